@@ -1,0 +1,7 @@
+/**
+ * The append-only, hash-chained audit trail that every module writes to and auditors read.
+ */
+@NullMarked
+package org.gmsaportal.audit;
+
+import org.jspecify.annotations.NullMarked;
