@@ -1,0 +1,237 @@
+package org.gmsaportal.directory;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+import javax.naming.PartialResultException;
+import javax.naming.directory.Attribute;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.SearchControls;
+import javax.naming.directory.SearchResult;
+import javax.net.ssl.SSLSocketFactory;
+
+import org.gmsaportal.directory.DirectoryUser.DirectoryGroup;
+import org.gmsaportal.directory.internal.AccountNames;
+import org.gmsaportal.directory.internal.LdapErrors;
+import org.gmsaportal.directory.internal.ThreadBoundSocketFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ldap.AuthenticationException;
+import org.springframework.ldap.core.support.LdapContextSource;
+import org.springframework.ldap.support.LdapEncoder;
+import org.springframework.ldap.support.LdapUtils;
+
+/**
+ * One configured domain: opens TLS-protected LDAP sessions to its DCs and authenticates users.
+ */
+public final class DirectoryConnection {
+
+	// LDAP_MATCHING_RULE_IN_CHAIN: the DC walks nested groups for us.
+	private static final String IN_CHAIN = "1.2.840.113556.1.4.1941";
+
+	private final String name;
+
+	private final DirectorySettings.Connection settings;
+
+	private final LdapContextSource contextSource;
+
+	private final SSLSocketFactory socketFactory;
+
+	private final @Nullable String refusal;
+
+	DirectoryConnection(String name, DirectorySettings.Connection settings, LdapContextSource contextSource,
+			SSLSocketFactory socketFactory, @Nullable String refusal) {
+		this.name = name;
+		this.settings = settings;
+		this.contextSource = contextSource;
+		this.socketFactory = socketFactory;
+		this.refusal = refusal;
+	}
+
+	public String name() {
+		return this.name;
+	}
+
+	/** The domain's DNS name. */
+	public String domain() {
+		return this.settings.domain();
+	}
+
+	public List<URI> urls() {
+		return this.settings.urls();
+	}
+
+	/** How binds are protected: {@code LDAPS}, {@code StartTLS} or {@code plain (lab only)}. */
+	public String transport() {
+		if (this.settings.urls().get(0).getScheme().equalsIgnoreCase("ldaps")) {
+			return "LDAPS";
+		}
+		return this.settings.startTls() ? "StartTLS" : "plain (lab only)";
+	}
+
+	/** True when certificate checks are switched off; the UI flags such a connection. */
+	public boolean trustsAllCertificates() {
+		return this.settings.trustAllCertificates();
+	}
+
+	/** Why this connection refuses to bind at all (misconfiguration), or {@code null} if it is usable. */
+	public @Nullable String refusal() {
+		return this.refusal;
+	}
+
+	/**
+	 * Binds as {@code username} and returns the user with all their groups.
+	 * @param username a sAMAccountName or {@code name@domain}
+	 * @param password the user's password; it is sent only over TLS and never kept
+	 * @throws DirectoryAuthenticationException if the DC refuses the credentials
+	 * @throws DirectoryException if the directory cannot be reached or answers unexpectedly
+	 */
+	public DirectoryUser authenticate(String username, String password) {
+		String account;
+		try {
+			account = AccountNames.userAccountName(username, domain());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DirectoryAuthenticationException(ex.getMessage());
+		}
+		// An empty password would make a simple bind anonymous, and anonymous binds "succeed".
+		if (password.isEmpty()) {
+			throw new DirectoryAuthenticationException("empty password");
+		}
+		return withContext(account + "@" + domain(), password, ctx -> findUser(ctx, account));
+	}
+
+	/**
+	 * Runs {@code action} on a session bound as {@code principal}; the session is closed afterwards.
+	 */
+	<T> T withContext(String principal, String password, LdapAction<T> action) {
+		if (this.refusal != null) {
+			throw new DirectoryException(this.refusal);
+		}
+		DirContext ctx = open(c -> c.getContext(principal, password));
+		try {
+			return action.run(ctx);
+		}
+		catch (NamingException ex) {
+			throw new DirectoryException(this.name + ": " + describe(ex), ex);
+		}
+		finally {
+			LdapUtils.closeContext(ctx);
+		}
+	}
+
+	private DirContext open(Function<LdapContextSource, DirContext> opener) {
+		try {
+			return ThreadBoundSocketFactory.with(this.socketFactory, () -> opener.apply(this.contextSource));
+		}
+		catch (AuthenticationException ex) {
+			throw new DirectoryAuthenticationException(LdapErrors.bindFailureReason(ex.getMessage()));
+		}
+		catch (org.springframework.ldap.NamingException ex) {
+			throw new DirectoryException(
+					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + describe(ex), ex);
+		}
+	}
+
+	private DirectoryUser findUser(DirContext ctx, String account) throws NamingException {
+		String base = defaultNamingContext(ctx);
+		SearchControls controls = new SearchControls();
+		controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
+		controls.setReturningAttributes(new String[] { "distinguishedName", "sAMAccountName" });
+		String userFilter = "(&(objectCategory=person)(objectClass=user)(sAMAccountName="
+				+ LdapEncoder.filterEncode(account) + "))";
+		List<Attributes> users = search(ctx, base, userFilter, controls);
+		if (users.isEmpty()) {
+			throw new DirectoryException("Bound as " + account + " but found no user object under " + base);
+		}
+		Attributes user = users.get(0);
+		String dn = string(user.get("distinguishedName"));
+		controls.setReturningAttributes(new String[] { "distinguishedName", "cn" });
+		String groupFilter = "(&(objectClass=group)(member:" + IN_CHAIN + ":=" + LdapEncoder.filterEncode(dn) + "))";
+		List<DirectoryGroup> groups = new ArrayList<>();
+		for (Attributes group : search(ctx, base, groupFilter, controls)) {
+			groups.add(new DirectoryGroup(string(group.get("distinguishedName")), string(group.get("cn"))));
+		}
+		return new DirectoryUser(dn, string(user.get("sAMAccountName")), groups);
+	}
+
+	/** Reads the rootDSE anonymously (no credentials are sent) and returns the DC's host name. */
+	public String probe() {
+		if (this.refusal != null) {
+			throw new DirectoryException(this.refusal);
+		}
+		DirContext ctx = open(LdapContextSource::getReadOnlyContext);
+		try {
+			Attributes rootDse = ctx.getAttributes("", new String[] { "dnsHostName" });
+			return string(rootDse.get("dnsHostName"));
+		}
+		catch (NamingException ex) {
+			throw new DirectoryException(this.name + ": " + describe(ex), ex);
+		}
+		finally {
+			LdapUtils.closeContext(ctx);
+		}
+	}
+
+	/**
+	 * Collects a search's entries. A search from the domain root also meets continuation references to
+	 * the application partitions; with referrals ignored JNDI reports them as a PartialResultException
+	 * after the last entry, which is not an error.
+	 */
+	static List<Attributes> search(DirContext ctx, String base, String filter, SearchControls controls)
+			throws NamingException {
+		List<Attributes> entries = new ArrayList<>();
+		NamingEnumeration<SearchResult> results = ctx.search(base, filter, controls);
+		try {
+			while (results.hasMore()) {
+				entries.add(results.next().getAttributes());
+			}
+		}
+		catch (PartialResultException ex) {
+			// continuation references only; every entry of this naming context has been read
+		}
+		finally {
+			results.close();
+		}
+		return entries;
+	}
+
+	static String defaultNamingContext(DirContext ctx) throws NamingException {
+		return string(ctx.getAttributes("", new String[] { "defaultNamingContext" }).get("defaultNamingContext"));
+	}
+
+	private static String string(@Nullable Attribute attribute) throws NamingException {
+		if (attribute == null || attribute.get() == null) {
+			throw new NamingException("attribute missing from the directory's answer");
+		}
+		return attribute.get().toString();
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = cause.getMessage();
+		return (message != null) ? message : cause.getClass().getSimpleName();
+	}
+
+	@Override
+	public String toString() {
+		return "DirectoryConnection[" + this.name + ", " + this.settings + "]";
+	}
+
+	/** Work done on an open LDAP session. */
+	@FunctionalInterface
+	interface LdapAction<T> {
+
+		T run(DirContext ctx) throws NamingException;
+
+	}
+
+}

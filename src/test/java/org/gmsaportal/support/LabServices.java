@@ -1,0 +1,74 @@
+package org.gmsaportal.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Settings of the throwaway services {@code scripts/test.sh} starts: the Samba lab DC and PostgreSQL.
+ *
+ * <p>
+ * Values come from the environment, or from the lab DC's {@code lab.env} file. When a service is missing
+ * a test aborts (skipped) on a developer machine, but fails when {@code CI=true}: CI must never pass by
+ * silently skipping the real directory or database.
+ */
+public final class LabServices {
+
+	private static final Map<String, String> VALUES = load();
+
+	private LabServices() {
+	}
+
+	/** A lab DC setting such as {@code GMSA_LAB_LDAPS_URL}; skips or fails the test when there is no DC. */
+	public static String dc(String key) {
+		return require(key, "the Samba lab DC (scripts/lab-dc.sh start)");
+	}
+
+	/** A PostgreSQL setting such as {@code GMSA_TEST_POSTGRES_URL}; skips or fails without PostgreSQL. */
+	public static String postgres(String key) {
+		return require(key, "PostgreSQL (scripts/lab-postgres.sh start)");
+	}
+
+	private static String require(String key, String service) {
+		String value = VALUES.get(key);
+		if (value == null || value.isBlank()) {
+			String message = key + " is not set: " + service + " is not running";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				Assertions.fail(message + " (CI=true: real services are required)");
+			}
+			Assumptions.abort(message);
+		}
+		return value;
+	}
+
+	private static Map<String, String> load() {
+		Map<String, String> values = new HashMap<>();
+		String dir = System.getenv().getOrDefault("GMSA_LAB_DIR", "/tmp/gmsa-lab-dc");
+		Path file = Path.of(dir, "lab.env");
+		if (Files.isReadable(file)) {
+			try {
+				for (String line : Files.readAllLines(file)) {
+					int eq = line.indexOf('=');
+					if (!line.startsWith("#") && eq > 0) {
+						values.put(line.substring(0, eq), line.substring(eq + 1));
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException("cannot read " + file, ex);
+			}
+		}
+		System.getenv().forEach((k, v) -> {
+			if (k.startsWith("GMSA_LAB_") || k.startsWith("GMSA_TEST_")) {
+				values.put(k, v);
+			}
+		});
+		return values;
+	}
+
+}
