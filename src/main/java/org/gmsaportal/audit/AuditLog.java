@@ -1,0 +1,172 @@
+package org.gmsaportal.audit;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.gmsaportal.audit.internal.AuditSql;
+import org.gmsaportal.audit.internal.ExportWriters;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the audit trail: search pages, streamed exports and chain verification.
+ *
+ * <p>
+ * Exports and verifications are themselves audited. Large reads go through keyset pages of
+ * {@value #BATCH} rows, so memory stays flat however long the trail is, on any database driver.
+ */
+@Component
+public class AuditLog {
+
+	static final int BATCH = 1000;
+
+	private final JdbcClient jdbc;
+
+	private final AuditTrail trail;
+
+	private final ChainVerifier verifier;
+
+	AuditLog(JdbcClient jdbc, AuditTrail trail, ChainVerifier verifier) {
+		this.jdbc = jdbc;
+		this.trail = trail;
+		this.verifier = verifier;
+	}
+
+	/** One page of matching events, newest first. */
+	public AuditPage search(AuditQuery query, int page, int size) {
+		AuditSql.Where where = AuditSql.where(query);
+		long total = this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE " + where.clause())
+			.params(where.params())
+			.query(Long.class)
+			.single();
+		List<Object> params = new ArrayList<>(where.params());
+		params.add((long) page * size);
+		params.add(size);
+		List<AuditRow> rows = this.jdbc
+			.sql("SELECT " + AuditSql.COLUMNS + " FROM audit_event WHERE " + where.clause()
+					+ " ORDER BY seq DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY")
+			.params(params)
+			.query(AuditSql::map)
+			.list();
+		return new AuditPage(rows, page, size, total);
+	}
+
+	/**
+	 * Records that an export was asked for, now, on the caller's thread (so the event carries the
+	 * requester), and returns the export to stream: oldest first, CSV with a header line (RFC 4180) or
+	 * one JSON array.
+	 */
+	public Export export(AuditQuery query, Export.Format format) {
+		this.trail.record(AuditEvent.of("audit.export", "audit_event", AuditOutcome.SUCCESS)
+			.withDetails(Map.of("format", format.name(), "filter", query.toString())));
+		return out -> write(out, writer -> {
+			if (format == Export.Format.CSV) {
+				writer.write(ExportWriters.CSV_HEADER);
+				forEach(query, row -> io(() -> ExportWriters.csvRow(writer, row)));
+				return;
+			}
+			writer.write("[\n");
+			boolean[] first = { true };
+			forEach(query, row -> io(() -> {
+				ExportWriters.jsonRow(writer, row, first[0]);
+				first[0] = false;
+			}));
+			writer.write("\n]\n");
+		});
+	}
+
+	/** Walks the whole chain and checks it against the signed head; the check is audited. */
+	public ChainVerification verify() {
+		ChainVerification result = this.verifier.verify(this::forEachOfAll);
+		this.trail.record(AuditEvent.of("audit.verify", "audit_event", result.intact() ? AuditOutcome.SUCCESS
+				: AuditOutcome.FAILURE)
+			.withDetails(Map.of("intact", result.intact(), "eventsChecked", result.eventsChecked(), "firstBadSeq",
+					String.valueOf(result.firstBadSeq()), "problem", result.problem())));
+		return result;
+	}
+
+	private void forEachOfAll(Consumer<AuditRow> action) {
+		forEach(AuditQuery.all(), action);
+	}
+
+	private void forEach(AuditQuery query, Consumer<AuditRow> action) {
+		AuditSql.Where where = AuditSql.where(query);
+		long after = 0;
+		while (true) {
+			List<Object> params = new ArrayList<>(where.params());
+			params.add(after);
+			params.add(BATCH);
+			List<AuditRow> rows = this.jdbc
+				.sql("SELECT " + AuditSql.COLUMNS + " FROM audit_event WHERE " + where.clause()
+						+ " AND seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")
+				.params(params)
+				.query(AuditSql::map)
+				.list();
+			rows.forEach(action);
+			if (rows.size() < BATCH) {
+				return;
+			}
+			after = rows.get(rows.size() - 1).seq();
+		}
+	}
+
+	private static void write(OutputStream out, IoAction<Writer> body) {
+		try {
+			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+			body.run(writer);
+			writer.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void io(IoRunnable action) {
+		try {
+			action.run();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** An export whose request has been audited, ready to be written. */
+	@FunctionalInterface
+	public interface Export {
+
+		void writeTo(OutputStream out);
+
+		/** The two export formats. */
+		enum Format {
+
+			CSV, JSON
+
+		}
+
+	}
+
+	@FunctionalInterface
+	private interface IoAction<T> {
+
+		void run(T target) throws IOException;
+
+	}
+
+	@FunctionalInterface
+	private interface IoRunnable {
+
+		void run() throws IOException;
+
+	}
+
+}

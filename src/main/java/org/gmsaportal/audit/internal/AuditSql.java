@@ -1,0 +1,85 @@
+package org.gmsaportal.audit.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.gmsaportal.audit.AuditQuery;
+import org.gmsaportal.audit.AuditRow;
+
+/**
+ * SQL for reading the audit trail: filters as a WHERE clause with bind parameters, and row mapping.
+ */
+public final class AuditSql {
+
+	public static final String COLUMNS = "seq, occurred_at, actor, actor_kind, actor_roles, source_address, action, "
+			+ "target, outcome, details, correlation_id, ticket_ref, prev_hash, hash";
+
+	private AuditSql() {
+	}
+
+	/** A WHERE clause ({@code 1=1} when nothing filters) and its parameters, in order. */
+	public record Where(String clause, List<Object> params) {
+	}
+
+	public static Where where(AuditQuery query) {
+		List<String> conditions = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		if (query.from() != null) {
+			conditions.add("occurred_at >= ?");
+			params.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+		}
+		if (query.to() != null) {
+			conditions.add("occurred_at < ?");
+			params.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+		}
+		if (present(query.actor())) {
+			conditions.add("LOWER(actor) LIKE ? ESCAPE '\\'");
+			params.add(contains(query.actor()));
+		}
+		if (present(query.action())) {
+			conditions.add("action LIKE ? ESCAPE '\\'");
+			params.add(escape(query.action().strip()) + "%");
+		}
+		if (query.outcome() != null) {
+			conditions.add("outcome = ?");
+			params.add(query.outcome().name());
+		}
+		if (present(query.text())) {
+			conditions.add("(LOWER(target) LIKE ? ESCAPE '\\' OR LOWER(details) LIKE ? ESCAPE '\\'"
+					+ " OR LOWER(actor) LIKE ? ESCAPE '\\' OR LOWER(action) LIKE ? ESCAPE '\\')");
+			String pattern = contains(query.text());
+			params.addAll(List.of(pattern, pattern, pattern, pattern));
+		}
+		if (present(query.correlationId())) {
+			conditions.add("correlation_id = ?");
+			params.add(query.correlationId().strip());
+		}
+		return new Where(conditions.isEmpty() ? "1=1" : String.join(" AND ", conditions), params);
+	}
+
+	public static AuditRow map(ResultSet rs, int rowNum) throws SQLException {
+		return new AuditRow(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+				rs.getString("actor"), rs.getString("actor_kind"), rs.getString("actor_roles"),
+				rs.getString("source_address"), rs.getString("action"), rs.getString("target"),
+				rs.getString("outcome"), rs.getString("details"), rs.getString("correlation_id"),
+				rs.getString("ticket_ref"), rs.getString("prev_hash"), rs.getString("hash"));
+	}
+
+	private static boolean present(String value) {
+		return value != null && !value.isBlank();
+	}
+
+	private static String contains(String value) {
+		return "%" + escape(value.strip().toLowerCase(Locale.ROOT)) + "%";
+	}
+
+	private static String escape(String value) {
+		return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.gmsaportal.audit.internal;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.gmsaportal.audit.Actor;
+import org.gmsaportal.audit.ActorKind;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Who is acting right now: the signed-in principal of the current request, or the portal itself.
+ */
+public final class CurrentActor {
+
+	/** Authority carried by API clients' authentications, so their events say API_CLIENT. */
+	public static final String API_CLIENT_AUTHORITY = "KIND_API_CLIENT";
+
+	private CurrentActor() {
+	}
+
+	public static Actor resolve() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String address = sourceAddress();
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return (address != null) ? new Actor("anonymous", ActorKind.PERSON, List.of(), address) : Actor.system();
+		}
+		List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+			.toList();
+		ActorKind kind = authorities.contains(API_CLIENT_AUTHORITY) ? ActorKind.API_CLIENT : ActorKind.PERSON;
+		List<String> roles = authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
+			.sorted().toList();
+		return new Actor(authentication.getName(), kind, roles, address);
+	}
+
+	private static @Nullable String sourceAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+}

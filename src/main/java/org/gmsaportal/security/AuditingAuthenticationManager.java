@@ -1,0 +1,102 @@
+package org.gmsaportal.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.gmsaportal.audit.Actor;
+import org.gmsaportal.audit.ActorKind;
+import org.gmsaportal.audit.AuditEvent;
+import org.gmsaportal.audit.AuditOutcome;
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.audit.AuditUnavailableException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Wraps sign-in with throttling and the audit trail: every attempt is recorded, and a sign-in whose
+ * success cannot be recorded is refused (fail closed).
+ */
+class AuditingAuthenticationManager implements AuthenticationManager {
+
+	private final AuthenticationManager delegate;
+
+	private final LoginThrottle throttle;
+
+	private final AuditTrail audit;
+
+	AuditingAuthenticationManager(AuthenticationManager delegate, LoginThrottle throttle, AuditTrail audit) {
+		this.delegate = delegate;
+		this.throttle = throttle;
+		this.audit = audit;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication attempt) {
+		String username = attempt.getName();
+		String address = address(attempt);
+		Optional<Instant> locked = this.throttle.lockedUntil(username, address);
+		if (locked.isPresent()) {
+			recordQuietly(event(username, address, List.of(), AuditOutcome.DENIED,
+					Map.of("reason", "locked out until " + locked.get())));
+			throw new LockedException("Too many failed sign-ins; try again after " + locked.get());
+		}
+		Authentication result;
+		try {
+			result = this.delegate.authenticate(attempt);
+		}
+		catch (AuthenticationException ex) {
+			Optional<Instant> lockout = this.throttle.recordFailure(username, address);
+			recordQuietly(event(username, address, List.of(), AuditOutcome.FAILURE,
+					Map.of("reason", String.valueOf(ex.getMessage()))));
+			lockout.ifPresent(until -> recordQuietly(new AuditEvent("auth.lockout", username, AuditOutcome.DENIED,
+					Map.of("lockedUntil", until.toString(), "address", String.valueOf(address)),
+					actor(username, address, List.of()), null, null)));
+			throw ex;
+		}
+		List<String> roles = result.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
+		String source = (result.getPrincipal() instanceof PortalPrincipal p) ? p.source() : "unknown";
+		try {
+			this.audit.record(event(result.getName(), address, roles, AuditOutcome.SUCCESS, Map.of("source", source)));
+		}
+		catch (AuditUnavailableException ex) {
+			throw new AuthenticationServiceException("audit trail unavailable: sign-in refused", ex);
+		}
+		this.throttle.recordSuccess(username);
+		return result;
+	}
+
+	private AuditEvent event(String username, @Nullable String address, List<String> roles, AuditOutcome outcome,
+			Map<String, String> details) {
+		return new AuditEvent("auth.login", username, outcome, details, actor(username, address, roles), null,
+				null);
+	}
+
+	private static Actor actor(String username, @Nullable String address, List<String> roles) {
+		return new Actor(username, ActorKind.PERSON, roles, address);
+	}
+
+	/** A failed or refused attempt is refused whether or not it could be recorded. */
+	private void recordQuietly(AuditEvent event) {
+		try {
+			this.audit.record(event);
+		}
+		catch (AuditUnavailableException ex) {
+			// the attempt is refused anyway; the audit writer has logged the failure
+		}
+	}
+
+	private static @Nullable String address(Authentication attempt) {
+		return (attempt.getDetails() instanceof WebAuthenticationDetails details) ? details.getRemoteAddress() : null;
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.gmsaportal.security;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.directory.DirectoryConnection;
+import org.gmsaportal.directory.DirectoryConnections;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may do what: form sign-in, roles, CSRF, session and header hardening, all in one filter chain.
+ *
+ * <p>
+ * Authorization is by HTTP method as well as path: an AUDITOR may GET every page that shows data, and
+ * every state-changing request (POST, PUT, PATCH, DELETE) needs ADMIN, so a new admin endpoint is
+ * protected even if nobody remembers to add a rule for it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+	// No inline script or style anywhere: every asset is served by the portal itself.
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager signIn, AuditTrail audit)
+			throws Exception {
+		String[] readRoles = { Role.ADMIN.name(), Role.AUDITOR.name() };
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/assets/**", "/favicon.ico", "/error", "/error/**").permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			.requestMatchers(HttpMethod.GET, "/wizard", "/wizard/**").hasRole(Role.ADMIN.name())
+			.requestMatchers(HttpMethod.GET, "/**").hasAnyRole(readRoles)
+			.requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(readRoles)
+			.anyRequest().hasRole(Role.ADMIN.name()))
+			.authenticationManager(signIn)
+			.formLogin(form -> form.loginPage("/login").failureHandler(failureHandler()).defaultSuccessUrl("/", false))
+			.logout(logout -> logout.addLogoutHandler(new AuditingLogoutHandler(audit))
+				.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(new AuditingAccessDeniedHandler(audit)))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+		return http.build();
+	}
+
+	@Bean
+	AuthenticationManager signIn(LocalAccounts accounts, DirectoryConnections directories, SecuritySettings settings,
+			AuditTrail audit) {
+		List<AuthenticationProvider> providers = new ArrayList<>();
+		providers.add(new LocalAuthenticationProvider(accounts));
+		String connection = settings.ad().connection();
+		if (connection != null && !connection.isBlank()) {
+			DirectoryConnection directory = directories.find(connection)
+				.orElseThrow(() -> new IllegalStateException("gmsa.security.ad.connection: no directory connection named '"
+						+ connection + "' (gmsa.directory.connections." + connection + ".*)"));
+			providers.add(new ActiveDirectoryAuthenticationProvider(directory, settings.ad()));
+		}
+		ProviderManager manager = new ProviderManager(providers);
+		return new AuditingAuthenticationManager(manager, new LoginThrottle(settings.throttle(), Clock.systemUTC()),
+				audit);
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	private static AuthenticationFailureHandler failureHandler() {
+		return (request, response, exception) -> {
+			String reason = "error";
+			if (exception instanceof LockedException) {
+				reason = "locked";
+			}
+			else if (exception instanceof AuthenticationServiceException
+					|| exception instanceof InternalAuthenticationServiceException) {
+				reason = "unavailable";
+			}
+			response.sendRedirect(request.getContextPath() + "/login?" + reason);
+		};
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.gmsaportal.web;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts what the layout needs into every page's model: the signed-in user and their roles, for the header
+ * and the menu, and the request's correlation id, for error pages.
+ */
+@ControllerAdvice
+class LayoutAdvice {
+
+	/**
+	 * The viewer as the layout shows them.
+	 *
+	 * @param name account name
+	 * @param roles roles without the {@code ROLE_} prefix
+	 */
+	record CurrentUser(String name, List<String> roles) {
+
+		public boolean isAdmin() {
+			return this.roles.contains("ADMIN");
+		}
+
+	}
+
+	@ModelAttribute("correlationId")
+	@Nullable String correlationId() {
+		return MDC.get(CorrelationIdFilter.MDC_KEY);
+	}
+
+	@ModelAttribute("currentUser")
+	@Nullable CurrentUser currentUser(@Nullable Authentication authentication) {
+		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+			return null;
+		}
+		List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
+		return new CurrentUser(authentication.getName(), roles);
+	}
+
+}

@@ -1,0 +1,59 @@
+package org.gmsaportal.web;
+
+import org.gmsaportal.directory.DirectoryConnections;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The sign-in page, the overview and the navigation sections.
+ */
+@Controller
+class PortalController {
+
+	private final DirectoryConnections directories;
+
+	PortalController(DirectoryConnections directories) {
+		this.directories = directories;
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
+
+	@GetMapping("/")
+	String overview(Model model) {
+		model.addAttribute("directoryCount", this.directories.all().size());
+		return "overview";
+	}
+
+	@GetMapping("/wizard")
+	String wizard(Model model) {
+		return section(model, "wizard");
+	}
+
+	@GetMapping("/runs")
+	String runs(Model model) {
+		return section(model, "runs");
+	}
+
+	@GetMapping("/dashboards")
+	String dashboards(Model model) {
+		return section(model, "dashboards");
+	}
+
+	@GetMapping("/connections")
+	String connections(Model model) {
+		model.addAttribute("directories", this.directories.all());
+		model.addAttribute("section", "connections");
+		return "connections";
+	}
+
+	private static String section(Model model, String section) {
+		model.addAttribute("section", section);
+		return "section";
+	}
+
+}
