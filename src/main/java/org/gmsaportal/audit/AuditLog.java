@@ -85,14 +85,25 @@ public class AuditLog {
 		});
 	}
 
-	/** Walks the whole chain and checks it against the signed head; the check is audited. */
+	/**
+	 * Walks the whole chain and checks it against the signed head. The check is audited; if even that
+	 * cannot be written (a tampered table can block appends) the result is still returned, since hiding
+	 * it would help only the tamperer.
+	 */
 	public ChainVerification verify() {
 		ChainVerification result = this.verifier.verify(this::forEachOfAll);
-		this.trail.record(AuditEvent.of("audit.verify", "audit_event", result.intact() ? AuditOutcome.SUCCESS
-				: AuditOutcome.FAILURE)
-			.withDetails(Map.of("intact", result.intact(), "eventsChecked", result.eventsChecked(), "firstBadSeq",
-					String.valueOf(result.firstBadSeq()), "problem", result.problem())));
-		return result;
+		try {
+			this.trail.record(AuditEvent.of("audit.verify", "audit_event",
+					result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE)
+				.withDetails(Map.of("intact", result.intact(), "eventsChecked", result.eventsChecked(),
+						"firstBadSeq", String.valueOf(result.firstBadSeq()), "problem", result.problem())));
+			return result;
+		}
+		catch (AuditUnavailableException ex) {
+			return new ChainVerification(false, result.eventsChecked(), result.firstBadSeq(),
+					result.problem() + " This verification itself could not be recorded: the trail is not writable.",
+					result.verifiedAt());
+		}
 	}
 
 	private void forEachOfAll(Consumer<AuditRow> action) {

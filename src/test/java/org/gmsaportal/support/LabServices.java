@@ -34,6 +34,11 @@ public final class LabServices {
 		return require(key, "PostgreSQL (scripts/lab-postgres.sh start)");
 	}
 
+	/** A setting if present, without skipping or failing (for property sources). */
+	public static String valueOrEmpty(String key) {
+		return VALUES.getOrDefault(key, "");
+	}
+
 	private static String require(String key, String service) {
 		String value = VALUES.get(key);
 		if (value == null || value.isBlank()) {

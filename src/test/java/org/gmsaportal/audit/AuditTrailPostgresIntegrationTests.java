@@ -1,0 +1,45 @@
+package org.gmsaportal.audit;
+
+import org.gmsaportal.support.LabServices;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The audit trail on a real PostgreSQL (started by scripts/test.sh), with the same Flyway migrations.
+ */
+class AuditTrailPostgresIntegrationTests extends AuditTrailContract {
+
+	@BeforeAll
+	static void requirePostgres() {
+		LabServices.postgres("GMSA_TEST_POSTGRES_URL");
+	}
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> LabServices.valueOrEmpty("GMSA_TEST_POSTGRES_URL"));
+		registry.add("spring.datasource.username", () -> LabServices.valueOrEmpty("GMSA_TEST_POSTGRES_USER"));
+		registry.add("spring.datasource.password", () -> LabServices.valueOrEmpty("GMSA_TEST_POSTGRES_PASSWORD"));
+	}
+
+	@Override
+	void bypassProtection() {
+		this.jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER USER").update();
+	}
+
+	@Override
+	void restoreProtection() {
+		this.jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER USER").update();
+	}
+
+	@Test
+	void theDatabaseRefusesTruncate() {
+		recordEvents(1);
+		assertThatThrownBy(() -> this.jdbc.sql("TRUNCATE audit_event").update()).hasStackTraceContaining("append-only");
+	}
+
+}
