@@ -25,8 +25,7 @@ public record AwsPlugin(String credentialArn) implements HostAccountPreset {
 	public AwsPlugin {
 		if (!ARN.matcher(credentialArn).matches()) {
 			throw new InvalidCredentialSpecInputException(KEY,
-					"must be a Secrets Manager ARN arn:aws:secretsmanager:<region>:<account>:secret:<name> or an SSM ARN arn:aws:ssm:<region>:<account>:parameter/<name> (was \""
-							+ credentialArn + "\")");
+					"must be a Secrets Manager ARN arn:aws:secretsmanager:<region>:<account>:secret:<name> or an SSM ARN arn:aws:ssm:<region>:<account>:parameter/<name>", credentialArn);
 		}
 	}
 
@@ -42,8 +41,7 @@ public record AwsPlugin(String credentialArn) implements HostAccountPreset {
 		JsonNode arn = (node != null && node.isObject() && node.size() == 1) ? node.get(KEY) : null;
 		if (arn == null || !arn.isString()) {
 			throw new InvalidCredentialSpecInputException("PluginInput",
-					"must be the JSON string {\"credentialArn\":\"<Secrets Manager or SSM ARN>\"} (was \"" + pluginInput
-							+ "\")");
+					"must be the JSON string {\"credentialArn\":\"<Secrets Manager or SSM ARN>\"}", pluginInput);
 		}
 		return new AwsPlugin(arn.stringValue());
 	}

@@ -31,8 +31,7 @@ public record AzureKeyVaultPlugin(UUID managedIdentityObjectId, URI secretUri) i
 				|| secretUri.getRawUserInfo() != null || secretUri.getRawPath() == null
 				|| !SECRET_PATH.matcher(secretUri.getRawPath()).matches()) {
 			throw new InvalidCredentialSpecInputException("SecretUri",
-					"must be a Key Vault secret URI https://<vault>.vault.azure.net/secrets/<name>[/<version>] (was \""
-							+ secretUri + "\")");
+					"must be a Key Vault secret URI https://<vault>.vault.azure.net/secrets/<name>[/<version>]", secretUri.toString());
 		}
 	}
 
@@ -43,15 +42,14 @@ public record AzureKeyVaultPlugin(UUID managedIdentityObjectId, URI secretUri) i
 	public static AzureKeyVaultPlugin of(String managedIdentityObjectId, String secretUri) {
 		if (!InputRules.isGuid(managedIdentityObjectId)) {
 			throw new InvalidCredentialSpecInputException("ObjectId",
-					"must be the managed identity's object id, a GUID 8-4-4-4-12 (was \"" + managedIdentityObjectId
-							+ "\")");
+					"must be the managed identity's object id, a GUID 8-4-4-4-12", managedIdentityObjectId);
 		}
 		URI uri;
 		try {
 			uri = new URI(secretUri);
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidCredentialSpecInputException("SecretUri", "must be a URI (was \"" + secretUri + "\")");
+			throw new InvalidCredentialSpecInputException("SecretUri", "must be a URI", secretUri);
 		}
 		return new AzureKeyVaultPlugin(UUID.fromString(managedIdentityObjectId), uri);
 	}
@@ -64,13 +62,12 @@ public record AzureKeyVaultPlugin(UUID managedIdentityObjectId, URI secretUri) i
 			String key = (eq > 0) ? pair.substring(0, eq).trim().toLowerCase(Locale.ROOT) : "";
 			if (!key.equals("objectid") && !key.equals("secreturi") || values.put(key, pair.substring(eq + 1).trim()) != null) {
 				throw new InvalidCredentialSpecInputException("PluginInput",
-						"must be ObjectId=<managed identity object id>;SecretUri=<key vault secret URI>, each key once (was \""
-								+ pluginInput + "\")");
+						"must be ObjectId=<managed identity object id>;SecretUri=<key vault secret URI>, each key once", pluginInput);
 			}
 		}
 		if (values.size() != 2) {
 			throw new InvalidCredentialSpecInputException("PluginInput",
-					"must contain both ObjectId and SecretUri (was \"" + pluginInput + "\")");
+					"must contain both ObjectId and SecretUri", pluginInput);
 		}
 		return of(values.get("objectid"), values.get("secreturi"));
 	}

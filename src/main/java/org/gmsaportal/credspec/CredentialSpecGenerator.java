@@ -53,8 +53,7 @@ public class CredentialSpecGenerator {
 		String name = InputRules.withoutDollar(accountName);
 		if (!InputRules.isAccountName(name, InputRules.MAX_GMSA_NAME_LENGTH)) {
 			throw new InvalidCredentialSpecInputException(field,
-					"must be a gMSA name of 1 to 15 characters without spaces or any of \" / \\ [ ] : ; | = , + * ? < > @, not ending in a period (was \""
-							+ accountName + "\")");
+					"must be a gMSA name of 1 to 15 characters without spaces or any of \" / \\ [ ] : ; | = , + * ? < > @, not ending in a period", accountName);
 		}
 		return name;
 	}

@@ -14,8 +14,7 @@ public record CustomPlugin(String pluginGuid, SecretValue input) implements Host
 	public CustomPlugin {
 		if (!InputRules.isClsid(pluginGuid)) {
 			throw new InvalidCredentialSpecInputException("PluginGUID",
-					"must be a COM CLSID: 32 hex digits 8-4-4-4-12 in braces, e.g. {CCC2A336-D7F3-4818-A213-272B7924213E} (was \""
-							+ pluginGuid + "\")");
+					"must be a COM CLSID: 32 hex digits 8-4-4-4-12 in braces, e.g. {CCC2A336-D7F3-4818-A213-272B7924213E}", pluginGuid);
 		}
 		if (KnownPlugin.isDocumentationPlaceholder(pluginGuid)) {
 			throw new InvalidCredentialSpecInputException("PluginGUID",

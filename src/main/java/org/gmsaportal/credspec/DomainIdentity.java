@@ -24,8 +24,7 @@ public record DomainIdentity(String dnsName, String netBiosName, String forestDn
 		requireDnsName("dnsName", dnsName);
 		if (!InputRules.isNetBiosName(netBiosName)) {
 			throw new InvalidCredentialSpecInputException("netBiosName",
-					"must be 1 to 15 characters without spaces, periods or any of \\ / : * ? \" < > | (was \""
-							+ netBiosName + "\")");
+					"must be 1 to 15 characters without spaces, periods or any of \\ / : * ? \" < > |", netBiosName);
 		}
 		requireDnsName("forestDnsName", forestDnsName);
 		requireDomainSid("domainSid", domainSid);
@@ -45,7 +44,7 @@ public record DomainIdentity(String dnsName, String netBiosName, String forestDn
 				? objectGuid.substring(1, objectGuid.length() - 1) : objectGuid;
 		if (!InputRules.isGuid(guid)) {
 			throw new InvalidCredentialSpecInputException("objectGuid",
-					"must be a GUID of 32 hex digits in the form 8-4-4-4-12 (was \"" + objectGuid + "\")");
+					"must be a GUID of 32 hex digits in the form 8-4-4-4-12", objectGuid);
 		}
 		return new DomainIdentity(dnsName, netBiosName, forestDnsName, domainSid, UUID.fromString(guid));
 	}
@@ -53,8 +52,7 @@ public record DomainIdentity(String dnsName, String netBiosName, String forestDn
 	static void requireDnsName(String field, String value) {
 		if (!InputRules.isDnsName(value)) {
 			throw new InvalidCredentialSpecInputException(field,
-					"must be a DNS name: dot-separated labels of letters, digits and inner hyphens, no trailing dot (was \""
-							+ value + "\")");
+					"must be a DNS name: dot-separated labels of letters, digits and inner hyphens, no trailing dot", value);
 		}
 	}
 
@@ -63,10 +61,10 @@ public record DomainIdentity(String dnsName, String netBiosName, String forestDn
 			return;
 		}
 		String rule = InputRules.domainSidOfAccountSid(value)
-			.map((domainSid) -> "must be the domain's SID, but \"" + value
-					+ "\" is an account SID (it ends in a RID); the domain SID is " + domainSid)
-			.orElse("must be a domain SID of the form S-1-5-21-<n>-<n>-<n> (was \"" + value + "\")");
-		throw new InvalidCredentialSpecInputException(field, rule);
+			.map((domainSid) -> "must be the domain's SID, not an account SID ending in a RID; the domain SID is "
+					+ domainSid)
+			.orElse("must be a domain SID of the form S-1-5-21-<n>-<n>-<n>");
+		throw new InvalidCredentialSpecInputException(field, rule, value);
 	}
 
 }

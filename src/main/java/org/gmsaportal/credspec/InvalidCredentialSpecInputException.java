@@ -15,6 +15,16 @@ public class InvalidCredentialSpecInputException extends IllegalArgumentExceptio
 		this.rule = rule;
 	}
 
+	/**
+	 * For input that is not secret: the message repeats the offending value so the admin sees what was wrong,
+	 * while {@link #rule()} stays free of it for places that must not echo input.
+	 */
+	public InvalidCredentialSpecInputException(String field, String rule, String value) {
+		super(field + ": " + rule + " (was \"" + value + "\")");
+		this.field = field;
+		this.rule = rule;
+	}
+
 	/** The input field that is wrong, e.g. {@code domainSid} or {@code PluginInput}. */
 	public String field() {
 		return this.field;

@@ -23,13 +23,11 @@ public record KubernetesSecretPlugin(String namespace, String secretName) implem
 	public KubernetesSecretPlugin {
 		if (!NAMESPACE.matcher(namespace).matches()) {
 			throw new InvalidCredentialSpecInputException("namespace",
-					"must be a DNS-1123 label: at most 63 lower-case letters, digits and inner hyphens (was \""
-							+ namespace + "\")");
+					"must be a DNS-1123 label: at most 63 lower-case letters, digits and inner hyphens", namespace);
 		}
 		if (!NAME.matcher(secretName).matches()) {
 			throw new InvalidCredentialSpecInputException("secretName",
-					"must be a DNS-1123 subdomain: lower-case letters, digits, inner hyphens and dots, at most 253 (was \""
-							+ secretName + "\")");
+					"must be a DNS-1123 subdomain: lower-case letters, digits, inner hyphens and dots, at most 253", secretName);
 		}
 	}
 
@@ -38,7 +36,7 @@ public record KubernetesSecretPlugin(String namespace, String secretName) implem
 		String[] parts = pluginInput.split(":", -1);
 		if (parts.length != 2) {
 			throw new InvalidCredentialSpecInputException("PluginInput",
-					"must be <namespace>:<secret name> (was \"" + pluginInput + "\")");
+					"must be <namespace>:<secret name>", pluginInput);
 		}
 		return new KubernetesSecretPlugin(parts[0], parts[1]);
 	}

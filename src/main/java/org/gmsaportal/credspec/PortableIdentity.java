@@ -14,8 +14,7 @@ public record PortableIdentity(String domainDnsName, String userName, SecretValu
 		DomainIdentity.requireDnsName("domainDnsName", domainDnsName);
 		if (!InputRules.isAccountName(userName, InputRules.MAX_USER_NAME_LENGTH)) {
 			throw new InvalidCredentialSpecInputException("userName",
-					"must be a sAMAccountName of at most 20 characters without spaces or any of \" / \\ [ ] : ; | = , + * ? < > @ (was \""
-							+ userName + "\")");
+					"must be a sAMAccountName of at most 20 characters without spaces or any of \" / \\ [ ] : ; | = , + * ? < > @", userName);
 		}
 	}
 
