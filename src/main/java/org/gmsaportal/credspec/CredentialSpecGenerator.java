@@ -40,7 +40,14 @@ public class CredentialSpecGenerator {
 			String name = gmsaName(field + ".accountName", additional.accountName());
 			String scope = (additional.domainDnsName() != null) ? additional.domainDnsName() : domain.dnsName();
 			DomainIdentity.requireDnsName(field + ".domainDnsName", scope);
-			accounts.add(new GroupManagedServiceAccount(name, scope));
+			GroupManagedServiceAccount entry = new GroupManagedServiceAccount(name, scope);
+			// A repeated entry would make the validator warn about the generator's own output.
+			if (accounts.stream().anyMatch((existing) -> InputRules.sameName(existing.name(), name)
+					&& InputRules.sameName(existing.scope(), scope))) {
+				throw new InvalidCredentialSpecInputException(field,
+						"is already in the credspec as " + name + " in " + scope + "; list each gMSA once");
+			}
+			accounts.add(entry);
 		}
 		DomainJoinConfig domainJoinConfig = new DomainJoinConfig(domain.domainSid(), primary,
 				domain.objectGuid().toString(), domain.forestDnsName(), domain.dnsName(), domain.netBiosName());

@@ -140,6 +140,15 @@ class CredentialSpecGeneratorTests {
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("additionalAccounts[1].domainDnsName"));
 	}
 
+	@Test
+	void additionalAccountRepeatingThePrimaryIsRejected() {
+		assertThatExceptionOfType(InvalidCredentialSpecInputException.class)
+			.isThrownBy(() -> this.generator.generate(Facts.CONTOSO, "webapp01",
+					List.of(AdditionalAccount.inDomain("WEBAPP01", "CONTOSO.com")), null))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("additionalAccounts[0]"))
+			.withMessageContaining("list each gMSA once");
+	}
+
 	/** Every key path with its JSON type, in document order: what a structural diff compares. */
 	static List<String> shape(String json) {
 		List<String> paths = new ArrayList<>();
