@@ -49,6 +49,17 @@ public record DomainIdentity(String dnsName, String netBiosName, String forestDn
 		return new DomainIdentity(dnsName, netBiosName, forestDnsName, domainSid, UUID.fromString(guid));
 	}
 
+	/**
+	 * Builds the facts from what an LDAP search of the domain head and its crossRef returns, with
+	 * {@code objectSid} and {@code objectGUID} as raw bytes.
+	 * @throws InvalidCredentialSpecInputException naming the field and rule that the input breaks
+	 */
+	public static DomainIdentity fromDirectory(String dnsName, String netBiosName, String forestDnsName,
+			byte[] objectSid, byte[] objectGuid) {
+		return new DomainIdentity(dnsName, netBiosName, forestDnsName, BinaryIds.sid(objectSid),
+				BinaryIds.guid(objectGuid));
+	}
+
 	static void requireDnsName(String field, String value) {
 		if (!InputRules.isDnsName(value)) {
 			throw new InvalidCredentialSpecInputException(field,
