@@ -60,7 +60,8 @@ public record AzureKeyVaultPlugin(UUID managedIdentityObjectId, URI secretUri) i
 		for (String pair : pluginInput.split(";")) {
 			int eq = pair.indexOf('=');
 			String key = (eq > 0) ? pair.substring(0, eq).trim().toLowerCase(Locale.ROOT) : "";
-			if (!key.equals("objectid") && !key.equals("secreturi") || values.put(key, pair.substring(eq + 1).trim()) != null) {
+			boolean knownKey = key.equals("objectid") || key.equals("secreturi");
+			if (!knownKey || values.put(key, pair.substring(eq + 1).trim()) != null) {
 				throw new InvalidCredentialSpecInputException("PluginInput",
 						"must be ObjectId=<managed identity object id>;SecretUri=<key vault secret URI>, each key once", pluginInput);
 			}

@@ -2,6 +2,7 @@ package org.gmsaportal.credspec;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,7 +59,7 @@ final class HostAccountCheck {
 		});
 	}
 
-	private static Optional<KnownPlugin> pluginGuid(@org.jspecify.annotations.Nullable String guid, Findings findings) {
+	private static Optional<KnownPlugin> pluginGuid(@Nullable String guid, Findings findings) {
 		String field = PATH + "PluginGUID";
 		if (guid == null) {
 			return Optional.empty();

@@ -1,5 +1,7 @@
 package org.gmsaportal.credspec;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +27,7 @@ public sealed interface PortableIdentitySecret {
 	record KeyValues(Map<String, SecretValue> entries) implements PortableIdentitySecret {
 
 		public KeyValues {
-			entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+			entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
 		}
 
 	}

@@ -1,5 +1,6 @@
 package org.gmsaportal.credspec;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
@@ -46,11 +47,11 @@ class DomainIdentityTests {
 	void truncatedBinaryValuesAreRejectedNamingTheAttribute() {
 		assertThatExceptionOfType(InvalidCredentialSpecInputException.class)
 			.isThrownBy(() -> DomainIdentity.fromDirectory("contoso.com", "CONTOSO", "contoso.com",
-					java.util.Arrays.copyOf(SID, 20), GUID))
+					Arrays.copyOf(SID, 20), GUID))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("objectSid"));
 		assertThatExceptionOfType(InvalidCredentialSpecInputException.class)
 			.isThrownBy(() -> DomainIdentity.fromDirectory("contoso.com", "CONTOSO", "contoso.com", SID,
-					java.util.Arrays.copyOf(GUID, 15)))
+					Arrays.copyOf(GUID, 15)))
 			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("objectGuid"));
 	}
 
