@@ -13,6 +13,7 @@ import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.audit.AuditUnavailableException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
@@ -55,8 +56,9 @@ class AuditingAuthenticationManager implements AuthenticationManager {
 		}
 		catch (AuthenticationException ex) {
 			Optional<Instant> lockout = this.throttle.recordFailure(username, address);
-			recordQuietly(event(username, address, List.of(), AuditOutcome.FAILURE,
-					Map.of("reason", String.valueOf(ex.getMessage()))));
+			// Right password but no portal role (or a disabled account) is a denial, not a failure.
+			AuditOutcome outcome = (ex instanceof AccountStatusException) ? AuditOutcome.DENIED : AuditOutcome.FAILURE;
+			recordQuietly(event(username, address, List.of(), outcome, Map.of("reason", String.valueOf(ex.getMessage()))));
 			lockout.ifPresent(until -> recordQuietly(new AuditEvent("auth.lockout", username, AuditOutcome.DENIED,
 					Map.of("lockedUntil", until.toString(), "address", String.valueOf(address)),
 					actor(username, address, List.of()), null, null)));
