@@ -38,7 +38,7 @@ class AuditController {
 		model.addAttribute("outcomes", AuditOutcome.values());
 		model.addAttribute("filterQuery", filterQuery(request));
 		AuditQuery query = errors.hasErrors() ? AuditQuery.all() : filter.toQuery();
-		int page = errors.hasErrors() ? 0 : filter.pageOrFirst();
+		int page = errors.hasErrors() ? 0 : filter.getPage();
 		model.addAttribute("result", this.auditLog.search(query, page, PAGE_SIZE));
 		return "audit/list";
 	}

@@ -19,23 +19,38 @@ import org.springframework.format.annotation.DateTimeFormat;
  * The audit log's filter form. Times are typed in the viewer's zone ({@code tz}, set by the page's
  * script) and converted to UTC instants for the query.
  *
- * @param from events at or after this local time
- * @param to events before this local time
- * @param actor actor contains
- * @param action action starts with
- * @param outcome outcome is
- * @param text free text contained in target, details, actor or action
- * @param correlationId correlation id equals
- * @param tz the viewer's IANA time zone
- * @param page zero-based page
+ * <p>
+ * A mutable bean rather than a record: when one field does not convert, the others stay bound and the
+ * form is shown again with every value the user typed.
  */
-record AuditFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime from,
-		@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime to,
-		@Size(max = 200) @Nullable String actor,
-		@Size(max = 128) @Pattern(regexp = "[a-z0-9_.]*", message = "{audit.filter.action.pattern}") @Nullable String action,
-		@Nullable AuditOutcome outcome, @Size(max = 200) @Nullable String text,
-		@Size(max = 128) @Nullable String correlationId, @Size(max = 64) @Nullable String tz,
-		@Min(0) @Nullable Integer page) {
+public class AuditFilter {
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+	private @Nullable LocalDateTime from;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+	private @Nullable LocalDateTime to;
+
+	@Size(max = 200)
+	private @Nullable String actor;
+
+	@Size(max = 128)
+	@Pattern(regexp = "[a-z0-9_.]*", message = "{audit.filter.action.pattern}")
+	private @Nullable String action;
+
+	private @Nullable AuditOutcome outcome;
+
+	@Size(max = 200)
+	private @Nullable String text;
+
+	@Size(max = 128)
+	private @Nullable String correlationId;
+
+	@Size(max = 64)
+	private @Nullable String tz;
+
+	@Min(0)
+	private int page;
 
 	AuditQuery toQuery() {
 		ZoneId zone = zone();
@@ -43,12 +58,8 @@ record AuditFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
 				this.text, this.correlationId);
 	}
 
-	int pageOrFirst() {
-		return (this.page != null) ? this.page : 0;
-	}
-
 	@AssertTrue(message = "{audit.filter.tz.valid}")
-	boolean isTzValid() {
+	public boolean isTzValid() {
 		try {
 			zone();
 			return true;
@@ -59,7 +70,7 @@ record AuditFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
 	}
 
 	@AssertTrue(message = "{audit.filter.range.valid}")
-	boolean isRangeValid() {
+	public boolean isRangeValid() {
 		return this.from == null || this.to == null || this.from.isBefore(this.to);
 	}
 
@@ -69,6 +80,78 @@ record AuditFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable
 
 	private static @Nullable Instant instant(@Nullable LocalDateTime time, ZoneId zone) {
 		return (time != null) ? time.atZone(zone).toInstant() : null;
+	}
+
+	public @Nullable LocalDateTime getFrom() {
+		return this.from;
+	}
+
+	public void setFrom(@Nullable LocalDateTime from) {
+		this.from = from;
+	}
+
+	public @Nullable LocalDateTime getTo() {
+		return this.to;
+	}
+
+	public void setTo(@Nullable LocalDateTime to) {
+		this.to = to;
+	}
+
+	public @Nullable String getActor() {
+		return this.actor;
+	}
+
+	public void setActor(@Nullable String actor) {
+		this.actor = actor;
+	}
+
+	public @Nullable String getAction() {
+		return this.action;
+	}
+
+	public void setAction(@Nullable String action) {
+		this.action = action;
+	}
+
+	public @Nullable AuditOutcome getOutcome() {
+		return this.outcome;
+	}
+
+	public void setOutcome(@Nullable AuditOutcome outcome) {
+		this.outcome = outcome;
+	}
+
+	public @Nullable String getText() {
+		return this.text;
+	}
+
+	public void setText(@Nullable String text) {
+		this.text = text;
+	}
+
+	public @Nullable String getCorrelationId() {
+		return this.correlationId;
+	}
+
+	public void setCorrelationId(@Nullable String correlationId) {
+		this.correlationId = correlationId;
+	}
+
+	public @Nullable String getTz() {
+		return this.tz;
+	}
+
+	public void setTz(@Nullable String tz) {
+		this.tz = tz;
+	}
+
+	public int getPage() {
+		return this.page;
+	}
+
+	public void setPage(int page) {
+		this.page = page;
 	}
 
 }

@@ -34,6 +34,19 @@ public final class LabServices {
 		return require(key, "PostgreSQL (scripts/lab-postgres.sh start)");
 	}
 
+	/** Debian's Chromium for the browser tests ({@code GMSA_CHROMIUM} or /usr/bin/chromium). */
+	public static java.nio.file.Path chromium() {
+		java.nio.file.Path path = java.nio.file.Path.of(System.getenv().getOrDefault("GMSA_CHROMIUM", "/usr/bin/chromium"));
+		if (!Files.isExecutable(path)) {
+			String message = path + " is missing: install Debian's chromium (scripts/install-deps.sh)";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				Assertions.fail(message + " (CI=true: the browser tests are required)");
+			}
+			Assumptions.abort(message);
+		}
+		return path;
+	}
+
 	/** A setting if present, without skipping or failing (for property sources). */
 	public static String valueOrEmpty(String key) {
 		return VALUES.getOrDefault(key, "");
