@@ -40,6 +40,11 @@ class ConfiguredClusterClients implements ClusterClients, DisposableBean {
 			// autoConfigure(null) is fabric8's in-cluster path: service account token and CA from the pod.
 			config = settings.inCluster() ? Config.autoConfigure(null)
 					: Config.fromKubeconfig(settings.context(), settings.kubeconfig().toFile());
+			// fabric8 falls back to the current context on a typo: that could be another cluster entirely.
+			if (settings.context() != null && (config.getCurrentContext() == null
+					|| !settings.context().equals(config.getCurrentContext().getName()))) {
+				throw new IllegalArgumentException("context not found");
+			}
 		}
 		catch (RuntimeException ex) {
 			// The kubeconfig may hold tokens: name the file, never echo its content or the parser's message.
