@@ -107,10 +107,14 @@ class ExportAndDecommissionTests {
 	void decommissionLeavesAloneWhatIsNoLongerTheRunsOwn() {
 		ApplyResult applied = this.deployments.apply("lab", Fixtures.deployment("run-42"));
 		List<ClusterObject> recorded = applied.changes().stream().map(ObjectChange::object).toList();
-		// Someone deletes the portal's ClusterRole and creates their own under the same name.
+		// Someone re-creates the ClusterRole from a copy (same labels, new uid) and the Secret without labels.
 		this.cluster.client.rbac().clusterRoles().withName("gmsa-webapp01-gmsa-use").delete();
 		this.cluster.client.resource(new io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder().withNewMetadata()
-			.withName("gmsa-webapp01-gmsa-use").endMetadata().build()).create();
+			.withName("gmsa-webapp01-gmsa-use").withLabels(GmsaManifests.labels(Fixtures.deployment("run-42")))
+			.endMetadata().build()).create();
+		this.cluster.client.secrets().inNamespace("app-ns").withName("webapp01-identity").delete();
+		this.cluster.client.resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+			.withName("webapp01-identity").withNamespace("app-ns").endMetadata().build()).create();
 		List<ClusterObject> withCrd = new java.util.ArrayList<>(List.of(new ClusterObject("apiextensions.k8s.io/v1",
 				"CustomResourceDefinition", GmsaCrd.NAME, null, null)));
 		withCrd.addAll(recorded);
@@ -118,7 +122,16 @@ class ExportAndDecommissionTests {
 		DecommissionReport report = this.deployments.decommission("lab", "run-42", withCrd);
 
 		assertThat(report.outcomes()).filteredOn((o) -> o.object().kind().equals("ClusterRole")).singleElement()
-			.satisfies((o) -> assertThat(o.result()).isEqualTo(DecommissionReport.Result.LEFT_ALONE));
+			.satisfies((o) -> {
+				assertThat(o.result()).isEqualTo(DecommissionReport.Result.LEFT_ALONE);
+				assertThat(o.explanation()).contains("uid differs");
+			});
+		assertThat(report.outcomes()).filteredOn((o) -> o.object().kind().equals("Secret")).singleElement()
+			.satisfies((o) -> {
+				assertThat(o.result()).isEqualTo(DecommissionReport.Result.LEFT_ALONE);
+				assertThat(o.explanation()).contains("does not carry this run's labels");
+			});
+		assertThat(this.cluster.client.secrets().inNamespace("app-ns").withName("webapp01-identity").get()).isNotNull();
 		assertThat(report.outcomes()).filteredOn((o) -> o.object().kind().equals("CustomResourceDefinition"))
 			.singleElement().satisfies((o) -> assertThat(o.result()).isEqualTo(DecommissionReport.Result.LEFT_ALONE));
 		assertThat(this.cluster.client.rbac().clusterRoles().withName("gmsa-webapp01-gmsa-use").get()).isNotNull();
