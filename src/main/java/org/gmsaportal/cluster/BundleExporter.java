@@ -1,0 +1,79 @@
+package org.gmsaportal.cluster;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * Renders a deployment's objects as one YAML bundle and the kubectl commands equivalent to apply and decommission.
+ */
+final class BundleExporter {
+
+	/** Stands in for Secret values the admin chose not to export. */
+	static final String PLACEHOLDER = "REPLACE-ME";
+
+	private BundleExporter() {
+	}
+
+	static ExportBundle export(GmsaDeployment deployment, List<HasMetadata> objects, List<String> warnings,
+			boolean includeSecretData, boolean exportOnly) {
+		String file = "gmsa-" + deployment.runId() + ".yaml";
+		StringBuilder yaml = new StringBuilder();
+		boolean coreDns = false;
+		for (HasMetadata object : objects) {
+			HasMetadata exported = (object instanceof Secret secret && !includeSecretData) ? withoutValues(secret) : object;
+			coreDns |= GmsaManifests.COREDNS_NAME.equals(object.getMetadata().getName()) && "ConfigMap".equals(object.getKind());
+			String document = Serialization.asYaml(exported);
+			yaml.append(document.startsWith("---") ? document : "---\n" + document);
+		}
+		String apply = "kubectl apply --server-side --field-manager=" + ClusterLabels.FIELD_MANAGER
+				+ (coreDns ? " --force-conflicts" : "") + " -f " + file;
+		List<String> commands = new ArrayList<>();
+		commands.add(apply.replace(" -f ", " --dry-run=server -f "));
+		commands.add("kubectl diff --server-side --field-manager=" + ClusterLabels.FIELD_MANAGER + " -f " + file);
+		commands.add(apply);
+		String block = null;
+		if (exportOnly && deployment.dnsForward() != null) {
+			block = CorefileMerge.block(deployment.dnsForward(), deployment.runId());
+			commands.add("kubectl -n kube-system edit configmap coredns   # append the coreDnsBlock to the Corefile");
+		}
+		for (int i = objects.size() - 1; i >= 0; i--) {
+			HasMetadata object = objects.get(i);
+			if (object.getMetadata().getLabels() == null) {
+				commands.add("kubectl -n kube-system edit configmap coredns   # decommission: remove the gmsa-portal block"
+						+ " of run " + deployment.runId());
+				continue;
+			}
+			String namespace = object.getMetadata().getNamespace();
+			commands.add("kubectl delete " + resourceType(object) + " " + object.getMetadata().getName()
+					+ ((namespace != null) ? " -n " + namespace : "") + "   # decommission");
+		}
+		List<String> allWarnings = new ArrayList<>(warnings);
+		if (!includeSecretData && objects.stream().anyMatch((o) -> o instanceof Secret)) {
+			allWarnings.add("The identity Secret's values are not in the bundle: replace every " + PLACEHOLDER
+					+ " under stringData (or create the Secret from your secret store) before applying.");
+		}
+		return new ExportBundle(file, yaml.toString(), commands, block, allWarnings);
+	}
+
+	/** Same Secret with its keys kept and its values replaced, so the bundle shows what must be filled in. */
+	private static Secret withoutValues(Secret secret) {
+		Map<String, String> placeholders = new LinkedHashMap<>();
+		secret.getData().keySet().forEach((key) -> placeholders.put(key, PLACEHOLDER));
+		return new SecretBuilder(secret).withData(null).withStringData(placeholders).build();
+	}
+
+	private static String resourceType(HasMetadata object) {
+		String apiVersion = object.getApiVersion();
+		String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+		String plural = GmsaCrd.KIND.equals(object.getKind()) ? GmsaCrd.PLURAL : object.getKind().toLowerCase() + "s";
+		return group.isEmpty() ? plural : plural + "." + group;
+	}
+
+}

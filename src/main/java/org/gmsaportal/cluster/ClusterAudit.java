@@ -1,0 +1,46 @@
+package org.gmsaportal.cluster;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import org.gmsaportal.audit.AuditEvent;
+import org.gmsaportal.audit.AuditOutcome;
+import org.gmsaportal.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Records every cluster write in the audit trail with the object's coordinates only, never its content.
+ */
+class ClusterAudit {
+
+	private final AuditTrail trail;
+
+	ClusterAudit(AuditTrail trail) {
+		this.trail = trail;
+	}
+
+	/**
+	 * @param verb {@code apply}, {@code delete}, {@code patch}
+	 * @param result short outcome text ({@code created}, {@code updated}, {@code deleted}, or the error)
+	 */
+	void write(String connection, @Nullable String runId, String verb, HasMetadata object, AuditOutcome outcome,
+			String result) {
+		String namespace = object.getMetadata().getNamespace();
+		String target = object.getKind() + " " + ((namespace != null) ? namespace + "/" : "")
+				+ object.getMetadata().getName();
+		// Only coordinates go in: object bodies (Secret data, credspec) are deliberately never copied here.
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("cluster", connection);
+		details.put("apiVersion", object.getApiVersion());
+		details.put("kind", object.getKind());
+		details.put("name", object.getMetadata().getName());
+		details.put("namespace", (namespace != null) ? namespace : "");
+		details.put("verb", verb);
+		details.put("result", result);
+		this.trail.record(AuditEvent.of("cluster.object." + verb, target, outcome)
+			.withDetails(details)
+			.withCorrelation(runId, null));
+	}
+
+}
