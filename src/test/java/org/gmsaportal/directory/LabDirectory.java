@@ -92,7 +92,8 @@ final class LabDirectory {
 
 	/** One attribute value as Samba's ldbsearch decodes it. */
 	String ldb(String base, String filter, String attribute) {
-		String output = samba("ldbsearch", "-b", base, filter, attribute);
+		// LDIF folds long lines: a continuation starts with one space.
+		String output = samba("ldbsearch", "-b", base, filter, attribute).replace("\n ", "");
 		return output.lines()
 			.filter(l -> l.toLowerCase(Locale.ROOT).startsWith(attribute.toLowerCase(Locale.ROOT) + ": "))
 			.map(l -> l.substring(attribute.length() + 2))
