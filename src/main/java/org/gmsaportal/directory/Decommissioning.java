@@ -32,7 +32,7 @@ final class Decommissioning {
 			throw new IllegalArgumentException("kind: one of " + CLASSES.keySet());
 		}
 		Map<String, Object> details = Map.of("kind", object.kind(), "objectGuid", object.objectGuid().toString());
-		List<Attributes> found = Ldap.search(ctx, Ldap.defaultNamingContext(ctx), "(objectGUID=" + filterBytes(
+		List<Attributes> found = Ldap.search(ctx, Ldap.defaultNamingContext(ctx), "(objectGUID=" + Ldap.filterBytes(
 				Guids.toBytes(object.objectGuid())) + ")", SearchControls.SUBTREE_SCOPE, "distinguishedName",
 				"objectClass", "adminDescription");
 		if (found.isEmpty()) {
@@ -67,15 +67,6 @@ final class Decommissioning {
 		return audit.record(ACTION,
 				new EnsureResult(object.kind(), dn, object.objectGuid(), Outcome.DELETED, List.of(), List.of()),
 				details);
-	}
-
-	// RFC 4515: binary values are matched as \hh escapes.
-	private static String filterBytes(byte[] bytes) {
-		StringBuilder escaped = new StringBuilder();
-		for (byte b : bytes) {
-			escaped.append(String.format("\\%02x", b & 0xff));
-		}
-		return escaped.toString();
 	}
 
 }

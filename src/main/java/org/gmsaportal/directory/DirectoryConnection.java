@@ -109,6 +109,24 @@ public final class DirectoryConnection {
 		return this.settings.bindUser();
 	}
 
+	/** The certificate chain the first DC presents on LDAPS, or an empty list for StartTLS / plain. */
+	List<java.security.cert.X509Certificate> serverCertificates() throws java.io.IOException {
+		URI url = urls().get(0);
+		if (!"ldaps".equalsIgnoreCase(url.getScheme())) {
+			return List.of();
+		}
+		try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) this.socketFactory
+			.createSocket(url.getHost(), (url.getPort() > 0) ? url.getPort() : 636)) {
+			socket.setSoTimeout((int) this.settings.connectTimeout().toMillis());
+			socket.startHandshake();
+			List<java.security.cert.X509Certificate> chain = new ArrayList<>();
+			for (java.security.cert.Certificate certificate : socket.getSession().getPeerCertificates()) {
+				chain.add((java.security.cert.X509Certificate) certificate);
+			}
+			return chain;
+		}
+	}
+
 	/** Facts about the domain and forest, read as the portal's service account. */
 	public DomainFacts domainFacts() {
 		return withServiceAccount(DomainFacts::read);

@@ -61,7 +61,8 @@ final class GmsaAccounts {
 			throw new IllegalArgumentException("allowed principals: name at least one group or account");
 		}
 		List<String> sids = new ArrayList<>();
-		for (String principal : request.allowedPrincipals()) {
+		for (String requested : request.allowedPrincipals()) {
+			String principal = AccountNames.accountName("allowed principals", requested);
 			Attributes entry = Accounts.find(ctx, facts.defaultNamingContext(), principal, "objectSid");
 			byte[] sid = (entry != null) ? Ldap.bytes(entry, "objectSid") : null;
 			if (sid == null) {

@@ -137,6 +137,15 @@ final class Ldap {
 		return message.replaceFirst("^\\[LDAP: error code \\d+ - (.*)\\]$", "$1").replace("\0", "");
 	}
 
+	/** A binary value for a search filter, every byte as an RFC 4515 {@code \\hh} escape. */
+	static String filterBytes(byte[] bytes) {
+		StringBuilder escaped = new StringBuilder();
+		for (byte b : bytes) {
+			escaped.append(String.format("\\%02x", b & 0xff));
+		}
+		return escaped.toString();
+	}
+
 	static String lower(String value) {
 		return value.toLowerCase(Locale.ROOT);
 	}

@@ -41,6 +41,12 @@ final class PortableUsers {
 	static PortableUserResult ensure(DirContext ctx, DomainFacts facts, PortableUserRequest request, Auditor audit)
 			throws NamingException {
 		String name = AccountNames.userAccountName(request.name(), facts.dnsName());
+		String group = AccountNames.accountName("group", request.group());
+		// Check the group before creating the user, so a bad group leaves nothing half-made behind.
+		Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(), group, "objectClass");
+		if (groupEntry == null || !Ldap.strings(groupEntry, "objectClass").contains("group")) {
+			throw new IllegalArgumentException("group: no group named " + group);
+		}
 		String container = Accounts.container(request.container(), "CN=Users," + facts.defaultNamingContext(),
 				facts.defaultNamingContext());
 		Map<String, Object> details = new LinkedHashMap<>();
@@ -99,8 +105,8 @@ final class PortableUsers {
 
 	static EnsureResult membership(DirContext ctx, DomainFacts facts, String group, String member, Auditor audit)
 			throws NamingException {
-		String groupName = AccountNames.groupName(group);
-		String memberName = AccountNames.groupName(member);
+		String groupName = AccountNames.accountName("group", group);
+		String memberName = AccountNames.accountName("member", member);
 		Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(), groupName, "distinguishedName",
 				"objectClass");
 		if (groupEntry == null || !Ldap.strings(groupEntry, "objectClass").contains("group")) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Assertions;
@@ -31,12 +32,15 @@ final class OwnLabDc implements AutoCloseable {
 		String failure = null;
 		try {
 			stop(script, dir);
+			Path log = Path.of(dir + ".log");
 			ProcessBuilder builder = new ProcessBuilder(script.toString(), "start", dir.toString())
 				.redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+				.redirectOutput(log.toFile());
 			builder.environment().put("GMSA_LAB_IP", ip);
 			if (builder.start().waitFor() != 0) {
-				failure = "scripts/lab-dc.sh start failed (needs root and Samba 4.21+)";
+				List<String> lines = Files.readAllLines(log);
+				failure = "scripts/lab-dc.sh start failed (needs root and Samba 4.21+): "
+						+ String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
 			}
 		}
 		catch (IOException ex) {

@@ -70,13 +70,18 @@ public final class AccountNames {
 
 	/** Checks a group name (also its sAMAccountName) and returns it. */
 	public static String groupName(String input) {
+		return accountName("group name", input);
+	}
+
+	/** Checks the sAMAccountName of an existing group, user or computer ({@code HOST01$}) named in {@code field}. */
+	public static String accountName(String field, String input) {
 		String name = input.strip();
 		if (name.isEmpty() || name.length() > 64) {
-			throw new IllegalArgumentException("group name: 1 to 64 characters");
+			throw new IllegalArgumentException(field + ": 1 to 64 characters");
 		}
 		if (FORBIDDEN.matcher(name).find() || name.endsWith(".")) {
-			throw new IllegalArgumentException("group name: must not contain \" / \\ [ ] : ; | = , + * ? < > @ "
-					+ "or end with a dot");
+			throw new IllegalArgumentException(field + ": must not contain \" / \\ [ ] : ; | = , + * ? < > @ "
+					+ "or control characters, or end with a dot");
 		}
 		return name;
 	}
