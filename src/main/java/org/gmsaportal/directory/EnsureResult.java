@@ -32,6 +32,8 @@ public record EnsureResult(String kind, String distinguishedName, @Nullable UUID
 		ALREADY_AS_REQUESTED,
 		/** The object exists but differs from the request; nothing was changed. */
 		DRIFT,
+		/** The object differed and, at the caller's request, was changed to match. */
+		REPAIRED,
 		/** The object was deleted. */
 		DELETED,
 		/** The object to delete no longer exists. */
@@ -46,6 +48,7 @@ public record EnsureResult(String kind, String distinguishedName, @Nullable UUID
 			case ALREADY_AS_REQUESTED -> this.kind + " " + this.distinguishedName + " already as requested; nothing changed";
 			case DRIFT -> this.kind + " " + this.distinguishedName + " differs from the request (nothing changed): "
 					+ String.join("; ", this.drift);
+			case REPAIRED -> "Repaired " + this.kind + " " + this.distinguishedName + ": " + String.join("; ", this.drift);
 			case DELETED -> "Deleted " + this.kind + " " + this.distinguishedName;
 			case ALREADY_ABSENT -> this.kind + " " + this.distinguishedName + " is already gone";
 		};

@@ -120,6 +120,14 @@ public class IdentityManagement {
 		});
 	}
 
+	/**
+	 * Changes a drifted gMSA the portal created back to the request (DNS host name, SPNs, encryption types,
+	 * allowed principals); the password interval cannot change and stays reported. Refuses foreign gMSAs.
+	 */
+	public EnsureResult repairGmsa(DirectoryConnection connection, GmsaRequest request) {
+		return run(connection, ctx -> GmsaRepair.repair(ctx, DomainFacts.read(ctx), request, this.audit));
+	}
+
 	/** Creates the portable user with a generated password (returned once) and makes it a group member. */
 	public PortableUserResult ensurePortableUser(DirectoryConnection connection, PortableUserRequest request) {
 		if (connection.transport().startsWith("plain")) {

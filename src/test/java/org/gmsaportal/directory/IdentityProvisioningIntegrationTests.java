@@ -81,6 +81,26 @@ class IdentityProvisioningIntegrationTests {
 	}
 
 	@Test
+	void driftIsRepairedOnlyWhenAskedAndThenMatches() {
+		Identity identity = provision("gr");
+		String other = identity.name() + "-b";
+		this.identities.ensureGroup(this.admin, GroupRequest.of(other));
+		GmsaRequest changed = new GmsaRequest(identity.name(), null, List.of("http/" + identity.name() + "-new.lab.test"),
+				java.util.EnumSet.of(EncryptionType.AES256), 30, List.of(other), null);
+		assertThat(this.identities.ensureGmsa(this.admin, changed).drift()).hasSize(3);
+
+		EnsureResult repaired = this.identities.repairGmsa(this.admin, changed);
+
+		assertThat(repaired.outcome()).isEqualTo(Outcome.REPAIRED);
+		assertThat(repaired.drift()).hasSize(3);
+		assertThat(this.identities.ensureGmsa(this.admin, changed).outcome()).isEqualTo(Outcome.ALREADY_AS_REQUESTED);
+		String otherSid = this.lab.ldb("DC=lab,DC=test", "(sAMAccountName=" + other + ")", "objectSid");
+		assertThat(this.lab.ldb("DC=lab,DC=test", "(sAMAccountName=" + identity.name() + "$)",
+				"msDS-GroupMSAMembership")).isEqualTo("O:BAD:(A;;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;" + otherSid + ")");
+		assertThat(this.audit.actions()).contains(GmsaRepair.ACTION);
+	}
+
+	@Test
 	void writtenSecurityDescriptorRoundTripsAndTheDcsViewNamesExactlyTheGroup() {
 		Identity identity = provision("gsd");
 		String groupSid = this.lab.ldb("DC=lab,DC=test", "(sAMAccountName=" + identity.name() + "-hosts)",

@@ -70,7 +70,8 @@ class KdsRootKeyLifecycleIntegrationTests {
 		this.identities.ensureGroup(admin(), GroupRequest.of(NAME + "-hosts"));
 		assertThatThrownBy(() -> this.identities.ensureGmsa(admin(), GmsaRequest.of(NAME, NAME + "-hosts")))
 			.isInstanceOf(DirectoryException.class)
-			.hasMessageContaining("no usable KDS root key");
+			.hasMessageContaining("the forest has no usable KDS root key (check the KDS status")
+			.hasMessageContaining("failed to find a suitable root key");
 	}
 
 	@Test
