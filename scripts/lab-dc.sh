@@ -16,6 +16,13 @@ dir=${2:-${GMSA_LAB_DIR:-/tmp/gmsa-lab-dc}}
 realm=LAB.TEST
 domain=LAB
 base_dn="DC=lab,DC=test"
+# A second lab (e.g. for tests that delete KDS root keys) can listen on another loopback address.
+ip=${GMSA_LAB_IP:-127.0.0.1}
+
+# "lo" for the default address; otherwise only that address (added to lo if missing).
+iface() {
+	if [ "$ip" = 127.0.0.1 ]; then echo lo; else echo "$ip/8"; fi
+}
 
 die() { echo "lab-dc: $*" >&2; exit 1; }
 
@@ -30,7 +37,7 @@ make_tls() {
 		-addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
 	openssl req -newkey rsa:2048 -nodes -subj "/CN=dc1.lab.test" \
 		-keyout "$tls/key.pem" -out "$tls/dc.csr" 2>/dev/null
-	printf 'subjectAltName=DNS:dc1.lab.test,DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$tls/ext.cnf"
+	printf 'subjectAltName=DNS:dc1.lab.test,DNS:localhost,IP:%s\nextendedKeyUsage=serverAuth\n' "$ip" > "$tls/ext.cnf"
 	openssl x509 -req -in "$tls/dc.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca-key.pem" -CAcreateserial \
 		-days 30 -extfile "$tls/ext.cnf" -out "$tls/cert.pem" 2>/dev/null
 	chmod 600 "$tls/key.pem" "$tls/ca-key.pem"
@@ -38,7 +45,7 @@ make_tls() {
 
 wait_for_ldaps() {
 	for _ in $(seq 1 120); do
-		if LDAPTLS_CACERT="$dir/tls/ca.pem" ldapsearch -x -H ldaps://127.0.0.1:636 -s base -b "" \
+		if LDAPTLS_CACERT="$dir/tls/ca.pem" ldapsearch -x -H ldaps://$ip:636 -s base -b "" \
 			defaultNamingContext >/dev/null 2>&1; then
 			return 0
 		fi
@@ -68,12 +75,12 @@ seed() {
 write_env() {
 	umask 077
 	cat > "$dir/lab.env" <<EOF
-# Lab domain controller $realm on 127.0.0.1 (scripts/lab-dc.sh). Lab passwords only.
+# Lab domain controller $realm on $ip (scripts/lab-dc.sh). Lab passwords only.
 GMSA_LAB_REALM=$realm
 GMSA_LAB_NETBIOS=$domain
 GMSA_LAB_BASE_DN=$base_dn
-GMSA_LAB_LDAPS_URL=ldaps://127.0.0.1:636
-GMSA_LAB_LDAP_URL=ldap://127.0.0.1:389
+GMSA_LAB_LDAPS_URL=ldaps://$ip:636
+GMSA_LAB_LDAP_URL=ldap://$ip:389
 GMSA_LAB_CA_FILE=$dir/tls/ca.pem
 GMSA_LAB_DOMAIN_ADMIN=Administrator@lab.test
 GMSA_LAB_DOMAIN_ADMIN_PASSWORD=$ADMIN_PASSWORD
@@ -84,7 +91,7 @@ GMSA_LAB_AUDITOR_PASSWORD=$AUDITOR_PASSWORD
 GMSA_LAB_OUTSIDER=lab.outsider
 GMSA_LAB_OUTSIDER_PASSWORD=$OUTSIDER_PASSWORD
 # Portal settings for sign-in against this DC (see .env.example).
-GMSA_DIRECTORY_CONNECTIONS_LAB_URLS=ldaps://127.0.0.1:636
+GMSA_DIRECTORY_CONNECTIONS_LAB_URLS=ldaps://$ip:636
 GMSA_DIRECTORY_CONNECTIONS_LAB_DOMAIN=lab.test
 GMSA_DIRECTORY_CONNECTIONS_LAB_CA_FILE=$dir/tls/ca.pem
 GMSA_SECURITY_AD_CONNECTION=lab
@@ -97,17 +104,20 @@ start() {
 	[ -e "$dir/samba.pid" ] && kill -0 "$(cat "$dir/samba.pid")" 2>/dev/null && die "already running in $dir"
 	rm -rf "$dir"
 	mkdir -p "$dir"
+	if [ "$ip" != 127.0.0.1 ] && ! ip -o addr show dev lo | grep -qw "$ip"; then
+		ip addr add "$ip/8" dev lo
+	fi
 	ADMIN_PASSWORD=$(gen_password)
 	PORTAL_ADMIN_PASSWORD=$(gen_password)
 	AUDITOR_PASSWORD=$(gen_password)
 	OUTSIDER_PASSWORD=$(gen_password)
 	make_tls
 	samba-tool domain provision --realm="$realm" --domain="$domain" --server-role=dc \
-		--dns-backend=NONE --host-name=dc1 --host-ip=127.0.0.1 --adminpass="$ADMIN_PASSWORD" \
+		--dns-backend=NONE --host-name=dc1 --host-ip="$ip" --adminpass="$ADMIN_PASSWORD" \
 		--targetdir="$dir" \
-		--option="interfaces = lo" --option="bind interfaces only = yes" \
+		--option="interfaces = $(iface)" --option="bind interfaces only = yes" \
 		--option="server services = ldap cldap kdc drepl" \
-		--option="tls enabled = yes" \
+		--option="tls enabled = yes" --option="pid directory = $dir/run" \
 		--option="tls keyfile = $dir/tls/key.pem" --option="tls certfile = $dir/tls/cert.pem" \
 		--option="tls cafile = $dir/tls/ca.pem" >"$dir/provision.log" 2>&1 \
 		|| { tail -20 "$dir/provision.log" >&2; die "provision failed"; }

@@ -1,18 +1,16 @@
 package org.gmsaportal.directory;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
-import javax.naming.PartialResultException;
-import javax.naming.directory.Attribute;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
-import javax.naming.directory.SearchResult;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.gmsaportal.directory.DirectoryUser.DirectoryGroup;
@@ -106,6 +104,60 @@ public final class DirectoryConnection {
 		return withContext(account + "@" + domain(), password, ctx -> findUser(ctx, account));
 	}
 
+	/** The configured service account (bind-user), if any. */
+	@Nullable String bindUser() {
+		return this.settings.bindUser();
+	}
+
+	/** The certificate chain the first DC presents on LDAPS, or an empty list for StartTLS / plain. */
+	List<java.security.cert.X509Certificate> serverCertificates() throws java.io.IOException {
+		URI url = urls().get(0);
+		if (!"ldaps".equalsIgnoreCase(url.getScheme())) {
+			return List.of();
+		}
+		try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) this.socketFactory
+			.createSocket(url.getHost(), (url.getPort() > 0) ? url.getPort() : 636)) {
+			socket.setSoTimeout((int) this.settings.connectTimeout().toMillis());
+			socket.startHandshake();
+			List<java.security.cert.X509Certificate> chain = new ArrayList<>();
+			for (java.security.cert.Certificate certificate : socket.getSession().getPeerCertificates()) {
+				chain.add((java.security.cert.X509Certificate) certificate);
+			}
+			return chain;
+		}
+	}
+
+	/** Facts about the domain and forest, read as the portal's service account. */
+	public DomainFacts domainFacts() {
+		return withServiceAccount(DomainFacts::read);
+	}
+
+	/**
+	 * Runs {@code action} on a session bound as the portal's service account (bind-user).
+	 */
+	<T> T withServiceAccount(LdapAction<T> action) {
+		String prefix = "gmsa.directory.connections." + this.name;
+		String user = this.settings.bindUser();
+		if (user == null || user.isBlank()) {
+			throw new DirectoryException(prefix + ".bind-user is not set: the portal needs a service account "
+					+ "to read and change the directory");
+		}
+		String password = this.settings.bindPassword();
+		if ((password == null || password.isEmpty()) && this.settings.bindPasswordFile() != null) {
+			try {
+				password = Files.readString(this.settings.bindPasswordFile()).strip();
+			}
+			catch (IOException ex) {
+				throw new DirectoryException(prefix + ".bind-password-file cannot be read: " + ex.getMessage());
+			}
+		}
+		if (password == null || password.isEmpty()) {
+			throw new DirectoryException(prefix + ".bind-password (or bind-password-file) is not set");
+		}
+		String principal = user.contains("@") || user.contains("=") ? user : user + "@" + domain();
+		return withContext(principal, password, action);
+	}
+
 	/**
 	 * Runs {@code action} on a session bound as {@code principal}; the session is closed afterwards.
 	 */
@@ -118,7 +170,7 @@ public final class DirectoryConnection {
 			return action.run(ctx);
 		}
 		catch (NamingException ex) {
-			throw new DirectoryException(this.name + ": " + describe(ex), ex);
+			throw new DirectoryException(this.name + ": " + Ldap.diagnostic(ex), ex);
 		}
 		finally {
 			LdapUtils.closeContext(ctx);
@@ -134,30 +186,30 @@ public final class DirectoryConnection {
 		}
 		catch (org.springframework.ldap.NamingException ex) {
 			throw new DirectoryException(
-					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + describe(ex), ex);
+					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex);
 		}
 	}
 
 	private DirectoryUser findUser(DirContext ctx, String account) throws NamingException {
-		String base = defaultNamingContext(ctx);
+		String base = Ldap.defaultNamingContext(ctx);
 		SearchControls controls = new SearchControls();
 		controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
 		controls.setReturningAttributes(new String[] { "distinguishedName", "sAMAccountName" });
 		String userFilter = "(&(objectCategory=person)(objectClass=user)(sAMAccountName="
 				+ LdapEncoder.filterEncode(account) + "))";
-		List<Attributes> users = search(ctx, base, userFilter, controls);
+		List<Attributes> users = Ldap.search(ctx, base, userFilter, controls);
 		if (users.isEmpty()) {
 			throw new DirectoryException("Bound as " + account + " but found no user object under " + base);
 		}
 		Attributes user = users.get(0);
-		String dn = string(user.get("distinguishedName"));
+		String dn = Ldap.string(user, "distinguishedName");
 		controls.setReturningAttributes(new String[] { "distinguishedName", "cn" });
 		String groupFilter = "(&(objectClass=group)(member:" + IN_CHAIN + ":=" + LdapEncoder.filterEncode(dn) + "))";
 		List<DirectoryGroup> groups = new ArrayList<>();
-		for (Attributes group : search(ctx, base, groupFilter, controls)) {
-			groups.add(new DirectoryGroup(string(group.get("distinguishedName")), string(group.get("cn"))));
+		for (Attributes group : Ldap.search(ctx, base, groupFilter, controls)) {
+			groups.add(new DirectoryGroup(Ldap.string(group, "distinguishedName"), Ldap.string(group, "cn")));
 		}
-		return new DirectoryUser(dn, string(user.get("sAMAccountName")), groups);
+		return new DirectoryUser(dn, Ldap.string(user, "sAMAccountName"), groups);
 	}
 
 	/** Reads the rootDSE anonymously (no credentials are sent) and returns the DC's host name. */
@@ -168,57 +220,14 @@ public final class DirectoryConnection {
 		DirContext ctx = open(LdapContextSource::getReadOnlyContext);
 		try {
 			Attributes rootDse = ctx.getAttributes("", new String[] { "dnsHostName" });
-			return string(rootDse.get("dnsHostName"));
+			return Ldap.string(rootDse, "dnsHostName");
 		}
 		catch (NamingException ex) {
-			throw new DirectoryException(this.name + ": " + describe(ex), ex);
+			throw new DirectoryException(this.name + ": " + Ldap.diagnostic(ex), ex);
 		}
 		finally {
 			LdapUtils.closeContext(ctx);
 		}
-	}
-
-	/**
-	 * Collects a search's entries. A search from the domain root also meets continuation references to
-	 * the application partitions; with referrals ignored JNDI reports them as a PartialResultException
-	 * after the last entry, which is not an error.
-	 */
-	static List<Attributes> search(DirContext ctx, String base, String filter, SearchControls controls)
-			throws NamingException {
-		List<Attributes> entries = new ArrayList<>();
-		NamingEnumeration<SearchResult> results = ctx.search(base, filter, controls);
-		try {
-			while (results.hasMore()) {
-				entries.add(results.next().getAttributes());
-			}
-		}
-		catch (PartialResultException ex) {
-			// continuation references only; every entry of this naming context has been read
-		}
-		finally {
-			results.close();
-		}
-		return entries;
-	}
-
-	static String defaultNamingContext(DirContext ctx) throws NamingException {
-		return string(ctx.getAttributes("", new String[] { "defaultNamingContext" }).get("defaultNamingContext"));
-	}
-
-	private static String string(@Nullable Attribute attribute) throws NamingException {
-		if (attribute == null || attribute.get() == null) {
-			throw new NamingException("attribute missing from the directory's answer");
-		}
-		return attribute.get().toString();
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable cause = ex;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
-		}
-		String message = cause.getMessage();
-		return (message != null) ? message : cause.getClass().getSimpleName();
 	}
 
 	@Override

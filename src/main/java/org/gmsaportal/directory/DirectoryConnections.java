@@ -58,6 +58,9 @@ public class DirectoryConnections {
 		env.put("com.sun.jndi.ldap.connect.timeout", Long.toString(settings.connectTimeout().toMillis()));
 		env.put("com.sun.jndi.ldap.read.timeout", Long.toString(settings.readTimeout().toMillis()));
 		env.put("java.naming.referral", "ignore");
+		// JNDI would otherwise decode these octet strings as (broken) text.
+		env.put("java.naming.ldap.attributes.binary", "objectSid objectGUID tokenGroups msDS-GroupMSAMembership "
+				+ "msDS-ManagedPassword msKds-RootKeyData msKds-KDFParam msKds-SecretAgreementParam");
 		String refusal = refusal(name, settings);
 		boolean ldaps = scheme(settings).equals("ldaps");
 		if (ldaps) {

@@ -13,6 +13,16 @@ public final class AccountNames {
 
 	private static final int MAX_USER_LENGTH = 20;
 
+	// A gMSA is a computer account: NetBIOS computer-name rules, 15 characters before the $.
+	private static final Pattern GMSA = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,13}[A-Za-z0-9])?");
+
+	private static final Pattern DNS_NAME = Pattern
+		.compile("(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+
+	// service-class/host[:port][/service-name]; no spaces, controls or filter/DN specials.
+	private static final Pattern SPN = Pattern
+		.compile("[A-Za-z][A-Za-z0-9.-]{0,63}/[A-Za-z0-9._-]{1,253}(:[0-9]{1,5})?(/[A-Za-z0-9._-]{1,253})?");
+
 	private AccountNames() {
 	}
 
@@ -43,6 +53,60 @@ public final class AccountNames {
 			throw new IllegalArgumentException("user name: must not consist only of dots and spaces");
 		}
 		return name;
+	}
+
+	/** Checks a gMSA name (without {@code $}) and returns it. */
+	public static String gmsaName(String input) {
+		String name = input.endsWith("$") ? input.substring(0, input.length() - 1) : input;
+		if (!GMSA.matcher(name).matches()) {
+			throw new IllegalArgumentException("gMSA name: 1 to 15 letters, digits or hyphens (not first or "
+					+ "last), without the trailing $");
+		}
+		if (name.chars().allMatch(Character::isDigit)) {
+			throw new IllegalArgumentException("gMSA name: must not consist only of digits");
+		}
+		return name;
+	}
+
+	/** Checks a group name (also its sAMAccountName) and returns it. */
+	public static String groupName(String input) {
+		return accountName("group name", input);
+	}
+
+	/** Checks the sAMAccountName of an existing group, user or computer ({@code HOST01$}) named in {@code field}. */
+	public static String accountName(String field, String input) {
+		String name = input.strip();
+		if (name.isEmpty() || name.length() > 64) {
+			throw new IllegalArgumentException(field + ": 1 to 64 characters");
+		}
+		if (FORBIDDEN.matcher(name).find() || name.endsWith(".")) {
+			throw new IllegalArgumentException(field + ": must not contain \" / \\ [ ] : ; | = , + * ? < > @ "
+					+ "or control characters, or end with a dot");
+		}
+		return name;
+	}
+
+	/** Checks a DNS host name and returns it in lower case. */
+	public static String dnsName(String input) {
+		if (!DNS_NAME.matcher(input).matches()) {
+			throw new IllegalArgumentException("DNS host name: letters, digits and hyphens in dot-separated labels");
+		}
+		return input.toLowerCase(Locale.ROOT);
+	}
+
+	/** Checks a service principal name such as {@code http/web.lab.test} or {@code MSSQLSvc/db:1433}. */
+	public static String spn(String input) {
+		if (!SPN.matcher(input).matches()) {
+			throw new IllegalArgumentException("SPN " + printable(input) + ": expected service/host[:port][/name] "
+					+ "with letters, digits, dots, hyphens and underscores only");
+		}
+		return input;
+	}
+
+	// Bad input is echoed in messages, so strip what would garble a log line or page.
+	private static String printable(String input) {
+		String shown = input.replaceAll("\\p{Cntrl}", "?");
+		return (shown.length() > 80) ? shown.substring(0, 80) + "..." : shown;
 	}
 
 }

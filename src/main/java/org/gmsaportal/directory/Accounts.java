@@ -1,0 +1,78 @@
+package org.gmsaportal.directory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.naming.InvalidNameException;
+import javax.naming.NamingException;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.SearchControls;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+
+import org.gmsaportal.directory.internal.Guids;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.ldap.support.LdapEncoder;
+
+/**
+ * Finding accounts by sAMAccountName and placing new ones, with every value escaped.
+ */
+final class Accounts {
+
+	/** Written on every object the portal creates; decommission deletes nothing without it. */
+	static final String MARKER = "Created by gMSA Portal";
+
+	private Accounts() {
+	}
+
+	static @Nullable Attributes find(DirContext ctx, String domainNc, String samAccountName, String... attributes)
+			throws NamingException {
+		List<Attributes> found = Ldap.search(ctx, domainNc,
+				"(sAMAccountName=" + LdapEncoder.filterEncode(samAccountName) + ")", SearchControls.SUBTREE_SCOPE,
+				attributes);
+		return found.isEmpty() ? null : found.get(0);
+	}
+
+	static @Nullable UUID guid(Attributes entry) throws NamingException {
+		byte[] bytes = Ldap.bytes(entry, "objectGUID");
+		return (bytes != null) ? Guids.toUuid(bytes) : null;
+	}
+
+	/** {@code CN=<name>,<container>}, the name escaped as an RDN value. */
+	static String dn(String name, String container) {
+		return "CN=" + Rdn.escapeValue(name) + "," + container;
+	}
+
+	/**
+	 * The requested container, which must be a well-formed DN inside the domain, or the default one.
+	 * @throws DirectoryException naming the field and the rule
+	 */
+	static String container(@Nullable String requested, String fallback, String domainNc) {
+		if (requested == null || requested.isBlank()) {
+			return fallback;
+		}
+		try {
+			LdapName name = new LdapName(requested);
+			if (!name.startsWith(new LdapName(domainNc)) || name.size() <= new LdapName(domainNc).size()) {
+				throw new DirectoryException("container: must be an OU or container inside " + domainNc);
+			}
+			return name.toString();
+		}
+		catch (InvalidNameException ex) {
+			throw new DirectoryException("container: not a valid distinguished name");
+		}
+	}
+
+	static boolean sameDn(String a, String b) {
+		try {
+			return new LdapName(a).equals(new LdapName(b));
+		}
+		catch (InvalidNameException ex) {
+			return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+		}
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.gmsaportal.directory;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import javax.naming.NamingException;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.SearchControls;
+
+import org.gmsaportal.directory.internal.Guids;
+import org.gmsaportal.directory.internal.Sids;
+
+import org.springframework.ldap.support.LdapEncoder;
+
+/**
+ * What a credential spec and the readiness checks need to know about a domain, read live from a DC.
+ *
+ * @param defaultNamingContext the domain's DN (rootDSE defaultNamingContext)
+ * @param configurationNamingContext the forest's configuration partition
+ * @param rootDomainNamingContext the forest root domain's DN
+ * @param domainSid the domain SID, e.g. {@code S-1-5-21-...}
+ * @param domainGuid the domain head's objectGUID
+ * @param dnsName the domain's DNS name (crossRef dnsRoot)
+ * @param netbiosName the domain's NetBIOS name (crossRef nETBIOSName)
+ * @param forestDnsName the forest root domain's DNS name
+ * @param dcHostName the answering DC's DNS host name
+ * @param dcServerReference the DN of the answering DC's computer object
+ * @param dcTime the DC's clock when it answered
+ * @param domainFunctionality domain functional level (e.g. 7 = 2016)
+ * @param forestFunctionality forest functional level
+ * @param dcFunctionality the DC's own functional level
+ */
+public record DomainFacts(String defaultNamingContext, String configurationNamingContext,
+		String rootDomainNamingContext, String domainSid, UUID domainGuid, String dnsName, String netbiosName,
+		String forestDnsName, String dcHostName, String dcServerReference, Instant dcTime, int domainFunctionality,
+		int forestFunctionality, int dcFunctionality) {
+
+	private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss")
+		.withZone(ZoneOffset.UTC);
+
+	/** Microsoft's names for the functional level numbers. */
+	public static String levelName(int level) {
+		return switch (level) {
+			case 0 -> "2000";
+			case 1 -> "2003 interim";
+			case 2 -> "2003";
+			case 3 -> "2008";
+			case 4 -> "2008 R2";
+			case 5 -> "2012";
+			case 6 -> "2012 R2";
+			case 7 -> "2016";
+			case 10 -> "2025";
+			default -> "level " + level;
+		};
+	}
+
+	static DomainFacts read(DirContext ctx) throws NamingException {
+		Attributes rootDse = ctx.getAttributes("",
+				new String[] { "defaultNamingContext", "configurationNamingContext", "rootDomainNamingContext",
+						"dnsHostName", "serverName", "currentTime", "domainFunctionality", "forestFunctionality",
+						"domainControllerFunctionality" });
+		String domain = Ldap.string(rootDse, "defaultNamingContext");
+		String config = Ldap.string(rootDse, "configurationNamingContext");
+		String root = Ldap.string(rootDse, "rootDomainNamingContext");
+		Attributes head = Ldap.read(ctx, domain, "objectSid", "objectGUID");
+		byte[] sid = (head != null) ? Ldap.bytes(head, "objectSid") : null;
+		byte[] guid = (head != null) ? Ldap.bytes(head, "objectGUID") : null;
+		if (sid == null || guid == null) {
+			throw new NamingException("cannot read objectSid/objectGUID of " + domain);
+		}
+		Attributes crossRef = crossRef(ctx, config, domain);
+		Attributes rootRef = root.equalsIgnoreCase(domain) ? crossRef : crossRef(ctx, config, root);
+		Attributes server = Ldap.read(ctx, Ldap.string(rootDse, "serverName"), "serverReference");
+		return new DomainFacts(domain, config, root, Sids.toString(sid), Guids.toUuid(guid),
+				Ldap.string(crossRef, "dnsRoot"), Ldap.string(crossRef, "nETBIOSName"),
+				Ldap.string(rootRef, "dnsRoot"), Ldap.string(rootDse, "dnsHostName"),
+				(server != null) ? Ldap.string(server, "serverReference") : "",
+				parseGeneralizedTime(Ldap.string(rootDse, "currentTime")),
+				(int) Ldap.longValue(rootDse, "domainFunctionality", -1),
+				(int) Ldap.longValue(rootDse, "forestFunctionality", -1),
+				(int) Ldap.longValue(rootDse, "domainControllerFunctionality", -1));
+	}
+
+	private static Attributes crossRef(DirContext ctx, String config, String namingContext) throws NamingException {
+		List<Attributes> refs = Ldap.search(ctx, "CN=Partitions," + config,
+				"(&(objectClass=crossRef)(nCName=" + LdapEncoder.filterEncode(namingContext) + "))",
+				SearchControls.ONELEVEL_SCOPE, "dnsRoot", "nETBIOSName");
+		if (refs.isEmpty()) {
+			throw new NamingException("no crossRef for " + namingContext + " under CN=Partitions," + config);
+		}
+		return refs.get(0);
+	}
+
+	// AD writes e.g. 20261122135751.0Z; the fraction is always zero.
+	static Instant parseGeneralizedTime(String value) {
+		return Instant.from(GENERALIZED_TIME.parse(value.substring(0, 14)));
+	}
+
+}

@@ -1,0 +1,184 @@
+package org.gmsaportal.directory;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.naming.NamingException;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.BasicAttributes;
+import javax.naming.directory.DirContext;
+
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.directory.DirectoryConnection.LdapAction;
+import org.gmsaportal.directory.EnsureResult.Outcome;
+import org.gmsaportal.directory.GmsaAccounts.Plan;
+import org.gmsaportal.directory.internal.AccountNames;
+import org.gmsaportal.directory.internal.SecurityDescriptor;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Idempotent creation of the directory objects a gMSA deployment needs, and their removal; every step audited.
+ */
+@Component
+public class IdentityManagement {
+
+	private final Auditor audit;
+
+	IdentityManagement(AuditTrail audit) {
+		this.audit = new Auditor(audit);
+	}
+
+	/** Creates the security group, or reports whether the existing one matches. */
+	public EnsureResult ensureGroup(DirectoryConnection connection, GroupRequest request) {
+		return run(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			String name = AccountNames.groupName(request.name());
+			String container = Accounts.container(request.container(), "CN=Users," + facts.defaultNamingContext(),
+					facts.defaultNamingContext());
+			Map<String, Object> details = Map.of("sAMAccountName", name, "groupType", request.scope().groupType());
+			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
+					"objectGUID", "objectClass", "groupType");
+			if (existing != null) {
+				String dn = Ldap.string(existing, "distinguishedName");
+				List<String> drift = Ldap.strings(existing, "objectClass").contains("group")
+						? (Ldap.longValue(existing, "groupType", 0) == request.scope().groupType() ? List.of()
+								: List.of("groupType is " + Ldap.string(existing, "groupType") + ", requested "
+										+ request.scope() + " (" + request.scope().groupType() + ")"))
+						: List.of("the name " + name + " belongs to an object that is not a group");
+				return this.audit.record("directory.group.ensure", new EnsureResult("group", dn,
+						Accounts.guid(existing), drift.isEmpty() ? Outcome.ALREADY_AS_REQUESTED : Outcome.DRIFT, drift,
+						List.of()), details);
+			}
+			String dn = Accounts.dn(name, container);
+			Attributes attributes = new BasicAttributes(true);
+			attributes.put("objectClass", "group");
+			attributes.put("cn", name);
+			attributes.put("sAMAccountName", name);
+			attributes.put("groupType", Integer.toString(request.scope().groupType()));
+			attributes.put("adminDescription", Accounts.MARKER);
+			create(ctx, "directory.group.ensure", "create the group " + dn, dn, container, attributes, details);
+			return this.audit.record("directory.group.ensure",
+					new EnsureResult("group", dn, guidOf(ctx, dn), Outcome.CREATED, List.of(), List.of()), details);
+		});
+	}
+
+	/** Creates the gMSA after checking its SPNs are free, or reports how the existing one differs. */
+	public EnsureResult ensureGmsa(DirectoryConnection connection, GmsaRequest request) {
+		return ensureGmsa(connection, request, true);
+	}
+
+	EnsureResult ensureGmsa(DirectoryConnection connection, GmsaRequest request, boolean checkSpnsFirst) {
+		return run(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			Plan plan = GmsaAccounts.plan(ctx, facts, request);
+			Map<String, Object> details = GmsaAccounts.details(plan, request.passwordIntervalDays());
+			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), plan.name() + "$",
+					GmsaAccounts.ATTRIBUTES);
+			if (existing != null) {
+				String dn = Ldap.string(existing, "distinguishedName");
+				List<String> drift = GmsaAccounts.drift(existing, plan, request.passwordIntervalDays());
+				return this.audit.record(GmsaAccounts.ACTION,
+						new EnsureResult("gMSA", dn, Accounts.guid(existing),
+								drift.isEmpty() ? Outcome.ALREADY_AS_REQUESTED : Outcome.DRIFT, drift,
+								GmsaAccounts.warnings(request, false)),
+						details);
+			}
+			String dn = plan.dn();
+			if (checkSpnsFirst) {
+				List<Spns.Conflict> conflicts = Spns.conflicts(ctx, facts, plan.spns(), dn);
+				if (!conflicts.isEmpty()) {
+					throw this.audit.refused(GmsaAccounts.ACTION, dn, "Not created: " + conflicts.stream()
+						.map(Spns.Conflict::message).reduce((a, b) -> a + "; " + b).orElseThrow(), details);
+				}
+			}
+			try {
+				ctx.createSubcontext(dn, GmsaAccounts.attributes(plan, request.passwordIntervalDays()));
+			}
+			catch (NamingException ex) {
+				String message = WriteErrors.explain(ex, "create the gMSA " + dn, plan.container());
+				if (Ldap.resultCode(ex) == WriteErrors.CONSTRAINT_VIOLATION) {
+					// The DC names neither the SPN nor its holder; find them for the admin.
+					List<Spns.Conflict> conflicts = Spns.conflicts(ctx, facts, plan.spns(), dn);
+					if (!conflicts.isEmpty()) {
+						message = "The domain controller refused to create the gMSA " + dn + ": "
+								+ conflicts.get(0).message();
+					}
+				}
+				throw this.audit.failure(GmsaAccounts.ACTION, dn, message, details, ex);
+			}
+			Attributes created = Ldap.read(ctx, dn, GmsaAccounts.ATTRIBUTES);
+			List<String> drift = (created != null) ? GmsaAccounts.drift(created, plan, request.passwordIntervalDays())
+					: List.of("the DC did not return the new object");
+			// Read back through our own parser: the DC must hold exactly the descriptor we meant to write.
+			if (!drift.isEmpty()) {
+				throw this.audit.refused(GmsaAccounts.ACTION, dn, "Created " + dn + " but the DC stores it differently: "
+						+ String.join("; ", drift), details);
+			}
+			return this.audit.record(GmsaAccounts.ACTION, new EnsureResult("gMSA", dn, Accounts.guid(created),
+					Outcome.CREATED, List.of(), GmsaAccounts.warnings(request, true)), details);
+		});
+	}
+
+	/**
+	 * Changes a drifted gMSA the portal created back to the request (DNS host name, SPNs, encryption types,
+	 * allowed principals); the password interval cannot change and stays reported. Refuses foreign gMSAs.
+	 */
+	public EnsureResult repairGmsa(DirectoryConnection connection, GmsaRequest request) {
+		return run(connection, ctx -> GmsaRepair.repair(ctx, DomainFacts.read(ctx), request, this.audit));
+	}
+
+	/** Creates the portable user with a generated password (returned once) and makes it a group member. */
+	public PortableUserResult ensurePortableUser(DirectoryConnection connection, PortableUserRequest request) {
+		if (connection.transport().startsWith("plain")) {
+			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection "
+					+ connection.name() + " is plain LDAP");
+		}
+		return run(connection, ctx -> PortableUsers.ensure(ctx, DomainFacts.read(ctx), request, this.audit));
+	}
+
+	/** Adds a user or computer account (e.g. {@code HOST01$}) to the group; already a member is success. */
+	public EnsureResult ensureMembership(DirectoryConnection connection, String group, String member) {
+		return run(connection, ctx -> PortableUsers.membership(ctx, DomainFacts.read(ctx), group, member, this.audit));
+	}
+
+	/** Deletes an object the portal created, identified by its recorded objectGUID; refuses anything else. */
+	public EnsureResult decommission(DirectoryConnection connection, CreatedObject object) {
+		return run(connection, ctx -> Decommissioning.delete(ctx, object, this.audit));
+	}
+
+	/** The principals a gMSA's msDS-GroupMSAMembership lets retrieve its password, as SIDs. */
+	static List<String> retrievers(Attributes gmsa) throws NamingException {
+		byte[] sd = Ldap.bytes(gmsa, "msDS-GroupMSAMembership");
+		return (sd != null) ? List.copyOf(SecurityDescriptor.parse(sd).retrievers()) : List.of();
+	}
+
+	private void create(DirContext ctx, String action, String what, String dn, String container,
+			Attributes attributes, Map<String, ?> details) {
+		try {
+			ctx.createSubcontext(dn, attributes);
+		}
+		catch (NamingException ex) {
+			throw this.audit.failure(action, dn, WriteErrors.explain(ex, what, container), details, ex);
+		}
+	}
+
+	private static java.util.@org.jspecify.annotations.Nullable UUID guidOf(DirContext ctx, String dn)
+			throws NamingException {
+		Attributes entry = Ldap.read(ctx, dn, "objectGUID");
+		return (entry != null) ? Accounts.guid(entry) : null;
+	}
+
+	// Bad input becomes a DirectoryException naming the field and the rule, before anything is written.
+	private static <T> T run(DirectoryConnection connection, LdapAction<T> action) {
+		return connection.withServiceAccount(ctx -> {
+			try {
+				return action.run(ctx);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new DirectoryException(ex.getMessage(), ex);
+			}
+		});
+	}
+
+}

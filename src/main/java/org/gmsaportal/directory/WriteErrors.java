@@ -1,0 +1,46 @@
+package org.gmsaportal.directory;
+
+import javax.naming.NamingException;
+
+/**
+ * Turns a failed LDAP write into what the admin should do, naming the object and the likely cause.
+ */
+final class WriteErrors {
+
+	static final int CONSTRAINT_VIOLATION = 19;
+
+	static final int NO_SUCH_OBJECT = 32;
+
+	static final int INSUFFICIENT_ACCESS = 50;
+
+	static final int UNWILLING_TO_PERFORM = 53;
+
+	static final int ENTRY_ALREADY_EXISTS = 68;
+
+	private WriteErrors() {
+	}
+
+	/**
+	 * @param what the action in words, e.g. "create the gMSA CN=web01,..."
+	 * @param container where the object lives, for rights problems
+	 */
+	static String explain(NamingException ex, String what, String container) {
+		String said = Ldap.diagnostic(ex);
+		return switch (Ldap.resultCode(ex)) {
+			case INSUFFICIENT_ACCESS -> "The portal's bind identity may not " + what + ": it lacks the right to "
+					+ "create or change objects in " + container + " (Create Child / Write Property). DC said: " + said;
+			case UNWILLING_TO_PERFORM -> "The domain controller is unwilling to " + what + ". Likely causes: no "
+					+ "usable KDS root key (for a gMSA), a connection without TLS (for passwords), or the password "
+					+ "policy. DC said: " + said;
+			case NO_SUCH_OBJECT -> "Cannot " + what + ": " + (said.contains("root key") ? "the forest has no usable "
+					+ "KDS root key (check the KDS status; a new key becomes usable 10 hours after its effective "
+					+ "time)" : "the container " + container + " or a referenced object does not exist")
+					+ ". DC said: " + said;
+			case CONSTRAINT_VIOLATION -> "The domain controller refused to " + what + " because a value breaks a "
+					+ "constraint. DC said: " + said;
+			case ENTRY_ALREADY_EXISTS -> "Cannot " + what + ": the object already exists. DC said: " + said;
+			default -> "Cannot " + what + ". DC said: " + said;
+		};
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.gmsaportal.directory;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.gmsaportal.audit.AuditOutcome;
+import org.gmsaportal.directory.EnsureResult.Outcome;
+import org.gmsaportal.directory.internal.Guids;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Decommission deletes exactly the objects the portal recorded, and refuses objects it did not create.
+ */
+class DecommissionIntegrationTests {
+
+	private final LabDirectory lab = LabDirectory.shared();
+
+	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+
+	private final IdentityManagement identities = new IdentityManagement(this.audit);
+
+	private final DirectoryConnection admin = this.lab.admin();
+
+	private boolean exists(String samAccountName) {
+		return this.lab.samba("ldbsearch", "-b", "DC=lab,DC=test", "(sAMAccountName=" + samAccountName + ")", "dn")
+			.contains("dn: ");
+	}
+
+	@Test
+	void decommissionRemovesExactlyWhatWasCreatedInReverse() {
+		String name = LabDirectory.unique("dc");
+		EnsureResult group = this.identities.ensureGroup(this.admin, GroupRequest.of(name + "-hosts"));
+		EnsureResult gmsa = this.identities.ensureGmsa(this.admin, GmsaRequest.of(name, name + "-hosts"));
+		EnsureResult user = this.identities
+			.ensurePortableUser(this.admin, new PortableUserRequest(name + "-ccg", name + "-hosts", null))
+			.user();
+		int before = objectCount();
+
+		List<EnsureResult> deleted = List.of(gmsa, user, group)
+			.stream()
+			.map(created -> this.identities.decommission(this.admin, CreatedObject.of(created)))
+			.toList();
+
+		assertThat(deleted).extracting(EnsureResult::outcome).containsOnly(Outcome.DELETED);
+		assertThat(exists(name + "$")).isFalse();
+		assertThat(exists(name + "-ccg")).isFalse();
+		assertThat(exists(name + "-hosts")).isFalse();
+		assertThat(objectCount()).isEqualTo(before - 3);
+		assertThat(this.identities.decommission(this.admin, CreatedObject.of(gmsa)).outcome())
+			.isEqualTo(Outcome.ALREADY_ABSENT);
+	}
+
+	@Test
+	void objectThePortalDidNotCreateIsRefusedAndKept() {
+		String outsider = this.lab.setting("GMSA_LAB_OUTSIDER");
+		String dn = "CN=" + outsider + ",OU=GmsaPortal,DC=lab,DC=test";
+		UUID guid = UUID.fromString(this.lab.ldb("DC=lab,DC=test", "(sAMAccountName=" + outsider + ")", "objectGUID"));
+		assertThatThrownBy(() -> this.identities.decommission(this.admin, new CreatedObject("user", dn, guid)))
+			.isInstanceOf(DirectoryException.class)
+			.hasMessageContaining("was not created by the portal");
+		assertThat(exists(outsider)).isTrue();
+		assertThat(this.audit.events).last()
+			.satisfies(event -> assertThat(event.outcome()).isEqualTo(AuditOutcome.DENIED));
+	}
+
+	@Test
+	void recordedGuidThatNoLongerMatchesTheNameTouchesNothing() {
+		String name = LabDirectory.unique("dg");
+		EnsureResult group = this.identities.ensureGroup(this.admin, GroupRequest.of(name));
+		// Someone deleted the portal's group and made another with the same name: a different objectGUID.
+		CreatedObject recorded = new CreatedObject("group", group.distinguishedName(), UUID.randomUUID());
+		assertThat(this.identities.decommission(this.admin, recorded).outcome()).isEqualTo(Outcome.ALREADY_ABSENT);
+		assertThat(exists(name)).isTrue();
+		assertThat(Guids.toBytes(group.objectGuid())).hasSize(16);
+		assertThatThrownBy(() -> this.identities.decommission(this.admin,
+				new CreatedObject("gMSA", group.distinguishedName(), group.objectGuid())))
+			.hasMessageContaining("is not a gMSA");
+		assertThat(exists(name)).isTrue();
+	}
+
+	private int objectCount() {
+		return (int) this.lab.samba("ldbsearch", "-b", "DC=lab,DC=test", "(objectClass=*)", "dn")
+			.lines()
+			.filter(l -> l.startsWith("dn: "))
+			.count();
+	}
+
+}
