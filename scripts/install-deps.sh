@@ -21,6 +21,7 @@ command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v ldapsearch >/dev/null || missing+=(ldap-utils)
 command -v openssl >/dev/null || missing+=(openssl)
+command -v ip >/dev/null || missing+=(iproute2)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 need_samba=false
 samba_ok || need_samba=true
