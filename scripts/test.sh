@@ -12,6 +12,8 @@ if [ "$(id -u)" = 0 ]; then
 fi
 
 work=$(mktemp -d /tmp/gmsa-test.XXXXXX)
+# PostgreSQL runs as its own user and must reach its directory inside this one.
+chmod 755 "$work"
 started_dc=false
 cleanup() {
 	if $started_dc; then scripts/lab-dc.sh stop "$GMSA_LAB_DIR" || true; fi

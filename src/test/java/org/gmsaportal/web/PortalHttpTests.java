@@ -43,6 +43,14 @@ class PortalHttpTests extends PortalServerSupport {
 	}
 
 	@Test
+	void signingInIssuesANewSessionId() throws Exception {
+		get("/login");
+		String before = sessionId();
+		signIn("admin", "test-admin-password");
+		assertThat(sessionId()).isNotEqualTo(before);
+	}
+
+	@Test
 	void pagesCarryAContentSecurityPolicyWithoutInlineScript() throws Exception {
 		HttpResponse<String> login = get("/login");
 		assertThat(login.headers().firstValue("Content-Security-Policy")).hasValue(
@@ -135,6 +143,14 @@ class PortalHttpTests extends PortalServerSupport {
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.client.send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/html,*/*").GET().build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String sessionId() {
+		return ((CookieManager) this.client.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+			.filter(c -> c.getName().equals("JSESSIONID"))
+			.findFirst()
+			.orElseThrow()
+			.getValue();
 	}
 
 	private static String enc(String value) {
