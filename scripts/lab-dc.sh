@@ -19,11 +19,6 @@ base_dn="DC=lab,DC=test"
 # A second lab (e.g. for tests that delete KDS root keys) can listen on another loopback address.
 ip=${GMSA_LAB_IP:-127.0.0.1}
 
-# "lo" for the default address; otherwise only that address (added to lo if missing).
-iface() {
-	if [ "$ip" = 127.0.0.1 ]; then echo lo; else echo "$ip/8"; fi
-}
-
 die() { echo "lab-dc: $*" >&2; exit 1; }
 
 # A password that meets AD complexity: letters of both cases, digits and a symbol.
@@ -115,7 +110,7 @@ start() {
 	samba-tool domain provision --realm="$realm" --domain="$domain" --server-role=dc \
 		--dns-backend=NONE --host-name=dc1 --host-ip="$ip" --adminpass="$ADMIN_PASSWORD" \
 		--targetdir="$dir" \
-		--option="interfaces = $(iface)" --option="bind interfaces only = yes" \
+		--option="interfaces = $ip/8" --option="bind interfaces only = yes" \
 		--option="server services = ldap cldap kdc drepl" \
 		--option="tls enabled = yes" --option="pid directory = $dir/run" \
 		--option="tls keyfile = $dir/tls/key.pem" --option="tls certfile = $dir/tls/cert.pem" \
