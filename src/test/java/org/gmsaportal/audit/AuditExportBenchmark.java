@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>
  * Not part of {@code verify}: run with {@code ./mvnw -B test -Pbench}. The profile caps the heap at
- * 256 MiB, less than the export's size, so an export that buffered would fail rather than pass slowly.
+ * 128 MiB, well under the export's size, so an export that buffered would fail rather than pass slowly.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:file:${java.io.tmpdir}/gmsa-bench-${random.uuid}/audit",
