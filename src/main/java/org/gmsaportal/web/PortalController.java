@@ -1,5 +1,6 @@
 package org.gmsaportal.web;
 
+import org.gmsaportal.cluster.ClusterConnections;
 import org.gmsaportal.directory.DirectoryConnections;
 
 import org.springframework.stereotype.Controller;
@@ -14,8 +15,11 @@ class PortalController {
 
 	private final DirectoryConnections directories;
 
-	PortalController(DirectoryConnections directories) {
+	private final ClusterConnections clusters;
+
+	PortalController(DirectoryConnections directories, ClusterConnections clusters) {
 		this.directories = directories;
+		this.clusters = clusters;
 	}
 
 	@GetMapping("/login")
@@ -47,6 +51,7 @@ class PortalController {
 	@GetMapping("/connections")
 	String connections(Model model) {
 		model.addAttribute("directories", this.directories.all());
+		model.addAttribute("clusters", this.clusters.all());
 		model.addAttribute("section", "connections");
 		return "connections";
 	}

@@ -39,10 +39,7 @@ class ActiveDirectoryLoginIntegrationTests {
 
 	@DynamicPropertySource
 	static void labDirectory(DynamicPropertyRegistry registry) {
-		registry.add("gmsa.directory.connections.lab.urls", () -> LabServices.valueOrEmpty("GMSA_LAB_LDAPS_URL"));
-		registry.add("gmsa.directory.connections.lab.domain", () -> "lab.test");
-		registry.add("gmsa.directory.connections.lab.ca-file", () -> LabServices.valueOrEmpty("GMSA_LAB_CA_FILE"));
-		registry.add("gmsa.security.ad.connection", () -> "lab");
+		LabServices.registerLabDirectory(registry);
 	}
 
 	@Test

@@ -47,6 +47,17 @@ public final class LabServices {
 		return path;
 	}
 
+	/**
+	 * Points the portal's sign-in at the lab DC over LDAPS: directory connection {@code lab}, trusted
+	 * through the lab's CA.
+	 */
+	public static void registerLabDirectory(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("gmsa.directory.connections.lab.urls", () -> valueOrEmpty("GMSA_LAB_LDAPS_URL"));
+		registry.add("gmsa.directory.connections.lab.domain", () -> "lab.test");
+		registry.add("gmsa.directory.connections.lab.ca-file", () -> valueOrEmpty("GMSA_LAB_CA_FILE"));
+		registry.add("gmsa.security.ad.connection", () -> "lab");
+	}
+
 	/** A setting if present, without skipping or failing (for property sources). */
 	public static String valueOrEmpty(String key) {
 		return VALUES.getOrDefault(key, "");

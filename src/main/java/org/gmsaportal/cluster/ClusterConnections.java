@@ -1,0 +1,38 @@
+package org.gmsaportal.cluster;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The configured cluster connections, as the Connections page shows them. None means export-only mode.
+ */
+@Component
+public class ClusterConnections {
+
+	private final ClusterProperties properties;
+
+	ClusterConnections(ClusterProperties properties) {
+		this.properties = properties;
+	}
+
+	/** Every configured connection, without any credential. */
+	public List<Summary> all() {
+		return this.properties.connections().entrySet().stream().map(entry -> {
+			ClusterProperties.Connection c = entry.getValue();
+			String source = c.inCluster() ? "in-cluster service account"
+					: "kubeconfig " + c.kubeconfig() + ((c.context() != null) ? " (context " + c.context() + ")" : "");
+			return new Summary(entry.getKey(), source);
+		}).toList();
+	}
+
+	/**
+	 * One connection.
+	 *
+	 * @param name the connection's name
+	 * @param source where its credentials come from (a file path or the pod's account, never the secret)
+	 */
+	public record Summary(String name, String source) {
+	}
+
+}
