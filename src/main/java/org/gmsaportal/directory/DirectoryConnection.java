@@ -11,12 +11,14 @@ import javax.naming.NamingException;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
+import javax.naming.ldap.LdapContext;
 import javax.net.ssl.SSLSocketFactory;
 
 import org.gmsaportal.directory.DirectoryUser.DirectoryGroup;
 import org.gmsaportal.directory.internal.AccountNames;
 import org.gmsaportal.directory.internal.LdapErrors;
 import org.gmsaportal.directory.internal.ThreadBoundSocketFactory;
+import org.gmsaportal.directory.internal.WhoAmI;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ldap.AuthenticationException;
@@ -101,7 +103,7 @@ public final class DirectoryConnection {
 		if (password.isEmpty()) {
 			throw new DirectoryAuthenticationException("empty password");
 		}
-		return withContext(account + "@" + domain(), password, ctx -> findUser(ctx, account));
+		return withContext(account + "@" + domain(), password, ctx -> findUser(ctx, boundAccount(ctx)));
 	}
 
 	/** The configured service account (bind-user), if any. */
@@ -188,6 +190,14 @@ public final class DirectoryConnection {
 			throw new DirectoryException(
 					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex);
 		}
+	}
+
+	// Roles must come from the account the DC bound, which an explicit UPN can make differ from the name typed.
+	private static String boundAccount(DirContext ctx) throws NamingException {
+		if (!(ctx instanceof LdapContext ldap)) {
+			throw new NamingException("the LDAP session cannot ask the DC who it is bound as");
+		}
+		return WhoAmI.boundAccountName(ldap);
 	}
 
 	private DirectoryUser findUser(DirContext ctx, String account) throws NamingException {

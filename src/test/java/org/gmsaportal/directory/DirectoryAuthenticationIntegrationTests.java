@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.ModificationItem;
+
 import org.gmsaportal.directory.DirectoryUser.DirectoryGroup;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +48,9 @@ class DirectoryAuthenticationIntegrationTests {
 
 	@Test
 	void wrongPasswordIsRefusedAsInvalidCredentials() {
-		assertThatThrownBy(() -> connect(dc("GMSA_LAB_LDAPS_URL"), false, false)
-			.authenticate(dc("GMSA_LAB_AUDITOR"), "not-the-password"))
+		DirectoryConnection connection = connect(dc("GMSA_LAB_LDAPS_URL"), false, false);
+		String auditor = dc("GMSA_LAB_AUDITOR");
+		assertThatThrownBy(() -> connection.authenticate(auditor, "not-the-password"))
 			.isInstanceOfSatisfying(DirectoryAuthenticationException.class,
 					ex -> assertThat(ex.reason()).isEqualTo("invalid credentials"))
 			.hasMessageNotContaining("not-the-password");
@@ -53,16 +58,19 @@ class DirectoryAuthenticationIntegrationTests {
 
 	@Test
 	void emptyPasswordIsRefusedBeforeAnAnonymousBindCanSucceed() {
-		assertThatThrownBy(() -> connect(dc("GMSA_LAB_LDAPS_URL"), false, false)
-			.authenticate(dc("GMSA_LAB_AUDITOR"), "")).isInstanceOf(DirectoryAuthenticationException.class)
+		DirectoryConnection connection = connect(dc("GMSA_LAB_LDAPS_URL"), false, false);
+		String auditor = dc("GMSA_LAB_AUDITOR");
+		assertThatThrownBy(() -> connection.authenticate(auditor, "")).isInstanceOf(DirectoryAuthenticationException.class)
 			.hasMessageContaining("empty password");
 	}
 
 	@Test
 	void plainLdapIsRefusedByDefaultWithoutContactingTheDc() {
 		DirectoryConnection plain = connect(dc("GMSA_LAB_LDAP_URL"), false, false);
+		String auditor = dc("GMSA_LAB_AUDITOR");
+		String password = dc("GMSA_LAB_AUDITOR_PASSWORD");
 		assertThat(plain.refusal()).contains("plain LDAP would send passwords in clear text");
-		assertThatThrownBy(() -> plain.authenticate(dc("GMSA_LAB_AUDITOR"), dc("GMSA_LAB_AUDITOR_PASSWORD")))
+		assertThatThrownBy(() -> plain.authenticate(auditor, password))
 			.isInstanceOf(DirectoryException.class)
 			.hasMessageContaining("gmsa.directory.connections.lab.allow-plain-ldap");
 	}
@@ -70,8 +78,10 @@ class DirectoryAuthenticationIntegrationTests {
 	@Test
 	void plainLdapAllowedForTheLabIsStillRefusedByTheDc() {
 		// Samba, like a hardened AD, requires transport encryption for simple binds.
-		assertThatThrownBy(() -> connect(dc("GMSA_LAB_LDAP_URL"), false, true)
-			.authenticate(dc("GMSA_LAB_AUDITOR"), dc("GMSA_LAB_AUDITOR_PASSWORD")))
+		DirectoryConnection plain = connect(dc("GMSA_LAB_LDAP_URL"), false, true);
+		String auditor = dc("GMSA_LAB_AUDITOR");
+		String password = dc("GMSA_LAB_AUDITOR_PASSWORD");
+		assertThatThrownBy(() -> plain.authenticate(auditor, password))
 			.isInstanceOf(DirectoryException.class);
 	}
 
@@ -79,10 +89,33 @@ class DirectoryAuthenticationIntegrationTests {
 	void untrustedCertificateIsRefused() {
 		var settings = new DirectorySettings.Connection(List.of(URI.create(dc("GMSA_LAB_LDAPS_URL"))), "lab.test",
 				false, null, false, false, null, null, null, Duration.ofSeconds(5), Duration.ofSeconds(15));
-		assertThatThrownBy(() -> DirectoryConnections.build("lab", settings)
-			.authenticate(dc("GMSA_LAB_AUDITOR"), dc("GMSA_LAB_AUDITOR_PASSWORD")))
+		String auditor = dc("GMSA_LAB_AUDITOR");
+		String password = dc("GMSA_LAB_AUDITOR_PASSWORD");
+		assertThatThrownBy(() -> DirectoryConnections.build("lab", settings).authenticate(auditor, password))
 			.isInstanceOf(DirectoryException.class)
 			.hasMessageContaining("Cannot reach a domain controller");
+	}
+
+	@Test
+	void rolesComeFromTheAccountTheDcBoundEvenWhenItsUpnNamesAnotherAccount() throws Exception {
+		LabDirectory lab = LabDirectory.shared();
+		String account = LabDirectory.unique("upn");
+		String alias = LabDirectory.unique("alias");
+		String password = "Upn-Test-Pass-1234!";
+		LabDirectory.run("samba-tool", "user", "add", account, password, "--userou=OU=GmsaPortal", "-s",
+				lab.dir().resolve("etc/smb.conf").toString());
+		lab.admin().withServiceAccount(ctx -> {
+			ctx.modifyAttributes("CN=" + account + ",OU=GmsaPortal,DC=lab,DC=test", new ModificationItem[] {
+					new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
+							new BasicAttribute("userPrincipalName", alias + "@lab.test")) });
+			return null;
+		});
+		// Signing in as alias@lab.test binds the account whose UPN that is; the portal must ask the DC
+		// who that is rather than assume the name typed is a sAMAccountName.
+		DirectoryUser user = connect(dc("GMSA_LAB_LDAPS_URL"), false, false).authenticate(alias + "@lab.test",
+				password);
+		assertThat(user.accountName()).isEqualTo(account);
+		assertThat(user.groups()).isEmpty();
 	}
 
 	@Test
