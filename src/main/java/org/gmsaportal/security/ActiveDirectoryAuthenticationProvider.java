@@ -34,6 +34,11 @@ class ActiveDirectoryAuthenticationProvider implements AuthenticationProvider {
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
+		// The local admin's name is reserved: guesses at its password must not reach the DC (and lock out an
+		// AD account of the same name).
+		if (LocalAccounts.ADMIN.equalsIgnoreCase(authentication.getName().strip())) {
+			throw new BadCredentialsException("invalid credentials for the local account " + LocalAccounts.ADMIN);
+		}
 		String password = String.valueOf(authentication.getCredentials());
 		DirectoryUser user;
 		try {

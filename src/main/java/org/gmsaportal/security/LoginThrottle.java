@@ -89,8 +89,18 @@ class LoginThrottle {
 				: new String[] { userKey(username), "address:" + address };
 	}
 
-	private static String userKey(String username) {
-		return "user:" + username.strip().toLowerCase(Locale.ROOT);
+	/**
+	 * {@code alice}, {@code ALICE}, {@code alice@lab.test} and {@code LAB\alice} are one account to the
+	 * directory, so they share one counter.
+	 */
+	static String userKey(String username) {
+		String name = username.strip().toLowerCase(Locale.ROOT);
+		int at = name.lastIndexOf('@');
+		if (at > 0) {
+			name = name.substring(0, at);
+		}
+		name = name.substring(name.lastIndexOf('\\') + 1);
+		return "user:" + name;
 	}
 
 	/** Recent failures of one key, and its lock. */

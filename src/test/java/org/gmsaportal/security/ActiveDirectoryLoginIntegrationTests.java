@@ -80,6 +80,13 @@ class ActiveDirectoryLoginIntegrationTests {
 			.andExpect(authenticated().withUsername("admin").withRoles("ADMIN"));
 	}
 
+	@Test
+	void guessesAtTheLocalAdminsPasswordNeverReachTheDirectory() throws Exception {
+		this.mvc.perform(formLogin("/login").user("admin").password("a-guess-1"))
+			.andExpect(unauthenticated());
+		assertThat(lastLogin("admin")).startsWith("FAILURE").contains("invalid credentials for the local account admin");
+	}
+
 	private String lastLogin(String actor) {
 		return this.jdbc
 			.sql("SELECT outcome, actor_roles, details FROM audit_event WHERE action = 'auth.login' AND actor = ? "

@@ -29,6 +29,14 @@ class LoginThrottleTests {
 	}
 
 	@Test
+	void spellingsOfOneAccountShareOneCounter() {
+		this.throttle.recordFailure("alice", null);
+		this.throttle.recordFailure("Alice@lab.test", null);
+		assertThat(this.throttle.recordFailure("LAB\\alice", null)).isPresent();
+		assertThat(this.throttle.lockedUntil("alice@LAB.TEST", null)).isPresent();
+	}
+
+	@Test
 	void locksAnAddressThatTriesManyUserNames() {
 		for (String user : new String[] { "a", "b", "c", "d" }) {
 			assertThat(this.throttle.recordFailure(user, "10.0.0.1")).isEmpty();
