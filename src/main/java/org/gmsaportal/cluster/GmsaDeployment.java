@@ -22,6 +22,11 @@ public record GmsaDeployment(String runId, String credSpecName, Map<String, Obje
 		String serviceAccount, @Nullable IdentitySecret identitySecret, @Nullable DnsForward dnsForward,
 		@Nullable SampleWorkload sampleWorkload) {
 
+	private static final String IPV4 = "((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
+
+	private static final Pattern DNS_SERVER = Pattern
+		.compile(IPV4 + "(:\\d{1,5})?|[0-9a-fA-F:]{2,39}|\\[[0-9a-fA-F:]{2,39}\\]:\\d{1,5}");
+
 	private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
 	private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -89,6 +94,11 @@ public record GmsaDeployment(String runId, String credSpecName, Map<String, Obje
 			servers = java.util.List.copyOf(servers);
 			if (servers.isEmpty()) {
 				throw new IllegalArgumentException("dnsForward.servers must name at least one DNS server");
+			}
+			// Servers are written into the cluster-wide Corefile: anything but an address could rewrite DNS.
+			for (int i = 0; i < servers.size(); i++) {
+				require("dnsForward.servers[" + i + "]", servers.get(i), DNS_SERVER,
+						"an IP address, optionally with :port (IPv6 in brackets then), e.g. 10.0.0.4 or 10.0.0.4:53");
 			}
 		}
 

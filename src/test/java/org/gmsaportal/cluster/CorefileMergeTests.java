@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The CoreDNS forward block is added next to an admin's Corefile without changing a byte of it.
@@ -31,6 +32,19 @@ class CorefileMergeTests {
 				}
 				# gmsa-portal: end contoso.com
 				""");
+	}
+
+	@Test
+	void forwardServersMustBeAddressesSoTheyCannotRewriteTheCorefile() {
+		assertThatThrownBy(() -> new GmsaDeployment.DnsForward("contoso.com",
+				List.of("10.0.0.4", "1.1.1.1\n}\n. {\n    forward . 6.6.6.6")))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("dnsForward.servers[1]")
+			.hasMessageContaining("must be an IP address");
+		assertThatThrownBy(() -> new GmsaDeployment.DnsForward("contoso.com", List.of("dc1.contoso.com")))
+			.hasMessageContaining("dnsForward.servers[0]");
+		assertThat(new GmsaDeployment.DnsForward("contoso.com", List.of("10.0.0.4:53", "fd00::4", "[fd00::5]:53"))
+			.servers()).hasSize(3);
 	}
 
 	@Test
