@@ -58,13 +58,15 @@ class CheckpointKeys {
 		if (parent != null) {
 			Files.createDirectories(parent);
 		}
-		Files.writeString(file, HexFormat.of().formatHex(random) + "\n");
 		try {
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			// Created owner-only, so the key is never readable by others, not even for a moment.
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 		}
 		catch (UnsupportedOperationException ex) {
 			// not a POSIX file system; rely on the directory's permissions
+			Files.createFile(file);
 		}
+		Files.writeString(file, HexFormat.of().formatHex(random) + "\n");
 		logger.info("Created audit checkpoint key file {}; set GMSA_AUDIT_CHECKPOINT_KEY in production", file);
 	}
 

@@ -45,6 +45,10 @@ public class PasswordRetrievalProof {
 		catch (IllegalArgumentException ex) {
 			throw new DirectoryException(ex.getMessage(), ex);
 		}
+		// An empty password would turn the bind anonymous and the proof into a misleading DC error.
+		if (password.length == 0) {
+			throw new DirectoryException("password: must not be empty");
+		}
 		ProofResult result;
 		try {
 			result = connection.withContext(account + "@" + connection.domain(), new String(password), ctx -> {

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
  * Creates the local bootstrap admin at start-up and, when its password was generated, prints it once.
  *
  * <p>
- * The password goes to standard output, not through the logging system, so that it does not end up in
- * log files or a log shipper; only its hash is stored.
+ * The password goes to standard output, not through the logging system, so that it stays out of log
+ * files the portal writes itself. Where standard output is collected (a container's log), set
+ * {@code PORTAL_ADMIN_PASSWORD} instead. Only the hash is stored.
  */
 @Component
 class BootstrapAdmin implements ApplicationRunner {

@@ -1,17 +1,22 @@
 package org.gmsaportal.web;
 
+import java.nio.charset.StandardCharsets;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditQuery;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -27,8 +32,11 @@ class AuditController {
 
 	private final AuditLog auditLog;
 
-	AuditController(AuditLog auditLog) {
+	private final MessageSource messages;
+
+	AuditController(AuditLog auditLog, MessageSource messages) {
 		this.auditLog = auditLog;
+		this.messages = messages;
 	}
 
 	@GetMapping("/audit")
@@ -46,7 +54,7 @@ class AuditController {
 	@GetMapping("/audit/export.csv")
 	ResponseEntity<StreamingResponseBody> exportCsv(@Valid AuditFilter filter, BindingResult errors) {
 		if (errors.hasErrors()) {
-			return ResponseEntity.badRequest().build();
+			return badFilter(errors);
 		}
 		AuditLog.Export export = this.auditLog.export(filter.toQuery(), AuditLog.Export.Format.CSV);
 		return download("audit-trail.csv", MediaType.parseMediaType("text/csv;charset=UTF-8"), export::writeTo);
@@ -55,7 +63,7 @@ class AuditController {
 	@GetMapping("/audit/export.json")
 	ResponseEntity<StreamingResponseBody> exportJson(@Valid AuditFilter filter, BindingResult errors) {
 		if (errors.hasErrors()) {
-			return ResponseEntity.badRequest().build();
+			return badFilter(errors);
 		}
 		AuditLog.Export export = this.auditLog.export(filter.toQuery(), AuditLog.Export.Format.JSON);
 		return download("audit-trail.json", MediaType.APPLICATION_JSON, export::writeTo);
@@ -66,6 +74,18 @@ class AuditController {
 		model.addAttribute("section", "audit");
 		model.addAttribute("verification", this.auditLog.verify());
 		return "audit/verify";
+	}
+
+	/** Names each rejected field and its rule, as plain text a script or a person can read. */
+	private ResponseEntity<StreamingResponseBody> badFilter(BindingResult errors) {
+		StringBuilder text = new StringBuilder("The export filter was not applied:\n");
+		for (FieldError error : errors.getFieldErrors()) {
+			text.append(error.getField()).append(": ")
+				.append(this.messages.getMessage(error, LocaleContextHolder.getLocale())).append('\n');
+		}
+		byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+		return ResponseEntity.badRequest().contentType(MediaType.parseMediaType("text/plain;charset=UTF-8"))
+			.body(out -> out.write(body));
 	}
 
 	private static ResponseEntity<StreamingResponseBody> download(String name, MediaType type,

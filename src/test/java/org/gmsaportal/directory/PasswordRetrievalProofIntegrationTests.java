@@ -7,6 +7,7 @@ import org.gmsaportal.audit.AuditOutcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The proof ccg.exe depends on: the portable user reads msDS-ManagedPassword over TLS, an outsider cannot.
@@ -62,6 +63,15 @@ class PasswordRetrievalProofIntegrationTests {
 			.contains("add it to the allowed group");
 		assertThat(this.audit.events).last()
 			.satisfies(event -> assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE));
+	}
+
+	@Test
+	void anEmptyPasswordIsRefusedBeforeAnyBind() {
+		DirectoryConnection admin = this.lab.admin();
+		assertThatThrownBy(() -> this.proof.prove(admin, "anygmsa", "anyuser", new char[0]))
+			.isInstanceOf(DirectoryException.class)
+			.hasMessage("password: must not be empty");
+		assertThat(this.audit.events).isEmpty();
 	}
 
 	@Test

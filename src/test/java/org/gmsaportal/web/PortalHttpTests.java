@@ -115,7 +115,10 @@ class PortalHttpTests extends PortalServerSupport {
 	@Test
 	void aBadExportFilterIsRefusedWithoutAnExport() throws Exception {
 		signIn("admin", "test-admin-password");
-		assertThat(get("/audit/export.csv?outcome=BOGUS").statusCode()).isEqualTo(400);
+		HttpResponse<String> response = get("/audit/export.csv?outcome=BOGUS&action=DROP");
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("outcome: must be SUCCESS, FAILURE or DENIED")
+			.contains("action: may contain only lower-case letters").doesNotContain("seq,occurred_at");
 	}
 
 	@Test
