@@ -1,9 +1,13 @@
 package org.gmsaportal.cluster;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 
@@ -15,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ConfiguredClusterClients implements ClusterClients, DisposableBean {
+
+	private static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
 	private final ClusterProperties properties;
 
@@ -36,10 +42,52 @@ class ConfiguredClusterClients implements ClusterClients, DisposableBean {
 
 	private KubernetesClient build(String name, ClusterProperties.Connection settings) {
 		Config config;
+		if (settings.inCluster()) {
+			config = inClusterConfig(name);
+		}
+		else {
+			config = kubeconfig(name, settings);
+		}
+		config.setConnectionTimeout((int) settings.connectTimeout().toMillis());
+		config.setRequestTimeout((int) settings.requestTimeout().toMillis());
+		return new KubernetesClientBuilder().withConfig(config).build();
+	}
+
+	/**
+	 * The pod's own service account and nothing else. fabric8's auto-configuration would also read system
+	 * properties, environment variables and ~/.kube/config first, so a stray kubeconfig in the image could
+	 * point the portal at another cluster or identity.
+	 */
+	static Config inClusterConfig(String name) {
+		String host = System.getenv("KUBERNETES_SERVICE_HOST");
+		String port = System.getenv("KUBERNETES_SERVICE_PORT");
+		if (host == null || port == null) {
+			throw new ClusterOperationException("Cluster connection '" + name + "' is set to in-cluster, but the "
+					+ "portal is not running in a Kubernetes pod (KUBERNETES_SERVICE_HOST is not set): configure a kubeconfig.");
+		}
+		String address = host.contains(":") ? "[" + host + "]" : host;
+		return new ConfigBuilder(Config.empty()).withMasterUrl("https://" + address + ":" + port)
+			.withCaCertFile(SERVICE_ACCOUNT.resolve("ca.crt").toString())
+			// Projected tokens rotate: read the file on every request rather than once.
+			.withOauthTokenProvider(() -> readServiceAccountFile(name, "token"))
+			.withNamespace(readServiceAccountFile(name, "namespace"))
+			.build();
+	}
+
+	private static String readServiceAccountFile(String name, String file) {
 		try {
-			// autoConfigure(null) is fabric8's in-cluster path: service account token and CA from the pod.
-			config = settings.inCluster() ? Config.autoConfigure(null)
-					: Config.fromKubeconfig(settings.context(), settings.kubeconfig().toFile());
+			return Files.readString(SERVICE_ACCOUNT.resolve(file)).strip();
+		}
+		catch (IOException ex) {
+			throw new ClusterOperationException("Cluster connection '" + name + "': the pod's service account "
+					+ file + " cannot be read from " + SERVICE_ACCOUNT + "; is automountServiceAccountToken off?");
+		}
+	}
+
+	private static Config kubeconfig(String name, ClusterProperties.Connection settings) {
+		Config config;
+		try {
+			config = Config.fromKubeconfig(settings.context(), settings.kubeconfig().toFile());
 			// fabric8 falls back to the current context on a typo: that could be another cluster entirely.
 			if (settings.context() != null && (config.getCurrentContext() == null
 					|| !settings.context().equals(config.getCurrentContext().getName()))) {
@@ -52,9 +100,7 @@ class ConfiguredClusterClients implements ClusterClients, DisposableBean {
 					+ "' could not be read: check that " + settings.kubeconfig() + " exists, is readable by the portal"
 					+ " and contains the context '" + settings.context() + "'.");
 		}
-		config.setConnectionTimeout((int) settings.connectTimeout().toMillis());
-		config.setRequestTimeout((int) settings.requestTimeout().toMillis());
-		return new KubernetesClientBuilder().withConfig(config).build();
+		return config;
 	}
 
 	@Override

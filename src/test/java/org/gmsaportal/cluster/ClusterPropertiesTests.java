@@ -95,4 +95,14 @@ class ClusterPropertiesTests {
 		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("gmsa.cluster", ClusterProperties.class);
 	}
 
+	@Test
+	void inClusterOutsideAPodSaysSoInsteadOfFallingBackToAnotherConfig() {
+		// The in-cluster path reads only the pod's service account, never ~/.kube/config or the environment.
+		org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("KUBERNETES_SERVICE_HOST") == null);
+		org.assertj.core.api.Assertions
+			.assertThatThrownBy(() -> ConfiguredClusterClients.inClusterConfig("prod"))
+			.isInstanceOf(ClusterOperationException.class)
+			.hasMessageContaining("not running in a Kubernetes pod");
+	}
+
 }
