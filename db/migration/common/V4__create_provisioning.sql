@@ -42,10 +42,11 @@ CREATE TABLE provisioning_step (
 -- At most one active run per gMSA name and domain, across every portal instance: the primary key is the lock.
 -- A row exists while a run may still change the name's objects; it is deleted when the run succeeds, when its
 -- decommission succeeds, or when the run is abandoned. Names are stored lower case (AD compares them so).
+-- No foreign key: the claim is inserted first in the run's transaction, so a competing run fails before writing.
 CREATE TABLE provisioning_claim (
     domain     VARCHAR(253) NOT NULL,
     gmsa_name  VARCHAR(15)  NOT NULL,
-    run_id     VARCHAR(36)  NOT NULL REFERENCES provisioning_run (id),
+    run_id     VARCHAR(36)  NOT NULL,
     claimed_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (domain, gmsa_name)
 );

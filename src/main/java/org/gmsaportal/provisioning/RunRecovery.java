@@ -3,6 +3,7 @@ package org.gmsaportal.provisioning;
 import java.util.List;
 import java.util.Map;
 
+import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
@@ -51,6 +52,7 @@ class RunRecovery {
 					this.audit.record(AuditEvent.of("provisioning.run.interrupted", run.gmsaName() + "@" + run.domain(),
 							AuditOutcome.FAILURE)
 						.withDetails(Map.of("kind", run.kind().name()))
+						.withActor(Actor.system())
 						.withCorrelation(id, run.ticketRef()));
 				}
 			});
