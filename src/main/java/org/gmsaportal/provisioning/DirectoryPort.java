@@ -11,7 +11,8 @@ import org.gmsaportal.credspec.SecretValue;
  * directory module. Every ensure is idempotent: with {@link Mode#PREVIEW} it only reads and says what it would
  * do; with {@link Mode#APPLY} it creates what is absent, confirms what is as requested and reports drift
  * without overwriting it. Failures throw an exception whose message tells the admin what to do and holds no
- * secret.
+ * secret. In PREVIEW, {@link Ensured#detail()} is what the plan shows the approver, so it names exactly what
+ * would be created or changed (DN, attributes, members).
  */
 public interface DirectoryPort {
 
@@ -39,10 +40,16 @@ public interface DirectoryPort {
 	/** The members are in the group; {@link Ensured#added()} names those this call added. */
 	Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode);
 
-	/** Binds as the user and reads the gMSA's {@code msDS-ManagedPassword}, as ccg.exe does. */
+	/**
+	 * Binds as the user and reads the gMSA's {@code msDS-ManagedPassword}, as ccg.exe does: ALREADY_AS_REQUESTED
+	 * when the password could be read, DRIFT with what to fix when it could not. Never returns the password.
+	 */
 	Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password);
 
-	/** Removes a group, gMSA or user the run created; anything not created by the portal is left alone. */
+	/**
+	 * Removes a group, gMSA (name without {@code $}) or user that the run created; the engine asks only for objects
+	 * whose ensure reported CREATED. An object that is already gone is reported with {@code removed = false}.
+	 */
 	Removed remove(String connection, ObjectType type, String name);
 
 	/** Removes exactly these members from the group. */
