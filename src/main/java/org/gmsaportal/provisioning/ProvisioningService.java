@@ -120,8 +120,20 @@ public class ProvisioningService {
 		this.vault.discard(runId);
 	}
 
+	/** One run with its steps. */
 	public Optional<RunView> run(String runId) {
 		return this.runs.find(runId);
+	}
+
+	/** Matching runs, newest first, without their steps (at most {@code limit}). */
+	public List<RunView> runs(RunFilter filter, int limit) {
+		return this.runs.list(filter, limit);
+	}
+
+	/** The request a run executes, for showing it again or for planning a corrected one. */
+	public ProvisioningRequest request(String runId) {
+		find(runId);
+		return this.runs.request(runId);
 	}
 
 	/**

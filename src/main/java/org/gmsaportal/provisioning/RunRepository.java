@@ -76,6 +76,30 @@ class RunRepository {
 			.optional();
 	}
 
+	/** Newest first, without their steps. */
+	List<RunView> list(RunFilter filter, int limit) {
+		List<String> conditions = new java.util.ArrayList<>(List.of("1 = 1"));
+		List<Object> params = new java.util.ArrayList<>();
+		if (filter.state() != null) {
+			conditions.add("state = ?");
+			params.add(filter.state().name());
+		}
+		if (filter.gmsaName() != null && !filter.gmsaName().isBlank()) {
+			conditions.add("LOWER(gmsa_name) LIKE ?");
+			params.add("%" + filter.gmsaName().toLowerCase(Locale.ROOT) + "%");
+		}
+		if (filter.ticketRef() != null && !filter.ticketRef().isBlank()) {
+			conditions.add("ticket_ref = ?");
+			params.add(filter.ticketRef());
+		}
+		params.add(limit);
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE " + String.join(" AND ", conditions)
+				+ " ORDER BY created_at DESC, id FETCH FIRST ? ROWS ONLY")
+			.params(params)
+			.query((rs, n) -> run(rs, List.of()))
+			.list();
+	}
+
 	ProvisioningRequest request(String runId) {
 		return Canonical.request(this.jdbc.sql("SELECT request_json FROM provisioning_run WHERE id = ?")
 			.param(runId)

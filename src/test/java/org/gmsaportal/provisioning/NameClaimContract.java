@@ -37,6 +37,13 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 		String second = startApproved(request);
 		awaitState(second, RunState.SUCCEEDED);
 		assertThat(auditActions(first)).contains("provisioning.run.abandoned");
+		assertThat(this.service.runs(new RunFilter(null, request.gmsaName().toUpperCase(), null), 10))
+			.extracting(RunView::id, RunView::state)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(second, RunState.SUCCEEDED),
+					org.assertj.core.groups.Tuple.tuple(first, RunState.ABANDONED));
+		assertThat(this.service.runs(new RunFilter(RunState.ABANDONED, request.gmsaName(), null), 10))
+			.extracting(RunView::id).containsExactly(first);
+		assertThat(this.service.request(first)).isEqualTo(request);
 	}
 
 	@Test
