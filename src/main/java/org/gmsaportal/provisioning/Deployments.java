@@ -1,0 +1,123 @@
+package org.gmsaportal.provisioning;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.gmsaportal.cluster.GmsaDeployment;
+import org.gmsaportal.credspec.CredentialSpec;
+import org.gmsaportal.credspec.CredentialSpecGenerator;
+import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.HostAccountConfig;
+import org.gmsaportal.credspec.HostAccountPreset;
+import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
+import org.gmsaportal.credspec.KubernetesSecretPlugin;
+import org.gmsaportal.credspec.PortableIdentity;
+import org.gmsaportal.credspec.PortableIdentitySecret;
+import org.gmsaportal.credspec.SecretValue;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Translates a request into what the credspec and cluster modules take: the credential spec and the deployment.
+ */
+final class Deployments {
+
+	private static final CredentialSpecGenerator GENERATOR = new CredentialSpecGenerator();
+
+	// The bundle exporter replaces Secret values with its own placeholder; this one never leaves the engine.
+	private static final SecretValue NOT_EXPORTED = SecretValue.of("not-exported");
+
+	private Deployments() {
+	}
+
+	static DirectoryPort.GmsaSpec gmsaSpec(ProvisioningRequest request) {
+		return new DirectoryPort.GmsaSpec(request.gmsaName(), request.dnsHostName(), request.spns(),
+				request.encryptionTypes(), request.groupName());
+	}
+
+	static List<String> members(ProvisioningRequest request) {
+		if (request.hosts() instanceof Hosts.Portable portable) {
+			return List.of(portable.userName());
+		}
+		return ((Hosts.DomainJoined) request.hosts()).computerAccounts();
+	}
+
+	static @Nullable HostAccountPreset preset(ProvisioningRequest request) {
+		return (request.hosts() instanceof Hosts.Portable portable) ? HostAccountPreset.from(new HostAccountConfig(
+				HostAccountConfig.PORTABLE_CCG_VERSION, portable.pluginGuid(), portable.pluginInput())) : null;
+	}
+
+	/** The credential spec; input the credspec module refuses is reported as a request error. */
+	static CredentialSpec credentialSpec(ProvisioningRequest request, DomainIdentity facts) {
+		try {
+			return GENERATOR.generate(facts, request.gmsaName(), List.of(), preset(request));
+		}
+		catch (InvalidCredentialSpecInputException ex) {
+			throw new InvalidRequestException(ex.field(), ex.rule());
+		}
+	}
+
+	static GmsaDeployment deployment(String runId, ProvisioningRequest request, String domain,
+			Map<String, Object> credSpec, @Nullable SecretValue password) {
+		GmsaDeployment.IdentitySecret secret = null;
+		if (request.hosts() instanceof Hosts.Portable portable && preset(request) instanceof KubernetesSecretPlugin k8s) {
+			PortableIdentity identity = new PortableIdentity(domain, portable.userName(),
+					(password != null) ? password : NOT_EXPORTED);
+			Map<String, String> data = new LinkedHashMap<>();
+			k8s.secretFor(identity).ifPresent((s) -> ((PortableIdentitySecret.KeyValues) s).entries()
+				.forEach((key, value) -> data.put(key, value.reveal())));
+			secret = new GmsaDeployment.IdentitySecret(k8s.secretName(), data);
+		}
+		if (request.target() instanceof Target.Cluster cluster) {
+			GmsaDeployment.DnsForward dns = cluster.dnsForwardServers().isEmpty() ? null
+					: new GmsaDeployment.DnsForward(domain, cluster.dnsForwardServers());
+			GmsaDeployment.SampleWorkload sample = (cluster.sampleImage() != null)
+					? new GmsaDeployment.SampleWorkload(sampleName(request), cluster.sampleImage()) : null;
+			return new GmsaDeployment(runId, cluster.credSpecName(), credSpec, cluster.namespace(),
+					cluster.serviceAccount(), secret, dns, sample);
+		}
+		Target.ExportOnly export = (Target.ExportOnly) request.target();
+		return new GmsaDeployment(runId, export.credSpecName(), credSpec, export.namespace(), export.serviceAccount(),
+				secret, null, null);
+	}
+
+	/** The objects an apply or export produces, named for the plan. */
+	static String clusterObjects(ProvisioningRequest request) {
+		String ns;
+		String sa;
+		String name;
+		if (request.target() instanceof Target.Cluster cluster) {
+			ns = cluster.namespace();
+			sa = cluster.serviceAccount();
+			name = cluster.credSpecName();
+		}
+		else {
+			Target.ExportOnly export = (Target.ExportOnly) request.target();
+			ns = export.namespace();
+			sa = export.serviceAccount();
+			name = export.credSpecName();
+		}
+		List<String> objects = new ArrayList<>(List.of("GMSACredentialSpec " + name, "ClusterRole " + name + "-gmsa-use",
+				"RoleBinding " + ns + "/allow-" + sa + "-use-" + name));
+		if (request.hosts() instanceof Hosts.Portable && preset(request) instanceof KubernetesSecretPlugin k8s) {
+			objects.add("Secret " + ns + "/" + k8s.secretName());
+		}
+		if (request.target() instanceof Target.Cluster cluster) {
+			if (!cluster.dnsForwardServers().isEmpty()) {
+				objects.add("CoreDNS forward block for the domain to " + String.join(", ", cluster.dnsForwardServers()));
+			}
+			if (cluster.sampleImage() != null) {
+				objects.add("Deployment " + ns + "/" + sampleName(request) + " (" + cluster.sampleImage() + ")");
+			}
+		}
+		return String.join(", ", objects);
+	}
+
+	static String sampleName(ProvisioningRequest request) {
+		String name = request.gmsaName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+		return "gmsa-verify-" + name.replaceAll("^-+|-+$", "");
+	}
+
+}

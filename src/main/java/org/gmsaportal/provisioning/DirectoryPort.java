@@ -1,0 +1,120 @@
+package org.gmsaportal.provisioning;
+
+import java.util.List;
+import java.util.Set;
+
+import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.SecretValue;
+
+/**
+ * What the engine needs from Active Directory, one method per step, to be implemented by an adapter over the
+ * directory module. Every ensure is idempotent: with {@link Mode#PREVIEW} it only reads and says what it would
+ * do; with {@link Mode#APPLY} it creates what is absent, confirms what is as requested and reports drift
+ * without overwriting it. Failures throw an exception whose message tells the admin what to do and holds no
+ * secret. In PREVIEW, {@link Ensured#detail()} is what the plan shows the approver, so it names exactly what
+ * would be created or changed (DN, attributes, members).
+ */
+public interface DirectoryPort {
+
+	/** The domain's facts, for the plan, the claim and the credential spec. */
+	DomainIdentity domainFacts(String connection);
+
+	/** A usable KDS root key exists, or (on APPLY with a create choice) is created; never deleted. */
+	Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode);
+
+	/** The security group of hosts allowed to retrieve the gMSA password. */
+	Ensured ensureGroup(String connection, String groupName, Mode mode);
+
+	/** The gMSA with its DNS host name, SPNs, encryption types and {@code msDS-GroupMSAMembership} = the group. */
+	Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode);
+
+	/**
+	 * The portable standard user, created with {@code initialPassword} when absent. An existing user is
+	 * reported as already there and its password is left alone.
+	 */
+	Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode);
+
+	/** Sets the portable user's password; the engine calls it only for a reset the approved plan announced. */
+	void setPassword(String connection, String userName, SecretValue password);
+
+	/** The members are in the group; {@link Ensured#added()} names those this call added. */
+	Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode);
+
+	/**
+	 * Binds as the user and reads the gMSA's {@code msDS-ManagedPassword}, as ccg.exe does: ALREADY_AS_REQUESTED
+	 * when the password could be read, DRIFT with what to fix when it could not. Never returns the password.
+	 */
+	Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password);
+
+	/**
+	 * Removes a group, gMSA (name without {@code $}) or user that the run created; the engine asks only for objects
+	 * whose ensure reported CREATED. An object that is already gone is reported with {@code removed = false}.
+	 */
+	Removed remove(String connection, ObjectType type, String name);
+
+	/** Removes exactly these members from the group. */
+	Removed removeMembership(String connection, String groupName, List<String> members);
+
+	/** Whether an ensure only reads or also writes. */
+	enum Mode {
+
+		PREVIEW, APPLY
+
+	}
+
+	/** The kinds of directory objects a run creates. */
+	enum ObjectType {
+
+		GROUP, GMSA, USER
+
+	}
+
+	/**
+	 * The gMSA as requested.
+	 *
+	 * @param name sAMAccountName without {@code $}
+	 * @param dnsHostName {@code dNSHostName}
+	 * @param spns service principal names
+	 * @param encryptionTypes supported encryption types
+	 * @param allowedGroup the group named in {@code msDS-GroupMSAMembership}
+	 */
+	record GmsaSpec(String name, String dnsHostName, List<String> spns, Set<EncryptionType> encryptionTypes,
+			String allowedGroup) {
+	}
+
+	/**
+	 * What an ensure did (or, in preview, would do).
+	 *
+	 * @param result created, already as requested, or drift
+	 * @param detail what was found or done, in words for the admin
+	 * @param added members added by a membership ensure; empty otherwise
+	 */
+	record Ensured(Result result, String detail, List<String> added) {
+
+		public Ensured {
+			added = List.copyOf(added);
+		}
+
+		public static Ensured of(Result result, String detail) {
+			return new Ensured(result, detail, List.of());
+		}
+
+	}
+
+	/** How an ensure came out. */
+	enum Result {
+
+		CREATED, ALREADY_AS_REQUESTED, DRIFT
+
+	}
+
+	/**
+	 * What a removal did.
+	 *
+	 * @param removed whether something was removed (false: already gone, or left alone)
+	 * @param detail what was found or done
+	 */
+	record Removed(boolean removed, String detail) {
+	}
+
+}

@@ -1,0 +1,96 @@
+package org.gmsaportal.provisioning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.provisioning.DirectoryPort.Ensured;
+import org.gmsaportal.provisioning.DirectoryPort.Mode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a request into a plan by asking the directory, read-only, what each ensure would do.
+ */
+@Component
+class Planner {
+
+	// Only a preview is made with it: a user is never created from a plan.
+	private static final SecretValue PREVIEW_PASSWORD = SecretValue.of("preview-only");
+
+	private final DirectoryPort directory;
+
+	Planner(DirectoryPort directory) {
+		this.directory = directory;
+	}
+
+	Plan plan(ProvisioningRequest request) {
+		String conn = request.directoryConnection();
+		DomainIdentity facts = this.directory.domainFacts(conn);
+		String domain = facts.dnsName().toLowerCase(Locale.ROOT);
+		List<PlannedStep> planned = new ArrayList<>();
+		ensure(planned, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key",
+				this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.PREVIEW), false);
+		ensure(planned, StepKind.ENSURE_GROUP, request.groupName(),
+				this.directory.ensureGroup(conn, request.groupName(), Mode.PREVIEW), false);
+		ensure(planned, StepKind.ENSURE_GMSA, request.samAccountName(),
+				this.directory.ensureGmsa(conn, Deployments.gmsaSpec(request), Mode.PREVIEW), false);
+		if (request.hosts() instanceof Hosts.Portable portable) {
+			ensure(planned, StepKind.ENSURE_PORTABLE_USER, portable.userName(),
+					this.directory.ensurePortableUser(conn, portable.userName(), PREVIEW_PASSWORD, Mode.PREVIEW), true);
+		}
+		ensure(planned, StepKind.ENSURE_MEMBERSHIP, request.groupName(), this.directory.ensureMembership(conn,
+				request.groupName(), Deployments.members(request), Mode.PREVIEW), false);
+		if (request.hosts() instanceof Hosts.Portable portable) {
+			add(planned, StepKind.PROVE_RETRIEVAL, request.samAccountName(), StepIntent.CHECK, "bind as "
+					+ portable.userName() + " and read msDS-ManagedPassword of " + request.samAccountName());
+		}
+		else {
+			add(planned, StepKind.PROVE_RETRIEVAL, request.samAccountName(), StepIntent.SKIP,
+					"skipped: domain-joined nodes retrieve the password as their computer accounts; run Test-ADServiceAccount on a node");
+		}
+		// Generating now, from live facts, finds input the credspec module refuses before anything is approved.
+		Deployments.credentialSpec(request, facts);
+		add(planned, StepKind.GENERATE_CREDSPEC, request.gmsaName(), StepIntent.APPLY,
+				"generate the credential spec from the domain facts of " + domain);
+		if (request.target() instanceof Target.Cluster cluster) {
+			add(planned, StepKind.CLUSTER_PREFLIGHT, cluster.connection(), StepIntent.CHECK,
+					"check CRD, webhook, Windows nodes and DNS on cluster " + cluster.connection());
+			add(planned, StepKind.APPLY_TO_CLUSTER, cluster.credSpecName(), StepIntent.APPLY,
+					"server-side apply to cluster " + cluster.connection() + ": " + Deployments.clusterObjects(request));
+			if (cluster.sampleImage() != null) {
+				add(planned, StepKind.VERIFY_WORKLOAD, Deployments.sampleName(request), StepIntent.CHECK,
+						"wait for the sample pod and run nltest /sc_verify:" + domain + " and klist get krbtgt");
+			}
+		}
+		else if (request.target() instanceof Target.ExportOnly export) {
+			add(planned, StepKind.EXPORT_BUNDLE, export.credSpecName(), StepIntent.APPLY,
+					"export a YAML bundle without secret values: " + Deployments.clusterObjects(request));
+		}
+		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned));
+	}
+
+	private static void ensure(List<PlannedStep> planned, StepKind kind, String target, Ensured preview,
+			boolean resetsPassword) {
+		StepIntent intent = switch (preview.result()) {
+			case CREATED -> StepIntent.CREATE;
+			case ALREADY_AS_REQUESTED -> resetsPassword ? StepIntent.CHANGE : StepIntent.ALREADY_AS_REQUESTED;
+			case DRIFT -> StepIntent.BLOCKED;
+		};
+		String description = preview.detail();
+		if (resetsPassword) {
+			description += (intent == StepIntent.CHANGE)
+					? "; its password will be set to a new generated one, shown once: update every other place that uses it"
+					: "; with a generated password, shown once";
+		}
+		add(planned, kind, target, intent, description);
+	}
+
+	private static void add(List<PlannedStep> planned, StepKind kind, String target, StepIntent intent,
+			String description) {
+		planned.add(new PlannedStep(planned.size(), kind, target, intent, description));
+	}
+
+}

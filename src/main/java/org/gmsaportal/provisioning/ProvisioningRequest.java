@@ -1,0 +1,44 @@
+package org.gmsaportal.provisioning;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What an admin or a ticket asked for: one gMSA, the hosts allowed to use it and where its credential spec goes.
+ * Construction validates every field; it holds no secret.
+ *
+ * @param directoryConnection the directory connection name from {@code gmsa.directory.connections}
+ * @param gmsaName the gMSA's sAMAccountName without {@code $}, at most 15 characters
+ * @param dnsHostName the gMSA's {@code dNSHostName}, a fully qualified DNS name
+ * @param spns service principal names, {@code service/host[:port][/name]}; sorted, compared case-insensitively
+ * @param encryptionTypes supported Kerberos encryption types, at least one
+ * @param kdsRootKey what to do about the forest's KDS root key
+ * @param groupName the security group of hosts allowed to retrieve the password
+ * @param hosts domain-joined computer accounts or a portable user with a plug-in
+ * @param target a cluster, or export only
+ * @param ticketRef the ticket that asked for this, or {@code null}
+ */
+public record ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
+		Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,
+		Target target, @Nullable String ticketRef) {
+
+	public ProvisioningRequest {
+		gmsaName = RequestRules.gmsaName(gmsaName);
+		dnsHostName = dnsHostName.toLowerCase(Locale.ROOT);
+		// Sorted so that the same request always hashes the same, whatever order the form sent.
+		spns = spns.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+		encryptionTypes = new TreeSet<>(encryptionTypes);
+		RequestRules.check(directoryConnection, gmsaName, dnsHostName, spns, encryptionTypes, groupName, hosts,
+				target, ticketRef);
+	}
+
+	/** The name as the gMSA's sAMAccountName is written in the directory. */
+	public String samAccountName() {
+		return this.gmsaName + "$";
+	}
+
+}

@@ -1,0 +1,206 @@
+package org.gmsaportal.provisioning;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.gmsaportal.audit.AuditEvent;
+import org.gmsaportal.audit.AuditOutcome;
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.credspec.SecretValue;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine's API for the wizard and the REST API: plan a request, run an approved plan in the background,
+ * resume, abandon and decommission runs, and read them.
+ */
+@Service
+public class ProvisioningService {
+
+	private final Planner planner;
+
+	private final DecommissionPlanner decommissionPlanner;
+
+	private final RunRepository runs;
+
+	private final RunExecutor executor;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate transactions;
+
+	private final PasswordVault vault;
+
+	ProvisioningService(Planner planner, DecommissionPlanner decommissionPlanner, RunRepository runs,
+			RunExecutor executor, AuditTrail audit, TransactionTemplate transactions, PasswordVault vault) {
+		this.planner = planner;
+		this.decommissionPlanner = decommissionPlanner;
+		this.runs = runs;
+		this.executor = executor;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.vault = vault;
+	}
+
+	/** The plan for a request, from read-only lookups; changes nothing. */
+	public Plan plan(ProvisioningRequest request) {
+		return this.planner.plan(request);
+	}
+
+	/**
+	 * Starts a run of the plan in the background, after checking that the approval binds the plan as it is now.
+	 * @return the run id, also the correlation id of every audit event of the run
+	 * @throws ApprovalMismatchException if the approval is for another plan, or the plan changed since
+	 * @throws NameInUseException if another run holds the gMSA name in this domain
+	 */
+	public String start(Plan plan, Approval approval) {
+		requireApproved(plan, approval);
+		// Recomputed from live lookups: the approval holds only if nothing changed since it was given.
+		Plan now = this.planner.plan(plan.request());
+		if (!now.hash().equals(approval.planHash())) {
+			throw new ApprovalMismatchException("The plan changed since it was approved (the directory or the request "
+					+ "differs now): review the new plan " + now.hash() + " and approve it.");
+		}
+		if (!now.runnable()) {
+			throw new ProvisioningRefusedException("The plan cannot run: " + String.join(" ", now.steps().stream()
+				.filter((s) -> s.intent() == StepIntent.BLOCKED).map(PlannedStep::description).toList()));
+		}
+		return begin(now, approval, RunKind.PROVISION, null, Map.of());
+	}
+
+	/** The plan for removing what a succeeded run created; changes nothing. */
+	public Plan decommissionPlan(String runId) {
+		return this.decommissionPlanner.plan(runId).plan();
+	}
+
+	/**
+	 * Starts a decommission run of a succeeded provisioning run: cluster objects first, then directory objects.
+	 * @return the decommission run's id
+	 */
+	public String decommission(String runId, Approval approval) {
+		DecommissionPlanner.Planned planned = this.decommissionPlanner.plan(runId);
+		requireApproved(planned.plan(), approval);
+		return begin(planned.plan(), approval, RunKind.DECOMMISSION, runId, planned.inputs());
+	}
+
+	/**
+	 * Resumes a failed or interrupted run from its first step that did not succeed; succeeded steps are not redone.
+	 * @throws ProvisioningRefusedException if the run is not failed or interrupted
+	 */
+	public void resume(String runId) {
+		RunView run = find(runId);
+		this.transactions.executeWithoutResult((tx) -> {
+			if (!this.runs.transition(runId, List.of(RunState.FAILED, RunState.INTERRUPTED), RunState.RUNNING, null)) {
+				throw new ProvisioningRefusedException(
+						"Run " + runId + " is " + run.state() + ": only a failed or interrupted run can be resumed.");
+			}
+			recordRun("provisioning.run.resumed", run, Map.of("from", run.state().name()));
+		});
+		this.executor.submit(runId);
+	}
+
+	/** Gives up a failed or interrupted run and releases its gMSA name; what it created stays as it is. */
+	public void abandon(String runId, String reason) {
+		RunView run = find(runId);
+		this.transactions.executeWithoutResult((tx) -> {
+			if (!this.runs.transition(runId, List.of(RunState.FAILED, RunState.INTERRUPTED), RunState.ABANDONED,
+					"abandoned: " + reason)) {
+				throw new ProvisioningRefusedException(
+						"Run " + runId + " is " + run.state() + ": only a failed or interrupted run can be abandoned.");
+			}
+			this.runs.releaseClaim(runId);
+			recordRun("provisioning.run.abandoned", run, Map.of("reason", reason));
+		});
+		this.vault.discard(runId);
+	}
+
+	/** One run with its steps. */
+	public Optional<RunView> run(String runId) {
+		return this.runs.find(runId);
+	}
+
+	/** Matching runs, newest first, without their steps (at most {@code limit}). */
+	public List<RunView> runs(RunFilter filter, int limit) {
+		return this.runs.list(filter, limit);
+	}
+
+	/** The request a run executes, for showing it again or for planning a corrected one. */
+	public ProvisioningRequest request(String runId) {
+		find(runId);
+		return this.runs.request(runId);
+	}
+
+	/**
+	 * The portable user's generated password, once: the caller shows it to the admin and keeps no copy. Empty if
+	 * the run generated none, or it was shown already.
+	 */
+	public Optional<SecretValue> takePortablePassword(String runId) {
+		return this.vault.takeForShowing(runId);
+	}
+
+	private static void requireApproved(Plan plan, Approval approval) {
+		if (!plan.hash().equals(approval.planHash())) {
+			throw new ApprovalMismatchException("The approval is for plan " + approval.planHash() + ", not for plan "
+					+ plan.hash() + ": approve the plan that is to run.");
+		}
+	}
+
+	private String begin(Plan plan, Approval approval, RunKind kind, @Nullable String decommissions,
+			Map<Integer, String> inputs) {
+		String runId = UUID.randomUUID().toString();
+		try {
+			this.transactions.executeWithoutResult((tx) -> {
+				// First, so that a competing run for the same name fails here, before writing anything else.
+				this.runs.claim(plan.domain(), plan.request().gmsaName(), runId);
+				this.runs.insertRun(runId, kind, plan, approval, decommissions);
+				plan.steps().forEach((step) -> this.runs.insertStep(runId, step, inputs.get(step.index())));
+				this.audit.record(AuditEvent.of("provisioning.run.started",
+						plan.request().gmsaName() + "@" + plan.domain(), AuditOutcome.SUCCESS)
+					.withDetails(Map.of("kind", kind.name(), "planHash", plan.hash(), "approvedBy",
+							approval.approvedBy(), "approvedAt", approval.approvedAt().toString(), "steps",
+							plan.steps().size(), "decommissions", String.valueOf(decommissions)))
+					.withCorrelation(runId, plan.request().ticketRef()));
+			});
+		}
+		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+			throw refuseName(plan, ex);
+		}
+		this.executor.submit(runId);
+		return runId;
+	}
+
+	private RuntimeException refuseName(Plan plan, RuntimeException ex) {
+		Optional<String> holder = this.runs.claimHolder(plan.domain(), plan.request().gmsaName());
+		if (holder.isEmpty()) {
+			return ex;
+		}
+		String state = this.runs.find(holder.get()).map((r) -> r.state().name()).orElse("starting");
+		String message = "gMSA " + plan.request().gmsaName() + " in domain " + plan.domain()
+				+ " is already being provisioned or removed by run " + holder.get() + " (" + state
+				+ "): wait for it to finish, or resume or abandon it, before starting another run for this name.";
+		this.transactions.executeWithoutResult((tx) -> this.audit
+			.record(AuditEvent.of("provisioning.run.refused", plan.request().gmsaName() + "@" + plan.domain(),
+					AuditOutcome.DENIED)
+				.withDetails(Map.of("reason", "name in use", "holder", holder.get()))
+				.withCorrelation(null, plan.request().ticketRef())));
+		return new NameInUseException(message, holder.get());
+	}
+
+	private RunView find(String runId) {
+		return this.runs.find(runId)
+			.orElseThrow(() -> new ProvisioningRefusedException("There is no run " + runId + "."));
+	}
+
+	private void recordRun(String action, RunView run, Map<String, ?> details) {
+		this.audit.record(AuditEvent.of(action, run.gmsaName() + "@" + run.domain(), AuditOutcome.SUCCESS)
+			.withDetails(details)
+			.withCorrelation(run.id(), run.ticketRef()));
+	}
+
+}

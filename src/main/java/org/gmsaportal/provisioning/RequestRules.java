@@ -1,0 +1,182 @@
+package org.gmsaportal.provisioning;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.gmsaportal.credspec.HostAccountConfig;
+import org.gmsaportal.credspec.HostAccountPreset;
+import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
+import org.gmsaportal.credspec.KubernetesSecretPlugin;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rules a provisioning request must keep; each failure names the field and the rule.
+ */
+final class RequestRules {
+
+	// Stricter than Active Directory on purpose: these names also end up in DNS, Kubernetes and PowerShell.
+	private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+
+	private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+	private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)" + DNS_LABEL + "(\\." + DNS_LABEL + ")*");
+
+	private static final Pattern SERVICE_CLASS = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,63}");
+
+	private static final Pattern CONNECTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+	private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,127}");
+
+	private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/:@-]{0,254}");
+
+	private static final String ACCOUNT_RULE = "letters, digits, '-', '_' or '.', starting with a letter or digit and not ending in '.'";
+
+	private RequestRules() {
+	}
+
+	static String gmsaName(String value) {
+		String name = value.endsWith("$") ? value.substring(0, value.length() - 1) : value;
+		account("gmsaName", name, 15, " (the name plus '$' must fit the 16-character NetBIOS limit)");
+		if (name.chars().allMatch(Character::isDigit)) {
+			throw new InvalidRequestException("gmsaName", "must not consist of digits only");
+		}
+		return name;
+	}
+
+	static void check(String connection, String gmsaName, String dnsHostName, List<String> spns,
+			Set<EncryptionType> encryptionTypes, String groupName, Hosts hosts, Target target,
+			@Nullable String ticketRef) {
+		matches("directoryConnection", connection, CONNECTION, "a connection name: 1-64 letters, digits, '-', '_' or '.'");
+		dnsName("dnsHostName", dnsHostName);
+		if (!dnsHostName.contains(".")) {
+			throw new InvalidRequestException("dnsHostName", "must be fully qualified, e.g. webapp01.contoso.com");
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < spns.size(); i++) {
+			spn("spns[" + i + "]", spns.get(i));
+			if (!seen.add(spns.get(i).toLowerCase(Locale.ROOT))) {
+				throw new InvalidRequestException("spns[" + i + "]", "is listed twice: list each SPN once");
+			}
+		}
+		if (encryptionTypes.isEmpty()) {
+			throw new InvalidRequestException("encryptionTypes", "must name at least one encryption type");
+		}
+		account("groupName", groupName, 64, "");
+		if (hosts instanceof Hosts.DomainJoined joined) {
+			computers(joined.computerAccounts());
+		}
+		else if (hosts instanceof Hosts.Portable portable) {
+			portable(portable, target);
+		}
+		target(target);
+		if (ticketRef != null) {
+			matches("ticketRef", ticketRef, TICKET, "1-128 letters, digits and . _ : # / -");
+		}
+	}
+
+	private static void computers(List<String> accounts) {
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < accounts.size(); i++) {
+			String field = "hosts.computerAccounts[" + i + "]";
+			String value = accounts.get(i);
+			if (!value.endsWith("$")) {
+				throw new InvalidRequestException(field, "must be a computer account's sAMAccountName ending in '$', e.g. NODE1$");
+			}
+			account(field, value.substring(0, value.length() - 1), 15, " followed by '$'");
+			if (!seen.add(value.toLowerCase(Locale.ROOT))) {
+				throw new InvalidRequestException(field, "is listed twice: list each computer once");
+			}
+		}
+	}
+
+	private static void portable(Hosts.Portable portable, Target target) {
+		account("hosts.userName", portable.userName(), 20, "");
+		HostAccountPreset preset;
+		try {
+			preset = HostAccountPreset.from(new HostAccountConfig(HostAccountConfig.PORTABLE_CCG_VERSION,
+					portable.pluginGuid(), portable.pluginInput()));
+		}
+		catch (InvalidCredentialSpecInputException ex) {
+			throw new InvalidRequestException("hosts." + (ex.field().equals("PluginGUID") ? "pluginGuid" : "pluginInput"),
+					ex.rule());
+		}
+		if (!(preset instanceof org.gmsaportal.credspec.AzureKeyVaultPlugin
+				|| preset instanceof org.gmsaportal.credspec.AwsPlugin || preset instanceof KubernetesSecretPlugin)) {
+			// A custom plug-in's input may itself be a secret, and runs persist their request.
+			throw new InvalidRequestException("hosts.pluginGuid",
+					"must be a known plug-in (Azure Key Vault, AWS, Kubernetes secret); custom plug-ins are not supported in runs");
+		}
+		if (preset instanceof KubernetesSecretPlugin k8s && target instanceof Target.Cluster cluster
+				&& !k8s.namespace().equals(cluster.namespace())) {
+			throw new InvalidRequestException("hosts.pluginInput", "the Kubernetes secret plug-in must read from namespace "
+					+ cluster.namespace() + ", where the portal writes the secret");
+		}
+	}
+
+	private static void target(Target target) {
+		if (target instanceof Target.Cluster cluster) {
+			matches("target.connection", cluster.connection(), CONNECTION, "a connection name: 1-64 letters, digits, '-', '_' or '.'");
+			kubernetes(cluster.namespace(), cluster.serviceAccount(), cluster.credSpecName());
+			for (int i = 0; i < cluster.dnsForwardServers().size(); i++) {
+				String server = cluster.dnsForwardServers().get(i);
+				if (!server.matches("[0-9a-fA-F:.]{2,45}")) {
+					throw new InvalidRequestException("target.dnsForwardServers[" + i + "]", "must be an IPv4 or IPv6 address");
+				}
+			}
+			if (cluster.sampleImage() != null) {
+				matches("target.sampleImage", cluster.sampleImage(), IMAGE, "an image reference such as mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022");
+			}
+		}
+		else if (target instanceof Target.ExportOnly export) {
+			kubernetes(export.namespace(), export.serviceAccount(), export.credSpecName());
+		}
+	}
+
+	private static void kubernetes(String namespace, String serviceAccount, String credSpecName) {
+		matches("target.namespace", namespace, DNS_LABEL, "a DNS label: 1-63 lower-case letters, digits or inner '-'");
+		dnsName("target.serviceAccount", serviceAccount);
+		dnsName("target.credSpecName", credSpecName);
+	}
+
+	private static void spn(String field, String value) {
+		String[] parts = value.split("/", -1);
+		if (parts.length < 2 || parts.length > 3 || !SERVICE_CLASS.matcher(parts[0]).matches()) {
+			throw new InvalidRequestException(field, "must be service/host[:port][/name], e.g. HTTP/web01.contoso.com");
+		}
+		String host = parts[1];
+		int colon = host.indexOf(':');
+		if (colon >= 0) {
+			String port = host.substring(colon + 1);
+			if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+				throw new InvalidRequestException(field, "has a port that is not a number from 1 to 65535");
+			}
+			host = host.substring(0, colon);
+		}
+		if (!DNS_NAME.matcher(host.toLowerCase(Locale.ROOT)).matches()) {
+			throw new InvalidRequestException(field, "must name a host as a DNS name after the service class");
+		}
+		if (parts.length == 3 && !DNS_NAME.matcher(parts[2].toLowerCase(Locale.ROOT)).matches()) {
+			throw new InvalidRequestException(field, "must have a service name of DNS characters after the host");
+		}
+	}
+
+	private static void account(String field, String value, int max, String suffix) {
+		if (value.isEmpty() || value.length() > max || !ACCOUNT.matcher(value).matches() || value.endsWith(".")) {
+			throw new InvalidRequestException(field, "must be 1 to " + max + " " + ACCOUNT_RULE + suffix);
+		}
+	}
+
+	private static void dnsName(String field, String value) {
+		matches(field, value, DNS_NAME, "a DNS name: lower-case letters, digits, inner '-' and '.' between labels");
+	}
+
+	private static void matches(String field, String value, Pattern pattern, String rule) {
+		if (!pattern.matcher(value).matches()) {
+			throw new InvalidRequestException(field, "must be " + rule);
+		}
+	}
+
+}

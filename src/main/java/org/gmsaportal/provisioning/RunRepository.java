@@ -1,0 +1,184 @@
+package org.gmsaportal.provisioning;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Runs, their steps and the name claims in the database; callers own the transactions.
+ */
+@Repository
+class RunRepository {
+
+	private static final String RUN_COLUMNS = "id, kind, state, domain, gmsa_name, plan_hash, approved_by, ticket_ref, "
+			+ "decommissions, failure, created_at";
+
+	private final JdbcClient jdbc;
+
+	RunRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts the claim; a second claim on the same name fails on the primary key, on any database. */
+	void claim(String domain, String gmsaName, String runId) {
+		this.jdbc.sql("INSERT INTO provisioning_claim (domain, gmsa_name, run_id, claimed_at) VALUES (?, ?, ?, ?)")
+			.params(domain.toLowerCase(Locale.ROOT), gmsaName.toLowerCase(Locale.ROOT), runId, now())
+			.update();
+	}
+
+	Optional<String> claimHolder(String domain, String gmsaName) {
+		return this.jdbc.sql("SELECT run_id FROM provisioning_claim WHERE domain = ? AND gmsa_name = ?")
+			.params(domain.toLowerCase(Locale.ROOT), gmsaName.toLowerCase(Locale.ROOT))
+			.query(String.class)
+			.optional();
+	}
+
+	void releaseClaim(String runId) {
+		this.jdbc.sql("DELETE FROM provisioning_claim WHERE run_id = ?").param(runId).update();
+	}
+
+	void insertRun(String id, RunKind kind, Plan plan, Approval approval, @Nullable String decommissions) {
+		OffsetDateTime now = now();
+		this.jdbc.sql("""
+				INSERT INTO provisioning_run (id, kind, state, domain, gmsa_name, request_json, plan_hash, approved_by,
+				    approved_at, approval_reason, ticket_ref, decommissions, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, kind.name(), RunState.RUNNING.name(), plan.domain(), plan.request().gmsaName(),
+					Canonical.json(plan.request()), plan.hash(), approval.approvedBy(),
+					OffsetDateTime.ofInstant(approval.approvedAt(), ZoneOffset.UTC), approval.reason(),
+					plan.request().ticketRef(), decommissions, now, now)
+			.update();
+	}
+
+	void insertStep(String runId, PlannedStep step, @Nullable String input) {
+		this.jdbc.sql("""
+				INSERT INTO provisioning_step (run_id, idx, kind, target, intent, description, input, state, attempts)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)""")
+			.params(runId, step.index(), step.kind().name(), step.target(), step.intent().name(), step.description(),
+					input, StepState.PENDING.name())
+			.update();
+	}
+
+	Optional<RunView> find(String runId) {
+		List<RunView.StepView> steps = steps(runId);
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE id = ?")
+			.param(runId)
+			.query((rs, n) -> run(rs, steps))
+			.optional();
+	}
+
+	/** Newest first, without their steps. */
+	List<RunView> list(RunFilter filter, int limit) {
+		List<String> conditions = new java.util.ArrayList<>(List.of("1 = 1"));
+		List<Object> params = new java.util.ArrayList<>();
+		if (filter.state() != null) {
+			conditions.add("state = ?");
+			params.add(filter.state().name());
+		}
+		if (filter.gmsaName() != null && !filter.gmsaName().isBlank()) {
+			conditions.add("LOWER(gmsa_name) LIKE ?");
+			params.add("%" + filter.gmsaName().toLowerCase(Locale.ROOT) + "%");
+		}
+		if (filter.ticketRef() != null && !filter.ticketRef().isBlank()) {
+			conditions.add("ticket_ref = ?");
+			params.add(filter.ticketRef());
+		}
+		params.add(limit);
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE " + String.join(" AND ", conditions)
+				+ " ORDER BY created_at DESC, id FETCH FIRST ? ROWS ONLY")
+			.params(params)
+			.query((rs, n) -> run(rs, List.of()))
+			.list();
+	}
+
+	ProvisioningRequest request(String runId) {
+		return Canonical.request(this.jdbc.sql("SELECT request_json FROM provisioning_run WHERE id = ?")
+			.param(runId)
+			.query(String.class)
+			.single());
+	}
+
+	List<RunView.StepView> steps(String runId) {
+		return this.jdbc.sql("""
+				SELECT idx, kind, target, intent, description, state, result, detail, artifact, attempts
+				FROM provisioning_step WHERE run_id = ? ORDER BY idx""")
+			.param(runId)
+			.query((rs, n) -> new RunView.StepView(rs.getInt("idx"), StepKind.valueOf(rs.getString("kind")),
+					rs.getString("target"), StepIntent.valueOf(rs.getString("intent")), rs.getString("description"),
+					StepState.valueOf(rs.getString("state")), rs.getString("result"), rs.getString("detail"),
+					rs.getString("artifact"), rs.getInt("attempts")))
+			.list();
+	}
+
+	@Nullable String stepInput(String runId, int index) {
+		return this.jdbc.sql("SELECT input FROM provisioning_step WHERE run_id = ? AND idx = ?")
+			.params(runId, index)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
+	void stepStarted(String runId, int index) {
+		this.jdbc.sql("""
+				UPDATE provisioning_step SET state = ?, attempts = attempts + 1, started_at = ?, finished_at = NULL,
+				    detail = NULL WHERE run_id = ? AND idx = ?""")
+			.params(StepState.RUNNING.name(), now(), runId, index)
+			.update();
+	}
+
+	void stepFinished(String runId, int index, StepState state, @Nullable String result, String detail,
+			@Nullable String artifact) {
+		this.jdbc.sql("""
+				UPDATE provisioning_step SET state = ?, result = ?, detail = ?, artifact = ?, finished_at = ?
+				WHERE run_id = ? AND idx = ?""")
+			.params(state.name(), result, detail, artifact, now(), runId, index)
+			.update();
+	}
+
+	/** Moves a run from one of the given states to another; false if it was in none of them. */
+	boolean transition(String runId, List<RunState> from, RunState to, @Nullable String failure) {
+		String placeholders = String.join(", ", from.stream().map((s) -> "?").toList());
+		List<Object> params = new java.util.ArrayList<>(List.of(to.name(), now()));
+		params.add(failure == null ? "" : failure);
+		params.add(runId);
+		from.forEach((s) -> params.add(s.name()));
+		return this.jdbc.sql("UPDATE provisioning_run SET state = ?, updated_at = ?, failure = NULLIF(?, '') "
+				+ "WHERE id = ? AND state IN (" + placeholders + ")").params(params).update() == 1;
+	}
+
+	List<String> runIdsIn(RunState state) {
+		return this.jdbc.sql("SELECT id FROM provisioning_run WHERE state = ? ORDER BY created_at")
+			.param(state.name())
+			.query(String.class)
+			.list();
+	}
+
+	List<Integer> stepsIn(String runId, StepState state) {
+		return this.jdbc.sql("SELECT idx FROM provisioning_step WHERE run_id = ? AND state = ? ORDER BY idx")
+			.params(runId, state.name())
+			.query(Integer.class)
+			.list();
+	}
+
+	private static RunView run(ResultSet rs, List<RunView.StepView> steps) throws SQLException {
+		return new RunView(rs.getString("id"), RunKind.valueOf(rs.getString("kind")),
+				RunState.valueOf(rs.getString("state")), rs.getString("domain"), rs.getString("gmsa_name"),
+				rs.getString("plan_hash"), rs.getString("approved_by"), rs.getString("ticket_ref"),
+				rs.getString("decommissions"), rs.getString("failure"),
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(), steps);
+	}
+
+	private static OffsetDateTime now() {
+		return OffsetDateTime.now(ZoneOffset.UTC);
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.gmsaportal.provisioning;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run as stored: for the wizard's progress page, the runs list and the API.
+ *
+ * @param id run id, also the correlation id of its audit events
+ * @param kind provision or decommission
+ * @param state where it stands
+ * @param domain the domain's DNS name
+ * @param gmsaName the gMSA name
+ * @param planHash the approved plan's hash
+ * @param approvedBy who approved it
+ * @param ticketRef the ticket, if any
+ * @param decommissions for a decommission run, the run it removes
+ * @param failure why it failed, if it did
+ * @param createdAt when it started
+ * @param steps its steps in order
+ */
+public record RunView(String id, RunKind kind, RunState state, String domain, String gmsaName, String planHash,
+		String approvedBy, @Nullable String ticketRef, @Nullable String decommissions, @Nullable String failure,
+		Instant createdAt, List<StepView> steps) {
+
+	public RunView {
+		steps = List.copyOf(steps);
+	}
+
+	/**
+	 * One step as stored.
+	 *
+	 * @param index position from 0
+	 * @param kind what sort of step
+	 * @param target what it acts on
+	 * @param intent what the plan said it would do
+	 * @param description the plan's words
+	 * @param state where it stands
+	 * @param result what the ensure reported ({@code CREATED}, {@code ALREADY_AS_REQUESTED}, ...), if finished
+	 * @param detail what happened, or why it failed
+	 * @param artifact what it produced (credential spec JSON, YAML bundle, cluster objects), if anything
+	 * @param attempts how often it was started
+	 */
+	public record StepView(int index, StepKind kind, String target, StepIntent intent, String description,
+			StepState state, @Nullable String result, @Nullable String detail, @Nullable String artifact,
+			int attempts) {
+	}
+
+}

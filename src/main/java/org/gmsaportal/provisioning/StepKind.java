@@ -1,0 +1,18 @@
+package org.gmsaportal.provisioning;
+
+/**
+ * The kinds of steps a provisioning or decommission run executes, in the order they can appear.
+ */
+public enum StepKind {
+
+	ENSURE_KDS_ROOT_KEY, ENSURE_GROUP, ENSURE_GMSA, ENSURE_PORTABLE_USER, ENSURE_MEMBERSHIP, PROVE_RETRIEVAL,
+	GENERATE_CREDSPEC, CLUSTER_PREFLIGHT, APPLY_TO_CLUSTER, EXPORT_BUNDLE, VERIFY_WORKLOAD,
+
+	REMOVE_FROM_CLUSTER, REMOVE_MEMBERSHIP, REMOVE_PORTABLE_USER, REMOVE_GMSA, REMOVE_GROUP;
+
+	/** The audit action of this step, e.g. {@code provisioning.step.ensure-group}. */
+	public String auditAction() {
+		return "provisioning.step." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+	}
+
+}

@@ -1,0 +1,218 @@
+package org.gmsaportal.provisioning;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.gmsaportal.cluster.ApplyResult;
+import org.gmsaportal.cluster.ClusterObject;
+import org.gmsaportal.cluster.DecommissionReport;
+import org.gmsaportal.cluster.ExportBundle;
+import org.gmsaportal.cluster.PreflightCheck;
+import org.gmsaportal.cluster.PreflightReport;
+import org.gmsaportal.cluster.PreflightRequest;
+import org.gmsaportal.cluster.VerifyResult;
+import org.gmsaportal.credspec.CredentialSpec;
+import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.provisioning.DirectoryPort.Ensured;
+import org.gmsaportal.provisioning.DirectoryPort.Mode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Does one step through the ports; ensures are idempotent, so running a step again is always safe.
+ */
+@Component
+class Steps {
+
+	static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(10);
+
+	private final DirectoryPort directory;
+
+	private final ClusterPort cluster;
+
+	private final PasswordVault vault;
+
+	Steps(DirectoryPort directory, ClusterPort cluster, PasswordVault vault) {
+		this.directory = directory;
+		this.cluster = cluster;
+		this.vault = vault;
+	}
+
+	/**
+	 * What a step did.
+	 *
+	 * @param state succeeded or skipped
+	 * @param result the ensure's result, if it was one
+	 * @param detail what happened, in words
+	 * @param artifact what it produced, if anything (never a secret)
+	 */
+	record Outcome(StepState state, @Nullable String result, String detail, @Nullable String artifact) {
+
+		static Outcome done(String detail, @Nullable String artifact) {
+			return new Outcome(StepState.SUCCEEDED, null, detail, artifact);
+		}
+
+	}
+
+	/**
+	 * The run a step belongs to.
+	 *
+	 * @param runId the run
+	 * @param request what it provisions (or, for a decommission, what the provisioning run had provisioned)
+	 * @param domain the domain's DNS name
+	 * @param decommissions the provisioning run being removed, for a decommission run
+	 * @param steps the run's steps as stored before this one started
+	 */
+	record RunContext(String runId, ProvisioningRequest request, String domain, @Nullable String decommissions,
+			List<RunView.StepView> steps) {
+
+		@Nullable String artifactOf(StepKind kind) {
+			return this.steps.stream().filter((s) -> s.kind() == kind).map(RunView.StepView::artifact)
+				.filter(java.util.Objects::nonNull).findFirst().orElse(null);
+		}
+
+	}
+
+	/** @throws StepFailedException (or a port's exception) when the step could not do what was planned */
+	Outcome execute(RunContext run, RunView.StepView step, @Nullable String input) {
+		if (step.intent() == StepIntent.SKIP) {
+			return new Outcome(StepState.SKIPPED, null, step.description(), null);
+		}
+		ProvisioningRequest request = run.request();
+		String conn = request.directoryConnection();
+		return switch (step.kind()) {
+			case ENSURE_KDS_ROOT_KEY -> ensured(this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.APPLY));
+			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), Mode.APPLY));
+			case ENSURE_GMSA -> ensured(this.directory.ensureGmsa(conn, Deployments.gmsaSpec(request), Mode.APPLY));
+			case ENSURE_PORTABLE_USER -> portableUser(run, step.target());
+			case ENSURE_MEMBERSHIP -> membership(request);
+			case PROVE_RETRIEVAL -> ensured(this.directory.proveRetrieval(conn, request.gmsaName(),
+					((Hosts.Portable) request.hosts()).userName(), password(run)));
+			case GENERATE_CREDSPEC -> {
+				CredentialSpec spec = Deployments.credentialSpec(request, this.directory.domainFacts(conn));
+				yield Outcome.done("generated " + spec.suggestedFileName(), spec.toJson());
+			}
+			case CLUSTER_PREFLIGHT -> preflight(run);
+			case APPLY_TO_CLUSTER -> apply(run);
+			case EXPORT_BUNDLE -> export(run);
+			case VERIFY_WORKLOAD -> verify(run, step.target());
+			case REMOVE_FROM_CLUSTER -> removeFromCluster(run, step.target(), input);
+			case REMOVE_MEMBERSHIP -> removed(this.directory.removeMembership(conn, step.target(), strings(input)));
+			case REMOVE_PORTABLE_USER -> removed(this.directory.remove(conn, DirectoryPort.ObjectType.USER, step.target()));
+			case REMOVE_GMSA -> removed(this.directory.remove(conn, DirectoryPort.ObjectType.GMSA, request.gmsaName()));
+			case REMOVE_GROUP -> removed(this.directory.remove(conn, DirectoryPort.ObjectType.GROUP, step.target()));
+		};
+	}
+
+	private Outcome portableUser(RunContext run, String userName) {
+		SecretValue password = this.vault.generate();
+		String conn = run.request().directoryConnection();
+		Ensured ensured = this.directory.ensurePortableUser(conn, userName, password, Mode.APPLY);
+		if (ensured.result() == DirectoryPort.Result.ALREADY_AS_REQUESTED) {
+			// The approved plan announced this reset: the portal never knows an existing user's password.
+			this.directory.setPassword(conn, userName, password);
+		}
+		Outcome outcome = ensured(ensured);
+		this.vault.put(run.runId(), password);
+		String detail = outcome.detail() + ((ensured.result() == DirectoryPort.Result.CREATED)
+				? "; password generated, shown once" : "; password set to a new generated one, shown once");
+		return new Outcome(outcome.state(), outcome.result(), detail, null);
+	}
+
+	private Outcome membership(ProvisioningRequest request) {
+		Ensured ensured = this.directory.ensureMembership(request.directoryConnection(), request.groupName(),
+				Deployments.members(request), Mode.APPLY);
+		Outcome outcome = ensured(ensured);
+		return new Outcome(outcome.state(), outcome.result(), outcome.detail(), Canonical.json(ensured.added()));
+	}
+
+	/** The run's password; after a restart lost it, a new one is set, as the plan's user step announced. */
+	private SecretValue password(RunContext run) {
+		return this.vault.forRun(run.runId()).orElseGet(() -> {
+			Hosts.Portable portable = (Hosts.Portable) run.request().hosts();
+			SecretValue password = this.vault.generate();
+			this.directory.setPassword(run.request().directoryConnection(), portable.userName(), password);
+			this.vault.put(run.runId(), password);
+			return password;
+		});
+	}
+
+	private Outcome preflight(RunContext run) {
+		Target.Cluster target = (Target.Cluster) run.request().target();
+		PreflightReport report = this.cluster.preflight(target.connection(),
+				new PreflightRequest(target.namespace(), target.serviceAccount(), target.credSpecName(), run.domain(),
+						!target.dnsForwardServers().isEmpty(), false));
+		String summary = report.checks().stream().map((c) -> c.id() + " " + c.status()).collect(Collectors.joining(", "));
+		if (!report.passed()) {
+			throw new StepFailedException("cluster preflight failed: " + report.checks().stream()
+				.filter((c) -> c.status() == PreflightCheck.Status.FAIL)
+				.map((c) -> c.explanation() + ((c.fix() != null) ? " Fix: " + c.fix() : ""))
+				.collect(Collectors.joining(" ")));
+		}
+		return Outcome.done(summary, null);
+	}
+
+	private Outcome apply(RunContext run) {
+		Target.Cluster target = (Target.Cluster) run.request().target();
+		SecretValue password = (run.request().hosts() instanceof Hosts.Portable) ? password(run) : null;
+		ApplyResult result = this.cluster.apply(target.connection(), Deployments.deployment(run.runId(), run.request(),
+				run.domain(), credSpec(run), password));
+		List<ClusterObject> objects = result.changes().stream().map((c) -> c.object()).toList();
+		String detail = result.changes().stream().map((c) -> c.change() + " " + c.object())
+			.collect(Collectors.joining(", "));
+		return Outcome.done(detail, Canonical.json(objects));
+	}
+
+	private Outcome export(RunContext run) {
+		ExportBundle bundle = this.cluster.export(
+				Deployments.deployment(run.runId(), run.request(), run.domain(), credSpec(run), null));
+		String warnings = bundle.warnings().isEmpty() ? "" : "; " + String.join(" ", bundle.warnings());
+		return Outcome.done("exported " + bundle.fileName() + warnings, bundle.yaml());
+	}
+
+	private Outcome verify(RunContext run, String workload) {
+		Target.Cluster target = (Target.Cluster) run.request().target();
+		VerifyResult result = this.cluster.verify(target.connection(), target.namespace(), workload, run.runId(),
+				run.domain(), VERIFY_TIMEOUT);
+		if (result.outcome() != VerifyResult.Outcome.VERIFIED) {
+			throw new StepFailedException(result.explanation());
+		}
+		return Outcome.done(result.explanation(), null);
+	}
+
+	private Outcome removeFromCluster(RunContext run, String connection, @Nullable String input) {
+		List<ClusterObject> objects = (input == null) ? List.of()
+				: Arrays.asList(Canonical.JSON.readValue(input, ClusterObject[].class));
+		DecommissionReport report = this.cluster.decommission(connection, java.util.Objects.requireNonNull(run.decommissions()),
+				objects);
+		return Outcome.done(report.outcomes().stream().map((o) -> o.result() + " " + o.object() + ": " + o.explanation())
+			.collect(Collectors.joining("; ")), null);
+	}
+
+	private java.util.Map<String, Object> credSpec(RunContext run) {
+		String json = run.artifactOf(StepKind.GENERATE_CREDSPEC);
+		if (json == null) {
+			throw new StepFailedException("the credential spec of this run is missing: its generate step has not run");
+		}
+		return CredentialSpec.fromJson(json).toMap();
+	}
+
+	private static Outcome ensured(Ensured ensured) {
+		if (ensured.result() == DirectoryPort.Result.DRIFT) {
+			throw new StepFailedException(ensured.detail() + " The portal does not overwrite this; fix it in the directory, then resume.");
+		}
+		return new Outcome(StepState.SUCCEEDED, ensured.result().name(), ensured.detail(), null);
+	}
+
+	private static Outcome removed(DirectoryPort.Removed removed) {
+		return new Outcome(StepState.SUCCEEDED, removed.removed() ? "REMOVED" : "NOT_REMOVED", removed.detail(), null);
+	}
+
+	private static List<String> strings(@Nullable String json) {
+		return (json == null) ? List.of() : Arrays.asList(Canonical.JSON.readValue(json, String[].class));
+	}
+
+}

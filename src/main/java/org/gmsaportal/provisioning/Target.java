@@ -1,0 +1,46 @@
+package org.gmsaportal.provisioning;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where the credential spec goes: applied to a configured cluster, or exported as a YAML bundle.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({ @JsonSubTypes.Type(value = Target.Cluster.class, name = "cluster"),
+		@JsonSubTypes.Type(value = Target.ExportOnly.class, name = "export-only") })
+public sealed interface Target {
+
+	/**
+	 * A live cluster.
+	 *
+	 * @param connection the cluster connection name from {@code gmsa.cluster.connections}
+	 * @param namespace the workload's namespace
+	 * @param serviceAccount the workload's service account
+	 * @param credSpecName the {@code GMSACredentialSpec} resource name
+	 * @param dnsForwardServers DNS servers of the domain for a CoreDNS forward block; empty for none
+	 * @param sampleImage a Windows IIS image for the sample workload that proves the setup, or {@code null}
+	 */
+	record Cluster(String connection, String namespace, String serviceAccount, String credSpecName,
+			List<String> dnsForwardServers, @Nullable String sampleImage) implements Target {
+
+		public Cluster {
+			dnsForwardServers = List.copyOf(dnsForwardServers);
+		}
+
+	}
+
+	/**
+	 * No cluster: the same objects as a YAML bundle for GitOps; secret values are never put into it.
+	 *
+	 * @param namespace the workload's namespace
+	 * @param serviceAccount the workload's service account
+	 * @param credSpecName the {@code GMSACredentialSpec} resource name
+	 */
+	record ExportOnly(String namespace, String serviceAccount, String credSpecName) implements Target {
+	}
+
+}

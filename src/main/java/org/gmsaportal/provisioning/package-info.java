@@ -1,0 +1,8 @@
+/**
+ * The provisioning engine: requests become hashed plans, approvals bind a plan hash, and runs execute the
+ * plan's steps in the background, persisted, audited and resumable.
+ */
+@NullMarked
+package org.gmsaportal.provisioning;
+
+import org.jspecify.annotations.NullMarked;

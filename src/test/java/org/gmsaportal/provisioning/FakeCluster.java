@@ -1,0 +1,91 @@
+package org.gmsaportal.provisioning;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import org.gmsaportal.cluster.ApplyResult;
+import org.gmsaportal.cluster.ClusterObject;
+import org.gmsaportal.cluster.DecommissionReport;
+import org.gmsaportal.cluster.ExportBundle;
+import org.gmsaportal.cluster.GmsaDeployment;
+import org.gmsaportal.cluster.ObjectChange;
+import org.gmsaportal.cluster.PreflightCheck;
+import org.gmsaportal.cluster.PreflightReport;
+import org.gmsaportal.cluster.PreflightRequest;
+import org.gmsaportal.cluster.VerifyResult;
+
+/**
+ * A cluster stand-in for testing the engine's own logic; the cluster module itself is tested against the
+ * fabric8 mock server, and {@link ClusterModuleAdapter} only delegates to it.
+ */
+class FakeCluster implements ClusterPort {
+
+	final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+
+	final List<GmsaDeployment> deployments = Collections.synchronizedList(new ArrayList<>());
+
+	final List<ClusterObject> decommissioned = Collections.synchronizedList(new ArrayList<>());
+
+	void reset() {
+		this.calls.clear();
+		this.deployments.clear();
+		this.decommissioned.clear();
+	}
+
+	@Override
+	public PreflightReport preflight(String connection, PreflightRequest request) {
+		this.calls.add("preflight");
+		return new PreflightReport(List.of(new PreflightCheck("crd", PreflightCheck.Status.PASS, "served", null)));
+	}
+
+	@Override
+	public ApplyResult apply(String connection, GmsaDeployment deployment) {
+		this.calls.add("apply");
+		this.deployments.add(deployment);
+		List<ObjectChange> changes = new ArrayList<>();
+		changes.add(created("windows.k8s.io/v1", "GMSACredentialSpec", deployment.credSpecName(), null));
+		changes.add(created("rbac.authorization.k8s.io/v1", "ClusterRole", deployment.clusterRoleName(), null));
+		changes.add(created("rbac.authorization.k8s.io/v1", "RoleBinding", deployment.roleBindingName(),
+				deployment.namespace()));
+		if (deployment.identitySecret() != null) {
+			changes.add(created("v1", "Secret", deployment.identitySecret().name(), deployment.namespace()));
+		}
+		return new ApplyResult(changes, List.of(), false);
+	}
+
+	@Override
+	public ExportBundle export(GmsaDeployment deployment) {
+		this.calls.add("export");
+		this.deployments.add(deployment);
+		return new ExportBundle(deployment.credSpecName() + ".yaml", "kind: GMSACredentialSpec\nmetadata:\n  name: "
+				+ deployment.credSpecName() + "\n", List.of("kubectl apply -f " + deployment.credSpecName() + ".yaml"),
+				null, List.of());
+	}
+
+	@Override
+	public VerifyResult verify(String connection, String namespace, String workloadName, String runId, String domain,
+			Duration timeout) {
+		this.calls.add("verify");
+		return new VerifyResult(VerifyResult.Outcome.VERIFIED, "nltest and klist succeeded", List.of(), null, null);
+	}
+
+	@Override
+	public DecommissionReport decommission(String connection, String runId, List<ClusterObject> created) {
+		this.calls.add("decommission");
+		this.decommissioned.addAll(created);
+		List<ClusterObject> newestFirst = new ArrayList<>(created);
+		Collections.reverse(newestFirst);
+		return new DecommissionReport(newestFirst.stream()
+			.map((o) -> new DecommissionReport.Outcome(o, DecommissionReport.Result.DELETED, "deleted"))
+			.toList());
+	}
+
+	private static ObjectChange created(String apiVersion, String kind, String name, String namespace) {
+		return new ObjectChange(new ClusterObject(apiVersion, kind, name, namespace, UUID.randomUUID().toString()),
+				ObjectChange.Change.CREATE, List.of());
+	}
+
+}

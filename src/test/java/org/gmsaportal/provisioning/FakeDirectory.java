@@ -1,0 +1,196 @@
+package org.gmsaportal.provisioning;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.SecretValue;
+
+/**
+ * An in-memory directory for testing the engine's own logic (ordering, persistence, resume, claims) without a
+ * domain controller. It is a test double of the engine's port, not of Active Directory: the directory adapter
+ * is tested against the Samba lab DC, and the real-DC end-to-end run comes with it.
+ */
+class FakeDirectory implements DirectoryPort {
+
+	static final DomainIdentity CONTOSO = DomainIdentity.of("contoso.com", "CONTOSO", "contoso.com",
+			"S-1-5-21-1004336348-1177238915-682003330", "{52e6d0b4-87d3-4d2a-9b4c-8d1f0f1ac0de}");
+
+	final Set<String> groups = ConcurrentHashMap.newKeySet();
+
+	final Map<String, GmsaSpec> gmsas = new ConcurrentHashMap<>();
+
+	final Map<String, String> users = new ConcurrentHashMap<>();
+
+	final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+
+	final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+	final List<String> removals = Collections.synchronizedList(new ArrayList<>());
+
+	private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
+
+	volatile boolean kdsRootKey = true;
+
+	void reset() {
+		this.groups.clear();
+		this.gmsas.clear();
+		this.users.clear();
+		this.members.clear();
+		this.calls.clear();
+		this.removals.clear();
+		this.failures.clear();
+		this.kdsRootKey = true;
+	}
+
+	/** The next APPLY call of the operation throws this (a RuntimeException fails the step, an Error the thread). */
+	void failOnce(String operation, Throwable failure) {
+		this.failures.put(operation, failure);
+	}
+
+	int calls(String operation) {
+		return this.calls.getOrDefault(operation, new AtomicInteger()).get();
+	}
+
+	private void applying(String operation) {
+		this.calls.computeIfAbsent(operation, (k) -> new AtomicInteger()).incrementAndGet();
+		Throwable failure = this.failures.remove(operation);
+		if (failure instanceof RuntimeException ex) {
+			throw ex;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+	}
+
+	@Override
+	public DomainIdentity domainFacts(String connection) {
+		return CONTOSO;
+	}
+
+	@Override
+	public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode) {
+		if (mode == Mode.APPLY) {
+			applying("kds");
+		}
+		if (this.kdsRootKey) {
+			return Ensured.of(Result.ALREADY_AS_REQUESTED, "a usable KDS root key exists");
+		}
+		if (choice == KdsRootKeyChoice.USE_EXISTING) {
+			return Ensured.of(Result.DRIFT, "no usable KDS root key exists and none was asked for");
+		}
+		if (mode == Mode.APPLY) {
+			this.kdsRootKey = true;
+		}
+		return Ensured.of(Result.CREATED, "create a KDS root key");
+	}
+
+	@Override
+	public Ensured ensureGroup(String connection, String groupName, Mode mode) {
+		if (mode == Mode.APPLY) {
+			applying("group");
+		}
+		if (this.groups.contains(key(groupName))) {
+			return Ensured.of(Result.ALREADY_AS_REQUESTED, "group " + groupName + " exists");
+		}
+		if (mode == Mode.APPLY) {
+			this.groups.add(key(groupName));
+		}
+		return Ensured.of(Result.CREATED, "create group " + groupName);
+	}
+
+	@Override
+	public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode) {
+		if (mode == Mode.APPLY) {
+			applying("gmsa");
+		}
+		GmsaSpec existing = this.gmsas.get(key(gmsa.name()));
+		if (existing != null) {
+			return existing.equals(gmsa) ? Ensured.of(Result.ALREADY_AS_REQUESTED, "gMSA " + gmsa.name() + "$ exists as requested")
+					: Ensured.of(Result.DRIFT, "gMSA " + gmsa.name() + "$ exists with other settings");
+		}
+		if (mode == Mode.APPLY) {
+			this.gmsas.put(key(gmsa.name()), gmsa);
+		}
+		return Ensured.of(Result.CREATED, "create gMSA " + gmsa.name() + "$ for " + gmsa.dnsHostName());
+	}
+
+	@Override
+	public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode) {
+		if (mode == Mode.APPLY) {
+			applying("user");
+		}
+		if (this.users.containsKey(key(userName))) {
+			return Ensured.of(Result.ALREADY_AS_REQUESTED, "user " + userName + " exists");
+		}
+		if (mode == Mode.APPLY) {
+			this.users.put(key(userName), initialPassword.reveal());
+		}
+		return Ensured.of(Result.CREATED, "create user " + userName);
+	}
+
+	@Override
+	public void setPassword(String connection, String userName, SecretValue password) {
+		applying("password");
+		this.users.put(key(userName), password.reveal());
+	}
+
+	@Override
+	public Ensured ensureMembership(String connection, String groupName, List<String> wanted, Mode mode) {
+		if (mode == Mode.APPLY) {
+			applying("membership");
+		}
+		Set<String> current = this.members.computeIfAbsent(key(groupName), (k) -> ConcurrentHashMap.newKeySet());
+		List<String> missing = wanted.stream().filter((m) -> !current.contains(key(m))).toList();
+		if (missing.isEmpty()) {
+			return Ensured.of(Result.ALREADY_AS_REQUESTED, groupName + " already holds " + wanted);
+		}
+		if (mode == Mode.APPLY) {
+			missing.forEach((m) -> current.add(key(m)));
+		}
+		return new Ensured(Result.CREATED, "add " + missing + " to " + groupName, missing);
+	}
+
+	@Override
+	public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password) {
+		applying("prove");
+		GmsaSpec gmsa = this.gmsas.get(key(gmsaName));
+		boolean member = gmsa != null && this.members.getOrDefault(key(gmsa.allowedGroup()), Set.of()).contains(key(userName));
+		if (member && password.reveal().equals(this.users.get(key(userName)))) {
+			return Ensured.of(Result.ALREADY_AS_REQUESTED, userName + " read msDS-ManagedPassword of " + gmsaName + "$");
+		}
+		return Ensured.of(Result.DRIFT, userName + " cannot read msDS-ManagedPassword of " + gmsaName + "$");
+	}
+
+	@Override
+	public Removed remove(String connection, ObjectType type, String name) {
+		applying("remove");
+		this.removals.add(type + " " + name);
+		boolean removed = switch (type) {
+			case GROUP -> this.groups.remove(key(name));
+			case GMSA -> this.gmsas.remove(key(name)) != null;
+			case USER -> this.users.remove(key(name)) != null;
+		};
+		return new Removed(removed, (removed ? "removed " : "already gone: ") + type + " " + name);
+	}
+
+	@Override
+	public Removed removeMembership(String connection, String groupName, List<String> toRemove) {
+		applying("remove");
+		this.removals.add("MEMBERSHIP " + groupName + " " + toRemove);
+		Set<String> current = this.members.getOrDefault(key(groupName), Set.of());
+		toRemove.forEach((m) -> current.remove(key(m)));
+		return new Removed(true, "removed " + toRemove + " from " + groupName);
+	}
+
+	private static String key(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+}

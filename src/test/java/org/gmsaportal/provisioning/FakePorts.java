@@ -1,0 +1,25 @@
+package org.gmsaportal.provisioning;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Puts the test doubles of the directory and cluster ports in place of the real adapters.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class FakePorts {
+
+	@Bean
+	@Primary
+	FakeDirectory fakeDirectory() {
+		return new FakeDirectory();
+	}
+
+	@Bean
+	@Primary
+	FakeCluster fakeCluster() {
+		return new FakeCluster();
+	}
+
+}

@@ -1,0 +1,108 @@
+package org.gmsaportal.provisioning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * One gMSA name per domain at a time, held by the database's primary key on the claim table, so it also holds
+ * across portal instances.
+ */
+abstract class NameClaimContract extends ProvisioningEngineContract {
+
+	@Test
+	void secondRunForAClaimedNameIsRefusedUntilTheFirstIsAbandoned() {
+		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+		this.directory.failOnce("group", new IllegalStateException("group creation denied: grant the portal's account"));
+		String first = startApproved(request);
+		awaitState(first, RunState.FAILED);
+
+		assertThatThrownBy(() -> startApproved(request)).isInstanceOfSatisfying(NameInUseException.class,
+				(ex) -> assertThat(ex.holderRunId()).isEqualTo(first))
+			.hasMessage("gMSA " + request.gmsaName() + " in domain contoso.com is already being provisioned or removed by run "
+					+ first + " (FAILED): wait for it to finish, or resume or abandon it, before starting another run for this name.");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'provisioning.run.refused' AND target = ?")
+			.param(request.gmsaName() + "@contoso.com").query(Long.class).single()).isEqualTo(1);
+
+		this.service.abandon(first, "replaced by a new run");
+		assertThat(this.service.run(first).orElseThrow().state()).isEqualTo(RunState.ABANDONED);
+		String second = startApproved(request);
+		awaitState(second, RunState.SUCCEEDED);
+		assertThat(auditActions(first)).contains("provisioning.run.abandoned");
+		assertThat(this.service.runs(new RunFilter(null, request.gmsaName().toUpperCase(), null), 10))
+			.extracting(RunView::id, RunView::state)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(second, RunState.SUCCEEDED),
+					org.assertj.core.groups.Tuple.tuple(first, RunState.ABANDONED));
+		assertThat(this.service.runs(new RunFilter(RunState.ABANDONED, request.gmsaName(), null), 10))
+			.extracting(RunView::id).containsExactly(first);
+		assertThat(this.service.request(first)).isEqualTo(request);
+	}
+
+	@Test
+	void nameIsReleasedWhenTheRunSucceeds() {
+		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+		awaitState(startApproved(request), RunState.SUCCEEDED);
+		// Everything exists now, so the second run only confirms it: idempotent ensures.
+		RunView again = awaitState(startApproved(request), RunState.SUCCEEDED);
+		assertThat(again.steps()).extracting(RunView.StepView::result).containsExactly("ALREADY_AS_REQUESTED",
+				"ALREADY_AS_REQUESTED", "ALREADY_AS_REQUESTED", "ALREADY_AS_REQUESTED", null, null, null);
+	}
+
+	@Test
+	void namesCompareCaseInsensitively() {
+		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+		this.directory.failOnce("gmsa", new IllegalStateException("stop here"));
+		String first = startApproved(request);
+		awaitState(first, RunState.FAILED);
+		assertThatThrownBy(() -> startApproved(Requests.domainJoined(request.gmsaName().toUpperCase())))
+			.isInstanceOf(NameInUseException.class);
+		this.service.abandon(first, "test done");
+	}
+
+	@Test
+	void concurrentRunsForTheSameNameOneProceedsTheOtherIsRefused() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 5; round++) {
+				ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+				Plan plan = this.service.plan(request);
+				CyclicBarrier together = new CyclicBarrier(2);
+				List<Future<String>> starts = new ArrayList<>();
+				for (int i = 0; i < 2; i++) {
+					starts.add(threads.submit(() -> {
+						together.await();
+						return this.service.start(plan, approve(plan));
+					}));
+				}
+				List<String> started = new ArrayList<>();
+				List<Throwable> refused = new ArrayList<>();
+				for (Future<String> start : starts) {
+					try {
+						started.add(start.get());
+					}
+					catch (java.util.concurrent.ExecutionException ex) {
+						refused.add(ex.getCause());
+					}
+				}
+				assertThat(started).as("round %d", round).hasSize(1);
+				assertThat(refused).singleElement().isInstanceOf(NameInUseException.class);
+				assertThat(((NameInUseException) refused.get(0)).holderRunId()).isEqualTo(started.get(0));
+				assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE gmsa_name = ?")
+					.param(request.gmsaName()).query(Long.class).single()).isEqualTo(1);
+				awaitState(started.get(0), RunState.SUCCEEDED);
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.gmsaportal.provisioning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * What the engine's tests share: the service over fake ports on a real database, and ways to wait for runs.
+ */
+@SpringBootTest
+@Import(FakePorts.class)
+abstract class ProvisioningEngineContract {
+
+	@Autowired
+	ProvisioningService service;
+
+	@Autowired
+	FakeDirectory directory;
+
+	@Autowired
+	FakeCluster cluster;
+
+	@Autowired
+	RunRecovery recovery;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void resetPorts() {
+		this.directory.reset();
+		this.cluster.reset();
+	}
+
+	static Approval approve(Plan plan) {
+		return new Approval(plan.hash(), "admin", Instant.now(), "reviewed in the test");
+	}
+
+	String startApproved(ProvisioningRequest request) {
+		Plan plan = this.service.plan(request);
+		return this.service.start(plan, approve(plan));
+	}
+
+	RunView awaitState(String runId, RunState... states) {
+		return await(runId, (run) -> Arrays.asList(states).contains(run.state()), "state in " + Arrays.toString(states));
+	}
+
+	RunView await(String runId, Predicate<RunView> condition, String what) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		RunView run = null;
+		while (Instant.now().isBefore(deadline)) {
+			run = this.service.run(runId).orElseThrow();
+			if (condition.test(run)) {
+				return run;
+			}
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return fail("run " + runId + " did not reach " + what + "; last seen: " + run);
+	}
+
+	List<String> auditActions(String runId) {
+		return this.jdbc.sql("SELECT action FROM audit_event WHERE correlation_id = ? ORDER BY seq")
+			.param(runId)
+			.query(String.class)
+			.list();
+	}
+
+	List<StepState> stepStates(RunView run) {
+		return run.steps().stream().map(RunView.StepView::state).toList();
+	}
+
+}

@@ -1,0 +1,167 @@
+package org.gmsaportal.provisioning;
+
+import java.util.Collections;
+import java.util.List;
+
+import org.gmsaportal.credspec.SecretValue;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A run through the fake ports on a real database: approval, execution, audit, failure and resume, restart and
+ * decommission. The directory and cluster are test doubles (see {@link FakeDirectory}); the engine, its SQL and the
+ * audit trail are real.
+ */
+abstract class RunLifecycleContract extends ProvisioningEngineContract {
+
+	@Test
+	void runExecutesEveryStepAndAuditsEachWithTheRunId() {
+		String runId = startApproved(Requests.portable(Requests.freshName()));
+		RunView run = awaitState(runId, RunState.SUCCEEDED);
+		assertThat(stepStates(run)).containsOnly(StepState.SUCCEEDED);
+		assertThat(run.steps().get(1).result()).isEqualTo("CREATED");
+		List<String> actions = auditActions(runId);
+		assertThat(actions.get(0)).isEqualTo("provisioning.run.started");
+		assertThat(actions.get(actions.size() - 1)).isEqualTo("provisioning.run.succeeded");
+		for (RunView.StepView step : run.steps()) {
+			// One event when the step starts, one when it ends, both in the transaction of the state change.
+			assertThat(Collections.frequency(actions, step.kind().auditAction())).as(step.kind().name()).isEqualTo(2);
+		}
+		assertThat(this.jdbc.sql("SELECT DISTINCT ticket_ref FROM audit_event WHERE correlation_id = ?")
+			.param(runId).query(String.class).list()).containsExactly("CHG0012345");
+		assertThat(this.cluster.calls).containsExactly("preflight", "apply", "verify");
+	}
+
+	@Test
+	void portablePasswordIsShownOnceAndStoredNowhere() {
+		ProvisioningRequest request = Requests.portable(Requests.freshName());
+		String runId = startApproved(request);
+		awaitState(runId, RunState.SUCCEEDED);
+		String password = this.directory.users.get(((Hosts.Portable) request.hosts()).userName());
+		assertThat(this.cluster.deployments.get(0).identitySecret().data()).containsEntry("password", password);
+		assertThat(this.service.takePortablePassword(runId)).map(SecretValue::reveal).contains(password);
+		assertThat(this.service.takePortablePassword(runId)).isEmpty();
+		String like = "%" + password + "%";
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE details LIKE ? OR target LIKE ?")
+			.params(like, like).query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_step WHERE detail LIKE ? OR artifact LIKE ? OR input LIKE ?")
+			.params(like, like, like).query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE request_json LIKE ? OR failure LIKE ?")
+			.params(like, like).query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void approvalOfAnotherPlanIsRefused() {
+		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+		Plan plan = this.service.plan(request);
+		Plan other = this.service.plan(Requests.domainJoined(Requests.freshName()));
+		assertThatThrownBy(() -> this.service.start(plan, approve(other))).isInstanceOf(ApprovalMismatchException.class)
+			.hasMessageContaining("The approval is for plan " + other.hash() + ", not for plan " + plan.hash());
+		assertThat(runsNamed(request.gmsaName())).isZero();
+	}
+
+	@Test
+	void approvalNoLongerHoldsWhenThePlanChanged() {
+		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+		Plan plan = this.service.plan(request);
+		this.directory.groups.add(request.groupName().toLowerCase());
+		assertThatThrownBy(() -> this.service.start(plan, approve(plan))).isInstanceOf(ApprovalMismatchException.class)
+			.hasMessageContaining("The plan changed since it was approved");
+		assertThat(runsNamed(request.gmsaName())).isZero();
+	}
+
+	@Test
+	void failedRunResumesFromTheFailedStepAndRedoesNoSucceededStep() {
+		this.directory.failOnce("gmsa", new IllegalStateException("dc01.contoso.com did not answer: check that it runs"));
+		String runId = startApproved(Requests.portable(Requests.freshName()));
+		RunView failed = awaitState(runId, RunState.FAILED);
+		assertThat(stepStates(failed).subList(0, 4)).containsExactly(StepState.SUCCEEDED, StepState.SUCCEEDED,
+				StepState.FAILED, StepState.PENDING);
+		assertThat(failed.steps().get(2).detail()).isEqualTo("dc01.contoso.com did not answer: check that it runs");
+		assertThat(failed.failure()).startsWith("step 2 (ENSURE_GMSA) failed: dc01.contoso.com did not answer");
+		assertThat(auditActions(runId)).contains(StepKind.ENSURE_GMSA.auditAction());
+
+		this.service.resume(runId);
+		RunView resumed = awaitState(runId, RunState.SUCCEEDED);
+		assertThat(stepStates(resumed)).containsOnly(StepState.SUCCEEDED);
+		assertThat(resumed.steps()).extracting(RunView.StepView::attempts).containsExactly(1, 1, 2, 1, 1, 1, 1, 1, 1, 1);
+		assertThat(this.directory.calls("kds")).isEqualTo(1);
+		assertThat(this.directory.calls("group")).isEqualTo(1);
+		assertThat(this.directory.calls("gmsa")).isEqualTo(2);
+		assertThat(this.directory.calls("user")).isEqualTo(1);
+		assertThat(auditActions(runId)).contains("provisioning.run.resumed");
+		assertThatThrownBy(() -> this.service.resume(runId)).isInstanceOf(ProvisioningRefusedException.class)
+			.hasMessageContaining("only a failed or interrupted run can be resumed");
+	}
+
+	@Test
+	void runLeftRunningByAStoppedPortalIsInterruptedAndResumable() {
+		// An Error ends the executor thread inside the step, leaving the rows exactly as a killed process would.
+		this.directory.failOnce("membership", new SimulatedCrash());
+		String runId = startApproved(Requests.portable(Requests.freshName()));
+		await(runId, (run) -> run.steps().get(4).state() == StepState.RUNNING && this.directory.calls("membership") == 1,
+				"membership step running");
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.RUNNING);
+
+		assertThat(this.recovery.interruptRunningRuns()).contains(runId);
+		RunView interrupted = this.service.run(runId).orElseThrow();
+		assertThat(interrupted.state()).isEqualTo(RunState.INTERRUPTED);
+		assertThat(interrupted.steps().get(4).state()).isEqualTo(StepState.FAILED);
+		assertThat(interrupted.steps().get(4).detail()).isEqualTo(RunRecovery.STOPPED);
+		assertThat(auditActions(runId)).contains("provisioning.run.interrupted");
+
+		this.service.resume(runId);
+		RunView resumed = awaitState(runId, RunState.SUCCEEDED);
+		assertThat(stepStates(resumed)).containsOnly(StepState.SUCCEEDED);
+		assertThat(this.directory.calls("group")).isEqualTo(1);
+		assertThat(this.directory.calls("user")).isEqualTo(1);
+		assertThat(this.directory.calls("membership")).isEqualTo(2);
+	}
+
+	@Test
+	void decommissionRemovesClusterObjectsThenDirectoryObjectsInReverse() {
+		ProvisioningRequest request = Requests.portable(Requests.freshName());
+		// The group existed before the run: decommission must leave it alone.
+		this.directory.groups.add(request.groupName().toLowerCase());
+		String runId = startApproved(request);
+		awaitState(runId, RunState.SUCCEEDED);
+		Plan plan = this.service.decommissionPlan(runId);
+		assertThat(plan.steps()).extracting(PlannedStep::kind).containsExactly(StepKind.REMOVE_FROM_CLUSTER,
+				StepKind.REMOVE_MEMBERSHIP, StepKind.REMOVE_PORTABLE_USER, StepKind.REMOVE_GMSA, StepKind.REMOVE_GROUP);
+		assertThat(plan.steps().get(4).intent()).isEqualTo(StepIntent.SKIP);
+		assertThatThrownBy(() -> this.service.decommission(runId, approve(this.service.plan(request))))
+			.isInstanceOf(ApprovalMismatchException.class);
+
+		String decommissionId = this.service.decommission(runId, approve(plan));
+		RunView done = awaitState(decommissionId, RunState.SUCCEEDED);
+		assertThat(stepStates(done)).containsExactly(StepState.SUCCEEDED, StepState.SUCCEEDED, StepState.SUCCEEDED,
+				StepState.SUCCEEDED, StepState.SKIPPED);
+		assertThat(this.cluster.calls).endsWith("decommission");
+		assertThat(this.cluster.decommissioned).hasSize(4).allSatisfy((o) -> assertThat(o.uid()).isNotNull());
+		String user = ((Hosts.Portable) request.hosts()).userName();
+		assertThat(this.directory.removals).containsExactly(
+				"MEMBERSHIP " + request.groupName() + " [" + user + "]", "USER " + user, "GMSA " + request.gmsaName());
+		assertThat(this.directory.groups).contains(request.groupName().toLowerCase());
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
+		assertThat(auditActions(decommissionId)).contains(StepKind.REMOVE_FROM_CLUSTER.auditAction(),
+				StepKind.REMOVE_GMSA.auditAction(), "provisioning.run.succeeded");
+		assertThat(this.service.takePortablePassword(runId)).isEmpty();
+	}
+
+	long runsNamed(String gmsaName) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE gmsa_name = ?")
+			.param(gmsaName).query(Long.class).single();
+	}
+
+	/** Stands for the process dying in the middle of a step. */
+	static class SimulatedCrash extends Error {
+
+		SimulatedCrash() {
+			super("simulated crash", null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package org.gmsaportal.provisioning;
+
+import org.junit.jupiter.api.BeforeAll;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same tests as {@link RunLifecycleTests} on a real PostgreSQL, with the same Flyway migrations.
+ */
+class RunLifecyclePostgresIntegrationTests extends RunLifecycleContract {
+
+	@BeforeAll
+	static void requirePostgres() {
+		PostgresDatabase.require();
+	}
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresDatabase.register(registry);
+	}
+
+}
