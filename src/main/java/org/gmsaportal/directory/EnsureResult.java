@@ -37,7 +37,9 @@ public record EnsureResult(String kind, String distinguishedName, @Nullable UUID
 		/** The object was deleted. */
 		DELETED,
 		/** The object to delete no longer exists. */
-		ALREADY_ABSENT
+		ALREADY_ABSENT,
+		/** Preview only: the object is absent and applying would create it; nothing was changed. */
+		PLANNED
 
 	}
 
@@ -51,6 +53,7 @@ public record EnsureResult(String kind, String distinguishedName, @Nullable UUID
 			case REPAIRED -> "Repaired " + this.kind + " " + this.distinguishedName + ": " + String.join("; ", this.drift);
 			case DELETED -> "Deleted " + this.kind + " " + this.distinguishedName;
 			case ALREADY_ABSENT -> this.kind + " " + this.distinguishedName + " is already gone";
+			case PLANNED -> "Create " + this.kind + " " + this.distinguishedName;
 		};
 	}
 

@@ -46,6 +46,15 @@ final class GmsaAccounts {
 	}
 
 	static Plan plan(DirContext ctx, DomainFacts facts, GmsaRequest request) throws NamingException {
+		return plan(ctx, facts, request, true);
+	}
+
+	/**
+	 * @param requirePrincipals false for a preview, where the allowed group may be created by an earlier step
+	 * of the same run and so does not exist yet
+	 */
+	static Plan plan(DirContext ctx, DomainFacts facts, GmsaRequest request, boolean requirePrincipals)
+			throws NamingException {
 		String name = AccountNames.gmsaName(request.name());
 		String dns = AccountNames.dnsName((request.dnsHostName() != null) ? request.dnsHostName()
 				: name.toLowerCase(Locale.ROOT) + "." + facts.dnsName());
@@ -65,10 +74,12 @@ final class GmsaAccounts {
 			String principal = AccountNames.accountName("allowed principals", requested);
 			Attributes entry = Accounts.find(ctx, facts.defaultNamingContext(), principal, "objectSid");
 			byte[] sid = (entry != null) ? Ldap.bytes(entry, "objectSid") : null;
-			if (sid == null) {
+			if (sid == null && requirePrincipals) {
 				throw new IllegalArgumentException("allowed principals: no account or group named " + principal);
 			}
-			sids.add(Sids.toString(sid));
+			if (sid != null) {
+				sids.add(Sids.toString(sid));
+			}
 		}
 		String container = Accounts.container(request.container(),
 				"CN=Managed Service Accounts," + facts.defaultNamingContext(), facts.defaultNamingContext());

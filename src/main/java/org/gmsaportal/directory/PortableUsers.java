@@ -17,6 +17,8 @@ import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.AccountNames;
 import org.gmsaportal.directory.internal.Passwords;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.ldap.support.LdapEncoder;
 
 /**
@@ -40,14 +42,27 @@ final class PortableUsers {
 
 	static PortableUserResult ensure(DirContext ctx, DomainFacts facts, PortableUserRequest request, Auditor audit)
 			throws NamingException {
-		String name = AccountNames.userAccountName(request.name(), facts.dnsName());
 		String group = AccountNames.accountName("group", request.group());
 		// Check the group before creating the user, so a bad group leaves nothing half-made behind.
 		Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(), group, "objectClass");
 		if (groupEntry == null || !Ldap.strings(groupEntry, "objectClass").contains("group")) {
 			throw new IllegalArgumentException("group: no group named " + group);
 		}
-		String container = Accounts.container(request.container(), "CN=Users," + facts.defaultNamingContext(),
+		char[] password = Passwords.generate();
+		EnsureResult user = ensureUser(ctx, facts, request.name(), request.container(), password, audit);
+		IssuedPassword issued = (user.outcome() == Outcome.CREATED) ? new IssuedPassword(password) : null;
+		String name = AccountNames.userAccountName(request.name(), facts.dnsName());
+		return new PortableUserResult(user, membership(ctx, facts, request.group(), name, audit), issued);
+	}
+
+	/**
+	 * Creates the user with {@code password} (never recorded) if absent; reports an existing one as it is,
+	 * leaving its password alone.
+	 */
+	static EnsureResult ensureUser(DirContext ctx, DomainFacts facts, String userName, @Nullable String requestedContainer,
+			char[] password, Auditor audit) throws NamingException {
+		String name = AccountNames.userAccountName(userName, facts.dnsName());
+		String container = Accounts.container(requestedContainer, "CN=Users," + facts.defaultNamingContext(),
 				facts.defaultNamingContext());
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("sAMAccountName", name);
@@ -56,25 +71,12 @@ final class PortableUsers {
 		Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
 				"objectGUID", "objectClass", "userAccountControl");
 		if (existing != null) {
-			String dn = Ldap.string(existing, "distinguishedName");
-			List<String> drift = new ArrayList<>();
-			long uac = Ldap.longValue(existing, "userAccountControl", 0);
-			if (Ldap.strings(existing, "objectClass").contains("computer")) {
-				drift.add("the name " + name + " belongs to a computer account, not a user");
-			}
-			if ((uac & ACCOUNT_DISABLED) != 0) {
-				drift.add("the account is disabled");
-			}
-			if ((uac & DONT_EXPIRE_PASSWORD) == 0) {
-				drift.add("its password expires (ccg.exe then fails to fetch the gMSA password)");
-			}
-			EnsureResult user = audit.record(USER_ACTION, new EnsureResult("user", dn, Accounts.guid(existing),
-					drift.isEmpty() ? Outcome.ALREADY_AS_REQUESTED : Outcome.DRIFT, drift,
+			List<String> drift = userDrift(existing, name);
+			return audit.record(USER_ACTION, new EnsureResult("user", Ldap.string(existing, "distinguishedName"),
+					Accounts.guid(existing), drift.isEmpty() ? Outcome.ALREADY_AS_REQUESTED : Outcome.DRIFT, drift,
 					List.of("The existing password was not changed and is not known to the portal.")), details);
-			return new PortableUserResult(user, membership(ctx, facts, request.group(), name, audit), null);
 		}
 		String dn = Accounts.dn(name, container);
-		char[] password = Passwords.generate();
 		Attributes attributes = new BasicAttributes(true);
 		attributes.put("objectClass", "user");
 		attributes.put("cn", name);
@@ -83,7 +85,7 @@ final class PortableUsers {
 		attributes.put("unicodePwd", Passwords.unicodePwd(password));
 		attributes.put("userAccountControl", Integer.toString(NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD));
 		attributes.put("adminDescription", Accounts.MARKER);
-		details.put("unicodePwd", "set (generated, not recorded)");
+		details.put("unicodePwd", "set (not recorded)");
 		try {
 			ctx.createSubcontext(dn, attributes);
 		}
@@ -95,12 +97,27 @@ final class PortableUsers {
 			attributes.remove("unicodePwd");
 		}
 		Attributes created = Ldap.read(ctx, dn, "objectGUID");
-		EnsureResult user = audit.record(USER_ACTION, new EnsureResult("user", dn,
-				(created != null) ? Accounts.guid(created) : null, Outcome.CREATED, List.of(),
+		return audit.record(USER_ACTION, new EnsureResult("user", dn, (created != null) ? Accounts.guid(created) : null,
+				Outcome.CREATED, List.of(),
 				List.of("The password never expires, because ccg.exe cannot renew it; rotate it by re-issuing the "
-						+ "portable identity and updating its secret.")), details);
-		return new PortableUserResult(user, membership(ctx, facts, request.group(), name, audit),
-				new IssuedPassword(password));
+						+ "portable identity and updating its secret.")),
+				details);
+	}
+
+	/** How an existing account falls short of a portable user that ccg.exe can use. */
+	static List<String> userDrift(Attributes existing, String name) throws NamingException {
+		List<String> drift = new ArrayList<>();
+		long uac = Ldap.longValue(existing, "userAccountControl", 0);
+		if (Ldap.strings(existing, "objectClass").contains("computer")) {
+			drift.add("the name " + name + " belongs to a computer account, not a user");
+		}
+		if ((uac & ACCOUNT_DISABLED) != 0) {
+			drift.add("the account is disabled");
+		}
+		if ((uac & DONT_EXPIRE_PASSWORD) == 0) {
+			drift.add("its password expires (ccg.exe then fails to fetch the gMSA password)");
+		}
+		return drift;
 	}
 
 	static EnsureResult membership(DirContext ctx, DomainFacts facts, String group, String member, Auditor audit)

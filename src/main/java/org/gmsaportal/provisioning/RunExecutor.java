@@ -10,6 +10,7 @@ import org.gmsaportal.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
@@ -49,7 +50,16 @@ class RunExecutor {
 
 	/** Starts executing the run on the task executor; call after the transaction that set it running committed. */
 	void submit(String runId) {
-		this.executor.execute(() -> execute(runId));
+		this.executor.execute(() -> {
+			// Events the directory and cluster modules write during the run then carry the run id too.
+			MDC.put("correlationId", runId);
+			try {
+				execute(runId);
+			}
+			finally {
+				MDC.remove("correlationId");
+			}
+		});
 	}
 
 	void execute(String runId) {

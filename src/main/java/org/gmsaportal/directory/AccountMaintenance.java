@@ -1,0 +1,145 @@
+package org.gmsaportal.directory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.naming.NamingException;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.BasicAttribute;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.ModificationItem;
+import javax.naming.directory.SearchControls;
+
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.directory.EnsureResult.Outcome;
+import org.gmsaportal.directory.internal.AccountNames;
+import org.gmsaportal.directory.internal.Passwords;
+
+import org.springframework.ldap.support.LdapEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Changes to accounts the portal created, beyond creating them: a portable user with a caller's password,
+ * a password reset, leaving a group, and finding a created object again for decommission. Every write
+ * is audited; secrets never are.
+ */
+@Component
+public class AccountMaintenance {
+
+	private static final String PASSWORD_ACTION = "directory.user.password.set";
+
+	private static final String LEAVE_ACTION = "directory.group-membership.remove";
+
+	private final Auditor audit;
+
+	AccountMaintenance(AuditTrail audit) {
+		this.audit = new Auditor(audit);
+	}
+
+	/** Creates the user with {@code password} if absent (no group membership); the password is never kept. */
+	public EnsureResult ensureUser(DirectoryConnection connection, String userName, char[] password) {
+		requireTls(connection);
+		return run(connection,
+				ctx -> PortableUsers.ensureUser(ctx, DomainFacts.read(ctx), userName, null, password, this.audit));
+	}
+
+	/** Sets the password of a user the portal created; refuses any other account. */
+	public EnsureResult setPassword(DirectoryConnection connection, String userName, char[] password) {
+		requireTls(connection);
+		return run(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			String name = AccountNames.userAccountName(userName, facts.dnsName());
+			Attributes entry = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
+					"objectGUID", "adminDescription");
+			if (entry == null) {
+				throw new IllegalArgumentException("user: no user named " + name);
+			}
+			String dn = Ldap.string(entry, "distinguishedName");
+			if (!Accounts.MARKER.equals(Ldap.optionalString(entry, "adminDescription"))) {
+				throw this.audit.refused(PASSWORD_ACTION, dn, "Not changed: " + dn + " was not created by the portal",
+						Map.of());
+			}
+			try {
+				ctx.modifyAttributes(dn, new ModificationItem[] { new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
+						new BasicAttribute("unicodePwd", Passwords.unicodePwd(password))) });
+			}
+			catch (NamingException ex) {
+				throw this.audit.failure(PASSWORD_ACTION, dn, WriteErrors.explain(ex, "set the password of " + dn, dn),
+						Map.of(), ex);
+			}
+			return this.audit.record(PASSWORD_ACTION, new EnsureResult("user", dn, Accounts.guid(entry),
+					Outcome.REPAIRED, List.of("password set"), List.of()), Map.of("unicodePwd", "set (not recorded)"));
+		});
+	}
+
+	/** Takes {@code member} out of {@code group}; not a member (any more) is success. */
+	public EnsureResult removeMembership(DirectoryConnection connection, String group, String member) {
+		return run(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(),
+					AccountNames.accountName("group", group), "distinguishedName");
+			Attributes memberEntry = Accounts.find(ctx, facts.defaultNamingContext(),
+					AccountNames.accountName("member", member), "distinguishedName");
+			if (groupEntry == null || memberEntry == null) {
+				return new EnsureResult("membership", member + " in " + group, null, Outcome.ALREADY_ABSENT, List.of(),
+						List.of());
+			}
+			String groupDn = Ldap.string(groupEntry, "distinguishedName");
+			String memberDn = Ldap.string(memberEntry, "distinguishedName");
+			String target = memberDn + " in " + groupDn;
+			Map<String, Object> details = Map.of("group", groupDn, "member", memberDn);
+			boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
+					SearchControls.OBJECT_SCOPE, "cn").isEmpty();
+			if (present) {
+				try {
+					ctx.modifyAttributes(groupDn, new ModificationItem[] { new ModificationItem(
+							DirContext.REMOVE_ATTRIBUTE, new BasicAttribute("member", memberDn)) });
+				}
+				catch (NamingException ex) {
+					throw this.audit.failure(LEAVE_ACTION, target,
+							WriteErrors.explain(ex, "remove " + memberDn + " from " + groupDn, groupDn), details, ex);
+				}
+			}
+			return this.audit.record(LEAVE_ACTION, new EnsureResult("membership", target, null,
+					present ? Outcome.DELETED : Outcome.ALREADY_ABSENT, List.of(), List.of()), details);
+		});
+	}
+
+	/**
+	 * The object of this kind ({@code group}, {@code gMSA}, {@code user}) and name, as decommission needs it;
+	 * empty if there is none. Decommission still refuses anything without the portal's marker.
+	 */
+	public Optional<CreatedObject> find(DirectoryConnection connection, String kind, String name) {
+		return run(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			String account = kind.equals("gMSA") ? AccountNames.gmsaName(name) + "$"
+					: AccountNames.accountName(kind, name);
+			Attributes entry = Accounts.find(ctx, facts.defaultNamingContext(), account, "distinguishedName",
+					"objectGUID");
+			if (entry == null || Accounts.guid(entry) == null) {
+				return Optional.empty();
+			}
+			return Optional.of(new CreatedObject(kind, Ldap.string(entry, "distinguishedName"), Accounts.guid(entry)));
+		});
+	}
+
+	private static void requireTls(DirectoryConnection connection) {
+		if (connection.transport().startsWith("plain")) {
+			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection "
+					+ connection.name() + " is plain LDAP");
+		}
+	}
+
+	private static <T> T run(DirectoryConnection connection, DirectoryConnection.LdapAction<T> action) {
+		return connection.withServiceAccount(ctx -> {
+			try {
+				return action.run(ctx);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new DirectoryException(ex.getMessage(), ex);
+			}
+		});
+	}
+
+}

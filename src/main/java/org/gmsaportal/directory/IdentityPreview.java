@@ -1,0 +1,125 @@
+package org.gmsaportal.directory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.naming.NamingException;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.SearchControls;
+
+import org.gmsaportal.directory.EnsureResult.Outcome;
+import org.gmsaportal.directory.internal.AccountNames;
+
+import org.springframework.ldap.support.LdapEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the ensure operations of {@link IdentityManagement} would do, found by reading only: the plan an
+ * admin approves before anything is written. Nothing here writes or audits.
+ */
+@Component
+public class IdentityPreview {
+
+	/** The group: as requested, drifted, or {@link Outcome#PLANNED} with the DN it would get. */
+	public EnsureResult group(DirectoryConnection connection, GroupRequest request) {
+		return read(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			String name = AccountNames.groupName(request.name());
+			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
+					"objectGUID", "objectClass", "groupType");
+			if (existing == null) {
+				String container = Accounts.container(request.container(), "CN=Users," + facts.defaultNamingContext(),
+						facts.defaultNamingContext());
+				return planned("group", Accounts.dn(name, container));
+			}
+			List<String> drift = new ArrayList<>();
+			if (!Ldap.strings(existing, "objectClass").contains("group")) {
+				drift.add("the name " + name + " belongs to an object that is not a group");
+			}
+			else if (Ldap.longValue(existing, "groupType", 0) != request.scope().groupType()) {
+				drift.add("groupType is " + Ldap.string(existing, "groupType") + ", requested " + request.scope());
+			}
+			return found("group", existing, drift);
+		});
+	}
+
+	/**
+	 * The gMSA: compared with the request if it exists; otherwise PLANNED, or DRIFT naming the SPNs another
+	 * object already holds (the DC would refuse the creation).
+	 */
+	public EnsureResult gmsa(DirectoryConnection connection, GmsaRequest request) {
+		return read(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			GmsaAccounts.Plan plan = GmsaAccounts.plan(ctx, facts, request, false);
+			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), plan.name() + "$",
+					GmsaAccounts.ATTRIBUTES);
+			if (existing != null) {
+				if (plan.allowedSids().size() < request.allowedPrincipals().size()) {
+					return found("gMSA", existing, List.of("an allowed principal of the request does not exist yet"));
+				}
+				return found("gMSA", existing, GmsaAccounts.drift(existing, plan, request.passwordIntervalDays()));
+			}
+			List<String> conflicts = Spns.conflicts(ctx, facts, plan.spns(), plan.dn()).stream()
+				.map(Spns.Conflict::message).toList();
+			return conflicts.isEmpty() ? planned("gMSA", plan.dn())
+					: new EnsureResult("gMSA", plan.dn(), null, Outcome.DRIFT, conflicts, List.of());
+		});
+	}
+
+	/** The portable user: present and usable by ccg.exe, drifted, or PLANNED. */
+	public EnsureResult user(DirectoryConnection connection, String userName) {
+		return read(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			String name = AccountNames.userAccountName(userName, facts.dnsName());
+			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
+					"objectGUID", "objectClass", "userAccountControl");
+			if (existing == null) {
+				return planned("user", Accounts.dn(name, "CN=Users," + facts.defaultNamingContext()));
+			}
+			return found("user", existing, PortableUsers.userDrift(existing, name));
+		});
+	}
+
+	/** The membership: present, or PLANNED (also when the group or the member is created earlier in the run). */
+	public EnsureResult membership(DirectoryConnection connection, String group, String member) {
+		return read(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			String groupName = AccountNames.accountName("group", group);
+			String memberName = AccountNames.accountName("member", member);
+			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(), groupName, "distinguishedName");
+			Attributes memberEntry = Accounts.find(ctx, facts.defaultNamingContext(), memberName, "distinguishedName");
+			String target = memberName + " in " + groupName;
+			if (groupEntry == null || memberEntry == null) {
+				return planned("membership", target);
+			}
+			String groupDn = Ldap.string(groupEntry, "distinguishedName");
+			String memberDn = Ldap.string(memberEntry, "distinguishedName");
+			boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
+					SearchControls.OBJECT_SCOPE, "cn").isEmpty();
+			return new EnsureResult("membership", memberDn + " in " + groupDn, null,
+					present ? Outcome.ALREADY_AS_REQUESTED : Outcome.PLANNED, List.of(), List.of());
+		});
+	}
+
+	private static EnsureResult planned(String kind, String dn) {
+		return new EnsureResult(kind, dn, null, Outcome.PLANNED, List.of(), List.of());
+	}
+
+	private static EnsureResult found(String kind, Attributes existing, List<String> drift) throws NamingException {
+		return new EnsureResult(kind, Ldap.string(existing, "distinguishedName"), Accounts.guid(existing),
+				drift.isEmpty() ? Outcome.ALREADY_AS_REQUESTED : Outcome.DRIFT, drift, List.of());
+	}
+
+	// Bad input becomes a DirectoryException naming the field and the rule, as in IdentityManagement.
+	private static <T> T read(DirectoryConnection connection, DirectoryConnection.LdapAction<T> action) {
+		return connection.withServiceAccount(ctx -> {
+			try {
+				return action.run(ctx);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new DirectoryException(ex.getMessage(), ex);
+			}
+		});
+	}
+
+}

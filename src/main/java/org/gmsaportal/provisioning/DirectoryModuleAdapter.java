@@ -1,0 +1,218 @@
+package org.gmsaportal.provisioning;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.directory.AccountMaintenance;
+import org.gmsaportal.directory.DirectoryConnection;
+import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.DirectoryException;
+import org.gmsaportal.directory.DomainFacts;
+import org.gmsaportal.directory.EnsureResult;
+import org.gmsaportal.directory.GmsaRequest;
+import org.gmsaportal.directory.GroupRequest;
+import org.gmsaportal.directory.IdentityManagement;
+import org.gmsaportal.directory.IdentityPreview;
+import org.gmsaportal.directory.KdsKeyMode;
+import org.gmsaportal.directory.KdsRootKeyManagement;
+import org.gmsaportal.directory.KdsStatus;
+import org.gmsaportal.directory.PasswordRetrievalProof;
+import org.gmsaportal.directory.ProofResult;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's directory port over the directory module: previews read only, applies go through the
+ * module's idempotent, audited ensure operations.
+ */
+@Component
+class DirectoryModuleAdapter implements DirectoryPort {
+
+	private final DirectoryConnections connections;
+
+	private final IdentityManagement identities;
+
+	private final IdentityPreview preview;
+
+	private final AccountMaintenance accounts;
+
+	private final KdsRootKeyManagement kds;
+
+	private final PasswordRetrievalProof proof;
+
+	DirectoryModuleAdapter(DirectoryConnections connections, IdentityManagement identities, IdentityPreview preview,
+			AccountMaintenance accounts, KdsRootKeyManagement kds, PasswordRetrievalProof proof) {
+		this.connections = connections;
+		this.identities = identities;
+		this.preview = preview;
+		this.accounts = accounts;
+		this.kds = kds;
+		this.proof = proof;
+	}
+
+	@Override
+	public DomainIdentity domainFacts(String connection) {
+		DomainFacts facts = connection(connection).domainFacts();
+		return DomainIdentity.of(facts.dnsName(), facts.netbiosName(), facts.forestDnsName(), facts.domainSid(),
+				facts.domainGuid().toString());
+	}
+
+	@Override
+	public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode) {
+		DirectoryConnection conn = connection(connection);
+		KdsStatus status = this.kds.status(conn);
+		if (status.state() == KdsStatus.State.USABLE) {
+			return Ensured.of(Result.ALREADY_AS_REQUESTED, status.explanation());
+		}
+		if (status.state() == KdsStatus.State.UNKNOWN) {
+			return Ensured.of(Result.DRIFT, status.explanation());
+		}
+		KdsKeyMode keyMode = switch (choice) {
+			case USE_EXISTING -> null;
+			case CREATE -> KdsKeyMode.PRODUCTION;
+			case CREATE_LAB -> KdsKeyMode.LAB_BACKDATED;
+		};
+		// A second production key would be no more usable than the first: only a lab key helps right away.
+		if (keyMode == null || (status.state() == KdsStatus.State.NOT_YET_USABLE && keyMode == KdsKeyMode.PRODUCTION)) {
+			return Ensured.of(Result.DRIFT, status.explanation());
+		}
+		String what = (keyMode == KdsKeyMode.PRODUCTION)
+				? "create a KDS root key effective now; DCs use it about 10 hours from now, so gMSA creation waits until then"
+				: "create a lab KDS root key backdated 10 hours, usable at once (single-DC lab only)";
+		if (mode == Mode.PREVIEW) {
+			return Ensured.of(Result.CREATED, what);
+		}
+		// The wizard and the API ask for the lab mode's confirmation before it reaches an approved plan.
+		this.kds.create(conn, keyMode, keyMode == KdsKeyMode.LAB_BACKDATED);
+		return Ensured.of(Result.CREATED, what);
+	}
+
+	@Override
+	public Ensured ensureGroup(String connection, String groupName, Mode mode) {
+		DirectoryConnection conn = connection(connection);
+		GroupRequest request = GroupRequest.of(groupName);
+		return ensured(mode == Mode.PREVIEW ? this.preview.group(conn, request) : this.identities.ensureGroup(conn, request));
+	}
+
+	@Override
+	public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode) {
+		DirectoryConnection conn = connection(connection);
+		GmsaRequest request = new GmsaRequest(gmsa.name(), gmsa.dnsHostName(), extraSpns(gmsa),
+				encryptionTypes(gmsa.encryptionTypes()), 30, List.of(gmsa.allowedGroup()), null);
+		return ensured(mode == Mode.PREVIEW ? this.preview.gmsa(conn, request) : this.identities.ensureGmsa(conn, request));
+	}
+
+	@Override
+	public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode) {
+		DirectoryConnection conn = connection(connection);
+		if (mode == Mode.PREVIEW) {
+			return ensured(this.preview.user(conn, userName));
+		}
+		return ensured(this.accounts.ensureUser(conn, userName, initialPassword.reveal().toCharArray()));
+	}
+
+	@Override
+	public void setPassword(String connection, String userName, SecretValue password) {
+		this.accounts.setPassword(connection(connection), userName, password.reveal().toCharArray());
+	}
+
+	@Override
+	public Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode) {
+		DirectoryConnection conn = connection(connection);
+		List<String> added = new ArrayList<>();
+		List<String> details = new ArrayList<>();
+		for (String member : members) {
+			EnsureResult result = (mode == Mode.PREVIEW) ? this.preview.membership(conn, groupName, member)
+					: this.identities.ensureMembership(conn, groupName, member);
+			if (result.outcome() == EnsureResult.Outcome.CREATED || result.outcome() == EnsureResult.Outcome.PLANNED) {
+				added.add(member);
+			}
+			details.add(result.summary());
+		}
+		return new Ensured(added.isEmpty() ? Result.ALREADY_AS_REQUESTED : Result.CREATED, String.join("; ", details),
+				added);
+	}
+
+	@Override
+	public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password) {
+		ProofResult result = this.proof.prove(connection(connection), gmsaName, userName,
+				password.reveal().toCharArray());
+		String detail = result.explanation()
+				+ (result.missingPreconditions().isEmpty() ? "" : " " + String.join(" ", result.missingPreconditions()));
+		return Ensured.of(result.retrieved() ? Result.ALREADY_AS_REQUESTED : Result.DRIFT, detail);
+	}
+
+	@Override
+	public Removed remove(String connection, ObjectType type, String name) {
+		DirectoryConnection conn = connection(connection);
+		String kind = switch (type) {
+			case GROUP -> "group";
+			case GMSA -> "gMSA";
+			case USER -> "user";
+		};
+		return this.accounts.find(conn, kind, name).map(object -> {
+			try {
+				EnsureResult result = this.identities.decommission(conn, object);
+				return new Removed(result.outcome() == EnsureResult.Outcome.DELETED, result.summary());
+			}
+			catch (DirectoryException ex) {
+				// Not the portal's object (no marker, moved, other kind): left alone, and the run says why.
+				return new Removed(false, ex.getMessage());
+			}
+		}).orElseGet(() -> new Removed(false, kind + " " + name + " is already gone"));
+	}
+
+	@Override
+	public Removed removeMembership(String connection, String groupName, List<String> members) {
+		DirectoryConnection conn = connection(connection);
+		List<String> details = new ArrayList<>();
+		boolean removed = false;
+		for (String member : members) {
+			EnsureResult result = this.accounts.removeMembership(conn, groupName, member);
+			removed |= result.outcome() == EnsureResult.Outcome.DELETED;
+			details.add(result.summary());
+		}
+		return new Removed(removed, String.join("; ", details));
+	}
+
+	private DirectoryConnection connection(String name) {
+		return this.connections.find(name)
+			.orElseThrow(() -> new DirectoryException("No directory connection named '" + name
+					+ "' is configured (gmsa.directory.connections." + name + ".*)"));
+	}
+
+	private static Ensured ensured(EnsureResult result) {
+		Result mapped = switch (result.outcome()) {
+			case CREATED, PLANNED -> Result.CREATED;
+			case ALREADY_AS_REQUESTED, REPAIRED -> Result.ALREADY_AS_REQUESTED;
+			case DRIFT, DELETED, ALREADY_ABSENT -> Result.DRIFT;
+		};
+		String warnings = result.warnings().isEmpty() ? "" : " (" + String.join(" ", result.warnings()) + ")";
+		return Ensured.of(mapped, result.summary() + warnings);
+	}
+
+	/** The directory module adds {@code host/<name>} and {@code host/<fqdn>} itself. */
+	private static List<String> extraSpns(GmsaSpec gmsa) {
+		Set<String> defaults = Set.of(("host/" + gmsa.name()).toLowerCase(Locale.ROOT),
+				("host/" + gmsa.dnsHostName()).toLowerCase(Locale.ROOT));
+		return gmsa.spns().stream().filter(spn -> !defaults.contains(spn.toLowerCase(Locale.ROOT))).toList();
+	}
+
+	private static Set<org.gmsaportal.directory.EncryptionType> encryptionTypes(Set<EncryptionType> requested) {
+		Set<org.gmsaportal.directory.EncryptionType> types = EnumSet.noneOf(org.gmsaportal.directory.EncryptionType.class);
+		for (EncryptionType type : requested) {
+			types.add(switch (type) {
+				case RC4_HMAC -> org.gmsaportal.directory.EncryptionType.RC4;
+				case AES128_CTS_HMAC_SHA1_96 -> org.gmsaportal.directory.EncryptionType.AES128;
+				case AES256_CTS_HMAC_SHA1_96 -> org.gmsaportal.directory.EncryptionType.AES256;
+			});
+		}
+		return types;
+	}
+
+}

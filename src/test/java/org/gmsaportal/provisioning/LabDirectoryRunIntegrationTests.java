@@ -1,0 +1,109 @@
+package org.gmsaportal.provisioning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.directory.AccountMaintenance;
+import org.gmsaportal.directory.DirectoryConnection;
+import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.support.LabServices;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whole runs of the engine against the Samba lab DC through the real directory adapter (export-only, so
+ * no cluster is needed): what is planned, what LDAP holds afterwards, the proof, the audit trail, and
+ * decommission.
+ */
+@SpringBootTest
+class LabDirectoryRunIntegrationTests {
+
+	@Autowired
+	ProvisioningService service;
+
+	@Autowired
+	DirectoryConnections connections;
+
+	@Autowired
+	AccountMaintenance accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeAll
+	static void requireLabDc() {
+		LabServices.dc("GMSA_LAB_LDAPS_URL");
+	}
+
+	@DynamicPropertySource
+	static void labDirectory(DynamicPropertyRegistry registry) {
+		LabServices.registerLabDirectory(registry);
+		registry.add("gmsa.directory.connections.lab.bind-user", () -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
+		registry.add("gmsa.directory.connections.lab.bind-password",
+				() -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
+	}
+
+	@Test
+	void aPortableRunCreatesTheIdentityProvesRetrievalAndDecommissionsIt() throws Exception {
+		String name = Requests.freshName();
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".lab.test",
+				List.of("HTTP/" + name + ".lab.test"), Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96),
+				KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
+				new Hosts.Portable(name + "-ccg", KnownPlugin.KUBERNETES_SECRET.clsid(), "apps:" + name + "-ccg"),
+				new Target.ExportOnly("apps", "webapp", name.toLowerCase() + "-spec"), "RITM0099");
+
+		Plan plan = this.service.plan(request);
+		assertThat(plan.runnable()).isTrue();
+		assertThat(plan.steps()).extracting(PlannedStep::description).anyMatch(d -> d.contains("Create group CN=" + name))
+			.anyMatch(d -> d.contains("Create gMSA CN=" + name));
+
+		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
+		RunView run = await(runId);
+		assertThat(run.state()).as("%s", run.failure()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.service.takePortablePassword(runId)).isPresent();
+		assertThat(run.steps()).filteredOn(s -> s.kind() == StepKind.PROVE_RETRIEVAL).singleElement()
+			.satisfies(s -> assertThat(s.detail()).contains(name + "-ccg"));
+
+		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
+		assertThat(this.accounts.find(lab, "group", name + "-hosts")).isPresent();
+		assertThat(this.accounts.find(lab, "gMSA", name)).isPresent();
+		assertThat(this.accounts.find(lab, "user", name + "-ccg")).isPresent();
+		// The directory module's own events carry the run id as correlation id.
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE correlation_id = ? AND action LIKE 'directory.%'")
+			.param(runId).query(Long.class).single()).isGreaterThanOrEqualTo(4);
+
+		// Planning the same request again finds everything as requested.
+		assertThat(this.service.plan(request).steps()).extracting(PlannedStep::intent)
+			.doesNotContain(StepIntent.CREATE, StepIntent.BLOCKED);
+
+		Plan removal = this.service.decommissionPlan(runId);
+		String decommission = this.service.decommission(runId, new Approval(removal.hash(), "admin", Instant.now(), null));
+		assertThat(await(decommission).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
+		assertThat(this.accounts.find(lab, "gMSA", name)).isEmpty();
+		assertThat(this.accounts.find(lab, "user", name + "-ccg")).isEmpty();
+		assertThat(this.accounts.find(lab, "group", name + "-hosts")).isEmpty();
+	}
+
+	private RunView await(String runId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		RunView run = this.service.run(runId).orElseThrow();
+		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+			run = this.service.run(runId).orElseThrow();
+		}
+		return run;
+	}
+
+}
