@@ -106,23 +106,31 @@ public class AuditLog {
 		}
 	}
 
+	/**
+	 * Matching events after a sequence number, oldest first: a keyset page that stays stable while the
+	 * trail grows, for cursor-paginated readers such as the REST API.
+	 */
+	public List<AuditRow> after(AuditQuery query, long afterSeq, int limit) {
+		AuditSql.Where where = AuditSql.where(query);
+		List<Object> params = new ArrayList<>(where.params());
+		params.add(afterSeq);
+		params.add(limit);
+		return this.jdbc
+			.sql("SELECT " + AuditSql.COLUMNS + " FROM audit_event WHERE " + where.clause()
+					+ " AND seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")
+			.params(params)
+			.query(AuditSql::map)
+			.list();
+	}
+
 	private void forEachOfAll(Consumer<AuditRow> action) {
 		forEach(AuditQuery.all(), action);
 	}
 
 	private void forEach(AuditQuery query, Consumer<AuditRow> action) {
-		AuditSql.Where where = AuditSql.where(query);
 		long after = 0;
 		while (true) {
-			List<Object> params = new ArrayList<>(where.params());
-			params.add(after);
-			params.add(BATCH);
-			List<AuditRow> rows = this.jdbc
-				.sql("SELECT " + AuditSql.COLUMNS + " FROM audit_event WHERE " + where.clause()
-						+ " AND seq > ? ORDER BY seq FETCH FIRST ? ROWS ONLY")
-				.params(params)
-				.query(AuditSql::map)
-				.list();
+			List<AuditRow> rows = after(query, after, BATCH);
 			rows.forEach(action);
 			if (rows.size() < BATCH) {
 				return;

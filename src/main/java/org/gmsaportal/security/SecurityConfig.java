@@ -25,7 +25,8 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Who may do what: form sign-in, roles, CSRF, session and header hardening, all in one filter chain.
+ * Who may do what in the browser: form sign-in, roles, CSRF, session and header hardening. The REST API
+ * has its own bearer-token chain, ordered ahead of this one (see {@code org.gmsaportal.api}).
  *
  * <p>
  * Authorization is by HTTP method as well as path: an AUDITOR may GET every page that shows data, and
@@ -48,6 +49,9 @@ class SecurityConfig {
 			.requestMatchers("/login", "/assets/**", "/favicon.ico", "/error", "/error/**").permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 			.requestMatchers(HttpMethod.GET, "/wizard", "/wizard/**").hasRole(Role.ADMIN.name())
+			// pages that exist only to change API clients; the list stays readable for auditors
+			.requestMatchers(HttpMethod.GET, "/api-clients/new", "/api-clients/*/created", "/api-clients/*/revoke")
+			.hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/**").hasAnyRole(readRoles)
 			.requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(readRoles)
 			.anyRequest().hasRole(Role.ADMIN.name()))

@@ -51,7 +51,14 @@ class AuthorizationMatrixTests {
 				Arguments.of("POST", "/wizard", LOGIN, 403, 405), Arguments.of("POST", "/audit", LOGIN, 403, 405),
 				Arguments.of("POST", "/connections", LOGIN, 403, 405), Arguments.of("PUT", "/audit", LOGIN, 403, 405),
 				Arguments.of("PATCH", "/runs", LOGIN, 403, 405), Arguments.of("DELETE", "/audit", LOGIN, 403, 405),
-				Arguments.of("POST", "/audit/verify", LOGIN, 403, 405));
+				Arguments.of("POST", "/audit/verify", LOGIN, 403, 405),
+				// API clients: auditors read the list; creating and revoking, and their pages, are ADMIN's
+				Arguments.of("GET", "/api-clients", LOGIN, 200, 200), Arguments.of("GET", "/api-clients/new", LOGIN, 403, 200),
+				Arguments.of("POST", "/api-clients", LOGIN, 403, 200),
+				Arguments.of("GET", "/api-clients/no-such-client/created", LOGIN, 403, 404),
+				Arguments.of("GET", "/api-clients/no-such-client/revoke", LOGIN, 403, 404),
+				Arguments.of("POST", "/api-clients/no-such-client/revoke", LOGIN, 403, 404),
+				Arguments.of("DELETE", "/api-clients", LOGIN, 403, 405));
 	}
 
 	@ParameterizedTest(name = "{0} {1}: anonymous {2}, auditor {3}, admin {4}")

@@ -1,0 +1,104 @@
+package org.gmsaportal.api;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+
+import jakarta.validation.Valid;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * API clients in the browser: ADMINs create and revoke them, AUDITORs see the list. Token and signing
+ * secret travel once, as flash attributes, to the page after the redirect, and are never shown again.
+ */
+@Controller
+class ApiClientsController {
+
+	private final ApiClients clients;
+
+	private final MessageSource messages;
+
+	ApiClientsController(ApiClients clients, MessageSource messages) {
+		this.clients = clients;
+		this.messages = messages;
+	}
+
+	@ModelAttribute("section")
+	String section() {
+		return "api-clients";
+	}
+
+	@GetMapping("/api-clients")
+	String list(Model model) {
+		model.addAttribute("clients", this.clients.list());
+		model.addAttribute("now", Instant.now());
+		return "api-clients/list";
+	}
+
+	@GetMapping("/api-clients/new")
+	String form(Model model) {
+		model.addAttribute("form", new ApiClientForm());
+		model.addAttribute("allScopes", ApiScope.values());
+		return "api-clients/form";
+	}
+
+	@PostMapping("/api-clients")
+	String create(@Valid @ModelAttribute("form") ApiClientForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect) {
+		if (!errors.hasErrors()) {
+			try {
+				Instant expiresAt = (form.getExpiresOn() != null)
+						? form.getExpiresOn().atStartOfDay(ZoneOffset.UTC).toInstant() : null;
+				NewApiClient created = this.clients.create(form.getName(), EnumSet.copyOf(form.getScopes()), expiresAt,
+						form.hosts());
+				redirect.addFlashAttribute("token", created.token());
+				redirect.addFlashAttribute("signingSecret", created.signingSecret());
+				return "redirect:/api-clients/" + created.client().id() + "/created";
+			}
+			catch (ApiClients.DuplicateNameException ex) {
+				errors.rejectValue("name", "apiClients.name.taken");
+			}
+		}
+		model.addAttribute("allScopes", ApiScope.values());
+		return "api-clients/form";
+	}
+
+	/** Shows the secrets if they just came through the redirect; a reload shows only that they are gone. */
+	@GetMapping("/api-clients/{id}/created")
+	String created(@PathVariable String id, Model model) {
+		model.addAttribute("client", client(id));
+		return "api-clients/created";
+	}
+
+	@GetMapping("/api-clients/{id}/revoke")
+	String confirmRevoke(@PathVariable String id, Model model) {
+		model.addAttribute("client", client(id));
+		return "api-clients/revoke";
+	}
+
+	@PostMapping("/api-clients/{id}/revoke")
+	String revoke(@PathVariable String id, RedirectAttributes redirect) {
+		ApiClient client = client(id);
+		String key = this.clients.revoke(id) ? "apiClients.revoked" : "apiClients.alreadyRevoked";
+		redirect.addFlashAttribute("flash",
+				this.messages.getMessage(key, new Object[] { client.name() }, LocaleContextHolder.getLocale()));
+		return "redirect:/api-clients";
+	}
+
+	private ApiClient client(String id) {
+		return this.clients.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.gmsaportal.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.gmsaportal.audit.AuditTrail;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The API's own filter chain, ahead of the browser one: bearer tokens only, stateless, no CSRF (no
+ * cookie is ever honoured, so there is nothing to forge), and refusals as problem details.
+ *
+ * <p>
+ * Every route needs the scope {@link ApiRoutes} lists for it; anything unlisted is denied, so a new
+ * endpoint is closed until someone decides which scope opens it.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfig {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, AuditTrail audit, JsonMapper json)
+			throws Exception {
+		ApiProblems problems = new ApiProblems(audit, json);
+		http.securityMatcher(apiRequests())
+			.authorizeHttpRequests(requests -> {
+				ApiRoutes.ROUTES
+					.forEach(route -> requests.requestMatchers(route.matcher()).hasAuthority(route.scope().authority()));
+				requests.requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"))
+					.hasAuthority(ApiClientAuthentication.API_CLIENT_AUTHORITY);
+				requests.anyRequest().denyAll();
+			})
+			.addFilterAt(new ApiTokenFilter(clients, problems), BasicAuthenticationFilter.class)
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.requestCache(cache -> cache.disable())
+			.anonymous(anonymous -> anonymous.principal("anonymous"))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	/** Everything under /api, and the OpenAPI document when a client (not a browser session) asks for it. */
+	private static RequestMatcher apiRequests() {
+		RequestMatcher bearer = (HttpServletRequest request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		return new OrRequestMatcher(path("/api/**"),
+				new AndRequestMatcher(new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**")), bearer));
+	}
+
+	private static RequestMatcher path(String pattern) {
+		return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.gmsaportal.api.v1;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.gmsaportal.audit.AuditUnavailableException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure of the API controllers into RFC 9457 problem details: bad input is a 400 listing
+ * each offending field and the rule it broke; anything unexpected is a 500 that reveals nothing inside.
+ */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(error(error.getField(), rule(error))));
+		ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(error(error.getObjectName(), rule(error))));
+		return badRequest("The request body is not valid.", errors);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<Map<String, String>> errors = new ArrayList<>();
+		ex.getParameterValidationResults()
+			.forEach(result -> result.getResolvableErrors()
+				.forEach(error -> errors.add(error(result.getMethodParameter().getParameterName(), rule(error)))));
+		return badRequest("The request is not valid.", errors);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: ex.getPropertyName();
+		return badRequest("A parameter has the wrong type or format.", List.of(error(field, "type")));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+			MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return badRequest("A required parameter is missing.", List.of(error(ex.getParameterName(), "required")));
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		// the parser's message quotes the input: never echo it
+		return badRequest("The request body is not readable JSON of the expected shape.",
+				List.of(error("body", "malformed")));
+	}
+
+	@ExceptionHandler(AuditUnavailableException.class)
+	ResponseEntity<Object> auditUnavailable(AuditUnavailableException ex) {
+		logger.error("API request refused: the audit trail is not writable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The audit trail cannot be written; nothing was changed."));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex) {
+		logger.error("Unexpected failure in an API request", ex);
+		return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+					"The request failed inside the portal; the administrators can find it in the logs."));
+	}
+
+	private static ResponseEntity<Object> badRequest(String detail, List<Map<String, String>> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	private static Map<String, String> error(@Nullable String field, String rule) {
+		return Map.of("field", (field != null) ? field : "", "rule", rule);
+	}
+
+	/** The constraint's name, e.g. {@code max} for {@code @Max}: stable for clients, unlike messages. */
+	private static String rule(MessageSourceResolvable error) {
+		String[] codes = error.getCodes();
+		String code = (codes != null && codes.length > 0) ? codes[codes.length - 1] : "invalid";
+		if (error instanceof FieldError field && field.isBindingFailure()) {
+			code = "type";
+		}
+		return code.toLowerCase(Locale.ROOT);
+	}
+
+}
