@@ -21,15 +21,36 @@ class ClusterAudit {
 	}
 
 	/**
+	 * Records, before a write is sent, that it is about to be; if this cannot be recorded the write is not
+	 * sent (the exception propagates), so no cluster change ever goes unaudited.
+	 */
+	void intent(String connection, @Nullable String runId, String verb, HasMetadata object) {
+		this.trail.record(AuditEvent.of("cluster.object." + verb + ".intent", target(object), AuditOutcome.SUCCESS)
+			.withDetails(coordinates(connection, verb, object))
+			.withCorrelation(runId, null));
+	}
+
+	/**
 	 * @param verb {@code apply}, {@code delete}, {@code patch}
 	 * @param result short outcome text ({@code created}, {@code updated}, {@code deleted}, or the error)
 	 */
 	void write(String connection, @Nullable String runId, String verb, HasMetadata object, AuditOutcome outcome,
 			String result) {
+		Map<String, Object> details = coordinates(connection, verb, object);
+		details.put("result", result);
+		this.trail.record(AuditEvent.of("cluster.object." + verb, target(object), outcome)
+			.withDetails(details)
+			.withCorrelation(runId, null));
+	}
+
+	private static String target(HasMetadata object) {
 		String namespace = object.getMetadata().getNamespace();
-		String target = object.getKind() + " " + ((namespace != null) ? namespace + "/" : "")
-				+ object.getMetadata().getName();
-		// Only coordinates go in: object bodies (Secret data, credspec) are deliberately never copied here.
+		return object.getKind() + " " + ((namespace != null) ? namespace + "/" : "") + object.getMetadata().getName();
+	}
+
+	// Only coordinates go in: object bodies (Secret data, credspec) are deliberately never copied here.
+	private static Map<String, Object> coordinates(String connection, String verb, HasMetadata object) {
+		String namespace = object.getMetadata().getNamespace();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("cluster", connection);
 		details.put("apiVersion", object.getApiVersion());
@@ -37,10 +58,7 @@ class ClusterAudit {
 		details.put("name", object.getMetadata().getName());
 		details.put("namespace", (namespace != null) ? namespace : "");
 		details.put("verb", verb);
-		details.put("result", result);
-		this.trail.record(AuditEvent.of("cluster.object." + verb, target, outcome)
-			.withDetails(details)
-			.withCorrelation(runId, null));
+		return details;
 	}
 
 }

@@ -58,7 +58,9 @@ class Decommissioner {
 				return outcome(recorded, DecommissionReport.Result.LEFT_ALONE,
 						"Its uid differs from the one recorded: it was deleted and re-created by someone else.");
 			}
-			resource.delete();
+			this.audit.intent(connection, runId, "delete", reference);
+			// Only the version just checked: an object re-created or changed meanwhile is not deleted.
+			resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
 			this.audit.write(connection, runId, "delete", reference, AuditOutcome.SUCCESS, "deleted");
 			return outcome(recorded, DecommissionReport.Result.DELETED, "Deleted.");
 		}
@@ -80,6 +82,7 @@ class Decommissioner {
 			return outcome(recorded, DecommissionReport.Result.ALREADY_GONE, "The Corefile has no block of this run.");
 		}
 		HasMetadata patch = GmsaManifests.coreDns(without);
+		this.audit.intent(connection, runId, "apply", patch);
 		ServerSideApplier.resource(client, patch).fieldManager(ClusterLabels.FIELD_MANAGER).forceConflicts().serverSideApply();
 		this.audit.write(connection, runId, "apply", patch, AuditOutcome.SUCCESS, "forward block removed");
 		return outcome(recorded, DecommissionReport.Result.DELETED,

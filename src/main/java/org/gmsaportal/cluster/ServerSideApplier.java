@@ -55,6 +55,7 @@ class ServerSideApplier {
 		}
 		guard(desired);
 		String result = (planned.change() == ObjectChange.Change.CREATE) ? "created" : "updated";
+		this.audit.intent(connection, runId, "apply", desired);
 		try {
 			HasMetadata applied = force(desired, resource(client, desired)).serverSideApply();
 			this.audit.write(connection, runId, "apply", desired, AuditOutcome.SUCCESS, result);

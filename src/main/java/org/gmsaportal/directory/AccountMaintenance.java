@@ -60,6 +60,7 @@ public class AccountMaintenance {
 				throw this.audit.refused(PASSWORD_ACTION, dn, "Not changed: " + dn + " was not created by the portal",
 						Map.of());
 			}
+			this.audit.intent(PASSWORD_ACTION, dn, Map.of());
 			try {
 				ctx.modifyAttributes(dn, new ModificationItem[] { new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
 						new BasicAttribute("unicodePwd", Passwords.unicodePwd(password))) });
@@ -92,6 +93,7 @@ public class AccountMaintenance {
 			boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
 					SearchControls.OBJECT_SCOPE, "cn").isEmpty();
 			if (present) {
+				this.audit.intent(LEAVE_ACTION, target, details);
 				try {
 					ctx.modifyAttributes(groupDn, new ModificationItem[] { new ModificationItem(
 							DirContext.REMOVE_ATTRIBUTE, new BasicAttribute("member", memberDn)) });

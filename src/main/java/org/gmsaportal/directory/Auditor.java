@@ -14,6 +14,15 @@ import org.gmsaportal.audit.AuditTrail;
  */
 record Auditor(AuditTrail trail) {
 
+	/**
+	 * Records, before anything is sent to the DC, that the write is about to happen. LDAP has no
+	 * transactions to share with the audit table, so this is what keeps the portal fail-closed: if the
+	 * intent cannot be recorded, the exception stops the write.
+	 */
+	void intent(String action, String dn, Map<String, ?> details) {
+		this.trail.record(AuditEvent.of(action + ".intent", dn, AuditOutcome.SUCCESS).withDetails(details));
+	}
+
 	/** Records the step's result (created, unchanged, drift, deleted) and returns it. */
 	EnsureResult record(String action, EnsureResult result, Map<String, ?> details) {
 		Map<String, Object> all = new LinkedHashMap<>(details);

@@ -58,6 +58,7 @@ final class Decommissioning {
 					object.kind(), "objectGuid", object.objectGuid().toString(), "error", refusal)));
 			throw new DirectoryException("Not deleted: " + refusal);
 		}
+		audit.intent(ACTION, dn, details);
 		try {
 			ctx.destroySubcontext(dn);
 		}

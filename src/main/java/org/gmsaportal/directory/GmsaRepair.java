@@ -56,6 +56,7 @@ final class GmsaRepair {
 				replace(new BasicAttribute("msDS-GroupMSAMembership",
 						SecurityDescriptor.allowingRetrieval(plan.allowedSids()).toBytes())),
 				replace(new BasicAttribute("userAccountControl", Long.toString(uac)))));
+		audit.intent(ACTION, dn, details);
 		try {
 			ctx.modifyAttributes(dn, changes.toArray(ModificationItem[]::new));
 		}

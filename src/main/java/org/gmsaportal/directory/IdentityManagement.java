@@ -92,6 +92,7 @@ public class IdentityManagement {
 						.map(Spns.Conflict::message).reduce((a, b) -> a + "; " + b).orElseThrow(), details);
 				}
 			}
+			this.audit.intent(GmsaAccounts.ACTION, dn, details);
 			try {
 				ctx.createSubcontext(dn, GmsaAccounts.attributes(plan, request.passwordIntervalDays()));
 			}
@@ -155,6 +156,7 @@ public class IdentityManagement {
 
 	private void create(DirContext ctx, String action, String what, String dn, String container,
 			Attributes attributes, Map<String, ?> details) {
+		this.audit.intent(action, dn, details);
 		try {
 			ctx.createSubcontext(dn, attributes);
 		}

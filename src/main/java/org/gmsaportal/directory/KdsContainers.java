@@ -45,6 +45,7 @@ final class KdsContainers {
 	}
 
 	private static void create(DirContext ctx, String dn, Attributes attributes, AuditTrail audit) {
+		new Auditor(audit).intent("directory.kds-container.create", dn, Map.of());
 		try {
 			ctx.createSubcontext(dn, attributes);
 		}

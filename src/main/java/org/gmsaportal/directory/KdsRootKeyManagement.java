@@ -81,6 +81,7 @@ public class KdsRootKeyManagement {
 				details.put("warning", "backdated by " + LAB_BACKDATE.toMinutes() + " minutes for a single-DC lab; "
 						+ "unsafe in a forest with several DCs");
 			}
+			new Auditor(this.audit).intent("directory.kds-root-key.create", dn, details);
 			try {
 				ctx.createSubcontext(dn, attributes(id, now, effective, facts.dcServerReference()));
 			}

@@ -86,6 +86,7 @@ final class PortableUsers {
 		attributes.put("userAccountControl", Integer.toString(NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD));
 		attributes.put("adminDescription", Accounts.MARKER);
 		details.put("unicodePwd", "set (not recorded)");
+		audit.intent(USER_ACTION, dn, details);
 		try {
 			ctx.createSubcontext(dn, attributes);
 		}
@@ -142,6 +143,7 @@ final class PortableUsers {
 		boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
 				SearchControls.OBJECT_SCOPE, "cn").isEmpty();
 		if (!present) {
+			audit.intent(MEMBER_ACTION, target, details);
 			try {
 				ctx.modifyAttributes(groupDn, new ModificationItem[] {
 						new ModificationItem(DirContext.ADD_ATTRIBUTE, new BasicAttribute("member", memberDn)) });

@@ -48,7 +48,8 @@ class SecretRedactionTests {
 		ApplyResult applied = deployments.apply("lab", deployment);
 		deployments.decommission("lab", "run-42", applied.changes().stream().map(ObjectChange::object).toList());
 
-		assertThat(this.audit.events).filteredOn((e) -> e.target().contains("Secret")).hasSize(2);
+		// apply and delete, each an intent before the call and a result after it
+		assertThat(this.audit.events).filteredOn((e) -> e.target().contains("Secret")).hasSize(4);
 		assertThat(this.audit.events.toString()).doesNotContain(Fixtures.PASSWORD).doesNotContain(ENCODED);
 		assertThat(List.of(plan.toString(), applied.toString())).allSatisfy((s) -> assertThat(s)
 			.doesNotContain(Fixtures.PASSWORD).doesNotContain(ENCODED));

@@ -59,8 +59,9 @@ class ServerSideApplyRequestTests {
 		assertThat(patch.getPath()).isEqualTo(path + "?fieldManager=gmsa-portal");
 		assertThat(patch.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
 		assertThat(patch.getBody().readUtf8()).contains("\"kind\":\"ClusterRole\"").doesNotContain("resourceVersion");
-		assertThat(this.audit.events).singleElement().satisfies((e) -> {
-			assertThat(e.action()).isEqualTo("cluster.object.apply");
+		assertThat(this.audit.events).extracting(org.gmsaportal.audit.AuditEvent::action)
+			.containsExactly("cluster.object.apply.intent", "cluster.object.apply");
+		assertThat(this.audit.events.get(1)).satisfies((e) -> {
 			assertThat(new java.util.HashMap<String, Object>(e.details())).containsEntry("kind", "ClusterRole").containsEntry("verb", "apply")
 				.containsEntry("result", "created");
 		});
@@ -88,8 +89,22 @@ class ServerSideApplyRequestTests {
 			.isThrownBy(() -> new ServerSideApplier(new ClusterAudit(this.audit)).apply(this.client, "lab", "run-1",
 					this.role, planned))
 			.withMessageContaining("Another field manager owns the fields");
-		assertThat(this.audit.events).singleElement()
+		assertThat(this.audit.events).hasSize(2).last()
 			.satisfies((e) -> assertThat(e.outcome()).isEqualTo(org.gmsaportal.audit.AuditOutcome.FAILURE));
+	}
+
+	@Test
+	void nothingIsSentWhenTheIntentCannotBeAudited() {
+		ObjectChange planned = new ObjectChange(ClusterObject.of(this.role), ObjectChange.Change.CREATE, java.util.List.of());
+		org.gmsaportal.audit.AuditTrail offline = (event) -> {
+			throw new org.gmsaportal.audit.AuditUnavailableException("audit table offline", new IllegalStateException());
+		};
+		int before = this.server.getRequestCount();
+
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(org.gmsaportal.audit.AuditUnavailableException.class)
+			.isThrownBy(() -> new ServerSideApplier(new ClusterAudit(offline)).apply(this.client, "lab", "run-1",
+					this.role, planned));
+		assertThat(this.server.getRequestCount()).isEqualTo(before);
 	}
 
 }

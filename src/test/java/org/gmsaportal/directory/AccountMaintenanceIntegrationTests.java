@@ -1,5 +1,7 @@
 package org.gmsaportal.directory;
 
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.audit.AuditUnavailableException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,21 @@ class AccountMaintenanceIntegrationTests {
 		this.accounts.setPassword(admin, name, reset.toCharArray());
 		assertThat(this.lab.as(name + "@lab.test", reset).domainFacts().dnsName()).isEqualTo("lab.test");
 		assertThat(this.audit.events.toString()).doesNotContain(password).doesNotContain(reset);
+	}
+
+	@Test
+	void nothingIsWrittenWhenTheIntentCannotBeAudited() {
+		DirectoryConnection admin = this.lab.admin();
+		AuditTrail offline = (event) -> {
+			throw new AuditUnavailableException("audit table offline", new IllegalStateException());
+		};
+		String name = LabDirectory.unique("fc");
+		assertThatThrownBy(() -> new IdentityManagement(offline).ensureGroup(admin, GroupRequest.of(name)))
+			.isInstanceOf(AuditUnavailableException.class);
+		assertThatThrownBy(() -> new AccountMaintenance(offline).ensureUser(admin, name, "Never-Set-Pass-5!".toCharArray()))
+			.isInstanceOf(AuditUnavailableException.class);
+		assertThat(this.accounts.find(admin, "group", name)).isEmpty();
+		assertThat(this.accounts.find(admin, "user", name)).isEmpty();
 	}
 
 	@Test
