@@ -42,7 +42,7 @@ final class EquivalentCommands {
 					+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true";
 			case ENSURE_MEMBERSHIP -> "Add-ADGroupMember -Identity " + group + " -Members " + list(members(request));
 			case PROVE_RETRIEVAL -> "Get-ADServiceAccount -Identity " + gmsa + " -Properties 'msDS-ManagedPassword'"
-					+ " -Credential (Get-Credential " + ps(domain + "\\" + step.target().replace("$", "")) + ")";
+					+ " -Credential (Get-Credential " + ps(domain + "\\" + members(request).get(0)) + ")";
 			case GENERATE_CREDSPEC -> "New-CredentialSpec -AccountName " + gmsa + " -Path " + ps(request.gmsaName()
 					.toLowerCase(Locale.ROOT) + ".json");
 			case CLUSTER_PREFLIGHT -> "kubectl --context " + sh(step.target())
