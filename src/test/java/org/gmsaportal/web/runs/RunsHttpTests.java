@@ -128,6 +128,22 @@ class RunsHttpTests {
 		assertThat(this.directory.hasGmsa(run.gmsaName())).isFalse();
 	}
 
+	@Test
+	void thePortableUsersPasswordIsShownOnceAndOnlyToAnAdmin() throws Exception {
+		String name = fresh();
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".contoso.com", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
+				new Hosts.Portable(name + "-ccg", org.gmsaportal.credspec.KnownPlugin.KUBERNETES_SECRET.clsid(),
+						"apps:" + name + "-ccg"),
+				new Target.ExportOnly("apps", "webapp", name + "-spec"), null);
+		Plan plan = this.provisioning.plan(request);
+		RunView run = await(this.provisioning.start(plan, new Approval(plan.hash(), "runs-admin", Instant.now(), null)));
+		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(body(get("/runs/" + run.id()), AUDITOR)).doesNotContain("id=\"portable-password\"");
+		assertThat(body(get("/runs/" + run.id()), ADMIN)).contains("id=\"portable-password\"");
+		assertThat(body(get("/runs/" + run.id()), ADMIN)).doesNotContain("id=\"portable-password\"");
+	}
+
 	private String start(String name, String ticket) {
 		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".contoso.com", List.of(),
 				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
