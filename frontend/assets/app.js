@@ -27,8 +27,51 @@
     });
   }
 
+  // A running run's page follows its progress without reloading; without script, its refresh link does.
+  function followRun() {
+    var live = document.querySelector('[data-progress-url]');
+    if (!live) {
+      return;
+    }
+    var url = live.getAttribute('data-progress-url');
+    var refresh = document.getElementById('refresh');
+    function show(progress) {
+      document.getElementById('run-state').textContent = progress.state;
+      document.getElementById('run-failure').textContent = progress.failure || '\u2013';
+      progress.steps.forEach(function (step) {
+        var row = document.querySelector('tr[data-step="' + step.index + '"]');
+        if (row) {
+          row.querySelector('.step-state').textContent = step.state;
+          row.querySelector('.step-detail').textContent = step.detail || '';
+          row.querySelector('.step-attempts').textContent = String(step.attempts);
+        }
+      });
+    }
+    function poll() {
+      fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+        .then(function (progress) {
+          show(progress);
+          if (!progress.finished) {
+            window.setTimeout(poll, 1500);
+          } else if (!document.getElementById('portable-password')) {
+            // Finished: reload once for the artifacts and actions.
+            window.location.reload();
+          } else if (refresh) {
+            refresh.hidden = false;
+          }
+        })
+        .catch(function () { window.setTimeout(poll, 5000); });
+    }
+    if (refresh) {
+      refresh.hidden = true;
+    }
+    window.setTimeout(poll, 1000);
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     localiseTimes();
     fillTimeZone();
+    followRun();
   });
 }());

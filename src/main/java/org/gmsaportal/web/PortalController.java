@@ -33,16 +33,6 @@ class PortalController {
 		return "overview";
 	}
 
-	@GetMapping("/wizard")
-	String wizard(Model model) {
-		return section(model, "wizard");
-	}
-
-	@GetMapping("/runs")
-	String runs(Model model) {
-		return section(model, "runs");
-	}
-
 	@GetMapping("/dashboards")
 	String dashboards(Model model) {
 		return section(model, "dashboards");

@@ -1,0 +1,134 @@
+package org.gmsaportal.web.runs;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+import org.gmsaportal.audit.AuditLog;
+import org.gmsaportal.audit.AuditQuery;
+import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.RunFilter;
+import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.provisioning.StepKind;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The runs for admins and auditors: the filtered list, one run's timeline with its audit events and artifacts, and
+ * the small JSON its page polls for live progress.
+ */
+@Controller
+class RunsController {
+
+	private static final int LIMIT = 200;
+
+	private final ProvisioningService provisioning;
+
+	private final AuditLog auditLog;
+
+	RunsController(ProvisioningService provisioning, AuditLog auditLog) {
+		this.provisioning = provisioning;
+		this.auditLog = auditLog;
+	}
+
+	/**
+	 * What the run page's script polls.
+	 *
+	 * @param state the run's state
+	 * @param failure why it failed, if it did
+	 * @param finished whether it will change no more by itself
+	 * @param steps each step's state, detail and attempts
+	 */
+	record Progress(RunState state, @Nullable String failure, boolean finished, List<StepProgress> steps) {
+	}
+
+	/**
+	 * One step in {@link Progress}.
+	 *
+	 * @param index position from 0
+	 * @param state its state
+	 * @param detail what happened
+	 * @param attempts how often it was started
+	 */
+	record StepProgress(int index, String state, @Nullable String detail, int attempts) {
+	}
+
+	@GetMapping("/runs")
+	String list(@Valid @ModelAttribute("filter") RunsFilter filter, BindingResult errors, Model model) {
+		model.addAttribute("section", "runs");
+		model.addAttribute("states", RunState.values());
+		model.addAttribute("runs", this.provisioning.runs(errors.hasErrors() ? RunFilter.all() : filter.toFilter(), LIMIT));
+		return "runs/list";
+	}
+
+	@GetMapping("/runs/{id}")
+	String detail(@PathVariable String id, Model model, Authentication user) {
+		RunView run = find(id);
+		model.addAttribute("section", "runs");
+		model.addAttribute("run", run);
+		model.addAttribute("finished", finished(run));
+		model.addAttribute("events", this.auditLog
+			.search(new AuditQuery(null, null, null, null, null, null, run.id()), 0, 200).events());
+		boolean admin = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_ADMIN"));
+		model.addAttribute("admin", admin);
+		// Shown once, to an admin only: taking it is what makes it gone.
+		Optional<SecretValue> password = admin ? this.provisioning.takePortablePassword(run.id()) : Optional.empty();
+		model.addAttribute("portablePassword", password.map(SecretValue::reveal).orElse(null));
+		return "runs/detail";
+	}
+
+	@GetMapping(path = "/runs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Progress progress(@PathVariable String id) {
+		RunView run = find(id);
+		return new Progress(run.state(), run.failure(), finished(run), run.steps().stream()
+			.map((s) -> new StepProgress(s.index(), s.state().name(), s.detail(), s.attempts())).toList());
+	}
+
+	/** A step's artifact as a download: the credential spec as JSON, the export bundle as YAML. */
+	@GetMapping("/runs/{id}/steps/{index}/artifact")
+	ResponseEntity<String> artifact(@PathVariable String id, @PathVariable int index) {
+		RunView run = find(id);
+		RunView.StepView step = run.steps().stream().filter((s) -> s.index() == index).findFirst()
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String artifact = step.artifact();
+		if (artifact == null) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		boolean yaml = step.kind() == StepKind.EXPORT_BUNDLE;
+		String name = run.gmsaName().toLowerCase(Locale.ROOT) + "-"
+				+ step.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + (yaml ? ".yaml" : ".json");
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+			.contentType(yaml ? MediaType.parseMediaType("application/yaml;charset=UTF-8") : MediaType.APPLICATION_JSON)
+			.body(artifact);
+	}
+
+	static boolean finished(RunView run) {
+		return run.state() != RunState.RUNNING;
+	}
+
+	private RunView find(String id) {
+		if (!id.matches("[0-9a-f-]{36}")) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		return this.provisioning.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+}

@@ -1,0 +1,104 @@
+package org.gmsaportal.web.wizard;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.PlannedStep;
+import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.StepIntent;
+import org.gmsaportal.provisioning.Target;
+
+/**
+ * The PowerShell or kubectl command an admin would have typed for a planned step, so the review hides nothing.
+ * Pure: built from the request and the step only; values are quoted for PowerShell although the request rules
+ * already keep quotes out of them.
+ */
+final class EquivalentCommands {
+
+	private EquivalentCommands() {
+	}
+
+	static String of(PlannedStep step, ProvisioningRequest request, String domain) {
+		if (step.intent() == StepIntent.SKIP) {
+			return (step.kind() == org.gmsaportal.provisioning.StepKind.PROVE_RETRIEVAL)
+					? "# on each node: Test-ADServiceAccount -Identity " + ps(request.gmsaName()) : "# skipped";
+		}
+		String gmsa = ps(request.gmsaName());
+		String group = ps(request.groupName());
+		return switch (step.kind()) {
+			case ENSURE_KDS_ROOT_KEY -> kds(request.kdsRootKey());
+			case ENSURE_GROUP -> "New-ADGroup -Name " + group + " -SamAccountName " + group
+					+ " -GroupScope Global -GroupCategory Security";
+			case ENSURE_GMSA -> "New-ADServiceAccount -Name " + gmsa + " -DNSHostName " + ps(request.dnsHostName())
+					+ (request.spns().isEmpty() ? "" : " -ServicePrincipalNames " + list(request.spns()))
+					+ " -KerberosEncryptionType " + request.encryptionTypes().stream().map(EquivalentCommands::etype)
+						.collect(Collectors.joining(","))
+					+ " -PrincipalsAllowedToRetrieveManagedPassword " + group;
+			case ENSURE_PORTABLE_USER -> "New-ADUser -Name " + ps(step.target()) + " -SamAccountName " + ps(step.target())
+					+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true";
+			case ENSURE_MEMBERSHIP -> "Add-ADGroupMember -Identity " + group + " -Members " + list(members(request));
+			case PROVE_RETRIEVAL -> "Get-ADServiceAccount -Identity " + gmsa + " -Properties 'msDS-ManagedPassword'"
+					+ " -Credential (Get-Credential " + ps(domain + "\\" + members(request).get(0)) + ")";
+			case GENERATE_CREDSPEC -> "New-CredentialSpec -AccountName " + gmsa + " -Path " + ps(request.gmsaName()
+					.toLowerCase(Locale.ROOT) + ".json");
+			case CLUSTER_PREFLIGHT -> "kubectl --context " + sh(step.target())
+					+ " get crd gmsacredentialspecs.windows.k8s.io && kubectl get nodes -l kubernetes.io/os=windows";
+			case APPLY_TO_CLUSTER -> "kubectl --context " + sh(((Target.Cluster) request.target()).connection())
+					+ " apply --server-side -f " + sh(step.target() + "-bundle.yaml");
+			case EXPORT_BUNDLE -> "# no cluster now; later, through GitOps: kubectl apply --server-side -f "
+					+ sh(step.target() + "-bundle.yaml");
+			case VERIFY_WORKLOAD -> "kubectl -n " + sh(namespace(request)) + " exec deploy/" + step.target()
+					+ " -- nltest /sc_verify:" + domain;
+			case REMOVE_FROM_CLUSTER -> "kubectl delete -l gmsaportal.org/run-id=<run> gmsacredentialspec,clusterrole,rolebinding,secret,deployment";
+			case REMOVE_MEMBERSHIP -> "Remove-ADGroupMember -Identity " + ps(step.target()) + " -Members <members the run added>";
+			case REMOVE_PORTABLE_USER -> "Remove-ADUser -Identity " + ps(step.target());
+			case REMOVE_GMSA -> "Remove-ADServiceAccount -Identity " + gmsa;
+			case REMOVE_GROUP -> "Remove-ADGroup -Identity " + ps(step.target());
+		};
+	}
+
+	private static String kds(KdsRootKeyChoice choice) {
+		return switch (choice) {
+			case USE_EXISTING -> "Get-KdsRootKey";
+			case CREATE -> "Add-KdsRootKey -EffectiveImmediately  # usable after 10 hours of replication";
+			case CREATE_LAB -> "Add-KdsRootKey -EffectiveTime ((Get-Date).AddHours(-10))  # single-DC lab only";
+		};
+	}
+
+	private static List<String> members(ProvisioningRequest request) {
+		return (request.hosts() instanceof Hosts.Portable portable) ? List.of(portable.userName())
+				: ((Hosts.DomainJoined) request.hosts()).computerAccounts();
+	}
+
+	private static String namespace(ProvisioningRequest request) {
+		return (request.target() instanceof Target.Cluster cluster) ? cluster.namespace()
+				: ((Target.ExportOnly) request.target()).namespace();
+	}
+
+	private static String etype(EncryptionType type) {
+		return switch (type) {
+			case RC4_HMAC -> "RC4";
+			case AES128_CTS_HMAC_SHA1_96 -> "AES128";
+			case AES256_CTS_HMAC_SHA1_96 -> "AES256";
+		};
+	}
+
+	private static String list(List<String> values) {
+		return values.stream().map(EquivalentCommands::ps).collect(Collectors.joining(","));
+	}
+
+	/** A PowerShell single-quoted string: nothing inside is expanded. */
+	static String ps(String value) {
+		return "'" + value.replace("'", "''") + "'";
+	}
+
+	/** A POSIX shell word: quoted only when it needs to be. */
+	static String sh(String value) {
+		return value.matches("[A-Za-z0-9._/:@=-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
+	}
+
+}

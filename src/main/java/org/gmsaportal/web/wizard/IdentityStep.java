@@ -1,0 +1,176 @@
+package org.gmsaportal.web.wizard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.provisioning.EncryptionType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.validation.Errors;
+
+/**
+ * Step 3: the gMSA, its allowed-hosts group and how the Windows nodes reach the password. Known plug-ins only:
+ * their inputs name where a secret lives and are never secrets themselves, so the draft may hold them.
+ */
+public class IdentityStep {
+
+	static final String ACCOUNT = "[A-Za-z0-9][A-Za-z0-9_.-]*";
+
+	/** How the nodes get the password. */
+	public enum HostMode {
+
+		DOMAIN_JOINED, PORTABLE
+
+	}
+
+	@NotBlank(message = "{wizard.required}")
+	@Size(max = 15, message = "{wizard.gmsaName.size}")
+	@Pattern(regexp = ACCOUNT, message = "{wizard.account.pattern}")
+	private @Nullable String gmsaName;
+
+	@NotBlank(message = "{wizard.required}")
+	@Size(max = 253)
+	@Pattern(regexp = "[A-Za-z0-9.-]*", message = "{wizard.dnsHostName.pattern}")
+	private @Nullable String dnsHostName;
+
+	@Size(max = 4000)
+	private @Nullable String spns = "";
+
+	@NotEmpty(message = "{wizard.encryptionTypes.required}")
+	private List<EncryptionType> encryptionTypes = new ArrayList<>(List.of(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+
+	@NotBlank(message = "{wizard.required}")
+	@Size(max = 64)
+	@Pattern(regexp = ACCOUNT, message = "{wizard.account.pattern}")
+	private @Nullable String groupName;
+
+	@NotNull(message = "{wizard.required}")
+	private @Nullable HostMode hostMode = HostMode.DOMAIN_JOINED;
+
+	@Size(max = 4000)
+	private @Nullable String computerAccounts = "";
+
+	@Size(max = 20)
+	@Pattern(regexp = "|" + ACCOUNT, message = "{wizard.account.pattern}")
+	private @Nullable String portableUser = "";
+
+	private @Nullable KnownPlugin plugin;
+
+	@Size(max = 1000)
+	@Pattern(regexp = "[^\\p{Cntrl}]*", message = "{wizard.pluginInput.pattern}")
+	private @Nullable String pluginInput = "";
+
+	@Size(max = 128)
+	@Pattern(regexp = "|[A-Za-z0-9][A-Za-z0-9_.:#/-]*", message = "{wizard.ticketRef.pattern}")
+	private @Nullable String ticketRef = "";
+
+	/** The rules between fields: the portable mode needs its user, plug-in and input. */
+	void validate(Errors errors) {
+		if (this.hostMode == HostMode.PORTABLE) {
+			for (String field : List.of("portableUser", "pluginInput")) {
+				Object value = errors.getFieldValue(field);
+				if (!errors.hasFieldErrors(field) && (value == null || value.toString().isBlank())) {
+					errors.rejectValue(field, "wizard.portable.required");
+				}
+			}
+			if (this.plugin == null && !errors.hasFieldErrors("plugin")) {
+				errors.rejectValue("plugin", "wizard.portable.required");
+			}
+		}
+	}
+
+	public @Nullable String getGmsaName() {
+		return this.gmsaName;
+	}
+
+	public void setGmsaName(@Nullable String gmsaName) {
+		this.gmsaName = gmsaName;
+	}
+
+	public @Nullable String getDnsHostName() {
+		return this.dnsHostName;
+	}
+
+	public void setDnsHostName(@Nullable String dnsHostName) {
+		this.dnsHostName = dnsHostName;
+	}
+
+	public @Nullable String getSpns() {
+		return this.spns;
+	}
+
+	public void setSpns(@Nullable String spns) {
+		this.spns = spns;
+	}
+
+	public List<EncryptionType> getEncryptionTypes() {
+		return this.encryptionTypes;
+	}
+
+	public void setEncryptionTypes(@Nullable List<EncryptionType> encryptionTypes) {
+		this.encryptionTypes = (encryptionTypes != null) ? encryptionTypes : new ArrayList<>();
+	}
+
+	public @Nullable String getGroupName() {
+		return this.groupName;
+	}
+
+	public void setGroupName(@Nullable String groupName) {
+		this.groupName = groupName;
+	}
+
+	public @Nullable HostMode getHostMode() {
+		return this.hostMode;
+	}
+
+	public void setHostMode(@Nullable HostMode hostMode) {
+		this.hostMode = hostMode;
+	}
+
+	public @Nullable String getComputerAccounts() {
+		return this.computerAccounts;
+	}
+
+	public void setComputerAccounts(@Nullable String computerAccounts) {
+		this.computerAccounts = computerAccounts;
+	}
+
+	public @Nullable String getPortableUser() {
+		return this.portableUser;
+	}
+
+	public void setPortableUser(@Nullable String portableUser) {
+		this.portableUser = portableUser;
+	}
+
+	public @Nullable KnownPlugin getPlugin() {
+		return this.plugin;
+	}
+
+	public void setPlugin(@Nullable KnownPlugin plugin) {
+		this.plugin = plugin;
+	}
+
+	public @Nullable String getPluginInput() {
+		return this.pluginInput;
+	}
+
+	public void setPluginInput(@Nullable String pluginInput) {
+		this.pluginInput = pluginInput;
+	}
+
+	public @Nullable String getTicketRef() {
+		return this.ticketRef;
+	}
+
+	public void setTicketRef(@Nullable String ticketRef) {
+		this.ticketRef = ticketRef;
+	}
+
+}

@@ -1,0 +1,121 @@
+package org.gmsaportal.web.wizard;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.InvalidRequestException;
+import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.Target;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns the wizard's forms into the engine's request, and the engine's field names back into form fields, so
+ * that a rule the engine enforces is shown beside the input that broke it.
+ */
+final class WizardRequests {
+
+	private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
+
+	// Until the cluster page is filled in, the identity page is checked against a valid stand-in target.
+	private static final Target PENDING_TARGET = new Target.ExportOnly("default", "default", "pending");
+
+	private WizardRequests() {
+	}
+
+	/**
+	 * Where an engine error belongs in the wizard.
+	 *
+	 * @param step the wizard page
+	 * @param field the form field on it, or {@code null} for the page as a whole
+	 * @param message the rule, with the offending entry of a list named
+	 */
+	record FieldError(String step, @Nullable String field, String message) {
+	}
+
+	/** The request as the engine takes it; throws {@link InvalidRequestException} on the first broken rule. */
+	static ProvisioningRequest request(WizardState state) {
+		return request(state, false);
+	}
+
+	/** As {@link #request(WizardState)}, with a stand-in target while the cluster page is not filled in yet. */
+	static ProvisioningRequest request(WizardState state, boolean pendingTarget) {
+		IdentityStep id = state.getIdentity();
+		Hosts hosts = (id.getHostMode() == IdentityStep.HostMode.PORTABLE)
+				? new Hosts.Portable(text(id.getPortableUser()),
+						(id.getPlugin() != null) ? id.getPlugin().clsid() : "", text(id.getPluginInput()))
+				: new Hosts.DomainJoined(lines(id.getComputerAccounts()));
+		KdsRootKeyChoice kds = Objects.requireNonNullElse(state.getForest().getKdsRootKey(),
+				KdsRootKeyChoice.USE_EXISTING);
+		String ticket = text(id.getTicketRef());
+		return new ProvisioningRequest(text(state.getConnections().getDirectoryConnection()), text(id.getGmsaName()),
+				text(id.getDnsHostName()), lines(id.getSpns()),
+				id.getEncryptionTypes().isEmpty() ? EnumSet.noneOf(org.gmsaportal.provisioning.EncryptionType.class)
+						: EnumSet.copyOf(id.getEncryptionTypes()),
+				kds, text(id.getGroupName()), hosts, pendingTarget ? PENDING_TARGET : target(state),
+				ticket.isEmpty() ? null : ticket);
+	}
+
+	static Target target(WizardState state) {
+		ConnectionsStep conn = state.getConnections();
+		ClusterStep cluster = state.getCluster();
+		if (conn.exportOnly()) {
+			return new Target.ExportOnly(text(cluster.getNamespace()), text(cluster.getServiceAccount()),
+					text(cluster.getCredSpecName()));
+		}
+		String image = text(cluster.getSampleImage());
+		return new Target.Cluster(text(conn.getClusterConnection()), text(cluster.getNamespace()),
+				text(cluster.getServiceAccount()), text(cluster.getCredSpecName()),
+				lines(cluster.getDnsForwardServers()), image.isEmpty() ? null : image);
+	}
+
+	/** The page and field of an engine error, naming the list entry when the field is a list. */
+	static FieldError locate(InvalidRequestException ex, WizardState state) {
+		String field = ex.field();
+		String rule = ex.rule();
+		Matcher indexed = INDEXED.matcher(field);
+		if (indexed.matches()) {
+			field = indexed.group(1);
+			int index = Integer.parseInt(indexed.group(2));
+			List<String> values = switch (field) {
+				// The request sorts SPNs, so the index is into the sorted list.
+				case "spns" -> lines(state.getIdentity().getSpns()).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+				case "hosts.computerAccounts" -> lines(state.getIdentity().getComputerAccounts());
+				case "target.dnsForwardServers" -> lines(state.getCluster().getDnsForwardServers());
+				default -> List.of();
+			};
+			if (index < values.size()) {
+				rule = "\"" + values.get(index) + "\" " + rule;
+			}
+		}
+		return switch (field) {
+			case "directoryConnection" -> new FieldError("connections", "directoryConnection", rule);
+			case "target.connection" -> new FieldError("connections", "clusterConnection", rule);
+			case "gmsaName", "dnsHostName", "spns", "encryptionTypes", "groupName", "ticketRef" ->
+				new FieldError("identity", field, rule);
+			case "hosts.computerAccounts" -> new FieldError("identity", "computerAccounts", rule);
+			case "hosts.userName" -> new FieldError("identity", "portableUser", rule);
+			case "hosts.pluginGuid" -> new FieldError("identity", "plugin", rule);
+			case "hosts.pluginInput" -> new FieldError("identity", "pluginInput", rule);
+			case "target.namespace", "target.serviceAccount", "target.credSpecName", "target.dnsForwardServers",
+					"target.sampleImage" -> new FieldError("cluster", field.substring("target.".length()), rule);
+			default -> new FieldError("review", null, field + ": " + rule);
+		};
+	}
+
+	/** Non-blank lines, trimmed: how list fields are typed. */
+	static List<String> lines(@Nullable String text) {
+		return (text == null) ? List.of()
+				: Arrays.stream(text.split("\\R")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
+	}
+
+	private static String text(@Nullable String value) {
+		return (value != null) ? value.strip() : "";
+	}
+
+}

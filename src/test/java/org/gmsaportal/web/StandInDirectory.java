@@ -1,0 +1,148 @@
+package org.gmsaportal.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.provisioning.DirectoryPort;
+import org.gmsaportal.provisioning.KdsRootKeyChoice;
+
+/**
+ * An in-memory directory behind the engine's port, adapted from the provisioning tests' {@code FakeDirectory}, so
+ * the wizard and runs pages can be driven without a domain controller. It stands in for the real adapter over the
+ * directory module that the lead is adding; the real-DC end-to-end wizard test comes with that adapter.
+ */
+public class StandInDirectory implements DirectoryPort {
+
+	public static final DomainIdentity CONTOSO = DomainIdentity.of("contoso.com", "CONTOSO", "contoso.com",
+			"S-1-5-21-1004336348-1177238915-682003330", "{52e6d0b4-87d3-4d2a-9b4c-8d1f0f1ac0de}");
+
+	final Set<String> groups = ConcurrentHashMap.newKeySet();
+
+	final Map<String, GmsaSpec> gmsas = new ConcurrentHashMap<>();
+
+	final Map<String, String> users = new ConcurrentHashMap<>();
+
+	final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+
+	private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
+
+	/** The next APPLY of the operation ({@code group}, {@code gmsa}, ...) throws this. */
+	public void failOnce(String operation, RuntimeException failure) {
+		this.failures.put(operation, failure);
+	}
+
+	/** Whether the gMSA exists, for tests that check what a run or a decommission did. */
+	public boolean hasGmsa(String name) {
+		return this.gmsas.containsKey(key(name));
+	}
+
+	private void applying(String operation) {
+		RuntimeException failure = this.failures.remove(operation);
+		if (failure != null) {
+			throw failure;
+		}
+	}
+
+	@Override
+	public DomainIdentity domainFacts(String connection) {
+		return CONTOSO;
+	}
+
+	@Override
+	public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode) {
+		return Ensured.of(Result.ALREADY_AS_REQUESTED, "a usable KDS root key exists");
+	}
+
+	@Override
+	public Ensured ensureGroup(String connection, String groupName, Mode mode) {
+		if (mode == Mode.APPLY) {
+			applying("group");
+		}
+		if (this.groups.contains(key(groupName))) {
+			return Ensured.of(Result.ALREADY_AS_REQUESTED, "group " + groupName + " exists");
+		}
+		if (mode == Mode.APPLY) {
+			this.groups.add(key(groupName));
+		}
+		return Ensured.of(Result.CREATED, "create group CN=" + groupName + ",CN=Users,DC=contoso,DC=com");
+	}
+
+	@Override
+	public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode) {
+		if (mode == Mode.APPLY) {
+			applying("gmsa");
+		}
+		GmsaSpec existing = this.gmsas.get(key(gmsa.name()));
+		if (existing != null) {
+			return existing.equals(gmsa) ? Ensured.of(Result.ALREADY_AS_REQUESTED, "gMSA " + gmsa.name() + "$ exists as requested")
+					: Ensured.of(Result.DRIFT, "gMSA " + gmsa.name() + "$ exists with other settings");
+		}
+		if (mode == Mode.APPLY) {
+			this.gmsas.put(key(gmsa.name()), gmsa);
+		}
+		return Ensured.of(Result.CREATED, "create gMSA " + gmsa.name() + "$ for " + gmsa.dnsHostName());
+	}
+
+	@Override
+	public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode) {
+		if (this.users.containsKey(key(userName))) {
+			return Ensured.of(Result.ALREADY_AS_REQUESTED, "user " + userName + " exists");
+		}
+		if (mode == Mode.APPLY) {
+			this.users.put(key(userName), initialPassword.reveal());
+		}
+		return Ensured.of(Result.CREATED, "create user " + userName);
+	}
+
+	@Override
+	public void setPassword(String connection, String userName, SecretValue password) {
+		this.users.put(key(userName), password.reveal());
+	}
+
+	@Override
+	public Ensured ensureMembership(String connection, String groupName, List<String> wanted, Mode mode) {
+		Set<String> current = this.members.computeIfAbsent(key(groupName), (k) -> ConcurrentHashMap.newKeySet());
+		List<String> missing = wanted.stream().filter((m) -> !current.contains(key(m))).toList();
+		if (missing.isEmpty()) {
+			return Ensured.of(Result.ALREADY_AS_REQUESTED, groupName + " already holds " + wanted);
+		}
+		if (mode == Mode.APPLY) {
+			missing.forEach((m) -> current.add(key(m)));
+		}
+		return new Ensured(Result.CREATED, "add " + missing + " to " + groupName, missing);
+	}
+
+	@Override
+	public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password) {
+		return password.reveal().equals(this.users.get(key(userName)))
+				? Ensured.of(Result.ALREADY_AS_REQUESTED, userName + " read msDS-ManagedPassword of " + gmsaName + "$")
+				: Ensured.of(Result.DRIFT, userName + " cannot read msDS-ManagedPassword of " + gmsaName + "$");
+	}
+
+	@Override
+	public Removed remove(String connection, ObjectType type, String name) {
+		boolean removed = switch (type) {
+			case GROUP -> this.groups.remove(key(name));
+			case GMSA -> this.gmsas.remove(key(name)) != null;
+			case USER -> this.users.remove(key(name)) != null;
+		};
+		return new Removed(removed, (removed ? "removed " : "already gone: ") + type + " " + name);
+	}
+
+	@Override
+	public Removed removeMembership(String connection, String groupName, List<String> toRemove) {
+		Set<String> current = this.members.getOrDefault(key(groupName), Set.of());
+		toRemove.forEach((m) -> current.remove(key(m)));
+		return new Removed(true, "removed " + toRemove + " from " + groupName);
+	}
+
+	private static String key(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.gmsaportal.web;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Puts {@link StandInDirectory} in place of the engine's directory port, until the lead's real adapter is merged.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class StandInDirectoryConfig {
+
+	@Bean
+	@Primary
+	StandInDirectory standInDirectory() {
+		return new StandInDirectory();
+	}
+
+}

@@ -1,0 +1,185 @@
+package org.gmsaportal.web.runs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.gmsaportal.provisioning.Approval;
+import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.Plan;
+import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.provisioning.Target;
+import org.gmsaportal.web.StandInDirectory;
+import org.gmsaportal.web.StandInDirectoryConfig;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The runs pages: auditors read everything and change nothing; admins resume, abandon and decommission.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(StandInDirectoryConfig.class)
+class RunsHttpTests {
+
+	private static final RequestPostProcessor AUDITOR = user("runs-auditor").roles("AUDITOR");
+
+	private static final RequestPostProcessor ADMIN = user("runs-admin").roles("ADMIN");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ProvisioningService provisioning;
+
+	@Autowired
+	StandInDirectory directory;
+
+	@Test
+	void anAuditorListsFiltersAndReadsARunWithItsAuditEventsAndArtifacts() throws Exception {
+		RunView run = await(start(fresh(), "CHG-7"));
+		assertThat(body(get("/runs"), AUDITOR)).contains(run.gmsaName() + "@contoso.com");
+		assertThat(body(get("/runs").param("state", "SUCCEEDED").param("name", run.gmsaName()), AUDITOR))
+			.contains(run.gmsaName());
+		assertThat(body(get("/runs").param("state", "FAILED").param("name", run.gmsaName()), AUDITOR))
+			.doesNotContain(run.gmsaName() + "@");
+		assertThat(body(get("/runs").param("ticket", "CHG-7").param("name", run.gmsaName()), AUDITOR)).contains(run.gmsaName());
+		assertThat(body(get("/runs").param("name", "x'; DROP"), AUDITOR)).contains("The filter was not applied");
+		String detail = body(get("/runs/" + run.id()), AUDITOR);
+		assertThat(detail).contains("id=\"run-steps\"").contains("ENSURE_GROUP").contains("provisioning.run.started")
+			.contains("id=\"artifact-EXPORT_BUNDLE\"").doesNotContain("id=\"resume\"").doesNotContain("id=\"decommission\"");
+		assertThat(body(get("/runs/" + run.id() + "/progress"), AUDITOR)).contains("\"state\":\"SUCCEEDED\"")
+			.contains("\"finished\":true");
+		int export = run.steps().size() - 1;
+		MvcResult yaml = this.mvc.perform(get("/runs/" + run.id() + "/steps/" + export + "/artifact").with(AUDITOR)).andReturn();
+		assertThat(yaml.getResponse().getHeader("Content-Disposition")).endsWith("-export-bundle.yaml\"");
+		assertThat(yaml.getResponse().getContentAsString()).contains("kind: \"GMSACredentialSpec\"");
+		assertThat(status(get("/runs/" + UUID.randomUUID()), AUDITOR)).isEqualTo(404);
+	}
+
+	@Test
+	void anAuditorsPostsAreRefused() throws Exception {
+		RunView run = await(start(fresh(), null));
+		for (String action : List.of("resume", "abandon", "decommission")) {
+			assertThat(status(post("/runs/" + run.id() + "/" + action).with(csrf()), AUDITOR)).as(action).isEqualTo(403);
+		}
+		assertThat(status(get("/runs/" + run.id() + "/decommission"), AUDITOR)).isEqualTo(200);
+		assertThat(this.provisioning.run(run.id()).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+	}
+
+	@Test
+	void anAdminResumesAFailedRun() throws Exception {
+		this.directory.failOnce("gmsa", new IllegalStateException("the domain controller did not answer"));
+		RunView run = await(start(fresh(), null));
+		assertThat(run.state()).isEqualTo(RunState.FAILED);
+		assertThat(body(get("/runs/" + run.id()), ADMIN)).contains("the domain controller did not answer").contains("id=\"resume\"");
+		assertThat(redirect(post("/runs/" + run.id() + "/resume").with(csrf()))).isEqualTo("/runs/" + run.id());
+		assertThat(await(run.id()).state()).isEqualTo(RunState.SUCCEEDED);
+		// Resuming a succeeded run is refused with the engine's reason.
+		MvcResult again = this.mvc.perform(post("/runs/" + run.id() + "/resume").with(csrf()).with(ADMIN)).andReturn();
+		assertThat(again.getFlashMap().get("refusal")).asString().contains("only a failed or interrupted run can be resumed");
+	}
+
+	@Test
+	void anAdminAbandonsAFailedRunWithAReason() throws Exception {
+		this.directory.failOnce("group", new IllegalStateException("LDAP busy"));
+		RunView run = await(start(fresh(), null));
+		MvcResult noReason = this.mvc.perform(post("/runs/" + run.id() + "/abandon").with(csrf()).with(ADMIN)).andReturn();
+		assertThat(noReason.getFlashMap().get("refusal")).asString().contains("Give a reason");
+		redirect(post("/runs/" + run.id() + "/abandon").param("reason", "wrong name").with(csrf()));
+		assertThat(this.provisioning.run(run.id()).orElseThrow().state()).isEqualTo(RunState.ABANDONED);
+	}
+
+	@Test
+	void anAdminDecommissionsAfterReadingThePlanAndTypingTheName() throws Exception {
+		RunView run = await(start(fresh(), null));
+		String page = body(get("/runs/" + run.id() + "/decommission"), ADMIN);
+		assertThat(page).contains("id=\"decommission-steps\"").contains("REMOVE_GMSA");
+		String hash = page.replaceAll("(?s).*id=\"plan-hash\">([0-9a-f]{64})<.*", "$1");
+		assertThat(body(post("/runs/" + run.id() + "/decommission").param("planHash", hash).param("confirmName", "other")
+			.with(csrf()), ADMIN)).contains("The typed name does not match");
+		assertThat(this.directory.hasGmsa(run.gmsaName())).isTrue();
+		String location = redirect(post("/runs/" + run.id() + "/decommission").param("planHash", hash)
+			.param("confirmName", run.gmsaName()).with(csrf()));
+		RunView decommission = await(location.substring("/runs/".length()));
+		assertThat(decommission.state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(decommission.decommissions()).isEqualTo(run.id());
+		assertThat(this.directory.hasGmsa(run.gmsaName())).isFalse();
+	}
+
+	@Test
+	void thePortableUsersPasswordIsShownOnceAndOnlyToAnAdmin() throws Exception {
+		String name = fresh();
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".contoso.com", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
+				new Hosts.Portable(name + "-ccg", org.gmsaportal.credspec.KnownPlugin.KUBERNETES_SECRET.clsid(),
+						"apps:" + name + "-ccg"),
+				new Target.ExportOnly("apps", "webapp", name + "-spec"), null);
+		Plan plan = this.provisioning.plan(request);
+		RunView run = await(this.provisioning.start(plan, new Approval(plan.hash(), "runs-admin", Instant.now(), null)));
+		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(body(get("/runs/" + run.id()), AUDITOR)).doesNotContain("id=\"portable-password\"");
+		assertThat(body(get("/runs/" + run.id()), ADMIN)).contains("id=\"portable-password\"");
+		assertThat(body(get("/runs/" + run.id()), ADMIN)).doesNotContain("id=\"portable-password\"");
+	}
+
+	private String start(String name, String ticket) {
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".contoso.com", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
+				new Hosts.DomainJoined(List.of("NODE1$")), new Target.ExportOnly("apps", "webapp", name + "-spec"), ticket);
+		Plan plan = this.provisioning.plan(request);
+		return this.provisioning.start(plan, new Approval(plan.hash(), "runs-admin", Instant.now(), null));
+	}
+
+	private RunView await(String runId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		RunView run = this.provisioning.run(runId).orElseThrow();
+		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
+			Thread.sleep(20);
+			run = this.provisioning.run(runId).orElseThrow();
+		}
+		return run;
+	}
+
+	private static String fresh() {
+		return "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+	}
+
+	private String body(MockHttpServletRequestBuilder request, RequestPostProcessor who) throws Exception {
+		MvcResult result = this.mvc.perform(request.with(who)).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		return result.getResponse().getContentAsString();
+	}
+
+	private int status(MockHttpServletRequestBuilder request, RequestPostProcessor who) throws Exception {
+		return this.mvc.perform(request.with(who)).andReturn().getResponse().getStatus();
+	}
+
+	private String redirect(MockHttpServletRequestBuilder request) throws Exception {
+		MvcResult result = this.mvc.perform(request.with(ADMIN)).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+		return result.getResponse().getRedirectedUrl();
+	}
+
+}

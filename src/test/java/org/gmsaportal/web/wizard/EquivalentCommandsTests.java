@@ -1,0 +1,74 @@
+package org.gmsaportal.web.wizard;
+
+import java.util.List;
+import java.util.Set;
+
+import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.PlannedStep;
+import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.StepIntent;
+import org.gmsaportal.provisioning.StepKind;
+import org.gmsaportal.provisioning.Target;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The commands shown beside the plan, built from the request alone.
+ */
+class EquivalentCommandsTests {
+
+	private static final ProvisioningRequest JOINED = new ProvisioningRequest("lab", "web01", "web01.contoso.com",
+			List.of("HTTP/web01.contoso.com"), Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96, EncryptionType.AES128_CTS_HMAC_SHA1_96),
+			KdsRootKeyChoice.CREATE_LAB, "web01-hosts", new Hosts.DomainJoined(List.of("NODE1$", "NODE2$")),
+			new Target.ExportOnly("apps", "webapp", "web01-spec"), null);
+
+	private static final ProvisioningRequest PORTABLE = new ProvisioningRequest("lab", "web01", "web01.contoso.com",
+			List.of(), Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, "web01-hosts",
+			new Hosts.Portable("web01-ccg", KnownPlugin.KUBERNETES_SECRET.clsid(), "apps:web01-ccg"),
+			new Target.Cluster("prod", "apps", "webapp", "web01-spec", List.of("10.0.0.10"), "mcr.microsoft.com/iis:ltsc2022"), null);
+
+	private static String command(ProvisioningRequest request, StepKind kind, String target, StepIntent intent) {
+		return EquivalentCommands.of(new PlannedStep(0, kind, target, intent, "d"), request, "contoso.com");
+	}
+
+	@Test
+	void directoryStepsAreTheActiveDirectoryModuleCmdlets() {
+		assertThat(command(JOINED, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key", StepIntent.CREATE))
+			.startsWith("Add-KdsRootKey -EffectiveTime ((Get-Date).AddHours(-10))");
+		assertThat(command(PORTABLE, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key", StepIntent.ALREADY_AS_REQUESTED))
+			.isEqualTo("Get-KdsRootKey");
+		assertThat(command(JOINED, StepKind.ENSURE_GROUP, "web01-hosts", StepIntent.CREATE))
+			.isEqualTo("New-ADGroup -Name 'web01-hosts' -SamAccountName 'web01-hosts' -GroupScope Global -GroupCategory Security");
+		assertThat(command(JOINED, StepKind.ENSURE_GMSA, "web01$", StepIntent.CREATE)).isEqualTo(
+				"New-ADServiceAccount -Name 'web01' -DNSHostName 'web01.contoso.com' -ServicePrincipalNames 'HTTP/web01.contoso.com'"
+						+ " -KerberosEncryptionType AES128,AES256 -PrincipalsAllowedToRetrieveManagedPassword 'web01-hosts'");
+		assertThat(command(JOINED, StepKind.ENSURE_MEMBERSHIP, "web01-hosts", StepIntent.CREATE))
+			.isEqualTo("Add-ADGroupMember -Identity 'web01-hosts' -Members 'NODE1$','NODE2$'");
+		assertThat(command(PORTABLE, StepKind.ENSURE_PORTABLE_USER, "web01-ccg", StepIntent.CREATE))
+			.startsWith("New-ADUser -Name 'web01-ccg'").contains("Read-Host -AsSecureString");
+		assertThat(command(PORTABLE, StepKind.PROVE_RETRIEVAL, "web01$", StepIntent.CHECK))
+			.contains("'msDS-ManagedPassword'").contains("Get-Credential 'contoso.com\\web01-ccg'");
+		assertThat(command(JOINED, StepKind.PROVE_RETRIEVAL, "web01$", StepIntent.SKIP))
+			.isEqualTo("# on each node: Test-ADServiceAccount -Identity 'web01'");
+	}
+
+	@Test
+	void clusterStepsAreKubectl() {
+		assertThat(command(PORTABLE, StepKind.APPLY_TO_CLUSTER, "web01-spec", StepIntent.APPLY))
+			.isEqualTo("kubectl --context prod apply --server-side -f web01-spec-bundle.yaml");
+		assertThat(command(JOINED, StepKind.EXPORT_BUNDLE, "web01-spec", StepIntent.APPLY)).contains("GitOps");
+		assertThat(command(PORTABLE, StepKind.VERIFY_WORKLOAD, "gmsa-verify-web01", StepIntent.CHECK))
+			.isEqualTo("kubectl -n apps exec deploy/gmsa-verify-web01 -- nltest /sc_verify:contoso.com");
+	}
+
+	@Test
+	void quotesCannotBeBrokenOutOf() {
+		assertThat(EquivalentCommands.ps("a'; Remove-ADGroup x")).isEqualTo("'a''; Remove-ADGroup x'");
+		assertThat(EquivalentCommands.sh("a b")).isEqualTo("'a b'");
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.gmsaportal.web.wizard;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.gmsaportal.support.LabServices;
+import org.gmsaportal.web.StandInDirectoryConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The whole wizard in Debian's Chromium as the local admin, export only, with the stand-in directory (the real-DC
+ * walk comes with the lead's directory adapter); saves a screenshot of every step under docs/screenshots.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "gmsa.directory.connections.lab.urls=ldaps://dc1.lab.test:636",
+				"gmsa.directory.connections.lab.domain=lab.test" })
+@Import(StandInDirectoryConfig.class)
+class WizardBrowserTests {
+
+	private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void launchChromium() {
+		var executable = LabServices.chromium();
+		playwright = Playwright.create();
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void anAdminWalksTheWholeWizardExportOnlyAndDownloadsTheArtifacts() {
+		String name = "web" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+			Page page = context.newPage();
+			page.navigate(url("/"));
+			page.getByLabel("User name").fill("admin");
+			page.getByLabel("Password").fill("test-admin-password");
+			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Sign in")).click();
+
+			page.navigate(url("/wizard"));
+			page.locator("input[name=directoryConnection][value=lab]").check();
+			page.locator("input[name=clusterConnection][value='']").check();
+			shot(page, 1, "connections");
+			page.locator("#next").click();
+
+			assertThat(page.locator("h2")).hasText("Forest readiness");
+			page.locator("input[name=kdsRootKey][value=USE_EXISTING]").check();
+			shot(page, 2, "forest");
+			page.locator("#next").click();
+
+			assertThat(page.locator("h2")).hasText("Identity");
+			page.locator("#gmsaName").fill(name);
+			page.locator("#dnsHostName").fill(name + ".contoso.com");
+			page.locator("#spns").fill("HTTP/" + name + ".contoso.com");
+			page.locator("#groupName").fill(name + "-hosts");
+			page.locator("#computerAccounts").fill("NODE1$\nNODE2$");
+			page.locator("#ticketRef").fill("CHG0042");
+			// A wrong entry first: the page comes back with the rule beside the field.
+			page.locator("#dnsHostName").fill("web01");
+			page.locator("#next").click();
+			assertThat(page.locator("#dnsHostName-error")).containsText("must be fully qualified");
+			page.locator("#dnsHostName").fill(name + ".contoso.com");
+			shot(page, 3, "identity");
+			page.locator("#next").click();
+
+			assertThat(page.locator("h2")).hasText("Cluster");
+			page.locator("#namespace").fill("apps");
+			page.locator("#serviceAccount").fill("webapp");
+			page.locator("#credSpecName").fill(name + "-spec");
+			shot(page, 4, "cluster");
+			page.locator("#next").click();
+
+			assertThat(page.locator("h2")).hasText("Review and run");
+			assertThat(page.locator("#plan-steps")).containsText("New-ADServiceAccount -Name '" + name + "'");
+			shot(page, 5, "review");
+			page.locator("#run").click();
+
+			assertThat(page.locator("#run-state")).hasText("SUCCEEDED");
+			assertThat(page.locator("#artifact-GENERATE_CREDSPEC")).isVisible();
+			shot(page, 6, "run");
+			var download = page.waitForDownload(() -> page.locator("#artifact-EXPORT_BUNDLE").click());
+			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo(name + "-export-bundle.yaml");
+			page.locator("#run-events").scrollIntoViewIfNeeded();
+			shot(page, 7, "result");
+		}
+	}
+
+	private static void shot(Page page, int n, String step) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("wizard-" + n + "-" + step + ".png")));
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}
