@@ -1,0 +1,142 @@
+package org.gmsaportal.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.gmsaportal.audit.AuditLog;
+import org.gmsaportal.audit.AuditPage;
+import org.gmsaportal.audit.AuditQuery;
+import org.gmsaportal.audit.AuditRow;
+import org.gmsaportal.directory.AccountMaintenance;
+import org.gmsaportal.directory.DirectoryConnection;
+import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.PasswordRetrievalProof;
+import org.gmsaportal.support.LabServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole wizard in Debian's Chromium against the Samba lab DC through the real directory adapter:
+ * non-domain-joined hosts with the Kubernetes-secret plug-in, export only. Afterwards LDAP holds the
+ * group, gMSA and portable user, the password shown once lets that user read msDS-ManagedPassword, and
+ * the audit chain verifies with every step under the run id.
+ */
+class WizardLabBrowserTests extends PortalServerSupport {
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@Autowired
+	DirectoryConnections connections;
+
+	@Autowired
+	AccountMaintenance accounts;
+
+	@Autowired
+	PasswordRetrievalProof proof;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@DynamicPropertySource
+	static void serviceAccount(DynamicPropertyRegistry registry) {
+		registry.add("gmsa.directory.connections.lab.bind-user", () -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
+		registry.add("gmsa.directory.connections.lab.bind-password",
+				() -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
+	}
+
+	@BeforeAll
+	static void launchChromium() {
+		var executable = LabServices.chromium();
+		playwright = Playwright.create();
+		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
+			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void anAdminProvisionsAPortableIdentityOnTheLabDcThroughTheWizard() {
+		String name = "wz" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		String password;
+		String runId;
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+			Page page = context.newPage();
+			page.navigate(url("/"));
+			page.getByLabel("User name").fill("admin");
+			page.getByLabel("Password").fill("test-admin-password");
+			page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+					new Page.GetByRoleOptions().setName("Sign in")).click();
+
+			page.navigate(url("/wizard"));
+			page.locator("input[name=directoryConnection][value=lab]").check();
+			page.locator("input[name=clusterConnection][value='']").check();
+			page.locator("#next").click();
+			page.locator("input[name=kdsRootKey][value=USE_EXISTING]").check();
+			page.locator("#next").click();
+
+			page.locator("#gmsaName").fill(name);
+			page.locator("#dnsHostName").fill(name + ".lab.test");
+			page.locator("#spns").fill("HTTP/" + name + ".lab.test");
+			page.locator("#groupName").fill(name + "-hosts");
+			page.locator("input[name=hostMode][value=PORTABLE]").check();
+			page.locator("#portableUser").fill(name + "-ccg");
+			page.locator("#plugin").selectOption("KUBERNETES_SECRET");
+			page.locator("#pluginInput").fill("apps:" + name + "-ccg");
+			page.locator("#ticketRef").fill("RITM0042");
+			page.locator("#next").click();
+
+			page.locator("#namespace").fill("apps");
+			page.locator("#serviceAccount").fill("webapp");
+			page.locator("#credSpecName").fill(name + "-spec");
+			page.locator("#next").click();
+
+			// The plan names the real DNs the lab DC will get, read from the DC itself.
+			assertThat(page.locator("#plan-steps")).containsText("CN=" + name + ",CN=Managed Service Accounts,DC=lab,DC=test");
+			page.locator("#run").click();
+
+			assertThat(page.locator("#run-state")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+			Locator secret = page.locator("#portable-password code");
+			assertThat(secret).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+			password = secret.textContent().strip();
+			runId = page.url().substring(page.url().lastIndexOf('/') + 1);
+		}
+
+		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
+		assertThat(this.accounts.find(lab, "group", name + "-hosts")).isPresent();
+		assertThat(this.accounts.find(lab, "gMSA", name)).isPresent();
+		assertThat(this.accounts.find(lab, "user", name + "-ccg")).isPresent();
+		// The password the page showed once is the one the DC holds, and it can retrieve the gMSA's password.
+		assertThat(this.proof.prove(lab, name, name + "-ccg", password.toCharArray()).retrieved()).isTrue();
+
+		AuditPage events = this.auditLog.search(new AuditQuery(null, null, null, null, null, null, runId), 0, 500);
+		assertThat(events.events()).extracting(AuditRow::action)
+			.contains("directory.group.ensure", "directory.gmsa.ensure", "directory.user.ensure",
+					"directory.group-membership.ensure", "directory.gmsa.password-proof");
+		assertThat(events.events()).extracting(AuditRow::details).noneMatch(d -> d.contains(password));
+		assertThat(this.auditLog.verify().intact()).isTrue();
+	}
+
+}
