@@ -96,6 +96,31 @@ class LabDirectoryRunIntegrationTests {
 		assertThat(this.accounts.find(lab, "group", name + "-hosts")).isEmpty();
 	}
 
+	@Test
+	void aDomainJoinedRunPutsTheLabComputerAccountInTheGroup() throws Exception {
+		String name = Requests.freshName();
+		String computer = "N" + name.substring(1, 9).toUpperCase();
+		java.nio.file.Path labDir = java.nio.file.Path.of(LabServices.dc("GMSA_LAB_CA_FILE")).getParent().getParent();
+		Process add = new ProcessBuilder("samba-tool", "computer", "add", computer, "-s",
+				labDir.resolve("etc/smb.conf").toString()).redirectErrorStream(true).start();
+		assertThat(add.waitFor()).as(new String(add.getInputStream().readAllBytes())).isZero();
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".lab.test", List.of(),
+				Set.of(EncryptionType.AES128_CTS_HMAC_SHA1_96, EncryptionType.AES256_CTS_HMAC_SHA1_96),
+				KdsRootKeyChoice.USE_EXISTING, name + "-hosts", new Hosts.DomainJoined(List.of(computer + "$")),
+				new Target.ExportOnly("apps", "webapp", name.toLowerCase() + "-spec"), null);
+
+		Plan plan = this.service.plan(request);
+		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
+		RunView run = await(runId);
+		assertThat(run.state()).as("%s", run.failure()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(run.steps()).filteredOn(s -> s.kind() == StepKind.ENSURE_MEMBERSHIP).singleElement()
+			.satisfies(s -> assertThat(s.detail()).contains("CN=" + computer));
+		assertThat(run.steps()).filteredOn(s -> s.kind() == StepKind.GENERATE_CREDSPEC).singleElement()
+			.satisfies(s -> assertThat(s.artifact()).contains(name).contains("\"DnsName\": \"lab.test\""));
+		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
+		assertThat(this.accounts.find(lab, "gMSA", name)).isPresent();
+	}
+
 	private RunView await(String runId) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		RunView run = this.service.run(runId).orElseThrow();
