@@ -1,0 +1,135 @@
+package org.gmsaportal.provisioning;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.directory.AccountMaintenance;
+import org.gmsaportal.directory.CreatedObject;
+import org.gmsaportal.directory.DirectoryConnection;
+import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.support.LabServices;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lab DC stops answering right after the group step (its process is frozen with SIGSTOP, which is
+ * what a hung or unreachable DC looks like to a client): the run fails at a later step with a clear reason,
+ * and once the DC answers again, resuming completes it without creating anything twice.
+ */
+@SpringBootTest
+class DirectoryOutageIntegrationTests {
+
+	@Autowired
+	ProvisioningService service;
+
+	@Autowired
+	DirectoryConnections connections;
+
+	@Autowired
+	AccountMaintenance accounts;
+
+	@BeforeAll
+	static void requireLabDc() {
+		LabServices.dc("GMSA_LAB_LDAPS_URL");
+	}
+
+	@DynamicPropertySource
+	static void labDirectory(DynamicPropertyRegistry registry) {
+		LabServices.registerLabDirectory(registry);
+		registry.add("gmsa.directory.connections.lab.bind-user", () -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
+		registry.add("gmsa.directory.connections.lab.bind-password",
+				() -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
+		// Short, so the frozen DC is noticed in seconds.
+		registry.add("gmsa.directory.connections.lab.connect-timeout", () -> "2s");
+		registry.add("gmsa.directory.connections.lab.read-timeout", () -> "3s");
+	}
+
+	@Test
+	void aDcOutageAfterTheGroupStepFailsTheRunAndResumingCompletesItWithoutDuplicates() throws Exception {
+		String name = "o" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".lab.test", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
+				new Hosts.Portable(name + "-ccg", KnownPlugin.KUBERNETES_SECRET.clsid(), "apps:" + name + "-ccg"),
+				new Target.ExportOnly("apps", "webapp", name + "-spec"), null);
+		Plan plan = this.service.plan(request);
+		String samba = Files.readString(labDir().resolve("samba.pid")).strip();
+
+		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
+		RunView failed;
+		try {
+			awaitStep(runId, StepKind.ENSURE_GROUP, StepState.SUCCEEDED);
+			signal("STOP", samba);
+			failed = await(runId);
+		}
+		finally {
+			signal("CONT", samba);
+		}
+		assertThat(failed.state()).isEqualTo(RunState.FAILED);
+		RunView.StepView failedStep = failed.steps().stream().filter(s -> s.state() == StepState.FAILED).findFirst()
+			.orElseThrow();
+		assertThat(failedStep.index()).isGreaterThan(stepIndex(failed, StepKind.ENSURE_GROUP));
+		// e.g. "step 2 (ENSURE_GMSA) failed: Cannot reach a domain controller of lab.test at [ldaps://...]: Read timed out"
+		assertThat(failed.failure()).contains("Cannot reach a domain controller of lab.test").doesNotContain("Exception")
+			.doesNotContain("\tat ");
+
+		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
+		CreatedObject group = this.accounts.find(lab, "group", name + "-hosts").orElseThrow();
+		this.service.resume(runId);
+		RunView resumed = await(runId);
+		assertThat(resumed.state()).as("%s", resumed.failure()).isEqualTo(RunState.SUCCEEDED);
+		// Same group object (same objectGUID): resuming redid nothing that had succeeded.
+		assertThat(this.accounts.find(lab, "group", name + "-hosts")).contains(group);
+		assertThat(resumed.steps()).filteredOn(s -> s.kind() == StepKind.ENSURE_GROUP).singleElement()
+			.satisfies(s -> assertThat(s.attempts()).isEqualTo(1));
+		assertThat(this.accounts.find(lab, "gMSA", name)).isPresent();
+	}
+
+	private static Path labDir() {
+		return Path.of(LabServices.dc("GMSA_LAB_CA_FILE")).getParent().getParent();
+	}
+
+	private static void signal(String signal, String pid) throws IOException, InterruptedException {
+		new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor();
+	}
+
+	private static int stepIndex(RunView run, StepKind kind) {
+		return run.steps().stream().filter(s -> s.kind() == kind).findFirst().orElseThrow().index();
+	}
+
+	private void awaitStep(String runId, StepKind kind, StepState state) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (Instant.now().isBefore(deadline)) {
+			RunView run = this.service.run(runId).orElseThrow();
+			if (run.steps().stream().anyMatch(s -> s.kind() == kind && s.state() == state)) {
+				return;
+			}
+			Thread.sleep(2);
+		}
+		throw new AssertionError(kind + " never reached " + state);
+	}
+
+	private RunView await(String runId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		RunView run = this.service.run(runId).orElseThrow();
+		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+			run = this.service.run(runId).orElseThrow();
+		}
+		return run;
+	}
+
+}
