@@ -1,0 +1,140 @@
+package org.gmsaportal.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
+import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.provisioning.Approval;
+import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.Plan;
+import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.provisioning.Target;
+import org.gmsaportal.support.LabServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A whole run to a cluster: the Samba lab DC for the directory half, and for the cluster fabric8's mock
+ * API server (CRUD mode plus server-side apply, seeded with the CRD, webhooks, Windows nodes and CoreDNS),
+ * reached through a kubeconfig exactly as a real cluster would be. A real API server cannot run on these
+ * machines.
+ */
+@SpringBootTest
+class ClusterRunIntegrationTests {
+
+	private static MockCluster cluster;
+
+	private static Path kubeconfig;
+
+	@Autowired
+	ProvisioningService service;
+
+	@BeforeAll
+	static void startCluster() throws IOException {
+		LabServices.dc("GMSA_LAB_LDAPS_URL");
+		cluster = MockCluster.start().with("gmsa-crd.yaml").with("gmsa-webhook.yaml").with("nodes.yaml").with("coredns.yaml");
+		// The workload's service account may not use the credspec yet: the run's RoleBinding grants it.
+		cluster.server.expect().post().withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
+			.andReturn(201, new SubjectAccessReviewBuilder().withNewStatus().withAllowed(false).endStatus().build())
+			.always();
+		kubeconfig = Files.createTempFile("gmsa-mock", ".kubeconfig");
+		Files.writeString(kubeconfig, """
+				apiVersion: v1
+				kind: Config
+				clusters:
+				- name: mock
+				  cluster:
+				    server: %s
+				    insecure-skip-tls-verify: true
+				users:
+				- name: portal
+				  user:
+				    token: mock-token
+				contexts:
+				- name: mock
+				  context:
+				    cluster: mock
+				    user: portal
+				current-context: mock
+				""".formatted(cluster.client.getMasterUrl().toString()));
+	}
+
+	@AfterAll
+	static void stopCluster() throws IOException {
+		if (cluster != null) {
+			cluster.close();
+		}
+		if (kubeconfig != null) {
+			Files.deleteIfExists(kubeconfig);
+		}
+	}
+
+	@DynamicPropertySource
+	static void connections(DynamicPropertyRegistry registry) {
+		LabServices.registerLabDirectory(registry);
+		registry.add("gmsa.directory.connections.lab.bind-user", () -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
+		registry.add("gmsa.directory.connections.lab.bind-password",
+				() -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
+		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> kubeconfig.toString());
+		registry.add("gmsa.cluster.connections.mock.context", () -> "mock");
+	}
+
+	@Test
+	void aPortableRunAppliesTheCredSpecRoleBindingAndSecretToTheCluster() throws InterruptedException {
+		String name = "c" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".lab.test", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
+				new Hosts.Portable(name + "-ccg", KnownPlugin.KUBERNETES_SECRET.clsid(), "app-ns:" + name + "-ccg"),
+				new Target.Cluster("mock", "app-ns", "webapp-sa", name + "-spec", List.of(), null), "CHG0077");
+
+		Plan plan = this.service.plan(request);
+		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
+		RunView run = await(runId);
+		assertThat(run.state()).as("%s", run.failure()).isEqualTo(RunState.SUCCEEDED);
+
+		var spec = cluster.client.genericKubernetesResources(GmsaCrd.context("v1")).withName(name + "-spec").get();
+		assertThat(spec).isNotNull();
+		assertThat(spec.getMetadata().getLabels()).containsEntry("app.kubernetes.io/managed-by", "gmsa-portal");
+		assertThat(String.valueOf(spec.getAdditionalProperties().get("credspec"))).contains(name).contains("lab.test");
+		assertThat(cluster.client.rbac().clusterRoles().list().getItems())
+			.anyMatch(r -> r.getRules().stream().anyMatch(rule -> rule.getVerbs().contains("use")
+					&& rule.getResourceNames().contains(name + "-spec")));
+		assertThat(cluster.client.rbac().roleBindings().inNamespace("app-ns").list().getItems())
+			.anyMatch(b -> b.getSubjects().stream().anyMatch(s -> "webapp-sa".equals(s.getName()))
+					&& b.getRoleRef().getName().contains(name));
+		var secret = cluster.client.secrets().inNamespace("app-ns").withName(name + "-ccg").get();
+		assertThat(secret).isNotNull();
+		assertThat(secret.getData()).containsKeys("username", "password");
+	}
+
+	private RunView await(String runId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		RunView run = this.service.run(runId).orElseThrow();
+		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+			run = this.service.run(runId).orElseThrow();
+		}
+		return run;
+	}
+
+}
