@@ -23,19 +23,20 @@ import io.fabric8.mockwebserver.internal.SimpleRequest;
 /**
  * A fabric8 mock API server in CRUD mode that also accepts server-side apply, with expectations taking
  * precedence (as in fabric8's own mixed mode) for answers CRUD cannot give, like SubjectAccessReviews.
+ * Public for the end-to-end tests of other modules; a real API server cannot run on these machines.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
-	final KubernetesMockServer server;
+	public final KubernetesMockServer server;
 
-	final KubernetesClient client;
+	public final KubernetesClient client;
 
 	private MockCluster(KubernetesMockServer server) {
 		this.server = server;
 		this.client = server.createClient();
 	}
 
-	static MockCluster start() {
+	public static MockCluster start() {
 		Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
 		MockDispatcher expectations = new MockDispatcher(responses);
 		ServerSideApplyCrudDispatcher crud = new ServerSideApplyCrudDispatcher();
@@ -54,7 +55,7 @@ final class MockCluster implements AutoCloseable {
 	}
 
 	/** Creates the objects of a YAML resource under {@code org/gmsaportal/cluster/}. */
-	MockCluster with(String resource) {
+	public MockCluster with(String resource) {
 		try (InputStream in = MockCluster.class.getResourceAsStream(resource)) {
 			for (HasMetadata object : this.client.load(in).items()) {
 				ServerSideApplier.resource(this.client, object).create();

@@ -1,5 +1,8 @@
 package org.gmsaportal.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,10 +13,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditPage;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
+import org.gmsaportal.cluster.MockCluster;
 import org.gmsaportal.directory.AccountMaintenance;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
@@ -31,16 +36,22 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole wizard in Debian's Chromium against the Samba lab DC through the real directory adapter:
- * non-domain-joined hosts with the Kubernetes-secret plug-in, export only. Afterwards LDAP holds the
- * group, gMSA and portable user, the password shown once lets that user read msDS-ManagedPassword, and
- * the audit chain verifies with every step under the run id.
+ * The whole wizard in Debian's Chromium against the Samba lab DC through the real directory adapter and
+ * a cluster reached through a kubeconfig: fabric8's mock API server, since a real one cannot run on these
+ * machines. Non-domain-joined hosts with the Kubernetes-secret plug-in. Afterwards LDAP holds the group,
+ * gMSA and portable user, the password shown once lets that user read msDS-ManagedPassword, the cluster
+ * holds the credspec, role, binding and identity secret, and the audit chain verifies with every step
+ * under the run id.
  */
 class WizardLabBrowserTests extends PortalServerSupport {
 
 	private static Playwright playwright;
 
 	private static Browser browser;
+
+	private static MockCluster cluster;
+
+	private static Path kubeconfig;
 
 	@Autowired
 	DirectoryConnections connections;
@@ -59,6 +70,30 @@ class WizardLabBrowserTests extends PortalServerSupport {
 		registry.add("gmsa.directory.connections.lab.bind-user", () -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
 		registry.add("gmsa.directory.connections.lab.bind-password",
 				() -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
+		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> kubeconfig.toString());
+	}
+
+	@BeforeAll
+	static void startCluster() throws IOException {
+		cluster = MockCluster.start().with("gmsa-crd.yaml").with("gmsa-webhook.yaml").with("nodes.yaml").with("coredns.yaml");
+		cluster.server.expect().post().withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
+			.andReturn(201, new SubjectAccessReviewBuilder().withNewStatus().withAllowed(false).endStatus().build())
+			.always();
+		kubeconfig = Files.createTempFile("gmsa-mock", ".kubeconfig");
+		Files.writeString(kubeconfig, """
+				apiVersion: v1
+				kind: Config
+				clusters:
+				- name: mock
+				  cluster: {server: "%s", insecure-skip-tls-verify: true}
+				users:
+				- name: portal
+				  user: {token: mock-token}
+				contexts:
+				- name: mock
+				  context: {cluster: mock, user: portal}
+				current-context: mock
+				""".formatted(cluster.client.getMasterUrl()));
 	}
 
 	@BeforeAll
@@ -71,9 +106,15 @@ class WizardLabBrowserTests extends PortalServerSupport {
 	}
 
 	@AfterAll
-	static void closeChromium() {
+	static void closeChromiumAndCluster() throws IOException {
 		if (playwright != null) {
 			playwright.close();
+		}
+		if (cluster != null) {
+			cluster.close();
+		}
+		if (kubeconfig != null) {
+			Files.deleteIfExists(kubeconfig);
 		}
 	}
 
@@ -92,7 +133,7 @@ class WizardLabBrowserTests extends PortalServerSupport {
 
 			page.navigate(url("/wizard"));
 			page.locator("input[name=directoryConnection][value=lab]").check();
-			page.locator("input[name=clusterConnection][value='']").check();
+			page.locator("input[name=clusterConnection][value=mock]").check();
 			page.locator("#next").click();
 			page.locator("input[name=kdsRootKey][value=USE_EXISTING]").check();
 			page.locator("#next").click();
@@ -104,12 +145,12 @@ class WizardLabBrowserTests extends PortalServerSupport {
 			page.locator("input[name=hostMode][value=PORTABLE]").check();
 			page.locator("#portableUser").fill(name + "-ccg");
 			page.locator("#plugin").selectOption("KUBERNETES_SECRET");
-			page.locator("#pluginInput").fill("apps:" + name + "-ccg");
+			page.locator("#pluginInput").fill("app-ns:" + name + "-ccg");
 			page.locator("#ticketRef").fill("RITM0042");
 			page.locator("#next").click();
 
-			page.locator("#namespace").fill("apps");
-			page.locator("#serviceAccount").fill("webapp");
+			page.locator("#namespace").fill("app-ns");
+			page.locator("#serviceAccount").fill("webapp-sa");
 			page.locator("#credSpecName").fill(name + "-spec");
 			page.locator("#next").click();
 
@@ -136,7 +177,14 @@ class WizardLabBrowserTests extends PortalServerSupport {
 			.contains("directory.group.ensure", "directory.gmsa.ensure", "directory.user.ensure",
 					"directory.group-membership.ensure", "directory.gmsa.password-proof");
 		assertThat(events.events()).extracting(AuditRow::details).noneMatch(d -> d.contains(password));
+		assertThat(events.events()).extracting(AuditRow::action).contains("cluster.object.apply");
 		assertThat(this.auditLog.verify().intact()).isTrue();
+
+		assertThat(cluster.client.genericKubernetesResources("windows.k8s.io/v1", "GMSACredentialSpec")
+			.withName(name + "-spec").get()).isNotNull();
+		assertThat(cluster.client.rbac().roleBindings().inNamespace("app-ns").list().getItems())
+			.anyMatch(b -> b.getRoleRef().getName().contains(name));
+		assertThat(cluster.client.secrets().inNamespace("app-ns").withName(name + "-ccg").get()).isNotNull();
 	}
 
 }
