@@ -78,6 +78,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				List.of(error("body", "malformed")));
 	}
 
+	@ExceptionHandler(ApiInputException.class)
+	ResponseEntity<Object> badInput(ApiInputException ex) {
+		return badRequest("The request is not valid.", List.of(error(ex.field(), ex.rule())));
+	}
+
+	@ExceptionHandler(RequestProblem.class)
+	ResponseEntity<Object> refused(RequestProblem ex) {
+		return ResponseEntity.status(ex.status())
+			.body(ProblemDetail.forStatusAndDetail(ex.status(), String.valueOf(ex.getMessage())));
+	}
+
 	@ExceptionHandler(AuditUnavailableException.class)
 	ResponseEntity<Object> auditUnavailable(AuditUnavailableException ex) {
 		logger.error("API request refused: the audit trail is not writable");

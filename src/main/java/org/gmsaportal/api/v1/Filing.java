@@ -1,0 +1,95 @@
+package org.gmsaportal.api.v1;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.InvalidRequestException;
+import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.Target;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A filing as read from the API body, with the wizard's defaults applied; the engine's request is built
+ * from it once the domain (for the default DNS host name) is known.
+ *
+ * @param directory the directory connection name
+ * @param name the gMSA name
+ * @param dnsHostName the gMSA's DNS host name, or null for {@code <name>.<domain>}
+ * @param spns the service principal names as sent
+ * @param encryptionTypes the encryption types
+ * @param group the group of hosts allowed to retrieve the password
+ * @param hosts domain-joined members or a portable user with a plug-in
+ * @param target a cluster or export only
+ * @param ticket the ticket, or null
+ * @param callbackUrl where status changes are to be posted, or null
+ */
+record Filing(String directory, String name, @Nullable String dnsHostName, List<String> spns,
+		Set<EncryptionType> encryptionTypes, String group, Hosts hosts, Target target, @Nullable Ticket ticket,
+		@Nullable String callbackUrl) {
+
+	private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
+
+	/**
+	 * The ticket a filing belongs to.
+	 *
+	 * @param system the ticketing system, e.g. {@code servicenow}
+	 * @param key the ticket's key, e.g. {@code RITM0012345}; becomes the runs' ticket reference
+	 * @param url a link to the ticket
+	 */
+	record Ticket(@Nullable String system, @Nullable String key, @Nullable String url) {
+	}
+
+	/** The engine's request, with the DNS host name defaulting to {@code <name>.<domain>}. */
+	ProvisioningRequest toRequest(String domain) {
+		String dns = (this.dnsHostName != null) ? this.dnsHostName
+				: stripDollar(this.name).toLowerCase(Locale.ROOT) + "." + domain;
+		try {
+			return new ProvisioningRequest(this.directory, this.name, dns, this.spns, this.encryptionTypes,
+					KdsRootKeyChoice.USE_EXISTING, this.group, this.hosts, this.target,
+					(this.ticket != null) ? this.ticket.key() : null);
+		}
+		catch (InvalidRequestException ex) {
+			throw new ApiInputException(apiField(ex.field()), ex.rule());
+		}
+	}
+
+	/** The API body's name for a field the engine names, e.g. {@code account.name} for {@code gmsaName}. */
+	String apiField(String engineField) {
+		Matcher indexed = INDEXED.matcher(engineField);
+		String base = indexed.matches() ? indexed.group(1) : engineField;
+		String index = indexed.matches() ? indexed.group(2) : null;
+		if (index != null && base.equals("spns")) {
+			// the engine sorts SPNs: point at the entry as the client sent it
+			List<String> sorted = this.spns.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+			int i = Integer.parseInt(index);
+			index = (i < sorted.size()) ? String.valueOf(this.spns.lastIndexOf(sorted.get(i))) : index;
+		}
+		String field = switch (base) {
+			case "directoryConnection" -> "directory";
+			case "gmsaName" -> "account.name";
+			case "dnsHostName" -> "account.dnsHostName";
+			case "spns" -> "account.servicePrincipalNames";
+			case "encryptionTypes" -> "account.encryptionTypes";
+			case "groupName" -> "hosts.group";
+			case "hosts.computerAccounts" -> "hosts.members";
+			case "hosts.userName" -> "hosts.portableUser";
+			case "hosts.pluginGuid" -> "hosts.plugin.type";
+			case "hosts.pluginInput" -> "hosts.plugin.input";
+			case "target.credSpecName" -> "cluster.credentialSpecName";
+			case "ticketRef" -> "ticket.key";
+			default -> base.startsWith("target.") ? "cluster." + base.substring("target.".length()) : base;
+		};
+		return (index != null) ? field + "[" + index + "]" : field;
+	}
+
+	static String stripDollar(String name) {
+		return name.endsWith("$") ? name.substring(0, name.length() - 1) : name;
+	}
+
+}

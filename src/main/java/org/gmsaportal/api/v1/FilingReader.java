@@ -1,0 +1,163 @@
+package org.gmsaportal.api.v1;
+
+import java.net.URI;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.Target;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the body of {@code POST /api/v1/provisioning-requests} into a {@link Filing}, applying the wizard's
+ * defaults: AES256 only, the existing KDS root key, group {@code GmsaHosts-<name>}, export only into
+ * namespace {@code default} with service account and credential spec named after the gMSA.
+ */
+final class FilingReader {
+
+	static final String SAMPLE_IMAGE = "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022";
+
+	private FilingReader() {
+	}
+
+	static Filing read(JsonNode body) {
+		if (!body.isObject()) {
+			throw new ApiInputException("body", "type");
+		}
+		Json.onlyKnown(body, "", Set.of("directory", "account", "hosts", "cluster", "ticket", "callbackUrl"));
+		String directory = Json.text(body, "directory", "directory", true, 64);
+		JsonNode account = Json.object(body, "account", "account", true,
+				Set.of("name", "dnsHostName", "servicePrincipalNames", "additionalAccounts", "encryptionTypes"));
+		String name = Json.text(account, "name", "account.name", true, 16);
+		String plain = Filing.stripDollar(name);
+		String dnsHostName = Json.text(account, "dnsHostName", "account.dnsHostName", false, 253);
+		List<String> spns = Json.texts(account, "servicePrincipalNames", "account.servicePrincipalNames", 100, 300);
+		if (!Json.texts(account, "additionalAccounts", "account.additionalAccounts", 100, 64).isEmpty()) {
+			throw new ApiInputException("account.additionalAccounts",
+					"not supported yet: the engine provisions one gMSA per request; send an empty list or leave it out");
+		}
+		Set<EncryptionType> types = encryptionTypes(
+				Json.texts(account, "encryptionTypes", "account.encryptionTypes", 10, 40));
+		JsonNode hostsNode = Json.object(body, "hosts", "hosts", true,
+				Set.of("mode", "group", "members", "portableUser", "plugin"));
+		String group = Json.text(hostsNode, "group", "hosts.group", false, 64);
+		Hosts hosts = hosts(hostsNode);
+		Target target = target(body, plain);
+		JsonNode ticketNode = Json.object(body, "ticket", "ticket", false, Set.of("system", "key", "url"));
+		Filing.Ticket ticket = (ticketNode != null) ? ticket(ticketNode) : null;
+		String callbackUrl = Json.text(body, "callbackUrl", "callbackUrl", false, 2048);
+		return new Filing(directory, name, dnsHostName, spns, types, (group != null) ? group : "GmsaHosts-" + plain,
+				hosts, target, ticket, callbackUrl);
+	}
+
+	private static Set<EncryptionType> encryptionTypes(List<String> values) {
+		if (values.isEmpty()) {
+			return EnumSet.of(EncryptionType.AES256_CTS_HMAC_SHA1_96);
+		}
+		Set<EncryptionType> types = EnumSet.noneOf(EncryptionType.class);
+		for (int i = 0; i < values.size(); i++) {
+			types.add(switch (values.get(i).toUpperCase(Locale.ROOT)) {
+				case "AES128", "AES128_CTS_HMAC_SHA1_96" -> EncryptionType.AES128_CTS_HMAC_SHA1_96;
+				case "AES256", "AES256_CTS_HMAC_SHA1_96" -> EncryptionType.AES256_CTS_HMAC_SHA1_96;
+				case "RC4", "RC4_HMAC" -> EncryptionType.RC4_HMAC;
+				default -> throw new ApiInputException("account.encryptionTypes[" + i + "]", "enum: AES128, AES256 or RC4");
+			});
+		}
+		return types;
+	}
+
+	private static Hosts hosts(JsonNode node) {
+		String mode = Json.text(node, "mode", "hosts.mode", true, 20);
+		switch (mode) {
+			case "domainJoined" -> {
+				refuse(node, "portableUser", "hosts.portableUser", "only with mode portable");
+				refuse(node, "plugin", "hosts.plugin", "only with mode portable");
+				return new Hosts.DomainJoined(Json.texts(node, "members", "hosts.members", 500, 16));
+			}
+			case "portable" -> {
+				refuse(node, "members", "hosts.members", "only with mode domainJoined");
+				String user = Json.text(node, "portableUser", "hosts.portableUser", true, 20);
+				JsonNode plugin = Json.object(node, "plugin", "hosts.plugin", true, Set.of("type", "input", "guid"));
+				String type = Json.text(plugin, "type", "hosts.plugin.type", true, 40);
+				String input = Json.text(plugin, "input", "hosts.plugin.input", true, 1000);
+				String guid = switch (type) {
+					case "azureKeyVault" -> KnownPlugin.AZURE_KEY_VAULT.clsid();
+					case "aws" -> KnownPlugin.AWS.clsid();
+					case "kubernetesSecret" -> KnownPlugin.KUBERNETES_SECRET.clsid();
+					case "custom" -> Json.text(plugin, "guid", "hosts.plugin.guid", true, 40);
+					default -> throw new ApiInputException("hosts.plugin.type",
+							"enum: azureKeyVault, aws, kubernetesSecret or custom");
+				};
+				if (!type.equals("custom")) {
+					refuse(plugin, "guid", "hosts.plugin.guid", "only with type custom");
+				}
+				return new Hosts.Portable(user, guid, input);
+			}
+			default -> throw new ApiInputException("hosts.mode", "enum: portable or domainJoined");
+		}
+	}
+
+	private static Target target(JsonNode body, String name) {
+		JsonNode node = Json.object(body, "cluster", "cluster", false, Set.of("connection", "namespace",
+				"serviceAccount", "credentialSpecName", "coreDns", "dnsForwardServers", "sampleWorkload", "sampleImage",
+				"exportOnly"));
+		String k8sName = name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
+		String namespace = orElse(Json.text(node, "namespace", "cluster.namespace", false, 63), "default");
+		String account = orElse(Json.text(node, "serviceAccount", "cluster.serviceAccount", false, 253), k8sName);
+		String spec = orElse(Json.text(node, "credentialSpecName", "cluster.credentialSpecName", false, 253), k8sName);
+		if (node == null || Json.bool(node, "exportOnly", "cluster.exportOnly", false)) {
+			for (String live : List.of("connection", "coreDns", "dnsForwardServers", "sampleWorkload", "sampleImage")) {
+				refuse(node, live, "cluster." + live, "not with exportOnly");
+			}
+			return new Target.ExportOnly(namespace, account, spec);
+		}
+		String connection = Json.text(node, "connection", "cluster.connection", true, 64);
+		boolean coreDns = Json.bool(node, "coreDns", "cluster.coreDns", false);
+		List<String> servers = Json.texts(node, "dnsForwardServers", "cluster.dnsForwardServers", 10, 45);
+		if (coreDns && servers.isEmpty()) {
+			throw new ApiInputException("cluster.dnsForwardServers", "required when coreDns is true");
+		}
+		boolean sample = Json.bool(node, "sampleWorkload", "cluster.sampleWorkload", false);
+		String image = Json.text(node, "sampleImage", "cluster.sampleImage", false, 255);
+		return new Target.Cluster(connection, namespace, account, spec, coreDns ? servers : List.of(),
+				sample ? orElse(image, SAMPLE_IMAGE) : null);
+	}
+
+	private static Filing.Ticket ticket(JsonNode node) {
+		String system = Json.text(node, "system", "ticket.system", false, 64);
+		if (system != null && !system.matches("[A-Za-z0-9 _.-]+")) {
+			throw new ApiInputException("ticket.system", "pattern");
+		}
+		String key = Json.text(node, "key", "ticket.key", false, 128);
+		String url = Json.text(node, "url", "ticket.url", false, 2048);
+		if (url != null) {
+			try {
+				URI uri = new URI(url);
+				if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+						|| uri.getHost() == null) {
+					throw new ApiInputException("ticket.url", "must be an absolute http or https URL");
+				}
+			}
+			catch (java.net.URISyntaxException ex) {
+				throw new ApiInputException("ticket.url", "must be an absolute http or https URL");
+			}
+		}
+		return new Filing.Ticket(system, key, url);
+	}
+
+	private static void refuse(@Nullable JsonNode node, String name, String path, String rule) {
+		if (node != null && node.get(name) != null && !node.get(name).isNull()) {
+			throw new ApiInputException(path, rule);
+		}
+	}
+
+	private static String orElse(@Nullable String value, String fallback) {
+		return (value != null) ? value : fallback;
+	}
+
+}
