@@ -180,10 +180,11 @@ class DirectoryModuleAdapter implements DirectoryPort {
 		return new Removed(removed, String.join("; ", details));
 	}
 
+	// An unknown connection is a wrong request, not a directory failure: the wizard and the API name the field.
 	private DirectoryConnection connection(String name) {
 		return this.connections.find(name)
-			.orElseThrow(() -> new DirectoryException("No directory connection named '" + name
-					+ "' is configured (gmsa.directory.connections." + name + ".*)"));
+			.orElseThrow(() -> new InvalidRequestException("directoryConnection",
+					"must name a configured directory connection (gmsa.directory.connections.<name>.*)"));
 	}
 
 	private static Ensured ensured(EnsureResult result) {

@@ -121,6 +121,17 @@ class LabDirectoryRunIntegrationTests {
 		assertThat(this.accounts.find(lab, "gMSA", name)).isPresent();
 	}
 
+	@Test
+	void anUnknownDirectoryConnectionIsAnInvalidRequestNamingTheField() {
+		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+		ProvisioningRequest elsewhere = new ProvisioningRequest("nope", request.gmsaName(), request.dnsHostName(),
+				request.spns(), request.encryptionTypes(), request.kdsRootKey(), request.groupName(), request.hosts(),
+				request.target(), null);
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.service.plan(elsewhere))
+			.isInstanceOfSatisfying(InvalidRequestException.class,
+					ex -> assertThat(ex.field()).isEqualTo("directoryConnection"));
+	}
+
 	private RunView await(String runId) throws InterruptedException {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		RunView run = this.service.run(runId).orElseThrow();

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.gmsaportal.audit.AuditUnavailableException;
+import org.gmsaportal.cluster.ClusterOperationException;
+import org.gmsaportal.directory.DirectoryException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 					"The audit trail cannot be written; nothing was changed."));
+	}
+
+	/** The directory or the cluster did not answer; their messages say what to do and hold no secret. */
+	@ExceptionHandler({ DirectoryException.class, ClusterOperationException.class })
+	ResponseEntity<Object> backendUnavailable(RuntimeException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, String.valueOf(ex.getMessage())));
 	}
 
 	@ExceptionHandler(Exception.class)
