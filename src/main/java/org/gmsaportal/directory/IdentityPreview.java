@@ -66,22 +66,35 @@ public class IdentityPreview {
 		});
 	}
 
-	/** The portable user: present and usable by ccg.exe, drifted, or PLANNED. */
+	/**
+	 * The portable user: present and usable by ccg.exe, drifted, or PLANNED. An existing account the portal
+	 * did not create is drift: the run would have to reset its password, which the portal never does to an
+	 * account it does not own.
+	 */
 	public EnsureResult user(DirectoryConnection connection, String userName) {
 		return read(connection, ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.userAccountName(userName, facts.dnsName());
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
-					"objectGUID", "objectClass", "userAccountControl");
+					"objectGUID", "objectClass", "userAccountControl", "adminDescription");
 			if (existing == null) {
 				return planned("user", Accounts.dn(name, "CN=Users," + facts.defaultNamingContext()));
 			}
-			return found("user", existing, PortableUsers.userDrift(existing, name));
+			List<String> drift = new ArrayList<>(PortableUsers.userDrift(existing, name));
+			if (!Accounts.MARKER.equals(Ldap.optionalString(existing, "adminDescription"))) {
+				drift.add("the account " + name + " exists but was not created by the portal; choose another name");
+			}
+			return found("user", existing, drift);
 		});
 	}
 
-	/** The membership: present, or PLANNED (also when the group or the member is created earlier in the run). */
-	public EnsureResult membership(DirectoryConnection connection, String group, String member) {
+	/**
+	 * The membership: present, or PLANNED (also when the group, or a member the same run creates, does not
+	 * exist yet); DRIFT when a member that should already exist, such as a computer account, does not.
+	 * @param memberCreatedByRun whether an earlier step of the run creates the member (the portable user)
+	 */
+	public EnsureResult membership(DirectoryConnection connection, String group, String member,
+			boolean memberCreatedByRun) {
 		return read(connection, ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String groupName = AccountNames.accountName("group", group);
@@ -89,6 +102,11 @@ public class IdentityPreview {
 			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(), groupName, "distinguishedName");
 			Attributes memberEntry = Accounts.find(ctx, facts.defaultNamingContext(), memberName, "distinguishedName");
 			String target = memberName + " in " + groupName;
+			if (memberEntry == null && !memberCreatedByRun) {
+				return new EnsureResult("membership", target, null, Outcome.DRIFT,
+						List.of("no account named " + memberName + " (computer accounts end with $, e.g. HOST01$)"),
+						List.of());
+			}
 			if (groupEntry == null || memberEntry == null) {
 				return planned("membership", target);
 			}

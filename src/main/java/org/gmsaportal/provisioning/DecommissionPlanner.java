@@ -38,6 +38,17 @@ class DecommissionPlanner {
 			throw new ProvisioningRefusedException("Run " + runId + " is " + run.state()
 					+ ": only a succeeded provisioning run can be decommissioned.");
 		}
+		// A later run of the same gMSA relies on what this one created (it found it "already as requested").
+		this.runs.list(new RunFilter(null, run.gmsaName(), null), 500).stream()
+			.filter((other) -> other.kind() == RunKind.PROVISION && !other.id().equals(runId)
+					&& other.gmsaName().equalsIgnoreCase(run.gmsaName())
+					&& other.domain().equalsIgnoreCase(run.domain()) && other.createdAt().isAfter(run.createdAt())
+					&& other.state() != RunState.DECOMMISSIONED && other.state() != RunState.ABANDONED)
+			.findFirst()
+			.ifPresent((other) -> {
+				throw new ProvisioningRefusedException("Run " + other.id() + " of " + run.gmsaName()
+						+ " is newer and uses the same objects: decommission that run instead.");
+			});
 		ProvisioningRequest request = this.runs.request(runId);
 		List<PlannedStep> steps = new ArrayList<>();
 		Map<Integer, String> inputs = new LinkedHashMap<>();

@@ -127,8 +127,12 @@ class DirectoryModuleAdapter implements DirectoryPort {
 		List<String> added = new ArrayList<>();
 		List<String> details = new ArrayList<>();
 		for (String member : members) {
-			EnsureResult result = (mode == Mode.PREVIEW) ? this.preview.membership(conn, groupName, member)
+			// Computer accounts ($) must exist already; a plain user name is the portable user an earlier step creates.
+			EnsureResult result = (mode == Mode.PREVIEW) ? this.preview.membership(conn, groupName, member, !member.endsWith("$"))
 					: this.identities.ensureMembership(conn, groupName, member);
+			if (result.outcome() == EnsureResult.Outcome.DRIFT) {
+				return Ensured.of(Result.DRIFT, result.summary());
+			}
 			if (result.outcome() == EnsureResult.Outcome.CREATED || result.outcome() == EnsureResult.Outcome.PLANNED) {
 				added.add(member);
 			}

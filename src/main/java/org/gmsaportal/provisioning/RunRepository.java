@@ -69,11 +69,13 @@ class RunRepository {
 	}
 
 	Optional<RunView> find(String runId) {
-		List<RunView.StepView> steps = steps(runId);
-		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE id = ?")
+		// The run row first, its steps after: a step's end and the run's end commit together, so a reader
+		// may see the steps a moment ahead of the run, never a finished run with a step still running.
+		Optional<RunView> run = this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE id = ?")
 			.param(runId)
-			.query((rs, n) -> run(rs, steps))
+			.query((rs, n) -> run(rs, List.of()))
 			.optional();
+		return run.map((found) -> found.withSteps(steps(runId)));
 	}
 
 	/** Newest first, without their steps. */

@@ -29,6 +29,11 @@ public record RunView(String id, RunKind kind, RunState state, String domain, St
 		steps = List.copyOf(steps);
 	}
 
+	RunView withSteps(List<StepView> steps) {
+		return new RunView(this.id, this.kind, this.state, this.domain, this.gmsaName, this.planHash, this.approvedBy,
+				this.ticketRef, this.decommissions, this.failure, this.createdAt, steps);
+	}
+
 	/**
 	 * One step as stored.
 	 *

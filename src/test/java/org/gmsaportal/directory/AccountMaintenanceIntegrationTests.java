@@ -57,6 +57,13 @@ class AccountMaintenanceIntegrationTests {
 	}
 
 	@Test
+	void anExistingAccountThePortalDidNotCreateIsDriftNotAPlannedReset() {
+		EnsureResult result = this.preview.user(this.lab.admin(), this.lab.setting("GMSA_LAB_AUDITOR"));
+		assertThat(result.outcome()).isEqualTo(EnsureResult.Outcome.DRIFT);
+		assertThat(result.drift()).anyMatch(d -> d.contains("was not created by the portal"));
+	}
+
+	@Test
 	void aPasswordResetOfAnAccountThePortalDidNotCreateIsRefused() {
 		DirectoryConnection admin = this.lab.admin();
 		assertThatThrownBy(() -> this.accounts.setPassword(admin, this.lab.setting("GMSA_LAB_AUDITOR"),
@@ -79,9 +86,13 @@ class AccountMaintenanceIntegrationTests {
 
 		this.identities.ensureGroup(admin, GroupRequest.of(name));
 		this.accounts.ensureUser(admin, name + "u", "Member-Pass-Chosen-4!".toCharArray());
-		assertThat(this.preview.membership(admin, name, name + "u").outcome()).isEqualTo(EnsureResult.Outcome.PLANNED);
+		assertThat(this.preview.membership(admin, name, name + "u", false).outcome())
+			.isEqualTo(EnsureResult.Outcome.PLANNED);
+		assertThat(this.preview.membership(admin, name, "NOSUCHHOST$", false).outcome())
+			.isEqualTo(EnsureResult.Outcome.DRIFT);
+		assertThat(this.preview.membership(admin, name, "notyet", true).outcome()).isEqualTo(EnsureResult.Outcome.PLANNED);
 		this.identities.ensureMembership(admin, name, name + "u");
-		assertThat(this.preview.membership(admin, name, name + "u").outcome())
+		assertThat(this.preview.membership(admin, name, name + "u", false).outcome())
 			.isEqualTo(EnsureResult.Outcome.ALREADY_AS_REQUESTED);
 		assertThat(this.accounts.removeMembership(admin, name, name + "u").outcome())
 			.isEqualTo(EnsureResult.Outcome.DELETED);

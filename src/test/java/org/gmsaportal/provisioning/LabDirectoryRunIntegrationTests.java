@@ -122,6 +122,30 @@ class LabDirectoryRunIntegrationTests {
 	}
 
 	@Test
+	void anOlderRunCannotBeDecommissionedWhileANewerOneUsesItsObjects() throws Exception {
+		String name = Requests.freshName();
+		String computer = "M" + name.substring(1, 9).toUpperCase();
+		java.nio.file.Path labDir = java.nio.file.Path.of(LabServices.dc("GMSA_LAB_CA_FILE")).getParent().getParent();
+		new ProcessBuilder("samba-tool", "computer", "add", computer, "-s", labDir.resolve("etc/smb.conf").toString())
+			.start().waitFor();
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".lab.test", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
+				new Hosts.DomainJoined(List.of(computer + "$")), new Target.ExportOnly("apps", "webapp", name + "-spec"),
+				null);
+		Plan first = this.service.plan(request);
+		String older = this.service.start(first, new Approval(first.hash(), "admin", Instant.now(), null));
+		assertThat(await(older).state()).isEqualTo(RunState.SUCCEEDED);
+		Plan again = this.service.plan(request);
+		String newer = this.service.start(again, new Approval(again.hash(), "admin", Instant.now(), null));
+		assertThat(await(newer).state()).isEqualTo(RunState.SUCCEEDED);
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.service.decommissionPlan(older))
+			.isInstanceOf(ProvisioningRefusedException.class)
+			.hasMessageContaining("Run " + newer);
+		assertThat(this.service.decommissionPlan(newer).steps()).isNotEmpty();
+	}
+
+	@Test
 	void anUnknownDirectoryConnectionIsAnInvalidRequestNamingTheField() {
 		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
 		ProvisioningRequest elsewhere = new ProvisioningRequest("nope", request.gmsaName(), request.dnsHostName(),

@@ -3,6 +3,8 @@ package org.gmsaportal.web.wizard;
 import java.time.Instant;
 import java.util.List;
 
+import org.gmsaportal.cluster.ClusterOperationException;
+import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.provisioning.Approval;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.Plan;
@@ -62,7 +64,7 @@ class ReviewController {
 	}
 
 	@GetMapping("/review")
-	String review(@ModelAttribute("wizard") WizardState wizard, Model model) {
+	String review(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model) {
 		if (!wizard.mayOpen("review")) {
 			return "redirect:/wizard/" + wizard.currentStep();
 		}
@@ -70,7 +72,7 @@ class ReviewController {
 	}
 
 	@PostMapping("/run")
-	String approveAndRun(@ModelAttribute("wizard") WizardState wizard, @RequestParam String planHash,
+	String approveAndRun(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam String planHash,
 			@RequestParam(required = false) @Nullable String reason, Authentication user, Model model,
 			SessionStatus status) {
 		if (!wizard.mayOpen("review")) {
@@ -94,6 +96,10 @@ class ReviewController {
 		}
 		catch (IllegalArgumentException ex) {
 			return show(wizard, model, text("wizard.review.badHash"));
+		}
+		catch (DirectoryException | ClusterOperationException ex) {
+			// The DC or the cluster did not answer while the plan was checked again: nothing was started.
+			return show(wizard, model, ex.getMessage());
 		}
 		this.drafts.delete(user.getName());
 		status.setComplete();

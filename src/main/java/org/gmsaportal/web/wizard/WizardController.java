@@ -51,18 +51,18 @@ class WizardController {
 
 	/** Where the admin left off, at the same address, so a bookmark of the wizard always works. */
 	@GetMapping
-	String resume(@ModelAttribute("wizard") WizardState wizard) {
+	String resume(@ModelAttribute(name = "wizard", binding = false) WizardState wizard) {
 		return "forward:/wizard/" + wizard.currentStep();
 	}
 
 	@GetMapping("/connections")
-	String initConnectionsForm(@ModelAttribute("wizard") WizardState wizard, Model model) {
+	String initConnectionsForm(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model) {
 		return show("connections", wizard.getConnections(), model);
 	}
 
 	@PostMapping("/connections")
 	String processConnectionsForm(@Valid @ModelAttribute("form") ConnectionsStep form, BindingResult errors,
-			@ModelAttribute("wizard") WizardState wizard, @RequestParam(defaultValue = "next") String go,
+			@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam(defaultValue = "next") String go,
 			Authentication user, Model model) {
 		wizard.setConnections(form);
 		if (!errors.hasFieldErrors("directoryConnection")
@@ -79,26 +79,26 @@ class WizardController {
 	}
 
 	@GetMapping("/forest")
-	String initForestForm(@ModelAttribute("wizard") WizardState wizard, Model model) {
+	String initForestForm(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model) {
 		return wizard.mayOpen("forest") ? show("forest", wizard.getForest(), model) : back(wizard);
 	}
 
 	@PostMapping("/forest")
 	String processForestForm(@Valid @ModelAttribute("form") ForestStep form, BindingResult errors,
-			@ModelAttribute("wizard") WizardState wizard, @RequestParam(defaultValue = "next") String go,
+			@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam(defaultValue = "next") String go,
 			Authentication user, Model model) {
 		wizard.setForest(form);
 		return advance("forest", form, errors, wizard, go, user, model);
 	}
 
 	@GetMapping("/identity")
-	String initIdentityForm(@ModelAttribute("wizard") WizardState wizard, Model model) {
+	String initIdentityForm(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model) {
 		return wizard.mayOpen("identity") ? show("identity", wizard.getIdentity(), model) : back(wizard);
 	}
 
 	@PostMapping("/identity")
 	String processIdentityForm(@Valid @ModelAttribute("form") IdentityStep form, BindingResult errors,
-			@ModelAttribute("wizard") WizardState wizard, @RequestParam(defaultValue = "next") String go,
+			@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam(defaultValue = "next") String go,
 			Authentication user, Model model) {
 		wizard.setIdentity(form);
 		form.validate(errors);
@@ -109,13 +109,13 @@ class WizardController {
 	}
 
 	@GetMapping("/cluster")
-	String initClusterForm(@ModelAttribute("wizard") WizardState wizard, Model model) {
+	String initClusterForm(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model) {
 		return wizard.mayOpen("cluster") ? show("cluster", wizard.getCluster(), model) : back(wizard);
 	}
 
 	@PostMapping("/cluster")
 	String processClusterForm(@Valid @ModelAttribute("form") ClusterStep form, BindingResult errors,
-			@ModelAttribute("wizard") WizardState wizard, @RequestParam(defaultValue = "next") String go,
+			@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam(defaultValue = "next") String go,
 			Authentication user, Model model) {
 		wizard.setCluster(form);
 		if (!errors.hasErrors()) {
