@@ -54,11 +54,9 @@
           show(progress);
           if (!progress.finished) {
             window.setTimeout(poll, 1500);
-          } else if (!document.getElementById('portable-password')) {
-            // Finished: reload once for the artifacts and actions.
+          } else {
+            // Finished: reload once for the artifacts, actions and the password button.
             window.location.reload();
-          } else if (refresh) {
-            refresh.hidden = false;
           }
         })
         .catch(function () { window.setTimeout(poll, 5000); });

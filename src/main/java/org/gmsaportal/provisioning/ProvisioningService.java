@@ -144,6 +144,27 @@ public class ProvisioningService {
 		return this.vault.takeForShowing(runId);
 	}
 
+	/** Whether the run's generated password still waits for its one showing (nothing is taken). */
+	public boolean portablePasswordWaiting(String runId) {
+		return this.vault.waitingToBeShown(runId);
+	}
+
+	/**
+	 * The password, once, to {@code viewer}, who is recorded first: if that cannot be recorded the password
+	 * stays unshown. The event names who saw it and when, never the value.
+	 */
+	public Optional<SecretValue> revealPortablePassword(String runId, String viewer) {
+		if (!this.vault.waitingToBeShown(runId)) {
+			return Optional.empty();
+		}
+		RunView run = this.runs.find(runId).orElseThrow();
+		this.audit.record(AuditEvent.of("provisioning.portable-password.shown", run.gmsaName() + "@" + run.domain(),
+				AuditOutcome.SUCCESS)
+			.withDetails(Map.of("shownTo", viewer))
+			.withCorrelation(runId, run.ticketRef()));
+		return this.vault.takeForShowing(runId);
+	}
+
 	private static void requireApproved(Plan plan, Approval approval) {
 		if (!plan.hash().equals(approval.planHash())) {
 			throw new ApprovalMismatchException("The approval is for plan " + approval.planHash() + ", not for plan "

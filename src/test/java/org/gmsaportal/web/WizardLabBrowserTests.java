@@ -159,10 +159,13 @@ class WizardLabBrowserTests extends PortalServerSupport {
 			page.locator("#run").click();
 
 			assertThat(page.locator("#run-state")).hasText("SUCCEEDED", new LocatorAssertions.HasTextOptions().setTimeout(60_000));
+			page.locator("#reveal-password").click(new Locator.ClickOptions().setTimeout(15_000));
 			Locator secret = page.locator("#portable-password code");
-			assertThat(secret).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(15_000));
+			assertThat(secret).isVisible();
 			password = secret.textContent().strip();
-			runId = page.url().substring(page.url().lastIndexOf('/') + 1);
+			// After POST /runs/{id}/password: the run id is the path segment before "password".
+			String[] path = page.url().split("/");
+			runId = path[path.length - 2];
 		}
 
 		DirectoryConnection lab = this.connections.find("lab").orElseThrow();

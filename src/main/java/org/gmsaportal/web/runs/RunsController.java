@@ -26,6 +26,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -87,10 +88,20 @@ class RunsController {
 			.search(new AuditQuery(null, null, null, null, null, null, run.id()), 0, 200).events());
 		boolean admin = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_ADMIN"));
 		model.addAttribute("admin", admin);
-		// Shown once, to an admin only: taking it is what makes it gone.
-		Optional<SecretValue> password = admin ? this.provisioning.takePortablePassword(run.id()) : Optional.empty();
-		model.addAttribute("portablePassword", password.map(SecretValue::reveal).orElse(null));
+		// Revealed only by an admin's explicit POST, which records who saw it; a page load takes nothing.
+		model.addAttribute("passwordWaiting", admin && this.provisioning.portablePasswordWaiting(run.id()));
 		return "runs/detail";
+	}
+
+	/** Shows the generated password once, to the admin who asked, and records that it was shown. */
+	@PostMapping("/runs/{id}/password")
+	String revealPassword(@PathVariable String id, Model model, Authentication user) {
+		RunView run = find(id);
+		Optional<SecretValue> password = this.provisioning.revealPortablePassword(run.id(), user.getName());
+		model.addAttribute("section", "runs");
+		model.addAttribute("run", run);
+		model.addAttribute("portablePassword", password.map(SecretValue::reveal).orElse(null));
+		return "runs/password";
 	}
 
 	@GetMapping(path = "/runs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)

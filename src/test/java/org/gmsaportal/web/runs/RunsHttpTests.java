@@ -56,6 +56,9 @@ class RunsHttpTests {
 	@Autowired
 	StandInDirectory directory;
 
+	@Autowired
+	org.gmsaportal.audit.AuditLog auditLog;
+
 	@Test
 	void anAuditorListsFiltersAndReadsARunWithItsAuditEventsAndArtifacts() throws Exception {
 		RunView run = await(start(fresh(), "CHG-7"));
@@ -139,9 +142,19 @@ class RunsHttpTests {
 		Plan plan = this.provisioning.plan(request);
 		RunView run = await(this.provisioning.start(plan, new Approval(plan.hash(), "runs-admin", Instant.now(), null)));
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
-		assertThat(body(get("/runs/" + run.id()), AUDITOR)).doesNotContain("id=\"portable-password\"");
-		assertThat(body(get("/runs/" + run.id()), ADMIN)).contains("id=\"portable-password\"");
-		assertThat(body(get("/runs/" + run.id()), ADMIN)).doesNotContain("id=\"portable-password\"");
+		// Loading the page takes nothing: the admin asks for it with a POST, which is recorded.
+		assertThat(body(get("/runs/" + run.id()), AUDITOR)).doesNotContain("reveal-password");
+		assertThat(body(get("/runs/" + run.id()), ADMIN)).contains("reveal-password");
+		assertThat(body(get("/runs/" + run.id()), ADMIN)).contains("reveal-password");
+		assertThat(this.mvc.perform(post("/runs/" + run.id() + "/password").with(csrf()).with(AUDITOR)).andReturn()
+			.getResponse().getStatus()).isEqualTo(403);
+		assertThat(body(post("/runs/" + run.id() + "/password").with(csrf()), ADMIN)).contains("id=\"portable-password\"");
+		assertThat(body(post("/runs/" + run.id() + "/password").with(csrf()), ADMIN)).contains("id=\"password-gone\"")
+			.doesNotContain("id=\"portable-password\"");
+		assertThat(body(get("/runs/" + run.id()), ADMIN)).doesNotContain("reveal-password");
+		assertThat(this.auditLog.search(new org.gmsaportal.audit.AuditQuery(null, null, null,
+				"provisioning.portable-password.shown", null, null, run.id()), 0, 10).events())
+			.singleElement().satisfies(e -> assertThat(e.details()).contains("runs-admin"));
 	}
 
 	private String start(String name, String ticket) {
