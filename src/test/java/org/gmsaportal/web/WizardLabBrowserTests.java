@@ -149,6 +149,10 @@ class WizardLabBrowserTests extends PortalServerSupport {
 			page.locator("#ticketRef").fill("RITM0042");
 			page.locator("#next").click();
 
+			// The credential spec preview is generated from the lab DC's own facts.
+			assertThat(page.locator("#credspec-json")).containsText("\"NetBiosName\": \"LAB\"");
+			page.locator("#next").click();
+
 			page.locator("#namespace").fill("app-ns");
 			page.locator("#serviceAccount").fill("webapp-sa");
 			page.locator("#credSpecName").fill(name + "-spec");

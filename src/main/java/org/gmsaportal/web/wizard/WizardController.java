@@ -5,12 +5,16 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.gmsaportal.cluster.ClusterConnections;
+import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.DirectoryException;
+import org.gmsaportal.provisioning.DirectoryPort;
 import org.gmsaportal.provisioning.EncryptionType;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.ProvisioningRequest;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -38,10 +42,14 @@ class WizardController {
 
 	private final ClusterConnections clusters;
 
-	WizardController(WizardDrafts drafts, DirectoryConnections directories, ClusterConnections clusters) {
+	private final DirectoryPort directory;
+
+	WizardController(WizardDrafts drafts, DirectoryConnections directories, ClusterConnections clusters,
+			DirectoryPort directory) {
 		this.drafts = drafts;
 		this.directories = directories;
 		this.clusters = clusters;
+		this.directory = directory;
 	}
 
 	@ModelAttribute("wizard")
@@ -108,6 +116,31 @@ class WizardController {
 		return advance("identity", form, errors, wizard, go, user, model);
 	}
 
+	@GetMapping("/credspec")
+	String showCredSpec(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model) {
+		return wizard.mayOpen("credspec") ? show("credspec", wizard.getIdentity(), model) : back(wizard);
+	}
+
+	@PostMapping("/credspec")
+	String processCredSpec(@ModelAttribute(name = "wizard", binding = false) WizardState wizard,
+			@RequestParam(defaultValue = "next") String go, Authentication user, Model model) {
+		if (!wizard.mayOpen("credspec")) {
+			return back(wizard);
+		}
+		if (go.equals("back")) {
+			this.drafts.save(user.getName(), wizard);
+			return "redirect:/wizard/identity";
+		}
+		// Nothing is typed here; Next only needs a credspec that could be generated, else the page says why.
+		String page = show("credspec", wizard.getIdentity(), model);
+		if (model.getAttribute("credspec") == null) {
+			return page;
+		}
+		wizard.passed("credspec");
+		this.drafts.save(user.getName(), wizard);
+		return "redirect:/wizard/cluster";
+	}
+
 	@GetMapping("/cluster")
 	String initClusterForm(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model) {
 		return wizard.mayOpen("cluster") ? show("cluster", wizard.getCluster(), model) : back(wizard);
@@ -170,6 +203,7 @@ class WizardController {
 				model.addAttribute("clusters", this.clusters.all());
 			}
 			case "forest" -> model.addAttribute("kdsChoices", KdsRootKeyChoice.values());
+			case "credspec" -> preview(wizard(model), model);
 			case "cluster" -> model.addAttribute("exportOnly", wizard(model).getConnections().exportOnly());
 			case "identity" -> {
 				model.addAttribute("encryptionTypes", EncryptionType.values());
@@ -180,6 +214,26 @@ class WizardController {
 			}
 		}
 		return "wizard/" + step;
+	}
+
+	/** The credspec from the request so far and the live domain facts, or what stopped it. */
+	private void preview(WizardState wizard, Model model) {
+		try {
+			// The cluster page comes later, so a stand-in target; the credspec does not depend on it.
+			ProvisioningRequest request = WizardRequests.request(wizard, true);
+			model.addAttribute("credspec",
+					CredSpecPreview.of(request, this.directory.domainFacts(request.directoryConnection())));
+		}
+		catch (InvalidRequestException ex) {
+			model.addAttribute("requestError", WizardRequests.locate(ex, wizard));
+		}
+		catch (InvalidCredentialSpecInputException ex) {
+			model.addAttribute("requestError", new WizardRequests.FieldError("identity", null, ex.field() + " " + ex.rule()));
+		}
+		catch (DirectoryException ex) {
+			// The directory's messages tell the admin what to do and hold no secret.
+			model.addAttribute("directoryError", ex.getMessage());
+		}
 	}
 
 	private static WizardState wizard(Model model) {

@@ -9,7 +9,7 @@ import java.util.List;
 public class WizardState {
 
 	/** The pages in order; {@link #getReached()} indexes into it. */
-	static final List<String> STEPS = List.of("connections", "forest", "identity", "cluster", "review");
+	static final List<String> STEPS = List.of("connections", "forest", "identity", "credspec", "cluster", "review");
 
 	private ConnectionsStep connections = new ConnectionsStep();
 

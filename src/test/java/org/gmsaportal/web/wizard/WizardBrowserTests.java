@@ -94,25 +94,32 @@ class WizardBrowserTests {
 			shot(page, 3, "identity");
 			page.locator("#next").click();
 
+			assertThat(page.locator("h2")).hasText("Credential spec");
+			assertThat(page.locator("#credspec-json")).containsText("\"MachineAccountName\": \"" + name + "\"");
+			assertThat(page.locator("#credspec-summary")).containsText("Containers run as gMSA " + name);
+			assertThat(page.locator("#credspec-file")).hasText("contoso_" + name + ".json");
+			shot(page, 4, "credspec");
+			page.locator("#next").click();
+
 			assertThat(page.locator("h2")).hasText("Cluster");
 			page.locator("#namespace").fill("apps");
 			page.locator("#serviceAccount").fill("webapp");
 			page.locator("#credSpecName").fill(name + "-spec");
-			shot(page, 4, "cluster");
+			shot(page, 5, "cluster");
 			page.locator("#next").click();
 
 			assertThat(page.locator("h2")).hasText("Review and run");
 			assertThat(page.locator("#plan-steps")).containsText("New-ADServiceAccount -Name '" + name + "'");
-			shot(page, 5, "review");
+			shot(page, 6, "review");
 			page.locator("#run").click();
 
 			assertThat(page.locator("#run-state")).hasText("SUCCEEDED");
 			assertThat(page.locator("#artifact-GENERATE_CREDSPEC")).isVisible();
-			shot(page, 6, "run");
+			shot(page, 7, "run");
 			var download = page.waitForDownload(() -> page.locator("#artifact-EXPORT_BUNDLE").click());
 			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo(name + "-export-bundle.yaml");
 			page.locator("#run-events").scrollIntoViewIfNeeded();
-			shot(page, 7, "result");
+			shot(page, 8, "result");
 		}
 	}
 

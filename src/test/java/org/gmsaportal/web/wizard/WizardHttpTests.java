@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.web.StandInDirectory;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,9 +120,11 @@ class WizardHttpTests {
 		// Back keeps even what does not validate yet.
 		redirects(identity("gmsaName", "half typed!", "spns", "HTTP/x.contoso.com"), "/wizard/forest", "go", "back");
 		assertThat(page(get("/wizard/identity"))).contains("value=\"half typed!\"").contains("HTTP/x.contoso.com");
-		redirects(identity(), "/wizard/cluster");
+		redirects(identity(), "/wizard/credspec");
+		redirects(post("/wizard/credspec"), "/wizard/cluster");
 		redirects(cluster(), "/wizard/review");
-		redirects(cluster(), "/wizard/identity", "go", "back");
+		redirects(cluster(), "/wizard/credspec", "go", "back");
+		redirects(post("/wizard/credspec"), "/wizard/identity", "go", "back");
 		assertThat(page(get("/wizard/identity"))).contains("value=\"" + this.name + "\"");
 		assertThat(page(get("/wizard/cluster"))).contains("value=\"apps\"");
 	}
@@ -128,10 +132,10 @@ class WizardHttpTests {
 	@Test
 	void aHalfFilledWizardIsRestoredInANewSession() throws Exception {
 		toIdentity();
-		redirects(identity("gmsaName", "draftname"), "/wizard/cluster");
+		redirects(identity("gmsaName", "draftname"), "/wizard/credspec");
 		this.session = new MockHttpSession();
 		// The wizard opens where the admin left off (MockMvc records the forward instead of following it).
-		assertThat(call(get("/wizard")).andReturn().getResponse().getForwardedUrl()).isEqualTo("/wizard/cluster");
+		assertThat(call(get("/wizard")).andReturn().getResponse().getForwardedUrl()).isEqualTo("/wizard/credspec");
 		assertThat(page(get("/wizard/identity"))).contains("value=\"draftname\"");
 	}
 
@@ -144,6 +148,50 @@ class WizardHttpTests {
 			.query(Long.class).single()).isZero();
 		this.session = new MockHttpSession();
 		assertThat(page(get("/wizard/identity"))).isEmpty();
+	}
+
+	@Test
+	void theCredSpecPageShowsTheDomainJoinedJsonFromTheDomainFactsWithItsExplanation() throws Exception {
+		toIdentity();
+		redirects(identity(), "/wizard/credspec");
+		String body = page(get("/wizard/credspec"));
+		assertThat(body).contains("id=\"credspec-json\"")
+			.contains("&quot;Sid&quot;: &quot;" + StandInDirectory.CONTOSO.domainSid() + "&quot;")
+			.contains("&quot;NetBiosName&quot;: &quot;CONTOSO&quot;")
+			.contains("&quot;MachineAccountName&quot;: &quot;" + this.name + "&quot;")
+			.contains("&quot;Name&quot;: &quot;" + this.name + "&quot;")
+			.doesNotContain("HostAccountConfig")
+			.contains("id=\"credspec-summary\">Containers run as gMSA " + this.name + " of domain contoso.com (CONTOSO) on domain-joined Windows nodes.")
+			.contains("domain SID " + StandInDirectory.CONTOSO.domainSid())
+			.contains("id=\"credspec-file\">contoso_" + this.name + ".json<");
+	}
+
+	@Test
+	void theCredSpecPageShowsThePluginOfAPortableKubernetesSecretChoice() throws Exception {
+		toIdentity();
+		redirects(identity("hostMode", "PORTABLE", "computerAccounts", "", "portableUser", "ccg-" + this.name.substring(1, 6),
+				"plugin", "KUBERNETES_SECRET", "pluginInput", "apps:gmsa-" + this.name), "/wizard/credspec");
+		String body = page(get("/wizard/credspec"));
+		assertThat(body).contains("&quot;HostAccountConfig&quot;")
+			.contains("&quot;PortableCcgVersion&quot;: &quot;1&quot;")
+			.contains("&quot;PluginGUID&quot;: &quot;" + KnownPlugin.KUBERNETES_SECRET.clsid() + "&quot;")
+			.contains("&quot;PluginInput&quot;: &quot;apps:gmsa-" + this.name + "&quot;")
+			.contains("on Windows nodes that are not domain-joined, through the " + KnownPlugin.KUBERNETES_SECRET.displayName())
+			.contains("&quot;Sid&quot;: &quot;" + StandInDirectory.CONTOSO.domainSid() + "&quot;");
+		redirects(post("/wizard/credspec"), "/wizard/cluster");
+	}
+
+	@Test
+	void theCredSpecPageWaitsForTheIdentityPage() throws Exception {
+		toIdentity();
+		redirects(get("/wizard/credspec"), "/wizard/identity");
+		redirects(post("/wizard/credspec"), "/wizard/identity");
+	}
+
+	@Test
+	void anAuditorMayNotOpenTheCredSpecPage() throws Exception {
+		this.mvc.perform(get("/wizard/credspec").with(user("auditor").roles("AUDITOR")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
 	}
 
 	@Test
@@ -203,7 +251,8 @@ class WizardHttpTests {
 
 	private void toCluster() throws Exception {
 		toIdentity();
-		redirects(identity(), "/wizard/cluster");
+		redirects(identity(), "/wizard/credspec");
+		redirects(post("/wizard/credspec"), "/wizard/cluster");
 	}
 
 	private void toReview() throws Exception {

@@ -1,0 +1,45 @@
+package org.gmsaportal.web.wizard;
+
+import java.util.List;
+
+import org.gmsaportal.credspec.CredentialSpec;
+import org.gmsaportal.credspec.CredentialSpecExplainer;
+import org.gmsaportal.credspec.CredentialSpecGenerator;
+import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.Explanation;
+import org.gmsaportal.credspec.HostAccountConfig;
+import org.gmsaportal.credspec.HostAccountPreset;
+import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The credential spec the run will generate for the request so far, with its explanation, for the wizard's
+ * read-only credspec page.
+ *
+ * @param json the pretty JSON as {@code New-CredentialSpec} writes it
+ * @param fileName the file name {@code New-CredentialSpec} would choose
+ * @param explanation what the credspec does, in plain words
+ */
+record CredSpecPreview(String json, String fileName, Explanation explanation) {
+
+	private static final CredentialSpecGenerator GENERATOR = new CredentialSpecGenerator();
+
+	private static final CredentialSpecExplainer EXPLAINER = new CredentialSpecExplainer();
+
+	/**
+	 * Generates the preview the same way the engine's generate step does, so the page shows what will be written.
+	 * @throws org.gmsaportal.credspec.InvalidCredentialSpecInputException if the credspec module refuses an input
+	 */
+	static CredSpecPreview of(ProvisioningRequest request, DomainIdentity domain) {
+		CredentialSpec spec = GENERATOR.generate(domain, request.gmsaName(), List.of(), preset(request));
+		return new CredSpecPreview(spec.toJson(), spec.suggestedFileName(), EXPLAINER.explain(spec));
+	}
+
+	private static @Nullable HostAccountPreset preset(ProvisioningRequest request) {
+		// Domain-joined nodes use their own computer accounts: no HostAccountConfig, no plug-in.
+		return (request.hosts() instanceof Hosts.Portable portable) ? HostAccountPreset.from(new HostAccountConfig(
+				HostAccountConfig.PORTABLE_CCG_VERSION, portable.pluginGuid(), portable.pluginInput())) : null;
+	}
+
+}
