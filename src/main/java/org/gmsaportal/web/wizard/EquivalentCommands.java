@@ -32,7 +32,7 @@ final class EquivalentCommands {
 		return switch (step.kind()) {
 			case ENSURE_KDS_ROOT_KEY -> kds(request.kdsRootKey());
 			case ENSURE_GROUP -> "New-ADGroup -Name " + group + " -SamAccountName " + group
-					+ " -GroupScope Global -GroupCategory Security";
+					+ " -GroupScope DomainLocal -GroupCategory Security";
 			case ENSURE_GMSA -> "New-ADServiceAccount -Name " + gmsa + " -DNSHostName " + ps(request.dnsHostName())
 					+ (request.spns().isEmpty() ? "" : " -ServicePrincipalNames " + list(request.spns()))
 					+ " -KerberosEncryptionType " + request.encryptionTypes().stream().map(EquivalentCommands::etype)

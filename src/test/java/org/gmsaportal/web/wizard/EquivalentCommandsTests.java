@@ -42,7 +42,7 @@ class EquivalentCommandsTests {
 		assertThat(command(PORTABLE, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key", StepIntent.ALREADY_AS_REQUESTED))
 			.isEqualTo("Get-KdsRootKey");
 		assertThat(command(JOINED, StepKind.ENSURE_GROUP, "web01-hosts", StepIntent.CREATE))
-			.isEqualTo("New-ADGroup -Name 'web01-hosts' -SamAccountName 'web01-hosts' -GroupScope Global -GroupCategory Security");
+			.isEqualTo("New-ADGroup -Name 'web01-hosts' -SamAccountName 'web01-hosts' -GroupScope DomainLocal -GroupCategory Security");
 		assertThat(command(JOINED, StepKind.ENSURE_GMSA, "web01$", StepIntent.CREATE)).isEqualTo(
 				"New-ADServiceAccount -Name 'web01' -DNSHostName 'web01.contoso.com' -ServicePrincipalNames 'HTTP/web01.contoso.com'"
 						+ " -KerberosEncryptionType AES128,AES256 -PrincipalsAllowedToRetrieveManagedPassword 'web01-hosts'");
