@@ -91,10 +91,7 @@ class ClusterRunIntegrationTests {
 
 	@DynamicPropertySource
 	static void connections(DynamicPropertyRegistry registry) {
-		LabServices.registerLabDirectory(registry);
-		registry.add("gmsa.directory.connections.lab.bind-user", () -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
-		registry.add("gmsa.directory.connections.lab.bind-password",
-				() -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
+		LabServices.registerLabDirectoryWithServiceAccount(registry);
 		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> kubeconfig.toString());
 		registry.add("gmsa.cluster.connections.mock.context", () -> "mock");
 	}

@@ -49,10 +49,7 @@ class DirectoryOutageIntegrationTests {
 
 	@DynamicPropertySource
 	static void labDirectory(DynamicPropertyRegistry registry) {
-		LabServices.registerLabDirectory(registry);
-		registry.add("gmsa.directory.connections.lab.bind-user", () -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
-		registry.add("gmsa.directory.connections.lab.bind-password",
-				() -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
+		LabServices.registerLabDirectoryWithServiceAccount(registry);
 		// Short, so the frozen DC is noticed in seconds.
 		registry.add("gmsa.directory.connections.lab.connect-timeout", () -> "2s");
 		registry.add("gmsa.directory.connections.lab.read-timeout", () -> "3s");

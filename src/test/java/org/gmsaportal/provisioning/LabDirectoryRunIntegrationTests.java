@@ -48,10 +48,7 @@ class LabDirectoryRunIntegrationTests {
 
 	@DynamicPropertySource
 	static void labDirectory(DynamicPropertyRegistry registry) {
-		LabServices.registerLabDirectory(registry);
-		registry.add("gmsa.directory.connections.lab.bind-user", () -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
-		registry.add("gmsa.directory.connections.lab.bind-password",
-				() -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
+		LabServices.registerLabDirectoryWithServiceAccount(registry);
 	}
 
 	@Test

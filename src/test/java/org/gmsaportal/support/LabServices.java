@@ -58,6 +58,17 @@ public final class LabServices {
 		registry.add("gmsa.security.ad.connection", () -> "lab");
 	}
 
+	/**
+	 * Like {@link #registerLabDirectory}, and binds the portal's own directory work as the lab's domain
+	 * Administrator (standing in for a delegated service account).
+	 */
+	public static void registerLabDirectoryWithServiceAccount(
+			org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registerLabDirectory(registry);
+		registry.add("gmsa.directory.connections.lab.bind-user", () -> valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
+		registry.add("gmsa.directory.connections.lab.bind-password", () -> valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
+	}
+
 	/** A setting if present, without skipping or failing (for property sources). */
 	public static String valueOrEmpty(String key) {
 		return VALUES.getOrDefault(key, "");
