@@ -99,8 +99,12 @@ start() {
 	[ -e "$dir/samba.pid" ] && kill -0 "$(cat "$dir/samba.pid")" 2>/dev/null && die "already running in $dir"
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	if [ "$ip" != 127.0.0.1 ] && ! ip -o addr show dev lo | grep -qw "$ip"; then
-		ip addr add "$ip/8" dev lo
+	if [ "$ip" != 127.0.0.1 ]; then
+		# Read the list first: with pipefail, grep -q closing the pipe early can fail "ip" and the test.
+		addresses=$(ip -o addr show dev lo)
+		if ! grep -qw "$ip" <<<"$addresses"; then
+			ip addr add "$ip/8" dev lo
+		fi
 	fi
 	ADMIN_PASSWORD=$(gen_password)
 	PORTAL_ADMIN_PASSWORD=$(gen_password)
