@@ -1,0 +1,87 @@
+package org.gmsaportal.provisioning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.gmsaportal.audit.AuditEvent;
+import org.gmsaportal.audit.AuditOutcome;
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.cluster.ExportBundle;
+import org.gmsaportal.credspec.CredentialSpec;
+import org.gmsaportal.credspec.DomainIdentity;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Plan-only mode: with no directory to ask, the admin types the domain facts and gets the artifacts a run
+ * would produce (credential spec, YAML bundle, and the steps to carry out by hand), with no live change.
+ */
+@Component
+public class PlanOnly {
+
+	private final ClusterPort cluster;
+
+	private final AuditTrail audit;
+
+	PlanOnly(ClusterPort cluster, AuditTrail audit) {
+		this.cluster = cluster;
+		this.audit = audit;
+	}
+
+	/**
+	 * The artifacts for {@code request} in the domain {@code facts} describe; reads and changes nothing
+	 * outside the portal. Recorded in the audit trail like an export.
+	 * @throws InvalidRequestException naming the field and the rule of bad input
+	 */
+	public Artifacts generate(ProvisioningRequest request, DomainIdentity facts) {
+		CredentialSpec spec = Deployments.credentialSpec(request, facts);
+		ExportBundle bundle = this.cluster
+			.export(Deployments.deployment("plan-only", request, facts.dnsName(), spec.toMap(), null));
+		this.audit.record(AuditEvent.of("provisioning.plan-only.generate", request.gmsaName() + "@" + facts.dnsName(),
+				AuditOutcome.SUCCESS)
+			.withDetails(Map.of("hosts", request.hosts().getClass().getSimpleName()))
+			.withCorrelation(null, request.ticketRef()));
+		return new Artifacts(spec.toJson(), spec.suggestedFileName(), bundle.yaml(), bundle.fileName(),
+				bundle.kubectlCommands(), steps(request));
+	}
+
+	/** What the admin carries out, in order, since nothing was checked against a directory. */
+	private static List<PlannedStep> steps(ProvisioningRequest request) {
+		List<PlannedStep> steps = new ArrayList<>();
+		steps.add(step(steps, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key", StepIntent.CHECK));
+		steps.add(step(steps, StepKind.ENSURE_GROUP, request.groupName(), StepIntent.CREATE));
+		steps.add(step(steps, StepKind.ENSURE_GMSA, request.gmsaName() + "$", StepIntent.CREATE));
+		if (request.hosts() instanceof Hosts.Portable portable) {
+			steps.add(step(steps, StepKind.ENSURE_PORTABLE_USER, portable.userName(), StepIntent.CREATE));
+		}
+		steps.add(step(steps, StepKind.ENSURE_MEMBERSHIP, request.groupName(), StepIntent.CREATE));
+		steps.add(step(steps, StepKind.EXPORT_BUNDLE, "YAML bundle", StepIntent.APPLY));
+		return steps;
+	}
+
+	private static PlannedStep step(List<PlannedStep> earlier, StepKind kind, String target, StepIntent intent) {
+		return new PlannedStep(earlier.size(), kind, target, intent, "plan-only: not checked against a directory");
+	}
+
+	/**
+	 * What plan-only mode hands the admin.
+	 *
+	 * @param credSpecJson the credential spec, as New-CredentialSpec would write it
+	 * @param credSpecFileName its suggested file name
+	 * @param bundleYaml the Kubernetes objects, for kubectl or GitOps
+	 * @param bundleFileName the bundle's suggested file name
+	 * @param kubectlCommands the kubectl commands that apply the bundle
+	 * @param steps the directory and cluster steps, for the equivalent commands
+	 */
+	public record Artifacts(String credSpecJson, String credSpecFileName, String bundleYaml, String bundleFileName,
+			List<String> kubectlCommands, List<PlannedStep> steps) {
+
+		public Artifacts {
+			kubectlCommands = List.copyOf(kubectlCommands);
+			steps = List.copyOf(steps);
+		}
+
+	}
+
+}

@@ -1,0 +1,118 @@
+package org.gmsaportal.web.wizard;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
+import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.InvalidRequestException;
+import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.PlanOnly;
+import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.Target;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * Plan-only mode for domain-joined hosts: typed domain facts in, the credential spec, the YAML bundle and the
+ * PowerShell and kubectl commands out, with no live change anywhere.
+ */
+@Controller
+class PlanOnlyController {
+
+	private static final String VIEW = "wizard/plan-only";
+
+	private final PlanOnly planOnly;
+
+	PlanOnlyController(PlanOnly planOnly) {
+		this.planOnly = planOnly;
+	}
+
+	@GetMapping("/wizard/plan-only")
+	String initPlanOnlyForm(Model model) {
+		model.addAttribute("form", new PlanOnlyForm());
+		model.addAttribute("section", "wizard");
+		return VIEW;
+	}
+
+	@PostMapping("/wizard/plan-only")
+	String processPlanOnlyForm(@Valid @ModelAttribute("form") PlanOnlyForm form, BindingResult errors, Model model) {
+		model.addAttribute("section", "wizard");
+		if (errors.hasErrors()) {
+			return VIEW;
+		}
+		try {
+			DomainIdentity facts = DomainIdentity.of(text(form.getDnsName()), text(form.getNetbiosName()),
+					text(form.getForestDnsName()), text(form.getDomainSid()), text(form.getDomainGuid()));
+			ProvisioningRequest request = request(form, facts);
+			PlanOnly.Artifacts artifacts = this.planOnly.generate(request, facts);
+			model.addAttribute("artifacts", artifacts);
+			model.addAttribute("commands", artifacts.steps().stream()
+				.map((step) -> EquivalentCommands.of(step, request, facts.dnsName())).toList());
+		}
+		catch (InvalidCredentialSpecInputException ex) {
+			errors.rejectValue(factField(ex.field()), "invalid", ex.rule());
+		}
+		catch (InvalidRequestException ex) {
+			errors.rejectValue(requestField(ex.field()), "invalid", ex.rule());
+		}
+		return VIEW;
+	}
+
+	private static ProvisioningRequest request(PlanOnlyForm form, DomainIdentity facts) {
+		String name = text(form.getGmsaName());
+		String dnsHostName = blank(form.getDnsHostName()) ? name.toLowerCase(Locale.ROOT) + "." + facts.dnsName()
+				: text(form.getDnsHostName());
+		String group = blank(form.getGroupName()) ? name + "-hosts" : text(form.getGroupName());
+		String credSpec = blank(form.getCredSpecName()) ? name.toLowerCase(Locale.ROOT) + "-spec"
+				: text(form.getCredSpecName());
+		return new ProvisioningRequest("plan-only", name, dnsHostName, lines(form.getSpns()),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, group,
+				new Hosts.DomainJoined(lines(form.getComputerAccounts())),
+				new Target.ExportOnly(text(form.getNamespace()), text(form.getServiceAccount()), credSpec), null);
+	}
+
+	private static String factField(String field) {
+		return switch (field) {
+			case "netBiosName" -> "netbiosName";
+			case "objectGuid" -> "domainGuid";
+			default -> field;
+		};
+	}
+
+	private static String requestField(String field) {
+		String base = field.replaceAll("\\[\\d+]$", "");
+		return switch (base) {
+			case "gmsaName", "dnsHostName", "spns", "groupName" -> base;
+			case "hosts.computerAccounts" -> "computerAccounts";
+			case "target.namespace" -> "namespace";
+			case "target.serviceAccount" -> "serviceAccount";
+			case "target.credSpecName" -> "credSpecName";
+			default -> "gmsaName";
+		};
+	}
+
+	private static List<String> lines(String value) {
+		return (value == null) ? List.of()
+				: Arrays.stream(value.split("\\R")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String text(String value) {
+		return (value == null) ? "" : value.strip();
+	}
+
+}
