@@ -1,0 +1,7 @@
+/**
+ * Secret keys the portal keeps outside its database: from the environment, or from an owner-only file.
+ */
+@NullMarked
+package org.gmsaportal.keys;
+
+import org.jspecify.annotations.NullMarked;
