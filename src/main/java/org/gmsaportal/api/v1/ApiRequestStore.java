@@ -67,6 +67,12 @@ class ApiRequestStore {
 		return this.jdbc.sql(sql.toString()).params(params).query(ApiRequestStore::map).list();
 	}
 
+	/** Every request whose filing names a callback URL, oldest first. */
+	List<StoredRequest> withCallbacks() {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_request WHERE request_json LIKE ? ORDER BY seq")
+			.param("%\"callbackUrl\"%").query(ApiRequestStore::map).list();
+	}
+
 	/** Moves the request from one stored status to another; false if it was not in {@code from}. */
 	boolean transition(String id, String from, String to, @Nullable String runId, Instant now) {
 		return this.jdbc.sql("UPDATE api_request SET status = ?, run_id = COALESCE(?, run_id), updated_at = ? "

@@ -1,0 +1,372 @@
+package org.gmsaportal.api.v1;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.gmsaportal.api.ApiClients;
+import org.gmsaportal.api.ApiScope;
+import org.gmsaportal.api.NewApiClient;
+import org.gmsaportal.web.StandInDirectoryConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Signed status callbacks end to end: a receiver on 127.0.0.1 verifies each delivery exactly as an
+ * integrator would (HMAC-SHA256 over {@code id.timestamp.body} with the key decoded from the client's
+ * {@code whsec_} secret) and records the events. The scheduled poll is pushed out of the way (1 h) and the
+ * tests call {@link CallbackDelivery#poll(Instant)} themselves, passing the time to control the backoff.
+ */
+@SpringBootTest(properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=1h" })
+@AutoConfigureMockMvc
+@Import(StandInDirectoryConfig.class)
+class CallbackDeliveryTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApiClients clients;
+
+	@Autowired
+	CallbackDelivery delivery;
+
+	@Autowired
+	CallbackLog log;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JsonMapper json;
+
+	Receiver receiver;
+
+	@BeforeEach
+	void start() throws IOException {
+		this.receiver = new Receiver();
+	}
+
+	@AfterEach
+	void stop() {
+		this.receiver.server.stop(0);
+	}
+
+	@Test
+	void theReceiverVerifiesEveryStatusUpToSucceeded() throws Exception {
+		NewApiClient filer = client(Set.of(ApiScope.REQUESTS_WRITE, ApiScope.REQUESTS_READ));
+		this.receiver.secret = filer.signingSecret();
+		NewApiClient approver = client(Set.of(ApiScope.REQUESTS_APPROVE, ApiScope.REQUESTS_READ));
+		JsonNode filed = file(filer);
+		String id = filed.get("id").asString();
+
+		this.delivery.poll(Instant.now());
+		assertThat(this.receiver.statuses(id)).containsExactly("PENDING_APPROVAL");
+		this.delivery.poll(Instant.now());
+		assertThat(this.receiver.statuses(id)).as("an unchanged status is not sent again").hasSize(1);
+
+		MockHttpServletResponse approved = this.mvc.perform(post("/api/v1/provisioning-requests/" + id + "/approval")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + approver.token())).andReturn().getResponse();
+		assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
+		for (int i = 0; i < 200 && !this.receiver.statuses(id).contains("SUCCEEDED"); i++) {
+			this.delivery.poll(Instant.now());
+			Thread.sleep(50);
+		}
+		List<String> statuses = this.receiver.statuses(id);
+		assertThat(statuses).first().isEqualTo("PENDING_APPROVAL");
+		assertThat(statuses).last().isEqualTo("SUCCEEDED");
+		assertThat(statuses).doesNotHaveDuplicates().isSubsetOf(RequestViewer.STATUSES);
+		assertThat(this.receiver.rejected).isZero();
+		JsonNode last = last(this.receiver.events(id));
+		assertThat(last.get("type").asString()).isEqualTo("provisioning-request.status");
+		assertThat(last.get("id").asString()).startsWith("evt_");
+		assertThat(last.get("ticket").get("key").asString()).isEqualTo("RITM0012345");
+		assertThat(Instant.parse(last.get("time").asString())).isBeforeOrEqualTo(Instant.now());
+		assertThat(this.receiver.events(id).stream().map(e -> e.get("id").asString())).doesNotHaveDuplicates();
+
+		assertThat(this.log.attempts(id)).hasSize(statuses.size())
+			.allSatisfy(a -> assertThat(a.deliveredAt()).isNotNull())
+			.allSatisfy(a -> assertThat(a.httpStatus()).isEqualTo(204));
+		assertThat(audited(id, "api.callback.delivered")).isEqualTo(statuses.size());
+		String details = this.jdbc.sql("SELECT details FROM audit_event WHERE correlation_id = ? AND action LIKE "
+				+ "'api.callback.%'").param(id).query(String.class).list().toString();
+		assertThat(details).doesNotContain(filer.signingSecret().substring(6)).doesNotContain("v1,");
+	}
+
+	@Test
+	void aFailingReceiverIsRetriedWithBackoffUntilItAnswers() throws Exception {
+		NewApiClient filer = client(Set.of(ApiScope.REQUESTS_WRITE));
+		this.receiver.secret = filer.signingSecret();
+		this.receiver.answer.set(500);
+		String id = file(filer).get("id").asString();
+		Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+		this.delivery.poll(t0);
+		this.delivery.poll(t0.plusSeconds(9));
+		assertThat(this.receiver.received.get()).as("not retried before the backoff").isEqualTo(1);
+		this.delivery.poll(t0.plusSeconds(10));
+		this.delivery.poll(t0.plusSeconds(39));
+		assertThat(this.receiver.received.get()).isEqualTo(2);
+		this.delivery.poll(t0.plusSeconds(40));
+		assertThat(this.receiver.received.get()).isEqualTo(3);
+		this.receiver.answer.set(200);
+		this.delivery.poll(t0.plusSeconds(130));
+		this.delivery.poll(t0.plusSeconds(1000));
+
+		List<CallbackLog.Attempt> attempts = this.log.attempts(id);
+		assertThat(attempts).extracting(CallbackLog.Attempt::attempt).containsExactly(1, 2, 3, 4);
+		assertThat(attempts).extracting(CallbackLog.Attempt::httpStatus).containsExactly(500, 500, 500, 200);
+		assertThat(attempts).extracting(CallbackLog.Attempt::nextAttemptAt)
+			.containsExactly(t0.plusSeconds(10), t0.plusSeconds(40), t0.plusSeconds(130), null);
+		assertThat(attempts).extracting(CallbackLog.Attempt::eventId).as("a retry is the same event").containsOnly(
+				attempts.get(0).eventId());
+		assertThat(last(attempts).deliveredAt()).isEqualTo(t0.plusSeconds(130));
+		assertThat(this.receiver.webhookIds).hasSize(4).containsOnly(attempts.get(0).eventId());
+		assertThat(this.receiver.statuses(id)).containsExactly("PENDING_APPROVAL");
+		assertThat(audited(id, "api.callback.failed")).isEqualTo(3);
+		assertThat(audited(id, "api.callback.delivered")).isEqualTo(1);
+	}
+
+	@Test
+	void aDeliveryFailingForLongerThanTheRetryWindowIsGivenUp() throws Exception {
+		NewApiClient filer = client(Set.of(ApiScope.REQUESTS_WRITE));
+		this.receiver.secret = filer.signingSecret();
+		this.receiver.answer.set(500);
+		String id = file(filer).get("id").asString();
+		Instant t0 = Instant.now();
+
+		this.delivery.poll(t0);
+		this.delivery.poll(t0.plus(Duration.ofHours(24)));
+		this.delivery.poll(t0.plus(Duration.ofHours(48)));
+
+		List<CallbackLog.Attempt> attempts = this.log.attempts(id);
+		assertThat(attempts).hasSize(2);
+		assertThat(last(attempts).gaveUp()).isTrue();
+		assertThat(last(attempts).nextAttemptAt()).isNull();
+		assertThat(this.receiver.received.get()).isEqualTo(2);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE correlation_id = ? AND action = "
+				+ "'api.callback.failed' AND details LIKE '%\"gaveUp\":true%'").param(id).query(Long.class).single())
+			.isEqualTo(1);
+	}
+
+	@Test
+	void aRedirectIsNotFollowed() throws Exception {
+		NewApiClient filer = client(Set.of(ApiScope.REQUESTS_WRITE));
+		this.receiver.secret = filer.signingSecret();
+		this.receiver.answer.set(302);
+		String id = file(filer).get("id").asString();
+		this.delivery.poll(Instant.now());
+		assertThat(this.receiver.received.get()).isEqualTo(1);
+		assertThat(this.log.attempts(id)).singleElement().satisfies(a -> {
+			assertThat(a.httpStatus()).isEqualTo(302);
+			assertThat(a.error()).isEqualTo("redirect not followed");
+			assertThat(a.nextAttemptAt()).isNotNull();
+		});
+	}
+
+	@Test
+	void aTamperedBodyFailsTheReceiversVerification() throws Exception {
+		NewApiClient filer = client(Set.of(ApiScope.REQUESTS_WRITE));
+		this.receiver.secret = filer.signingSecret();
+		String id = file(filer).get("id").asString();
+		this.delivery.poll(Instant.now());
+		assertThat(this.receiver.statuses(id)).containsExactly("PENDING_APPROVAL");
+		Delivery genuine = this.receiver.deliveries.get(0);
+		assertThat(verify(filer.signingSecret(), genuine)).isTrue();
+
+		String tampered = genuine.body().replace("PENDING_APPROVAL", "SUCCEEDED");
+		assertThat(tampered).isNotEqualTo(genuine.body());
+		assertThat(verify(filer.signingSecret(), new Delivery(genuine.id(), genuine.timestamp(), genuine.signature(),
+				tampered))).isFalse();
+		assertThat(verify(client(Set.of(ApiScope.REQUESTS_WRITE)).signingSecret(), genuine))
+			.as("another client's secret").isFalse();
+
+		HttpRequest replay = HttpRequest.newBuilder(URI.create(this.receiver.url()))
+			.header("webhook-id", genuine.id())
+			.header("webhook-timestamp", genuine.timestamp())
+			.header("webhook-signature", genuine.signature())
+			.POST(HttpRequest.BodyPublishers.ofString(tampered))
+			.build();
+		HttpClient http = HttpClient.newHttpClient();
+		assertThat(http.send(replay, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(400);
+		assertThat(this.receiver.rejected).isEqualTo(1);
+		assertThat(this.receiver.statuses(id)).containsExactly("PENDING_APPROVAL");
+	}
+
+	@Test
+	void backoffGrowsThreefoldFromTenSecondsUpToAnHour() {
+		assertThat(CallbackDelivery.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+		assertThat(CallbackDelivery.backoff(2)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(CallbackDelivery.backoff(3)).isEqualTo(Duration.ofSeconds(90));
+		assertThat(CallbackDelivery.backoff(8)).isEqualTo(Duration.ofHours(1));
+		assertThat(CallbackDelivery.backoff(1000)).isEqualTo(Duration.ofHours(1));
+	}
+
+	private NewApiClient client(Set<ApiScope> scopes) {
+		return this.clients.create("cb-" + UUID.randomUUID(), scopes, null, List.of("127.0.0.1"));
+	}
+
+	private JsonNode file(NewApiClient filer) throws Exception {
+		String body = """
+				{ "directory": "lab", "account": { "name": "cb%s", "encryptionTypes": ["AES256"] },
+				  "hosts": { "mode": "domainJoined", "members": ["NODE1$"] },
+				  "cluster": { "exportOnly": true, "namespace": "web" },
+				  "ticket": { "system": "servicenow", "key": "RITM0012345", "url": "https://sn.example.com/x" },
+				  "callbackUrl": "%s" }
+				""".formatted(UUID.randomUUID().toString().substring(0, 8), this.receiver.url());
+		MockHttpServletResponse response = this.mvc.perform(post("/api/v1/provisioning-requests")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + filer.token())
+			.header("Idempotency-Key", "k-" + UUID.randomUUID())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andReturn().getResponse();
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+		return this.json.readTree(response.getContentAsString());
+	}
+
+	private static <T> T last(List<T> list) {
+		return list.get(list.size() - 1);
+	}
+
+	private long audited(String requestId, String action) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE correlation_id = ? AND action = ?")
+			.params(requestId, action).query(Long.class).single();
+	}
+
+	/**
+	 * What an integrator writes: the key is the base64 after {@code whsec_}; the signed content is
+	 * {@code id.timestamp.body}; the header may list several space-separated {@code v1,<base64>} signatures.
+	 */
+	static boolean verify(String secret, Delivery delivery) throws Exception {
+		byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key, "HmacSHA256"));
+		byte[] expected = mac.doFinal((delivery.id() + "." + delivery.timestamp() + "." + delivery.body())
+			.getBytes(StandardCharsets.UTF_8));
+		for (String signature : delivery.signature().split(" ")) {
+			if (signature.startsWith("v1,") && MessageDigest.isEqual(expected,
+					Base64.getDecoder().decode(signature.substring(3)))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** One POST as received: the three Standard Webhooks headers and the raw body. */
+	record Delivery(String id, String timestamp, String signature, String body) {
+	}
+
+	/** A callback receiver on 127.0.0.1 that verifies signatures and records the verified events. */
+	final class Receiver {
+
+		final HttpServer server;
+
+		final AtomicInteger answer = new AtomicInteger(204);
+
+		final AtomicInteger received = new AtomicInteger();
+
+		final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
+		final List<String> webhookIds = new CopyOnWriteArrayList<>();
+
+		volatile String secret = "";
+
+		volatile int rejected;
+
+		Receiver() throws IOException {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			this.server.createContext("/hook", this::handle);
+			this.server.start();
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hook";
+		}
+
+		private void handle(HttpExchange exchange) throws IOException {
+			String body;
+			try (InputStream in = exchange.getRequestBody()) {
+				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+			var headers = exchange.getRequestHeaders();
+			Delivery delivery = new Delivery(String.valueOf(headers.getFirst("webhook-id")),
+					String.valueOf(headers.getFirst("webhook-timestamp")),
+					String.valueOf(headers.getFirst("webhook-signature")), body);
+			boolean valid;
+			try {
+				valid = verify(this.secret, delivery);
+			}
+			catch (Exception ex) {
+				valid = false;
+			}
+			int status;
+			if (!valid) {
+				this.rejected++;
+				status = 400;
+			}
+			else {
+				this.received.incrementAndGet();
+				this.webhookIds.add(delivery.id());
+				status = this.answer.get();
+				if (status >= 200 && status < 300) {
+					this.deliveries.add(delivery);
+				}
+			}
+			if (status == 302) {
+				exchange.getResponseHeaders().add("Location", url() + "/elsewhere");
+			}
+			exchange.sendResponseHeaders(status, -1);
+			exchange.close();
+		}
+
+		/** The verified events about one request that the receiver acknowledged with a 2xx, in order. */
+		List<JsonNode> events(String requestId) {
+			return this.deliveries.stream()
+				.map(d -> CallbackDeliveryTests.this.json.readTree(d.body()))
+				.filter(e -> e.get("requestId").asString().equals(requestId))
+				.toList();
+		}
+
+		List<String> statuses(String requestId) {
+			return events(requestId).stream().map(e -> e.get("status").asString()).toList();
+		}
+
+	}
+
+}
