@@ -15,11 +15,11 @@ import org.gmsaportal.credspec.SecretValue;
 /**
  * An in-memory directory for testing the engine's own logic (ordering, persistence, resume, claims) without a
  * domain controller. It is a test double of the engine's port, not of Active Directory: the directory adapter
- * is tested against the Samba lab DC, and the real-DC end-to-end run comes with it.
+ * is tested against the Samba lab DC, where the end-to-end runs are too. Public for the web and API tests.
  */
-class FakeDirectory implements DirectoryPort {
+public class FakeDirectory implements DirectoryPort {
 
-	static final DomainIdentity CONTOSO = DomainIdentity.of("contoso.com", "CONTOSO", "contoso.com",
+	public static final DomainIdentity CONTOSO = DomainIdentity.of("contoso.com", "CONTOSO", "contoso.com",
 			"S-1-5-21-1004336348-1177238915-682003330", "{52e6d0b4-87d3-4d2a-9b4c-8d1f0f1ac0de}");
 
 	final Set<String> groups = ConcurrentHashMap.newKeySet();
@@ -50,8 +50,13 @@ class FakeDirectory implements DirectoryPort {
 	}
 
 	/** The next APPLY call of the operation throws this (a RuntimeException fails the step, an Error the thread). */
-	void failOnce(String operation, Throwable failure) {
+	public void failOnce(String operation, Throwable failure) {
 		this.failures.put(operation, failure);
+	}
+
+	/** Whether the gMSA exists, for tests that check what a run or a decommission did. */
+	public boolean hasGmsa(String name) {
+		return this.gmsas.containsKey(key(name));
 	}
 
 	int calls(String operation) {
@@ -102,7 +107,8 @@ class FakeDirectory implements DirectoryPort {
 		if (mode == Mode.APPLY) {
 			this.groups.add(key(groupName));
 		}
-		return Ensured.of(Result.CREATED, "create group " + groupName);
+		// Named by DN, as the real adapter names what it would create.
+		return Ensured.of(Result.CREATED, "create group CN=" + groupName + ",CN=Users,DC=contoso,DC=com");
 	}
 
 	@Override

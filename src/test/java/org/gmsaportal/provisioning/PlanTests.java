@@ -34,7 +34,7 @@ class PlanTests {
 			.containsExactly(StepIntent.ALREADY_AS_REQUESTED, StepIntent.CREATE, StepIntent.CREATE, StepIntent.CREATE,
 					StepIntent.CREATE, StepIntent.CHECK, StepIntent.APPLY, StepIntent.CHECK, StepIntent.APPLY,
 					StepIntent.CHECK);
-		assertThat(plan.steps().get(1).description()).isEqualTo("create group web01-hosts");
+		assertThat(plan.steps().get(1).description()).isEqualTo("create group CN=web01-hosts,CN=Users,DC=contoso,DC=com");
 		assertThat(plan.steps().get(8).description()).contains("GMSACredentialSpec web01-spec",
 				"ClusterRole web01-spec-gmsa-use", "RoleBinding apps/allow-webapp-use-web01-spec", "Secret apps/web01-ccg");
 		assertThat(plan.domain()).isEqualTo("contoso.com");
