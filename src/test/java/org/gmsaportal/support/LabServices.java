@@ -69,6 +69,17 @@ public final class LabServices {
 		registry.add("gmsa.directory.connections.lab.bind-password", () -> valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
 	}
 
+	/**
+	 * Debian's Chromium with the flags this closed network needs (no background connections, no updates),
+	 * for the Playwright browser tests.
+	 */
+	public static com.microsoft.playwright.Browser launchChromium(com.microsoft.playwright.Playwright playwright) {
+		return playwright.chromium().launch(new com.microsoft.playwright.BrowserType.LaunchOptions()
+			.setExecutablePath(chromium())
+			.setArgs(java.util.List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+					"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
 	/** A setting if present, without skipping or failing (for property sources). */
 	public static String valueOrEmpty(String key) {
 		return VALUES.getOrDefault(key, "");

@@ -1,10 +1,8 @@
 package org.gmsaportal.web;
 
-import java.util.List;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.gmsaportal.support.LabServices;
@@ -32,11 +30,8 @@ class PortalBrowserTests extends PortalServerSupport {
 
 	@BeforeAll
 	static void launchChromium() {
-		var executable = LabServices.chromium();
 		playwright = Playwright.create();
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run")));
+		browser = LabServices.launchChromium(playwright);
 	}
 
 	@AfterAll

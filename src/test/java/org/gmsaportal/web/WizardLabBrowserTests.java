@@ -3,12 +3,10 @@ package org.gmsaportal.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -98,11 +96,8 @@ class WizardLabBrowserTests extends PortalServerSupport {
 
 	@BeforeAll
 	static void launchChromium() {
-		var executable = LabServices.chromium();
 		playwright = Playwright.create();
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run")));
+		browser = LabServices.launchChromium(playwright);
 	}
 
 	@AfterAll

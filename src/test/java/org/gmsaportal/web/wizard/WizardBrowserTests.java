@@ -1,12 +1,10 @@
 package org.gmsaportal.web.wizard;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.gmsaportal.support.LabServices;
@@ -43,11 +41,8 @@ class WizardBrowserTests {
 
 	@BeforeAll
 	static void launchChromium() {
-		var executable = LabServices.chromium();
 		playwright = Playwright.create();
-		browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(executable)
-			.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-					"--disable-component-update", "--disable-sync", "--no-first-run")));
+		browser = LabServices.launchChromium(playwright);
 	}
 
 	@AfterAll
