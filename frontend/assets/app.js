@@ -249,23 +249,11 @@
     });
   }
 
-  // Connections page: the status follows the chosen connection (without script, the Check status button does).
-  function followConnectionChoice() {
-    var check = document.getElementById('check-status');
-    if (!check) {
-      return;
-    }
-    check.form.querySelectorAll('input[type=radio]').forEach(function (radio) {
-      radio.addEventListener('change', function () { check.click(); });
-    });
-  }
-
   document.addEventListener('DOMContentLoaded', function () {
     localiseTimes();
     fillTimeZone();
     followRun();
     liveSpnCheck();
     computerSearch();
-    followConnectionChoice();
   });
 }());

@@ -260,9 +260,16 @@ class WizardController {
 		return "wizard/" + step;
 	}
 
-	/** The status of the chosen connections; only configured ones are contacted. */
+	/**
+	 * The status of the chosen connections, or of the only directory connection before one is chosen. Only
+	 * configured connections are contacted. No script switches it as the choice changes: a reload on every
+	 * arrow key in a radio group would fight the keyboard; the Check status button asks again.
+	 */
 	private void liveStatus(ConnectionsStep chosen, Model model) {
 		String directory = chosen.getDirectoryConnection();
+		if ((directory == null || directory.isBlank()) && this.directories.all().size() == 1) {
+			directory = this.directories.all().iterator().next().name();
+		}
 		if (directory != null && this.directories.find(directory).isPresent()) {
 			model.addAttribute("directoryStatus", this.live.directoryStatus(directory));
 		}

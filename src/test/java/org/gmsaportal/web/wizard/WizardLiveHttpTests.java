@@ -111,7 +111,9 @@ class WizardLiveHttpTests {
 
 	@Test
 	void theConnectionsPageShowsTheLiveStatusOfTheChosenDirectoryAndCluster() throws Exception {
-		assertThat(page(get("/wizard/connections"))).doesNotContain("id=\"directory-status\"").contains("id=\"check-status\"");
+		// Before a choice, the only directory connection is shown; export only reads no cluster.
+		assertThat(page(get("/wizard/connections"))).contains("id=\"directory-dc\">dc1.contoso.com<")
+			.doesNotContain("id=\"cluster-status").contains("id=\"check-status\"");
 		String body = page(form("connections", "go", "check", "directoryConnection", "lab", "clusterConnection", "mock"));
 		assertThat(body).contains("id=\"directory-status\"").contains("id=\"directory-domain\">contoso.com (CONTOSO)<")
 			.contains("id=\"directory-dc\">dc1.contoso.com<").contains("id=\"directory-levels\">2016 / 2016<")
