@@ -2,7 +2,6 @@ package org.gmsaportal.web.wizard;
 
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
 import org.gmsaportal.cluster.ClusterConnections;
@@ -166,12 +165,8 @@ class WizardController {
 			return back(wizard);
 		}
 		// Coming back to a filled-in page: the preflight for what is there, without a click.
-		ClusterStep cluster = wizard.getCluster();
-		if (!wizard.getConnections().exportOnly() && Stream.of(cluster.getNamespace(), cluster.getServiceAccount(),
-				cluster.getCredSpecName()).allMatch(v -> v != null && !v.isBlank())) {
-			model.addAttribute("preflight", this.live.preflight(wizard));
-		}
-		return show("cluster", cluster, model);
+		this.live.preflightIfFilledIn(wizard).ifPresent(preflight -> model.addAttribute("preflight", preflight));
+		return show("cluster", wizard.getCluster(), model);
 	}
 
 	@PostMapping("/cluster")
@@ -181,8 +176,8 @@ class WizardController {
 		wizard.setCluster(form);
 		if (go.equals("preflight")) {
 			this.drafts.save(user.getName(), wizard);
-			if (!wizard.getConnections().exportOnly() && Stream.of("namespace", "serviceAccount", "credSpecName")
-				.noneMatch(errors::hasFieldErrors)) {
+			if (!wizard.getConnections().exportOnly() && !errors.hasFieldErrors("namespace")
+					&& !errors.hasFieldErrors("serviceAccount") && !errors.hasFieldErrors("credSpecName")) {
 				model.addAttribute("preflight", this.live.preflight(wizard));
 			}
 			return show("cluster", form, model);
@@ -244,7 +239,9 @@ class WizardController {
 				model.addAttribute("directories", this.directories.all().stream().map(DirectoryConnection::name).toList());
 				model.addAttribute("directoryConnections", this.directories.all());
 				model.addAttribute("clusters", this.clusters.all());
-				liveStatus((ConnectionsStep) java.util.Objects.requireNonNull(model.getAttribute("form")), model);
+				ConnectionsStep chosen = (ConnectionsStep) java.util.Objects.requireNonNull(model.getAttribute("form"));
+				this.live.directoryStatus(chosen).ifPresent(status -> model.addAttribute("directoryStatus", status));
+				this.live.clusterStatus(chosen).ifPresent(status -> model.addAttribute("clusterStatus", status));
 			}
 			case "forest" -> model.addAttribute("kdsChoices", KdsRootKeyChoice.values());
 			case "credspec" -> preview(wizard(model), model);
@@ -258,24 +255,6 @@ class WizardController {
 			}
 		}
 		return "wizard/" + step;
-	}
-
-	/**
-	 * The status of the chosen connections, or of the only directory connection before one is chosen. Only
-	 * configured connections are contacted. No script switches it as the choice changes: a reload on every
-	 * arrow key in a radio group would fight the keyboard; the Check status button asks again.
-	 */
-	private void liveStatus(ConnectionsStep chosen, Model model) {
-		String directory = chosen.getDirectoryConnection();
-		if ((directory == null || directory.isBlank()) && this.directories.all().size() == 1) {
-			directory = this.directories.all().iterator().next().name();
-		}
-		if (directory != null && this.directories.find(directory).isPresent()) {
-			model.addAttribute("directoryStatus", this.live.directoryStatus(directory));
-		}
-		if (!chosen.exportOnly() && this.clusters.all().stream().anyMatch(c -> c.name().equals(chosen.getClusterConnection()))) {
-			model.addAttribute("clusterStatus", this.live.clusterStatus(String.valueOf(chosen.getClusterConnection())));
-		}
 	}
 
 	private static String directoryConnection(WizardState wizard) {

@@ -1,7 +1,10 @@
 package org.gmsaportal.web.wizard;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
+import org.gmsaportal.cluster.ClusterConnections;
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.cluster.ClusterPreflight;
 import org.gmsaportal.cluster.PreflightCheck;
@@ -32,11 +35,15 @@ class WizardLiveChecks {
 
 	private final DirectoryConnections directories;
 
+	private final ClusterConnections clusters;
+
 	private final ClusterPreflight cluster;
 
-	WizardLiveChecks(DirectoryPort directory, DirectoryConnections directories, ClusterPreflight cluster) {
+	WizardLiveChecks(DirectoryPort directory, DirectoryConnections directories, ClusterConnections clusters,
+			ClusterPreflight cluster) {
 		this.directory = directory;
 		this.directories = directories;
+		this.clusters = clusters;
 		this.cluster = cluster;
 	}
 
@@ -56,7 +63,7 @@ class WizardLiveChecks {
 	record Preflight(@Nullable PreflightReport report, @Nullable String error) {
 	}
 
-	DirectoryCheck directoryStatus(String connection) {
+	private DirectoryCheck directoryStatus(String connection) {
 		try {
 			return new DirectoryCheck(this.directory.status(connection), null);
 		}
@@ -65,8 +72,26 @@ class WizardLiveChecks {
 		}
 	}
 
-	PreflightCheck clusterStatus(String connection) {
-		return this.cluster.reachability(connection);
+	/**
+	 * The chosen directory connection's status, or the only one's before a choice. Only configured connections
+	 * are contacted. No script switches it as the choice changes: a reload on every arrow key in a radio group
+	 * would fight the keyboard; the page's Check status button asks again.
+	 */
+	Optional<DirectoryCheck> directoryStatus(ConnectionsStep chosen) {
+		String name = chosen.getDirectoryConnection();
+		if ((name == null || name.isBlank()) && this.directories.all().size() == 1) {
+			name = this.directories.all().iterator().next().name();
+		}
+		return (name != null && this.directories.find(name).isPresent()) ? Optional.of(directoryStatus(name))
+				: Optional.empty();
+	}
+
+	/** The chosen cluster connection's reachability and version; none for export only. */
+	Optional<PreflightCheck> clusterStatus(ConnectionsStep chosen) {
+		String name = chosen.getClusterConnection();
+		boolean configured = this.clusters.all().stream().anyMatch(c -> c.name().equals(name));
+		return (!chosen.exportOnly() && configured) ? Optional.of(this.cluster.reachability(String.valueOf(name)))
+				: Optional.empty();
 	}
 
 	SpnCheck spnConflicts(String connection, @Nullable String gmsaName, List<String> spns) {
@@ -121,6 +146,14 @@ class WizardLiveChecks {
 			}
 		}
 		return spns.error();
+	}
+
+	/** The preflight once the cluster page holds a namespace, service account and resource name; none for export. */
+	Optional<Preflight> preflightIfFilledIn(WizardState wizard) {
+		ClusterStep step = wizard.getCluster();
+		boolean filledIn = Stream.of(step.getNamespace(), step.getServiceAccount(), step.getCredSpecName())
+			.allMatch(v -> v != null && !v.isBlank());
+		return (!wizard.getConnections().exportOnly() && filledIn) ? Optional.of(preflight(wizard)) : Optional.empty();
 	}
 
 	/** The preflight for the wizard's cluster page as typed, against the chosen cluster connection. */
