@@ -117,7 +117,7 @@ class WizardLiveHttpTests {
 		String body = page(form("connections", "go", "check", "directoryConnection", "lab", "clusterConnection", "mock"));
 		assertThat(body).contains("id=\"directory-status\"").contains("id=\"directory-domain\">contoso.com (CONTOSO)<")
 			.contains("id=\"directory-dc\">dc1.contoso.com<").contains("id=\"directory-levels\">2016 / 2016<")
-			.contains("id=\"directory-transport\">LDAPS<").contains("id=\"cluster-status-ok\">The API server answers, Kubernetes")
+			.contains("id=\"directory-reachable\">yes, as the portal&#39;s service account<").contains("id=\"directory-transport\">LDAPS<").contains("id=\"cluster-status-ok\">The API server answers, Kubernetes")
 			.doesNotContain("-error\"");
 		// The choice was kept: the page shows the same status when opened again.
 		assertThat(page(get("/wizard/connections"))).contains("id=\"directory-dc\">dc1.contoso.com<")
