@@ -1,6 +1,7 @@
 package org.gmsaportal.provisioning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,12 +11,17 @@ import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.cluster.ExportBundle;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.HostAccountPreset;
+import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.credspec.KubernetesSecretPlugin;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Plan-only mode: with no directory to ask, the admin types the domain facts and gets the artifacts a run
- * would produce (credential spec, YAML bundle, and the steps to carry out by hand), with no live change.
+ * would produce (credential spec, YAML bundle, and the steps to carry out by hand), with no live change. For
+ * nodes that are not domain-joined the credential spec carries the plug-in's HostAccountConfig and the bundle
+ * the plug-in's Secret with placeholders: the portable user's password is set by hand and never passes through.
  */
 @Component
 public class PlanOnly {
@@ -35,15 +41,33 @@ public class PlanOnly {
 	 * @throws InvalidRequestException naming the field and the rule of bad input
 	 */
 	public Artifacts generate(ProvisioningRequest request, DomainIdentity facts) {
+		HostAccountPreset preset = Deployments.preset(request);
+		Target.ExportOnly export = (Target.ExportOnly) request.target();
+		// The bundle puts the identity Secret in the workload's namespace; the plug-in must look there.
+		if (preset instanceof KubernetesSecretPlugin k8s && !k8s.namespace().equals(export.namespace())) {
+			throw new InvalidRequestException("hosts.pluginInput", "the Kubernetes secret plug-in must read from "
+					+ "namespace " + export.namespace() + ", where the bundle puts the Secret");
+		}
 		CredentialSpec spec = Deployments.credentialSpec(request, facts);
+		// No password: the bundle's identity Secret carries placeholders the admin fills in from the secret store.
 		ExportBundle bundle = this.cluster
 			.export(Deployments.deployment("plan-only", request, facts.dnsName(), spec.toMap(), null));
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("hosts", request.hosts().getClass().getSimpleName());
+		if (preset != null) {
+			details.put("plugin", KnownPlugin.byGuid(preset.pluginGuid()).map(KnownPlugin::name).orElse("custom"));
+		}
 		this.audit.record(AuditEvent.of("provisioning.plan-only.generate", request.gmsaName() + "@" + facts.dnsName(),
 				AuditOutcome.SUCCESS)
-			.withDetails(Map.of("hosts", request.hosts().getClass().getSimpleName()))
+			.withDetails(details)
 			.withCorrelation(null, request.ticketRef()));
+		List<String> notes = new ArrayList<>(bundle.warnings());
+		if (preset != null) {
+			notes.add(preset.describe() + " Store the portable user's credential there once New-ADUser has set its "
+					+ "password; plan-only mode never sees a password.");
+		}
 		return new Artifacts(spec.toJson(), spec.suggestedFileName(), bundle.yaml(), bundle.fileName(),
-				bundle.kubectlCommands(), steps(request));
+				bundle.kubectlCommands(), steps(request), notes);
 	}
 
 	/** What the admin carries out, in order, since nothing was checked against a directory. */
@@ -56,6 +80,10 @@ public class PlanOnly {
 			steps.add(step(steps, StepKind.ENSURE_PORTABLE_USER, portable.userName(), StepIntent.CREATE));
 		}
 		steps.add(step(steps, StepKind.ENSURE_MEMBERSHIP, request.groupName(), StepIntent.CREATE));
+		if (request.hosts() instanceof Hosts.Portable portable) {
+			// What ccg.exe does on the node: the proof the AD half is right, before any pod depends on it.
+			steps.add(step(steps, StepKind.PROVE_RETRIEVAL, portable.userName(), StepIntent.CHECK));
+		}
 		steps.add(step(steps, StepKind.EXPORT_BUNDLE, "YAML bundle", StepIntent.APPLY));
 		return steps;
 	}
@@ -73,13 +101,15 @@ public class PlanOnly {
 	 * @param bundleFileName the bundle's suggested file name
 	 * @param kubectlCommands the kubectl commands that apply the bundle
 	 * @param steps the directory and cluster steps, for the equivalent commands
+	 * @param notes what the admin must do beyond the commands: fill in the Secret, store the credential
 	 */
 	public record Artifacts(String credSpecJson, String credSpecFileName, String bundleYaml, String bundleFileName,
-			List<String> kubectlCommands, List<PlannedStep> steps) {
+			List<String> kubectlCommands, List<PlannedStep> steps, List<String> notes) {
 
 		public Artifacts {
 			kubectlCommands = List.copyOf(kubectlCommands);
 			steps = List.copyOf(steps);
+			notes = List.copyOf(notes);
 		}
 
 	}

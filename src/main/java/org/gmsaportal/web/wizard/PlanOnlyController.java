@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
+import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.provisioning.EncryptionType;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
@@ -24,8 +25,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 /**
- * Plan-only mode for domain-joined hosts: typed domain facts in, the credential spec, the YAML bundle and the
- * PowerShell and kubectl commands out, with no live change anywhere.
+ * Plan-only mode for domain-joined hosts and for portable ones with a known plug-in: typed domain facts in, the
+ * credential spec, the YAML bundle and the PowerShell and kubectl commands out, with no live change anywhere.
  */
 @Controller
 class PlanOnlyController {
@@ -38,16 +39,22 @@ class PlanOnlyController {
 		this.planOnly = planOnly;
 	}
 
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("section", "wizard");
+		model.addAttribute("hostModes", IdentityStep.HostMode.values());
+		model.addAttribute("plugins", KnownPlugin.values());
+	}
+
 	@GetMapping("/wizard/plan-only")
 	String initPlanOnlyForm(Model model) {
 		model.addAttribute("form", new PlanOnlyForm());
-		model.addAttribute("section", "wizard");
 		return VIEW;
 	}
 
 	@PostMapping("/wizard/plan-only")
 	String processPlanOnlyForm(@Valid @ModelAttribute("form") PlanOnlyForm form, BindingResult errors, Model model) {
-		model.addAttribute("section", "wizard");
+		form.validate(errors);
 		if (errors.hasErrors()) {
 			return VIEW;
 		}
@@ -76,9 +83,12 @@ class PlanOnlyController {
 		String group = blank(form.getGroupName()) ? name + "-hosts" : text(form.getGroupName());
 		String credSpec = blank(form.getCredSpecName()) ? name.toLowerCase(Locale.ROOT) + "-spec"
 				: text(form.getCredSpecName());
+		KnownPlugin plugin = form.getPlugin();
+		Hosts hosts = (form.getHostMode() == IdentityStep.HostMode.PORTABLE && plugin != null)
+				? new Hosts.Portable(text(form.getPortableUser()), plugin.clsid(), text(form.getPluginInput()))
+				: new Hosts.DomainJoined(lines(form.getComputerAccounts()));
 		return new ProvisioningRequest("plan-only", name, dnsHostName, lines(form.getSpns()),
-				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, group,
-				new Hosts.DomainJoined(lines(form.getComputerAccounts())),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, group, hosts,
 				new Target.ExportOnly(text(form.getNamespace()), text(form.getServiceAccount()), credSpec), null);
 	}
 
@@ -95,6 +105,9 @@ class PlanOnlyController {
 		return switch (base) {
 			case "gmsaName", "dnsHostName", "spns", "groupName" -> base;
 			case "hosts.computerAccounts" -> "computerAccounts";
+			case "hosts.userName" -> "portableUser";
+			case "hosts.pluginGuid", "PluginGUID" -> "plugin";
+			case "hosts.pluginInput", "PluginInput" -> "pluginInput";
 			case "target.namespace" -> "namespace";
 			case "target.serviceAccount" -> "serviceAccount";
 			case "target.credSpecName" -> "credSpecName";

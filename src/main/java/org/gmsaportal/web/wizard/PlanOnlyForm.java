@@ -1,12 +1,20 @@
 package org.gmsaportal.web.wizard;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.gmsaportal.credspec.KnownPlugin;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.validation.Errors;
+
 /**
- * Plan-only mode's form: the domain facts an admin reads off a DC by hand (Get-ADDomain), and the identity
- * and namespace the artifacts are for. A mutable bean so one bad field keeps the others as typed.
+ * Plan-only mode's form: the domain facts an admin reads off a DC by hand (Get-ADDomain), and the identity, the
+ * hosts (computer accounts, or a portable user with a known plug-in) and namespace the artifacts are for. A
+ * mutable bean so one bad field keeps the others as typed.
  */
 public class PlanOnlyForm {
 
@@ -43,8 +51,21 @@ public class PlanOnlyForm {
 	@Size(max = 64)
 	private @Nullable String groupName;
 
+	@NotNull(message = "{wizard.required}")
+	private IdentityStep.@Nullable HostMode hostMode = IdentityStep.HostMode.DOMAIN_JOINED;
+
 	@Size(max = 4000)
 	private @Nullable String computerAccounts = "";
+
+	@Size(max = 20)
+	@Pattern(regexp = "|" + IdentityStep.ACCOUNT, message = "{wizard.account.pattern}")
+	private @Nullable String portableUser = "";
+
+	private @Nullable KnownPlugin plugin;
+
+	@Size(max = 1000)
+	@Pattern(regexp = "[^\\p{Cntrl}]*", message = "{wizard.pluginInput.pattern}")
+	private @Nullable String pluginInput = "";
 
 	@NotBlank
 	@Size(max = 63)
@@ -127,6 +148,54 @@ public class PlanOnlyForm {
 
 	public void setGroupName(@Nullable String groupName) {
 		this.groupName = groupName;
+	}
+
+	/** The rule between fields: nodes that are not domain-joined need the portable user, plug-in and input. */
+	void validate(Errors errors) {
+		if (this.hostMode != IdentityStep.HostMode.PORTABLE) {
+			return;
+		}
+		for (String field : List.of("portableUser", "pluginInput")) {
+			Object value = errors.getFieldValue(field);
+			if (!errors.hasFieldErrors(field) && (value == null || value.toString().isBlank())) {
+				errors.rejectValue(field, "wizard.portable.required");
+			}
+		}
+		if (this.plugin == null && !errors.hasFieldErrors("plugin")) {
+			errors.rejectValue("plugin", "wizard.portable.required");
+		}
+	}
+
+	public IdentityStep.@Nullable HostMode getHostMode() {
+		return this.hostMode;
+	}
+
+	public void setHostMode(IdentityStep.@Nullable HostMode hostMode) {
+		this.hostMode = hostMode;
+	}
+
+	public @Nullable String getPortableUser() {
+		return this.portableUser;
+	}
+
+	public void setPortableUser(@Nullable String portableUser) {
+		this.portableUser = portableUser;
+	}
+
+	public @Nullable KnownPlugin getPlugin() {
+		return this.plugin;
+	}
+
+	public void setPlugin(@Nullable KnownPlugin plugin) {
+		this.plugin = plugin;
+	}
+
+	public @Nullable String getPluginInput() {
+		return this.pluginInput;
+	}
+
+	public void setPluginInput(@Nullable String pluginInput) {
+		this.pluginInput = pluginInput;
 	}
 
 	public @Nullable String getComputerAccounts() {

@@ -82,6 +82,27 @@ class RunsHttpTests {
 	}
 
 	@Test
+	void anAuditorDownloadsTheRunReportWithEveryStepAndItsAuditEvents() throws Exception {
+		RunView run = await(start(fresh(), "CHG-8"));
+		assertThat(body(get("/runs/" + run.id()), AUDITOR)).contains("href=\"/runs/" + run.id() + "/report\"");
+		MvcResult report = this.mvc.perform(get("/runs/" + run.id() + "/report").with(AUDITOR)).andReturn();
+		assertThat(report.getResponse().getStatus()).isEqualTo(200);
+		assertThat(report.getResponse().getHeader("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"" + run.gmsaName().toLowerCase() + "-run-report.json\"");
+		String json = report.getResponse().getContentAsString();
+		assertThat(json).contains("\"runId\":\"" + run.id() + "\"", "\"state\":\"SUCCEEDED\"",
+				"\"planHash\":\"" + run.planHash() + "\"", "\"ticketRef\":\"CHG-8\"", "\"provisioning.run.started\"",
+				"\"provisioning.run.succeeded\"");
+		for (RunView.StepView step : run.steps()) {
+			assertThat(json).contains("\"kind\":\"" + step.kind() + "\"", "\"" + step.kind().auditAction() + "\"");
+		}
+		// Artifacts are downloads of their own.
+		assertThat(json).doesNotContain("apiVersion");
+		assertThat(status(get("/runs/" + UUID.randomUUID() + "/report"), AUDITOR)).isEqualTo(404);
+		assertThat(status(get("/runs/not-a-run/report"), AUDITOR)).isEqualTo(404);
+	}
+
+	@Test
 	void anAuditorsPostsAreRefused() throws Exception {
 		RunView run = await(start(fresh(), null));
 		for (String action : List.of("resume", "abandon", "decommission")) {

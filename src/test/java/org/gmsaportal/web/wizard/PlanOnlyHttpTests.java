@@ -1,5 +1,6 @@
 package org.gmsaportal.web.wizard;
 
+import org.gmsaportal.credspec.KnownPlugin;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,11 +17,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Plan-only mode with no directory configured: typed facts in, the artifacts out, nothing changed.
+ * Plan-only mode with no directory configured: typed facts in, the artifacts out, nothing changed; for
+ * domain-joined hosts and for portable ones with each known plug-in.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class PlanOnlyHttpTests {
+
+	private static final String DOMAIN_SID = "S-1-5-21-1004336348-1177238915-682003330";
 
 	@Autowired
 	MockMvc mvc;
@@ -59,6 +63,81 @@ class PlanOnlyHttpTests {
 	}
 
 	@Test
+	void portableHostsWithTheKubernetesSecretPlugInGetHostAccountConfigASecretWithPlaceholdersAndNewAdUser()
+			throws Exception {
+		long runsBefore = runCount();
+		long eventsBefore = planOnlyEvents();
+		String page = body(portable("KUBERNETES_SECRET", "apps:webapp01-ccg"));
+		assertThat(page).contains("&quot;HostAccountConfig&quot;")
+			.contains("&quot;PluginGUID&quot;: &quot;" + KnownPlugin.KUBERNETES_SECRET.clsid() + "&quot;")
+			.contains("&quot;PluginInput&quot;: &quot;apps:webapp01-ccg&quot;")
+			.contains("&quot;PortableCcgVersion&quot;: &quot;1&quot;");
+		// The bundle holds the plug-in's Secret with its keys and placeholders, never a password.
+		String bundle = section(page, "plan-only-bundle");
+		assertThat(bundle).contains("kind: &quot;Secret&quot;").contains("name: &quot;webapp01-ccg&quot;")
+			.contains("namespace: &quot;apps&quot;").contains("password: &quot;REPLACE-ME&quot;")
+			.contains("username: &quot;REPLACE-ME&quot;").doesNotContain("not-exported")
+			.contains("kind: &quot;GMSACredentialSpec&quot;");
+		assertThat(section(page, "plan-only-commands"))
+			.contains("New-ADUser -Name &#39;webapp01-ccg&#39; -SamAccountName &#39;webapp01-ccg&#39;")
+			.contains("-AccountPassword (Read-Host -AsSecureString &#39;Password&#39;)")
+			.contains("Add-ADGroupMember -Identity &#39;WebApp01-hosts&#39; -Members &#39;webapp01-ccg&#39;")
+			.contains("-Credential (Get-Credential &#39;contoso.com\\webapp01-ccg&#39;)")
+			// Portable mode ignores the computer accounts typed before switching.
+			.doesNotContain("NODE1$");
+		assertThat(section(page, "plan-only-kubectl")).contains("kubectl apply");
+		assertThat(section(page, "plan-only-notes")).contains("REPLACE-ME").contains("Secret webapp01-ccg in namespace apps");
+		assertThat(runCount()).isEqualTo(runsBefore);
+		assertThat(planOnlyEvents()).isEqualTo(eventsBefore + 1);
+		assertThat(this.jdbc.sql("SELECT details FROM audit_event WHERE action = 'provisioning.plan-only.generate' "
+				+ "ORDER BY seq DESC LIMIT 1").query(String.class).single())
+			.contains("Portable").contains("KUBERNETES_SECRET");
+	}
+
+	@Test
+	void portableHostsWithAVaultPlugInGetTheirHostAccountConfigAndNoSecretInTheBundle() throws Exception {
+		String aws = body(portable("AWS",
+				"{\"credentialArn\":\"arn:aws:secretsmanager:eu-central-1:123456789012:secret:gmsa/webapp01\"}"));
+		assertThat(aws).contains("&quot;PluginGUID&quot;: &quot;" + KnownPlugin.AWS.clsid() + "&quot;");
+		assertThat(section(aws, "plan-only-bundle")).doesNotContain("kind: &quot;Secret&quot;");
+		assertThat(section(aws, "plan-only-notes")).contains("Secrets Manager secret arn:aws:secretsmanager");
+		String keyVault = body(portable("AZURE_KEY_VAULT", "ObjectId=a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d;"
+				+ "SecretUri=https://kv.vault.azure.net/secrets/webapp01"));
+		assertThat(keyVault).contains("&quot;PluginGUID&quot;: &quot;" + KnownPlugin.AZURE_KEY_VAULT.clsid() + "&quot;");
+		assertThat(section(keyVault, "plan-only-notes")).contains("Key Vault secret https://kv.vault.azure.net/secrets/webapp01");
+	}
+
+	@Test
+	void everyPortableFieldRejectsBadInputNamingTheRule() throws Exception {
+		long runsBefore = runCount();
+		long eventsBefore = planOnlyEvents();
+		assertRefused(form(DOMAIN_SID, "WebApp01").param("hostMode", "PORTABLE"), "portableUser",
+				"is required for nodes that are not domain-joined");
+		assertRefused(form(DOMAIN_SID, "WebApp01").param("hostMode", "PORTABLE"), "plugin",
+				"is required for nodes that are not domain-joined");
+		assertRefused(form(DOMAIN_SID, "WebApp01").param("hostMode", "PORTABLE"), "pluginInput",
+				"is required for nodes that are not domain-joined");
+		assertRefused(form(DOMAIN_SID, "WebApp01").param("hostMode", "ROAMING"), "hostMode",
+				"must be one of the listed host modes");
+		assertRefused(portable("ccg*)(cn=*", "KUBERNETES_SECRET", "apps:x"), "portableUser",
+				"must be letters, digits");
+		assertRefused(portable("u".repeat(21), "KUBERNETES_SECRET", "apps:x"), "portableUser",
+				"size must be between 0 and 20");
+		assertRefused(portable("webapp01-ccg", "CUSTOM", "apps:x"), "plugin",
+				"must be one of the listed plug-ins");
+		assertRefused(portable("KUBERNETES_SECRET", "apps:x\u0000"), "pluginInput", "must not contain control characters");
+		assertRefused(portable("KUBERNETES_SECRET", "no-colon"), "pluginInput", "must be &lt;namespace&gt;:&lt;secret name&gt;");
+		assertRefused(portable("KUBERNETES_SECRET", "other:webapp01-ccg"), "pluginInput",
+				"must read from namespace apps, where the bundle puts the Secret");
+		assertRefused(portable("AWS", "arn:aws:secretsmanager:eu-central-1:123456789012:secret:x"), "pluginInput",
+				"must be the JSON string");
+		assertRefused(portable("KUBERNETES_SECRET", "apps:" + "s".repeat(1000)), "pluginInput",
+				"size must be between 0 and 1000");
+		assertThat(runCount()).isEqualTo(runsBefore);
+		assertThat(planOnlyEvents()).isEqualTo(eventsBefore);
+	}
+
+	@Test
 	void anAuditorMayNotUsePlanOnlyMode() throws Exception {
 		assertThat(this.mvc.perform(get("/wizard/plan-only").with(user("a").roles("AUDITOR"))).andReturn().getResponse()
 			.getStatus()).isEqualTo(403);
@@ -75,6 +154,40 @@ class PlanOnlyHttpTests {
 			.param("computerAccounts", "NODE1$\nNODE2$")
 			.param("namespace", "apps")
 			.param("serviceAccount", "webapp");
+	}
+
+	private MockHttpServletRequestBuilder portable(String plugin, String pluginInput) {
+		return portable("webapp01-ccg", plugin, pluginInput);
+	}
+
+	private MockHttpServletRequestBuilder portable(String user, String plugin, String pluginInput) {
+		return form(DOMAIN_SID, "WebApp01").param("hostMode", "PORTABLE")
+			.param("portableUser", user)
+			.param("plugin", plugin)
+			.param("pluginInput", pluginInput);
+	}
+
+	private void assertRefused(MockHttpServletRequestBuilder request, String field, String rule) throws Exception {
+		String page = body(request);
+		assertThat(page).as(field).contains("id=\"" + field + "-error\"").doesNotContain("id=\"plan-only-credspec\"");
+		assertThat(section(page, field + "-error")).as(field).contains(rule);
+	}
+
+	/** The element with this id, up to its closing tag; enough to tell which section a text is in. */
+	private static String section(String page, String id) {
+		int start = page.indexOf("id=\"" + id + "\"");
+		assertThat(start).as("element #%s", id).isNotNegative();
+		String tag = page.substring(page.lastIndexOf('<', start) + 1, start).split("\\s")[0];
+		return page.substring(start, page.indexOf("</" + tag + ">", start));
+	}
+
+	private long runCount() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run").query(Long.class).single();
+	}
+
+	private long planOnlyEvents() {
+		return this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'provisioning.plan-only.generate'")
+			.query(Long.class).single();
 	}
 
 	private String body(MockHttpServletRequestBuilder request) throws Exception {
