@@ -185,6 +185,16 @@ class ProvisioningRequestsApiTests {
 	}
 
 	@Test
+	void anAutoApproveClientStillWaitsWhileThePolicyRequiresApproval() throws Exception {
+		NewApiClient marked = this.clients.create("c-" + UUID.randomUUID(), Set.of(ApiScope.REQUESTS_WRITE), null,
+				List.of(), true);
+		assertThat(this.clients.approvalPolicy()).isEqualTo("required");
+		JsonNode filed = read(file("Bearer " + marked.token(), "k-" + UUID.randomUUID(), body(name())));
+		assertThat(filed.get("status").asString()).isEqualTo("PENDING_APPROVAL");
+		assertThat(filed.get("runId").isNull()).isTrue();
+	}
+
+	@Test
 	void aReplayAnswersTheOriginalResponseAndADifferentBodyIs422() throws Exception {
 		String filer = token(Set.of(ApiScope.REQUESTS_WRITE));
 		String key = "k-" + UUID.randomUUID();

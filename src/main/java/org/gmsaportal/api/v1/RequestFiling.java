@@ -3,6 +3,7 @@ package org.gmsaportal.api.v1;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gmsaportal.api.ApiClient;
 import org.gmsaportal.api.ApiClients;
@@ -91,6 +92,8 @@ class RequestFiling {
 		StoredRequest row = new StoredRequest(id, 0, client.id(), key, sha, StoredRequest.PROVISION, null,
 				RequestViewer.PENDING, plan.hash(), this.plans.planJson(plan), canonical, ticket, null, null, null, now,
 				now, null);
+		// the response returned is the one stored for replays, to the byte
+		AtomicReference<RequestViews.RequestView> response = new AtomicReference<>();
 		try {
 			this.transactions.executeWithoutResult(tx -> {
 				this.store.insert(row);
@@ -102,7 +105,7 @@ class RequestFiling {
 					this.decisions.approveByPolicy(client, row, plan);
 				}
 				else {
-					respond(id);
+					response.set(respond(id));
 				}
 			});
 		}
@@ -113,9 +116,9 @@ class RequestFiling {
 		}
 		if (autoApprove) {
 			this.decisions.startByPolicy(client, row, plan);
-			respond(id);
+			response.set(respond(id));
 		}
-		return this.viewer.view(this.store.find(id).orElseThrow());
+		return response.get();
 	}
 
 	/** Files the removal of a succeeded request's deployment, pending approval like any request. */
@@ -159,10 +162,11 @@ class RequestFiling {
 		return this.json.readValue(earlier.responseJson(), RequestViews.RequestView.class);
 	}
 
-	/** Keeps the response to replay for the same key and body. */
-	private void respond(String id) {
-		StoredRequest row = this.store.find(id).orElseThrow();
-		this.store.respond(id, 201, this.json.writeValueAsString(this.viewer.view(row)));
+	/** Keeps the response to replay for the same key and body, and returns it. */
+	private RequestViews.RequestView respond(String id) {
+		RequestViews.RequestView view = this.viewer.view(this.store.find(id).orElseThrow());
+		this.store.respond(id, 201, this.json.writeValueAsString(view));
+		return view;
 	}
 
 	private static RequestProblem inProgress() {
