@@ -67,9 +67,193 @@
     window.setTimeout(poll, 1000);
   }
 
+  // Fills {0}, {1} in a message the server rendered into a data- attribute.
+  function format(template, values) {
+    return (template || '').replace(/\{(\d)\}/g, function (all, i) {
+      return values[i] !== undefined ? String(values[i]) : all;
+    });
+  }
+
+  function getJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (response) { return response.ok ? response.json() : Promise.reject('HTTP ' + response.status); });
+  }
+
+  function paragraph(id, cls, text) {
+    var p = document.createElement('p');
+    p.id = id;
+    p.className = cls;
+    p.textContent = text;
+    return p;
+  }
+
+  // Identity page: SPN collisions while typing; the server checks again on Next, also without script.
+  function liveSpnCheck() {
+    var box = document.getElementById('spns-live');
+    var field = document.getElementById('spns');
+    if (!box || !field) {
+      return;
+    }
+    var name = document.getElementById('gmsaName');
+    var timer = null;
+    var latest = 0;
+    function show(node) {
+      box.textContent = '';
+      if (node) {
+        box.appendChild(node);
+      }
+    }
+    function render(answer) {
+      if (!answer.checked) {
+        show(paragraph('spns-uncheckable', 'alert warning', format(box.getAttribute('data-uncheckable'), [answer.message])));
+      } else if (answer.conflicts.length === 0) {
+        show(paragraph('spns-free', 'alert ok', box.getAttribute('data-free')));
+      } else {
+        var list = document.createElement('ul');
+        list.id = 'spns-conflicts';
+        list.className = 'alert error';
+        answer.conflicts.forEach(function (conflict) {
+          var item = document.createElement('li');
+          item.textContent = conflict.message;
+          item.setAttribute('data-holder', conflict.holder);
+          list.appendChild(item);
+        });
+        show(list);
+      }
+    }
+    function check() {
+      if (!field.value.trim()) {
+        show(null);
+        return;
+      }
+      var mine = ++latest;
+      show(paragraph('spns-checking', 'muted', box.getAttribute('data-checking')));
+      var query = new URLSearchParams({ spns: field.value, gmsaName: name ? name.value : '' });
+      getJson(box.getAttribute('data-check-url') + '?' + query)
+        .then(function (answer) { if (mine === latest) { render(answer); } })
+        .catch(function (reason) {
+          if (mine === latest) {
+            show(paragraph('spns-uncheckable', 'alert warning', format(box.getAttribute('data-uncheckable'), [reason])));
+          }
+        });
+    }
+    function later() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(check, 600);
+    }
+    field.addEventListener('input', later);
+    if (name) {
+      name.addEventListener('change', later);
+    }
+  }
+
+  // Identity page: search computer accounts in place and add them to the members field.
+  function computerSearch() {
+    var box = document.getElementById('computer-search');
+    var members = document.getElementById('computerAccounts');
+    if (!box || !members) {
+      return;
+    }
+    var input = document.getElementById('computerSearch');
+    var message = document.getElementById('computer-search-message');
+    var table = document.getElementById('computer-results');
+    var body = table.querySelector('tbody');
+    var timer = null;
+    var latest = 0;
+    function cell(row, text, cls) {
+      var td = document.createElement('td');
+      td.textContent = text;
+      if (cls) {
+        td.className = cls;
+      }
+      row.appendChild(td);
+    }
+    function row(computer) {
+      var tr = document.createElement('tr');
+      tr.className = 'computer-result';
+      tr.setAttribute('data-account', computer.samAccountName);
+      cell(tr, computer.samAccountName, 'computer-account');
+      cell(tr, computer.dnsHostName || '\u2013');
+      cell(tr, computer.dn, 'dn');
+      cell(tr, box.getAttribute(computer.disabled ? 'data-disabled' : 'data-enabled'));
+      var td = document.createElement('td');
+      var add = document.createElement('button');
+      add.type = 'button';
+      add.className = 'add-computer';
+      add.setAttribute('data-account', computer.samAccountName);
+      add.setAttribute('aria-label', format(box.getAttribute('data-add-label'), [computer.samAccountName]));
+      add.textContent = box.getAttribute('data-add');
+      td.appendChild(add);
+      tr.appendChild(td);
+      return tr;
+    }
+    function render(text, answer) {
+      body.textContent = '';
+      if (!answer.checked) {
+        message.textContent = format(box.getAttribute('data-uncheckable'), [answer.message]);
+      } else if (answer.found.length === 0) {
+        message.textContent = format(box.getAttribute('data-none'), [text]);
+      } else {
+        message.textContent = format(box.getAttribute(answer.truncated ? 'data-truncated' : 'data-count'),
+          [answer.found.length, text]);
+        answer.found.forEach(function (computer) { body.appendChild(row(computer)); });
+      }
+      table.hidden = body.children.length === 0;
+    }
+    function search() {
+      var text = input.value.trim();
+      if (!text) {
+        return;
+      }
+      var mine = ++latest;
+      getJson(box.getAttribute('data-search-url') + '?' + new URLSearchParams({ q: text }))
+        .then(function (answer) { if (mine === latest) { render(text, answer); } })
+        .catch(function (reason) {
+          if (mine === latest) {
+            render(text, { checked: false, message: reason, found: [] });
+          }
+        });
+    }
+    function add(account) {
+      var lines = members.value.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(Boolean);
+      var listed = lines.some(function (l) { return l.toLowerCase() === account.toLowerCase(); });
+      if (!listed) {
+        lines.push(account);
+        members.value = lines.join('\n');
+      }
+    }
+    box.addEventListener('click', function (event) {
+      var button = event.target.closest('button');
+      if (!button) {
+        return;
+      }
+      if (button.classList.contains('add-computer')) {
+        event.preventDefault();
+        add(button.getAttribute('data-account'));
+      } else if (button.id === 'computer-search-button') {
+        event.preventDefault();
+        search();
+      }
+    });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        search();
+      }
+    });
+    input.addEventListener('input', function () {
+      window.clearTimeout(timer);
+      if (input.value.trim().length >= 2) {
+        timer = window.setTimeout(search, 400);
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     localiseTimes();
     fillTimeZone();
     followRun();
+    liveSpnCheck();
+    computerSearch();
   });
 }());

@@ -27,6 +27,20 @@ public class ClusterPreflight {
 		return check(connection, request, Instant.now());
 	}
 
+	/**
+	 * Only whether the API server answers and which Kubernetes version it runs: the first check of
+	 * {@link #check}, cheap enough to show while the admin picks a connection. A connection that cannot even be
+	 * built (unknown name, unreadable kubeconfig) fails with the reason.
+	 */
+	public PreflightCheck reachability(String connection) {
+		try {
+			return api(this.clients.forConnection(connection));
+		}
+		catch (ClusterOperationException ex) {
+			return PreflightCheck.fail("api", ex.getMessage(), "Fix the cluster connection's settings.");
+		}
+	}
+
 	PreflightReport check(String connection, PreflightRequest request, Instant now) {
 		KubernetesClient client = this.clients.forConnection(connection);
 		List<PreflightCheck> checks = new ArrayList<>();

@@ -12,6 +12,7 @@ import org.gmsaportal.directory.AccountMaintenance;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
 import org.gmsaportal.directory.DirectoryException;
+import org.gmsaportal.directory.DirectoryLookups;
 import org.gmsaportal.directory.DomainFacts;
 import org.gmsaportal.directory.EnsureResult;
 import org.gmsaportal.directory.GmsaRequest;
@@ -23,6 +24,7 @@ import org.gmsaportal.directory.KdsRootKeyManagement;
 import org.gmsaportal.directory.KdsStatus;
 import org.gmsaportal.directory.PasswordRetrievalProof;
 import org.gmsaportal.directory.ProofResult;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -45,14 +47,18 @@ class DirectoryModuleAdapter implements DirectoryPort {
 
 	private final PasswordRetrievalProof proof;
 
+	private final DirectoryLookups lookups;
+
 	DirectoryModuleAdapter(DirectoryConnections connections, IdentityManagement identities, IdentityPreview preview,
-			AccountMaintenance accounts, KdsRootKeyManagement kds, PasswordRetrievalProof proof) {
+			AccountMaintenance accounts, KdsRootKeyManagement kds, PasswordRetrievalProof proof,
+			DirectoryLookups lookups) {
 		this.connections = connections;
 		this.identities = identities;
 		this.preview = preview;
 		this.accounts = accounts;
 		this.kds = kds;
 		this.proof = proof;
+		this.lookups = lookups;
 	}
 
 	@Override
@@ -182,6 +188,30 @@ class DirectoryModuleAdapter implements DirectoryPort {
 			details.add(result.summary());
 		}
 		return new Removed(removed, String.join("; ", details));
+	}
+
+	@Override
+	public List<SpnConflict> spnConflicts(String connection, @Nullable String gmsaName, List<String> spns) {
+		return this.lookups.spnConflicts(connection(connection), gmsaName, spns).stream()
+			.map(c -> new SpnConflict(c.requested(), c.holder(), c.message()))
+			.toList();
+	}
+
+	@Override
+	public Computers findComputers(String connection, String text) {
+		DirectoryLookups.ComputerSearch search = this.lookups.searchComputers(connection(connection), text);
+		return new Computers(search.accounts().stream()
+			.map(a -> new Computer(a.samAccountName(), a.dnsHostName(), a.distinguishedName(), a.disabled()))
+			.toList(), search.truncated());
+	}
+
+	@Override
+	public DirectoryStatus status(String connection) {
+		DirectoryConnection conn = connection(connection);
+		DomainFacts facts = conn.domainFacts();
+		return new DirectoryStatus(facts.dnsName(), facts.netbiosName(), facts.dcHostName(),
+				DomainFacts.levelName(facts.domainFunctionality()), DomainFacts.levelName(facts.forestFunctionality()),
+				conn.transport());
 	}
 
 	// An unknown connection is a wrong request, not a directory failure: the wizard and the API name the field.

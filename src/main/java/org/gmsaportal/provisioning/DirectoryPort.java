@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine needs from Active Directory, one method per step, to be implemented by an adapter over the
@@ -54,6 +55,18 @@ public interface DirectoryPort {
 
 	/** Removes exactly these members from the group. */
 	Removed removeMembership(String connection, String groupName, List<String> members);
+
+	/**
+	 * Read only, for the wizard while the admin types: the SPNs of {@code spns} that an object other than the gMSA
+	 * {@code gmsaName} already holds (directly or through the HOST alias mapping), each with what to do.
+	 */
+	List<SpnConflict> spnConflicts(String connection, @Nullable String gmsaName, List<String> spns);
+
+	/** Read only: computer accounts whose name or DNS host name contains {@code text}, at most a page of them. */
+	Computers findComputers(String connection, String text);
+
+	/** Read only: whether the directory answers the portal's service account, and what it says about itself. */
+	DirectoryStatus status(String connection);
 
 	/** Whether an ensure only reads or also writes. */
 	enum Mode {
@@ -106,6 +119,55 @@ public interface DirectoryPort {
 
 		CREATED, ALREADY_AS_REQUESTED, DRIFT
 
+	}
+
+	/**
+	 * An SPN another object holds.
+	 *
+	 * @param spn the SPN as requested
+	 * @param holder the DN of the object holding it
+	 * @param message what the admin should do, naming the holder
+	 */
+	record SpnConflict(String spn, String holder, String message) {
+	}
+
+	/**
+	 * A computer account that can be put in the allowed-hosts group.
+	 *
+	 * @param samAccountName e.g. {@code NODE1$}
+	 * @param dnsHostName its DNS host name, {@code null} if it has none
+	 * @param dn its distinguished name
+	 * @param disabled whether the account is disabled (such a host cannot log on)
+	 */
+	record Computer(String samAccountName, @Nullable String dnsHostName, String dn, boolean disabled) {
+	}
+
+	/**
+	 * One page of a computer search.
+	 *
+	 * @param found the accounts, sorted by name
+	 * @param truncated whether more matched than were returned
+	 */
+	record Computers(List<Computer> found, boolean truncated) {
+
+		public Computers {
+			found = List.copyOf(found);
+		}
+
+	}
+
+	/**
+	 * What a domain controller says about its domain when the portal's service account reads it.
+	 *
+	 * @param domain the domain's DNS name
+	 * @param netbiosName its NetBIOS name
+	 * @param domainController the DNS host name of the DC that answered
+	 * @param domainLevel the domain functional level, e.g. {@code 2016}
+	 * @param forestLevel the forest functional level
+	 * @param transport how the session is protected: {@code LDAPS}, {@code StartTLS} or plain (lab only)
+	 */
+	record DirectoryStatus(String domain, String netbiosName, String domainController, String domainLevel,
+			String forestLevel, String transport) {
 	}
 
 	/**

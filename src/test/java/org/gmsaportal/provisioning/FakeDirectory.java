@@ -2,6 +2,7 @@ package org.gmsaportal.provisioning;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory directory for testing the engine's own logic (ordering, persistence, resume, claims) without a
@@ -36,7 +38,34 @@ public class FakeDirectory implements DirectoryPort {
 
 	private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
 
+	// The computer accounts the tests' requests name exist, as they would in a domain; others do not.
+	private final Map<String, Computer> computers = new ConcurrentHashMap<>();
+
+	private final Map<String, String> spnHolders = new ConcurrentHashMap<>();
+
 	volatile boolean kdsRootKey = true;
+
+	public FakeDirectory() {
+		seedComputers();
+	}
+
+	private void seedComputers() {
+		this.computers.clear();
+		addComputer("NODE1$", "node1.contoso.com", false);
+		addComputer("NODE2$", "node2.contoso.com", false);
+		addComputer("NODE3$", null, true);
+	}
+
+	/** A computer account the directory holds, for the search and the membership check. */
+	public void addComputer(String samAccountName, @Nullable String dnsHostName, boolean disabled) {
+		this.computers.put(key(samAccountName), new Computer(samAccountName, dnsHostName,
+				"CN=" + samAccountName.replace("$", "") + ",CN=Computers,DC=contoso,DC=com", disabled));
+	}
+
+	/** An SPN that an object other than any gMSA of the tests holds. */
+	public void registerSpn(String spn, String holderDn) {
+		this.spnHolders.put(key(spn), holderDn);
+	}
 
 	void reset() {
 		this.groups.clear();
@@ -46,6 +75,8 @@ public class FakeDirectory implements DirectoryPort {
 		this.calls.clear();
 		this.removals.clear();
 		this.failures.clear();
+		this.spnHolders.clear();
+		seedComputers();
 		this.kdsRootKey = true;
 	}
 
@@ -152,6 +183,12 @@ public class FakeDirectory implements DirectoryPort {
 		if (mode == Mode.APPLY) {
 			applying("membership");
 		}
+		for (String member : wanted) {
+			if (member.endsWith("$") && !this.computers.containsKey(key(member))) {
+				return Ensured.of(Result.DRIFT, "membership " + member + " in " + groupName + " differs from the request "
+						+ "(nothing changed): no account named " + member + " (computer accounts end with $, e.g. HOST01$)");
+			}
+		}
 		Set<String> current = this.members.computeIfAbsent(key(groupName), (k) -> ConcurrentHashMap.newKeySet());
 		List<String> missing = wanted.stream().filter((m) -> !current.contains(key(m))).toList();
 		if (missing.isEmpty()) {
@@ -193,6 +230,45 @@ public class FakeDirectory implements DirectoryPort {
 		Set<String> current = this.members.getOrDefault(key(groupName), Set.of());
 		toRemove.forEach((m) -> current.remove(key(m)));
 		return new Removed(true, "removed " + toRemove + " from " + groupName);
+	}
+
+	@Override
+	public List<SpnConflict> spnConflicts(String connection, @Nullable String gmsaName, List<String> spns) {
+		String own = (gmsaName != null) ? key(gmsaName.strip().replace("$", "")) : "";
+		List<SpnConflict> conflicts = new ArrayList<>();
+		for (String spn : spns) {
+			String holder = this.spnHolders.get(key(spn));
+			if (holder == null) {
+				holder = this.gmsas.entrySet().stream()
+					.filter((e) -> !e.getKey().equals(own) && e.getValue().spns().stream().anyMatch(spn::equalsIgnoreCase))
+					.map((e) -> "CN=" + e.getValue().name() + ",CN=Managed Service Accounts,DC=contoso,DC=com")
+					.findFirst().orElse(null);
+			}
+			if (holder != null) {
+				conflicts.add(new SpnConflict(spn, holder, "SPN " + spn + " is already registered on " + holder
+						+ ": remove it there (setspn -D) or choose another name"));
+			}
+		}
+		return conflicts;
+	}
+
+	@Override
+	public Computers findComputers(String connection, String text) {
+		String wanted = key(text.strip());
+		if (wanted.isEmpty()) {
+			return new Computers(List.of(), false);
+		}
+		List<Computer> found = this.computers.values().stream()
+			.filter((c) -> key(c.samAccountName()).contains(wanted)
+					|| (c.dnsHostName() != null && key(c.dnsHostName()).contains(wanted)))
+			.sorted(Comparator.comparing(Computer::samAccountName, String.CASE_INSENSITIVE_ORDER))
+			.toList();
+		return new Computers(found.stream().limit(25).toList(), found.size() > 25);
+	}
+
+	@Override
+	public DirectoryStatus status(String connection) {
+		return new DirectoryStatus("contoso.com", "CONTOSO", "dc1.contoso.com", "2016", "2016", "LDAPS");
 	}
 
 	private static String key(String name) {

@@ -43,6 +43,9 @@ class AuthorizationMatrixTests {
 				Arguments.of("GET", "/audit/export.json", LOGIN, 200, 200),
 				Arguments.of("GET", "/dashboards", LOGIN, 200, 200), Arguments.of("GET", "/connections", LOGIN, 200, 200),
 				Arguments.of("GET", "/wizard", LOGIN, 403, 200), Arguments.of("GET", "/wizard/step/1", LOGIN, 403, 404),
+				// the wizard's live lookups answer JSON to admins only
+				Arguments.of("GET", "/wizard/identity/spn-check", LOGIN, 403, 200),
+				Arguments.of("GET", "/wizard/identity/computers", LOGIN, 403, 200),
 				Arguments.of("GET", "/login", 200, 200, 200), Arguments.of("GET", "/actuator/health", 200, 200, 200),
 				Arguments.of("GET", "/actuator/info", 200, 200, 200), Arguments.of("GET", "/assets/app.css", 200, 200, 200),
 				Arguments.of("GET", "/actuator/env", LOGIN, 404, 404),

@@ -127,8 +127,13 @@ class WizardLabBrowserTests extends PortalServerSupport {
 					new Page.GetByRoleOptions().setName("Sign in")).click();
 
 			page.navigate(url("/wizard"));
+			// The live status comes from the lab DC itself, and from the cluster once it is chosen.
+			assertThat(page.locator("#directory-domain")).hasText("lab.test (LAB)");
+			assertThat(page.locator("#directory-transport")).hasText("LDAPS");
 			page.locator("input[name=directoryConnection][value=lab]").check();
 			page.locator("input[name=clusterConnection][value=mock]").check();
+			page.locator("#check-status").click();
+			assertThat(page.locator("#cluster-status-ok")).containsText("The API server answers, Kubernetes");
 			page.locator("#next").click();
 			page.locator("input[name=kdsRootKey][value=USE_EXISTING]").check();
 			page.locator("#next").click();
@@ -151,6 +156,8 @@ class WizardLabBrowserTests extends PortalServerSupport {
 			page.locator("#namespace").fill("app-ns");
 			page.locator("#serviceAccount").fill("webapp-sa");
 			page.locator("#credSpecName").fill(name + "-spec");
+			page.locator("#run-preflight").click();
+			assertThat(page.locator("#preflight-checks tr[data-check=crd]")).containsText("PASS");
 			page.locator("#next").click();
 
 			// The plan names the real DNs the lab DC will get, read from the DC itself.

@@ -85,6 +85,18 @@ public class IdentityStep {
 		}
 	}
 
+	/** Adds a computer account picked from the search as a line of its own, unless it is listed already. */
+	void addComputerAccount(String account) {
+		String picked = account.strip();
+		List<String> listed = WizardRequests.lines(this.computerAccounts);
+		if (picked.isEmpty() || picked.length() > 64 || listed.stream().anyMatch(picked::equalsIgnoreCase)) {
+			return;
+		}
+		List<String> lines = new ArrayList<>(listed);
+		lines.add(picked);
+		this.computerAccounts = String.join("\n", lines);
+	}
+
 	public @Nullable String getGmsaName() {
 		return this.gmsaName;
 	}

@@ -19,6 +19,7 @@ import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -44,12 +45,15 @@ class WizardController {
 
 	private final DirectoryPort directory;
 
+	private final WizardLiveChecks live;
+
 	WizardController(WizardDrafts drafts, DirectoryConnections directories, ClusterConnections clusters,
-			DirectoryPort directory) {
+			DirectoryPort directory, WizardLiveChecks live) {
 		this.drafts = drafts;
 		this.directories = directories;
 		this.clusters = clusters;
 		this.directory = directory;
+		this.live = live;
 	}
 
 	@ModelAttribute("wizard")
@@ -73,6 +77,9 @@ class WizardController {
 			@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam(defaultValue = "next") String go,
 			Authentication user, Model model) {
 		wizard.setConnections(form);
+		if (go.equals("check")) {
+			return stay("connections", form, wizard, user, model);
+		}
 		if (!errors.hasFieldErrors("directoryConnection")
 				&& this.directories.find(String.valueOf(form.getDirectoryConnection())).isEmpty()) {
 			errors.rejectValue("directoryConnection", "wizard.connection.unknown");
@@ -107,11 +114,22 @@ class WizardController {
 	@PostMapping("/identity")
 	String processIdentityForm(@Valid @ModelAttribute("form") IdentityStep form, BindingResult errors,
 			@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam(defaultValue = "next") String go,
-			Authentication user, Model model) {
+			@RequestParam(defaultValue = "") String computerSearch, Authentication user, Model model) {
 		wizard.setIdentity(form);
+		// Search and Add work without script: the page comes back with the results and everything typed.
+		if (go.equals("search") || go.startsWith("add:")) {
+			if (go.startsWith("add:")) {
+				form.addComputerAccount(go.substring("add:".length()));
+			}
+			model.addAttribute("computers", this.live.searchComputers(directoryConnection(wizard), computerSearch));
+			return stay("identity", form, wizard, user, model);
+		}
 		form.validate(errors);
 		if (!errors.hasErrors()) {
 			engineRules("identity", wizard, errors, true);
+		}
+		if (!errors.hasErrors() && !go.equals("back")) {
+			model.addAttribute("spnCheckError", this.live.identityRules(wizard, errors));
 		}
 		return advance("identity", form, errors, wizard, go, user, model);
 	}
@@ -143,7 +161,12 @@ class WizardController {
 
 	@GetMapping("/cluster")
 	String initClusterForm(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model) {
-		return wizard.mayOpen("cluster") ? show("cluster", wizard.getCluster(), model) : back(wizard);
+		if (!wizard.mayOpen("cluster")) {
+			return back(wizard);
+		}
+		// Coming back to a filled-in page: the preflight for what is there, without a click.
+		this.live.preflightIfFilledIn(wizard).ifPresent(preflight -> model.addAttribute("preflight", preflight));
+		return show("cluster", wizard.getCluster(), model);
 	}
 
 	@PostMapping("/cluster")
@@ -151,6 +174,14 @@ class WizardController {
 			@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam(defaultValue = "next") String go,
 			Authentication user, Model model) {
 		wizard.setCluster(form);
+		if (go.equals("preflight")) {
+			this.drafts.save(user.getName(), wizard);
+			if (!wizard.getConnections().exportOnly() && !errors.hasFieldErrors("namespace")
+					&& !errors.hasFieldErrors("serviceAccount") && !errors.hasFieldErrors("credSpecName")) {
+				model.addAttribute("preflight", this.live.preflight(wizard));
+			}
+			return show("cluster", form, model);
+		}
 		if (!errors.hasErrors()) {
 			engineRules("cluster", wizard, errors, false);
 		}
@@ -189,6 +220,13 @@ class WizardController {
 		return "redirect:/wizard/" + WizardState.STEPS.get(index + 1);
 	}
 
+	/** Saves what was typed and shows the page again without judging it, e.g. for a search or a status check. */
+	private String stay(String step, Object form, WizardState wizard, Authentication user, Model model) {
+		this.drafts.save(user.getName(), wizard);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
+		return show(step, form, model);
+	}
+
 	private String show(String step, Object form, Model model) {
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", form);
@@ -201,6 +239,9 @@ class WizardController {
 				model.addAttribute("directories", this.directories.all().stream().map(DirectoryConnection::name).toList());
 				model.addAttribute("directoryConnections", this.directories.all());
 				model.addAttribute("clusters", this.clusters.all());
+				ConnectionsStep chosen = (ConnectionsStep) java.util.Objects.requireNonNull(model.getAttribute("form"));
+				this.live.directoryStatus(chosen).ifPresent(status -> model.addAttribute("directoryStatus", status));
+				this.live.clusterStatus(chosen).ifPresent(status -> model.addAttribute("clusterStatus", status));
 			}
 			case "forest" -> model.addAttribute("kdsChoices", KdsRootKeyChoice.values());
 			case "credspec" -> preview(wizard(model), model);
@@ -214,6 +255,10 @@ class WizardController {
 			}
 		}
 		return "wizard/" + step;
+	}
+
+	private static String directoryConnection(WizardState wizard) {
+		return String.valueOf(wizard.getConnections().getDirectoryConnection());
 	}
 
 	/** The credspec from the request so far and the live domain facts, or what stopped it. */

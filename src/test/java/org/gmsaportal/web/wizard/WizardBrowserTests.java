@@ -8,11 +8,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.gmsaportal.support.LabServices;
+import org.gmsaportal.web.StandInDirectory;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +40,9 @@ class WizardBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	StandInDirectory directory;
 
 	@BeforeAll
 	static void launchChromium() {
@@ -79,7 +84,21 @@ class WizardBrowserTests {
 			page.locator("#dnsHostName").fill(name + ".contoso.com");
 			page.locator("#spns").fill("HTTP/" + name + ".contoso.com");
 			page.locator("#groupName").fill(name + "-hosts");
-			page.locator("#computerAccounts").fill("NODE1$\nNODE2$");
+			page.locator("#computerAccounts").fill("NODE1$");
+			// The live parts, in place without a reload: the SPN collision check while typing, and the search.
+			String taken = "HTTP/taken-" + name + ".contoso.com";
+			this.directory.registerSpn(taken, "CN=OLDAPP,CN=Computers,DC=contoso,DC=com");
+			page.locator("#spns").fill(taken);
+			assertThat(page.locator("#spns-conflicts")).containsText("SPN " + taken
+					+ " is already registered on CN=OLDAPP,CN=Computers,DC=contoso,DC=com");
+			page.locator("#spns").fill("HTTP/" + name + ".contoso.com");
+			assertThat(page.locator("#spns-free")).isVisible();
+			page.locator("#computerSearch").fill("node");
+			page.locator("#computer-search-button").click();
+			assertThat(page.locator("#computer-results tr.computer-result")).hasCount(3);
+			page.locator("#computer-results tr[data-account='NODE2$'] button.add-computer").click();
+			assertThat(page.locator("#computerAccounts")).hasValue("NODE1$\nNODE2$");
+			assertThat(page.locator("#gmsaName")).hasValue(name);
 			page.locator("#ticketRef").fill("CHG0042");
 			// A wrong entry first: the page comes back with the rule beside the field.
 			page.locator("#dnsHostName").fill("web01");

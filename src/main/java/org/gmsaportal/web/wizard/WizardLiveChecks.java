@@ -1,0 +1,182 @@
+package org.gmsaportal.web.wizard;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.gmsaportal.cluster.ClusterConnections;
+import org.gmsaportal.cluster.ClusterOperationException;
+import org.gmsaportal.cluster.ClusterPreflight;
+import org.gmsaportal.cluster.PreflightCheck;
+import org.gmsaportal.cluster.PreflightReport;
+import org.gmsaportal.cluster.PreflightRequest;
+import org.gmsaportal.directory.DirectoryConnection;
+import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.DirectoryException;
+import org.gmsaportal.provisioning.DirectoryPort;
+import org.gmsaportal.provisioning.DirectoryPort.Computers;
+import org.gmsaportal.provisioning.DirectoryPort.DirectoryStatus;
+import org.gmsaportal.provisioning.DirectoryPort.SpnConflict;
+import org.gmsaportal.provisioning.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+
+/**
+ * What the wizard reads live while the admin fills it in: connection status, SPN collisions, computer accounts
+ * and the cluster preflight. Nothing here writes. A directory or cluster that cannot answer gives its message,
+ * never an exception, because a check that could not run must not break the page.
+ */
+@Component
+class WizardLiveChecks {
+
+	private final DirectoryPort directory;
+
+	private final DirectoryConnections directories;
+
+	private final ClusterConnections clusters;
+
+	private final ClusterPreflight cluster;
+
+	WizardLiveChecks(DirectoryPort directory, DirectoryConnections directories, ClusterConnections clusters,
+			ClusterPreflight cluster) {
+		this.directory = directory;
+		this.directories = directories;
+		this.clusters = clusters;
+		this.cluster = cluster;
+	}
+
+	/** The directory's answer, or why there is none. */
+	record DirectoryCheck(@Nullable DirectoryStatus status, @Nullable String error) {
+	}
+
+	/** SPN collisions, or why they could not be looked up. */
+	record SpnCheck(List<SpnConflict> conflicts, @Nullable String error) {
+	}
+
+	/** A computer search as typed, its answer, or why there is none. */
+	record ComputerSearch(String text, @Nullable Computers result, @Nullable String error) {
+	}
+
+	/** The cluster preflight, or why it could not run. */
+	record Preflight(@Nullable PreflightReport report, @Nullable String error) {
+	}
+
+	private DirectoryCheck directoryStatus(String connection) {
+		try {
+			return new DirectoryCheck(this.directory.status(connection), null);
+		}
+		catch (DirectoryException | InvalidRequestException ex) {
+			return new DirectoryCheck(null, message(ex));
+		}
+	}
+
+	/**
+	 * The chosen directory connection's status, or the only one's before a choice. Only configured connections
+	 * are contacted. No script switches it as the choice changes: a reload on every arrow key in a radio group
+	 * would fight the keyboard; the page's Check status button asks again.
+	 */
+	Optional<DirectoryCheck> directoryStatus(ConnectionsStep chosen) {
+		String name = chosen.getDirectoryConnection();
+		if ((name == null || name.isBlank()) && this.directories.all().size() == 1) {
+			name = this.directories.all().iterator().next().name();
+		}
+		return (name != null && this.directories.find(name).isPresent()) ? Optional.of(directoryStatus(name))
+				: Optional.empty();
+	}
+
+	/** The chosen cluster connection's reachability and version; none for export only. */
+	Optional<PreflightCheck> clusterStatus(ConnectionsStep chosen) {
+		String name = chosen.getClusterConnection();
+		boolean configured = this.clusters.all().stream().anyMatch(c -> c.name().equals(name));
+		return (!chosen.exportOnly() && configured) ? Optional.of(this.cluster.reachability(String.valueOf(name)))
+				: Optional.empty();
+	}
+
+	SpnCheck spnConflicts(String connection, @Nullable String gmsaName, List<String> spns) {
+		try {
+			return new SpnCheck(this.directory.spnConflicts(connection, gmsaName, spns), null);
+		}
+		catch (DirectoryException | InvalidRequestException ex) {
+			return new SpnCheck(List.of(), message(ex));
+		}
+	}
+
+	ComputerSearch searchComputers(String connection, String text) {
+		try {
+			return new ComputerSearch(text, this.directory.findComputers(connection, text), null);
+		}
+		catch (DirectoryException | InvalidRequestException ex) {
+			return new ComputerSearch(text, null, message(ex));
+		}
+	}
+
+	/**
+	 * Why a typed computer account cannot join the group (the plan would report it as drift), or {@code null}
+	 * when all exist or the directory could not say: the plan checks again before anything runs.
+	 */
+	private @Nullable String missingComputer(String connection, String group, List<String> members) {
+		try {
+			DirectoryPort.Ensured preview = this.directory.ensureMembership(connection, group, members,
+					DirectoryPort.Mode.PREVIEW);
+			return (preview.result() == DirectoryPort.Result.DRIFT) ? preview.detail() : null;
+		}
+		catch (DirectoryException | InvalidRequestException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The identity page's rules that need the directory, run on Next once the page is otherwise valid: an SPN
+	 * another object holds is an error on the SPN field naming the holder, a computer account that does not
+	 * exist one on the members field.
+	 * @return why the SPNs could not be checked, or {@code null}; an unreachable directory does not block Next
+	 */
+	@Nullable String identityRules(WizardState wizard, Errors errors) {
+		String connection = String.valueOf(wizard.getConnections().getDirectoryConnection());
+		IdentityStep identity = wizard.getIdentity();
+		SpnCheck spns = spnConflicts(connection, identity.getGmsaName(), WizardRequests.lines(identity.getSpns()));
+		spns.conflicts().forEach(c -> errors.rejectValue("spns", "wizard.spns.conflict", c.message()));
+		List<String> members = WizardRequests.lines(identity.getComputerAccounts());
+		if (identity.getHostMode() == IdentityStep.HostMode.DOMAIN_JOINED && !members.isEmpty()) {
+			String missing = missingComputer(connection, String.valueOf(identity.getGroupName()), members);
+			if (missing != null) {
+				errors.rejectValue("computerAccounts", "wizard.computerAccounts.missing", missing);
+			}
+		}
+		return spns.error();
+	}
+
+	/** The preflight once the cluster page holds a namespace, service account and resource name; none for export. */
+	Optional<Preflight> preflightIfFilledIn(WizardState wizard) {
+		ClusterStep step = wizard.getCluster();
+		boolean filledIn = Stream.of(step.getNamespace(), step.getServiceAccount(), step.getCredSpecName())
+			.allMatch(v -> v != null && !v.isBlank());
+		return (!wizard.getConnections().exportOnly() && filledIn) ? Optional.of(preflight(wizard)) : Optional.empty();
+	}
+
+	/** The preflight for the wizard's cluster page as typed, against the chosen cluster connection. */
+	Preflight preflight(WizardState wizard) {
+		ClusterStep step = wizard.getCluster();
+		String domain = this.directories.find(String.valueOf(wizard.getConnections().getDirectoryConnection()))
+			.map(DirectoryConnection::domain).orElse("");
+		try {
+			return new Preflight(this.cluster.check(String.valueOf(wizard.getConnections().getClusterConnection()),
+					new PreflightRequest(String.valueOf(step.getNamespace()), String.valueOf(step.getServiceAccount()),
+							String.valueOf(step.getCredSpecName()), domain,
+							!WizardRequests.lines(step.getDnsForwardServers()).isEmpty(), false)), null);
+		}
+		catch (ClusterOperationException ex) {
+			return new Preflight(null, ex.getMessage());
+		}
+	}
+
+	private static String message(RuntimeException ex) {
+		if (ex instanceof InvalidRequestException invalid) {
+			return invalid.field() + " " + invalid.rule();
+		}
+		return String.valueOf(ex.getMessage());
+	}
+
+}
