@@ -39,6 +39,8 @@ public class ApiClientForm {
 	@Size(max = 2000)
 	private String callbackHosts = "";
 
+	private boolean autoApprove;
+
 	/** Host names, one per line or comma-separated, lower-cased. */
 	List<String> hosts() {
 		return Arrays.stream(this.callbackHosts.split("[,\\s]+")).map(String::strip).filter(h -> !h.isEmpty())
@@ -78,6 +80,14 @@ public class ApiClientForm {
 
 	public void setExpiresOn(@Nullable LocalDate expiresOn) {
 		this.expiresOn = expiresOn;
+	}
+
+	public boolean isAutoApprove() {
+		return this.autoApprove;
+	}
+
+	public void setAutoApprove(boolean autoApprove) {
+		this.autoApprove = autoApprove;
 	}
 
 	public String getCallbackHosts() {

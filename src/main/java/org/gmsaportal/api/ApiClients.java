@@ -31,8 +31,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, lists, authenticates and revokes API clients; creation and revocation are audited in the
- * same transaction.
+ * Creates, lists, authenticates and revokes API clients, and marks them auto-approve; every change is audited
+ * in the same transaction.
  */
 @Service
 public class ApiClients {
@@ -49,12 +49,22 @@ public class ApiClients {
 
 	private final AuditTrail audit;
 
+	private final ApiSettings settings;
+
 	private final Clock clock = Clock.systemUTC();
 
-	ApiClients(JdbcClient jdbc, SecretCipher cipher, AuditTrail audit) {
+	ApiClients(JdbcClient jdbc, SecretCipher cipher, AuditTrail audit, ApiSettings settings) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.audit = audit;
+		this.settings = settings;
+	}
+
+	/** Registers a client that is not auto-approved; see {@link #create(String, Set, Instant, List, boolean)}. */
+	@Transactional
+	public NewApiClient create(String name, Set<ApiScope> scopes, @Nullable Instant expiresAt,
+			List<String> callbackHosts) {
+		return create(name, scopes, expiresAt, callbackHosts, false);
 	}
 
 	/**
@@ -63,7 +73,7 @@ public class ApiClients {
 	 */
 	@Transactional
 	public NewApiClient create(String name, Set<ApiScope> scopes, @Nullable Instant expiresAt,
-			List<String> callbackHosts) {
+			List<String> callbackHosts, boolean autoApprove) {
 		if (this.jdbc.sql("SELECT COUNT(*) FROM api_client WHERE name = ?").param(name).query(Long.class).single() > 0) {
 			throw new DuplicateNameException(name);
 		}
@@ -73,18 +83,20 @@ public class ApiClients {
 		Instant now = this.clock.instant();
 		String creator = currentUser();
 		this.jdbc.sql("INSERT INTO api_client (id, name, token_hash, scopes, callback_hosts, signing_secret_enc, "
-				+ "auto_approve, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, FALSE, ?, ?, ?)")
+				+ "auto_approve, created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(id, name, ApiTokens.hash(token), join(scopes.stream().map(ApiScope::value).toList()),
-					String.join(",", callbackHosts), this.cipher.encrypt(secret, id), utc(now), creator, utc(expiresAt))
+					String.join(",", callbackHosts), this.cipher.encrypt(secret, id), autoApprove, utc(now), creator,
+					utc(expiresAt))
 			.update();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("clientId", id);
 		details.put("scopes", join(scopes.stream().map(ApiScope::value).toList()));
 		details.put("expiresAt", String.valueOf(expiresAt));
 		details.put("callbackHosts", String.join(",", callbackHosts));
+		details.put("autoApprove", autoApprove);
 		this.audit.record(AuditEvent.of("api.client.create", name, AuditOutcome.SUCCESS).withDetails(details));
-		ApiClient client = new ApiClient(id, name, scopes, callbackHosts, false, now, creator, expiresAt, null, null,
-				null);
+		ApiClient client = new ApiClient(id, name, scopes, callbackHosts, autoApprove, now, creator, expiresAt, null,
+				null, null);
 		return new NewApiClient(client, token, secret);
 	}
 
@@ -113,6 +125,33 @@ public class ApiClients {
 		this.audit.record(AuditEvent.of("api.client.revoke", client.get().name(), AuditOutcome.SUCCESS)
 			.withDetails(Map.of("clientId", id)));
 		return true;
+	}
+
+	/**
+	 * Marks the client auto-approve or not; returns false if it does not exist, is revoked, or already was so.
+	 */
+	@Transactional
+	public boolean setAutoApprove(String id, boolean autoApprove) {
+		Optional<ApiClient> client = find(id);
+		if (client.isEmpty() || client.get().revoked() || client.get().autoApprove() == autoApprove) {
+			return false;
+		}
+		this.jdbc.sql("UPDATE api_client SET auto_approve = ? WHERE id = ? AND revoked_at IS NULL")
+			.params(autoApprove, id)
+			.update();
+		this.audit.record(AuditEvent.of("api.client.auto-approve", client.get().name(), AuditOutcome.SUCCESS)
+			.withDetails(Map.of("clientId", id, "autoApprove", autoApprove, "policy", approvalPolicy())));
+		return true;
+	}
+
+	/** Whether the client's requests are approved at filing: marked so, and the policy is per-client. */
+	public boolean autoApproves(ApiClient client) {
+		return client.autoApprove() && this.settings.approval() == ApiSettings.Approval.PER_CLIENT;
+	}
+
+	/** The approval policy as configured: {@code required} or {@code per-client}. */
+	public String approvalPolicy() {
+		return (this.settings.approval() == ApiSettings.Approval.PER_CLIENT) ? "per-client" : "required";
 	}
 
 	/** The client's webhook signing secret, decrypted, for signing its callbacks. */

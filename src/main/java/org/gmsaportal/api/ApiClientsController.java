@@ -16,12 +16,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * API clients in the browser: ADMINs create and revoke them, AUDITORs see the list. Token and signing
- * secret travel once, as flash attributes, to the page after the redirect, and are never shown again.
+ * API clients in the browser: ADMINs create and revoke them and mark them auto-approve, AUDITORs see the list.
+ * Token and signing secret travel once, as flash attributes, to the page after the redirect, and are never
+ * shown again.
  */
 @Controller
 class ApiClientsController {
@@ -38,6 +40,12 @@ class ApiClientsController {
 	@ModelAttribute("section")
 	String section() {
 		return "api-clients";
+	}
+
+	/** Whether the auto-approve mark takes effect ({@code gmsa.api.approval=per-client}). */
+	@ModelAttribute("perClientPolicy")
+	boolean perClientPolicy() {
+		return this.clients.approvalPolicy().equals("per-client");
 	}
 
 	@GetMapping("/api-clients")
@@ -62,7 +70,7 @@ class ApiClientsController {
 				Instant expiresAt = (form.getExpiresOn() != null)
 						? form.getExpiresOn().atStartOfDay(ZoneOffset.UTC).toInstant() : null;
 				NewApiClient created = this.clients.create(form.getName(), EnumSet.copyOf(form.getScopes()), expiresAt,
-						form.hosts());
+						form.hosts(), form.isAutoApprove());
 				redirect.addFlashAttribute("token", created.token());
 				redirect.addFlashAttribute("signingSecret", created.signingSecret());
 				return "redirect:/api-clients/" + created.client().id() + "/created";
@@ -95,6 +103,21 @@ class ApiClientsController {
 		redirect.addFlashAttribute("flash",
 				this.messages.getMessage(key, new Object[] { client.name() }, LocaleContextHolder.getLocale()));
 		return "redirect:/api-clients";
+	}
+
+	@PostMapping("/api-clients/{id}/auto-approve")
+	String autoApprove(@PathVariable String id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+		ApiClient client = client(id);
+		boolean changed = this.clients.setAutoApprove(id, enabled);
+		String state = text(enabled ? "apiClients.autoApprove.on" : "apiClients.autoApprove.off");
+		redirect.addFlashAttribute("flash", this.messages.getMessage(
+				changed ? "apiClients.autoApprove.changed" : "apiClients.autoApprove.unchanged",
+				new Object[] { client.name(), state }, LocaleContextHolder.getLocale()));
+		return "redirect:/api-clients";
+	}
+
+	private String text(String code) {
+		return this.messages.getMessage(code, null, LocaleContextHolder.getLocale());
 	}
 
 	private ApiClient client(String id) {

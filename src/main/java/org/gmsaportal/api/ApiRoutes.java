@@ -29,6 +29,7 @@ final class ApiRoutes {
 			new Route(HttpMethod.GET, "/api/v1/audit-events/**", ApiScope.AUDIT_READ),
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests", ApiScope.REQUESTS_WRITE),
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/approval", ApiScope.REQUESTS_APPROVE),
+			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/rejection", ApiScope.REQUESTS_APPROVE),
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/decommission", ApiScope.REQUESTS_WRITE),
 			new Route(HttpMethod.GET, "/api/v1/provisioning-requests", ApiScope.REQUESTS_READ),
 			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/**", ApiScope.REQUESTS_READ));

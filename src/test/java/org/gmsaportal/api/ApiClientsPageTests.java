@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -34,6 +35,9 @@ class ApiClientsPageTests {
 
 	@Autowired
 	ApiClients clients;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void anAdminCreatesAClientAndSeesTheTokenExactlyOnce() throws Exception {
@@ -102,6 +106,36 @@ class ApiClientsPageTests {
 	}
 
 	@Test
+	void anAdminMarksAClientAutoApproveAtCreationAndChangesItLater() throws Exception {
+		String name = "auto-" + UUID.randomUUID();
+		String form = this.mvc.perform(get("/api-clients/new").with(admin())).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(form).contains("name=\"autoApprove\"", "Approval policy: required");
+		this.mvc.perform(post("/api-clients").with(admin()).with(csrf()).param("name", name)
+			.param("scopes", "REQUESTS_WRITE").param("autoApprove", "true")).andReturn();
+		ApiClient client = this.clients.list().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+		assertThat(client.autoApprove()).isTrue();
+		assertThat(audited("api.client.create", name, "%\"autoApprove\":true%")).isEqualTo(1);
+
+		MockHttpServletResponse off = this.mvc.perform(post("/api-clients/" + client.id() + "/auto-approve")
+			.param("enabled", "false").with(admin()).with(csrf())).andReturn().getResponse();
+		assertThat(off.getRedirectedUrl()).isEqualTo("/api-clients");
+		assertThat(this.clients.find(client.id()).orElseThrow().autoApprove()).isFalse();
+		assertThat(audited("api.client.auto-approve", name, "%\"autoApprove\":false%")).isEqualTo(1);
+		this.mvc.perform(post("/api-clients/" + client.id() + "/auto-approve").param("enabled", "false").with(admin())
+			.with(csrf()));
+		assertThat(audited("api.client.auto-approve", name, "%")).as("no change, no event").isEqualTo(1);
+
+		this.clients.revoke(client.id());
+		this.mvc.perform(post("/api-clients/" + client.id() + "/auto-approve").param("enabled", "true").with(admin())
+			.with(csrf()));
+		assertThat(this.clients.find(client.id()).orElseThrow().autoApprove()).as("a revoked client stays as it was")
+			.isFalse();
+		assertThat(status(post("/api-clients/" + client.id() + "/auto-approve").param("enabled", "true")
+			.with(auditor()).with(csrf()))).isEqualTo(403);
+	}
+
+	@Test
 	void anAuditorSeesTheListButCannotChangeAnything() throws Exception {
 		NewApiClient client = this.clients.create("seen-" + UUID.randomUUID(), Set.of(ApiScope.AUDIT_READ), null, List.of());
 		String id = client.client().id();
@@ -115,6 +149,11 @@ class ApiClientsPageTests {
 		assertThat(status(get("/api-clients/new").with(auditor()))).isEqualTo(403);
 		assertThat(status(get("/api-clients/" + id + "/revoke").with(auditor()))).isEqualTo(403);
 		assertThat(this.clients.find(id).orElseThrow().revoked()).isFalse();
+	}
+
+	private long audited(String action, String target, String details) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = ? AND target = ? AND actor = 'page-admin' "
+				+ "AND details LIKE ?").params(action, target, details).query(Long.class).single();
 	}
 
 	private int status(RequestBuilder request) throws Exception {

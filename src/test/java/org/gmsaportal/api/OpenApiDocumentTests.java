@@ -63,6 +63,14 @@ class OpenApiDocumentTests {
 				"GET /api/v1/audit-events/verification");
 		assertThat(document.get("components").get("securitySchemes").get("apiClientToken").get("scheme").asString())
 			.isEqualTo("bearer");
+		assertThat(documented).contains("POST /api/v1/provisioning-requests/{id}/rejection");
+		List<String> statuses = List.of("PENDING_APPROVAL", "APPROVED", "RUNNING", "SUCCEEDED", "FAILED",
+				"DECOMMISSIONED", "REJECTED");
+		JsonNode status = document.get("components").get("schemas").get("RequestView").get("properties").get("status");
+		assertThat(status.get("enum").valueStream().map(JsonNode::asString).toList()).isEqualTo(statuses);
+		JsonNode filter = document.get("paths").get("/api/v1/provisioning-requests").get("get").get("parameters")
+			.valueStream().filter(p -> p.get("name").asString().equals("status")).findFirst().orElseThrow();
+		assertThat(filter.get("schema").get("enum").valueStream().map(JsonNode::asString).toList()).isEqualTo(statuses);
 	}
 
 	@Test

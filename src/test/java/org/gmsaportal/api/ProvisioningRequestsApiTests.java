@@ -145,6 +145,56 @@ class ProvisioningRequestsApiTests {
 	}
 
 	@Test
+	void aSecondClientRejectsWithAReasonAndTheRequestNeverRuns() throws Exception {
+		String filer = token(Set.of(ApiScope.REQUESTS_WRITE, ApiScope.REQUESTS_READ, ApiScope.REQUESTS_APPROVE));
+		String approver = token(Set.of(ApiScope.REQUESTS_APPROVE, ApiScope.REQUESTS_READ));
+		JsonNode filed = read(file(filer, "k-" + UUID.randomUUID(), body(name())));
+		assertThat(filed.get("links").get("rejection").asString()).endsWith("/rejection");
+		String uri = "/api/v1/provisioning-requests/" + filed.get("id").asString();
+
+		MockHttpServletResponse own = send(post(uri + "/rejection").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"mine\"}"), filer);
+		assertThat(own.getStatus()).isEqualTo(403);
+		assertThat(own.getContentAsString()).contains("Separation of duties");
+		for (String bad : List.of("", "{}", "{\"reason\":\"  \"}", "{\"reason\":42}", "{\"reason\":\"x\",\"why\":1}",
+				"{\"reason\":\"" + "x".repeat(1001) + "\"}", "[1]", "{")) {
+			MockHttpServletResponse refused = send(post(uri + "/rejection").contentType(MediaType.APPLICATION_JSON)
+				.content(bad), approver);
+			assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+			assertThat(refused.getContentType()).startsWith("application/problem+json");
+		}
+		assertThat(read(send(get(uri), filer)).get("status").asString()).isEqualTo("PENDING_APPROVAL");
+
+		MockHttpServletResponse rejected = send(post(uri + "/rejection").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"Use the shared gMSA instead\"}"), approver);
+		assertThat(rejected.getStatus()).as(rejected.getContentAsString()).isEqualTo(200);
+		JsonNode view = read(send(get(uri), filer));
+		assertThat(view.get("status").asString()).isEqualTo("REJECTED");
+		assertThat(view.get("rejectionReason").asString()).isEqualTo("Use the shared gMSA instead");
+		assertThat(view.get("runId").isNull()).isTrue();
+		assertThat(view.get("links").has("approval")).isFalse();
+		assertThat(send(post(uri + "/approval"), approver).getStatus()).isEqualTo(409);
+		assertThat(send(post(uri + "/rejection").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\":\"again\"}"), approver).getStatus()).isEqualTo(409);
+		long audited = this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE correlation_id = ? AND ticket_ref = ? "
+				+ "AND actor_kind = 'API_CLIENT' AND action = 'api.request.rejected'")
+			.params(filed.get("id").asString(), "RITM0012345").query(Long.class).single();
+		assertThat(audited).isEqualTo(1);
+		JsonNode page = read(send(get("/api/v1/provisioning-requests?status=REJECTED&ticketKey=RITM0012345"), approver));
+		assertThat(page.get("items").findValuesAsString("id")).contains(filed.get("id").asString());
+	}
+
+	@Test
+	void anAutoApproveClientStillWaitsWhileThePolicyRequiresApproval() throws Exception {
+		NewApiClient marked = this.clients.create("c-" + UUID.randomUUID(), Set.of(ApiScope.REQUESTS_WRITE), null,
+				List.of(), true);
+		assertThat(this.clients.approvalPolicy()).isEqualTo("required");
+		JsonNode filed = read(file("Bearer " + marked.token(), "k-" + UUID.randomUUID(), body(name())));
+		assertThat(filed.get("status").asString()).isEqualTo("PENDING_APPROVAL");
+		assertThat(filed.get("runId").isNull()).isTrue();
+	}
+
+	@Test
 	void aReplayAnswersTheOriginalResponseAndADifferentBodyIs422() throws Exception {
 		String filer = token(Set.of(ApiScope.REQUESTS_WRITE));
 		String key = "k-" + UUID.randomUUID();
@@ -193,6 +243,7 @@ class ProvisioningRequestsApiTests {
 				Arguments.of("GET", id + "/credential-spec", ApiScope.REQUESTS_READ),
 				Arguments.of("GET", id + "/manifests", ApiScope.REQUESTS_READ),
 				Arguments.of("POST", id + "/approval", ApiScope.REQUESTS_APPROVE),
+				Arguments.of("POST", id + "/rejection", ApiScope.REQUESTS_APPROVE),
 				Arguments.of("POST", id + "/decommission", ApiScope.REQUESTS_WRITE));
 	}
 

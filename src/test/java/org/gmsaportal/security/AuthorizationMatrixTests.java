@@ -61,7 +61,14 @@ class AuthorizationMatrixTests {
 				Arguments.of("GET", "/api-clients/no-such-client/created", LOGIN, 403, 404),
 				Arguments.of("GET", "/api-clients/no-such-client/revoke", LOGIN, 403, 404),
 				Arguments.of("POST", "/api-clients/no-such-client/revoke", LOGIN, 403, 404),
-				Arguments.of("DELETE", "/api-clients", LOGIN, 403, 405));
+				Arguments.of("DELETE", "/api-clients", LOGIN, 403, 405),
+				Arguments.of("POST", "/api-clients/no-such-client/auto-approve", LOGIN, 403, 400),
+				// API-filed requests: auditors read them; approving and rejecting are ADMIN's
+				Arguments.of("GET", "/api-requests", LOGIN, 200, 200),
+				Arguments.of("GET", "/api-requests/00000000-0000-0000-0000-000000000000", LOGIN, 404, 404),
+				Arguments.of("POST", "/api-requests/00000000-0000-0000-0000-000000000000/approval", LOGIN, 403, 404),
+				Arguments.of("POST", "/api-requests/00000000-0000-0000-0000-000000000000/rejection", LOGIN, 403, 404),
+				Arguments.of("DELETE", "/api-requests", LOGIN, 403, 405));
 	}
 
 	@ParameterizedTest(name = "{0} {1}: anonymous {2}, auditor {3}, admin {4}")

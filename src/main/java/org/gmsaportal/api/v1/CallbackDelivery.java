@@ -1,10 +1,5 @@
 package org.gmsaportal.api.v1;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -14,17 +9,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.gmsaportal.api.ApiClient;
-import org.gmsaportal.api.ApiClients;
-import org.gmsaportal.audit.Actor;
-import org.gmsaportal.audit.AuditEvent;
-import org.gmsaportal.audit.AuditOutcome;
-import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunView;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Posts signed status callbacks for requests filed with a {@code callbackUrl}. Each poll computes every
@@ -51,7 +43,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * audit names the URL's scheme and host only.
  * <p>
  * Before each attempt the URL is checked again with {@link CallbackPolicy} (the host's addresses may have
- * changed since filing); redirects are never followed.
+ * changed since filing); redirects are never followed ({@link CallbackSender}).
+ * <p>
+ * Finished requests leave the poll ({@link CallbackWatch}): once a request's last event went out or was given
+ * up, a request whose status only an action can change (pending, succeeded, failed) is looked at only by a sweep
+ * every {@code gmsa.api.callbacks.sweep-interval} (10 min) or when the portal's own approval or rejection wakes
+ * it; a request in a final status (rejected, decommissioned, abandoned) is never looked at again. Several portal
+ * instances may poll one database: each request is worked on under a lease ({@link CallbackClaims}), so one event
+ * is sent by one instance only; an instance that dies mid-delivery leaves its lease to expire after two minutes,
+ * and the event may then be sent again (at least once).
  */
 @Component
 class CallbackDelivery {
@@ -62,6 +62,12 @@ class CallbackDelivery {
 
 	static final Duration MAX_RETRY = Duration.ofHours(1);
 
+	/** Longer than one attempt can take (5 s connect, 10 s answer), so a lease never expires mid-delivery. */
+	static final Duration LEASE = Duration.ofMinutes(2);
+
+	/** Statuses only an action changes: once their event went out, the sweep is enough. */
+	private static final Set<String> QUIET = Set.of(RequestViewer.PENDING, "SUCCEEDED", "FAILED");
+
 	private static final String SECRET_PREFIX = "whsec_";
 
 	private static final Logger log = LoggerFactory.getLogger(CallbackDelivery.class);
@@ -70,39 +76,33 @@ class CallbackDelivery {
 
 	private final CallbackLog deliveries;
 
+	private final CallbackClaims claims;
+
 	private final RequestViewer viewer;
 
-	private final CallbackPolicy policy;
-
-	private final ApiClients clients;
-
-	private final AuditTrail audit;
-
-	private final TransactionTemplate transactions;
+	private final CallbackSender sender;
 
 	private final JsonMapper json;
 
-	private final Duration retryFor;
+	private final Duration sweepInterval;
+
+	/** Names this instance in the leases it takes. */
+	private final String claimant = "poller-" + UUID.randomUUID();
 
 	private final Clock clock = Clock.systemUTC();
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	private Instant nextSweep = Instant.MIN;
 
-	CallbackDelivery(ApiRequestStore requests, CallbackLog deliveries, RequestViewer viewer, CallbackPolicy policy,
-			ApiClients clients, AuditTrail audit, TransactionTemplate transactions, JsonMapper json,
-			@Value("${gmsa.api.callbacks.retry-for:24h}") Duration retryFor) {
+	CallbackDelivery(ApiRequestStore requests, CallbackLog deliveries, CallbackClaims claims, RequestViewer viewer,
+			CallbackSender sender, JsonMapper json,
+			@Value("${gmsa.api.callbacks.sweep-interval:10m}") Duration sweepInterval) {
 		this.requests = requests;
 		this.deliveries = deliveries;
+		this.claims = claims;
 		this.viewer = viewer;
-		this.policy = policy;
-		this.clients = clients;
-		this.audit = audit;
-		this.transactions = transactions;
+		this.sender = sender;
 		this.json = json;
-		this.retryFor = retryFor;
+		this.sweepInterval = sweepInterval;
 	}
 
 	@Scheduled(fixedDelayString = "${gmsa.api.callbacks.poll-interval:5s}",
@@ -113,13 +113,24 @@ class CallbackDelivery {
 
 	/** Sends what is due at {@code now}: new statuses and retries whose time has come. */
 	synchronized void poll(Instant now) {
-		for (StoredRequest row : this.requests.withCallbacks()) {
+		boolean sweep = !now.isBefore(this.nextSweep);
+		if (sweep) {
+			this.nextSweep = now.plus(this.sweepInterval);
+		}
+		for (String id : this.claims.watched(sweep)) {
+			if (!claim(id, now)) {
+				continue;
+			}
 			try {
-				deliver(row, now);
+				// read after the lease is taken: another instance may have just sent an event or started the run
+				this.requests.find(id).ifPresent(row -> deliver(row, now));
 			}
 			catch (RuntimeException ex) {
 				// one request's trouble must not stop the others' callbacks
-				log.warn("Callback poll failed for request {}: {}", row.id(), ex.getClass().getSimpleName());
+				log.warn("Callback poll failed for request {}: {}", id, ex.getClass().getSimpleName());
+			}
+			finally {
+				this.claims.release(id, this.claimant);
 			}
 		}
 	}
@@ -156,11 +167,24 @@ class CallbackDelivery {
 		}
 	}
 
+	private boolean claim(String id, Instant now) {
+		try {
+			return this.claims.claim(id, this.claimant, now, now.plus(LEASE));
+		}
+		catch (DataAccessException ex) {
+			// a database that reports the other instance's concurrent claim as a conflict: that one has it
+			return false;
+		}
+	}
+
 	private void deliver(StoredRequest row, Instant now) {
 		String url = callbackUrl(row);
 		if (url == null) {
+			this.claims.watch(row.id(), CallbackWatch.DONE);
 			return;
 		}
+		RunView run = this.viewer.run(row).orElse(null);
+		String status = RequestViewer.status(row, run);
 		Optional<CallbackLog.Attempt> last = this.deliveries.latest(row.id());
 		if (last.isPresent() && last.get().pending()) {
 			CallbackLog.Attempt retry = last.get();
@@ -168,97 +192,44 @@ class CallbackDelivery {
 				return;
 			}
 			Instant first = this.deliveries.firstAttempt(retry.eventId()).orElse(retry.attemptedAt());
-			send(row, url, retry.eventId(), retry.status(), retry.eventJson(), retry.attempt() + 1, first, now);
-			return;
+			this.sender.send(row, url, retry.eventId(), retry.status(), retry.eventJson(), retry.attempt() + 1, first,
+					now);
 		}
-		String status = this.viewer.status(row);
-		if (last.isPresent() && last.get().status().equals(status)) {
-			return;
+		else if (last.isEmpty() || !last.get().status().equals(status)) {
+			String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+			Map<String, Object> event = new LinkedHashMap<>();
+			event.put("id", eventId);
+			event.put("type", TYPE);
+			event.put("requestId", row.id());
+			event.put("status", status);
+			event.put("ticket", ticket(row));
+			event.put("time", now.toString());
+			this.sender.send(row, url, eventId, status, this.json.writeValueAsString(event), 1, now, now);
+			if (row.sourceRequestId() != null) {
+				// a decommission request moved: the request whose deployment it removes may have moved too
+				this.claims.wake(row.sourceRequestId());
+			}
 		}
-		String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("id", eventId);
-		event.put("type", TYPE);
-		event.put("requestId", row.id());
-		event.put("status", status);
-		event.put("ticket", ticket(row));
-		event.put("time", now.toString());
-		send(row, url, eventId, status, this.json.writeValueAsString(event), 1, now, now);
+		settle(row, status, run);
 	}
 
-	private void send(StoredRequest row, String url, String eventId, String status, String body, int attempt,
-			Instant firstAttempt, Instant now) {
-		Optional<ApiClient> client = this.clients.find(row.clientId());
-		if (client.isEmpty() || client.get().revoked()) {
-			record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, null,
-					"API client revoked", null, null, true));
-			return;
-		}
-		Integer httpStatus = null;
-		String error;
-		try {
-			this.policy.check(url, client.get());
-			Optional<String> secret = this.clients.signingSecret(row.clientId());
-			if (secret.isEmpty()) {
-				throw new IllegalStateException("no signing secret");
+	/**
+	 * Takes the request out of the poll once its current status went out and only an action can change it; puts
+	 * it back while an event waits for a retry or its run is going.
+	 */
+	private void settle(StoredRequest row, String status, @Nullable RunView run) {
+		Optional<CallbackLog.Attempt> latest = this.deliveries.latest(row.id());
+		CallbackWatch watch = CallbackWatch.ACTIVE;
+		if (latest.isPresent() && !latest.get().pending() && latest.get().status().equals(status)) {
+			if (status.equals(RequestViewer.REJECTED) || status.equals("DECOMMISSIONED")
+					|| (run != null && run.state() == RunState.ABANDONED)) {
+				watch = CallbackWatch.DONE;
 			}
-			long timestamp = this.clock.instant().getEpochSecond();
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-				.timeout(Duration.ofSeconds(10))
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "gMSA-Portal-Webhooks/1")
-				.header("webhook-id", eventId)
-				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", signature(secret.get(), eventId, timestamp, body))
-				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-				.build();
-			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-			httpStatus = response.statusCode();
-			if (httpStatus >= 200 && httpStatus < 300) {
-				record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus, null,
-						now, null, false));
-				return;
+			else if (QUIET.contains(status)) {
+				watch = CallbackWatch.QUIET;
 			}
-			error = (httpStatus >= 300 && httpStatus < 400) ? "redirect not followed" : "HTTP " + httpStatus;
 		}
-		catch (ApiInputException ex) {
-			error = "callback URL refused: " + ex.rule();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			error = "interrupted";
-		}
-		catch (IOException | RuntimeException ex) {
-			// exception messages of the HTTP client name neither the secret nor the signature
-			error = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
-		}
-		Instant next = now.plus(backoff(attempt));
-		boolean giveUp = next.isAfter(firstAttempt.plus(this.retryFor));
-		record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus,
-				truncate(error), null, giveUp ? null : next, giveUp));
-	}
-
-	private void record(StoredRequest row, String url, CallbackLog.Attempt attempt) {
-		boolean delivered = attempt.deliveredAt() != null;
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("requestId", row.id());
-		details.put("eventId", attempt.eventId());
-		details.put("status", attempt.status());
-		details.put("attempt", attempt.attempt());
-		details.put("httpStatus", String.valueOf(attempt.httpStatus()));
-		if (!delivered) {
-			details.put("error", String.valueOf(attempt.error()));
-			details.put("nextAttemptAt", String.valueOf(attempt.nextAttemptAt()));
-			details.put("gaveUp", attempt.gaveUp());
-		}
-		this.transactions.executeWithoutResult(tx -> {
-			this.deliveries.insert(attempt);
-			this.audit.record(AuditEvent.of(delivered ? "api.callback.delivered" : "api.callback.failed", origin(url),
-					delivered ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE)
-				.withDetails(details)
-				.withActor(Actor.system())
-				.withCorrelation(row.id(), row.ticketKey()));
-		});
+		this.claims.watch(row.id(), watch);
 	}
 
 	private @Nullable String callbackUrl(StoredRequest row) {
@@ -269,21 +240,6 @@ class CallbackDelivery {
 	private @Nullable Object ticket(StoredRequest row) {
 		JsonNode ticket = this.json.readTree(row.requestJson()).get("ticket");
 		return (ticket != null && ticket.isObject()) ? ticket : null;
-	}
-
-	/** Scheme and host (and port) only: the path or query of a callback URL may carry a token. */
-	private static String origin(String url) {
-		try {
-			URI uri = URI.create(url);
-			return uri.getScheme() + "://" + uri.getHost() + ((uri.getPort() != -1) ? ":" + uri.getPort() : "");
-		}
-		catch (IllegalArgumentException ex) {
-			return "(malformed callback URL)";
-		}
-	}
-
-	private static String truncate(String text) {
-		return (text.length() > 400) ? text.substring(0, 400) : text;
 	}
 
 }

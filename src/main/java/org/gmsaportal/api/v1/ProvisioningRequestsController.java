@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Provisioning requests for ticketing systems: file (idempotent), follow, approve, decommission, and
+ * Provisioning requests for ticketing systems: file (idempotent), follow, approve or reject, decommission, and
  * fetch the artifacts. A client sees only the requests it filed, unless it holds {@code requests:approve}:
  * approvers must see what they approve.
  */
@@ -36,7 +36,9 @@ class ProvisioningRequestsController {
 
 	private static final String ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-	private final ProvisioningRequests requests;
+	private final RequestFiling requests;
+
+	private final RequestDecisions decisions;
 
 	private final ApiRequestStore store;
 
@@ -44,9 +46,10 @@ class ProvisioningRequestsController {
 
 	private final JsonMapper json;
 
-	ProvisioningRequestsController(ProvisioningRequests requests, ApiRequestStore store, RequestViewer viewer,
-			JsonMapper json) {
+	ProvisioningRequestsController(RequestFiling requests, RequestDecisions decisions, ApiRequestStore store,
+			RequestViewer viewer, JsonMapper json) {
 		this.requests = requests;
+		this.decisions = decisions;
 		this.store = store;
 		this.viewer = viewer;
 		this.json = json;
@@ -120,24 +123,30 @@ class ProvisioningRequestsController {
 		String planHash = null;
 		String reason = null;
 		if (body != null && !body.isBlank()) {
-			JsonNode node;
-			try {
-				node = this.json.readTree(body);
-			}
-			catch (JacksonException ex) {
-				throw new ApiInputException("body", "malformed");
-			}
-			if (!node.isObject()) {
-				throw new ApiInputException("body", "type");
-			}
-			Json.onlyKnown(node, "", java.util.Set.of("planHash", "reason"));
+			JsonNode node = object(body, java.util.Set.of("planHash", "reason"));
 			planHash = Json.text(node, "planHash", "planHash", false, 64);
 			if (planHash != null && !planHash.matches("[0-9a-f]{64}")) {
 				throw new ApiInputException("planHash", "pattern: 64 lower-case hex digits");
 			}
 			reason = Json.text(node, "reason", "reason", false, 1000);
 		}
-		return this.requests.approve(client(authentication), visible(authentication, id), planHash, reason);
+		return this.decisions.approve(Decider.client(client(authentication)), visible(authentication, id), planHash,
+				reason);
+	}
+
+	/** Rejects a pending request for good, with a reason the filing client can read. */
+	@PostMapping(path = "/{id}/rejection", produces = MediaType.APPLICATION_JSON_VALUE)
+	RequestViews.RequestView reject(Authentication authentication, @PathVariable String id,
+			@RequestBody(required = false) @Nullable String body) {
+		if (body == null || body.isBlank()) {
+			throw new ApiInputException("reason", "required");
+		}
+		String reason = Json.text(object(body, java.util.Set.of("reason")), "reason", "reason", true, 1000);
+		if (reason == null || reason.isBlank()) {
+			throw new ApiInputException("reason", "required");
+		}
+		return this.decisions.reject(Decider.client(client(authentication)), visible(authentication, id),
+				reason.strip());
 	}
 
 	@PostMapping(path = "/{id}/decommission", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -172,6 +181,21 @@ class ProvisioningRequestsController {
 		}
 		throw new RequestProblem(HttpStatus.NOT_FOUND, "The " + what + " of request " + id
 				+ " has not been generated yet: it is produced by the run once the request is approved.");
+	}
+
+	private JsonNode object(String body, java.util.Set<String> known) {
+		JsonNode node;
+		try {
+			node = this.json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new ApiInputException("body", "malformed");
+		}
+		if (!node.isObject()) {
+			throw new ApiInputException("body", "type");
+		}
+		Json.onlyKnown(node, "", known);
+		return node;
 	}
 
 	private StoredRequest visible(Authentication authentication, String id) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shows a stored request with its status, which the run decides once there is one: a failed,
- * interrupted or abandoned run is FAILED, a run whose deployment was removed is DECOMMISSIONED.
+ * interrupted or abandoned run is FAILED, a run whose deployment was removed is DECOMMISSIONED. A rejected
+ * request never gets a run: REJECTED is final.
  */
 @Component
 class RequestViewer {
@@ -26,7 +27,10 @@ class RequestViewer {
 
 	static final String RUNNING = "RUNNING";
 
-	static final List<String> STATUSES = List.of(PENDING, APPROVED, RUNNING, "SUCCEEDED", "FAILED", "DECOMMISSIONED");
+	static final String REJECTED = "REJECTED";
+
+	static final List<String> STATUSES = List.of(PENDING, APPROVED, RUNNING, "SUCCEEDED", "FAILED", "DECOMMISSIONED",
+			REJECTED);
 
 	static final String BASE = "/api/v1/provisioning-requests/";
 
@@ -56,6 +60,7 @@ class RequestViewer {
 		links.put("self", BASE + row.id());
 		if (status.equals(PENDING)) {
 			links.put("approval", BASE + row.id() + "/approval");
+			links.put("rejection", BASE + row.id() + "/rejection");
 		}
 		if (row.kind().equals(StoredRequest.PROVISION)) {
 			links.put("credentialSpec", BASE + row.id() + "/credential-spec");
@@ -68,7 +73,8 @@ class RequestViewer {
 			links.put("decommissions", BASE + row.sourceRequestId());
 		}
 		return new RequestViews.RequestView(row.id(), row.kind(), status, row.planHash(), plan, steps, row.ticketKey(),
-				row.sourceRequestId(), row.runId(), (run != null) ? run.failure() : null, row.createdAt(), links);
+				row.sourceRequestId(), row.runId(), (run != null) ? run.failure() : null, row.createdAt(), links,
+				(status.equals(REJECTED) && row.decision() != null) ? row.decision().reason() : null);
 	}
 
 	Optional<RunView> run(StoredRequest row) {
@@ -81,7 +87,8 @@ class RequestViewer {
 						s.intent().name(), s.description())).toList());
 	}
 
-	private static String status(StoredRequest row, @Nullable RunView run) {
+	/** The status given the request's run, if it has one. */
+	static String status(StoredRequest row, @Nullable RunView run) {
 		if (run == null) {
 			return row.status();
 		}

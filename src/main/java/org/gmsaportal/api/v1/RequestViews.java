@@ -19,7 +19,7 @@ final class RequestViews {
 	 *
 	 * @param id the request id
 	 * @param kind PROVISION or DECOMMISSION
-	 * @param status PENDING_APPROVAL, APPROVED, RUNNING, SUCCEEDED, FAILED or DECOMMISSIONED
+	 * @param status PENDING_APPROVAL, APPROVED, RUNNING, SUCCEEDED, FAILED, DECOMMISSIONED or REJECTED
 	 * @param planHash the hash an approval binds
 	 * @param plan the plan as computed at filing (or at the last approval attempt)
 	 * @param steps the run's steps with their outcomes; the plan's steps, PENDING, before the run starts
@@ -29,10 +29,11 @@ final class RequestViews {
 	 * @param failure why the run failed, if it did
 	 * @param createdAt when it was filed
 	 * @param links related resources
+	 * @param rejectionReason why it was rejected, if it was
 	 */
 	record RequestView(String id, String kind, String status, String planHash, PlanView plan, List<StepView> steps,
 			@Nullable String ticketKey, @Nullable String decommissions, @Nullable String runId,
-			@Nullable String failure, Instant createdAt, Map<String, String> links) {
+			@Nullable String failure, Instant createdAt, Map<String, String> links, @Nullable String rejectionReason) {
 	}
 
 	/**

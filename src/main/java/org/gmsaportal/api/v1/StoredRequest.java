@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param bodySha256 SHA-256 of the body as parsed, to tell a replay from a different body
  * @param kind PROVISION or DECOMMISSION
  * @param sourceRequestId for a decommission request, the request whose deployment it removes
- * @param status PENDING_APPROVAL, APPROVED or RUNNING as stored; the run decides the rest
+ * @param status PENDING_APPROVAL, APPROVED, RUNNING or REJECTED as stored; the run decides the rest
  * @param planHash the hash of the plan awaiting approval
  * @param planJson the plan as shown to the client
  * @param requestJson the filing body as parsed (for a decommission request, the source request's)
@@ -24,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param responseJson the response to replay, once the filing finished
  * @param createdAt when it was filed
  * @param updatedAt when it last changed
+ * @param decision who approved or rejected it, once someone did
  */
 record StoredRequest(String id, long seq, String clientId, @Nullable String idempotencyKey, String bodySha256,
 		String kind, @Nullable String sourceRequestId, String status, String planHash, String planJson,
 		String requestJson, @Nullable String ticketKey, @Nullable String runId, @Nullable Integer responseStatus,
-		@Nullable String responseJson, Instant createdAt, Instant updatedAt) {
+		@Nullable String responseJson, Instant createdAt, Instant updatedAt, @Nullable RequestDecision decision) {
 
 	static final String PROVISION = "PROVISION";
 

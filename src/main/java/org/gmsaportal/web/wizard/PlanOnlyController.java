@@ -10,6 +10,7 @@ import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.provisioning.EquivalentCommands;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.KdsRootKeyChoice;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.provisioning.Approval;
+import org.gmsaportal.provisioning.EquivalentCommands;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.PlannedStep;

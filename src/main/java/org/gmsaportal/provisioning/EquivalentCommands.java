@@ -1,30 +1,22 @@
-package org.gmsaportal.web.wizard;
+package org.gmsaportal.provisioning;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import org.gmsaportal.provisioning.EncryptionType;
-import org.gmsaportal.provisioning.Hosts;
-import org.gmsaportal.provisioning.KdsRootKeyChoice;
-import org.gmsaportal.provisioning.PlannedStep;
-import org.gmsaportal.provisioning.ProvisioningRequest;
-import org.gmsaportal.provisioning.StepIntent;
-import org.gmsaportal.provisioning.Target;
-
 /**
- * The PowerShell or kubectl command an admin would have typed for a planned step, so the review hides nothing.
- * Pure: built from the request and the step only; values are quoted for PowerShell although the request rules
- * already keep quotes out of them.
+ * The PowerShell or kubectl command an admin would have typed for a planned step, so a review (the wizard's, or an
+ * ADMIN's of an API-filed request) hides nothing. Pure: built from the request and the step only; values are quoted
+ * for PowerShell although the request rules already keep quotes out of them.
  */
-final class EquivalentCommands {
+public final class EquivalentCommands {
 
 	private EquivalentCommands() {
 	}
 
-	static String of(PlannedStep step, ProvisioningRequest request, String domain) {
+	public static String of(PlannedStep step, ProvisioningRequest request, String domain) {
 		if (step.intent() == StepIntent.SKIP) {
-			return (step.kind() == org.gmsaportal.provisioning.StepKind.PROVE_RETRIEVAL)
+			return (step.kind() == StepKind.PROVE_RETRIEVAL)
 					? "# on each node: Test-ADServiceAccount -Identity " + ps(request.gmsaName()) : "# skipped";
 		}
 		String gmsa = ps(request.gmsaName());

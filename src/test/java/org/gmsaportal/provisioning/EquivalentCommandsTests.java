@@ -1,17 +1,9 @@
-package org.gmsaportal.web.wizard;
+package org.gmsaportal.provisioning;
 
 import java.util.List;
 import java.util.Set;
 
 import org.gmsaportal.credspec.KnownPlugin;
-import org.gmsaportal.provisioning.EncryptionType;
-import org.gmsaportal.provisioning.Hosts;
-import org.gmsaportal.provisioning.KdsRootKeyChoice;
-import org.gmsaportal.provisioning.PlannedStep;
-import org.gmsaportal.provisioning.ProvisioningRequest;
-import org.gmsaportal.provisioning.StepIntent;
-import org.gmsaportal.provisioning.StepKind;
-import org.gmsaportal.provisioning.Target;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,0 +1,61 @@
+package org.gmsaportal.api.v1;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The callback poller's bookkeeping on {@code api_request}: which requests it still looks at
+ * ({@link CallbackWatch}), and a lease per request so that of several portal instances sharing the database
+ * only one works on a request's callbacks at a time. The lease is a conditional UPDATE, which H2 and PostgreSQL
+ * both apply atomically to the row: of two instances claiming together, exactly one sees its update count 1.
+ */
+@Repository
+class CallbackClaims {
+
+	private final JdbcClient jdbc;
+
+	CallbackClaims(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Ids of the requests to look at: ACTIVE ones, and QUIET ones too on a sweep; oldest first. */
+	List<String> watched(boolean sweep) {
+		String watches = sweep ? "('ACTIVE', 'QUIET')" : "('ACTIVE')";
+		return this.jdbc.sql("SELECT id FROM api_request WHERE callback_watch IN " + watches + " ORDER BY seq")
+			.query(String.class).list();
+	}
+
+	/** Looks at the request on every poll again, because an action may have changed its status. */
+	void wake(String id) {
+		watch(id, CallbackWatch.ACTIVE);
+	}
+
+	/** Sets how often the request is looked at; never for a request filed without a callback URL. */
+	void watch(String id, CallbackWatch watch) {
+		this.jdbc.sql("UPDATE api_request SET callback_watch = ? WHERE id = ? AND callback_watch NOT IN ('NONE', ?)")
+			.params(watch.name(), id, watch.name()).update();
+	}
+
+	/** Takes the request's lease until {@code until}, if nobody holds an unexpired one; true if taken. */
+	boolean claim(String id, String claimant, Instant now, Instant until) {
+		return this.jdbc.sql("UPDATE api_request SET callback_claimed_by = ?, callback_claimed_until = ? WHERE id = ? "
+				+ "AND (callback_claimed_until IS NULL OR callback_claimed_until < ?)")
+			.params(claimant, utc(until), id, utc(now)).update() == 1;
+	}
+
+	/** Gives the lease back, if this claimant still holds it. */
+	void release(String id, String claimant) {
+		this.jdbc.sql("UPDATE api_request SET callback_claimed_by = NULL, callback_claimed_until = NULL "
+				+ "WHERE id = ? AND callback_claimed_by = ?").params(id, claimant).update();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}
