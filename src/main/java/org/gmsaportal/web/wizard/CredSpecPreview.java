@@ -9,9 +9,15 @@ import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.Explanation;
 import org.gmsaportal.credspec.HostAccountConfig;
 import org.gmsaportal.credspec.HostAccountPreset;
+import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
+import org.gmsaportal.directory.DirectoryException;
+import org.gmsaportal.provisioning.DirectoryPort;
 import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.ui.Model;
 
 /**
  * The credential spec the run will generate for the request so far, with its explanation, for the wizard's
@@ -26,6 +32,28 @@ record CredSpecPreview(String json, String fileName, Explanation explanation) {
 	private static final CredentialSpecGenerator GENERATOR = new CredentialSpecGenerator();
 
 	private static final CredentialSpecExplainer EXPLAINER = new CredentialSpecExplainer();
+
+	/**
+	 * Puts on the wizard's credspec page the preview for the request so far and the live domain facts, or what
+	 * stopped it: the field at fault, or the directory's message.
+	 */
+	static void addTo(Model model, WizardState wizard, DirectoryPort directory) {
+		try {
+			// The cluster page comes later, so a stand-in target; the credspec does not depend on it.
+			ProvisioningRequest request = WizardRequests.request(wizard, true);
+			model.addAttribute("credspec", of(request, directory.domainFacts(request.directoryConnection())));
+		}
+		catch (InvalidRequestException ex) {
+			model.addAttribute("requestError", WizardRequests.locate(ex, wizard));
+		}
+		catch (InvalidCredentialSpecInputException ex) {
+			model.addAttribute("requestError", new WizardRequests.FieldError("identity", null, ex.field() + " " + ex.rule()));
+		}
+		catch (DirectoryException ex) {
+			// The directory's messages tell the admin what to do and hold no secret.
+			model.addAttribute("directoryError", ex.getMessage());
+		}
+	}
 
 	/**
 	 * Generates the preview the same way the engine's generate step does, so the page shows what will be written.

@@ -5,16 +5,13 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import org.gmsaportal.cluster.ClusterConnections;
-import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
-import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.provisioning.DirectoryPort;
 import org.gmsaportal.provisioning.EncryptionType;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.KdsRootKeyChoice;
-import org.gmsaportal.provisioning.ProvisioningRequest;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -244,7 +241,7 @@ class WizardController {
 				this.live.clusterStatus(chosen).ifPresent(status -> model.addAttribute("clusterStatus", status));
 			}
 			case "forest" -> model.addAttribute("kdsChoices", KdsRootKeyChoice.values());
-			case "credspec" -> preview(wizard(model), model);
+			case "credspec" -> CredSpecPreview.addTo(model, wizard(model), this.directory);
 			case "cluster" -> model.addAttribute("exportOnly", wizard(model).getConnections().exportOnly());
 			case "identity" -> {
 				model.addAttribute("encryptionTypes", EncryptionType.values());
@@ -259,26 +256,6 @@ class WizardController {
 
 	private static String directoryConnection(WizardState wizard) {
 		return String.valueOf(wizard.getConnections().getDirectoryConnection());
-	}
-
-	/** The credspec from the request so far and the live domain facts, or what stopped it. */
-	private void preview(WizardState wizard, Model model) {
-		try {
-			// The cluster page comes later, so a stand-in target; the credspec does not depend on it.
-			ProvisioningRequest request = WizardRequests.request(wizard, true);
-			model.addAttribute("credspec",
-					CredSpecPreview.of(request, this.directory.domainFacts(request.directoryConnection())));
-		}
-		catch (InvalidRequestException ex) {
-			model.addAttribute("requestError", WizardRequests.locate(ex, wizard));
-		}
-		catch (InvalidCredentialSpecInputException ex) {
-			model.addAttribute("requestError", new WizardRequests.FieldError("identity", null, ex.field() + " " + ex.rule()));
-		}
-		catch (DirectoryException ex) {
-			// The directory's messages tell the admin what to do and hold no secret.
-			model.addAttribute("directoryError", ex.getMessage());
-		}
 	}
 
 	private static WizardState wizard(Model model) {
