@@ -1,10 +1,12 @@
 package org.gmsaportal.provisioning;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine needs from Active Directory, one method per step, to be implemented by an adapter over the
@@ -51,6 +53,12 @@ public interface DirectoryPort {
 	 * whose ensure reported CREATED. An object that is already gone is reported with {@code removed = false}.
 	 */
 	Removed remove(String connection, ObjectType type, String name);
+
+	/**
+	 * Where the object of this type and name (a gMSA without {@code $}) is, or where its ensure would create it,
+	 * with whether it carries the portal's marker and when the DC created it. Read only.
+	 */
+	Located locate(String connection, ObjectType type, String name);
 
 	/** Removes exactly these members from the group. */
 	Removed removeMembership(String connection, String groupName, List<String> members);
@@ -106,6 +114,19 @@ public interface DirectoryPort {
 
 		CREATED, ALREADY_AS_REQUESTED, DRIFT
 
+	}
+
+	/**
+	 * An object's place and origin.
+	 *
+	 * @param distinguishedName its DN, or the DN its ensure would create
+	 * @param exists whether it exists
+	 * @param createdByPortal whether it carries the portal's marker
+	 * @param whenCreated when the DC created it, if it exists
+	 * @param dcTime the DC's clock when it answered, comparable with {@code whenCreated}
+	 */
+	record Located(String distinguishedName, boolean exists, boolean createdByPortal, @Nullable Instant whenCreated,
+			Instant dcTime) {
 	}
 
 	/**
