@@ -125,6 +125,39 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 	}
 
 	@Test
+	void anObjectFoundOnResumeIsTheRunsOnlyIfThePortalCreatedItAfterTheRunAnnouncedIt() {
+		// Two runs cut off in their gMSA step after recording the intent, before the write.
+		ProvisioningRequest older = Requests.domainJoined(Requests.freshName());
+		ProvisioningRequest foreign = Requests.domainJoined(Requests.freshName());
+		String olderRun = crashInGmsaStep(older);
+		String foreignRun = crashInGmsaStep(foreign);
+		// Meanwhile the gMSAs appeared: one made by the portal long before the intent, one not by the portal.
+		this.directory.gmsas.put(older.gmsaName().toLowerCase(), Deployments.gmsaSpec(older));
+		this.directory.createdByPortal.put("GMSA " + older.gmsaName().toLowerCase(),
+				java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+		this.directory.gmsas.put(foreign.gmsaName().toLowerCase(), Deployments.gmsaSpec(foreign));
+
+		heartbeatsGoStale();
+		assertThat(this.recovery.interruptStaleRuns()).contains(olderRun, foreignRun);
+		for (String runId : List.of(olderRun, foreignRun)) {
+			this.service.resume(runId);
+			RunView done = awaitState(runId, RunState.SUCCEEDED);
+			assertThat(done.steps().get(2).result()).isEqualTo("ALREADY_AS_REQUESTED");
+			assertThat(this.service.decommissionPlan(runId).steps()).filteredOn((s) -> s.kind() == StepKind.REMOVE_GMSA)
+				.singleElement().satisfies((s) -> assertThat(s.intent()).isEqualTo(StepIntent.SKIP));
+		}
+	}
+
+	private String crashInGmsaStep(ProvisioningRequest request) {
+		this.directory.failOnce("gmsa", new SimulatedCrash());
+		String runId = startApproved(request);
+		await(runId, (run) -> run.steps().get(2).state() == StepState.RUNNING && this.directory.calls("gmsa") == 1,
+				"gMSA step running");
+		this.directory.calls.clear();
+		return runId;
+	}
+
+	@Test
 	void decommissionRemovesClusterObjectsThenDirectoryObjectsInReverse() {
 		ProvisioningRequest request = Requests.portable(Requests.freshName());
 		// The group existed before the run: decommission must leave it alone.
