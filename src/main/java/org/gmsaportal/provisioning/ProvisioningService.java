@@ -94,6 +94,11 @@ public class ProvisioningService {
 		return begin(now, approval, RunKind.PROVISION, null, Map.of(), requestKey);
 	}
 
+	/** The run started with this request key (see {@link #start(Plan, Approval, String)}), if one was. */
+	public Optional<String> runStartedWith(String requestKey) {
+		return this.runs.runForKey(requestKey);
+	}
+
 	/** The plan for removing what a succeeded run created; changes nothing. */
 	public Plan decommissionPlan(String runId) {
 		return this.decommissionPlanner.plan(runId).plan();

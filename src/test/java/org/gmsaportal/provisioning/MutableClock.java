@@ -12,20 +12,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The engine's clock in tests: it moves only when a test moves it, so heartbeats go stale on demand, not after
- * a sleep.
+ * The engine's clock in tests: the system clock plus whatever the tests moved it forward, so heartbeats go stale
+ * (hours) on demand, not after a sleep, while runs still get distinct, ordered creation times.
  */
 class MutableClock extends Clock {
 
-	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+	private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
 
 	void advance(Duration duration) {
-		this.now.updateAndGet((t) -> t.plus(duration));
+		this.ahead.updateAndGet((d) -> d.plus(duration));
 	}
 
 	@Override
 	public Instant instant() {
-		return this.now.get();
+		return Instant.now().plus(this.ahead.get());
 	}
 
 	@Override

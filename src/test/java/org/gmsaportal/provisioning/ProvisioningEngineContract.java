@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * What the engine's tests share: the service over fake ports on a real database, a clock that moves only when a
- * test moves it (the heartbeat schedule is an hour, so it never fires during a test), and ways to wait for runs.
+ * What the engine's tests share: the service over fake ports on a real database, a clock that tests move forward
+ * (the heartbeat schedule is an hour, so it never fires during a test), and ways to wait for runs.
  */
 @SpringBootTest(properties = "gmsa.provisioning.heartbeat-interval=1h")
 @Import({ FakePorts.class, MutableClock.Config.class })

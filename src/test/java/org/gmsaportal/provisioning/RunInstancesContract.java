@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two portal instances over one database, each with its own owner id, executor, heartbeat and recovery, as two
  * processes behind a load balancer would have: one never takes over a run the other is executing, takes it over
  * once the other's heartbeat is stale, and the instance that lost a run can write nothing more to it. The
- * instances are built from the engine's own classes; their heartbeats are called by the test, against a clock that
- * moves only when the test moves it.
+ * instances are built from the engine's own classes; their heartbeats are called by the test, against a clock the
+ * test moves forward by hours instead of sleeping.
  */
 abstract class RunInstancesContract extends ProvisioningEngineContract {
 
