@@ -2,6 +2,7 @@ package org.gmsaportal.provisioning;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -128,7 +129,7 @@ public class ProvisioningService {
 			recordRun("provisioning.run.resumed", run, Map.of("from", run.state().name(), "attempt", resumed.attempt()));
 			return resumed;
 		});
-		this.executor.submit(java.util.Objects.requireNonNull(lease));
+		this.executor.submit(Objects.requireNonNull(lease));
 	}
 
 	/** Gives up a failed or interrupted run and releases its gMSA name; what it created stays as it is. */

@@ -99,7 +99,8 @@ class RunAttempts {
 		return this.jdbc.sql("SELECT id, owner, attempt FROM provisioning_run WHERE state = 'RUNNING' "
 				+ "AND (heartbeat_at IS NULL OR heartbeat_at < ?) ORDER BY created_at")
 			.param(utc(before))
-			.query((rs, n) -> new RunLease(rs.getString("id"), String.valueOf(rs.getString("owner")),
+			.query((rs, n) -> new RunLease(rs.getString("id"),
+					(rs.getString("owner") != null) ? rs.getString("owner") : "unknown, started before heartbeats",
 					rs.getInt("attempt")))
 			.list();
 	}
