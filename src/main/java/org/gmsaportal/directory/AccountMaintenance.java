@@ -126,6 +126,34 @@ public class AccountMaintenance {
 		});
 	}
 
+	/**
+	 * Where the {@code group}, {@code gMSA} or {@code user} of this name is, or where its ensure would create it
+	 * (the default container, as the ensure uses it), whether it carries the portal's marker and when the DC
+	 * created it, by the DC's clock. Read only.
+	 */
+	public ObjectLocation locate(DirectoryConnection connection, String kind, String name) {
+		return run(connection, ctx -> {
+			DomainFacts facts = DomainFacts.read(ctx);
+			String nc = facts.defaultNamingContext();
+			String cn = switch (kind) {
+				case "gMSA" -> AccountNames.gmsaName(name);
+				case "group" -> AccountNames.groupName(name);
+				case "user" -> AccountNames.userAccountName(name, facts.dnsName());
+				default -> throw new IllegalArgumentException("kind: must be group, gMSA or user");
+			};
+			String account = kind.equals("gMSA") ? cn + "$" : cn;
+			String container = kind.equals("gMSA") ? "CN=Managed Service Accounts," + nc : "CN=Users," + nc;
+			Attributes entry = Accounts.find(ctx, nc, account, "distinguishedName", "adminDescription", "whenCreated");
+			if (entry == null) {
+				return new ObjectLocation(Accounts.dn(cn, container), false, false, null, facts.dcTime());
+			}
+			String created = Ldap.optionalString(entry, "whenCreated");
+			return new ObjectLocation(Ldap.string(entry, "distinguishedName"), true,
+					Accounts.MARKER.equals(Ldap.optionalString(entry, "adminDescription")),
+					(created != null) ? DomainFacts.parseGeneralizedTime(created) : null, facts.dcTime());
+		});
+	}
+
 	private static void requireTls(DirectoryConnection connection) {
 		if (connection.transport().startsWith("plain")) {
 			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection "

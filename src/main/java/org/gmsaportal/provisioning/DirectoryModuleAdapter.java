@@ -22,6 +22,7 @@ import org.gmsaportal.directory.IdentityPreview;
 import org.gmsaportal.directory.KdsKeyMode;
 import org.gmsaportal.directory.KdsRootKeyManagement;
 import org.gmsaportal.directory.KdsStatus;
+import org.gmsaportal.directory.ObjectLocation;
 import org.gmsaportal.directory.PasswordRetrievalProof;
 import org.gmsaportal.directory.ProofResult;
 import org.jspecify.annotations.Nullable;
@@ -160,11 +161,7 @@ class DirectoryModuleAdapter implements DirectoryPort {
 	@Override
 	public Removed remove(String connection, ObjectType type, String name) {
 		DirectoryConnection conn = connection(connection);
-		String kind = switch (type) {
-			case GROUP -> "group";
-			case GMSA -> "gMSA";
-			case USER -> "user";
-		};
+		String kind = kind(type);
 		return this.accounts.find(conn, kind, name).map(object -> {
 			try {
 				EnsureResult result = this.identities.decommission(conn, object);
@@ -175,6 +172,13 @@ class DirectoryModuleAdapter implements DirectoryPort {
 				return new Removed(false, ex.getMessage());
 			}
 		}).orElseGet(() -> new Removed(false, kind + " " + name + " is already gone"));
+	}
+
+	@Override
+	public Located locate(String connection, ObjectType type, String name) {
+		ObjectLocation found = this.accounts.locate(connection(connection), kind(type), name);
+		return new Located(found.distinguishedName(), found.exists(), found.createdByPortal(), found.whenCreated(),
+				found.dcTime());
 	}
 
 	@Override
@@ -219,6 +223,14 @@ class DirectoryModuleAdapter implements DirectoryPort {
 		return this.connections.find(name)
 			.orElseThrow(() -> new InvalidRequestException("directoryConnection",
 					"must name a configured directory connection (gmsa.directory.connections.<name>.*)"));
+	}
+
+	private static String kind(ObjectType type) {
+		return switch (type) {
+			case GROUP -> "group";
+			case GMSA -> "gMSA";
+			case USER -> "user";
+		};
 	}
 
 	private static Ensured ensured(EnsureResult result) {

@@ -1,5 +1,6 @@
 package org.gmsaportal.provisioning;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -52,6 +53,12 @@ public interface DirectoryPort {
 	 * whose ensure reported CREATED. An object that is already gone is reported with {@code removed = false}.
 	 */
 	Removed remove(String connection, ObjectType type, String name);
+
+	/**
+	 * Where the object of this type and name (a gMSA without {@code $}) is, or where its ensure would create it,
+	 * with whether it carries the portal's marker and when the DC created it. Read only.
+	 */
+	Located locate(String connection, ObjectType type, String name);
 
 	/** Removes exactly these members from the group. */
 	Removed removeMembership(String connection, String groupName, List<String> members);
@@ -168,6 +175,19 @@ public interface DirectoryPort {
 	 */
 	record DirectoryStatus(String domain, String netbiosName, String domainController, String domainLevel,
 			String forestLevel, String transport) {
+	}
+
+	/**
+	 * An object's place and origin.
+	 *
+	 * @param distinguishedName its DN, or the DN its ensure would create
+	 * @param exists whether it exists
+	 * @param createdByPortal whether it carries the portal's marker
+	 * @param whenCreated when the DC created it, if it exists
+	 * @param dcTime the DC's clock when it answered, comparable with {@code whenCreated}
+	 */
+	record Located(String distinguishedName, boolean exists, boolean createdByPortal, @Nullable Instant whenCreated,
+			Instant dcTime) {
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.gmsaportal.provisioning;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,8 +38,11 @@ public class ProvisioningService {
 
 	private final PasswordVault vault;
 
+	private final RunLeases leases;
+
 	ProvisioningService(Planner planner, DecommissionPlanner decommissionPlanner, RunRepository runs,
-			RunExecutor executor, AuditTrail audit, TransactionTemplate transactions, PasswordVault vault) {
+			RunExecutor executor, AuditTrail audit, TransactionTemplate transactions, PasswordVault vault,
+			RunLeases leases) {
 		this.planner = planner;
 		this.decommissionPlanner = decommissionPlanner;
 		this.runs = runs;
@@ -46,6 +50,7 @@ public class ProvisioningService {
 		this.audit = audit;
 		this.transactions = transactions;
 		this.vault = vault;
+		this.leases = leases;
 	}
 
 	/** The plan for a request, from read-only lookups; changes nothing. */
@@ -60,6 +65,22 @@ public class ProvisioningService {
 	 * @throws NameInUseException if another run holds the gMSA name in this domain
 	 */
 	public String start(Plan plan, Approval approval) {
+		return start(plan, approval, null);
+	}
+
+	/**
+	 * Starts a run as {@link #start(Plan, Approval)} does, at most once per {@code requestKey}: a one-time token
+	 * the front door issued with the approval form (the wizard's review). The database holds the key with the run,
+	 * so a second submission, on any instance, starts nothing.
+	 * @throws RunAlreadyStartedException if a run was started with this key already; it names that run
+	 */
+	public String start(Plan plan, Approval approval, @Nullable String requestKey) {
+		if (requestKey != null) {
+			Optional<String> earlier = this.runs.runForKey(requestKey);
+			if (earlier.isPresent()) {
+				throw new RunAlreadyStartedException(earlier.get());
+			}
+		}
 		requireApproved(plan, approval);
 		// Recomputed from live lookups: the approval holds only if nothing changed since it was given.
 		Plan now = this.planner.plan(plan.request());
@@ -71,7 +92,12 @@ public class ProvisioningService {
 			throw new ProvisioningRefusedException("The plan cannot run: " + String.join(" ", now.steps().stream()
 				.filter((s) -> s.intent() == StepIntent.BLOCKED).map(PlannedStep::description).toList()));
 		}
-		return begin(now, approval, RunKind.PROVISION, null, Map.of());
+		return begin(now, approval, RunKind.PROVISION, null, Map.of(), requestKey);
+	}
+
+	/** The run started with this request key (see {@link #start(Plan, Approval, String)}), if one was. */
+	public Optional<String> runStartedWith(String requestKey) {
+		return this.runs.runForKey(requestKey);
 	}
 
 	/** The plan for removing what a succeeded run created; changes nothing. */
@@ -86,7 +112,7 @@ public class ProvisioningService {
 	public String decommission(String runId, Approval approval) {
 		DecommissionPlanner.Planned planned = this.decommissionPlanner.plan(runId);
 		requireApproved(planned.plan(), approval);
-		return begin(planned.plan(), approval, RunKind.DECOMMISSION, runId, planned.inputs());
+		return begin(planned.plan(), approval, RunKind.DECOMMISSION, runId, planned.inputs(), null);
 	}
 
 	/**
@@ -95,14 +121,15 @@ public class ProvisioningService {
 	 */
 	public void resume(String runId) {
 		RunView run = find(runId);
-		this.transactions.executeWithoutResult((tx) -> {
-			if (!this.runs.transition(runId, List.of(RunState.FAILED, RunState.INTERRUPTED), RunState.RUNNING, null)) {
-				throw new ProvisioningRefusedException(
-						"Run " + runId + " is " + run.state() + ": only a failed or interrupted run can be resumed.");
-			}
-			recordRun("provisioning.run.resumed", run, Map.of("from", run.state().name()));
+		RunLease lease = this.transactions.execute((tx) -> {
+			// A new attempt, held by this instance: whatever an earlier attempt might still write is refused.
+			RunLease resumed = this.runs.resume(runId, this.leases.owner())
+				.orElseThrow(() -> new ProvisioningRefusedException(
+						"Run " + runId + " is " + run.state() + ": only a failed or interrupted run can be resumed."));
+			recordRun("provisioning.run.resumed", run, Map.of("from", run.state().name(), "attempt", resumed.attempt()));
+			return resumed;
 		});
-		this.executor.submit(runId);
+		this.executor.submit(Objects.requireNonNull(lease));
 	}
 
 	/** Gives up a failed or interrupted run and releases its gMSA name; what it created stays as it is. */
@@ -173,13 +200,14 @@ public class ProvisioningService {
 	}
 
 	private String begin(Plan plan, Approval approval, RunKind kind, @Nullable String decommissions,
-			Map<Integer, String> inputs) {
+			Map<Integer, String> inputs, @Nullable String requestKey) {
 		String runId = UUID.randomUUID().toString();
+		RunLease lease = new RunLease(runId, this.leases.owner(), 1);
 		try {
 			this.transactions.executeWithoutResult((tx) -> {
 				// First, so that a competing run for the same name fails here, before writing anything else.
 				this.runs.claim(plan.domain(), plan.request().gmsaName(), runId);
-				this.runs.insertRun(runId, kind, plan, approval, decommissions);
+				this.runs.insertRun(lease, kind, plan, approval, decommissions, requestKey);
 				plan.steps().forEach((step) -> this.runs.insertStep(runId, step, inputs.get(step.index())));
 				this.audit.record(AuditEvent.of("provisioning.run.started",
 						plan.request().gmsaName() + "@" + plan.domain(), AuditOutcome.SUCCESS)
@@ -190,9 +218,14 @@ public class ProvisioningService {
 			});
 		}
 		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+			// The same submission twice at once: the claim (or the key) let one through, and it is the answer.
+			Optional<String> earlier = (requestKey != null) ? this.runs.runForKey(requestKey) : Optional.empty();
+			if (earlier.isPresent()) {
+				throw new RunAlreadyStartedException(earlier.get());
+			}
 			throw refuseName(plan, ex);
 		}
-		this.executor.submit(runId);
+		this.executor.submit(lease);
 		return runId;
 	}
 

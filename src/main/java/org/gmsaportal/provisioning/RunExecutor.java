@@ -3,6 +3,7 @@ package org.gmsaportal.provisioning;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
@@ -18,8 +19,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Executes a run's pending and failed steps in order, in the background. Each state change is written in one
- * transaction with its audit event, so the database never holds a step the audit trail does not show.
+ * Executes an attempt of a run, its pending and failed steps in order, in the background. Each state change is
+ * written in one transaction with its audit event, so the database never holds a step the audit trail does not
+ * show, and only while the attempt still holds the run: an instance that lost it stops without writing.
  */
 @Component
 class RunExecutor {
@@ -28,7 +30,11 @@ class RunExecutor {
 
 	private final RunRepository runs;
 
+	private final RunAttempts attempts;
+
 	private final Steps steps;
+
+	private final CreationIntents intents;
 
 	private final AuditTrail audit;
 
@@ -38,86 +44,130 @@ class RunExecutor {
 
 	private final PasswordVault vault;
 
-	RunExecutor(RunRepository runs, Steps steps, AuditTrail audit, TransactionTemplate transactions,
-			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PasswordVault vault) {
+	private final RunLeases leases;
+
+	private final RunRecovery recovery;
+
+	RunExecutor(RunRepository runs, RunAttempts attempts, Steps steps, CreationIntents intents, AuditTrail audit,
+			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			PasswordVault vault, RunLeases leases, RunRecovery recovery) {
 		this.runs = runs;
+		this.attempts = attempts;
 		this.steps = steps;
+		this.intents = intents;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.executor = executor;
 		this.vault = vault;
+		this.leases = leases;
+		this.recovery = recovery;
 	}
 
-	/** Starts executing the run on the task executor; call after the transaction that set it running committed. */
-	void submit(String runId) {
-		this.executor.execute(() -> {
-			// Events the directory and cluster modules write during the run then carry the run id too.
-			MDC.put("correlationId", runId);
-			try {
-				execute(runId);
-			}
-			finally {
-				MDC.remove("correlationId");
-			}
-		});
-	}
-
-	void execute(String runId) {
+	/** Starts executing the attempt on the task executor; call after the transaction that set it running committed. */
+	void submit(RunLease lease) {
+		// Heartbeats from now on, also while the task waits for a thread.
+		this.leases.executing(lease);
 		try {
-			RunView run = this.runs.find(runId).orElseThrow();
-			ProvisioningRequest request = this.runs.request(runId);
+			this.executor.execute(() -> {
+				// Events the directory and cluster modules write during the run then carry the run id too.
+				MDC.put("correlationId", lease.runId());
+				try {
+					execute(lease);
+				}
+				finally {
+					// However the attempt ended, even by an Error: no heartbeat for a run no thread executes.
+					this.leases.finished(lease);
+					MDC.remove("correlationId");
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			// Shutting down: the run's heartbeat goes stale and recovery marks it interrupted.
+			this.leases.finished(lease);
+			logger.warn("Run {} could not be started: {}", lease.runId(), ex.getClass().getSimpleName());
+		}
+	}
+
+	void execute(RunLease lease) {
+		try {
+			RunView run = this.runs.find(lease.runId()).orElseThrow();
+			ProvisioningRequest request = this.runs.request(lease.runId());
 			for (RunView.StepView step : run.steps()) {
 				if (step.state() == StepState.SUCCEEDED || step.state() == StepState.SKIPPED) {
 					// Done in an earlier attempt: never redone.
 					continue;
 				}
-				Steps.RunContext context = new Steps.RunContext(runId, request, run.domain(), run.decommissions(),
-						this.runs.steps(runId));
-				this.transactions.executeWithoutResult((tx) -> {
-					this.runs.stepStarted(runId, step.index());
-					record(run, step, AuditOutcome.SUCCESS, Map.of("state", StepState.RUNNING.name()));
-				});
-				Steps.Outcome outcome;
-				try {
-					outcome = this.steps.execute(context, step, this.runs.stepInput(runId, step.index()));
-				}
-				catch (RuntimeException ex) {
-					fail(run, step, ex);
+				if (!executeStep(lease, run, request, step)) {
 					return;
 				}
-				this.transactions.executeWithoutResult((tx) -> {
-					this.runs.stepFinished(runId, step.index(), outcome.state(), outcome.result(), outcome.detail(),
-							outcome.artifact());
-					Map<String, Object> details = new LinkedHashMap<>();
-					details.put("state", outcome.state().name());
-					details.put("result", String.valueOf(outcome.result()));
-					details.put("detail", outcome.detail());
-					record(run, step, AuditOutcome.SUCCESS, details);
-				});
 			}
-			succeed(run);
+			succeed(lease, run);
+		}
+		catch (LeaseLostException ex) {
+			logger.warn("Run {} attempt {} stopped: the run is no longer this instance's (its heartbeat went stale "
+					+ "and it was interrupted, or it was resumed); nothing more is recorded", lease.runId(), lease.attempt());
 		}
 		catch (RuntimeException ex) {
-			// Only the database or the audit trail failing lands here; the run stays RUNNING and is marked
-			// interrupted at the next start, so it is resumable, never half-recorded.
-			logger.error("Run {} stopped: its state could not be recorded", runId, ex);
+			handBack(lease, ex);
 		}
 	}
 
-	private void fail(RunView run, RunView.StepView step, RuntimeException ex) {
+	/** @return whether the run goes on (false: the step failed and the run with it) */
+	private boolean executeStep(RunLease lease, RunView run, ProvisioningRequest request, RunView.StepView step) {
+		if (this.leases.isLost(lease)) {
+			throw new LeaseLostException(lease);
+		}
+		Optional<CreationIntents.Creation> creation = this.intents.creation(request, step);
+		// Read before this attempt starts the step: an intent found here was recorded by an earlier attempt.
+		Optional<RunAttempts.Intended> earlier = creation.flatMap((c) -> this.attempts.intended(run.id(), step.index()));
+		Steps.RunContext context = new Steps.RunContext(run.id(), request, run.domain(), run.decommissions(),
+				this.runs.steps(run.id()));
+		held(lease, () -> {
+			this.attempts.stepStarted(lease, step.index());
+			record(run, step, AuditOutcome.SUCCESS, Map.of("state", StepState.RUNNING.name()));
+		});
+		Steps.Outcome outcome;
+		try {
+			if (creation.isPresent() && earlier.isEmpty()) {
+				DirectoryPort.Located target = this.intents.locate(request, creation.get());
+				held(lease, () -> this.attempts.intend(lease, step.index(), target.distinguishedName(), target.dcTime()));
+			}
+			Steps.Outcome done = this.steps.execute(context, step, this.runs.stepInput(run.id(), step.index()));
+			outcome = (creation.isPresent() && earlier.isPresent())
+					? this.intents.reconcile(request, creation.get(), earlier.get(), done) : done;
+		}
+		catch (LeaseLostException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			fail(lease, run, step, ex);
+			return false;
+		}
+		held(lease, () -> {
+			this.attempts.stepFinished(lease, step.index(), outcome.state(), outcome.result(), outcome.detail(),
+					outcome.artifact());
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("state", outcome.state().name());
+			details.put("result", String.valueOf(outcome.result()));
+			details.put("detail", outcome.detail());
+			record(run, step, AuditOutcome.SUCCESS, details);
+		});
+		return true;
+	}
+
+	private void fail(RunLease lease, RunView run, RunView.StepView step, RuntimeException ex) {
 		String reason = reason(run.id(), ex);
 		logger.warn("Run {} failed at step {} ({}): {}", run.id(), step.index(), step.kind(), reason);
-		this.transactions.executeWithoutResult((tx) -> {
-			this.runs.stepFinished(run.id(), step.index(), StepState.FAILED, null, reason, null);
-			this.runs.transition(run.id(), List.of(RunState.RUNNING), RunState.FAILED,
-					"step " + step.index() + " (" + step.kind() + ") failed: " + reason);
+		held(lease, () -> {
+			this.attempts.stepFinished(lease, step.index(), StepState.FAILED, null, reason, null);
+			this.attempts.finish(lease, RunState.FAILED, "step " + step.index() + " (" + step.kind() + ") failed: " + reason);
 			record(run, step, AuditOutcome.FAILURE, Map.of("state", StepState.FAILED.name(), "reason", reason));
 		});
 	}
 
-	private void succeed(RunView run) {
-		this.transactions.executeWithoutResult((tx) -> {
-			this.runs.transition(run.id(), List.of(RunState.RUNNING), RunState.SUCCEEDED, null);
+	private void succeed(RunLease lease, RunView run) {
+		held(lease, () -> {
+			this.attempts.finish(lease, RunState.SUCCEEDED, null);
 			this.runs.releaseClaim(run.id());
 			if (run.kind() == RunKind.DECOMMISSION && run.decommissions() != null) {
 				this.runs.transition(run.decommissions(), List.of(RunState.SUCCEEDED), RunState.DECOMMISSIONED, null);
@@ -131,6 +181,33 @@ class RunExecutor {
 			this.vault.discard(run.decommissions());
 		}
 		this.vault.runFinished(run.id());
+	}
+
+	/**
+	 * The run's own bookkeeping failed (the database or the audit trail is out): the run is handed back as
+	 * interrupted, conditionally on this attempt, so that it can never undo a resume. If even that cannot be
+	 * recorded, the run stays RUNNING without a heartbeat, and recovery marks it interrupted once it is stale.
+	 */
+	private void handBack(RunLease lease, RuntimeException ex) {
+		logger.error("Run {} stopped: its state could not be recorded", lease.runId(), ex);
+		try {
+			this.recovery.interruptOwn(lease, "interrupted: the run's state could not be recorded (database or audit "
+					+ "trail unavailable: " + ex.getClass().getSimpleName() + "); resume it once they are back");
+		}
+		catch (RuntimeException again) {
+			logger.error("Run {} stays RUNNING until its heartbeat is stale; recovery then marks it interrupted: {}",
+					lease.runId(), again.getClass().getSimpleName());
+		}
+	}
+
+	/** One transaction that first makes sure the attempt still holds the run, and locks it. */
+	private void held(RunLease lease, Runnable work) {
+		this.transactions.executeWithoutResult((tx) -> {
+			if (!this.attempts.hold(lease, this.leases.now())) {
+				throw new LeaseLostException(lease);
+			}
+			work.run();
+		});
 	}
 
 	private void record(RunView run, RunView.StepView step, AuditOutcome outcome, Map<String, ?> details) {

@@ -2,6 +2,7 @@ package org.gmsaportal.provisioning;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -24,8 +25,11 @@ class RunRepository {
 
 	private final JdbcClient jdbc;
 
-	RunRepository(JdbcClient jdbc) {
+	private final Clock clock;
+
+	RunRepository(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** Inserts the claim; a second claim on the same name fails on the primary key, on any database. */
@@ -46,17 +50,48 @@ class RunRepository {
 		this.jdbc.sql("DELETE FROM provisioning_claim WHERE run_id = ?").param(runId).update();
 	}
 
-	void insertRun(String id, RunKind kind, Plan plan, Approval approval, @Nullable String decommissions) {
+	/** A new run, RUNNING in its first attempt under {@code lease}; a second run with the same key fails. */
+	void insertRun(RunLease lease, RunKind kind, Plan plan, Approval approval, @Nullable String decommissions,
+			@Nullable String requestKey) {
 		OffsetDateTime now = now();
 		this.jdbc.sql("""
 				INSERT INTO provisioning_run (id, kind, state, domain, gmsa_name, request_json, plan_hash, approved_by,
-				    approved_at, approval_reason, ticket_ref, decommissions, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, kind.name(), RunState.RUNNING.name(), plan.domain(), plan.request().gmsaName(),
+				    approved_at, approval_reason, ticket_ref, decommissions, created_at, updated_at, owner, attempt,
+				    heartbeat_at, request_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(lease.runId(), kind.name(), RunState.RUNNING.name(), plan.domain(), plan.request().gmsaName(),
 					Canonical.json(plan.request()), plan.hash(), approval.approvedBy(),
 					OffsetDateTime.ofInstant(approval.approvedAt(), ZoneOffset.UTC), approval.reason(),
-					plan.request().ticketRef(), decommissions, now, now)
+					plan.request().ticketRef(), decommissions, now, now, lease.owner(), lease.attempt(), now, requestKey)
 			.update();
+	}
+
+	/** The run started with this request key, if any. */
+	Optional<String> runForKey(String requestKey) {
+		return this.jdbc.sql("SELECT id FROM provisioning_run WHERE request_key = ?")
+			.param(requestKey)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Moves a failed or interrupted run back to RUNNING as a new attempt held by {@code owner}; from then on the
+	 * earlier attempt's writes are refused.
+	 * @return the new attempt's lease, or empty if the run was not failed or interrupted
+	 */
+	Optional<RunLease> resume(String runId, String owner) {
+		OffsetDateTime now = now();
+		int moved = this.jdbc.sql("""
+				UPDATE provisioning_run SET state = ?, owner = ?, attempt = attempt + 1, heartbeat_at = ?, updated_at = ?,
+				    failure = NULL WHERE id = ? AND state IN (?, ?)""")
+			.params(RunState.RUNNING.name(), owner, now, now, runId, RunState.FAILED.name(), RunState.INTERRUPTED.name())
+			.update();
+		if (moved != 1) {
+			return Optional.empty();
+		}
+		int attempt = this.jdbc.sql("SELECT attempt FROM provisioning_run WHERE id = ?").param(runId)
+			.query(Integer.class).single();
+		return Optional.of(new RunLease(runId, owner, attempt));
 	}
 
 	void insertStep(String runId, PlannedStep step, @Nullable String input) {
@@ -129,24 +164,10 @@ class RunRepository {
 			.orElse(null);
 	}
 
-	void stepStarted(String runId, int index) {
-		this.jdbc.sql("""
-				UPDATE provisioning_step SET state = ?, attempts = attempts + 1, started_at = ?, finished_at = NULL,
-				    detail = NULL WHERE run_id = ? AND idx = ?""")
-			.params(StepState.RUNNING.name(), now(), runId, index)
-			.update();
-	}
-
-	void stepFinished(String runId, int index, StepState state, @Nullable String result, String detail,
-			@Nullable String artifact) {
-		this.jdbc.sql("""
-				UPDATE provisioning_step SET state = ?, result = ?, detail = ?, artifact = ?, finished_at = ?
-				WHERE run_id = ? AND idx = ?""")
-			.params(state.name(), result, detail, artifact, now(), runId, index)
-			.update();
-	}
-
-	/** Moves a run from one of the given states to another; false if it was in none of them. */
+	/**
+	 * Moves a run that no instance executes from one of the given states to another; false if it was in none of
+	 * them. A RUNNING run changes only through {@link RunAttempts}, under its lease.
+	 */
 	boolean transition(String runId, List<RunState> from, RunState to, @Nullable String failure) {
 		String placeholders = String.join(", ", from.stream().map((s) -> "?").toList());
 		List<Object> params = new java.util.ArrayList<>(List.of(to.name(), now()));
@@ -157,20 +178,6 @@ class RunRepository {
 				+ "WHERE id = ? AND state IN (" + placeholders + ")").params(params).update() == 1;
 	}
 
-	List<String> runIdsIn(RunState state) {
-		return this.jdbc.sql("SELECT id FROM provisioning_run WHERE state = ? ORDER BY created_at")
-			.param(state.name())
-			.query(String.class)
-			.list();
-	}
-
-	List<Integer> stepsIn(String runId, StepState state) {
-		return this.jdbc.sql("SELECT idx FROM provisioning_step WHERE run_id = ? AND state = ? ORDER BY idx")
-			.params(runId, state.name())
-			.query(Integer.class)
-			.list();
-	}
-
 	private static RunView run(ResultSet rs, List<RunView.StepView> steps) throws SQLException {
 		return new RunView(rs.getString("id"), RunKind.valueOf(rs.getString("kind")),
 				RunState.valueOf(rs.getString("state")), rs.getString("domain"), rs.getString("gmsa_name"),
@@ -179,8 +186,8 @@ class RunRepository {
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), steps);
 	}
 
-	private static OffsetDateTime now() {
-		return OffsetDateTime.now(ZoneOffset.UTC);
+	private OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.gmsaportal.provisioning;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gmsaportal.credspec.DomainIdentity;
@@ -36,12 +38,17 @@ public class FakeDirectory implements DirectoryPort {
 
 	final List<String> removals = Collections.synchronizedList(new ArrayList<>());
 
+	/** When each object was created through an ensure: this fake's stand-in for the portal's marker and whenCreated. */
+	final Map<String, Instant> createdByPortal = new ConcurrentHashMap<>();
+
 	private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
 
 	// The computer accounts the tests' requests name exist, as they would in a domain; others do not.
 	private final Map<String, Computer> computers = new ConcurrentHashMap<>();
 
 	private final Map<String, String> spnHolders = new ConcurrentHashMap<>();
+
+	private final Map<String, CountDownLatch[]> pauses = new ConcurrentHashMap<>();
 
 	volatile boolean kdsRootKey = true;
 
@@ -77,12 +84,22 @@ public class FakeDirectory implements DirectoryPort {
 		this.failures.clear();
 		this.spnHolders.clear();
 		seedComputers();
+		this.pauses.clear();
+		this.createdByPortal.clear();
 		this.kdsRootKey = true;
 	}
 
 	/** The next APPLY call of the operation throws this (a RuntimeException fails the step, an Error the thread). */
 	public void failOnce(String operation, Throwable failure) {
 		this.failures.put(operation, failure);
+	}
+
+	/**
+	 * The next APPLY call of the operation opens {@code entered}, then waits until {@code release} opens, as a call
+	 * to a DC that takes its time does: the step stays RUNNING meanwhile.
+	 */
+	public void pauseOnce(String operation, CountDownLatch entered, CountDownLatch release) {
+		this.pauses.put(operation, new CountDownLatch[] { entered, release });
 	}
 
 	/** Whether the gMSA exists, for tests that check what a run or a decommission did. */
@@ -96,6 +113,17 @@ public class FakeDirectory implements DirectoryPort {
 
 	private void applying(String operation) {
 		this.calls.computeIfAbsent(operation, (k) -> new AtomicInteger()).incrementAndGet();
+		CountDownLatch[] pause = this.pauses.remove(operation);
+		if (pause != null) {
+			pause[0].countDown();
+			try {
+				pause[1].await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while the DC was answering", ex);
+			}
+		}
 		Throwable failure = this.failures.remove(operation);
 		if (failure instanceof RuntimeException ex) {
 			throw ex;
@@ -137,6 +165,7 @@ public class FakeDirectory implements DirectoryPort {
 		}
 		if (mode == Mode.APPLY) {
 			this.groups.add(key(groupName));
+			this.createdByPortal.put(ObjectType.GROUP + " " + key(groupName), Instant.now());
 		}
 		// Named by DN, as the real adapter names what it would create.
 		return Ensured.of(Result.CREATED, "create group CN=" + groupName + ",CN=Users,DC=contoso,DC=com");
@@ -154,6 +183,7 @@ public class FakeDirectory implements DirectoryPort {
 		}
 		if (mode == Mode.APPLY) {
 			this.gmsas.put(key(gmsa.name()), gmsa);
+			this.createdByPortal.put(ObjectType.GMSA + " " + key(gmsa.name()), Instant.now());
 		}
 		return Ensured.of(Result.CREATED, "create gMSA " + gmsa.name() + "$ for " + gmsa.dnsHostName());
 	}
@@ -168,6 +198,7 @@ public class FakeDirectory implements DirectoryPort {
 		}
 		if (mode == Mode.APPLY) {
 			this.users.put(key(userName), initialPassword.reveal());
+			this.createdByPortal.put(ObjectType.USER + " " + key(userName), Instant.now());
 		}
 		return Ensured.of(Result.CREATED, "create user " + userName);
 	}
@@ -220,7 +251,21 @@ public class FakeDirectory implements DirectoryPort {
 			case GMSA -> this.gmsas.remove(key(name)) != null;
 			case USER -> this.users.remove(key(name)) != null;
 		};
+		this.createdByPortal.remove(type + " " + key(name));
 		return new Removed(removed, (removed ? "removed " : "already gone: ") + type + " " + name);
+	}
+
+	@Override
+	public Located locate(String connection, ObjectType type, String name) {
+		boolean exists = switch (type) {
+			case GROUP -> this.groups.contains(key(name));
+			case GMSA -> this.gmsas.containsKey(key(name));
+			case USER -> this.users.containsKey(key(name));
+		};
+		Instant created = exists ? this.createdByPortal.get(type + " " + key(name)) : null;
+		String container = (type == ObjectType.GMSA) ? "CN=Managed Service Accounts" : "CN=Users";
+		return new Located("CN=" + name + "," + container + ",DC=contoso,DC=com", exists, created != null, created,
+				Instant.now());
 	}
 
 	@Override

@@ -57,6 +57,80 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 	}
 
 	@Test
+	void theClaimRefusesASecondStartWhileARunOfAnAlreadyProvisionedNameIsRunning() throws Exception {
+		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+		awaitState(startApproved(request), RunState.SUCCEEDED);
+		// Everything exists now: the next run only confirms it. Held in its first step, it stays RUNNING.
+		java.util.concurrent.CountDownLatch inStep = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+		this.directory.pauseOnce("kds", inStep, answer);
+		String running = startApproved(request);
+		assertThat(inStep.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		try {
+			assertThatThrownBy(() -> startApproved(request)).isInstanceOfSatisfying(NameInUseException.class,
+					(ex) -> assertThat(ex.holderRunId()).isEqualTo(running))
+				.hasMessageContaining("(RUNNING)");
+		}
+		finally {
+			answer.countDown();
+		}
+		awaitState(running, RunState.SUCCEEDED);
+	}
+
+	@Test
+	void aRequestKeyStartsOneRunEvenAfterThatRunEndedAndReleasedTheName() {
+		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+		awaitState(startApproved(request), RunState.SUCCEEDED);
+		Plan plan = this.service.plan(request);
+		String key = java.util.UUID.randomUUID().toString();
+		String first = this.service.start(plan, approve(plan), key);
+		awaitState(first, RunState.SUCCEEDED);
+		// The claim is gone with the run's end; the key is what stops the second submission.
+		assertThatThrownBy(() -> this.service.start(plan, approve(plan), key))
+			.isInstanceOfSatisfying(RunAlreadyStartedException.class, (ex) -> assertThat(ex.runId()).isEqualTo(first))
+			.hasMessage("This approval was already submitted and started run " + first + "; no second run was started.");
+		assertThat(this.service.runStartedWith(key)).contains(first);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE gmsa_name = ?")
+			.param(request.gmsaName()).query(Long.class).single()).isEqualTo(2);
+	}
+
+	@Test
+	void theSameRequestKeyTwiceAtOnceStartsOneRunAndNamesItToTheOther() throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(2);
+		try {
+			ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+			Plan plan = this.service.plan(request);
+			String key = java.util.UUID.randomUUID().toString();
+			CyclicBarrier together = new CyclicBarrier(2);
+			List<Future<String>> starts = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				starts.add(threads.submit(() -> {
+					together.await();
+					return this.service.start(plan, approve(plan), key);
+				}));
+			}
+			List<String> started = new ArrayList<>();
+			List<Throwable> refused = new ArrayList<>();
+			for (Future<String> start : starts) {
+				try {
+					started.add(start.get());
+				}
+				catch (java.util.concurrent.ExecutionException ex) {
+					refused.add(ex.getCause());
+				}
+			}
+			assertThat(started).hasSize(1);
+			// The loser waits on the winner's claim row, then finds the run its key started.
+			assertThat(refused).singleElement().isInstanceOfSatisfying(RunAlreadyStartedException.class,
+					(ex) -> assertThat(ex.runId()).isEqualTo(started.get(0)));
+			awaitState(started.get(0), RunState.SUCCEEDED);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
 	void namesCompareCaseInsensitively() {
 		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
 		this.directory.failOnce("gmsa", new IllegalStateException("stop here"));

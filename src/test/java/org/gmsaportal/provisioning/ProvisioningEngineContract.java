@@ -16,10 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * What the engine's tests share: the service over fake ports on a real database, and ways to wait for runs.
+ * What the engine's tests share: the service over fake ports on a real database, a clock that tests move forward
+ * (the heartbeat schedule is an hour, so it never fires during a test), and ways to wait for runs.
  */
-@SpringBootTest
-@Import(FakePorts.class)
+@SpringBootTest(properties = "gmsa.provisioning.heartbeat-interval=1h")
+@Import({ FakePorts.class, MutableClock.Config.class })
 abstract class ProvisioningEngineContract {
 
 	@Autowired
@@ -37,10 +38,21 @@ abstract class ProvisioningEngineContract {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ProvisioningSettings settings;
+
 	@BeforeEach
 	void resetPorts() {
 		this.directory.reset();
 		this.cluster.reset();
+	}
+
+	/** Moves the clock past the stale limit: every heartbeat not renewed meanwhile is stale. */
+	void heartbeatsGoStale() {
+		this.clock.advance(this.settings.staleAfter().plusSeconds(1));
 	}
 
 	static Approval approve(Plan plan) {

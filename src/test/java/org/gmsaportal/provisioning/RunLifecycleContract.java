@@ -104,8 +104,12 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		await(runId, (run) -> run.steps().get(4).state() == StepState.RUNNING && this.directory.calls("membership") == 1,
 				"membership step running");
 		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.RUNNING);
+		// Nothing renews its heartbeat any more, but until it is stale the run may be another instance's.
+		assertThat(this.recovery.interruptStaleRuns()).doesNotContain(runId);
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.RUNNING);
 
-		assertThat(this.recovery.interruptRunningRuns()).contains(runId);
+		heartbeatsGoStale();
+		assertThat(this.recovery.interruptStaleRuns()).contains(runId);
 		RunView interrupted = this.service.run(runId).orElseThrow();
 		assertThat(interrupted.state()).isEqualTo(RunState.INTERRUPTED);
 		assertThat(interrupted.steps().get(4).state()).isEqualTo(StepState.FAILED);
@@ -118,6 +122,39 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		assertThat(this.directory.calls("group")).isEqualTo(1);
 		assertThat(this.directory.calls("user")).isEqualTo(1);
 		assertThat(this.directory.calls("membership")).isEqualTo(2);
+	}
+
+	@Test
+	void anObjectFoundOnResumeIsTheRunsOnlyIfThePortalCreatedItAfterTheRunAnnouncedIt() {
+		// Two runs cut off in their gMSA step after recording the intent, before the write.
+		ProvisioningRequest older = Requests.domainJoined(Requests.freshName());
+		ProvisioningRequest foreign = Requests.domainJoined(Requests.freshName());
+		String olderRun = crashInGmsaStep(older);
+		String foreignRun = crashInGmsaStep(foreign);
+		// Meanwhile the gMSAs appeared: one made by the portal long before the intent, one not by the portal.
+		this.directory.gmsas.put(older.gmsaName().toLowerCase(), Deployments.gmsaSpec(older));
+		this.directory.createdByPortal.put("GMSA " + older.gmsaName().toLowerCase(),
+				java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+		this.directory.gmsas.put(foreign.gmsaName().toLowerCase(), Deployments.gmsaSpec(foreign));
+
+		heartbeatsGoStale();
+		assertThat(this.recovery.interruptStaleRuns()).contains(olderRun, foreignRun);
+		for (String runId : List.of(olderRun, foreignRun)) {
+			this.service.resume(runId);
+			RunView done = awaitState(runId, RunState.SUCCEEDED);
+			assertThat(done.steps().get(2).result()).isEqualTo("ALREADY_AS_REQUESTED");
+			assertThat(this.service.decommissionPlan(runId).steps()).filteredOn((s) -> s.kind() == StepKind.REMOVE_GMSA)
+				.singleElement().satisfies((s) -> assertThat(s.intent()).isEqualTo(StepIntent.SKIP));
+		}
+	}
+
+	private String crashInGmsaStep(ProvisioningRequest request) {
+		this.directory.failOnce("gmsa", new SimulatedCrash());
+		String runId = startApproved(request);
+		await(runId, (run) -> run.steps().get(2).state() == StepState.RUNNING && this.directory.calls("gmsa") == 1,
+				"gMSA step running");
+		this.directory.calls.clear();
+		return runId;
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package org.gmsaportal.web.wizard;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.directory.DirectoryException;
@@ -13,6 +15,7 @@ import org.gmsaportal.provisioning.PlannedStep;
 import org.gmsaportal.provisioning.ProvisioningRefusedException;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.RunAlreadyStartedException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -31,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The wizard's last pages: the plan with the equivalent commands, the approval that starts exactly that plan, and
- * cancelling, which discards the draft.
+ * cancelling, which discards the draft. Each rendered approval form carries a one-time token that becomes the
+ * run's request key, so submitting it twice starts one run and shows it.
  */
 @Controller
 @RequestMapping("/wizard")
@@ -65,42 +69,59 @@ class ReviewController {
 	}
 
 	@GetMapping("/review")
-	String review(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model) {
+	String review(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, Model model,
+			Authentication user) {
 		if (!wizard.mayOpen("review")) {
 			return "redirect:/wizard/" + wizard.currentStep();
 		}
-		return show(wizard, model, null);
+		return show(wizard, model, null, user);
 	}
 
 	@PostMapping("/run")
 	String approveAndRun(@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam String planHash,
+			@RequestParam(required = false) @Nullable String reviewToken,
 			@RequestParam(required = false) @Nullable String reason, Authentication user, Model model,
-			SessionStatus status) {
+			SessionStatus status, RedirectAttributes redirect) {
+		// First: a second submission of a form that started a run (a double click, a reload) gets that run.
+		Optional<String> started = (reviewToken == null || reviewToken.isBlank()) ? Optional.empty()
+				: this.provisioning.runStartedWith(reviewToken);
+		if (started.isPresent()) {
+			return alreadyStarted(started.get(), redirect);
+		}
 		if (!wizard.mayOpen("review")) {
 			return "redirect:/wizard/" + wizard.currentStep();
 		}
+		String token = wizard.getReviewToken();
+		if (token == null || !token.equals(reviewToken)) {
+			return show(wizard, model, text("wizard.review.staleForm"), user);
+		}
 		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
 		if (why != null && why.length() > 1000) {
-			return show(wizard, model, text("wizard.review.reasonTooLong"));
+			return show(wizard, model, text("wizard.review.reasonTooLong"), user);
 		}
 		String runId;
 		try {
 			Plan plan = this.provisioning.plan(WizardRequests.request(wizard));
-			runId = this.provisioning.start(plan, new Approval(planHash, user.getName(), Instant.now(), why));
+			// The token is the run's request key: the database lets one run start with it, on any instance.
+			runId = this.provisioning.start(plan, new Approval(planHash, user.getName(), Instant.now(), why), token);
+		}
+		catch (RunAlreadyStartedException ex) {
+			// The same form submitted twice at once: the other submission started the run.
+			return alreadyStarted(ex.runId(), redirect);
 		}
 		catch (ProvisioningRefusedException ex) {
 			// Stale approval, blocked plan or name in use: the message says which and what to do.
-			return show(wizard, model, ex.getMessage());
+			return show(wizard, model, ex.getMessage(), user);
 		}
 		catch (InvalidRequestException ex) {
-			return show(wizard, model, null);
+			return show(wizard, model, null, user);
 		}
 		catch (IllegalArgumentException ex) {
-			return show(wizard, model, text("wizard.review.badHash"));
+			return show(wizard, model, text("wizard.review.badHash"), user);
 		}
 		catch (DirectoryException | ClusterOperationException ex) {
 			// The DC or the cluster did not answer while the plan was checked again: nothing was started.
-			return show(wizard, model, ex.getMessage());
+			return show(wizard, model, ex.getMessage(), user);
 		}
 		this.drafts.delete(user.getName());
 		status.setComplete();
@@ -115,7 +136,12 @@ class ReviewController {
 		return "redirect:/wizard/connections";
 	}
 
-	private String show(WizardState wizard, Model model, @Nullable String refusal) {
+	private String alreadyStarted(String runId, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("flash", text("wizard.review.alreadyStarted"));
+		return "redirect:/runs/" + runId;
+	}
+
+	private String show(WizardState wizard, Model model, @Nullable String refusal, Authentication user) {
 		model.addAttribute("section", "wizard");
 		model.addAttribute("step", "review");
 		model.addAttribute("steps", WizardState.STEPS);
@@ -133,6 +159,12 @@ class ReviewController {
 			Plan plan = this.provisioning.plan(request);
 			model.addAttribute("plan", plan);
 			model.addAttribute("rows", rows(plan));
+			if (plan.runnable()) {
+				// A new one-time token per rendered form; the draft keeps it, as the session does.
+				wizard.setReviewToken(UUID.randomUUID().toString());
+				this.drafts.save(user.getName(), wizard);
+				model.addAttribute("reviewToken", wizard.getReviewToken());
+			}
 		}
 		catch (InvalidRequestException ex) {
 			model.addAttribute("requestError", WizardRequests.locate(ex, wizard));

@@ -2,6 +2,8 @@ package org.gmsaportal.web.wizard;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Everything the wizard holds between pages: one form per step and how far the admin got. This is what the
  * session keeps and what the draft table stores as JSON; it holds no secret.
@@ -20,6 +22,9 @@ public class WizardState {
 	private ClusterStep cluster = new ClusterStep();
 
 	private int reached;
+
+	// The one-time token of the review form last shown; it becomes the started run's request key.
+	private @Nullable String reviewToken;
 
 	/** The furthest page the admin may open: every page before it validated. */
 	String currentStep() {
@@ -72,6 +77,14 @@ public class WizardState {
 
 	public void setReached(int reached) {
 		this.reached = reached;
+	}
+
+	public @Nullable String getReviewToken() {
+		return this.reviewToken;
+	}
+
+	public void setReviewToken(@Nullable String reviewToken) {
+		this.reviewToken = reviewToken;
 	}
 
 }

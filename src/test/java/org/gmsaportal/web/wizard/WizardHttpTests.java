@@ -209,18 +209,35 @@ class WizardHttpTests {
 	void aStaleApprovalIsRefusedWithAClearMessage() throws Exception {
 		toReview();
 		long runs = runCount();
-		String body = page(post("/wizard/run").param("planHash", "0".repeat(64)));
+		String body = page(post("/wizard/run").param("planHash", "0".repeat(64)).param("reviewToken", token(page(get("/wizard/review")))));
 		assertThat(body).contains("id=\"refusal\"").contains("The approval is for plan " + "0".repeat(64))
 			.contains("approve the plan that is to run");
-		assertThat(page(post("/wizard/run").param("planHash", "not-a-hash"))).contains("does not name a plan");
+		assertThat(page(post("/wizard/run").param("planHash", "not-a-hash").param("reviewToken", token(body))))
+			.contains("does not name a plan");
+		assertThat(runCount()).isEqualTo(runs);
+	}
+
+	@Test
+	void anApprovalFormThatWasShownAgainOrNeverShownIsRefused() throws Exception {
+		toReview();
+		String first = page(get("/wizard/review"));
+		String again = page(get("/wizard/review"));
+		assertThat(token(again)).isNotEqualTo(token(first));
+		long runs = runCount();
+		assertThat(page(post("/wizard/run").param("planHash", hash(first)).param("reviewToken", token(first))))
+			.contains("id=\"refusal\"").contains("This approval form is no longer valid");
+		assertThat(page(post("/wizard/run").param("planHash", hash(first))))
+			.contains("This approval form is no longer valid");
 		assertThat(runCount()).isEqualTo(runs);
 	}
 
 	@Test
 	void approvingTheShownPlanStartsTheRunAndEndsTheDraft() throws Exception {
 		toReview();
-		String hash = page(get("/wizard/review")).replaceAll("(?s).*id=\"plan-hash\">([0-9a-f]{64})<.*", "$1");
-		MvcResult result = call(post("/wizard/run").param("planHash", hash).param("reason", "CHG42")).andReturn();
+		String review = page(get("/wizard/review"));
+		String hash = hash(review);
+		MvcResult result = call(post("/wizard/run").param("planHash", hash).param("reviewToken", token(review))
+			.param("reason", "CHG42")).andReturn();
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		String location = result.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/runs/");
@@ -232,6 +249,52 @@ class WizardHttpTests {
 			.query(Long.class).single()).isZero();
 		String page = page(get(location));
 		assertThat(page).contains("SUCCEEDED").contains("id=\"artifact-GENERATE_CREDSPEC\"").contains("id=\"artifact-EXPORT_BUNDLE\"");
+	}
+
+	@Test
+	void approvingTwiceStartsOneRunAndTheSecondSubmissionShowsIt() throws Exception {
+		// A first run creates everything, so the next plan is all "already as requested": its run ends at once
+		// and releases the name, which is where a second submission of the same form used to start a second run.
+		toReview();
+		String first = page(get("/wizard/review"));
+		await(started(call(post("/wizard/run").param("planHash", hash(first)).param("reviewToken", token(first)))));
+		this.session = new MockHttpSession();
+		toReview();
+		String review = page(get("/wizard/review"));
+		assertThat(review).doesNotContain(">CREATE<");
+		// A double click: both requests read the session before the first one ended the wizard.
+		MockHttpSession sameMoment = new MockHttpSession();
+		sameMoment.setAttribute("wizard", this.session.getAttribute("wizard"));
+
+		String runId = started(call(post("/wizard/run").param("planHash", hash(review)).param("reviewToken", token(review))));
+		assertThat(await(runId).state()).isEqualTo(RunState.SUCCEEDED);
+		MvcResult second = this.mvc.perform(post("/wizard/run").param("planHash", hash(review))
+			.param("reviewToken", token(review)).session(sameMoment).with(user(this.admin).roles("ADMIN")).with(csrf()))
+			.andReturn();
+		assertThat(second.getResponse().getRedirectedUrl()).isEqualTo("/runs/" + runId);
+		assertThat(second.getFlashMap().get("flash")).isEqualTo(
+				"This approval was already submitted and started the run shown here; no second run was started.");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE gmsa_name = ?").param(this.name)
+			.query(Long.class).single()).isEqualTo(2);
+		// The same again after the wizard ended: still that run, still no other.
+		MvcResult third = call(post("/wizard/run").param("planHash", hash(review)).param("reviewToken", token(review)))
+			.andReturn();
+		assertThat(third.getResponse().getRedirectedUrl()).isEqualTo("/runs/" + runId);
+		assertThat(page(get("/runs/" + runId))).contains("SUCCEEDED");
+	}
+
+	private static String started(org.springframework.test.web.servlet.ResultActions post) {
+		String location = post.andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/runs/");
+		return location.substring("/runs/".length());
+	}
+
+	private static String hash(String review) {
+		return review.replaceAll("(?s).*id=\"plan-hash\">([0-9a-f]{64})<.*", "$1");
+	}
+
+	private static String token(String review) {
+		return review.replaceAll("(?s).*name=\"reviewToken\" value=\"([0-9a-f-]{36})\".*", "$1");
 	}
 
 	private RunView await(String runId) throws InterruptedException {

@@ -1,0 +1,92 @@
+package org.gmsaportal.provisioning;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+
+import org.gmsaportal.provisioning.DirectoryPort.Located;
+import org.gmsaportal.provisioning.DirectoryPort.ObjectType;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the gap between a directory write and its record. Before a step creates a group, gMSA or portable user,
+ * the run records the object's DN (the intent); if the portal stops after the write but before the step's
+ * outcome is recorded, the resumed attempt finds the object "already as requested". When that object is the
+ * intended one, carries the portal's marker and was created no earlier than the intent, the run counts it as its
+ * own creation, so that its decommission removes it instead of leaving it behind.
+ */
+@Component
+class CreationIntents {
+
+	// whenCreated and the DC's clock come in whole seconds, and may come from two DCs of the domain.
+	static final Duration TOLERANCE = Duration.ofSeconds(2);
+
+	private final DirectoryPort directory;
+
+	CreationIntents(DirectoryPort directory) {
+		this.directory = directory;
+	}
+
+	/**
+	 * The object a create step is about to write.
+	 *
+	 * @param type group, gMSA or user
+	 * @param name its name (a gMSA without {@code $})
+	 */
+	record Creation(ObjectType type, String name) {
+	}
+
+	/** What the step creates, if it is a step that creates a directory object the run's decommission removes. */
+	Optional<Creation> creation(ProvisioningRequest request, RunView.StepView step) {
+		if (step.intent() != StepIntent.CREATE) {
+			return Optional.empty();
+		}
+		return switch (step.kind()) {
+			case ENSURE_GROUP -> Optional.of(new Creation(ObjectType.GROUP, request.groupName()));
+			case ENSURE_GMSA -> Optional.of(new Creation(ObjectType.GMSA, request.gmsaName()));
+			case ENSURE_PORTABLE_USER -> Optional.of(new Creation(ObjectType.USER, step.target()));
+			default -> Optional.empty();
+		};
+	}
+
+	/** Where the write will create the object, and the DC's time now: the intent to record before the write. */
+	Located locate(ProvisioningRequest request, Creation creation) {
+		return this.directory.locate(request.directoryConnection(), creation.type(), creation.name());
+	}
+
+	/**
+	 * The step's outcome, with the object counted as created by this run if an earlier attempt intended it and
+	 * evidently created it.
+	 */
+	Steps.Outcome reconcile(ProvisioningRequest request, Creation creation, RunAttempts.Intended intended,
+			Steps.Outcome outcome) {
+		if (!DirectoryPort.Result.ALREADY_AS_REQUESTED.name().equals(outcome.result())) {
+			return outcome;
+		}
+		Located found = locate(request, creation);
+		boolean ours = found.exists() && found.createdByPortal() && found.whenCreated() != null
+				&& sameDn(found.distinguishedName(), intended.distinguishedName())
+				&& !found.whenCreated().isBefore(intended.at().minus(TOLERANCE));
+		if (!ours) {
+			return outcome;
+		}
+		return new Steps.Outcome(outcome.state(), DirectoryPort.Result.CREATED.name(),
+				"created " + found.distinguishedName() + " in an earlier attempt of this run, which stopped before "
+						+ "recording it (it carries the portal's marker and was created after the run announced it); "
+						+ "the run owns it and its decommission removes it. " + outcome.detail(),
+				outcome.artifact());
+	}
+
+	private static boolean sameDn(String a, String b) {
+		try {
+			return new LdapName(a).equals(new LdapName(b));
+		}
+		catch (InvalidNameException ex) {
+			return a.equalsIgnoreCase(b);
+		}
+	}
+
+}

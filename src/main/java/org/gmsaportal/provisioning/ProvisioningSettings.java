@@ -1,0 +1,29 @@
+package org.gmsaportal.provisioning;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How portal instances that share a database hold the runs they execute.
+ *
+ * @param heartbeatInterval how often an instance renews the heartbeat of each run it executes, and looks for
+ * runs whose heartbeat went stale
+ * @param missedHeartbeats after how many missed heartbeats a run counts as abandoned by its instance (crashed,
+ * cut off from the database) and is marked interrupted, so that an admin can resume it
+ */
+@ConfigurationProperties("gmsa.provisioning")
+@Validated
+record ProvisioningSettings(@DefaultValue("10s") Duration heartbeatInterval,
+		@DefaultValue("3") @Min(2) int missedHeartbeats) {
+
+	/** How old a heartbeat may be before its run counts as abandoned. */
+	Duration staleAfter() {
+		return this.heartbeatInterval.multipliedBy(this.missedHeartbeats);
+	}
+
+}

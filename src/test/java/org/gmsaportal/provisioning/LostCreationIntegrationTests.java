@@ -1,0 +1,239 @@
+package org.gmsaportal.provisioning;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.directory.AccountMaintenance;
+import org.gmsaportal.directory.DirectoryConnection;
+import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.support.LabServices;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portal dies right after the directory created the portable user and before the step's outcome was recorded
+ * (simulated on the Samba lab DC: the user is created through the directory module, then the run's thread dies).
+ * The resumed run finds the user, recognises it by the intent it recorded before the write, and counts it as
+ * created by the run, so decommission removes it instead of leaving it behind.
+ */
+@SpringBootTest(properties = "gmsa.provisioning.heartbeat-interval=1h")
+@Import({ MutableClock.Config.class, LostCreationIntegrationTests.CutOff.class })
+class LostCreationIntegrationTests {
+
+	@Autowired
+	ProvisioningService service;
+
+	@Autowired
+	RunRecovery recovery;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ProvisioningSettings settings;
+
+	@Autowired
+	DirectoryConnections connections;
+
+	@Autowired
+	AccountMaintenance accounts;
+
+	@Autowired
+	CrashAfterCreatingUser directory;
+
+	@BeforeAll
+	static void requireLabDc() {
+		LabServices.dc("GMSA_LAB_LDAPS_URL");
+	}
+
+	@DynamicPropertySource
+	static void labDirectory(DynamicPropertyRegistry registry) {
+		LabServices.registerLabDirectoryWithServiceAccount(registry);
+	}
+
+	@Test
+	void aUserCreatedJustBeforeThePortalStoppedIsTheRunsAndItsDecommissionRemovesIt() throws Exception {
+		String name = Requests.freshName();
+		String user = name + "-ccg";
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".lab.test", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
+				new Hosts.Portable(user, KnownPlugin.KUBERNETES_SECRET.clsid(), "apps:" + user),
+				new Target.ExportOnly("apps", "webapp", name + "-spec"), null);
+		Plan plan = this.service.plan(request);
+		this.directory.armed = true;
+		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
+		assertThat(this.directory.crashed.await(60, TimeUnit.SECONDS)).isTrue();
+
+		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
+		assertThat(this.accounts.find(lab, "user", user)).isPresent();
+		RunView cutOff = this.service.run(runId).orElseThrow();
+		assertThat(cutOff.state()).isEqualTo(RunState.RUNNING);
+		assertThat(step(cutOff, StepKind.ENSURE_PORTABLE_USER).result()).isNull();
+
+		this.clock.advance(this.settings.staleAfter().plusSeconds(1));
+		assertThat(this.recovery.interruptStaleRuns()).contains(runId);
+		this.service.resume(runId);
+		RunView done = await(runId);
+		assertThat(done.state()).as("%s", done.failure()).isEqualTo(RunState.SUCCEEDED);
+		RunView.StepView userStep = step(done, StepKind.ENSURE_PORTABLE_USER);
+		assertThat(userStep.result()).isEqualTo("CREATED");
+		assertThat(userStep.detail()).contains("CN=" + user + ",CN=Users,DC=lab,DC=test")
+			.contains("in an earlier attempt of this run");
+
+		Plan removal = this.service.decommissionPlan(runId);
+		assertThat(removal.steps()).filteredOn((s) -> s.kind() == StepKind.REMOVE_PORTABLE_USER).singleElement()
+			.satisfies((s) -> assertThat(s.intent()).isEqualTo(StepIntent.APPLY));
+		String decommission = this.service.decommission(runId, new Approval(removal.hash(), "admin", Instant.now(), null));
+		assertThat(await(decommission).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.accounts.find(lab, "user", user)).isEmpty();
+		assertThat(this.accounts.find(lab, "gMSA", name)).isEmpty();
+		assertThat(this.accounts.find(lab, "group", name + "-hosts")).isEmpty();
+	}
+
+	private static RunView.StepView step(RunView run, StepKind kind) {
+		return run.steps().stream().filter((s) -> s.kind() == kind).findFirst().orElseThrow();
+	}
+
+	private RunView await(String runId) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		RunView run = this.service.run(runId).orElseThrow();
+		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+			run = this.service.run(runId).orElseThrow();
+		}
+		return run;
+	}
+
+	/**
+	 * The real directory adapter, except that, when armed, the portable user is created through the directory
+	 * module and then the run's thread dies before the engine learns of it, as a killed process would.
+	 */
+	static class CrashAfterCreatingUser implements DirectoryPort {
+
+		final CountDownLatch crashed = new CountDownLatch(1);
+
+		volatile boolean armed;
+
+		private final DirectoryPort real;
+
+		private final AccountMaintenance accounts;
+
+		private final DirectoryConnections connections;
+
+		CrashAfterCreatingUser(DirectoryPort real, AccountMaintenance accounts, DirectoryConnections connections) {
+			this.real = real;
+			this.accounts = accounts;
+			this.connections = connections;
+		}
+
+		@Override
+		public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode) {
+			if (mode == Mode.APPLY && this.armed) {
+				this.armed = false;
+				this.accounts.ensureUser(this.connections.find(connection).orElseThrow(), userName,
+						initialPassword.reveal().toCharArray());
+				this.crashed.countDown();
+				throw new RunLifecycleContract.SimulatedCrash();
+			}
+			return this.real.ensurePortableUser(connection, userName, initialPassword, mode);
+		}
+
+		@Override
+		public DomainIdentity domainFacts(String connection) {
+			return this.real.domainFacts(connection);
+		}
+
+		@Override
+		public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode) {
+			return this.real.ensureKdsRootKey(connection, choice, mode);
+		}
+
+		@Override
+		public Ensured ensureGroup(String connection, String groupName, Mode mode) {
+			return this.real.ensureGroup(connection, groupName, mode);
+		}
+
+		@Override
+		public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode) {
+			return this.real.ensureGmsa(connection, gmsa, mode);
+		}
+
+		@Override
+		public void setPassword(String connection, String userName, SecretValue password) {
+			this.real.setPassword(connection, userName, password);
+		}
+
+		@Override
+		public Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode) {
+			return this.real.ensureMembership(connection, groupName, members, mode);
+		}
+
+		@Override
+		public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password) {
+			return this.real.proveRetrieval(connection, gmsaName, userName, password);
+		}
+
+		@Override
+		public Removed remove(String connection, ObjectType type, String name) {
+			return this.real.remove(connection, type, name);
+		}
+
+		@Override
+		public List<SpnConflict> spnConflicts(String connection, @Nullable String gmsaName, List<String> spns) {
+			return this.real.spnConflicts(connection, gmsaName, spns);
+		}
+
+		@Override
+		public Computers findComputers(String connection, String text) {
+			return this.real.findComputers(connection, text);
+		}
+
+		@Override
+		public DirectoryStatus status(String connection) {
+			return this.real.status(connection);
+		}
+
+		@Override
+		public Located locate(String connection, ObjectType type, String name) {
+			return this.real.locate(connection, type, name);
+		}
+
+		@Override
+		public Removed removeMembership(String connection, String groupName, List<String> members) {
+			return this.real.removeMembership(connection, groupName, members);
+		}
+
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CutOff {
+
+		@Bean
+		@Primary
+		CrashAfterCreatingUser crashAfterCreatingUser(DirectoryModuleAdapter real, AccountMaintenance accounts,
+				DirectoryConnections connections) {
+			return new CrashAfterCreatingUser(real, accounts, connections);
+		}
+
+	}
+
+}
