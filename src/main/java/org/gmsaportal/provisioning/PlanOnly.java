@@ -13,7 +13,6 @@ import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.KnownPlugin;
-import org.gmsaportal.credspec.KubernetesSecretPlugin;
 
 import org.springframework.stereotype.Component;
 
@@ -42,12 +41,6 @@ public class PlanOnly {
 	 */
 	public Artifacts generate(ProvisioningRequest request, DomainIdentity facts) {
 		HostAccountPreset preset = Deployments.preset(request);
-		Target.ExportOnly export = (Target.ExportOnly) request.target();
-		// The bundle puts the identity Secret in the workload's namespace; the plug-in must look there.
-		if (preset instanceof KubernetesSecretPlugin k8s && !k8s.namespace().equals(export.namespace())) {
-			throw new InvalidRequestException("hosts.pluginInput", "the Kubernetes secret plug-in must read from "
-					+ "namespace " + export.namespace() + ", where the bundle puts the Secret");
-		}
 		CredentialSpec spec = Deployments.credentialSpec(request, facts);
 		// No password: the bundle's identity Secret carries placeholders the admin fills in from the secret store.
 		ExportBundle bundle = this.cluster

@@ -109,10 +109,11 @@ final class RequestRules {
 			throw new InvalidRequestException("hosts.pluginGuid",
 					"must be a known plug-in (Azure Key Vault, AWS, Kubernetes secret); custom plug-ins are not supported in runs");
 		}
-		if (preset instanceof KubernetesSecretPlugin k8s && target instanceof Target.Cluster cluster
-				&& !k8s.namespace().equals(cluster.namespace())) {
+		// Applied or exported, the identity Secret goes to the workload's namespace: the plug-in must read there.
+		if (preset instanceof KubernetesSecretPlugin k8s && !k8s.namespace().equals(target.namespace())) {
 			throw new InvalidRequestException("hosts.pluginInput", "the Kubernetes secret plug-in must read from namespace "
-					+ cluster.namespace() + ", where the portal writes the secret");
+					+ target.namespace() + ", where the " + ((target instanceof Target.Cluster) ? "portal writes"
+							: "bundle puts") + " the Secret");
 		}
 	}
 

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
 		@JsonSubTypes.Type(value = Target.ExportOnly.class, name = "export-only") })
 public sealed interface Target {
 
+	/** The workload's namespace, where the objects go, applied or in the bundle. */
+	String namespace();
+
 	/**
 	 * A live cluster.
 	 *

@@ -90,6 +90,16 @@ class ProvisioningRequestTests {
 	}
 
 	@Test
+	void anExportedSecretGoesWhereTheKubernetesSecretPluginReads() {
+		Hosts.Portable hosts = new Hosts.Portable("web01-ccg", KnownPlugin.KUBERNETES_SECRET.clsid(), "other:secret");
+		assertThatThrownBy(() -> new ProvisioningRequest("lab", "web01", "web01.contoso.com", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, "web01-hosts", hosts,
+				new Target.ExportOnly("apps", "webapp", "web01-spec"), null))
+			.hasMessage("hosts.pluginInput: the Kubernetes secret plug-in must read from namespace apps, "
+					+ "where the bundle puts the Secret");
+	}
+
+	@Test
 	void ticketAndKubernetesNamesAreChecked() {
 		ProvisioningRequest ok = Requests.portable("web01");
 		assertThatThrownBy(() -> new ProvisioningRequest(ok.directoryConnection(), ok.gmsaName(), ok.dnsHostName(),

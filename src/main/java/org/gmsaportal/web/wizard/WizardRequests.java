@@ -7,6 +7,10 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gmsaportal.credspec.HostAccountConfig;
+import org.gmsaportal.credspec.HostAccountPreset;
+import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
+import org.gmsaportal.credspec.KubernetesSecretPlugin;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.KdsRootKeyChoice;
@@ -22,8 +26,6 @@ final class WizardRequests {
 
 	private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
-	// Until the cluster page is filled in, the identity page is checked against a valid stand-in target.
-	private static final Target PENDING_TARGET = new Target.ExportOnly("default", "default", "pending");
 
 	private WizardRequests() {
 	}
@@ -57,8 +59,26 @@ final class WizardRequests {
 				text(id.getDnsHostName()), lines(id.getSpns()),
 				id.getEncryptionTypes().isEmpty() ? EnumSet.noneOf(org.gmsaportal.provisioning.EncryptionType.class)
 						: EnumSet.copyOf(id.getEncryptionTypes()),
-				kds, text(id.getGroupName()), hosts, pendingTarget ? PENDING_TARGET : target(state),
+				kds, text(id.getGroupName()), hosts, pendingTarget ? pendingTarget(hosts) : target(state),
 				ticket.isEmpty() ? null : ticket);
+	}
+
+	// Until the cluster page is filled in, the identity page is checked against a valid stand-in target, in the
+	// namespace a Kubernetes-secret plug-in reads from: whether that is the workload's is checked on the cluster page.
+	private static Target pendingTarget(Hosts hosts) {
+		String namespace = "default";
+		if (hosts instanceof Hosts.Portable portable) {
+			try {
+				if (HostAccountPreset.from(new HostAccountConfig(HostAccountConfig.PORTABLE_CCG_VERSION,
+						portable.pluginGuid(), portable.pluginInput())) instanceof KubernetesSecretPlugin k8s) {
+					namespace = k8s.namespace();
+				}
+			}
+			catch (InvalidCredentialSpecInputException ex) {
+				// The engine's own check of the same input names the field and the rule.
+			}
+		}
+		return new Target.ExportOnly(namespace, "default", "pending");
 	}
 
 	static Target target(WizardState state) {
