@@ -51,13 +51,16 @@ class RunExecutor {
 	/** Starts executing the run on the task executor; call after the transaction that set it running committed. */
 	void submit(String runId) {
 		this.executor.execute(() -> {
-			// Events the directory and cluster modules write during the run then carry the run id too.
+			// Events the directory and cluster modules write during the run then carry the run id and its
+			// ticket too, so an auditor following a ticket finds every LDAP and Kubernetes write of its run.
 			MDC.put("correlationId", runId);
 			try {
+				this.runs.find(runId).map(RunView::ticketRef).ifPresent((ticket) -> MDC.put("ticketRef", ticket));
 				execute(runId);
 			}
 			finally {
 				MDC.remove("correlationId");
+				MDC.remove("ticketRef");
 			}
 		});
 	}
