@@ -34,6 +34,9 @@ class JdbcAuditTrail implements AuditTrail {
 	/** MDC key of the request's correlation id, set by the web layer. */
 	static final String CORRELATION_MDC_KEY = "correlationId";
 
+	/** MDC key of the ticket of the run whose thread writes the event, set with the run's correlation id. */
+	static final String TICKET_MDC_KEY = "ticketRef";
+
 	private static final Logger auditLogger = LoggerFactory.getLogger("gmsa.audit");
 
 	private static final int MAX_DETAILS = 16000;
@@ -72,11 +75,15 @@ class JdbcAuditTrail implements AuditTrail {
 			details = this.json.writeValueAsString(
 					java.util.Map.of("truncated", true, "length", details.length()));
 		}
-		String correlationId = (event.correlationId() != null) ? event.correlationId() : MDC.get(CORRELATION_MDC_KEY);
+		String threadCorrelation = MDC.get(CORRELATION_MDC_KEY);
+		String correlationId = (event.correlationId() != null) ? event.correlationId() : threadCorrelation;
+		// The thread's ticket goes only to events of the thread's own correlation (the run it executes).
+		String ticketRef = (event.ticketRef() != null || !java.util.Objects.equals(correlationId, threadCorrelation))
+				? event.ticketRef() : MDC.get(TICKET_MDC_KEY);
 		AuditRow unhashed = new AuditRow(head.seq() + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS),
 				clip(actor.name(), 256), actor.kind().name(), String.join(",", actor.roles()),
 				clip(actor.sourceAddress(), 64), clip(event.action(), 128), clip(event.target(), 1024),
-				event.outcome().name(), details, clip(correlationId, 128), clip(event.ticketRef(), 128),
+				event.outcome().name(), details, clip(correlationId, 128), clip(ticketRef, 128),
 				head.hash(), "");
 		String hash = ChainHasher.hash(unhashed);
 		insert(unhashed, hash);

@@ -81,6 +81,29 @@ abstract class AuditTrailContract {
 	}
 
 	@Test
+	void aRunThreadsTicketGoesToTheEventsOfItsRunOnly() {
+		org.slf4j.MDC.put("correlationId", "run-1");
+		org.slf4j.MDC.put("ticketRef", "RITM0001");
+		try {
+			this.trail.record(AuditEvent.of("directory.gmsa.ensure", "CN=a", AuditOutcome.SUCCESS));
+			this.trail.record(AuditEvent.of("cluster.object.apply", "Secret a", AuditOutcome.SUCCESS)
+				.withCorrelation("run-1", null));
+			this.trail.record(AuditEvent.of("api.callback.delivered", "b", AuditOutcome.SUCCESS)
+				.withCorrelation("request-2", null));
+		}
+		finally {
+			org.slf4j.MDC.remove("correlationId");
+			org.slf4j.MDC.remove("ticketRef");
+		}
+		List<AuditRow> rows = rows();
+		assertThat(rows.get(0).correlationId()).isEqualTo("run-1");
+		assertThat(rows.get(0).ticketRef()).isEqualTo("RITM0001");
+		assertThat(rows.get(1).ticketRef()).as("the run's own correlation, named by the module").isEqualTo("RITM0001");
+		assertThat(rows.get(2).correlationId()).isEqualTo("request-2");
+		assertThat(rows.get(2).ticketRef()).as("another correlation's event never borrows the run's ticket").isNull();
+	}
+
+	@Test
 	void verificationNamesAnAlteredEvent() {
 		recordEvents(5);
 		asAttacker(() -> this.jdbc.sql("UPDATE audit_event SET target = 'something else' WHERE seq = 3").update());

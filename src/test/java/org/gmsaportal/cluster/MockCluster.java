@@ -1,6 +1,10 @@
 package org.gmsaportal.cluster;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -19,6 +23,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.internal.MockDispatcher;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fabric8 mock API server in CRUD mode that also accepts server-side apply, with expectations taking
@@ -30,6 +35,8 @@ public final class MockCluster implements AutoCloseable {
 	public final KubernetesMockServer server;
 
 	public final KubernetesClient client;
+
+	private @Nullable Path kubeconfig;
 
 	private MockCluster(KubernetesMockServer server) {
 		this.server = server;
@@ -61,16 +68,54 @@ public final class MockCluster implements AutoCloseable {
 				ServerSideApplier.resource(this.client, object).create();
 			}
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 		return this;
+	}
+
+	/**
+	 * Writes a kubeconfig (context {@code mock}) that points at this server, for the portal's cluster
+	 * connection settings; the file is deleted on {@link #close()}.
+	 */
+	public Path kubeconfig() {
+		try {
+			if (this.kubeconfig == null) {
+				this.kubeconfig = Files.createTempFile("gmsa-mock", ".kubeconfig");
+				Files.writeString(this.kubeconfig, """
+						apiVersion: v1
+						kind: Config
+						clusters:
+						- name: mock
+						  cluster: {server: "%s", insecure-skip-tls-verify: true}
+						users:
+						- name: portal
+						  user: {token: mock-token}
+						contexts:
+						- name: mock
+						  context: {cluster: mock, user: portal}
+						current-context: mock
+						""".formatted(this.client.getMasterUrl()));
+			}
+			return this.kubeconfig;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Override
 	public void close() {
 		this.client.close();
 		this.server.destroy();
+		try {
+			if (this.kubeconfig != null) {
+				Files.deleteIfExists(this.kubeconfig);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 }

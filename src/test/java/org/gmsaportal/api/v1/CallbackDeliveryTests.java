@@ -1,29 +1,17 @@
 package org.gmsaportal.api.v1;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import org.gmsaportal.api.ApiClients;
 import org.gmsaportal.api.ApiScope;
 import org.gmsaportal.api.NewApiClient;
@@ -77,16 +65,16 @@ class CallbackDeliveryTests {
 	@Autowired
 	JsonMapper json;
 
-	Receiver receiver;
+	CallbackReceiver receiver;
 
 	@BeforeEach
 	void start() throws IOException {
-		this.receiver = new Receiver();
+		this.receiver = new CallbackReceiver(this.json);
 	}
 
 	@AfterEach
 	void stop() {
-		this.receiver.server.stop(0);
+		this.receiver.close();
 	}
 
 	@Test
@@ -208,14 +196,14 @@ class CallbackDeliveryTests {
 		String id = file(filer).get("id").asString();
 		this.delivery.poll(Instant.now());
 		assertThat(this.receiver.statuses(id)).containsExactly("PENDING_APPROVAL");
-		Delivery genuine = this.receiver.deliveries.get(0);
-		assertThat(verify(filer.signingSecret(), genuine)).isTrue();
+		CallbackReceiver.Delivery genuine = this.receiver.deliveries.get(0);
+		assertThat(CallbackReceiver.verify(filer.signingSecret(), genuine)).isTrue();
 
 		String tampered = genuine.body().replace("PENDING_APPROVAL", "SUCCEEDED");
 		assertThat(tampered).isNotEqualTo(genuine.body());
-		assertThat(verify(filer.signingSecret(), new Delivery(genuine.id(), genuine.timestamp(), genuine.signature(),
+		assertThat(CallbackReceiver.verify(filer.signingSecret(), new CallbackReceiver.Delivery(genuine.id(), genuine.timestamp(), genuine.signature(),
 				tampered))).isFalse();
-		assertThat(verify(client(Set.of(ApiScope.REQUESTS_WRITE)).signingSecret(), genuine))
+		assertThat(CallbackReceiver.verify(client(Set.of(ApiScope.REQUESTS_WRITE)).signingSecret(), genuine))
 			.as("another client's secret").isFalse();
 
 		HttpRequest replay = HttpRequest.newBuilder(URI.create(this.receiver.url()))
@@ -267,106 +255,6 @@ class CallbackDeliveryTests {
 	private long audited(String requestId, String action) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE correlation_id = ? AND action = ?")
 			.params(requestId, action).query(Long.class).single();
-	}
-
-	/**
-	 * What an integrator writes: the key is the base64 after {@code whsec_}; the signed content is
-	 * {@code id.timestamp.body}; the header may list several space-separated {@code v1,<base64>} signatures.
-	 */
-	static boolean verify(String secret, Delivery delivery) throws Exception {
-		byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(key, "HmacSHA256"));
-		byte[] expected = mac.doFinal((delivery.id() + "." + delivery.timestamp() + "." + delivery.body())
-			.getBytes(StandardCharsets.UTF_8));
-		for (String signature : delivery.signature().split(" ")) {
-			if (signature.startsWith("v1,") && MessageDigest.isEqual(expected,
-					Base64.getDecoder().decode(signature.substring(3)))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** One POST as received: the three Standard Webhooks headers and the raw body. */
-	record Delivery(String id, String timestamp, String signature, String body) {
-	}
-
-	/** A callback receiver on 127.0.0.1 that verifies signatures and records the verified events. */
-	final class Receiver {
-
-		final HttpServer server;
-
-		final AtomicInteger answer = new AtomicInteger(204);
-
-		final AtomicInteger received = new AtomicInteger();
-
-		final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
-
-		final List<String> webhookIds = new CopyOnWriteArrayList<>();
-
-		volatile String secret = "";
-
-		volatile int rejected;
-
-		Receiver() throws IOException {
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			this.server.createContext("/hook", this::handle);
-			this.server.start();
-		}
-
-		String url() {
-			return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hook";
-		}
-
-		private void handle(HttpExchange exchange) throws IOException {
-			String body;
-			try (InputStream in = exchange.getRequestBody()) {
-				body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			}
-			var headers = exchange.getRequestHeaders();
-			Delivery delivery = new Delivery(String.valueOf(headers.getFirst("webhook-id")),
-					String.valueOf(headers.getFirst("webhook-timestamp")),
-					String.valueOf(headers.getFirst("webhook-signature")), body);
-			boolean valid;
-			try {
-				valid = verify(this.secret, delivery);
-			}
-			catch (Exception ex) {
-				valid = false;
-			}
-			int status;
-			if (!valid) {
-				this.rejected++;
-				status = 400;
-			}
-			else {
-				this.received.incrementAndGet();
-				this.webhookIds.add(delivery.id());
-				status = this.answer.get();
-				if (status >= 200 && status < 300) {
-					this.deliveries.add(delivery);
-				}
-			}
-			if (status == 302) {
-				exchange.getResponseHeaders().add("Location", url() + "/elsewhere");
-			}
-			exchange.sendResponseHeaders(status, -1);
-			exchange.close();
-		}
-
-		/** The verified events about one request that the receiver acknowledged with a 2xx, in order. */
-		List<JsonNode> events(String requestId) {
-			return this.deliveries.stream()
-				.map(d -> CallbackDeliveryTests.this.json.readTree(d.body()))
-				.filter(e -> e.get("requestId").asString().equals(requestId))
-				.toList();
-		}
-
-		List<String> statuses(String requestId) {
-			return events(requestId).stream().map(e -> e.get("status").asString()).toList();
-		}
-
 	}
 
 }
