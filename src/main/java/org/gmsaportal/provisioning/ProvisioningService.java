@@ -12,6 +12,7 @@ import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.credspec.SecretValue;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -40,9 +41,11 @@ public class ProvisioningService {
 
 	private final RunLeases leases;
 
+	private final ApplicationEventPublisher events;
+
 	ProvisioningService(Planner planner, DecommissionPlanner decommissionPlanner, RunRepository runs,
 			RunExecutor executor, AuditTrail audit, TransactionTemplate transactions, PasswordVault vault,
-			RunLeases leases) {
+			RunLeases leases, ApplicationEventPublisher events) {
 		this.planner = planner;
 		this.decommissionPlanner = decommissionPlanner;
 		this.runs = runs;
@@ -51,6 +54,7 @@ public class ProvisioningService {
 		this.transactions = transactions;
 		this.vault = vault;
 		this.leases = leases;
+		this.events = events;
 	}
 
 	/** The plan for a request, from read-only lookups; changes nothing. */
@@ -112,7 +116,9 @@ public class ProvisioningService {
 	public String decommission(String runId, Approval approval) {
 		DecommissionPlanner.Planned planned = this.decommissionPlanner.plan(runId);
 		requireApproved(planned.plan(), approval);
-		return begin(planned.plan(), approval, RunKind.DECOMMISSION, runId, planned.inputs(), null);
+		String decommissionRunId = begin(planned.plan(), approval, RunKind.DECOMMISSION, runId, planned.inputs(), null);
+		this.events.publishEvent(new RunActedOn(runId));
+		return decommissionRunId;
 	}
 
 	/**
@@ -130,6 +136,7 @@ public class ProvisioningService {
 			return resumed;
 		});
 		this.executor.submit(Objects.requireNonNull(lease));
+		this.events.publishEvent(new RunActedOn(runId));
 	}
 
 	/** Gives up a failed or interrupted run and releases its gMSA name; what it created stays as it is. */
@@ -145,6 +152,7 @@ public class ProvisioningService {
 			recordRun("provisioning.run.abandoned", run, Map.of("reason", reason));
 		});
 		this.vault.discard(runId);
+		this.events.publishEvent(new RunActedOn(runId));
 	}
 
 	/** One run with its steps. */

@@ -166,7 +166,8 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		RunExecutor executor = new RunExecutor(this.runs, this.attempts, this.steps, this.intents, this.audit,
 				this.transactions, threads::execute, this.vault, leases, recovery);
 		ProvisioningService service = new ProvisioningService(this.planner, this.decommissionPlanner, this.runs,
-				executor, this.audit, this.transactions, this.vault, leases);
+				executor, this.audit, this.transactions, this.vault, leases, (event) -> {
+				});
 		Instance instance = new Instance(leases, recovery, service, threads);
 		this.instances.add(instance);
 		return instance;

@@ -35,6 +35,12 @@ class CallbackClaims {
 		watch(id, CallbackWatch.ACTIVE);
 	}
 
+	/** Looks on every poll again at the quiet requests whose run (or its decommission) an admin acted on. */
+	void wakeRun(String runId) {
+		this.jdbc.sql("UPDATE api_request SET callback_watch = 'ACTIVE' WHERE callback_watch = 'QUIET' AND (run_id = ? "
+				+ "OR id IN (SELECT source_request_id FROM api_request WHERE run_id = ?))").params(runId, runId).update();
+	}
+
 	/** Sets how often the request is looked at; never for a request filed without a callback URL. */
 	void watch(String id, CallbackWatch watch) {
 		this.jdbc.sql("UPDATE api_request SET callback_watch = ? WHERE id = ? AND callback_watch NOT IN ('NONE', ?)")

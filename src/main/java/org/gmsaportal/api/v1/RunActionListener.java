@@ -1,0 +1,37 @@
+package org.gmsaportal.api.v1;
+
+import org.gmsaportal.provisioning.RunActedOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * When an admin resumes, abandons or decommissions a run on the runs pages, the API request behind it gets its
+ * status change called back on the next poll, not only on the slow sweep.
+ */
+@Component
+class RunActionListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(RunActionListener.class);
+
+	private final CallbackClaims claims;
+
+	RunActionListener(CallbackClaims claims) {
+		this.claims = claims;
+	}
+
+	@EventListener
+	void on(RunActedOn event) {
+		try {
+			this.claims.wakeRun(event.runId());
+		}
+		catch (DataAccessException ex) {
+			// The action itself succeeded; the sweep still finds the change, only later.
+			logger.warn("Could not wake the callbacks of run {}: {}", event.runId(), ex.getClass().getSimpleName());
+		}
+	}
+
+}
