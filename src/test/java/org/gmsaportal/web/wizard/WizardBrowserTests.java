@@ -100,12 +100,12 @@ class WizardBrowserTests {
 			assertThat(page.locator("#computerAccounts")).hasValue("NODE1$\nNODE2$");
 			assertThat(page.locator("#gmsaName")).hasValue(name);
 			page.locator("#ticketRef").fill("CHG0042");
+			shot(page, 3, "identity");
 			// A wrong entry first: the page comes back with the rule beside the field.
 			page.locator("#dnsHostName").fill("web01");
 			page.locator("#next").click();
 			assertThat(page.locator("#dnsHostName-error")).containsText("must be fully qualified");
 			page.locator("#dnsHostName").fill(name + ".contoso.com");
-			shot(page, 3, "identity");
 			// Enter in a text field means Next, as on any form, not the Search or Back buttons on the page.
 			page.locator("#ticketRef").press("Enter");
 
@@ -139,7 +139,8 @@ class WizardBrowserTests {
 	}
 
 	private static void shot(Page page, int n, String step) {
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("wizard-" + n + "-" + step + ".png")));
+		page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+			.setPath(SCREENSHOTS.resolve("wizard-" + n + "-" + step + ".png")));
 	}
 
 	private String url(String path) {
