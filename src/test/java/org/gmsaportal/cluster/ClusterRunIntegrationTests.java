@@ -1,8 +1,5 @@
 package org.gmsaportal.cluster;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,55 +41,30 @@ class ClusterRunIntegrationTests {
 
 	private static MockCluster cluster;
 
-	private static Path kubeconfig;
-
 	@Autowired
 	ProvisioningService service;
 
 	@BeforeAll
-	static void startCluster() throws IOException {
+	static void startCluster() {
 		LabServices.dc("GMSA_LAB_LDAPS_URL");
 		cluster = MockCluster.start().with("gmsa-crd.yaml").with("gmsa-webhook.yaml").with("nodes.yaml").with("coredns.yaml");
 		// The workload's service account may not use the credspec yet: the run's RoleBinding grants it.
 		cluster.server.expect().post().withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
 			.andReturn(201, new SubjectAccessReviewBuilder().withNewStatus().withAllowed(false).endStatus().build())
 			.always();
-		kubeconfig = Files.createTempFile("gmsa-mock", ".kubeconfig");
-		Files.writeString(kubeconfig, """
-				apiVersion: v1
-				kind: Config
-				clusters:
-				- name: mock
-				  cluster:
-				    server: %s
-				    insecure-skip-tls-verify: true
-				users:
-				- name: portal
-				  user:
-				    token: mock-token
-				contexts:
-				- name: mock
-				  context:
-				    cluster: mock
-				    user: portal
-				current-context: mock
-				""".formatted(cluster.client.getMasterUrl().toString()));
 	}
 
 	@AfterAll
-	static void stopCluster() throws IOException {
+	static void stopCluster() {
 		if (cluster != null) {
 			cluster.close();
-		}
-		if (kubeconfig != null) {
-			Files.deleteIfExists(kubeconfig);
 		}
 	}
 
 	@DynamicPropertySource
 	static void connections(DynamicPropertyRegistry registry) {
 		LabServices.registerLabDirectoryWithServiceAccount(registry);
-		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> kubeconfig.toString());
+		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> cluster.kubeconfig().toString());
 		registry.add("gmsa.cluster.connections.mock.context", () -> "mock");
 	}
 

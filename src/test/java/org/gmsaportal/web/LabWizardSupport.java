@@ -2,7 +2,6 @@ package org.gmsaportal.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,8 +40,6 @@ abstract class LabWizardSupport extends PortalServerSupport {
 
 	static final MockCluster CLUSTER = startCluster();
 
-	private static final Path KUBECONFIG = kubeconfig(CLUSTER);
-
 	private static @Nullable Playwright playwright;
 
 	static Browser browser;
@@ -55,7 +52,7 @@ abstract class LabWizardSupport extends PortalServerSupport {
 		registry.add("gmsa.directory.connections.lab.bind-user", () -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN"));
 		registry.add("gmsa.directory.connections.lab.bind-password",
 				() -> LabServices.valueOrEmpty("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"));
-		registry.add("gmsa.cluster.connections.mock.kubeconfig", KUBECONFIG::toString);
+		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> CLUSTER.kubeconfig().toString());
 	}
 
 	@BeforeAll
@@ -187,31 +184,6 @@ abstract class LabWizardSupport extends PortalServerSupport {
 			.always();
 		Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
 		return cluster;
-	}
-
-	private static Path kubeconfig(MockCluster cluster) {
-		try {
-			Path file = Files.createTempFile("gmsa-mock", ".kubeconfig");
-			file.toFile().deleteOnExit();
-			Files.writeString(file, """
-					apiVersion: v1
-					kind: Config
-					clusters:
-					- name: mock
-					  cluster: {server: "%s", insecure-skip-tls-verify: true}
-					users:
-					- name: portal
-					  user: {token: mock-token}
-					contexts:
-					- name: mock
-					  context: {cluster: mock, user: portal}
-					current-context: mock
-					""".formatted(cluster.client.getMasterUrl()));
-			return file;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

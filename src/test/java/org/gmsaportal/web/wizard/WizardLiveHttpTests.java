@@ -1,8 +1,5 @@
 package org.gmsaportal.web.wizard;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,8 +51,6 @@ class WizardLiveHttpTests {
 	private static MockCluster cluster = MockCluster.start().with("gmsa-crd.yaml").with("gmsa-webhook.yaml")
 		.with("nodes.yaml").with("coredns.yaml");
 
-	private static Path kubeconfig;
-
 	@Autowired
 	MockMvc mvc;
 
@@ -69,32 +64,16 @@ class WizardLiveHttpTests {
 	private String name;
 
 	@DynamicPropertySource
-	static void mockCluster(DynamicPropertyRegistry registry) throws IOException {
+	static void mockCluster(DynamicPropertyRegistry registry) {
 		cluster.server.expect().post().withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
 			.andReturn(201, new SubjectAccessReviewBuilder().withNewStatus().withAllowed(true).endStatus().build())
 			.always();
-		kubeconfig = Files.createTempFile("gmsa-live", ".kubeconfig");
-		Files.writeString(kubeconfig, """
-				apiVersion: v1
-				kind: Config
-				clusters:
-				- name: mock
-				  cluster: {server: "%s", insecure-skip-tls-verify: true}
-				users:
-				- name: portal
-				  user: {token: mock-token}
-				contexts:
-				- name: mock
-				  context: {cluster: mock, user: portal}
-				current-context: mock
-				""".formatted(cluster.client.getMasterUrl()));
-		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> kubeconfig.toString());
+		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> cluster.kubeconfig().toString());
 	}
 
 	@AfterAll
-	static void stopCluster() throws IOException {
+	static void stopCluster() {
 		cluster.close();
-		Files.deleteIfExists(kubeconfig);
 	}
 
 	@BeforeEach
