@@ -118,7 +118,8 @@ class CallbackDelivery {
 			this.nextSweep = now.plus(this.sweepInterval);
 		}
 		for (String id : this.claims.watched(sweep)) {
-			if (!claim(id, now)) {
+			// the lease starts now, not when the poll started: a long poll must not take leases born expired
+			if (!claim(id, this.clock.instant())) {
 				continue;
 			}
 			try {

@@ -12,6 +12,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.gmsaportal.api.ApiClient;
 import org.gmsaportal.api.ApiClients;
@@ -44,6 +48,8 @@ class CallbackSender {
 
 	private final Duration retryFor;
 
+	private final Duration attemptTimeout;
+
 	private final Clock clock = Clock.systemUTC();
 
 	private final HttpClient http = HttpClient.newBuilder()
@@ -52,13 +58,15 @@ class CallbackSender {
 		.build();
 
 	CallbackSender(CallbackLog deliveries, CallbackPolicy policy, ApiClients clients, AuditTrail audit,
-			TransactionTemplate transactions, @Value("${gmsa.api.callbacks.retry-for:24h}") Duration retryFor) {
+			TransactionTemplate transactions, @Value("${gmsa.api.callbacks.retry-for:24h}") Duration retryFor,
+			@Value("${gmsa.api.callbacks.attempt-timeout:15s}") Duration attemptTimeout) {
 		this.deliveries = deliveries;
 		this.policy = policy;
 		this.clients = clients;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.retryFor = retryFor;
+		this.attemptTimeout = attemptTimeout;
 	}
 
 	/** Attempts the event once; a failure schedules the next attempt, or gives up past the retry window. */
@@ -88,8 +96,7 @@ class CallbackSender {
 				.header("webhook-signature", CallbackDelivery.signature(secret.get(), eventId, timestamp, body))
 				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
 				.build();
-			HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-			httpStatus = response.statusCode();
+			httpStatus = post(request).statusCode();
 			if (httpStatus >= 200 && httpStatus < 300) {
 				record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus, null,
 						now, null, false));
@@ -104,6 +111,9 @@ class CallbackSender {
 			Thread.currentThread().interrupt();
 			error = "interrupted";
 		}
+		catch (TimeoutException ex) {
+			error = "no complete answer within " + this.attemptTimeout.toSeconds() + " s";
+		}
 		catch (IOException | RuntimeException ex) {
 			// exception messages of the HTTP client name neither the secret nor the signature
 			error = ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? ": " + ex.getMessage() : "");
@@ -112,6 +122,29 @@ class CallbackSender {
 		boolean giveUp = next.isAfter(firstAttempt.plus(this.retryFor));
 		record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus,
 				truncate(error), null, giveUp ? null : next, giveUp));
+	}
+
+	/**
+	 * POSTs with a bound on the whole exchange: the request timeout covers only the wait for the response
+	 * headers, and a receiver trickling its body would otherwise hold the poll, and every other client's
+	 * callbacks, for as long as it likes.
+	 */
+	private HttpResponse<Void> post(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
+		CompletableFuture<HttpResponse<Void>> exchange = this.http.sendAsync(request,
+				HttpResponse.BodyHandlers.discarding());
+		try {
+			return exchange.get(this.attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException | InterruptedException ex) {
+			exchange.cancel(true);
+			throw ex;
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof IOException io) {
+				throw io;
+			}
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex.getCause());
+		}
 	}
 
 	private void record(StoredRequest row, String url, CallbackLog.Attempt attempt) {

@@ -42,7 +42,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * {@code whsec_} secret) and records the events. The scheduled poll is pushed out of the way (1 h) and the
  * tests call {@link CallbackDelivery#poll(Instant)} themselves, passing the time to control the backoff.
  */
-@SpringBootTest(properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=1h" })
+@SpringBootTest(properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=1h",
+		"gmsa.api.callbacks.attempt-timeout=2s" })
 @AutoConfigureMockMvc
 @Import(StandInDirectoryConfig.class)
 class CallbackDeliveryTests {
@@ -185,6 +186,21 @@ class CallbackDeliveryTests {
 		assertThat(this.log.attempts(id)).singleElement().satisfies(a -> {
 			assertThat(a.httpStatus()).isEqualTo(302);
 			assertThat(a.error()).isEqualTo("redirect not followed");
+			assertThat(a.nextAttemptAt()).isNotNull();
+		});
+	}
+
+	@Test
+	void aReceiverThatNeverFinishesItsAnswerFailsTheAttemptAndIsRetried() throws Exception {
+		NewApiClient filer = client(Set.of(ApiScope.REQUESTS_WRITE));
+		this.receiver.secret = filer.signingSecret();
+		// Longer than the attempt may take: headers at once, then a byte every 100 ms.
+		this.receiver.trickleFor = Duration.ofSeconds(20);
+		String id = file(filer).get("id").asString();
+		this.delivery.poll(Instant.now());
+		assertThat(this.log.attempts(id)).singleElement().satisfies(a -> {
+			assertThat(a.deliveredAt()).isNull();
+			assertThat(a.error()).isEqualTo("no complete answer within 2 s");
 			assertThat(a.nextAttemptAt()).isNotNull();
 		});
 	}

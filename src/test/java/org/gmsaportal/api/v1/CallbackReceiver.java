@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +45,9 @@ final class CallbackReceiver implements AutoCloseable {
 	volatile String secret = "";
 
 	volatile int rejected;
+
+	/** Answers 200 at once, then trickles the body a byte at a time for this long (zero: an empty body). */
+	volatile Duration trickleFor = Duration.ZERO;
 
 	CallbackReceiver(JsonMapper json) throws IOException {
 		this.json = json;
@@ -124,8 +128,32 @@ final class CallbackReceiver implements AutoCloseable {
 		if (status == 302) {
 			exchange.getResponseHeaders().add("Location", url() + "/elsewhere");
 		}
-		exchange.sendResponseHeaders(status, -1);
+		if (this.trickleFor.isZero()) {
+			exchange.sendResponseHeaders(status, -1);
+		}
+		else {
+			trickle(exchange);
+		}
 		exchange.close();
+	}
+
+	// A receiver, or a proxy in front of it, that sends its headers and then hangs on to the connection.
+	private void trickle(HttpExchange exchange) throws IOException {
+		exchange.sendResponseHeaders(200, 0);
+		long end = System.nanoTime() + this.trickleFor.toNanos();
+		try {
+			while (System.nanoTime() < end) {
+				exchange.getResponseBody().write(' ');
+				exchange.getResponseBody().flush();
+				Thread.sleep(100);
+			}
+		}
+		catch (IOException ex) {
+			// the portal hung up: what the test expects
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** One POST as received: the three Standard Webhooks headers and the raw body. */
