@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * Closes the gap between a directory write and its record. Before a step creates a group, gMSA or portable user,
  * the run records the object's DN (the intent); if the portal stops after the write but before the step's
  * outcome is recorded, the resumed attempt finds the object "already as requested". When that object is the
- * intended one, carries the portal's marker and was created no earlier than the intent, the run counts it as its
- * own creation, so that its decommission removes it instead of leaving it behind.
+ * intended one, carries the portal's marker, was created no earlier than the intent and no other run recorded
+ * creating it since, the run counts it as its own creation, so that its decommission removes it instead of leaving
+ * it behind.
  */
 @Component
 class CreationIntents {
@@ -26,8 +27,11 @@ class CreationIntents {
 
 	private final DirectoryPort directory;
 
-	CreationIntents(DirectoryPort directory) {
+	private final RunAttempts attempts;
+
+	CreationIntents(DirectoryPort directory, RunAttempts attempts) {
 		this.directory = directory;
+		this.attempts = attempts;
 	}
 
 	/**
@@ -61,15 +65,17 @@ class CreationIntents {
 	 * The step's outcome, with the object counted as created by this run if an earlier attempt intended it and
 	 * evidently created it.
 	 */
-	Steps.Outcome reconcile(ProvisioningRequest request, Creation creation, RunAttempts.Intended intended,
-			Steps.Outcome outcome) {
+	Steps.Outcome reconcile(String runId, ProvisioningRequest request, Creation creation,
+			RunAttempts.Intended intended, Steps.Outcome outcome) {
 		if (!DirectoryPort.Result.ALREADY_AS_REQUESTED.name().equals(outcome.result())) {
 			return outcome;
 		}
 		Located found = locate(request, creation);
 		boolean ours = found.exists() && found.createdByPortal() && found.whenCreated() != null
 				&& sameDn(found.distinguishedName(), intended.distinguishedName())
-				&& !found.whenCreated().isBefore(intended.at().minus(TOLERANCE));
+				&& !found.whenCreated().isBefore(intended.at().minus(TOLERANCE))
+				// e.g. a hosts group shared by two gMSAs: the run that recorded creating it owns it, not this one
+				&& !this.attempts.createdByAnotherRun(runId, found.distinguishedName(), intended.at().minus(TOLERANCE));
 		if (!ours) {
 			return outcome;
 		}

@@ -77,6 +77,18 @@ class RunAttempts {
 			.optional();
 	}
 
+	/**
+	 * Whether another run recorded creating the object at this DN, having announced it at or after {@code since}:
+	 * a group or user name is not claimed like a gMSA name, so two runs may both have meant to create it.
+	 */
+	boolean createdByAnotherRun(String runId, String distinguishedName, Instant since) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM provisioning_step WHERE run_id <> ? AND LOWER(intended_dn) = LOWER(?) "
+				+ "AND intended_at >= ? AND result = 'CREATED'")
+			.params(runId, distinguishedName, utc(since))
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	boolean stepFinished(RunLease lease, int index, StepState state, @Nullable String result, String detail,
 			@Nullable String artifact) {
 		return this.jdbc.sql("UPDATE provisioning_step SET state = ?, result = ?, detail = ?, artifact = ?, "

@@ -137,7 +137,7 @@ class RunExecutor {
 			}
 			Steps.Outcome done = this.steps.execute(context, step, this.runs.stepInput(run.id(), step.index()));
 			outcome = (creation.isPresent() && earlier.isPresent())
-					? this.intents.reconcile(request, creation.get(), earlier.get(), done) : done;
+					? this.intents.reconcile(run.id(), request, creation.get(), earlier.get(), done) : done;
 		}
 		catch (LeaseLostException ex) {
 			throw ex;

@@ -148,6 +148,34 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		}
 	}
 
+	@Test
+	void aGroupAnotherRunCreatedWhileThisOneWasCutOffStaysThatRunsToRemove() {
+		// Two gMSAs for one node pool share a hosts group. Run A is cut off in its group step after announcing it.
+		String group = Requests.freshName() + "-pool";
+		ProvisioningRequest a = sharingGroup(Requests.domainJoined(Requests.freshName()), group);
+		ProvisioningRequest b = sharingGroup(Requests.domainJoined(Requests.freshName()), group);
+		this.directory.failOnce("group", new SimulatedCrash());
+		String runA = startApproved(a);
+		await(runA, (run) -> run.steps().get(1).state() == StepState.RUNNING && this.directory.calls("group") == 1,
+				"group step running");
+		// Meanwhile run B creates the group, and records it.
+		String runB = startApproved(b);
+		assertThat(awaitState(runB, RunState.SUCCEEDED).steps().get(1).result()).isEqualTo("CREATED");
+
+		heartbeatsGoStale();
+		assertThat(this.recovery.interruptStaleRuns()).contains(runA);
+		this.service.resume(runA);
+		RunView done = awaitState(runA, RunState.SUCCEEDED);
+		assertThat(done.steps().get(1).result()).isEqualTo("ALREADY_AS_REQUESTED");
+		assertThat(this.service.decommissionPlan(runA).steps()).filteredOn((s) -> s.kind() == StepKind.REMOVE_GROUP)
+			.singleElement().satisfies((s) -> assertThat(s.intent()).isEqualTo(StepIntent.SKIP));
+	}
+
+	private static ProvisioningRequest sharingGroup(ProvisioningRequest r, String group) {
+		return new ProvisioningRequest(r.directoryConnection(), r.gmsaName(), r.dnsHostName(), r.spns(),
+				r.encryptionTypes(), r.kdsRootKey(), group, r.hosts(), r.target(), r.ticketRef());
+	}
+
 	private String crashInGmsaStep(ProvisioningRequest request) {
 		this.directory.failOnce("gmsa", new SimulatedCrash());
 		String runId = startApproved(request);
