@@ -15,11 +15,13 @@ import org.springframework.validation.annotation.Validated;
  * runs whose heartbeat went stale
  * @param missedHeartbeats after how many missed heartbeats a run counts as abandoned by its instance (crashed,
  * cut off from the database) and is marked interrupted, so that an admin can resume it
+ * @param shutdownGrace how long a shutting-down instance waits for the steps it executes to end before it hands
+ * their runs back; shorter than the stale limit, so that no other instance takes a run over meanwhile
  */
 @ConfigurationProperties("gmsa.provisioning")
 @Validated
 record ProvisioningSettings(@DefaultValue("10s") Duration heartbeatInterval,
-		@DefaultValue("3") @Min(2) int missedHeartbeats) {
+		@DefaultValue("3") @Min(2) int missedHeartbeats, @DefaultValue("20s") Duration shutdownGrace) {
 
 	/** How old a heartbeat may be before its run counts as abandoned. */
 	Duration staleAfter() {

@@ -120,6 +120,11 @@ class RunExecutor {
 		if (this.leases.isLost(lease)) {
 			throw new LeaseLostException(lease);
 		}
+		if (this.leases.stopping()) {
+			// Shutting down between two steps: the run is handed back with nothing in flight, resumable at once.
+			this.recovery.interruptOwn(lease, RunRecovery.SHUT_DOWN);
+			return false;
+		}
 		Optional<CreationIntents.Creation> creation = this.intents.creation(request, step);
 		// Read before this attempt starts the step: an intent found here was recorded by an earlier attempt.
 		Optional<RunAttempts.Intended> earlier = creation.flatMap((c) -> this.attempts.intended(run.id(), step.index()));

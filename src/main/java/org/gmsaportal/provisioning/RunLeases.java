@@ -38,6 +38,8 @@ class RunLeases {
 
 	private final Set<RunLease> lost = ConcurrentHashMap.newKeySet();
 
+	private volatile boolean stopping;
+
 	RunLeases(RunAttempts attempts, TransactionTemplate transactions, Clock clock, ProvisioningSettings settings) {
 		// New per process (and per application context): a restarted portal is another instance.
 		this.owner = host() + "/" + UUID.randomUUID();
@@ -69,6 +71,32 @@ class RunLeases {
 	void finished(RunLease lease) {
 		this.executing.remove(lease);
 		this.lost.remove(lease);
+	}
+
+	/** The instance is shutting down: the runs it executes start no further step. */
+	void stop() {
+		this.stopping = true;
+	}
+
+	boolean stopping() {
+		return this.stopping;
+	}
+
+	/**
+	 * Waits, at most the shutdown grace, until this instance executes no run any more.
+	 * @return the runs still executing when the grace ended
+	 */
+	List<RunLease> awaitIdle() {
+		long end = System.nanoTime() + this.settings.shutdownGrace().toNanos();
+		try {
+			while (!this.executing.isEmpty() && System.nanoTime() < end) {
+				Thread.sleep(50);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return executing();
 	}
 
 	boolean isLost(RunLease lease) {

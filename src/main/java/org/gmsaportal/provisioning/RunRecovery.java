@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class RunRecovery {
 
+	static final String SHUT_DOWN = "interrupted: the portal instance running it was shut down";
+
 	static final String STOPPED = "the portal stopped while this step ran; resume the run to do it again (it is idempotent)";
 
 	private static final Logger logger = LoggerFactory.getLogger(RunRecovery.class);
@@ -55,12 +57,17 @@ class RunRecovery {
 		interruptStaleRuns();
 	}
 
-	/** A graceful shutdown hands this instance's runs back at once instead of leaving them to go stale. */
+	/**
+	 * A graceful shutdown hands this instance's runs back instead of leaving them to go stale: each after its step
+	 * in flight has ended (an LDAP or Kubernetes call cannot be recalled, and a run handed back while its step
+	 * still writes could be resumed elsewhere and run that step twice at once), the rest when the grace is over.
+	 */
 	@EventListener(ContextClosedEvent.class)
 	void onStop() {
-		for (RunLease lease : this.leases.executing()) {
+		this.leases.stop();
+		for (RunLease lease : this.leases.awaitIdle()) {
 			try {
-				interruptOwn(lease, "interrupted: the portal instance running it was shut down");
+				interruptOwn(lease, SHUT_DOWN + " (its step did not end within the shutdown grace)");
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Run {} could not be marked interrupted at shutdown; it is once its heartbeat is stale: {}",

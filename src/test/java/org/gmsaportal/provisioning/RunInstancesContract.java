@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.gmsaportal.audit.AuditTrail;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Two portal instances over one database, each with its own owner id, executor, heartbeat and recovery, as two
@@ -152,6 +155,39 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		RunView done = awaitState(runId, RunState.SUCCEEDED);
 		assertThat(stepStates(done)).doesNotContain(StepState.FAILED, StepState.RUNNING, StepState.PENDING);
 		assertThat(auditActions(runId)).containsOnlyOnce("provisioning.run.succeeded", "provisioning.run.interrupted");
+	}
+
+	@Test
+	void aShutdownLetsTheStepInFlightEndThenHandsTheRunBackBeforeTheNextStep() throws Exception {
+		Instance a = instance();
+		CountDownLatch inGmsaStep = new CountDownLatch(1);
+		CountDownLatch dcAnswers = new CountDownLatch(1);
+		this.directory.pauseOnce("gmsa", inGmsaStep, dcAnswers);
+		Plan plan = a.service.plan(Requests.portable(Requests.freshName()));
+		String runId = a.service.start(plan, approve(plan));
+		assertThat(inGmsaStep.await(30, TimeUnit.SECONDS)).isTrue();
+
+		ExecutorService shutdown = Executors.newSingleThreadExecutor();
+		try {
+			Future<?> stopped = shutdown.submit(a.recovery::onStop);
+			// The gMSA write is in flight: the run is not handed back yet, or a resume could run the step twice.
+			assertThatThrownBy(() -> stopped.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
+			assertThat(state(runId)).isEqualTo(RunState.RUNNING);
+			dcAnswers.countDown();
+			stopped.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			shutdown.shutdownNow();
+		}
+		RunView after = this.service.run(runId).orElseThrow();
+		assertThat(after.state()).isEqualTo(RunState.INTERRUPTED);
+		assertThat(after.failure()).isEqualTo(RunRecovery.SHUT_DOWN);
+		assertThat(stepStates(after).subList(2, 5)).containsExactly(StepState.SUCCEEDED, StepState.PENDING,
+				StepState.PENDING);
+
+		// Nothing of it is in flight any more: another instance resumes it at once and completes it.
+		instance().service.resume(runId);
+		assertThat(awaitState(runId, RunState.SUCCEEDED).steps().get(2).attempts()).isEqualTo(1);
 	}
 
 	private RunState state(String runId) {
