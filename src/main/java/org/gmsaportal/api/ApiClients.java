@@ -127,21 +127,42 @@ public class ApiClients {
 		return true;
 	}
 
+	/** What {@link #setAutoApprove} did. */
+	enum AutoApproveChange {
+
+		/** The mark changed, and that is audited. */
+		CHANGED,
+
+		/** The client already was so: nothing changed. */
+		ALREADY_SO,
+
+		/** The client does not exist or is revoked (perhaps meanwhile): nothing changed. */
+		NOT_ACTIVE
+
+	}
+
 	/**
-	 * Marks the client auto-approve or not; returns false if it does not exist, is revoked, or already was so.
+	 * Marks the client auto-approve or not. Audited only when the row changed: a revocation that commits between
+	 * the read and the update leaves it unchanged, and the audit trail must not claim otherwise.
 	 */
 	@Transactional
-	public boolean setAutoApprove(String id, boolean autoApprove) {
+	AutoApproveChange setAutoApprove(String id, boolean autoApprove) {
 		Optional<ApiClient> client = find(id);
-		if (client.isEmpty() || client.get().revoked() || client.get().autoApprove() == autoApprove) {
-			return false;
+		if (client.isEmpty() || client.get().revoked()) {
+			return AutoApproveChange.NOT_ACTIVE;
 		}
-		this.jdbc.sql("UPDATE api_client SET auto_approve = ? WHERE id = ? AND revoked_at IS NULL")
+		if (client.get().autoApprove() == autoApprove) {
+			return AutoApproveChange.ALREADY_SO;
+		}
+		int changed = this.jdbc.sql("UPDATE api_client SET auto_approve = ? WHERE id = ? AND revoked_at IS NULL")
 			.params(autoApprove, id)
 			.update();
+		if (changed != 1) {
+			return AutoApproveChange.NOT_ACTIVE;
+		}
 		this.audit.record(AuditEvent.of("api.client.auto-approve", client.get().name(), AuditOutcome.SUCCESS)
 			.withDetails(Map.of("clientId", id, "autoApprove", autoApprove, "policy", approvalPolicy())));
-		return true;
+		return AutoApproveChange.CHANGED;
 	}
 
 	/** Whether the client's requests are approved at filing: marked so, and the policy is per-client. */

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -105,15 +106,28 @@ class ApiClientsController {
 		return "redirect:/api-clients";
 	}
 
+	/** {@code enabled} is read by hand: a missing or garbled value gets a message naming it, not an error page. */
 	@PostMapping("/api-clients/{id}/auto-approve")
-	String autoApprove(@PathVariable String id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+	String autoApprove(@PathVariable String id, @RequestParam(required = false) @Nullable String enabled,
+			RedirectAttributes redirect) {
 		ApiClient client = client(id);
-		boolean changed = this.clients.setAutoApprove(id, enabled);
-		String state = text(enabled ? "apiClients.autoApprove.on" : "apiClients.autoApprove.off");
-		redirect.addFlashAttribute("flash", this.messages.getMessage(
-				changed ? "apiClients.autoApprove.changed" : "apiClients.autoApprove.unchanged",
-				new Object[] { client.name(), state }, LocaleContextHolder.getLocale()));
+		Boolean wanted = ("true".equals(enabled)) ? Boolean.TRUE : ("false".equals(enabled)) ? Boolean.FALSE : null;
+		if (wanted == null) {
+			redirect.addFlashAttribute("flash", message("apiClients.autoApprove.invalid", client.name()));
+			return "redirect:/api-clients";
+		}
+		String key = switch (this.clients.setAutoApprove(id, wanted)) {
+			case CHANGED -> "apiClients.autoApprove.changed";
+			case ALREADY_SO -> "apiClients.autoApprove.unchanged";
+			case NOT_ACTIVE -> "apiClients.autoApprove.notActive";
+		};
+		String state = text(wanted ? "apiClients.autoApprove.on" : "apiClients.autoApprove.off");
+		redirect.addFlashAttribute("flash", message(key, client.name(), state));
 		return "redirect:/api-clients";
+	}
+
+	private String message(String code, Object... args) {
+		return this.messages.getMessage(code, args, LocaleContextHolder.getLocale());
 	}
 
 	private String text(String code) {

@@ -62,7 +62,7 @@ class AuthorizationMatrixTests {
 				Arguments.of("GET", "/api-clients/no-such-client/revoke", LOGIN, 403, 404),
 				Arguments.of("POST", "/api-clients/no-such-client/revoke", LOGIN, 403, 404),
 				Arguments.of("DELETE", "/api-clients", LOGIN, 403, 405),
-				Arguments.of("POST", "/api-clients/no-such-client/auto-approve", LOGIN, 403, 400),
+				Arguments.of("POST", "/api-clients/no-such-client/auto-approve", LOGIN, 403, 404),
 				// API-filed requests: auditors read them; approving and rejecting are ADMIN's
 				Arguments.of("GET", "/api-requests", LOGIN, 200, 200),
 				Arguments.of("GET", "/api-requests/00000000-0000-0000-0000-000000000000", LOGIN, 404, 404),

@@ -63,7 +63,10 @@ class ApiV1Documentation {
 			new Doc("ProvisioningRequestsController.decommission",
 					ONE + "/decommission", "decommissionProvisioningRequest",
 					"File the removal of a succeeded request's objects",
-					"Answers a new DECOMMISSION request that needs approval like any request.", "201",
+					"Answers a new DECOMMISSION request that needs approval like any request. It keeps the source "
+							+ "request's callbackUrl only when the client that filed the source files the "
+							+ "decommission; filed by another client, it has no callbackUrl (callbacks are signed with "
+							+ "the filer's secret and checked against the filer's allowed hosts).", "201",
 					List.of("404", "409")),
 			new Doc("ProvisioningRequestsController.credentialSpec",
 					ONE + "/credential-spec", "getCredentialSpec", "The credential spec JSON the run generated",

@@ -8,12 +8,18 @@ import org.gmsaportal.api.ApiClient;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.audit.AuditUnavailableException;
+import org.gmsaportal.cluster.ClusterOperationException;
+import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.provisioning.Approval;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningRefusedException;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class RequestDecisions {
+
+	private static final Logger logger = LoggerFactory.getLogger(RequestDecisions.class);
 
 	private final ProvisioningService provisioning;
 
@@ -123,7 +131,13 @@ class RequestDecisions {
 		}
 	}
 
-	/** After the filing committed: starts the run the policy approved; if the engine refuses, the request waits. */
+	/**
+	 * After the filing committed: starts the run the policy approved. If the engine refuses, or the directory, the
+	 * cluster, the audit trail or the database fails on the way, the request waits for a person or a client to
+	 * approve it, once it is pending again and that is audited ({@code api.request.start-refused}); so the filing
+	 * still gets its answer, and a retry with the same Idempotency-Key the same one.
+	 * @throws RuntimeException the failure, if the request could not be put back to pending
+	 */
 	void startByPolicy(ApiClient client, StoredRequest row, Plan plan) {
 		try {
 			start(row, plan, byPolicy(client), null);
@@ -131,6 +145,25 @@ class RequestDecisions {
 		catch (RequestProblem refused) {
 			// e.g. the gMSA name is in use: back to pending (audited), for a person or a client to look at
 		}
+		catch (RuntimeException ex) {
+			if (!pending(row)) {
+				// still approved without a run (reopening failed as well): the filing must not claim otherwise
+				throw ex;
+			}
+			if (ex instanceof DirectoryException || ex instanceof ClusterOperationException
+					|| ex instanceof AuditUnavailableException || ex instanceof DataAccessException) {
+				// the class only: a database or audit message may quote what was written
+				logger.warn("Auto-approved request {} did not start ({}); it waits for approval", row.id(),
+						ex.getClass().getSimpleName());
+			}
+			else {
+				logger.error("Auto-approved request {} did not start; it waits for approval", row.id(), ex);
+			}
+		}
+	}
+
+	private boolean pending(StoredRequest row) {
+		return this.store.find(row.id()).map(this.viewer::status).filter(RequestViewer.PENDING::equals).isPresent();
 	}
 
 	private void start(StoredRequest row, Plan plan, String approvedBy, @Nullable String reason) {

@@ -14,6 +14,7 @@ import org.gmsaportal.provisioning.Plan;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -133,7 +134,7 @@ class RequestFiling {
 		boolean autoApprove = this.clients.autoApproves(client);
 		StoredRequest row = new StoredRequest(id, 0, client.id(), null, RequestPlans.sha256("decommission:" + source.id()),
 				StoredRequest.DECOMMISSION, source.id(), RequestViewer.PENDING, plan.hash(), this.plans.planJson(plan),
-				source.requestJson(), source.ticketKey(), null, null, null, now, now, null);
+				requestJson(client, source), source.ticketKey(), null, null, null, now, now, null);
 		this.transactions.executeWithoutResult(tx -> {
 			this.store.insert(row);
 			this.audit.record(AuditEvent.of("api.request.decommission-filed", RequestPlans.target(plan),
@@ -149,6 +150,22 @@ class RequestFiling {
 			this.decisions.startByPolicy(client, row, plan);
 		}
 		return this.viewer.view(this.store.find(id).orElseThrow());
+	}
+
+	/**
+	 * The decommission's copy of the source request: with its callbackUrl only for the client that filed the source.
+	 * Callbacks are checked against the filer's allowed hosts and signed with the filer's secret, so another
+	 * client's receiver must not get them signed with this client's key.
+	 */
+	private String requestJson(ApiClient client, StoredRequest source) {
+		if (client.id().equals(source.clientId())) {
+			return source.requestJson();
+		}
+		JsonNode copy = this.json.readTree(source.requestJson());
+		if (copy instanceof ObjectNode object) {
+			object.remove("callbackUrl");
+		}
+		return this.json.writeValueAsString(copy);
 	}
 
 	private RequestViews.RequestView replay(StoredRequest earlier, String sha) {

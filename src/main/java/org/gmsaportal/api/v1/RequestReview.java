@@ -8,11 +8,13 @@ import java.util.stream.Collectors;
 
 import org.gmsaportal.api.ApiClient;
 import org.gmsaportal.api.ApiClients;
+import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.provisioning.EquivalentCommands;
 import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.PlannedStep;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.StepIntent;
@@ -21,6 +23,7 @@ import org.gmsaportal.provisioning.Target;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -113,9 +116,18 @@ public class RequestReview {
 			throw new ReviewViews.Refused("The request is no longer valid (" + ex.field() + ": " + ex.rule()
 					+ "): reject it, and ask for a corrected one.");
 		}
+		catch (InvalidRequestException ex) {
+			throw new ReviewViews.Refused("The request is no longer valid (" + ex.field() + ": " + ex.rule()
+					+ "): reject it, and ask for a corrected one.");
+		}
 		catch (DirectoryException | ClusterOperationException ex) {
 			// their messages say what to do and hold no secret; nothing was started
 			throw new ReviewViews.Refused(String.valueOf(ex.getMessage()));
+		}
+		catch (AuditUnavailableException | DataAccessException ex) {
+			// their messages may quote what was being written: never shown
+			throw new ReviewViews.Refused("The decision was not carried out, because it could not be recorded: the "
+					+ "audit trail or the database is not available. Try again once it is.");
 		}
 	}
 
