@@ -95,6 +95,7 @@
       return;
     }
     var name = document.getElementById('gmsaName');
+    var host = document.getElementById('dnsHostName');
     var timer = null;
     var latest = 0;
     function show(node) {
@@ -121,14 +122,17 @@
         show(list);
       }
     }
+    // The run also registers host/<gMSA name> and host/<DNS host name>: those are checked even with no SPN typed.
     function check() {
-      if (!field.value.trim()) {
+      var nameValue = name ? name.value : '';
+      var hostValue = host ? host.value : '';
+      if (!field.value.trim() && !nameValue.trim() && !hostValue.trim()) {
         show(null);
         return;
       }
       var mine = ++latest;
       show(paragraph('spns-checking', 'muted', box.getAttribute('data-checking')));
-      var query = new URLSearchParams({ spns: field.value, gmsaName: name ? name.value : '' });
+      var query = new URLSearchParams({ spns: field.value, gmsaName: nameValue, dnsHostName: hostValue });
       getJson(box.getAttribute('data-check-url') + '?' + query)
         .then(function (answer) { if (mine === latest) { render(answer); } })
         .catch(function (reason) {
@@ -144,6 +148,9 @@
     field.addEventListener('input', later);
     if (name) {
       name.addEventListener('change', later);
+    }
+    if (host) {
+      host.addEventListener('change', later);
     }
   }
 

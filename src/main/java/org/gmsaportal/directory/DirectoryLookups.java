@@ -123,8 +123,7 @@ public class DirectoryLookups {
 					+ " characters without control characters");
 		}
 		String value = LdapEncoder.filterEncode(typed);
-		String filter = "(&(objectCategory=computer)(!(objectClass=msDS-GroupManagedServiceAccount))"
-				+ "(!(objectClass=msDS-ManagedServiceAccount))(|(sAMAccountName=*" + value + "*)(dNSHostName=*" + value
+		String filter = "(&" + ComputerMembers.COMPUTER + "(|(sAMAccountName=*" + value + "*)(dNSHostName=*" + value
 				+ "*)))";
 		return connection.withServiceAccount(ctx -> search(ctx, Ldap.defaultNamingContext(ctx), filter));
 	}

@@ -90,7 +90,9 @@ public class IdentityPreview {
 
 	/**
 	 * The membership: present, or PLANNED (also when the group, or a member the same run creates, does not
-	 * exist yet); DRIFT when a member that should already exist, such as a computer account, does not.
+	 * exist yet); DRIFT when a member that should already exist, such as a computer account, does not, or when a
+	 * name ending in {@code $} belongs to an account that is not a computer (another gMSA, an MSA, a trust
+	 * account, a user): the group grants the right to retrieve the gMSA password. A disabled computer is a warning.
 	 * @param memberCreatedByRun whether an earlier step of the run creates the member (the portable user)
 	 */
 	public EnsureResult membership(DirectoryConnection connection, String group, String member,
@@ -99,23 +101,39 @@ public class IdentityPreview {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String groupName = AccountNames.accountName("group", group);
 			String memberName = AccountNames.accountName("member", member);
-			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(), groupName, "distinguishedName");
-			Attributes memberEntry = Accounts.find(ctx, facts.defaultNamingContext(), memberName, "distinguishedName");
 			String target = memberName + " in " + groupName;
+			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(), groupName, "distinguishedName");
+			Attributes memberEntry;
+			List<String> warnings = new ArrayList<>();
+			if (ComputerMembers.isComputerName(memberName)) {
+				try {
+					memberEntry = ComputerMembers.find(ctx, facts.defaultNamingContext(), memberName);
+				}
+				catch (IllegalArgumentException ex) {
+					return new EnsureResult("membership", target, null, Outcome.DRIFT, List.of(ex.getMessage()),
+							List.of());
+				}
+				if (memberEntry != null && ComputerMembers.disabled(memberEntry)) {
+					warnings.add(ComputerMembers.disabledWarning(memberName));
+				}
+			}
+			else {
+				memberEntry = Accounts.find(ctx, facts.defaultNamingContext(), memberName, "distinguishedName");
+			}
 			if (memberEntry == null && !memberCreatedByRun) {
 				return new EnsureResult("membership", target, null, Outcome.DRIFT,
 						List.of("no account named " + memberName + " (computer accounts end with $, e.g. HOST01$)"),
 						List.of());
 			}
 			if (groupEntry == null || memberEntry == null) {
-				return planned("membership", target);
+				return new EnsureResult("membership", target, null, Outcome.PLANNED, List.of(), warnings);
 			}
 			String groupDn = Ldap.string(groupEntry, "distinguishedName");
 			String memberDn = Ldap.string(memberEntry, "distinguishedName");
 			boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
 					SearchControls.OBJECT_SCOPE, "cn").isEmpty();
 			return new EnsureResult("membership", memberDn + " in " + groupDn, null,
-					present ? Outcome.ALREADY_AS_REQUESTED : Outcome.PLANNED, List.of(), List.of());
+					present ? Outcome.ALREADY_AS_REQUESTED : Outcome.PLANNED, List.of(), warnings);
 		});
 	}
 

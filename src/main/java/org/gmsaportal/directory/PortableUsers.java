@@ -130,13 +130,31 @@ final class PortableUsers {
 		if (groupEntry == null || !Ldap.strings(groupEntry, "objectClass").contains("group")) {
 			throw new IllegalArgumentException("group: no group named " + groupName);
 		}
-		Attributes memberEntry = Accounts.find(ctx, facts.defaultNamingContext(), memberName, "distinguishedName",
-				"objectGUID");
+		String groupDn = Ldap.string(groupEntry, "distinguishedName");
+		Attributes memberEntry;
+		List<String> warnings = new ArrayList<>();
+		if (ComputerMembers.isComputerName(memberName)) {
+			// Checked here too, not only in the preview: a request that skipped the plan still adds no gMSA,
+			// MSA, trust account or user to the group that may retrieve the password.
+			try {
+				memberEntry = ComputerMembers.find(ctx, facts.defaultNamingContext(), memberName);
+			}
+			catch (IllegalArgumentException ex) {
+				throw audit.refused(MEMBER_ACTION, memberName + " in " + groupDn, "member: " + ex.getMessage(),
+						Map.of("group", groupDn, "member", memberName));
+			}
+			if (memberEntry != null && ComputerMembers.disabled(memberEntry)) {
+				warnings.add(ComputerMembers.disabledWarning(memberName));
+			}
+		}
+		else {
+			memberEntry = Accounts.find(ctx, facts.defaultNamingContext(), memberName, "distinguishedName",
+					"objectGUID");
+		}
 		if (memberEntry == null) {
 			throw new IllegalArgumentException("member: no account named " + memberName
 					+ " (computer accounts end with $, e.g. HOST01$)");
 		}
-		String groupDn = Ldap.string(groupEntry, "distinguishedName");
 		String memberDn = Ldap.string(memberEntry, "distinguishedName");
 		String target = memberDn + " in " + groupDn;
 		Map<String, Object> details = Map.of("group", groupDn, "member", memberDn);
@@ -158,7 +176,7 @@ final class PortableUsers {
 			}
 		}
 		return audit.record(MEMBER_ACTION, new EnsureResult("membership", target, null,
-				present ? Outcome.ALREADY_AS_REQUESTED : Outcome.CREATED, List.of(), List.of()), details);
+				present ? Outcome.ALREADY_AS_REQUESTED : Outcome.CREATED, List.of(), warnings), details);
 	}
 
 }

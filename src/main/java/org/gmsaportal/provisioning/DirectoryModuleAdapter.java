@@ -143,7 +143,8 @@ class DirectoryModuleAdapter implements DirectoryPort {
 			if (result.outcome() == EnsureResult.Outcome.CREATED || result.outcome() == EnsureResult.Outcome.PLANNED) {
 				added.add(member);
 			}
-			details.add(result.summary());
+			details.add(result.summary()
+					+ (result.warnings().isEmpty() ? "" : " (" + String.join(" ", result.warnings()) + ")"));
 		}
 		return new Ensured(added.isEmpty() ? Result.ALREADY_AS_REQUESTED : Result.CREATED, String.join("; ", details),
 				added);
@@ -189,7 +190,8 @@ class DirectoryModuleAdapter implements DirectoryPort {
 		for (String member : members) {
 			EnsureResult result = this.accounts.removeMembership(conn, groupName, member);
 			removed |= result.outcome() == EnsureResult.Outcome.DELETED;
-			details.add(result.summary());
+			details.add(result.summary()
+					+ (result.warnings().isEmpty() ? "" : " (" + String.join(" ", result.warnings()) + ")"));
 		}
 		return new Removed(removed, String.join("; ", details));
 	}

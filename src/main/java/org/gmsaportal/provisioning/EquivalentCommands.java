@@ -1,8 +1,11 @@
 package org.gmsaportal.provisioning;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The PowerShell or kubectl command an admin would have typed for a planned step, so a review (the wizard's, or an
@@ -16,8 +19,9 @@ public final class EquivalentCommands {
 
 	public static String of(PlannedStep step, ProvisioningRequest request, String domain) {
 		if (step.intent() == StepIntent.SKIP) {
-			return (step.kind() == StepKind.PROVE_RETRIEVAL)
-					? "# on each node: Test-ADServiceAccount -Identity " + ps(request.gmsaName()) : "# skipped";
+			return (step.kind() == StepKind.PROVE_RETRIEVAL) ? "# on each node (needs RSAT-AD-PowerShell): "
+					+ "Test-ADServiceAccount -Identity " + ps(request.gmsaName()) + "  # False until the node's Kerberos"
+					+ " tickets are refreshed after the group change: reboot, or klist -li 0x3e7 purge" : "# skipped";
 		}
 		String gmsa = ps(request.gmsaName());
 		String group = ps(request.groupName());
@@ -26,15 +30,20 @@ public final class EquivalentCommands {
 			case ENSURE_GROUP -> "New-ADGroup -Name " + group + " -SamAccountName " + group
 					+ " -GroupScope DomainLocal -GroupCategory Security";
 			case ENSURE_GMSA -> "New-ADServiceAccount -Name " + gmsa + " -DNSHostName " + ps(request.dnsHostName())
-					+ (request.spns().isEmpty() ? "" : " -ServicePrincipalNames " + list(request.spns()))
+					+ " -ServicePrincipalNames " + list(spns(request))
 					+ " -KerberosEncryptionType " + request.encryptionTypes().stream().map(EquivalentCommands::etype)
 						.collect(Collectors.joining(","))
 					+ " -PrincipalsAllowedToRetrieveManagedPassword " + group;
+			// As PortableUsers writes it: NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD (enabled), the UPN in the DNS domain.
 			case ENSURE_PORTABLE_USER -> "New-ADUser -Name " + ps(step.target()) + " -SamAccountName " + ps(step.target())
+					+ " -UserPrincipalName " + ps(step.target() + "@" + domain)
 					+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true";
 			case ENSURE_MEMBERSHIP -> "Add-ADGroupMember -Identity " + group + " -Members " + list(members(request));
-			case PROVE_RETRIEVAL -> "Get-ADServiceAccount -Identity " + gmsa + " -Properties 'msDS-ManagedPassword'"
-					+ " -Credential (Get-Credential " + ps(domain + "\\" + members(request).get(0)) + ")";
+			// Fails, as the run's proof does, when the user may not read the password: the cmdlet alone does not.
+			case PROVE_RETRIEVAL -> "$a = Get-ADServiceAccount " + gmsa + " -Server " + ps(domain)
+					+ " -Properties 'msDS-ManagedPassword' -Credential (Get-Credential "
+					+ ps(members(request).get(0) + "@" + domain) + "); if (-not $a.'msDS-ManagedPassword') { throw "
+					+ ps(members(request).get(0) + " may not retrieve the password of " + request.gmsaName()) + " }";
 			case GENERATE_CREDSPEC -> "New-CredentialSpec -AccountName " + gmsa + " -Path " + ps(request.gmsaName()
 					.toLowerCase(Locale.ROOT) + ".json");
 			case CLUSTER_PREFLIGHT -> "kubectl --context " + sh(step.target())
@@ -59,6 +68,14 @@ public final class EquivalentCommands {
 			case CREATE -> "Add-KdsRootKey -EffectiveImmediately  # usable after 10 hours of replication";
 			case CREATE_LAB -> "Add-KdsRootKey -EffectiveTime ((Get-Date).AddHours(-10))  # single-DC lab only";
 		};
+	}
+
+	/** As the directory module registers them: host/<name>, host/<fqdn>, then those typed; each once, without case. */
+	private static List<String> spns(ProvisioningRequest request) {
+		Map<String, String> spns = new LinkedHashMap<>();
+		Stream.concat(Stream.of("host/" + request.gmsaName(), "host/" + request.dnsHostName().toLowerCase(Locale.ROOT)),
+				request.spns().stream()).forEach(spn -> spns.putIfAbsent(spn.toLowerCase(Locale.ROOT), spn));
+		return List.copyOf(spns.values());
 	}
 
 	private static List<String> members(ProvisioningRequest request) {

@@ -35,17 +35,45 @@ class EquivalentCommandsTests {
 			.isEqualTo("Get-KdsRootKey");
 		assertThat(command(JOINED, StepKind.ENSURE_GROUP, "web01-hosts", StepIntent.CREATE))
 			.isEqualTo("New-ADGroup -Name 'web01-hosts' -SamAccountName 'web01-hosts' -GroupScope DomainLocal -GroupCategory Security");
+		// The engine registers host/<name> and host/<fqdn> itself; a typed duplicate of one (in any case) is listed once.
 		assertThat(command(JOINED, StepKind.ENSURE_GMSA, "web01$", StepIntent.CREATE)).isEqualTo(
-				"New-ADServiceAccount -Name 'web01' -DNSHostName 'web01.contoso.com' -ServicePrincipalNames 'HTTP/web01.contoso.com'"
+				"New-ADServiceAccount -Name 'web01' -DNSHostName 'web01.contoso.com' -ServicePrincipalNames "
+						+ "'host/web01','host/web01.contoso.com','HTTP/web01.contoso.com'"
 						+ " -KerberosEncryptionType AES128,AES256 -PrincipalsAllowedToRetrieveManagedPassword 'web01-hosts'");
+		assertThat(command(withSpns(JOINED, List.of("HOST/WEB01.contoso.com", "http/web01")), StepKind.ENSURE_GMSA,
+				"web01$", StepIntent.CREATE))
+			.contains(" -ServicePrincipalNames 'host/web01','host/web01.contoso.com','http/web01' -Kerberos");
+		assertThat(command(PORTABLE, StepKind.ENSURE_GMSA, "web01$", StepIntent.CREATE))
+			.contains(" -ServicePrincipalNames 'host/web01','host/web01.contoso.com' -Kerberos");
 		assertThat(command(JOINED, StepKind.ENSURE_MEMBERSHIP, "web01-hosts", StepIntent.CREATE))
 			.isEqualTo("Add-ADGroupMember -Identity 'web01-hosts' -Members 'NODE1$','NODE2$'");
-		assertThat(command(PORTABLE, StepKind.ENSURE_PORTABLE_USER, "web01-ccg", StepIntent.CREATE))
-			.startsWith("New-ADUser -Name 'web01-ccg'").contains("Read-Host -AsSecureString");
-		assertThat(command(PORTABLE, StepKind.PROVE_RETRIEVAL, "web01$", StepIntent.CHECK))
-			.contains("'msDS-ManagedPassword'").contains("Get-Credential 'contoso.com\\web01-ccg'");
+	}
+
+	@Test
+	void thePortableUserIsCreatedAsThePortalCreatesItAndItsProofCanFail() {
+		// PortableUsers: userPrincipalName <name>@<dns domain>, NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD (so enabled).
+		assertThat(command(PORTABLE, StepKind.ENSURE_PORTABLE_USER, "web01-ccg", StepIntent.CREATE)).isEqualTo(
+				"New-ADUser -Name 'web01-ccg' -SamAccountName 'web01-ccg' -UserPrincipalName 'web01-ccg@contoso.com'"
+						+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true");
+		// Get-ADServiceAccount succeeds without the password when the user may not read it: the check throws.
+		assertThat(command(PORTABLE, StepKind.PROVE_RETRIEVAL, "web01$", StepIntent.CHECK)).isEqualTo(
+				"$a = Get-ADServiceAccount 'web01' -Server 'contoso.com' -Properties 'msDS-ManagedPassword'"
+						+ " -Credential (Get-Credential 'web01-ccg@contoso.com');"
+						+ " if (-not $a.'msDS-ManagedPassword') { throw 'web01-ccg may not retrieve the password of web01' }");
+	}
+
+	@Test
+	void theDomainJoinedCheckNamesItsModuleAndTheTicketRefresh() {
 		assertThat(command(JOINED, StepKind.PROVE_RETRIEVAL, "web01$", StepIntent.SKIP))
-			.isEqualTo("# on each node: Test-ADServiceAccount -Identity 'web01'");
+			.startsWith("# on each node (needs RSAT-AD-PowerShell): Test-ADServiceAccount -Identity 'web01'")
+			.contains("False until the node's Kerberos tickets are refreshed after the group change")
+			.contains("reboot, or klist -li 0x3e7 purge");
+	}
+
+	private static ProvisioningRequest withSpns(ProvisioningRequest request, List<String> spns) {
+		return new ProvisioningRequest(request.directoryConnection(), request.gmsaName(), request.dnsHostName(), spns,
+				request.encryptionTypes(), request.kdsRootKey(), request.groupName(), request.hosts(), request.target(),
+				request.ticketRef());
 	}
 
 	@Test

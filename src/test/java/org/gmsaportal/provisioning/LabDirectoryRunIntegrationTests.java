@@ -9,6 +9,9 @@ import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.AccountMaintenance;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.GmsaRequest;
+import org.gmsaportal.directory.GroupRequest;
+import org.gmsaportal.directory.IdentityManagement;
 import org.gmsaportal.support.LabServices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,9 @@ class LabDirectoryRunIntegrationTests {
 
 	@Autowired
 	AccountMaintenance accounts;
+
+	@Autowired
+	IdentityManagement identities;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -140,6 +146,39 @@ class LabDirectoryRunIntegrationTests {
 			.isInstanceOf(ProvisioningRefusedException.class)
 			.hasMessageContaining("Run " + newer);
 		assertThat(this.service.decommissionPlan(newer).steps()).isNotEmpty();
+	}
+
+	@Test
+	void anotherGmsaNamedAsAComputerBlocksThePlanAndADisabledComputerIsAWarning() throws Exception {
+		String name = Requests.freshName();
+		String other = "O" + name.substring(1, 9).toUpperCase();
+		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
+		this.identities.ensureGroup(lab, GroupRequest.of(other + "-g"));
+		this.identities.ensureGmsa(lab, GmsaRequest.of(other, other + "-g"));
+		String computer = "D" + name.substring(1, 9).toUpperCase();
+		java.nio.file.Path labDir = java.nio.file.Path.of(LabServices.dc("GMSA_LAB_CA_FILE")).getParent().getParent();
+		Process add = new ProcessBuilder("samba-tool", "computer", "add", computer, "-s",
+				labDir.resolve("etc/smb.conf").toString()).redirectErrorStream(true).start();
+		assertThat(add.waitFor()).as(new String(add.getInputStream().readAllBytes())).isZero();
+		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".lab.test", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
+				new Hosts.DomainJoined(List.of(computer + "$", other + "$")),
+				new Target.ExportOnly("apps", "webapp", name.toLowerCase() + "-spec"), null);
+
+		Plan plan = this.service.plan(request);
+		assertThat(plan.runnable()).isFalse();
+		assertThat(plan.steps()).filteredOn(s -> s.kind() == StepKind.ENSURE_MEMBERSHIP).singleElement()
+			.satisfies(s -> {
+				assertThat(s.intent()).isEqualTo(StepIntent.BLOCKED);
+				assertThat(s.description()).contains(other + "$ is not a computer account (it is a gMSA)");
+			});
+		// samba-tool computer add leaves the account disabled: a warning in the plan, which stays runnable.
+		Plan joined = this.service.plan(new ProvisioningRequest("lab", name, name + ".lab.test", List.of(),
+				request.encryptionTypes(), request.kdsRootKey(), request.groupName(),
+				new Hosts.DomainJoined(List.of(computer + "$")), request.target(), null));
+		assertThat(joined.runnable()).isTrue();
+		assertThat(joined.steps()).filteredOn(s -> s.kind() == StepKind.ENSURE_MEMBERSHIP).singleElement()
+			.satisfies(s -> assertThat(s.description()).contains(computer + "$ is disabled"));
 	}
 
 	@Test

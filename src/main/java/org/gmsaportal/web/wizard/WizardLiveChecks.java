@@ -1,6 +1,7 @@
 package org.gmsaportal.web.wizard;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -20,6 +21,8 @@ import org.gmsaportal.provisioning.DirectoryPort.SpnConflict;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
@@ -39,12 +42,15 @@ class WizardLiveChecks {
 
 	private final ClusterPreflight cluster;
 
+	private final MessageSource messages;
+
 	WizardLiveChecks(DirectoryPort directory, DirectoryConnections directories, ClusterConnections clusters,
-			ClusterPreflight cluster) {
+			ClusterPreflight cluster, MessageSource messages) {
 		this.directory = directory;
 		this.directories = directories;
 		this.clusters = clusters;
 		this.cluster = cluster;
+		this.messages = messages;
 	}
 
 	/** The directory's answer, or why there is none. */
@@ -94,13 +100,33 @@ class WizardLiveChecks {
 				: Optional.empty();
 	}
 
-	SpnCheck spnConflicts(String connection, @Nullable String gmsaName, List<String> spns) {
+	/**
+	 * Collisions of the SPNs the run registers: those typed and the two it adds itself ({@link GmsaSpns}); the
+	 * message for a default SPN says it is added automatically and names the holder.
+	 */
+	SpnCheck spnConflicts(String connection, @Nullable String gmsaName, @Nullable String dnsHostName,
+			List<String> typed) {
+		GmsaSpns spns = GmsaSpns.of(gmsaName, dnsHostName, typed);
+		if (spns.all().isEmpty()) {
+			return new SpnCheck(List.of(), null);
+		}
 		try {
-			return new SpnCheck(this.directory.spnConflicts(connection, gmsaName, spns), null);
+			return new SpnCheck(this.directory.spnConflicts(connection, gmsaName, spns.all()).stream()
+				.map(c -> explained(spns, c))
+				.toList(), null);
 		}
 		catch (DirectoryException | InvalidRequestException ex) {
 			return new SpnCheck(List.of(), message(ex));
 		}
+	}
+
+	private SpnConflict explained(GmsaSpns spns, SpnConflict conflict) {
+		String field = spns.defaultField(conflict.spn());
+		if (field == null) {
+			return conflict;
+		}
+		return new SpnConflict(conflict.spn(), conflict.holder(), this.messages.getMessage("wizard.spns.default." + field,
+				new Object[] { conflict.spn(), conflict.holder() }, LocaleContextHolder.getLocale()));
 	}
 
 	ComputerSearch searchComputers(String connection, String text) {
@@ -113,8 +139,9 @@ class WizardLiveChecks {
 	}
 
 	/**
-	 * Why a typed computer account cannot join the group (the plan would report it as drift), or {@code null}
-	 * when all exist or the directory could not say: the plan checks again before anything runs.
+	 * Why a typed computer account cannot join the group (the plan would report it as drift: absent, or the name
+	 * of a gMSA, MSA, trust account or user), or {@code null} when all are computers or the directory could not
+	 * say: the plan checks again before anything runs.
 	 */
 	private @Nullable String missingComputer(String connection, String group, List<String> members) {
 		try {
@@ -129,15 +156,22 @@ class WizardLiveChecks {
 
 	/**
 	 * The identity page's rules that need the directory, run on Next once the page is otherwise valid: an SPN
-	 * another object holds is an error on the SPN field naming the holder, a computer account that does not
-	 * exist one on the members field.
+	 * another object holds is an error naming the holder, on the SPN field, or on the gMSA name or DNS host name
+	 * field for the default SPN it gives; a computer account that does not exist, or a name that belongs to an
+	 * account that is not a computer, is one on the members field.
 	 * @return why the SPNs could not be checked, or {@code null}; an unreachable directory does not block Next
 	 */
 	@Nullable String identityRules(WizardState wizard, Errors errors) {
 		String connection = String.valueOf(wizard.getConnections().getDirectoryConnection());
 		IdentityStep identity = wizard.getIdentity();
-		SpnCheck spns = spnConflicts(connection, identity.getGmsaName(), WizardRequests.lines(identity.getSpns()));
-		spns.conflicts().forEach(c -> errors.rejectValue("spns", "wizard.spns.conflict", c.message()));
+		GmsaSpns registered = GmsaSpns.of(identity.getGmsaName(), identity.getDnsHostName(),
+				WizardRequests.lines(identity.getSpns()));
+		SpnCheck spns = spnConflicts(connection, identity.getGmsaName(), identity.getDnsHostName(),
+				WizardRequests.lines(identity.getSpns()));
+		// A default SPN's collision is an error on the field it comes from: that is what the admin can change.
+		spns.conflicts().forEach(c -> errors.rejectValue(
+				Objects.requireNonNullElse(registered.defaultField(c.spn()), "spns"), "wizard.spns.conflict",
+				c.message()));
 		List<String> members = WizardRequests.lines(identity.getComputerAccounts());
 		if (identity.getHostMode() == IdentityStep.HostMode.DOMAIN_JOINED && !members.isEmpty()) {
 			String missing = missingComputer(connection, String.valueOf(identity.getGroupName()), members);

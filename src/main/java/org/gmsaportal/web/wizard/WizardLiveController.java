@@ -57,19 +57,18 @@ class WizardLiveController {
 
 	@GetMapping("/spn-check")
 	SpnAnswer spnCheck(@RequestParam(defaultValue = "") String spns, @RequestParam(defaultValue = "") String gmsaName,
+			@RequestParam(defaultValue = "") String dnsHostName,
 			@SessionAttribute(name = "wizard", required = false) @Nullable WizardState session, Authentication user) {
 		String connection = connection(session, user);
 		if (connection == null) {
 			return new SpnAnswer(false, List.of(), "choose a directory connection first");
 		}
-		if (spns.length() > MAX_TEXT || gmsaName.length() > 64) {
+		if (spns.length() > MAX_TEXT || gmsaName.length() > 64 || dnsHostName.length() > 253) {
 			return new SpnAnswer(false, List.of(), "too long to check");
 		}
-		List<String> lines = WizardRequests.lines(spns);
-		if (lines.isEmpty()) {
-			return new SpnAnswer(true, List.of(), null);
-		}
-		WizardLiveChecks.SpnCheck check = this.checks.spnConflicts(connection, gmsaName, lines);
+		// The typed SPNs and the two the run adds itself (host/<gMSA name>, host/<DNS host name>).
+		WizardLiveChecks.SpnCheck check = this.checks.spnConflicts(connection, gmsaName, dnsHostName,
+				WizardRequests.lines(spns));
 		return new SpnAnswer(check.error() == null, check.conflicts(), check.error());
 	}
 

@@ -42,6 +42,7 @@ class PlanOnlyHttpTests {
 			.contains("&quot;MachineAccountName&quot;: &quot;WebApp01&quot;")
 			.contains("kind: &quot;GMSACredentialSpec&quot;")
 			.contains("New-ADServiceAccount -Name &#39;WebApp01&#39;")
+			.contains("-ServicePrincipalNames &#39;host/WebApp01&#39;,&#39;host/")
 			.contains("Add-ADGroupMember")
 			.contains("contoso_webapp01.json");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run").query(Long.class).single())
@@ -79,10 +80,12 @@ class PlanOnlyHttpTests {
 			.contains("username: &quot;REPLACE-ME&quot;").doesNotContain("not-exported")
 			.contains("kind: &quot;GMSACredentialSpec&quot;");
 		assertThat(section(page, "plan-only-commands"))
-			.contains("New-ADUser -Name &#39;webapp01-ccg&#39; -SamAccountName &#39;webapp01-ccg&#39;")
+			.contains("New-ADUser -Name &#39;webapp01-ccg&#39; -SamAccountName &#39;webapp01-ccg&#39;"
+					+ " -UserPrincipalName &#39;webapp01-ccg@contoso.com&#39;")
 			.contains("-AccountPassword (Read-Host -AsSecureString &#39;Password&#39;)")
 			.contains("Add-ADGroupMember -Identity &#39;WebApp01-hosts&#39; -Members &#39;webapp01-ccg&#39;")
-			.contains("-Credential (Get-Credential &#39;contoso.com\\webapp01-ccg&#39;)")
+			.contains("-Credential (Get-Credential &#39;webapp01-ccg@contoso.com&#39;)")
+			.contains("throw &#39;webapp01-ccg may not retrieve the password of WebApp01&#39;")
 			// Portable mode ignores the computer accounts typed before switching.
 			.doesNotContain("NODE1$");
 		assertThat(section(page, "plan-only-kubectl")).contains("kubectl apply");

@@ -143,6 +143,42 @@ class WizardLiveHttpTests {
 	}
 
 	@Test
+	void theHostSpnsTheRunAddsItselfAreCheckedAndACollisionBlamesTheFieldTheyComeFrom() throws Exception {
+		// Typical mistake: the DNS host name typed is an existing server's FQDN, whose host/ SPN that server holds.
+		String server = "srv-" + this.name.toLowerCase() + ".contoso.com";
+		this.directory.registerSpn("host/" + server, "CN=SRV,CN=Computers,DC=contoso,DC=com");
+		toIdentity("");
+		String body = page(identity("dnsHostName", server, "spns", "HTTP/" + server));
+		assertThat(this.directory.spnsChecked).containsExactly("HTTP/" + server, "host/" + this.name, "host/" + server);
+		assertThat(body).contains("id=\"dnsHostName-error\"")
+			.contains("SPN host/" + server + " is added automatically for the DNS host name and is already registered on "
+					+ "CN=SRV,CN=Computers,DC=contoso,DC=com: the DNS host name is probably an existing server")
+			.doesNotContain("id=\"spns-error\"");
+
+		String own = "own-" + this.name.toLowerCase() + ".contoso.com";
+		redirects(identity("dnsHostName", own, "spns", "HOST/" + this.name.toUpperCase() + "\nhost/" + own.toUpperCase()),
+				"/wizard/credspec");
+		// Typed SPNs equal to the defaults (in another case) are checked once.
+		assertThat(this.directory.spnsChecked).containsExactly("HOST/" + this.name.toUpperCase(),
+				"host/" + own.toUpperCase());
+	}
+
+	@Test
+	void theLiveSpnCheckIncludesTheDefaultSpnsEvenWithNoneTyped() throws Exception {
+		String holder = "CN=OLDGMSA,CN=Managed Service Accounts,DC=contoso,DC=com";
+		this.directory.registerSpn("host/" + this.name, holder);
+		toIdentity("");
+		String answer = json(get("/wizard/identity/spn-check").param("spns", "").param("gmsaName", this.name)
+			.param("dnsHostName", this.name + ".contoso.com"));
+		assertThat(answer).contains("\"checked\":true").contains("\"spn\":\"host/" + this.name + "\"")
+			.contains("\"holder\":\"" + holder + "\"")
+			.contains("is added automatically for the gMSA name and is already registered on " + holder
+					+ ": choose another gMSA name");
+		assertThat(this.directory.spnsChecked).containsExactly("host/" + this.name,
+				"host/" + this.name.toLowerCase() + ".contoso.com");
+	}
+
+	@Test
 	void searchAndAddWorkWithoutScriptAndKeepEverythingTyped() throws Exception {
 		toIdentity("");
 		String body = page(identity("go", "search", "computerSearch", "node", "gmsaName", "half typed!",
@@ -283,6 +319,9 @@ class WizardLiveHttpTests {
 
 		volatile @Nullable String outage;
 
+		/** The SPNs of the last collision check, as the wizard asked for them. */
+		volatile List<String> spnsChecked = List.of();
+
 		private void answering() {
 			if (this.outage != null) {
 				throw new DirectoryException(this.outage);
@@ -298,6 +337,7 @@ class WizardLiveHttpTests {
 		@Override
 		public List<SpnConflict> spnConflicts(String connection, @Nullable String gmsaName, List<String> spns) {
 			answering();
+			this.spnsChecked = List.copyOf(spns);
 			return super.spnConflicts(connection, gmsaName, spns);
 		}
 
