@@ -76,6 +76,9 @@ class WizardLabBrowserTests extends LabWizardSupport {
 		assertThat(this.accounts.find(lab, "group", name + "-hosts")).isPresent();
 		assertThat(this.accounts.find(lab, "gMSA", name)).isPresent();
 		assertThat(this.accounts.find(lab, "user", name + "-ccg")).isPresent();
+		// Read from the DC's own database, not through the portal: the group holds exactly the portable user.
+		assertThat(ldb("(sAMAccountName=" + name + "-hosts)", "member"))
+			.containsExactly("CN=" + name + "-ccg,CN=Users,DC=lab,DC=test");
 		// The password the page showed once is the one the DC holds, and it can retrieve the gMSA's password.
 		assertThat(this.proof.prove(lab, name, name + "-ccg", password.toCharArray()).retrieved()).isTrue();
 
@@ -89,8 +92,11 @@ class WizardLabBrowserTests extends LabWizardSupport {
 
 		assertThat(CLUSTER.client.genericKubernetesResources("windows.k8s.io/v1", "GMSACredentialSpec")
 			.withName(name + "-spec").get()).isNotNull();
+		assertThat(CLUSTER.client.rbac().clusterRoles().withName(name + "-spec-gmsa-use").get().getRules())
+			.singleElement()
+			.satisfies((rule) -> assertThat(rule.getResourceNames()).containsExactly(name + "-spec"));
 		assertThat(CLUSTER.client.rbac().roleBindings().inNamespace("app-ns").list().getItems())
-			.anyMatch(b -> b.getRoleRef().getName().contains(name));
+			.anyMatch(b -> b.getRoleRef().getName().equals(name + "-spec-gmsa-use"));
 		assertThat(CLUSTER.client.secrets().inNamespace("app-ns").withName(name + "-ccg").get()).isNotNull();
 	}
 
