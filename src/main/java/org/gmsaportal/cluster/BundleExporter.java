@@ -1,9 +1,12 @@
 package org.gmsaportal.cluster;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -63,9 +66,13 @@ final class BundleExporter {
 	}
 
 	/** Same Secret with its keys kept and its values replaced, so the bundle shows what must be filled in. */
+	// Who the identity is, and in which domain, is no secret and is easy to type wrongly by hand: kept as is.
+	private static final Set<String> NOT_SECRET = Set.of("username", "domainName");
+
 	private static Secret withoutValues(Secret secret) {
 		Map<String, String> placeholders = new LinkedHashMap<>();
-		secret.getData().keySet().forEach((key) -> placeholders.put(key, PLACEHOLDER));
+		secret.getData().forEach((key, value) -> placeholders.put(key, NOT_SECRET.contains(key)
+				? new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8) : PLACEHOLDER));
 		return new SecretBuilder(secret).withData(null).withStringData(placeholders).build();
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * Plan-only mode: with no directory to ask, the admin types the domain facts and gets the artifacts a run
  * would produce (credential spec, YAML bundle, and the steps to carry out by hand), with no live change. For
  * nodes that are not domain-joined the credential spec carries the plug-in's HostAccountConfig and the bundle
- * the plug-in's Secret with placeholders: the portable user's password is set by hand and never passes through.
+ * the plug-in's Secret with a placeholder for the password, which is set by hand and never passes through.
  */
 @Component
 public class PlanOnly {
@@ -42,7 +42,7 @@ public class PlanOnly {
 	public Artifacts generate(ProvisioningRequest request, DomainIdentity facts) {
 		HostAccountPreset preset = Deployments.preset(request);
 		CredentialSpec spec = Deployments.credentialSpec(request, facts);
-		// No password: the bundle's identity Secret carries placeholders the admin fills in from the secret store.
+		// No password: the bundle's identity Secret carries a placeholder the admin fills in from the secret store.
 		ExportBundle bundle = this.cluster
 			.export(Deployments.deployment("plan-only", request, facts.dnsName(), spec.toMap(), null));
 		Map<String, Object> details = new LinkedHashMap<>();

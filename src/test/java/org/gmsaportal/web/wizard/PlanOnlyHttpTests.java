@@ -77,7 +77,7 @@ class PlanOnlyHttpTests {
 		String bundle = section(page, "plan-only-bundle");
 		assertThat(bundle).contains("kind: &quot;Secret&quot;").contains("name: &quot;webapp01-ccg&quot;")
 			.contains("namespace: &quot;apps&quot;").contains("password: &quot;REPLACE-ME&quot;")
-			.contains("username: &quot;REPLACE-ME&quot;").doesNotContain("not-exported")
+			.contains("username: &quot;webapp01-ccg&quot;").doesNotContain("not-exported")
 			.contains("kind: &quot;GMSACredentialSpec&quot;");
 		assertThat(section(page, "plan-only-commands"))
 			.contains("New-ADUser -Name &#39;webapp01-ccg&#39; -SamAccountName &#39;webapp01-ccg&#39;"
