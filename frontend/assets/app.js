@@ -110,17 +110,36 @@
       } else if (answer.conflicts.length === 0) {
         show(paragraph('spns-free', 'alert ok', box.getAttribute('data-free')));
       } else {
-        var list = document.createElement('ul');
-        list.id = 'spns-conflicts';
-        list.className = 'alert error';
-        answer.conflicts.forEach(function (conflict) {
-          var item = document.createElement('li');
-          item.textContent = conflict.message;
-          item.setAttribute('data-holder', conflict.holder);
-          list.appendChild(item);
-        });
-        show(list);
+        // Blocking ones stop Next on the server; warnings (HOST alias elsewhere) only need reading.
+        var both = document.createElement('div');
+        var blocking = answer.conflicts.filter(function (c) { return c.blocking; });
+        var warnings = answer.conflicts.filter(function (c) { return !c.blocking; });
+        if (blocking.length > 0) {
+          var errors = conflictList(blocking);
+          errors.id = 'spns-conflicts';
+          errors.className = 'alert error';
+          both.appendChild(errors);
+        }
+        if (warnings.length > 0) {
+          var warned = document.createElement('div');
+          warned.id = 'spns-warnings';
+          warned.className = 'alert warning';
+          warned.appendChild(paragraph('spns-warnings-intro', '', box.getAttribute('data-warnings')));
+          warned.appendChild(conflictList(warnings));
+          both.appendChild(warned);
+        }
+        show(both);
       }
+    }
+    function conflictList(conflicts) {
+      var list = document.createElement('ul');
+      conflicts.forEach(function (conflict) {
+        var item = document.createElement('li');
+        item.textContent = conflict.message;
+        item.setAttribute('data-holder', conflict.holder);
+        list.appendChild(item);
+      });
+      return list;
     }
     // The run also registers host/<gMSA name> and host/<DNS host name>: those are checked even with no SPN typed.
     function check() {

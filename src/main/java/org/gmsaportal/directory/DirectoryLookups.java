@@ -42,8 +42,11 @@ public class DirectoryLookups {
 	 * mapping (e.g. {@code HOST/web01} holds {@code http/web01})
 	 * @param holder the DN of the object that holds it
 	 * @param message what the admin should do, naming the holder
+	 * @param blocking whether the DC refuses the SPN (an exact duplicate, or {@code HOST/x} while a mapped alias of it
+	 * is elsewhere); otherwise a warning: {@code HTTP/x} while {@code HOST/x} is on another computer, which the DC
+	 * may accept, after which Kerberos clients asking for {@code HTTP/x} get a ticket for the gMSA
 	 */
-	public record SpnConflict(String requested, String held, String holder, String message) {
+	public record SpnConflict(String requested, String held, String holder, String message, boolean blocking) {
 	}
 
 	/**
@@ -101,7 +104,7 @@ public class DirectoryLookups {
 			// No gMSA yet: nothing is its own, and no real DN equals the empty one.
 			String ownDn = (own != null) ? Ldap.string(own, "distinguishedName") : "";
 			return Spns.conflicts(ctx, facts, checked, ownDn).stream()
-				.map(c -> new SpnConflict(c.requested(), c.held(), c.holder(), c.message()))
+				.map(c -> new SpnConflict(c.requested(), c.held(), c.holder(), c.message(), c.blocking()))
 				.toList();
 		});
 	}

@@ -44,8 +44,8 @@ final class GmsaRepair {
 					+ "does not change it. Differences: " + String.join("; ", drift), details);
 		}
 		List<Spns.Conflict> conflicts = Spns.conflicts(ctx, facts, plan.spns(), dn);
-		if (!conflicts.isEmpty()) {
-			throw audit.refused(ACTION, dn, "Not repaired: " + conflicts.get(0).message(), details);
+		if (!Spns.blocking(conflicts).isEmpty()) {
+			throw audit.refused(ACTION, dn, "Not repaired: " + Spns.refusal(conflicts), details);
 		}
 		BasicAttribute spns = new BasicAttribute("servicePrincipalName");
 		plan.spns().forEach(spns::add);
@@ -61,13 +61,17 @@ final class GmsaRepair {
 			ctx.modifyAttributes(dn, changes.toArray(ModificationItem[]::new));
 		}
 		catch (NamingException ex) {
-			throw audit.failure(ACTION, dn, WriteErrors.explain(ex, "repair the gMSA " + dn, dn), details, ex);
+			String what = "repair the gMSA " + dn;
+			throw audit.failure(ACTION, dn, WriteErrors.withSpnConflicts(ex, what, WriteErrors.explain(ex, what, dn),
+					conflicts), details, ex);
 		}
 		Attributes after = Ldap.read(ctx, dn, GmsaAccounts.ATTRIBUTES);
 		List<String> remaining = (after != null) ? GmsaAccounts.drift(after, plan, request.passwordIntervalDays())
 				: List.of();
-		List<String> warnings = remaining.isEmpty() ? List.of()
-				: List.of("Still different (cannot be changed after creation): " + String.join("; ", remaining));
+		List<String> warnings = new ArrayList<>(Spns.warnings(conflicts));
+		if (!remaining.isEmpty()) {
+			warnings.add("Still different (cannot be changed after creation): " + String.join("; ", remaining));
+		}
 		return audit.record(ACTION, new EnsureResult("gMSA", dn, Accounts.guid(existing), Outcome.REPAIRED, drift,
 				warnings), details);
 	}

@@ -1,5 +1,6 @@
 package org.gmsaportal.directory;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -85,11 +86,11 @@ public class IdentityManagement {
 						details);
 			}
 			String dn = plan.dn();
+			List<Spns.Conflict> conflicts = List.of();
 			if (checkSpnsFirst) {
-				List<Spns.Conflict> conflicts = Spns.conflicts(ctx, facts, plan.spns(), dn);
-				if (!conflicts.isEmpty()) {
-					throw this.audit.refused(GmsaAccounts.ACTION, dn, "Not created: " + conflicts.stream()
-						.map(Spns.Conflict::message).reduce((a, b) -> a + "; " + b).orElseThrow(), details);
+				conflicts = Spns.conflicts(ctx, facts, plan.spns(), dn);
+				if (!Spns.blocking(conflicts).isEmpty()) {
+					throw this.audit.refused(GmsaAccounts.ACTION, dn, "Not created: " + Spns.refusal(conflicts), details);
 				}
 			}
 			this.audit.intent(GmsaAccounts.ACTION, dn, details);
@@ -98,13 +99,9 @@ public class IdentityManagement {
 			}
 			catch (NamingException ex) {
 				String message = WriteErrors.explain(ex, "create the gMSA " + dn, plan.container());
-				if (Ldap.resultCode(ex) == WriteErrors.CONSTRAINT_VIOLATION) {
-					// The DC names neither the SPN nor its holder; find them for the admin.
-					List<Spns.Conflict> conflicts = Spns.conflicts(ctx, facts, plan.spns(), dn);
-					if (!conflicts.isEmpty()) {
-						message = "The domain controller refused to create the gMSA " + dn + ": "
-								+ conflicts.get(0).message();
-					}
+				if (WriteErrors.maybeSpn(ex)) {
+					message = WriteErrors.withSpnConflicts(ex, "create the gMSA " + dn, message,
+							Spns.conflicts(ctx, facts, plan.spns(), dn));
 				}
 				throw this.audit.failure(GmsaAccounts.ACTION, dn, message, details, ex);
 			}
@@ -116,8 +113,10 @@ public class IdentityManagement {
 				throw this.audit.refused(GmsaAccounts.ACTION, dn, "Created " + dn + " but the DC stores it differently: "
 						+ String.join("; ", drift), details);
 			}
+			List<String> warnings = new ArrayList<>(GmsaAccounts.warnings(request, true));
+			warnings.addAll(Spns.warnings(conflicts));
 			return this.audit.record(GmsaAccounts.ACTION, new EnsureResult("gMSA", dn, Accounts.guid(created),
-					Outcome.CREATED, List.of(), GmsaAccounts.warnings(request, true)), details);
+					Outcome.CREATED, List.of(), warnings), details);
 		});
 	}
 

@@ -45,7 +45,8 @@ public class IdentityPreview {
 
 	/**
 	 * The gMSA: compared with the request if it exists; otherwise PLANNED, or DRIFT naming the SPNs another
-	 * object already holds (the DC would refuse the creation).
+	 * object already holds (the DC would refuse the creation). An SPN whose HOST alias another computer holds
+	 * does not stop the plan: it is a warning that says what the DC and Kerberos clients would do.
 	 */
 	public EnsureResult gmsa(DirectoryConnection connection, GmsaRequest request) {
 		return read(connection, ctx -> {
@@ -59,10 +60,10 @@ public class IdentityPreview {
 				}
 				return found("gMSA", existing, GmsaAccounts.drift(existing, plan, request.passwordIntervalDays()));
 			}
-			List<String> conflicts = Spns.conflicts(ctx, facts, plan.spns(), plan.dn()).stream()
-				.map(Spns.Conflict::message).toList();
-			return conflicts.isEmpty() ? planned("gMSA", plan.dn())
-					: new EnsureResult("gMSA", plan.dn(), null, Outcome.DRIFT, conflicts, List.of());
+			List<Spns.Conflict> conflicts = Spns.conflicts(ctx, facts, plan.spns(), plan.dn());
+			List<String> blocking = Spns.blocking(conflicts).stream().map(Spns.Conflict::message).toList();
+			return new EnsureResult("gMSA", plan.dn(), null, blocking.isEmpty() ? Outcome.PLANNED : Outcome.DRIFT,
+					blocking, Spns.warnings(conflicts));
 		});
 	}
 

@@ -96,10 +96,14 @@ public class Preflight {
 		Attributes own = Accounts.find(ctx, facts.defaultNamingContext(), plan.name() + "$", "distinguishedName");
 		String ownDn = (own != null) ? Ldap.string(own, "distinguishedName") : plan.dn();
 		List<Spns.Conflict> conflicts = Spns.conflicts(ctx, facts, plan.spns(), ownDn);
+		if (!Spns.blocking(conflicts).isEmpty()) {
+			return new PreflightCheck(name, Verdict.FAIL, Spns.refusal(conflicts), "remove the SPN from its holder or "
+					+ "drop it from the request");
+		}
 		if (!conflicts.isEmpty()) {
-			return new PreflightCheck(name, Verdict.FAIL, String.join("; ",
-					conflicts.stream().map(Spns.Conflict::message).toList()), "remove the SPN from its holder or "
-							+ "drop it from the request");
+			return new PreflightCheck(name, Verdict.WARN, String.join("; ", Spns.warnings(conflicts)),
+					"remove the HOST SPN from its holder, or drop the SPN from the request, unless the service "
+							+ "really moves to the gMSA");
 		}
 		return PreflightCheck.pass(name, "None of " + plan.spns() + " (or their HOST aliases) is registered on "
 				+ "another object in " + facts.dnsName() + " (domain-wide search; other domains of the forest "

@@ -21,16 +21,57 @@ final class Spns {
 	private Spns() {
 	}
 
-	/** An SPN held by another object: {@code requested} collides with {@code held} on {@code holder}. */
+	/**
+	 * An SPN held by another object: {@code requested} collides with {@code held} on {@code holder}, either
+	 * exactly or through the HOST alias mapping (sPNMappings).
+	 */
 	record Conflict(String requested, String held, String holder) {
 
-		String message() {
-			String alias = this.requested.equalsIgnoreCase(this.held) ? "" : " (as " + this.held
-					+ ", which the DC treats as the same service through the HOST alias mapping)";
-			return "SPN " + this.requested + " is already registered on " + this.holder + alias
-					+ ": remove it there (setspn -D) or choose another name";
+		/**
+		 * Whether the DC refuses the SPN: an exact duplicate (Windows since 2012 R2, forest-wide; Samba), or
+		 * {@code HOST/x} while a mapped alias such as {@code HTTP/x} is elsewhere (Samba: constraintViolation).
+		 * The reverse, {@code HTTP/x} while {@code HOST/x} is elsewhere, is a warning: Samba accepts it when the
+		 * caller may write the holder, and Windows' rule differs between spec revisions.
+		 */
+		boolean blocking() {
+			return this.requested.equalsIgnoreCase(this.held) || serviceClass(this.requested).equals("host");
 		}
 
+		String message() {
+			if (this.requested.equalsIgnoreCase(this.held)) {
+				return "SPN " + this.requested + " is already registered on " + this.holder
+						+ ": remove it there (setspn -D) or choose another name";
+			}
+			if (blocking()) {
+				return "SPN " + this.requested + " cannot be registered: " + this.holder + " holds " + this.held
+						+ ", which the DC treats as the same service through the HOST alias mapping (sPNMappings), "
+						+ "so it refuses " + this.requested + ": remove " + this.held + " there (setspn -D) or "
+						+ "choose another name";
+			}
+			return "SPN " + this.requested + " may take over a service of another computer: " + this.holder
+					+ " holds " + this.held + ", which also stands for " + this.requested + " through the HOST alias "
+					+ "mapping (sPNMappings). The domain controller accepts " + this.requested + " on the gMSA only "
+					+ "if the portal's account may write " + this.holder + ". If it does, Kerberos clients asking for "
+					+ this.requested + " get a ticket for the gMSA instead of " + this.holder
+					+ ", so they can no longer authenticate to that computer's service. Continue only if the "
+					+ "service moves to the gMSA";
+		}
+
+	}
+
+	/** The conflicts the DC refuses; the others are {@linkplain #warnings warnings}. */
+	static List<Conflict> blocking(List<Conflict> conflicts) {
+		return conflicts.stream().filter(Conflict::blocking).toList();
+	}
+
+	/** What the admin must read about conflicts that do not block: one message per conflict. */
+	static List<String> warnings(List<Conflict> conflicts) {
+		return conflicts.stream().filter(c -> !c.blocking()).map(Conflict::message).toList();
+	}
+
+	/** The messages of the blocking conflicts, joined for one refusal. */
+	static String refusal(List<Conflict> conflicts) {
+		return String.join("; ", blocking(conflicts).stream().map(Conflict::message).toList());
 	}
 
 	/** Conflicts of {@code spns} with objects other than {@code ownDn} in the domain naming context. */
@@ -46,11 +87,12 @@ final class Spns {
 					SearchControls.SUBTREE_SCOPE, "distinguishedName", "servicePrincipalName")) {
 				String dn = Ldap.string(holder, "distinguishedName");
 				if (!Accounts.sameDn(dn, ownDn)) {
-					String held = Ldap.strings(holder, "servicePrincipalName").stream()
+					// An exact duplicate on the holder matters more than an alias it also holds.
+					List<String> held = Ldap.strings(holder, "servicePrincipalName").stream()
 						.filter(h -> variants.stream().anyMatch(h::equalsIgnoreCase))
-						.findFirst()
-						.orElse(spn);
-					conflicts.add(new Conflict(spn, held, dn));
+						.toList();
+					conflicts.add(new Conflict(spn, held.stream().filter(spn::equalsIgnoreCase).findFirst()
+						.orElse(held.isEmpty() ? spn : held.get(0)), dn));
 				}
 			}
 		}
@@ -61,9 +103,8 @@ final class Spns {
 	static Set<String> variants(String spn, Set<String> hostAliases) {
 		Set<String> variants = new LinkedHashSet<>();
 		variants.add(spn);
-		int slash = spn.indexOf('/');
-		String serviceClass = spn.substring(0, slash).toLowerCase(Locale.ROOT);
-		String rest = spn.substring(slash + 1);
+		String serviceClass = serviceClass(spn);
+		String rest = spn.substring(spn.indexOf('/') + 1);
 		if (serviceClass.equals("host")) {
 			hostAliases.forEach(alias -> variants.add(alias + "/" + rest));
 		}
@@ -71,6 +112,10 @@ final class Spns {
 			variants.add("host/" + rest);
 		}
 		return variants;
+	}
+
+	private static String serviceClass(String spn) {
+		return spn.substring(0, Math.max(spn.indexOf('/'), 0)).toLowerCase(Locale.ROOT);
 	}
 
 	private static Set<String> hostAliases(DirContext ctx, String configNc) throws NamingException {

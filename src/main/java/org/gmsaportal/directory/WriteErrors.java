@@ -1,5 +1,7 @@
 package org.gmsaportal.directory;
 
+import java.util.List;
+
 import javax.naming.NamingException;
 
 /**
@@ -41,6 +43,37 @@ final class WriteErrors {
 			case ENTRY_ALREADY_EXISTS -> "Cannot " + what + ": the object already exists. DC said: " + said;
 			default -> "Cannot " + what + ". DC said: " + said;
 		};
+	}
+
+	/** Whether a refused write may have been refused for an SPN: then its conflicts are worth looking up. */
+	static boolean maybeSpn(NamingException ex) {
+		int code = Ldap.resultCode(ex);
+		return code == CONSTRAINT_VIOLATION || code == INSUFFICIENT_ACCESS;
+	}
+
+	/**
+	 * The explanation of a refused write that registers SPNs, with the conflicts that explain it: the DC names
+	 * neither the SPN nor its holder. A constraint violation is a blocking conflict; a refusal for rights may be
+	 * an SPN whose HOST alias is on an object the portal's account may not write (Samba's rule).
+	 * @param what the action in words, as for {@link #explain}
+	 * @param explained what {@link #explain} said
+	 */
+	static String withSpnConflicts(NamingException ex, String what, String explained, List<Spns.Conflict> conflicts) {
+		List<Spns.Conflict> blocking = Spns.blocking(conflicts);
+		if (Ldap.resultCode(ex) == CONSTRAINT_VIOLATION && !blocking.isEmpty()) {
+			return "The domain controller refused to " + what + ": " + Spns.refusal(conflicts);
+		}
+		if (Ldap.resultCode(ex) == INSUFFICIENT_ACCESS) {
+			List<String> aliases = conflicts.stream().filter(c -> !c.blocking())
+				.map(c -> c.holder() + " holds " + c.held() + ", and the DC lets the gMSA take " + c.requested()
+						+ " only if the portal's account may write " + c.holder())
+				.toList();
+			if (!aliases.isEmpty()) {
+				return explained + ". The SPN may be the cause: " + String.join("; ", aliases)
+						+ ". Remove the HOST SPN there (setspn -D) or drop the SPN from the request";
+			}
+		}
+		return explained;
 	}
 
 }

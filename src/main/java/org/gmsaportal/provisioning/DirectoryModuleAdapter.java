@@ -199,7 +199,7 @@ class DirectoryModuleAdapter implements DirectoryPort {
 	@Override
 	public List<SpnConflict> spnConflicts(String connection, @Nullable String gmsaName, List<String> spns) {
 		return this.lookups.spnConflicts(connection(connection), gmsaName, spns).stream()
-			.map(c -> new SpnConflict(c.requested(), c.holder(), c.message()))
+			.map(c -> new SpnConflict(c.requested(), c.holder(), c.message(), c.blocking()))
 			.toList();
 	}
 

@@ -134,8 +134,10 @@ public interface DirectoryPort {
 	 * @param spn the SPN as requested
 	 * @param holder the DN of the object holding it
 	 * @param message what the admin should do, naming the holder
+	 * @param blocking whether the DC refuses the SPN; otherwise a warning (another computer holds HOST/x and the
+	 * request asks for a class HOST stands for, such as HTTP/x): the message says what would happen
 	 */
-	record SpnConflict(String spn, String holder, String message) {
+	record SpnConflict(String spn, String holder, String message, boolean blocking) {
 	}
 
 	/**

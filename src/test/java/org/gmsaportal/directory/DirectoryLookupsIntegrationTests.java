@@ -49,11 +49,12 @@ class DirectoryLookupsIntegrationTests {
 			assertThat(c.held()).isEqualTo(spn);
 			assertThat(c.holder()).isEqualToIgnoringCase(holder);
 			assertThat(c.message()).contains("is already registered on " + c.holder()).contains("setspn -D");
+			assertThat(c.blocking()).isTrue();
 		});
 	}
 
 	@Test
-	void aHostSpnOnAnotherAccountCollidesWithAMappedServiceClass() {
+	void aHostSpnOnAnotherAccountMakesAMappedServiceClassAWarning() {
 		String name = LabDirectory.unique("SA").toUpperCase(Locale.ROOT);
 		String host = name.toLowerCase(Locale.ROOT) + ".lab.test";
 		String holder = computer(name, "HOST/" + host);
@@ -62,8 +63,22 @@ class DirectoryLookupsIntegrationTests {
 		assertThat(conflicts).singleElement().satisfies(c -> {
 			assertThat(c.held()).isEqualTo("HOST/" + host);
 			assertThat(c.holder()).isEqualToIgnoringCase(holder);
-			assertThat(c.message()).contains("HOST alias");
+			assertThat(c.message()).contains("HOST alias").contains("get a ticket for the gMSA instead of " + c.holder());
+			assertThat(c.blocking()).isFalse();
 		});
+	}
+
+	@Test
+	void aMappedServiceClassOnAnotherAccountMakesItsHostSpnBlocking() {
+		String name = LabDirectory.unique("SB").toUpperCase(Locale.ROOT);
+		String host = name.toLowerCase(Locale.ROOT) + ".lab.test";
+		String holder = computer(name, "HTTP/" + host);
+		assertThat(this.lookups.spnConflicts(this.admin, LabDirectory.unique("gn"), List.of("HOST/" + host)))
+			.singleElement().satisfies(c -> {
+				assertThat(c.held()).isEqualTo("HTTP/" + host);
+				assertThat(c.holder()).isEqualToIgnoringCase(holder);
+				assertThat(c.blocking()).isTrue();
+			});
 	}
 
 	@Test

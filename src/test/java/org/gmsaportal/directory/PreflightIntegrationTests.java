@@ -2,6 +2,7 @@ package org.gmsaportal.directory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.gmsaportal.directory.PreflightCheck.Verdict;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,30 @@ class PreflightIntegrationTests {
 			assertThat(c.verdict()).isEqualTo(Verdict.FAIL);
 			assertThat(c.explanation()).contains("SPN " + spn + " is already registered on CN=" + holder);
 		});
+	}
+
+	@Test
+	void aHostAliasOnAComputerWarnsForItsMappedClassAndFailsForHost() {
+		String computer = LabDirectory.unique("PW").toUpperCase(Locale.ROOT);
+		String host = computer.toLowerCase(Locale.ROOT) + ".lab.test";
+		this.lab.samba("samba-tool", "computer", "add", computer);
+		this.lab.samba("samba-tool", "spn", "add", "HOST/" + host, computer + "$");
+		this.lab.samba("samba-tool", "spn", "add", "CIFS/cifs-" + host, computer + "$");
+		String holder = "CN=" + computer + ",CN=Computers,DC=lab,DC=test";
+		String group = group();
+
+		PreflightCheck http = named(this.preflight.check(this.admin,
+				GmsaRequest.of(LabDirectory.unique("pw"), group).withExtraSpns(List.of("HTTP/" + host))),
+				"SPNs not registered elsewhere");
+		assertThat(http.verdict()).isEqualTo(Verdict.WARN);
+		assertThat(http.explanation()).contains(holder + " holds HOST/" + host)
+			.contains("get a ticket for the gMSA instead of " + holder);
+
+		PreflightCheck hostSpn = named(this.preflight.check(this.admin,
+				GmsaRequest.of(LabDirectory.unique("pw"), group).withExtraSpns(List.of("HOST/cifs-" + host))),
+				"SPNs not registered elsewhere");
+		assertThat(hostSpn.verdict()).isEqualTo(Verdict.FAIL);
+		assertThat(hostSpn.explanation()).contains(holder + " holds CIFS/cifs-" + host);
 	}
 
 	@Test

@@ -48,6 +48,8 @@ public class FakeDirectory implements DirectoryPort {
 
 	private final Map<String, String> spnHolders = new ConcurrentHashMap<>();
 
+	private final Map<String, String> aliasHolders = new ConcurrentHashMap<>();
+
 	private final Map<String, CountDownLatch[]> pauses = new ConcurrentHashMap<>();
 
 	volatile boolean kdsRootKey = true;
@@ -74,6 +76,14 @@ public class FakeDirectory implements DirectoryPort {
 		this.spnHolders.put(key(spn), holderDn);
 	}
 
+	/**
+	 * A computer holds {@code HOST/<rest>} of {@code spn} (say {@code HTTP/x}): requesting {@code spn} is a warning,
+	 * as the directory module reports a HOST alias held elsewhere, not a blocking conflict.
+	 */
+	public void registerHostAlias(String spn, String holderDn) {
+		this.aliasHolders.put(key(spn), holderDn);
+	}
+
 	void reset() {
 		this.groups.clear();
 		this.gmsas.clear();
@@ -83,6 +93,7 @@ public class FakeDirectory implements DirectoryPort {
 		this.removals.clear();
 		this.failures.clear();
 		this.spnHolders.clear();
+		this.aliasHolders.clear();
 		seedComputers();
 		this.pauses.clear();
 		this.createdByPortal.clear();
@@ -291,7 +302,14 @@ public class FakeDirectory implements DirectoryPort {
 			}
 			if (holder != null) {
 				conflicts.add(new SpnConflict(spn, holder, "SPN " + spn + " is already registered on " + holder
-						+ ": remove it there (setspn -D) or choose another name"));
+						+ ": remove it there (setspn -D) or choose another name", true));
+			}
+			String aliasHolder = this.aliasHolders.get(key(spn));
+			if (aliasHolder != null) {
+				String host = "HOST/" + spn.substring(spn.indexOf('/') + 1);
+				conflicts.add(new SpnConflict(spn, aliasHolder, "SPN " + spn + " may take over a service of another "
+						+ "computer: " + aliasHolder + " holds " + host + ", and Kerberos clients asking for " + spn
+						+ " would get a ticket for the gMSA instead of " + aliasHolder, false));
 			}
 		}
 		return conflicts;

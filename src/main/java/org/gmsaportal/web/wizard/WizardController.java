@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.SessionAttributes;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The wizard's form pages, one GET/POST pair per step: Next validates and saves the draft, Back saves what was
@@ -111,7 +112,8 @@ class WizardController {
 	@PostMapping("/identity")
 	String processIdentityForm(@Valid @ModelAttribute("form") IdentityStep form, BindingResult errors,
 			@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam(defaultValue = "next") String go,
-			@RequestParam(defaultValue = "") String computerSearch, Authentication user, Model model) {
+			@RequestParam(defaultValue = "") String computerSearch, Authentication user, Model model,
+			RedirectAttributes redirect) {
 		wizard.setIdentity(form);
 		// Search and Add work without script: the page comes back with the results and everything typed.
 		if (go.equals("search") || go.startsWith("add:")) {
@@ -126,7 +128,11 @@ class WizardController {
 			engineRules("identity", wizard, errors, true);
 		}
 		if (!errors.hasErrors() && !go.equals("back")) {
-			model.addAttribute("spnCheckError", this.live.identityRules(wizard, errors));
+			WizardLiveChecks.SpnCheck spns = this.live.identityRules(wizard, errors);
+			model.addAttribute("spnCheckError", spns.error());
+			model.addAttribute("spnWarnings", spns.warnings());
+			// Next goes on despite warnings: the page after it says them again, as the review plan does.
+			redirect.addFlashAttribute("spnWarnings", spns.warnings());
 		}
 		return advance("identity", form, errors, wizard, go, user, model);
 	}

@@ -59,6 +59,12 @@ class WizardLiveChecks {
 
 	/** SPN collisions, or why they could not be looked up. */
 	record SpnCheck(List<SpnConflict> conflicts, @Nullable String error) {
+
+		/** Those that do not stop Next: the admin reads what the DC and Kerberos clients would do. */
+		List<SpnConflict> warnings() {
+			return this.conflicts.stream().filter(c -> !c.blocking()).toList();
+		}
+
 	}
 
 	/** A computer search as typed, its answer, or why there is none. */
@@ -126,7 +132,7 @@ class WizardLiveChecks {
 			return conflict;
 		}
 		return new SpnConflict(conflict.spn(), conflict.holder(), this.messages.getMessage("wizard.spns.default." + field,
-				new Object[] { conflict.spn(), conflict.holder() }, LocaleContextHolder.getLocale()));
+				new Object[] { conflict.spn(), conflict.holder() }, LocaleContextHolder.getLocale()), conflict.blocking());
 	}
 
 	ComputerSearch searchComputers(String connection, String text) {
@@ -156,12 +162,14 @@ class WizardLiveChecks {
 
 	/**
 	 * The identity page's rules that need the directory, run on Next once the page is otherwise valid: an SPN
-	 * another object holds is an error naming the holder, on the SPN field, or on the gMSA name or DNS host name
+	 * the DC would refuse is an error naming the holder, on the SPN field, or on the gMSA name or DNS host name
 	 * field for the default SPN it gives; a computer account that does not exist, or a name that belongs to an
-	 * account that is not a computer, is one on the members field.
-	 * @return why the SPNs could not be checked, or {@code null}; an unreachable directory does not block Next
+	 * account that is not a computer, is one on the members field. An SPN whose HOST alias another computer
+	 * holds is only a warning: the DC may accept it, and the plan says so again.
+	 * @return the SPN check: its warnings, and why the SPNs could not be checked; an unreachable directory does
+	 * not block Next
 	 */
-	@Nullable String identityRules(WizardState wizard, Errors errors) {
+	SpnCheck identityRules(WizardState wizard, Errors errors) {
 		String connection = String.valueOf(wizard.getConnections().getDirectoryConnection());
 		IdentityStep identity = wizard.getIdentity();
 		GmsaSpns registered = GmsaSpns.of(identity.getGmsaName(), identity.getDnsHostName(),
@@ -169,7 +177,7 @@ class WizardLiveChecks {
 		SpnCheck spns = spnConflicts(connection, identity.getGmsaName(), identity.getDnsHostName(),
 				WizardRequests.lines(identity.getSpns()));
 		// A default SPN's collision is an error on the field it comes from: that is what the admin can change.
-		spns.conflicts().forEach(c -> errors.rejectValue(
+		spns.conflicts().stream().filter(SpnConflict::blocking).forEach(c -> errors.rejectValue(
 				Objects.requireNonNullElse(registered.defaultField(c.spn()), "spns"), "wizard.spns.conflict",
 				c.message()));
 		List<String> members = WizardRequests.lines(identity.getComputerAccounts());
@@ -179,7 +187,7 @@ class WizardLiveChecks {
 				errors.rejectValue("computerAccounts", "wizard.computerAccounts.missing", missing);
 			}
 		}
-		return spns.error();
+		return spns;
 	}
 
 	/** The preflight once the cluster page holds a namespace, service account and resource name; none for export. */

@@ -91,6 +91,13 @@ class WizardBrowserTests {
 			page.locator("#spns").fill(taken);
 			assertThat(page.locator("#spns-conflicts")).containsText("SPN " + taken
 					+ " is already registered on CN=OLDAPP,CN=Computers,DC=contoso,DC=com");
+			// A HOST alias on another computer is a warning beside the error, not an error.
+			String alias = "HTTP/alias-" + name + ".contoso.com";
+			this.directory.registerHostAlias(alias, "CN=WEB01,CN=Computers,DC=contoso,DC=com");
+			page.locator("#spns").fill(taken + "\n" + alias);
+			assertThat(page.locator("#spns-conflicts li")).hasCount(1);
+			assertThat(page.locator("#spns-warnings")).containsText("SPN " + alias
+					+ " may take over a service of another computer");
 			page.locator("#spns").fill("HTTP/" + name + ".contoso.com");
 			assertThat(page.locator("#spns-free")).isVisible();
 			page.locator("#computerSearch").fill("node");

@@ -126,6 +126,34 @@ class WizardLiveHttpTests {
 	}
 
 	@Test
+	void anSpnWhoseHostAliasAComputerHoldsIsAWarningThatLetsNextThroughWhileAnExactOneStillBlocks() throws Exception {
+		String alias = "HTTP/alias-" + this.name + ".contoso.com";
+		String exact = "HTTP/exact-" + this.name + ".contoso.com";
+		String web = "CN=WEB01,CN=Computers,DC=contoso,DC=com";
+		this.directory.registerHostAlias(alias, web);
+		this.directory.registerSpn(exact, "CN=OLDAPP,CN=Computers,DC=contoso,DC=com");
+		toIdentity("");
+		assertThat(json(get("/wizard/identity/spn-check").param("spns", alias + "\n" + exact).param("gmsaName", this.name)))
+			.contains("\"spn\":\"" + alias + "\",\"holder\":\"" + web + "\"")
+			.contains("get a ticket for the gMSA instead of " + web + "\",\"blocking\":false")
+			.contains("\"spn\":\"" + exact + "\"").contains("choose another name\",\"blocking\":true");
+
+		// Both: the exact one stops Next on the SPN field; the warning is shown beside it, not as an error.
+		String body = page(identity("spns", alias + "\n" + exact));
+		assertThat(body).contains("id=\"spns-error\"").contains("SPN " + exact + " is already registered on")
+			.contains("id=\"spns-warnings\"").contains("data-holder=\"" + web + "\"")
+			.contains("SPN " + alias + " may take over a service of another computer")
+			.doesNotContain("SPN " + alias + " is already registered");
+
+		// The warning alone: Next goes on, and the next page says it again.
+		MvcResult next = call(identity("spns", alias)).andReturn();
+		assertThat(next.getResponse().getRedirectedUrl()).isEqualTo("/wizard/credspec");
+		String credspec = page(get("/wizard/credspec").flashAttrs(next.getFlashMap()));
+		assertThat(credspec).contains("id=\"spns-warnings\"")
+			.contains("get a ticket for the gMSA instead of " + web);
+	}
+
+	@Test
 	void theSpnCheckAnswersAdminsInJsonAndRefusesAuditors() throws Exception {
 		String taken = "HTTP/json-" + this.name + ".contoso.com";
 		this.directory.registerSpn(taken, "CN=OLDAPP,CN=Computers,DC=contoso,DC=com");
