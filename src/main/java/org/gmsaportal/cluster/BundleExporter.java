@@ -59,16 +59,16 @@ final class BundleExporter {
 		}
 		List<String> allWarnings = new ArrayList<>(warnings);
 		if (!includeSecretData && objects.stream().anyMatch((o) -> o instanceof Secret)) {
-			allWarnings.add("The identity Secret's values are not in the bundle: replace every " + PLACEHOLDER
+			allWarnings.add("The identity Secret's password is not in the bundle (its user name and domain are): replace every " + PLACEHOLDER
 					+ " under stringData (or create the Secret from your secret store) before applying.");
 		}
 		return new ExportBundle(file, yaml.toString(), commands, block, allWarnings);
 	}
 
-	/** Same Secret with its keys kept and its values replaced, so the bundle shows what must be filled in. */
 	// Who the identity is, and in which domain, is no secret and is easy to type wrongly by hand: kept as is.
 	private static final Set<String> NOT_SECRET = Set.of("username", "domainName");
 
+	/** Same Secret with its keys kept and its secret values replaced, so the bundle shows what must be filled in. */
 	private static Secret withoutValues(Secret secret) {
 		Map<String, String> placeholders = new LinkedHashMap<>();
 		secret.getData().forEach((key, value) -> placeholders.put(key, NOT_SECRET.contains(key)

@@ -35,7 +35,8 @@ public class DirectoryLookups {
 	private static final int MAX_SEARCH_LENGTH = 64;
 
 	/**
-	 * An SPN that another object already holds: the DC would refuse to register it on the gMSA.
+	 * An SPN that another object already holds, exactly or through the HOST alias mapping; {@code blocking} says
+	 * whether the DC refuses to register it on the gMSA.
 	 *
 	 * @param requested the SPN as asked for
 	 * @param held the value found on the holder, which differs from {@code requested} only through the HOST alias

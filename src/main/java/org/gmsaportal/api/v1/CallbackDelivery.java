@@ -62,7 +62,7 @@ class CallbackDelivery {
 
 	static final Duration MAX_RETRY = Duration.ofHours(1);
 
-	/** Longer than one attempt can take (5 s connect, 10 s answer), so a lease never expires mid-delivery. */
+	/** Longer than one attempt may take (gmsa.api.callbacks.attempt-timeout, 15 s), so a lease does not expire mid-delivery. */
 	static final Duration LEASE = Duration.ofMinutes(2);
 
 	/** Statuses only an action changes: once their event went out, the sweep is enough. */

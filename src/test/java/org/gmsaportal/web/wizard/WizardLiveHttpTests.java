@@ -179,8 +179,9 @@ class WizardLiveHttpTests {
 		String body = page(identity("dnsHostName", server, "spns", "HTTP/" + server));
 		assertThat(this.directory.spnsChecked).containsExactly("HTTP/" + server, "host/" + this.name, "host/" + server);
 		assertThat(body).contains("id=\"dnsHostName-error\"")
-			.contains("SPN host/" + server + " is added automatically for the DNS host name and is already registered on "
-					+ "CN=SRV,CN=Computers,DC=contoso,DC=com: the DNS host name is probably an existing server")
+			.contains("SPN host/" + server + " is added automatically for the DNS host name and "
+					+ "CN=SRV,CN=Computers,DC=contoso,DC=com already holds it (or a service it stands for through the HOST "
+					+ "alias mapping): the DNS host name is probably an existing server")
 			.doesNotContain("id=\"spns-error\"");
 
 		String own = "own-" + this.name.toLowerCase() + ".contoso.com";
@@ -200,8 +201,8 @@ class WizardLiveHttpTests {
 			.param("dnsHostName", this.name + ".contoso.com"));
 		assertThat(answer).contains("\"checked\":true").contains("\"spn\":\"host/" + this.name + "\"")
 			.contains("\"holder\":\"" + holder + "\"")
-			.contains("is added automatically for the gMSA name and is already registered on " + holder
-					+ ": choose another gMSA name");
+			.contains("is added automatically for the gMSA name and " + holder
+					+ " already holds it (or a service it stands for through the HOST alias mapping): choose another gMSA name");
 		assertThat(this.directory.spnsChecked).containsExactly("host/" + this.name,
 				"host/" + this.name.toLowerCase() + ".contoso.com");
 	}
