@@ -3,7 +3,6 @@ package org.gmsaportal.cluster;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +42,8 @@ class ClusterPreflightTests {
 
 	@Test
 	void aReadyClusterPassesEveryCheck() {
-		this.cluster.with("gmsa-crd.yaml").with("gmsa-webhook.yaml").with("nodes.yaml").with("coredns.yaml");
-		expectAccessReview(true);
+		this.cluster.withGmsaSupport();
+		this.cluster.answerAccessReviews(true);
 
 		PreflightReport report = preflight(new PreflightRequest("app-ns", "webapp-sa", "gmsa-webapp01", "contoso.com",
 				true, false), HEALTHY);
@@ -161,7 +160,7 @@ class ClusterPreflightTests {
 	@Test
 	void aServiceAccountNotYetAllowedToUseTheCredSpecWarnsAndAMissingOneFails() {
 		this.cluster.with("gmsa-crd.yaml").with("gmsa-webhook.yaml");
-		expectAccessReview(false);
+		this.cluster.answerAccessReviews(false);
 
 		PreflightReport report = preflight(new PreflightRequest("app-ns", "other-sa", "gmsa-webapp01", "contoso.com",
 				true, false), HEALTHY);
@@ -191,10 +190,5 @@ class ClusterPreflightTests {
 		return new ClusterPreflight((name) -> this.cluster.client).check("lab", request, now);
 	}
 
-	private void expectAccessReview(boolean allowed) {
-		this.cluster.server.expect().post().withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
-			.andReturn(201, new SubjectAccessReviewBuilder().withNewStatus().withAllowed(allowed).endStatus().build())
-			.always();
-	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Queue;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -71,6 +72,19 @@ public final class MockCluster implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+		return this;
+	}
+
+	/** What a cluster ready for gMSA workloads has: the GMSACredentialSpec CRD, its webhooks, Windows nodes, CoreDNS. */
+	public MockCluster withGmsaSupport() {
+		return with("gmsa-crd.yaml").with("gmsa-webhook.yaml").with("nodes.yaml").with("coredns.yaml");
+	}
+
+	/** Answers every SubjectAccessReview (which CRUD mode cannot) with {@code allowed}. */
+	public MockCluster answerAccessReviews(boolean allowed) {
+		this.server.expect().post().withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
+			.andReturn(201, new SubjectAccessReviewBuilder().withNewStatus().withAllowed(allowed).endStatus().build())
+			.always();
 		return this;
 	}
 

@@ -14,7 +14,6 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
@@ -177,11 +176,7 @@ abstract class LabWizardSupport extends PortalServerSupport {
 	}
 
 	private static MockCluster startCluster() {
-		MockCluster cluster = MockCluster.start().with("gmsa-crd.yaml").with("gmsa-webhook.yaml").with("nodes.yaml")
-			.with("coredns.yaml");
-		cluster.server.expect().post().withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
-			.andReturn(201, new SubjectAccessReviewBuilder().withNewStatus().withAllowed(false).endStatus().build())
-			.always();
+		MockCluster cluster = MockCluster.start().withGmsaSupport().answerAccessReviews(false);
 		Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
 		return cluster;
 	}

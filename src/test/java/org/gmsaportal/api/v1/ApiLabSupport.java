@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import org.gmsaportal.api.ApiClients;
 import org.gmsaportal.api.ApiScope;
 import org.gmsaportal.api.NewApiClient;
@@ -74,11 +73,8 @@ abstract class ApiLabSupport {
 	@BeforeAll
 	static void startCluster() {
 		LabServices.dc("GMSA_LAB_LDAPS_URL");
-		cluster = MockCluster.start().with("gmsa-crd.yaml").with("gmsa-webhook.yaml").with("nodes.yaml").with("coredns.yaml");
 		// The workload's service account may not use the credspec yet: the run's RoleBinding grants it.
-		cluster.server.expect().post().withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
-			.andReturn(201, new SubjectAccessReviewBuilder().withNewStatus().withAllowed(false).endStatus().build())
-			.always();
+		cluster = MockCluster.start().withGmsaSupport().answerAccessReviews(false);
 	}
 
 	@AfterAll

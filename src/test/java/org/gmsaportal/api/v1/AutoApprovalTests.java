@@ -19,14 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.gmsaportal.api.v1.ExportOnlyFilings.body;
+import static org.gmsaportal.api.v1.ExportOnlyFilings.file;
 
 /**
  * The per-client approval policy: a request filed by a client an ADMIN marked auto-approve is approved at filing,
@@ -61,8 +60,8 @@ class AutoApprovalTests {
 	void aMarkedClientsRequestIsApprovedByThePolicyAndRunsAtFiling() throws Exception {
 		NewApiClient marked = client(true);
 		String key = "k-" + UUID.randomUUID();
-		String body = body("auto" + UUID.randomUUID().toString().substring(0, 8));
-		MockHttpServletResponse response = file(marked, key, body);
+		String body = body("auto" + UUID.randomUUID().toString().substring(0, 8), "RITM7");
+		MockHttpServletResponse response = file(this.mvc, marked, key, body);
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
 		JsonNode filed = this.json.readTree(response.getContentAsString());
 		assertThat(filed.get("status").asString()).isIn("RUNNING", "SUCCEEDED");
@@ -78,14 +77,14 @@ class AutoApprovalTests {
 				+ "AND details LIKE '%\"policy\":\"auto-approve\"%'")
 			.params(id, marked.client().name()).query(Long.class).single();
 		assertThat(approved).isEqualTo(1);
-		MockHttpServletResponse replay = file(marked, key, body);
+		MockHttpServletResponse replay = file(this.mvc, marked, key, body);
 		assertThat(this.json.readTree(replay.getContentAsString())).isEqualTo(filed);
 	}
 
 	@Test
 	void anUnmarkedClientsRequestStillWaits() throws Exception {
-		MockHttpServletResponse response = file(client(false), "k-" + UUID.randomUUID(),
-				body("wait" + UUID.randomUUID().toString().substring(0, 8)));
+		MockHttpServletResponse response = file(this.mvc, client(false), "k-" + UUID.randomUUID(),
+				body("wait" + UUID.randomUUID().toString().substring(0, 8), "RITM7"));
 		JsonNode filed = this.json.readTree(response.getContentAsString());
 		assertThat(filed.get("status").asString()).isEqualTo("PENDING_APPROVAL");
 		assertThat(filed.get("runId").isNull()).isTrue();
@@ -94,12 +93,12 @@ class AutoApprovalTests {
 	@Test
 	void aRunTheEngineRefusesToStartLeavesTheRequestPending() throws Exception {
 		String name = "dup" + UUID.randomUUID().toString().substring(0, 8);
-		String domain = this.json.readTree(file(client(false), "k-" + UUID.randomUUID(), body(name))
+		String domain = this.json.readTree(file(this.mvc, client(false), "k-" + UUID.randomUUID(), body(name, "RITM7"))
 			.getContentAsString()).get("plan").get("domain").asString();
 		// another run holds the name (the engine's lock row, as a run in progress leaves it)
 		this.jdbc.sql("INSERT INTO provisioning_claim (domain, gmsa_name, run_id, claimed_at) VALUES (?, ?, ?, ?)")
 			.params(domain, name, UUID.randomUUID().toString(), java.time.OffsetDateTime.now()).update();
-		MockHttpServletResponse response = file(client(true), "k-" + UUID.randomUUID(), body(name));
+		MockHttpServletResponse response = file(this.mvc, client(true), "k-" + UUID.randomUUID(), body(name, "RITM7"));
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
 		JsonNode filed = this.json.readTree(response.getContentAsString());
 		assertThat(filed.get("status").asString()).isEqualTo("PENDING_APPROVAL");
@@ -115,23 +114,6 @@ class AutoApprovalTests {
 	private NewApiClient client(boolean autoApprove) {
 		return this.clients.create("auto-" + UUID.randomUUID(), Set.of(ApiScope.REQUESTS_WRITE), null, List.of(),
 				autoApprove);
-	}
-
-	private MockHttpServletResponse file(NewApiClient filer, String key, String body) throws Exception {
-		return this.mvc.perform(post("/api/v1/provisioning-requests")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + filer.token())
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)).andReturn().getResponse();
-	}
-
-	private static String body(String name) {
-		return """
-				{ "directory": "lab", "account": { "name": "%s", "encryptionTypes": ["AES256"] },
-				  "hosts": { "mode": "domainJoined", "members": ["NODE1$"] },
-				  "cluster": { "exportOnly": true, "namespace": "web" },
-				  "ticket": { "system": "jira", "key": "RITM7" } }
-				""".formatted(name);
 	}
 
 	private RunView await(String runId) throws InterruptedException {

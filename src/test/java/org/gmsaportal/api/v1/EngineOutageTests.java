@@ -27,14 +27,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gmsaportal.api.v1.ExportOnlyFilings.body;
+import static org.gmsaportal.api.v1.ExportOnlyFilings.file;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -88,9 +88,9 @@ class EngineOutageTests {
 		willThrow(outage).given(this.provisioning).start(any(Plan.class), any(Approval.class));
 		NewApiClient marked = client(true);
 		String key = "k-" + UUID.randomUUID();
-		String body = body("out" + suffix());
+		String body = body("out" + suffix(), "RITM8");
 
-		MockHttpServletResponse filed = file(marked, key, body);
+		MockHttpServletResponse filed = file(this.mvc, marked, key, body);
 		assertThat(filed.getStatus()).as(filed.getContentAsString()).isEqualTo(201);
 		assertThat(filed.getContentAsString()).doesNotContain(SECRET);
 		JsonNode request = this.json.readTree(filed.getContentAsString());
@@ -103,7 +103,7 @@ class EngineOutageTests {
 			.params(id, "%" + outage.getClass().getSimpleName() + "%").query(Long.class).single();
 		assertThat(refused).isEqualTo(1);
 
-		MockHttpServletResponse replay = file(marked, key, body);
+		MockHttpServletResponse replay = file(this.mvc, marked, key, body);
 		assertThat(replay.getStatus()).as(replay.getContentAsString()).isEqualTo(201);
 		assertThat(this.json.readTree(replay.getContentAsString())).isEqualTo(request);
 	}
@@ -112,7 +112,8 @@ class EngineOutageTests {
 	void aDirectoryOutageWhileAnAdminApprovesShowsWhatToDoOnThePage() throws Exception {
 		willThrow(new DirectoryException("dc1.contoso.com did not answer: check that it runs"))
 			.given(this.provisioning).start(any(Plan.class), any(Approval.class));
-		JsonNode request = this.json.readTree(file(client(false), "k-" + UUID.randomUUID(), body("dir" + suffix()))
+		JsonNode request = this.json.readTree(file(this.mvc, client(false), "k-" + UUID.randomUUID(),
+				body("dir" + suffix(), "RITM8"))
 			.getContentAsString());
 		String id = request.get("id").asString();
 
@@ -128,7 +129,8 @@ class EngineOutageTests {
 	void anAuditOutageWhileAnAdminApprovesSaysTheChangeWasNotRecorded() throws Exception {
 		willThrow(new AuditUnavailableException("insert failed " + SECRET, new IllegalStateException()))
 			.given(this.provisioning).start(any(Plan.class), any(Approval.class));
-		JsonNode request = this.json.readTree(file(client(false), "k-" + UUID.randomUUID(), body("aud" + suffix()))
+		JsonNode request = this.json.readTree(file(this.mvc, client(false), "k-" + UUID.randomUUID(),
+				body("aud" + suffix(), "RITM8"))
 			.getContentAsString());
 		String id = request.get("id").asString();
 
@@ -146,23 +148,6 @@ class EngineOutageTests {
 	private NewApiClient client(boolean autoApprove) {
 		return this.clients.create("outage-" + UUID.randomUUID(), Set.of(ApiScope.REQUESTS_WRITE), null, List.of(),
 				autoApprove);
-	}
-
-	private MockHttpServletResponse file(NewApiClient filer, String key, String body) throws Exception {
-		return this.mvc.perform(post("/api/v1/provisioning-requests")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + filer.token())
-			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)).andReturn().getResponse();
-	}
-
-	private static String body(String name) {
-		return """
-				{ "directory": "lab", "account": { "name": "%s", "encryptionTypes": ["AES256"] },
-				  "hosts": { "mode": "domainJoined", "members": ["NODE1$"] },
-				  "cluster": { "exportOnly": true, "namespace": "web" },
-				  "ticket": { "system": "jira", "key": "RITM8" } }
-				""".formatted(name);
 	}
 
 	private static String suffix() {

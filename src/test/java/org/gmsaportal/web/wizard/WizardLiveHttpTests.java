@@ -3,7 +3,6 @@ package org.gmsaportal.web.wizard;
 import java.util.List;
 import java.util.UUID;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import org.gmsaportal.cluster.MockCluster;
 import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.web.StandInDirectory;
@@ -48,8 +47,7 @@ class WizardLiveHttpTests {
 	private static final String OUTAGE = "Cannot reach a domain controller of lab.test at [ldaps://dc1.lab.test:636]: "
 			+ "dc1.lab.test:636 did not answer within 5 seconds";
 
-	private static MockCluster cluster = MockCluster.start().with("gmsa-crd.yaml").with("gmsa-webhook.yaml")
-		.with("nodes.yaml").with("coredns.yaml");
+	private static MockCluster cluster = MockCluster.start().withGmsaSupport().answerAccessReviews(true);
 
 	@Autowired
 	MockMvc mvc;
@@ -65,9 +63,6 @@ class WizardLiveHttpTests {
 
 	@DynamicPropertySource
 	static void mockCluster(DynamicPropertyRegistry registry) {
-		cluster.server.expect().post().withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
-			.andReturn(201, new SubjectAccessReviewBuilder().withNewStatus().withAllowed(true).endStatus().build())
-			.always();
 		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> cluster.kubeconfig().toString());
 	}
 
