@@ -131,7 +131,7 @@ final class WizardRequests {
 				: Arrays.stream(text.split("\\R")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
-	private static String text(@Nullable String value) {
+	static String text(@Nullable String value) {
 		return (value != null) ? value.strip() : "";
 	}
 
