@@ -25,7 +25,8 @@ class ClusterAudit {
 	 * sent (the exception propagates), so no cluster change ever goes unaudited.
 	 */
 	void intent(String connection, @Nullable String runId, String verb, HasMetadata object) {
-		this.trail.record(AuditEvent.of("cluster.object." + verb + ".intent", target(object), AuditOutcome.SUCCESS)
+		this.trail.record(AuditEvent.of("cluster.object." + verb + ".intent", ClusterObject.of(object).toString(),
+				AuditOutcome.SUCCESS)
 			.withDetails(coordinates(connection, verb, object))
 			.withCorrelation(runId, null));
 	}
@@ -38,14 +39,9 @@ class ClusterAudit {
 			String result) {
 		Map<String, Object> details = coordinates(connection, verb, object);
 		details.put("result", result);
-		this.trail.record(AuditEvent.of("cluster.object." + verb, target(object), outcome)
+		this.trail.record(AuditEvent.of("cluster.object." + verb, ClusterObject.of(object).toString(), outcome)
 			.withDetails(details)
 			.withCorrelation(runId, null));
-	}
-
-	private static String target(HasMetadata object) {
-		String namespace = object.getMetadata().getNamespace();
-		return object.getKind() + " " + ((namespace != null) ? namespace + "/" : "") + object.getMetadata().getName();
 	}
 
 	// Only coordinates go in: object bodies (Secret data, credspec) are deliberately never copied here.

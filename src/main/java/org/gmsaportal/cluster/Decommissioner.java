@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -74,9 +73,7 @@ class Decommissioner {
 	/** The CoreDNS ConfigMap is the cluster's: only the block this run added goes. */
 	private DecommissionReport.Outcome removeForwardBlock(KubernetesClient client, String connection, String runId,
 			ClusterObject recorded) {
-		ConfigMap coreDns = client.configMaps().inNamespace(GmsaManifests.COREDNS_NAMESPACE)
-			.withName(GmsaManifests.COREDNS_NAME).get();
-		String corefile = (coreDns != null && coreDns.getData() != null) ? coreDns.getData().get("Corefile") : null;
+		String corefile = GmsaManifests.currentCorefile(client);
 		String without = (corefile != null) ? CorefileMerge.remove(corefile, runId) : null;
 		if (without == null || without.equals(corefile)) {
 			return outcome(recorded, DecommissionReport.Result.ALREADY_GONE, "The Corefile has no block of this run.");

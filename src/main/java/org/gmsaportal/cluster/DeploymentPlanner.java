@@ -3,7 +3,6 @@ package org.gmsaportal.cluster;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -51,16 +50,13 @@ final class DeploymentPlanner {
 	}
 
 	private static @Nullable String corefile(KubernetesClient client) {
-		ConfigMap coreDns = client.configMaps()
-			.inNamespace(GmsaManifests.COREDNS_NAMESPACE)
-			.withName(GmsaManifests.COREDNS_NAME)
-			.get();
-		if (coreDns == null || coreDns.getData() == null || coreDns.getData().get("Corefile") == null) {
+		String corefile = GmsaManifests.currentCorefile(client);
+		if (corefile == null) {
 			throw new ClusterOperationException("The cluster has no kube-system/coredns ConfigMap with a Corefile,"
 					+ " so the portal cannot add the DNS forward: set dnsConfig on the workload instead, or configure"
 					+ " the cluster's DNS to resolve the AD domain.");
 		}
-		return coreDns.getData().get("Corefile");
+		return corefile;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +29,12 @@ final class GmsaManifests {
 	static final String COREDNS_NAME = "coredns";
 
 	private GmsaManifests() {
+	}
+
+	/** The cluster's Corefile as it is now; {@code null} without a CoreDNS ConfigMap or a Corefile in it. */
+	static @Nullable String currentCorefile(KubernetesClient client) {
+		ConfigMap coreDns = client.configMaps().inNamespace(COREDNS_NAMESPACE).withName(COREDNS_NAME).get();
+		return (coreDns != null && coreDns.getData() != null) ? coreDns.getData().get("Corefile") : null;
 	}
 
 	/**

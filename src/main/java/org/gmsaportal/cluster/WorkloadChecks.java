@@ -3,7 +3,6 @@ package org.gmsaportal.cluster;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
@@ -29,9 +28,7 @@ final class WorkloadChecks {
 	}
 
 	static PreflightCheck dns(KubernetesClient client, PreflightRequest request) {
-		ConfigMap coreDns = client.configMaps().inNamespace(GmsaManifests.COREDNS_NAMESPACE)
-			.withName(GmsaManifests.COREDNS_NAME).get();
-		String corefile = (coreDns != null && coreDns.getData() != null) ? coreDns.getData().get("Corefile") : null;
+		String corefile = GmsaManifests.currentCorefile(client);
 		if (corefile != null && CorefileMerge.hasServerBlockFor(corefile, request.domain())) {
 			return PreflightCheck.pass("dns", "CoreDNS forwards " + request.domain() + " (a server block exists).");
 		}

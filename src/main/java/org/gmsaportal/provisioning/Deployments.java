@@ -10,7 +10,6 @@ import org.gmsaportal.cluster.GmsaDeployment;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.CredentialSpecGenerator;
 import org.gmsaportal.credspec.DomainIdentity;
-import org.gmsaportal.credspec.HostAccountConfig;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
@@ -45,8 +44,7 @@ final class Deployments {
 	}
 
 	static @Nullable HostAccountPreset preset(ProvisioningRequest request) {
-		return (request.hosts() instanceof Hosts.Portable portable) ? HostAccountPreset.from(new HostAccountConfig(
-				HostAccountConfig.PORTABLE_CCG_VERSION, portable.pluginGuid(), portable.pluginInput())) : null;
+		return (request.hosts() instanceof Hosts.Portable portable) ? portable.preset() : null;
 	}
 
 	/** The credential spec; input the credspec module refuses is reported as a request error. */

@@ -143,8 +143,7 @@ class DirectoryModuleAdapter implements DirectoryPort {
 			if (result.outcome() == EnsureResult.Outcome.CREATED || result.outcome() == EnsureResult.Outcome.PLANNED) {
 				added.add(member);
 			}
-			details.add(result.summary()
-					+ (result.warnings().isEmpty() ? "" : " (" + String.join(" ", result.warnings()) + ")"));
+			details.add(summary(result));
 		}
 		return new Ensured(added.isEmpty() ? Result.ALREADY_AS_REQUESTED : Result.CREATED, String.join("; ", details),
 				added);
@@ -190,8 +189,7 @@ class DirectoryModuleAdapter implements DirectoryPort {
 		for (String member : members) {
 			EnsureResult result = this.accounts.removeMembership(conn, groupName, member);
 			removed |= result.outcome() == EnsureResult.Outcome.DELETED;
-			details.add(result.summary()
-					+ (result.warnings().isEmpty() ? "" : " (" + String.join(" ", result.warnings()) + ")"));
+			details.add(summary(result));
 		}
 		return new Removed(removed, String.join("; ", details));
 	}
@@ -241,8 +239,13 @@ class DirectoryModuleAdapter implements DirectoryPort {
 			case ALREADY_AS_REQUESTED, REPAIRED -> Result.ALREADY_AS_REQUESTED;
 			case DRIFT, DELETED, ALREADY_ABSENT -> Result.DRIFT;
 		};
-		String warnings = result.warnings().isEmpty() ? "" : " (" + String.join(" ", result.warnings()) + ")";
-		return Ensured.of(mapped, result.summary() + warnings);
+		return Ensured.of(mapped, summary(result));
+	}
+
+	/** The directory module's summary, with its warnings (if any) in parentheses. */
+	private static String summary(EnsureResult result) {
+		return result.summary()
+				+ (result.warnings().isEmpty() ? "" : " (" + String.join(" ", result.warnings()) + ")");
 	}
 
 	/** The directory module adds {@code host/<name>} and {@code host/<fqdn>} itself. */

@@ -38,12 +38,12 @@ public final class EquivalentCommands {
 			case ENSURE_PORTABLE_USER -> "New-ADUser -Name " + ps(step.target()) + " -SamAccountName " + ps(step.target())
 					+ " -UserPrincipalName " + ps(step.target() + "@" + domain)
 					+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true";
-			case ENSURE_MEMBERSHIP -> "Add-ADGroupMember -Identity " + group + " -Members " + list(members(request));
+			case ENSURE_MEMBERSHIP -> "Add-ADGroupMember -Identity " + group + " -Members " + list(Deployments.members(request));
 			// Fails, as the run's proof does, when the user may not read the password: the cmdlet alone does not.
 			case PROVE_RETRIEVAL -> "$a = Get-ADServiceAccount " + gmsa + " -Server " + ps(domain)
 					+ " -Properties 'msDS-ManagedPassword' -Credential (Get-Credential "
-					+ ps(members(request).get(0) + "@" + domain) + "); if (-not $a.'msDS-ManagedPassword') { throw "
-					+ ps(members(request).get(0) + " may not retrieve the password of " + request.gmsaName()) + " }";
+					+ ps(Deployments.members(request).get(0) + "@" + domain) + "); if (-not $a.'msDS-ManagedPassword') { throw "
+					+ ps(Deployments.members(request).get(0) + " may not retrieve the password of " + request.gmsaName()) + " }";
 			case GENERATE_CREDSPEC -> "New-CredentialSpec -AccountName " + gmsa + " -Path " + ps(request.gmsaName()
 					.toLowerCase(Locale.ROOT) + ".json");
 			case CLUSTER_PREFLIGHT -> "kubectl --context " + sh(step.target())
@@ -52,7 +52,7 @@ public final class EquivalentCommands {
 					+ " apply --server-side -f " + sh(step.target() + "-bundle.yaml");
 			case EXPORT_BUNDLE -> "# no cluster now; later, through GitOps: kubectl apply --server-side -f "
 					+ sh(step.target() + "-bundle.yaml");
-			case VERIFY_WORKLOAD -> "kubectl -n " + sh(namespace(request)) + " exec deploy/" + step.target()
+			case VERIFY_WORKLOAD -> "kubectl -n " + sh(request.target().namespace()) + " exec deploy/" + step.target()
 					+ " -- nltest /sc_verify:" + domain;
 			case REMOVE_FROM_CLUSTER -> "kubectl delete -l gmsaportal.org/run-id=<run> gmsacredentialspec,clusterrole,rolebinding,secret,deployment";
 			case REMOVE_MEMBERSHIP -> "Remove-ADGroupMember -Identity " + ps(step.target()) + " -Members <members the run added>";
@@ -76,16 +76,6 @@ public final class EquivalentCommands {
 		Stream.concat(Stream.of("host/" + request.gmsaName(), "host/" + request.dnsHostName().toLowerCase(Locale.ROOT)),
 				request.spns().stream()).forEach(spn -> spns.putIfAbsent(spn.toLowerCase(Locale.ROOT), spn));
 		return List.copyOf(spns.values());
-	}
-
-	private static List<String> members(ProvisioningRequest request) {
-		return (request.hosts() instanceof Hosts.Portable portable) ? List.of(portable.userName())
-				: ((Hosts.DomainJoined) request.hosts()).computerAccounts();
-	}
-
-	private static String namespace(ProvisioningRequest request) {
-		return (request.target() instanceof Target.Cluster cluster) ? cluster.namespace()
-				: ((Target.ExportOnly) request.target()).namespace();
 	}
 
 	private static String etype(EncryptionType type) {

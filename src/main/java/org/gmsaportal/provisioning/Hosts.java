@@ -4,6 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.gmsaportal.credspec.HostAccountConfig;
+import org.gmsaportal.credspec.HostAccountPreset;
 
 /**
  * How the Windows nodes get the gMSA password: as domain members, or through a ccg.exe plug-in and a portable
@@ -37,6 +39,17 @@ public sealed interface Hosts {
 	 * @param pluginInput the plug-in's {@code PluginInput}, e.g. {@code namespace:secret} for Kubernetes
 	 */
 	record Portable(String userName, String pluginGuid, String pluginInput) implements Hosts {
+
+		/**
+		 * The plug-in the credential spec's HostAccountConfig names, as the credspec module reads it.
+		 * @throws org.gmsaportal.credspec.InvalidCredentialSpecInputException naming {@code PluginGUID} or
+		 * {@code PluginInput} and the rule
+		 */
+		public HostAccountPreset preset() {
+			return HostAccountPreset.from(new HostAccountConfig(HostAccountConfig.PORTABLE_CCG_VERSION, pluginGuid,
+					pluginInput));
+		}
+
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.gmsaportal.credspec.HostAccountConfig;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
@@ -96,8 +95,7 @@ final class RequestRules {
 		account("hosts.userName", portable.userName(), 20, "");
 		HostAccountPreset preset;
 		try {
-			preset = HostAccountPreset.from(new HostAccountConfig(HostAccountConfig.PORTABLE_CCG_VERSION,
-					portable.pluginGuid(), portable.pluginInput()));
+			preset = portable.preset();
 		}
 		catch (InvalidCredentialSpecInputException ex) {
 			throw new InvalidRequestException("hosts." + (ex.field().equals("PluginGUID") ? "pluginGuid" : "pluginInput"),

@@ -7,7 +7,6 @@ import org.gmsaportal.credspec.CredentialSpecExplainer;
 import org.gmsaportal.credspec.CredentialSpecGenerator;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.Explanation;
-import org.gmsaportal.credspec.HostAccountConfig;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.directory.DirectoryException;
@@ -66,8 +65,7 @@ record CredSpecPreview(String json, String fileName, Explanation explanation) {
 
 	private static @Nullable HostAccountPreset preset(ProvisioningRequest request) {
 		// Domain-joined nodes use their own computer accounts: no HostAccountConfig, no plug-in.
-		return (request.hosts() instanceof Hosts.Portable portable) ? HostAccountPreset.from(new HostAccountConfig(
-				HostAccountConfig.PORTABLE_CCG_VERSION, portable.pluginGuid(), portable.pluginInput())) : null;
+		return (request.hosts() instanceof Hosts.Portable portable) ? portable.preset() : null;
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.gmsaportal.web.wizard;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -60,8 +58,9 @@ class PlanOnlyController {
 			return VIEW;
 		}
 		try {
-			DomainIdentity facts = DomainIdentity.of(text(form.getDnsName()), text(form.getNetbiosName()),
-					text(form.getForestDnsName()), text(form.getDomainSid()), text(form.getDomainGuid()));
+			DomainIdentity facts = DomainIdentity.of(WizardRequests.text(form.getDnsName()),
+					WizardRequests.text(form.getNetbiosName()), WizardRequests.text(form.getForestDnsName()),
+					WizardRequests.text(form.getDomainSid()), WizardRequests.text(form.getDomainGuid()));
 			ProvisioningRequest request = request(form, facts);
 			PlanOnly.Artifacts artifacts = this.planOnly.generate(request, facts);
 			model.addAttribute("artifacts", artifacts);
@@ -78,19 +77,22 @@ class PlanOnlyController {
 	}
 
 	private static ProvisioningRequest request(PlanOnlyForm form, DomainIdentity facts) {
-		String name = text(form.getGmsaName());
+		String name = WizardRequests.text(form.getGmsaName());
 		String dnsHostName = blank(form.getDnsHostName()) ? name.toLowerCase(Locale.ROOT) + "." + facts.dnsName()
-				: text(form.getDnsHostName());
-		String group = blank(form.getGroupName()) ? name + "-hosts" : text(form.getGroupName());
+				: WizardRequests.text(form.getDnsHostName());
+		String group = blank(form.getGroupName()) ? name + "-hosts" : WizardRequests.text(form.getGroupName());
 		String credSpec = blank(form.getCredSpecName()) ? name.toLowerCase(Locale.ROOT) + "-spec"
-				: text(form.getCredSpecName());
+				: WizardRequests.text(form.getCredSpecName());
 		KnownPlugin plugin = form.getPlugin();
 		Hosts hosts = (form.getHostMode() == IdentityStep.HostMode.PORTABLE && plugin != null)
-				? new Hosts.Portable(text(form.getPortableUser()), plugin.clsid(), text(form.getPluginInput()))
-				: new Hosts.DomainJoined(lines(form.getComputerAccounts()));
-		return new ProvisioningRequest("plan-only", name, dnsHostName, lines(form.getSpns()),
+				? new Hosts.Portable(WizardRequests.text(form.getPortableUser()), plugin.clsid(),
+						WizardRequests.text(form.getPluginInput()))
+				: new Hosts.DomainJoined(WizardRequests.lines(form.getComputerAccounts()));
+		return new ProvisioningRequest("plan-only", name, dnsHostName, WizardRequests.lines(form.getSpns()),
 				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, group, hosts,
-				new Target.ExportOnly(text(form.getNamespace()), text(form.getServiceAccount()), credSpec), null);
+				new Target.ExportOnly(WizardRequests.text(form.getNamespace()),
+						WizardRequests.text(form.getServiceAccount()), credSpec),
+				null);
 	}
 
 	private static String factField(String field) {
@@ -116,17 +118,8 @@ class PlanOnlyController {
 		};
 	}
 
-	private static List<String> lines(String value) {
-		return (value == null) ? List.of()
-				: Arrays.stream(value.split("\\R")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
-	}
-
 	private static boolean blank(String value) {
 		return value == null || value.isBlank();
-	}
-
-	private static String text(String value) {
-		return (value == null) ? "" : value.strip();
 	}
 
 }

@@ -7,8 +7,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gmsaportal.credspec.HostAccountConfig;
-import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
 import org.gmsaportal.provisioning.Hosts;
@@ -69,8 +67,7 @@ final class WizardRequests {
 		String namespace = "default";
 		if (hosts instanceof Hosts.Portable portable) {
 			try {
-				if (HostAccountPreset.from(new HostAccountConfig(HostAccountConfig.PORTABLE_CCG_VERSION,
-						portable.pluginGuid(), portable.pluginInput())) instanceof KubernetesSecretPlugin k8s) {
+				if (portable.preset() instanceof KubernetesSecretPlugin k8s) {
 					namespace = k8s.namespace();
 				}
 			}
@@ -134,7 +131,7 @@ final class WizardRequests {
 				: Arrays.stream(text.split("\\R")).map(String::strip).filter((s) -> !s.isEmpty()).toList();
 	}
 
-	private static String text(@Nullable String value) {
+	static String text(@Nullable String value) {
 		return (value != null) ? value.strip() : "";
 	}
 
