@@ -40,14 +40,14 @@ public class AccountMaintenance {
 	/** Creates the user with {@code password} if absent (no group membership); the password is never kept. */
 	public EnsureResult ensureUser(DirectoryConnection connection, String userName, char[] password) {
 		requireTls(connection);
-		return run(connection,
+		return connection.withServiceAccountOnRequest(
 				ctx -> PortableUsers.ensureUser(ctx, DomainFacts.read(ctx), userName, null, password, this.audit));
 	}
 
 	/** Sets the password of a user the portal created; refuses any other account. */
 	public EnsureResult setPassword(DirectoryConnection connection, String userName, char[] password) {
 		requireTls(connection);
-		return run(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.userAccountName(userName, facts.dnsName());
 			Attributes entry = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
@@ -76,7 +76,7 @@ public class AccountMaintenance {
 
 	/** Takes {@code member} out of {@code group}; not a member (any more) is success. */
 	public EnsureResult removeMembership(DirectoryConnection connection, String group, String member) {
-		return run(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(),
 					AccountNames.accountName("group", group), "distinguishedName");
@@ -113,7 +113,7 @@ public class AccountMaintenance {
 	 * empty if there is none. Decommission still refuses anything without the portal's marker.
 	 */
 	public Optional<CreatedObject> find(DirectoryConnection connection, String kind, String name) {
-		return run(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String account = kind.equals("gMSA") ? AccountNames.gmsaName(name) + "$"
 					: AccountNames.accountName(kind, name);
@@ -132,7 +132,7 @@ public class AccountMaintenance {
 	 * created it, by the DC's clock. Read only.
 	 */
 	public ObjectLocation locate(DirectoryConnection connection, String kind, String name) {
-		return run(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String nc = facts.defaultNamingContext();
 			String cn = switch (kind) {
@@ -159,17 +159,6 @@ public class AccountMaintenance {
 			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection "
 					+ connection.name() + " is plain LDAP");
 		}
-	}
-
-	private static <T> T run(DirectoryConnection connection, DirectoryConnection.LdapAction<T> action) {
-		return connection.withServiceAccount(ctx -> {
-			try {
-				return action.run(ctx);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new DirectoryException(ex.getMessage(), ex);
-			}
-		});
 	}
 
 }

@@ -161,6 +161,22 @@ public final class DirectoryConnection {
 	}
 
 	/**
+	 * Runs {@code action} as {@link #withServiceAccount} does, for work on a caller's request: bad input, which the
+	 * request checks throw as {@link IllegalArgumentException}, becomes a {@link DirectoryException} naming the
+	 * field and the rule, before anything is written.
+	 */
+	<T> T withServiceAccountOnRequest(LdapAction<T> action) {
+		return withServiceAccount(ctx -> {
+			try {
+				return action.run(ctx);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new DirectoryException(ex.getMessage(), ex);
+			}
+		});
+	}
+
+	/**
 	 * Runs {@code action} on a session bound as {@code principal}; the session is closed afterwards.
 	 */
 	<T> T withContext(String principal, String password, LdapAction<T> action) {

@@ -22,7 +22,7 @@ public class IdentityPreview {
 
 	/** The group: as requested, drifted, or {@link Outcome#PLANNED} with the DN it would get. */
 	public EnsureResult group(DirectoryConnection connection, GroupRequest request) {
-		return read(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.groupName(request.name());
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
@@ -49,7 +49,7 @@ public class IdentityPreview {
 	 * does not stop the plan: it is a warning that says what the DC and Kerberos clients would do.
 	 */
 	public EnsureResult gmsa(DirectoryConnection connection, GmsaRequest request) {
-		return read(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			GmsaAccounts.Plan plan = GmsaAccounts.plan(ctx, facts, request, false);
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), plan.name() + "$",
@@ -73,7 +73,7 @@ public class IdentityPreview {
 	 * account it does not own.
 	 */
 	public EnsureResult user(DirectoryConnection connection, String userName) {
-		return read(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.userAccountName(userName, facts.dnsName());
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
@@ -98,7 +98,7 @@ public class IdentityPreview {
 	 */
 	public EnsureResult membership(DirectoryConnection connection, String group, String member,
 			boolean memberCreatedByRun) {
-		return read(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String groupName = AccountNames.accountName("group", group);
 			String memberName = AccountNames.accountName("member", member);
@@ -145,18 +145,6 @@ public class IdentityPreview {
 	private static EnsureResult found(String kind, Attributes existing, List<String> drift) throws NamingException {
 		return new EnsureResult(kind, Ldap.string(existing, "distinguishedName"), Accounts.guid(existing),
 				drift.isEmpty() ? Outcome.ALREADY_AS_REQUESTED : Outcome.DRIFT, drift, List.of());
-	}
-
-	// Bad input becomes a DirectoryException naming the field and the rule, as in IdentityManagement.
-	private static <T> T read(DirectoryConnection connection, DirectoryConnection.LdapAction<T> action) {
-		return connection.withServiceAccount(ctx -> {
-			try {
-				return action.run(ctx);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new DirectoryException(ex.getMessage(), ex);
-			}
-		});
 	}
 
 }
