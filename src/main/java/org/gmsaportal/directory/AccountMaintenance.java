@@ -9,14 +9,12 @@ import javax.naming.directory.Attributes;
 import javax.naming.directory.BasicAttribute;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
-import javax.naming.directory.SearchControls;
 
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.AccountNames;
 import org.gmsaportal.directory.internal.Passwords;
 
-import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,8 +88,7 @@ public class AccountMaintenance {
 			String memberDn = Ldap.string(memberEntry, "distinguishedName");
 			String target = memberDn + " in " + groupDn;
 			Map<String, Object> details = Map.of("group", groupDn, "member", memberDn);
-			boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
-					SearchControls.OBJECT_SCOPE, "cn").isEmpty();
+			boolean present = Accounts.isMember(ctx, groupDn, memberDn);
 			if (present) {
 				this.audit.intent(LEAVE_ACTION, target, details);
 				try {

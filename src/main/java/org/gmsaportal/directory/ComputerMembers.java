@@ -53,6 +53,24 @@ final class ComputerMembers {
 		return null;
 	}
 
+	/**
+	 * The account a group membership names: for a computer name ({@code HOST01$}) the computer account as
+	 * {@link #find} finds it, adding {@link #disabledWarning} to {@code warnings} when it is disabled; for any other
+	 * name the account with that sAMAccountName, with {@code attributes}. {@code null} if there is none.
+	 * @throws IllegalArgumentException as {@link #find} does, when a computer name belongs to another kind of account
+	 */
+	static @Nullable Attributes resolve(DirContext ctx, String domainNc, String samAccountName, List<String> warnings,
+			String... attributes) throws NamingException {
+		if (!isComputerName(samAccountName)) {
+			return Accounts.find(ctx, domainNc, samAccountName, attributes);
+		}
+		Attributes computer = find(ctx, domainNc, samAccountName);
+		if (computer != null && disabled(computer)) {
+			warnings.add(disabledWarning(samAccountName));
+		}
+		return computer;
+	}
+
 	/** Whether the account has ACCOUNTDISABLE: such a host cannot log on, so cannot retrieve the password. */
 	static boolean disabled(Attributes computer) throws NamingException {
 		return (Ldap.longValue(computer, "userAccountControl", 0) & PortableUsers.ACCOUNT_DISABLED) != 0;

@@ -5,12 +5,10 @@ import java.util.List;
 
 import javax.naming.NamingException;
 import javax.naming.directory.Attributes;
-import javax.naming.directory.SearchControls;
 
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.AccountNames;
 
-import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -106,20 +104,12 @@ public class IdentityPreview {
 			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(), groupName, "distinguishedName");
 			Attributes memberEntry;
 			List<String> warnings = new ArrayList<>();
-			if (ComputerMembers.isComputerName(memberName)) {
-				try {
-					memberEntry = ComputerMembers.find(ctx, facts.defaultNamingContext(), memberName);
-				}
-				catch (IllegalArgumentException ex) {
-					return new EnsureResult("membership", target, null, Outcome.DRIFT, List.of(ex.getMessage()),
-							List.of());
-				}
-				if (memberEntry != null && ComputerMembers.disabled(memberEntry)) {
-					warnings.add(ComputerMembers.disabledWarning(memberName));
-				}
+			try {
+				memberEntry = ComputerMembers.resolve(ctx, facts.defaultNamingContext(), memberName, warnings,
+						"distinguishedName");
 			}
-			else {
-				memberEntry = Accounts.find(ctx, facts.defaultNamingContext(), memberName, "distinguishedName");
+			catch (IllegalArgumentException ex) {
+				return new EnsureResult("membership", target, null, Outcome.DRIFT, List.of(ex.getMessage()), List.of());
 			}
 			if (memberEntry == null && !memberCreatedByRun) {
 				return new EnsureResult("membership", target, null, Outcome.DRIFT,
@@ -131,8 +121,7 @@ public class IdentityPreview {
 			}
 			String groupDn = Ldap.string(groupEntry, "distinguishedName");
 			String memberDn = Ldap.string(memberEntry, "distinguishedName");
-			boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
-					SearchControls.OBJECT_SCOPE, "cn").isEmpty();
+			boolean present = Accounts.isMember(ctx, groupDn, memberDn);
 			return new EnsureResult("membership", memberDn + " in " + groupDn, null,
 					present ? Outcome.ALREADY_AS_REQUESTED : Outcome.PLANNED, List.of(), warnings);
 		});
