@@ -71,7 +71,10 @@ final class ComputerMembers {
 		return computer;
 	}
 
-	/** Whether the account has ACCOUNTDISABLE: such a host cannot log on, so cannot retrieve the password. */
+	/**
+	 * Whether the account has ACCOUNTDISABLE in {@code userAccountControl}: it cannot log on, so cannot retrieve
+	 * the password.
+	 */
 	static boolean disabled(Attributes computer) throws NamingException {
 		return (Ldap.longValue(computer, "userAccountControl", 0) & PortableUsers.ACCOUNT_DISABLED) != 0;
 	}
