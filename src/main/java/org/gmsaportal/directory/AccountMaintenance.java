@@ -37,14 +37,14 @@ public class AccountMaintenance {
 
 	/** Creates the user with {@code password} if absent (no group membership); the password is never kept. */
 	public EnsureResult ensureUser(DirectoryConnection connection, String userName, char[] password) {
-		requireTls(connection);
+		connection.requirePasswordTransport();
 		return connection.withServiceAccountOnRequest(
 				ctx -> PortableUsers.ensureUser(ctx, DomainFacts.read(ctx), userName, null, password, this.audit));
 	}
 
 	/** Sets the password of a user the portal created; refuses any other account. */
 	public EnsureResult setPassword(DirectoryConnection connection, String userName, char[] password) {
-		requireTls(connection);
+		connection.requirePasswordTransport();
 		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.userAccountName(userName, facts.dnsName());
@@ -149,13 +149,6 @@ public class AccountMaintenance {
 					Accounts.MARKER.equals(Ldap.optionalString(entry, "adminDescription")),
 					(created != null) ? DomainFacts.parseGeneralizedTime(created) : null, facts.dcTime());
 		});
-	}
-
-	private static void requireTls(DirectoryConnection connection) {
-		if (connection.transport().startsWith("plain")) {
-			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection "
-					+ connection.name() + " is plain LDAP");
-		}
 	}
 
 }

@@ -74,6 +74,17 @@ public final class DirectoryConnection {
 		return this.settings.startTls() ? "StartTLS" : "plain (lab only)";
 	}
 
+	/**
+	 * Refuses to go on when this connection is plain LDAP: passwords are only sent to the DC over LDAPS or StartTLS.
+	 * @throws DirectoryException naming the connection
+	 */
+	void requirePasswordTransport() {
+		if (transport().startsWith("plain")) {
+			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection " + this.name
+					+ " is plain LDAP");
+		}
+	}
+
 	/** True when certificate checks are switched off; the UI flags such a connection. */
 	public boolean trustsAllCertificates() {
 		return this.settings.trustAllCertificates();

@@ -130,10 +130,7 @@ public class IdentityManagement {
 
 	/** Creates the portable user with a generated password (returned once) and makes it a group member. */
 	public PortableUserResult ensurePortableUser(DirectoryConnection connection, PortableUserRequest request) {
-		if (connection.transport().startsWith("plain")) {
-			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection "
-					+ connection.name() + " is plain LDAP");
-		}
+		connection.requirePasswordTransport();
 		return connection.withServiceAccountOnRequest(
 				ctx -> PortableUsers.ensure(ctx, DomainFacts.read(ctx), request, this.audit));
 	}
