@@ -9,14 +9,12 @@ import javax.naming.directory.Attributes;
 import javax.naming.directory.BasicAttribute;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
-import javax.naming.directory.SearchControls;
 
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.AccountNames;
 import org.gmsaportal.directory.internal.Passwords;
 
-import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,15 +37,15 @@ public class AccountMaintenance {
 
 	/** Creates the user with {@code password} if absent (no group membership); the password is never kept. */
 	public EnsureResult ensureUser(DirectoryConnection connection, String userName, char[] password) {
-		requireTls(connection);
-		return run(connection,
+		connection.requirePasswordTransport();
+		return connection.withServiceAccountOnRequest(
 				ctx -> PortableUsers.ensureUser(ctx, DomainFacts.read(ctx), userName, null, password, this.audit));
 	}
 
 	/** Sets the password of a user the portal created; refuses any other account. */
 	public EnsureResult setPassword(DirectoryConnection connection, String userName, char[] password) {
-		requireTls(connection);
-		return run(connection, ctx -> {
+		connection.requirePasswordTransport();
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.userAccountName(userName, facts.dnsName());
 			Attributes entry = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
@@ -76,7 +74,7 @@ public class AccountMaintenance {
 
 	/** Takes {@code member} out of {@code group}; not a member (any more) is success. */
 	public EnsureResult removeMembership(DirectoryConnection connection, String group, String member) {
-		return run(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(),
 					AccountNames.accountName("group", group), "distinguishedName");
@@ -90,8 +88,7 @@ public class AccountMaintenance {
 			String memberDn = Ldap.string(memberEntry, "distinguishedName");
 			String target = memberDn + " in " + groupDn;
 			Map<String, Object> details = Map.of("group", groupDn, "member", memberDn);
-			boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
-					SearchControls.OBJECT_SCOPE, "cn").isEmpty();
+			boolean present = Accounts.isMember(ctx, groupDn, memberDn);
 			if (present) {
 				this.audit.intent(LEAVE_ACTION, target, details);
 				try {
@@ -113,7 +110,7 @@ public class AccountMaintenance {
 	 * empty if there is none. Decommission still refuses anything without the portal's marker.
 	 */
 	public Optional<CreatedObject> find(DirectoryConnection connection, String kind, String name) {
-		return run(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String account = kind.equals("gMSA") ? AccountNames.gmsaName(name) + "$"
 					: AccountNames.accountName(kind, name);
@@ -132,7 +129,7 @@ public class AccountMaintenance {
 	 * created it, by the DC's clock. Read only.
 	 */
 	public ObjectLocation locate(DirectoryConnection connection, String kind, String name) {
-		return run(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String nc = facts.defaultNamingContext();
 			String cn = switch (kind) {
@@ -151,24 +148,6 @@ public class AccountMaintenance {
 			return new ObjectLocation(Ldap.string(entry, "distinguishedName"), true,
 					Accounts.MARKER.equals(Ldap.optionalString(entry, "adminDescription")),
 					(created != null) ? DomainFacts.parseGeneralizedTime(created) : null, facts.dcTime());
-		});
-	}
-
-	private static void requireTls(DirectoryConnection connection) {
-		if (connection.transport().startsWith("plain")) {
-			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection "
-					+ connection.name() + " is plain LDAP");
-		}
-	}
-
-	private static <T> T run(DirectoryConnection connection, DirectoryConnection.LdapAction<T> action) {
-		return connection.withServiceAccount(ctx -> {
-			try {
-				return action.run(ctx);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new DirectoryException(ex.getMessage(), ex);
-			}
 		});
 	}
 

@@ -36,6 +36,12 @@ final class Accounts {
 		return found.isEmpty() ? null : found.get(0);
 	}
 
+	/** Whether the group at {@code groupDn} lists {@code memberDn} directly in its {@code member} attribute. */
+	static boolean isMember(DirContext ctx, String groupDn, String memberDn) throws NamingException {
+		return !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
+				SearchControls.OBJECT_SCOPE, "cn").isEmpty();
+	}
+
 	static @Nullable UUID guid(Attributes entry) throws NamingException {
 		byte[] bytes = Ldap.bytes(entry, "objectGUID");
 		return (bytes != null) ? Guids.toUuid(bytes) : null;

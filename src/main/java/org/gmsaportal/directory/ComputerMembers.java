@@ -53,7 +53,28 @@ final class ComputerMembers {
 		return null;
 	}
 
-	/** Whether the account has ACCOUNTDISABLE: such a host cannot log on, so cannot retrieve the password. */
+	/**
+	 * The account a group membership names: for a computer name ({@code HOST01$}) the computer account as
+	 * {@link #find} finds it, adding {@link #disabledWarning} to {@code warnings} when it is disabled; for any other
+	 * name the account with that sAMAccountName, with {@code attributes}. {@code null} if there is none.
+	 * @throws IllegalArgumentException as {@link #find} does, when a computer name belongs to another kind of account
+	 */
+	static @Nullable Attributes resolve(DirContext ctx, String domainNc, String samAccountName, List<String> warnings,
+			String... attributes) throws NamingException {
+		if (!isComputerName(samAccountName)) {
+			return Accounts.find(ctx, domainNc, samAccountName, attributes);
+		}
+		Attributes computer = find(ctx, domainNc, samAccountName);
+		if (computer != null && disabled(computer)) {
+			warnings.add(disabledWarning(samAccountName));
+		}
+		return computer;
+	}
+
+	/**
+	 * Whether the account has ACCOUNTDISABLE in {@code userAccountControl}: it cannot log on, so cannot retrieve
+	 * the password.
+	 */
 	static boolean disabled(Attributes computer) throws NamingException {
 		return (Ldap.longValue(computer, "userAccountControl", 0) & PortableUsers.ACCOUNT_DISABLED) != 0;
 	}

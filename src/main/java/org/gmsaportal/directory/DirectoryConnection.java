@@ -74,6 +74,17 @@ public final class DirectoryConnection {
 		return this.settings.startTls() ? "StartTLS" : "plain (lab only)";
 	}
 
+	/**
+	 * Refuses to go on when this connection is plain LDAP: passwords are only sent to the DC over LDAPS or StartTLS.
+	 * @throws DirectoryException naming the connection
+	 */
+	void requirePasswordTransport() {
+		if (transport().startsWith("plain")) {
+			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection " + this.name
+					+ " is plain LDAP");
+		}
+	}
+
 	/** True when certificate checks are switched off; the UI flags such a connection. */
 	public boolean trustsAllCertificates() {
 		return this.settings.trustAllCertificates();
@@ -158,6 +169,22 @@ public final class DirectoryConnection {
 		}
 		String principal = user.contains("@") || user.contains("=") ? user : user + "@" + domain();
 		return withContext(principal, password, action);
+	}
+
+	/**
+	 * Runs {@code action} as {@link #withServiceAccount} does, for work on a caller's request: bad input, which the
+	 * request checks throw as {@link IllegalArgumentException}, becomes a {@link DirectoryException} naming the
+	 * field and the rule, before anything is written.
+	 */
+	<T> T withServiceAccountOnRequest(LdapAction<T> action) {
+		return withServiceAccount(ctx -> {
+			try {
+				return action.run(ctx);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new DirectoryException(ex.getMessage(), ex);
+			}
+		});
 	}
 
 	/**

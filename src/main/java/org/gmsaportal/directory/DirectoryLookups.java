@@ -29,8 +29,6 @@ public class DirectoryLookups {
 	/** The most computer accounts one search returns; a longer list means the admin should type more. */
 	public static final int MAX_COMPUTERS = 25;
 
-	private static final int ACCOUNTDISABLE = 0x2;
-
 	/** At most what a sAMAccountName or DNS label search could usefully hold. */
 	private static final int MAX_SEARCH_LENGTH = 64;
 
@@ -147,7 +145,7 @@ public class DirectoryLookups {
 				Attributes entry = results.next().getAttributes();
 				found.add(new ComputerAccount(Ldap.string(entry, "sAMAccountName"),
 						Ldap.optionalString(entry, "dNSHostName"), Ldap.string(entry, "distinguishedName"),
-						(Ldap.longValue(entry, "userAccountControl", 0) & ACCOUNTDISABLE) != 0));
+						ComputerMembers.disabled(entry)));
 			}
 		}
 		catch (SizeLimitExceededException ex) {

@@ -10,7 +10,6 @@ import javax.naming.directory.BasicAttributes;
 import javax.naming.directory.DirContext;
 
 import org.gmsaportal.audit.AuditTrail;
-import org.gmsaportal.directory.DirectoryConnection.LdapAction;
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.GmsaAccounts.Plan;
 import org.gmsaportal.directory.internal.AccountNames;
@@ -32,7 +31,7 @@ public class IdentityManagement {
 
 	/** Creates the security group, or reports whether the existing one matches. */
 	public EnsureResult ensureGroup(DirectoryConnection connection, GroupRequest request) {
-		return run(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.groupName(request.name());
 			String container = Accounts.container(request.container(), "CN=Users," + facts.defaultNamingContext(),
@@ -70,7 +69,7 @@ public class IdentityManagement {
 	}
 
 	EnsureResult ensureGmsa(DirectoryConnection connection, GmsaRequest request, boolean checkSpnsFirst) {
-		return run(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			Plan plan = GmsaAccounts.plan(ctx, facts, request);
 			Map<String, Object> details = GmsaAccounts.details(plan, request.passwordIntervalDays());
@@ -125,26 +124,26 @@ public class IdentityManagement {
 	 * allowed principals); the password interval cannot change and stays reported. Refuses foreign gMSAs.
 	 */
 	public EnsureResult repairGmsa(DirectoryConnection connection, GmsaRequest request) {
-		return run(connection, ctx -> GmsaRepair.repair(ctx, DomainFacts.read(ctx), request, this.audit));
+		return connection.withServiceAccountOnRequest(
+				ctx -> GmsaRepair.repair(ctx, DomainFacts.read(ctx), request, this.audit));
 	}
 
 	/** Creates the portable user with a generated password (returned once) and makes it a group member. */
 	public PortableUserResult ensurePortableUser(DirectoryConnection connection, PortableUserRequest request) {
-		if (connection.transport().startsWith("plain")) {
-			throw new DirectoryException("Passwords are only set over LDAPS or StartTLS; connection "
-					+ connection.name() + " is plain LDAP");
-		}
-		return run(connection, ctx -> PortableUsers.ensure(ctx, DomainFacts.read(ctx), request, this.audit));
+		connection.requirePasswordTransport();
+		return connection.withServiceAccountOnRequest(
+				ctx -> PortableUsers.ensure(ctx, DomainFacts.read(ctx), request, this.audit));
 	}
 
 	/** Adds a user or computer account (e.g. {@code HOST01$}) to the group; already a member is success. */
 	public EnsureResult ensureMembership(DirectoryConnection connection, String group, String member) {
-		return run(connection, ctx -> PortableUsers.membership(ctx, DomainFacts.read(ctx), group, member, this.audit));
+		return connection.withServiceAccountOnRequest(
+				ctx -> PortableUsers.membership(ctx, DomainFacts.read(ctx), group, member, this.audit));
 	}
 
 	/** Deletes an object the portal created, identified by its recorded objectGUID; refuses anything else. */
 	public EnsureResult decommission(DirectoryConnection connection, CreatedObject object) {
-		return run(connection, ctx -> Decommissioning.delete(ctx, object, this.audit));
+		return connection.withServiceAccountOnRequest(ctx -> Decommissioning.delete(ctx, object, this.audit));
 	}
 
 	/** The principals a gMSA's msDS-GroupMSAMembership lets retrieve its password, as SIDs. */
@@ -168,18 +167,6 @@ public class IdentityManagement {
 			throws NamingException {
 		Attributes entry = Ldap.read(ctx, dn, "objectGUID");
 		return (entry != null) ? Accounts.guid(entry) : null;
-	}
-
-	// Bad input becomes a DirectoryException naming the field and the rule, before anything is written.
-	private static <T> T run(DirectoryConnection connection, LdapAction<T> action) {
-		return connection.withServiceAccount(ctx -> {
-			try {
-				return action.run(ctx);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new DirectoryException(ex.getMessage(), ex);
-			}
-		});
 	}
 
 }

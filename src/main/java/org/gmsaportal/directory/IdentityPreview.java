@@ -5,12 +5,10 @@ import java.util.List;
 
 import javax.naming.NamingException;
 import javax.naming.directory.Attributes;
-import javax.naming.directory.SearchControls;
 
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.AccountNames;
 
-import org.springframework.ldap.support.LdapEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +20,7 @@ public class IdentityPreview {
 
 	/** The group: as requested, drifted, or {@link Outcome#PLANNED} with the DN it would get. */
 	public EnsureResult group(DirectoryConnection connection, GroupRequest request) {
-		return read(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.groupName(request.name());
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
@@ -49,7 +47,7 @@ public class IdentityPreview {
 	 * does not stop the plan: it is a warning that says what the DC and Kerberos clients would do.
 	 */
 	public EnsureResult gmsa(DirectoryConnection connection, GmsaRequest request) {
-		return read(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			GmsaAccounts.Plan plan = GmsaAccounts.plan(ctx, facts, request, false);
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), plan.name() + "$",
@@ -73,7 +71,7 @@ public class IdentityPreview {
 	 * account it does not own.
 	 */
 	public EnsureResult user(DirectoryConnection connection, String userName) {
-		return read(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.userAccountName(userName, facts.dnsName());
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
@@ -98,7 +96,7 @@ public class IdentityPreview {
 	 */
 	public EnsureResult membership(DirectoryConnection connection, String group, String member,
 			boolean memberCreatedByRun) {
-		return read(connection, ctx -> {
+		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String groupName = AccountNames.accountName("group", group);
 			String memberName = AccountNames.accountName("member", member);
@@ -106,20 +104,12 @@ public class IdentityPreview {
 			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(), groupName, "distinguishedName");
 			Attributes memberEntry;
 			List<String> warnings = new ArrayList<>();
-			if (ComputerMembers.isComputerName(memberName)) {
-				try {
-					memberEntry = ComputerMembers.find(ctx, facts.defaultNamingContext(), memberName);
-				}
-				catch (IllegalArgumentException ex) {
-					return new EnsureResult("membership", target, null, Outcome.DRIFT, List.of(ex.getMessage()),
-							List.of());
-				}
-				if (memberEntry != null && ComputerMembers.disabled(memberEntry)) {
-					warnings.add(ComputerMembers.disabledWarning(memberName));
-				}
+			try {
+				memberEntry = ComputerMembers.resolve(ctx, facts.defaultNamingContext(), memberName, warnings,
+						"distinguishedName");
 			}
-			else {
-				memberEntry = Accounts.find(ctx, facts.defaultNamingContext(), memberName, "distinguishedName");
+			catch (IllegalArgumentException ex) {
+				return new EnsureResult("membership", target, null, Outcome.DRIFT, List.of(ex.getMessage()), List.of());
 			}
 			if (memberEntry == null && !memberCreatedByRun) {
 				return new EnsureResult("membership", target, null, Outcome.DRIFT,
@@ -131,8 +121,7 @@ public class IdentityPreview {
 			}
 			String groupDn = Ldap.string(groupEntry, "distinguishedName");
 			String memberDn = Ldap.string(memberEntry, "distinguishedName");
-			boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
-					SearchControls.OBJECT_SCOPE, "cn").isEmpty();
+			boolean present = Accounts.isMember(ctx, groupDn, memberDn);
 			return new EnsureResult("membership", memberDn + " in " + groupDn, null,
 					present ? Outcome.ALREADY_AS_REQUESTED : Outcome.PLANNED, List.of(), warnings);
 		});
@@ -145,18 +134,6 @@ public class IdentityPreview {
 	private static EnsureResult found(String kind, Attributes existing, List<String> drift) throws NamingException {
 		return new EnsureResult(kind, Ldap.string(existing, "distinguishedName"), Accounts.guid(existing),
 				drift.isEmpty() ? Outcome.ALREADY_AS_REQUESTED : Outcome.DRIFT, drift, List.of());
-	}
-
-	// Bad input becomes a DirectoryException naming the field and the rule, as in IdentityManagement.
-	private static <T> T read(DirectoryConnection connection, DirectoryConnection.LdapAction<T> action) {
-		return connection.withServiceAccount(ctx -> {
-			try {
-				return action.run(ctx);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new DirectoryException(ex.getMessage(), ex);
-			}
-		});
 	}
 
 }

@@ -45,12 +45,17 @@ public class KdsRootKeyManagement {
 
 	/** The root keys and whether one is usable now, by the DC's clock. */
 	public KdsStatus status(DirectoryConnection connection) {
-		return connection.withServiceAccount(ctx -> {
-			DomainFacts facts = DomainFacts.read(ctx);
-			List<KdsRootKey> keys = list(ctx, facts.configurationNamingContext());
-			boolean canRead = !keys.isEmpty() || BindIdentity.isDomainOrEnterpriseAdmin(ctx, connection, facts);
-			return KdsStatus.evaluate(keys, facts.dcTime(), canRead, String.valueOf(connection.bindUser()));
-		});
+		return connection.withServiceAccount(ctx -> status(ctx, connection, DomainFacts.read(ctx)));
+	}
+
+	/**
+	 * The root keys on an open session, by the DC's clock; finding none is a verdict only when the bind identity
+	 * may read keys at all.
+	 */
+	static KdsStatus status(DirContext ctx, DirectoryConnection connection, DomainFacts facts) throws NamingException {
+		List<KdsRootKey> keys = list(ctx, facts.configurationNamingContext());
+		boolean canRead = !keys.isEmpty() || BindIdentity.isDomainOrEnterpriseAdmin(ctx, connection, facts);
+		return KdsStatus.evaluate(keys, facts.dcTime(), canRead, String.valueOf(connection.bindUser()));
 	}
 
 	/**

@@ -116,7 +116,7 @@ public class PasswordRetrievalProof {
 					missing.add(account + " is not in a group (or account) that msDS-GroupMSAMembership of " + gmsa
 							+ "$ allows " + retrievers + ": add it to the allowed group.");
 				}
-				if (user != null && (Ldap.longValue(user, "userAccountControl", 0) & PortableUsers.ACCOUNT_DISABLED) != 0) {
+				if (user != null && ComputerMembers.disabled(user)) {
 					missing.add(account + " is disabled.");
 				}
 				KdsStatus kds = KdsStatus.evaluate(KdsRootKeyManagement.list(ctx, facts.configurationNamingContext()),

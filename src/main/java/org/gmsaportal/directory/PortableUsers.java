@@ -11,15 +11,12 @@ import javax.naming.directory.BasicAttribute;
 import javax.naming.directory.BasicAttributes;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.ModificationItem;
-import javax.naming.directory.SearchControls;
 
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.AccountNames;
 import org.gmsaportal.directory.internal.Passwords;
 
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.ldap.support.LdapEncoder;
 
 /**
  * The portable user for non-domain-joined nodes, and group membership of users and computer accounts.
@@ -133,23 +130,15 @@ final class PortableUsers {
 		String groupDn = Ldap.string(groupEntry, "distinguishedName");
 		Attributes memberEntry;
 		List<String> warnings = new ArrayList<>();
-		if (ComputerMembers.isComputerName(memberName)) {
-			// Checked here too, not only in the preview: a request that skipped the plan still adds no gMSA,
-			// MSA, trust account or user to the group that may retrieve the password.
-			try {
-				memberEntry = ComputerMembers.find(ctx, facts.defaultNamingContext(), memberName);
-			}
-			catch (IllegalArgumentException ex) {
-				throw audit.refused(MEMBER_ACTION, memberName + " in " + groupDn, "member: " + ex.getMessage(),
-						Map.of("group", groupDn, "member", memberName));
-			}
-			if (memberEntry != null && ComputerMembers.disabled(memberEntry)) {
-				warnings.add(ComputerMembers.disabledWarning(memberName));
-			}
+		// Computer names are checked here too, not only in the preview: a request that skipped the plan still adds
+		// no gMSA, MSA, trust account or user to the group that may retrieve the password.
+		try {
+			memberEntry = ComputerMembers.resolve(ctx, facts.defaultNamingContext(), memberName, warnings,
+					"distinguishedName", "objectGUID");
 		}
-		else {
-			memberEntry = Accounts.find(ctx, facts.defaultNamingContext(), memberName, "distinguishedName",
-					"objectGUID");
+		catch (IllegalArgumentException ex) {
+			throw audit.refused(MEMBER_ACTION, memberName + " in " + groupDn, "member: " + ex.getMessage(),
+					Map.of("group", groupDn, "member", memberName));
 		}
 		if (memberEntry == null) {
 			throw new IllegalArgumentException("member: no account named " + memberName
@@ -158,8 +147,7 @@ final class PortableUsers {
 		String memberDn = Ldap.string(memberEntry, "distinguishedName");
 		String target = memberDn + " in " + groupDn;
 		Map<String, Object> details = Map.of("group", groupDn, "member", memberDn);
-		boolean present = !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
-				SearchControls.OBJECT_SCOPE, "cn").isEmpty();
+		boolean present = Accounts.isMember(ctx, groupDn, memberDn);
 		if (!present) {
 			audit.intent(MEMBER_ACTION, target, details);
 			try {

@@ -53,9 +53,7 @@ public class Preflight {
 
 	private static PreflightCheck kds(DirContext ctx, DirectoryConnection connection, DomainFacts facts)
 			throws NamingException {
-		List<KdsRootKey> keys = KdsRootKeyManagement.list(ctx, facts.configurationNamingContext());
-		boolean canRead = !keys.isEmpty() || BindIdentity.isDomainOrEnterpriseAdmin(ctx, connection, facts);
-		KdsStatus status = KdsStatus.evaluate(keys, facts.dcTime(), canRead, String.valueOf(connection.bindUser()));
+		KdsStatus status = KdsRootKeyManagement.status(ctx, connection, facts);
 		String name = "KDS root key usable";
 		return switch (status.state()) {
 			case USABLE -> new PreflightCheck(name, status.warnings().isEmpty() ? Verdict.PASS : Verdict.WARN,
