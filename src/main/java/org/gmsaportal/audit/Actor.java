@@ -14,6 +14,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record Actor(String name, ActorKind kind, List<String> roles, @Nullable String sourceAddress) {
 
+	/**
+	 * Authority an API client's authentication carries, so that events it causes name it as actor kind
+	 * {@link ActorKind#API_CLIENT}; the API module grants it and guards API-client-only paths with it.
+	 */
+	public static final String API_CLIENT_AUTHORITY = "KIND_API_CLIENT";
+
 	public Actor {
 		roles = List.copyOf(roles);
 	}

@@ -19,9 +19,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 public final class CurrentActor {
 
-	/** Authority carried by API clients' authentications, so their events say API_CLIENT. */
-	public static final String API_CLIENT_AUTHORITY = "KIND_API_CLIENT";
-
 	private CurrentActor() {
 	}
 
@@ -34,7 +31,7 @@ public final class CurrentActor {
 		}
 		List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
 			.toList();
-		ActorKind kind = authorities.contains(API_CLIENT_AUTHORITY) ? ActorKind.API_CLIENT : ActorKind.PERSON;
+		ActorKind kind = authorities.contains(Actor.API_CLIENT_AUTHORITY) ? ActorKind.API_CLIENT : ActorKind.PERSON;
 		List<String> roles = authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
 			.sorted().toList();
 		return new Actor(authentication.getName(), kind, roles, address);
