@@ -31,12 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class JdbcAuditTrail implements AuditTrail {
 
-	/** MDC key of the request's correlation id, set by the web layer. */
-	static final String CORRELATION_MDC_KEY = "correlationId";
-
-	/** MDC key of the ticket of the run whose thread writes the event, set with the run's correlation id. */
-	static final String TICKET_MDC_KEY = "ticketRef";
-
 	private static final Logger auditLogger = LoggerFactory.getLogger("gmsa.audit");
 
 	private static final int MAX_DETAILS = 16000;

@@ -71,16 +71,16 @@ class RunExecutor {
 			this.executor.execute(() -> {
 				// Events the directory and cluster modules write during the run then carry the run id and its
 				// ticket too, so an auditor following a ticket finds every LDAP and Kubernetes write of its run.
-				MDC.put("correlationId", lease.runId());
+				MDC.put(AuditTrail.CORRELATION_MDC_KEY, lease.runId());
 				try {
-					this.runs.find(lease.runId()).map(RunView::ticketRef).ifPresent((ticket) -> MDC.put("ticketRef", ticket));
+					this.runs.find(lease.runId()).map(RunView::ticketRef).ifPresent((ticket) -> MDC.put(AuditTrail.TICKET_MDC_KEY, ticket));
 					execute(lease);
 				}
 				finally {
 					// However the attempt ended, even by an Error: no heartbeat for a run no thread executes.
 					this.leases.finished(lease);
-					MDC.remove("correlationId");
-					MDC.remove("ticketRef");
+					MDC.remove(AuditTrail.CORRELATION_MDC_KEY);
+					MDC.remove(AuditTrail.TICKET_MDC_KEY);
 				}
 			});
 		}

@@ -3,6 +3,7 @@ package org.gmsaportal.web;
 import java.util.List;
 
 import org.gmsaportal.audit.Actor;
+import org.gmsaportal.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
@@ -34,7 +35,7 @@ class LayoutAdvice {
 
 	@ModelAttribute("correlationId")
 	@Nullable String correlationId() {
-		return MDC.get(CorrelationIdFilter.MDC_KEY);
+		return MDC.get(AuditTrail.CORRELATION_MDC_KEY);
 	}
 
 	@ModelAttribute("currentUser")
