@@ -3,6 +3,8 @@ package org.gmsaportal.api;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gmsaportal.audit.Actor;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -12,9 +14,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * one authority per scope. It holds no credentials: the token is not kept past the lookup.
  */
 final class ApiClientAuthentication extends AbstractAuthenticationToken {
-
-	/** Same value as the audit module's marker, so audit events name the client as actor kind API_CLIENT. */
-	static final String API_CLIENT_AUTHORITY = "KIND_API_CLIENT";
 
 	private final ApiClient client;
 
@@ -26,7 +25,7 @@ final class ApiClientAuthentication extends AbstractAuthenticationToken {
 
 	private static List<GrantedAuthority> authorities(ApiClient client) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
-		authorities.add(new SimpleGrantedAuthority(API_CLIENT_AUTHORITY));
+		authorities.add(new SimpleGrantedAuthority(Actor.API_CLIENT_AUTHORITY));
 		client.scopes().forEach(scope -> authorities.add(new SimpleGrantedAuthority(scope.authority())));
 		return authorities;
 	}

@@ -1,6 +1,7 @@
 package org.gmsaportal.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditTrail;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,7 +40,7 @@ class ApiSecurityConfig {
 				ApiRoutes.ROUTES
 					.forEach(route -> requests.requestMatchers(route.matcher()).hasAuthority(route.scope().authority()));
 				requests.requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"))
-					.hasAuthority(ApiClientAuthentication.API_CLIENT_AUTHORITY);
+					.hasAuthority(Actor.API_CLIENT_AUTHORITY);
 				requests.anyRequest().denyAll();
 			})
 			.addFilterAt(new ApiTokenFilter(clients, problems), BasicAuthenticationFilter.class)

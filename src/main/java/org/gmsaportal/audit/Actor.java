@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
 /**
  * The principal an audit event is attributed to.
  *
@@ -14,8 +17,31 @@ import org.jspecify.annotations.Nullable;
  */
 public record Actor(String name, ActorKind kind, List<String> roles, @Nullable String sourceAddress) {
 
+	/**
+	 * Authority an API client's authentication carries, so that events it causes name it as actor kind
+	 * {@link ActorKind#API_CLIENT}; the API module grants it and guards API-client-only paths with it.
+	 */
+	public static final String API_CLIENT_AUTHORITY = "KIND_API_CLIENT";
+
 	public Actor {
 		roles = List.copyOf(roles);
+	}
+
+	/**
+	 * The principal of an authentication: an API client when it carries {@link #API_CLIENT_AUTHORITY}, a
+	 * person otherwise, with its roles without the {@code ROLE_} prefix, sorted so that events and pages list
+	 * them the same way whatever order the authentication holds them in.
+	 * @param authentication who signed in
+	 * @param sourceAddress the client address, when the action came over the network
+	 * @return the actor the authentication's events are attributed to
+	 */
+	public static Actor of(Authentication authentication, @Nullable String sourceAddress) {
+		List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+			.toList();
+		ActorKind kind = authorities.contains(API_CLIENT_AUTHORITY) ? ActorKind.API_CLIENT : ActorKind.PERSON;
+		List<String> roles = authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
+			.sorted().toList();
+		return new Actor(authentication.getName(), kind, roles, sourceAddress);
 	}
 
 	/** The portal acting on its own (start-up, background runs). */

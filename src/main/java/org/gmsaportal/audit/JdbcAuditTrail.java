@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
+import org.gmsaportal.audit.internal.AuditSql;
 import org.gmsaportal.audit.internal.ChainHasher;
 import org.gmsaportal.audit.internal.CurrentActor;
 import org.gmsaportal.audit.internal.Redaction;
@@ -30,12 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class JdbcAuditTrail implements AuditTrail {
-
-	/** MDC key of the request's correlation id, set by the web layer. */
-	static final String CORRELATION_MDC_KEY = "correlationId";
-
-	/** MDC key of the ticket of the run whose thread writes the event, set with the run's correlation id. */
-	static final String TICKET_MDC_KEY = "ticketRef";
 
 	private static final Logger auditLogger = LoggerFactory.getLogger("gmsa.audit");
 
@@ -98,10 +93,7 @@ class JdbcAuditTrail implements AuditTrail {
 	}
 
 	private void insert(AuditRow row, String hash) {
-		this.jdbc.sql("""
-				INSERT INTO audit_event (seq, occurred_at, actor, actor_kind, actor_roles, source_address, action,
-				    target, outcome, details, correlation_id, ticket_ref, prev_hash, hash)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+		this.jdbc.sql("INSERT INTO audit_event (" + AuditSql.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(row.seq(), OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC), row.actor(),
 					row.actorKind(), row.actorRoles(), row.sourceAddress(), row.action(), row.target(), row.outcome(),
 					row.details(), row.correlationId(), row.ticketRef(), row.prevHash(), hash)

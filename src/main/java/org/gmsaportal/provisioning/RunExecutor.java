@@ -69,18 +69,18 @@ class RunExecutor {
 		this.leases.executing(lease);
 		try {
 			this.executor.execute(() -> {
-				// Events the directory and cluster modules write during the run then carry the run id and its
-				// ticket too, so an auditor following a ticket finds every LDAP and Kubernetes write of its run.
-				MDC.put("correlationId", lease.runId());
+				// Events the directory and cluster modules write during the run then carry the run id and (set by
+				// execute, once it has loaded the run) its ticket too, so an auditor following a ticket finds every
+				// LDAP and Kubernetes write of its run.
+				MDC.put(AuditTrail.CORRELATION_MDC_KEY, lease.runId());
 				try {
-					this.runs.find(lease.runId()).map(RunView::ticketRef).ifPresent((ticket) -> MDC.put("ticketRef", ticket));
 					execute(lease);
 				}
 				finally {
 					// However the attempt ended, even by an Error: no heartbeat for a run no thread executes.
 					this.leases.finished(lease);
-					MDC.remove("correlationId");
-					MDC.remove("ticketRef");
+					MDC.remove(AuditTrail.CORRELATION_MDC_KEY);
+					MDC.remove(AuditTrail.TICKET_MDC_KEY);
 				}
 			});
 		}
@@ -94,6 +94,9 @@ class RunExecutor {
 	void execute(RunLease lease) {
 		try {
 			RunView run = this.runs.find(lease.runId()).orElseThrow();
+			if (run.ticketRef() != null) {
+				MDC.put(AuditTrail.TICKET_MDC_KEY, run.ticketRef());
+			}
 			ProvisioningRequest request = this.runs.request(lease.runId());
 			for (RunView.StepView step : run.steps()) {
 				if (step.state() == StepState.SUCCEEDED || step.state() == StepState.SKIPPED) {

@@ -19,7 +19,6 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
@@ -46,7 +45,7 @@ class AuditingAuthenticationManager implements AuthenticationManager {
 		String address = address(attempt);
 		Optional<Instant> locked = this.throttle.lockedUntil(username, address);
 		if (locked.isPresent()) {
-			recordQuietly(event(username, address, List.of(), AuditOutcome.DENIED,
+			recordQuietly(event(username, attempted(username, address), AuditOutcome.DENIED,
 					Map.of("reason", "locked out until " + locked.get())));
 			throw new LockedException("Too many failed sign-ins; try again after " + locked.get());
 		}
@@ -58,17 +57,17 @@ class AuditingAuthenticationManager implements AuthenticationManager {
 			Optional<Instant> lockout = this.throttle.recordFailure(username, address);
 			// Right password but no portal role (or a disabled account) is a denial, not a failure.
 			AuditOutcome outcome = (ex instanceof AccountStatusException) ? AuditOutcome.DENIED : AuditOutcome.FAILURE;
-			recordQuietly(event(username, address, List.of(), outcome, Map.of("reason", String.valueOf(ex.getMessage()))));
+			recordQuietly(event(username, attempted(username, address), outcome,
+					Map.of("reason", String.valueOf(ex.getMessage()))));
 			lockout.ifPresent(until -> recordQuietly(new AuditEvent("auth.lockout", username, AuditOutcome.DENIED,
 					Map.of("lockedUntil", until.toString(), "address", String.valueOf(address)),
-					actor(username, address, List.of()), null, null)));
+					attempted(username, address), null, null)));
 			throw ex;
 		}
-		List<String> roles = result.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-			.filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
 		String source = (result.getPrincipal() instanceof PortalPrincipal p) ? p.source() : "unknown";
 		try {
-			this.audit.record(event(result.getName(), address, roles, AuditOutcome.SUCCESS, Map.of("source", source)));
+			this.audit.record(event(result.getName(), Actor.of(result, address), AuditOutcome.SUCCESS,
+					Map.of("source", source)));
 		}
 		catch (AuditUnavailableException ex) {
 			throw new AuthenticationServiceException("audit trail unavailable: sign-in refused", ex);
@@ -77,14 +76,13 @@ class AuditingAuthenticationManager implements AuthenticationManager {
 		return result;
 	}
 
-	private AuditEvent event(String username, @Nullable String address, List<String> roles, AuditOutcome outcome,
-			Map<String, String> details) {
-		return new AuditEvent("auth.login", username, outcome, details, actor(username, address, roles), null,
-				null);
+	private AuditEvent event(String username, Actor actor, AuditOutcome outcome, Map<String, String> details) {
+		return new AuditEvent("auth.login", username, outcome, details, actor, null, null);
 	}
 
-	private static Actor actor(String username, @Nullable String address, List<String> roles) {
-		return new Actor(username, ActorKind.PERSON, roles, address);
+	/** Who tried to sign in, before (or without) being authenticated: the name typed, holding no roles. */
+	private static Actor attempted(String username, @Nullable String address) {
+		return new Actor(username, ActorKind.PERSON, List.of(), address);
 	}
 
 	/** A failed or refused attempt is refused whether or not it could be recorded. */

@@ -1,12 +1,10 @@
 package org.gmsaportal.security;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.gmsaportal.audit.Actor;
-import org.gmsaportal.audit.ActorKind;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
@@ -14,7 +12,6 @@ import org.gmsaportal.audit.AuditUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 
 /**
@@ -34,11 +31,9 @@ class AuditingLogoutHandler implements LogoutHandler {
 		if (authentication == null) {
 			return;
 		}
-		List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-			.filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
 		try {
 			this.audit.record(new AuditEvent("auth.logout", authentication.getName(), AuditOutcome.SUCCESS, Map.of(),
-					new Actor(authentication.getName(), ActorKind.PERSON, roles, request.getRemoteAddr()), null, null));
+					Actor.of(authentication, request.getRemoteAddr()), null, null));
 		}
 		catch (AuditUnavailableException ex) {
 			// signing out must always work: it only reduces what the user can do

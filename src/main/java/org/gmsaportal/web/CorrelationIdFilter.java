@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.gmsaportal.audit.AuditTrail;
 import org.slf4j.MDC;
 
 import org.springframework.core.Ordered;
@@ -25,8 +26,6 @@ class CorrelationIdFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Correlation-Id";
 
-	static final String MDC_KEY = "correlationId";
-
 	// Only short, plain ids are taken from callers: they end up in logs and the audit trail.
 	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -43,13 +42,13 @@ class CorrelationIdFilter extends OncePerRequestFilter {
 		String offered = request.getHeader(HEADER);
 		String id = (assigned != null) ? assigned
 				: (offered != null && ACCEPTED.matcher(offered).matches()) ? offered : UUID.randomUUID().toString();
-		MDC.put(MDC_KEY, id);
+		MDC.put(AuditTrail.CORRELATION_MDC_KEY, id);
 		response.setHeader(HEADER, id);
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
-			MDC.remove(MDC_KEY);
+			MDC.remove(AuditTrail.CORRELATION_MDC_KEY);
 		}
 	}
 

@@ -2,12 +2,13 @@ package org.gmsaportal.web;
 
 import java.util.List;
 
+import org.gmsaportal.audit.Actor;
+import org.gmsaportal.audit.AuditTrail;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -34,7 +35,7 @@ class LayoutAdvice {
 
 	@ModelAttribute("correlationId")
 	@Nullable String correlationId() {
-		return MDC.get(CorrelationIdFilter.MDC_KEY);
+		return MDC.get(AuditTrail.CORRELATION_MDC_KEY);
 	}
 
 	@ModelAttribute("currentUser")
@@ -42,9 +43,7 @@ class LayoutAdvice {
 		if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
 			return null;
 		}
-		List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-			.filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList();
-		return new CurrentUser(authentication.getName(), roles);
+		return new CurrentUser(authentication.getName(), Actor.of(authentication, null).roles());
 	}
 
 }

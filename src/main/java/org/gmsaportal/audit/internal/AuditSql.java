@@ -16,6 +16,7 @@ import org.gmsaportal.audit.AuditRow;
  */
 public final class AuditSql {
 
+	/** Every column of {@code audit_event}: rows are written, read and exported (CSV header) in this order. */
 	public static final String COLUMNS = "seq, occurred_at, actor, actor_kind, actor_roles, source_address, action, "
 			+ "target, outcome, details, correlation_id, ticket_ref, prev_hash, hash";
 

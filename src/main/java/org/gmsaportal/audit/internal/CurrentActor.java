@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -18,9 +17,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Who is acting right now: the signed-in principal of the current request, or the portal itself.
  */
 public final class CurrentActor {
-
-	/** Authority carried by API clients' authentications, so their events say API_CLIENT. */
-	public static final String API_CLIENT_AUTHORITY = "KIND_API_CLIENT";
 
 	private CurrentActor() {
 	}
@@ -32,12 +28,7 @@ public final class CurrentActor {
 				|| authentication instanceof AnonymousAuthenticationToken) {
 			return (address != null) ? new Actor("anonymous", ActorKind.PERSON, List.of(), address) : Actor.system();
 		}
-		List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-			.toList();
-		ActorKind kind = authorities.contains(API_CLIENT_AUTHORITY) ? ActorKind.API_CLIENT : ActorKind.PERSON;
-		List<String> roles = authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5))
-			.sorted().toList();
-		return new Actor(authentication.getName(), kind, roles, address);
+		return Actor.of(authentication, address);
 	}
 
 	private static @Nullable String sourceAddress() {

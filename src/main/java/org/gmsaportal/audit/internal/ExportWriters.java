@@ -15,8 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ExportWriters {
 
-	public static final String CSV_HEADER = "seq,occurred_at,actor,actor_kind,actor_roles,source_address,action,"
-			+ "target,outcome,details,correlation_id,ticket_ref,prev_hash,hash\r\n";
+	/** The columns the rows are read from, in the same order, without the spaces SQL lists them with. */
+	public static final String CSV_HEADER = AuditSql.COLUMNS.replace(", ", ",") + "\r\n";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
