@@ -1,9 +1,5 @@
 package org.gmsaportal.api.v1;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -107,15 +103,6 @@ class RequestPlans {
 	/** The audit target of a request: the gMSA in its domain. */
 	static String target(Plan plan) {
 		return plan.request().gmsaName() + "@" + plan.domain();
-	}
-
-	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static Plan refusalsAsConflict(Supplier<Plan> planner) {
