@@ -48,8 +48,7 @@
       });
     }
     function poll() {
-      fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
-        .then(function (response) { return response.ok ? response.json() : Promise.reject(response.status); })
+      getJson(url)
         .then(function (progress) {
           show(progress);
           if (!progress.finished) {

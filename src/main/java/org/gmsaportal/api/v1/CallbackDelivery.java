@@ -15,6 +15,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.gmsaportal.api.internal.ApiTokens;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
 import org.jspecify.annotations.Nullable;
@@ -67,8 +68,6 @@ class CallbackDelivery {
 
 	/** Statuses only an action changes: once their event went out, the sweep is enough. */
 	private static final Set<String> QUIET = Set.of(RequestViewer.PENDING, "SUCCEEDED", "FAILED");
-
-	private static final String SECRET_PREFIX = "whsec_";
 
 	private static final Logger log = LoggerFactory.getLogger(CallbackDelivery.class);
 
@@ -159,7 +158,8 @@ class CallbackDelivery {
 	}
 
 	static byte[] key(String secret) {
-		String encoded = secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret;
+		String encoded = secret.startsWith(ApiTokens.SECRET_PREFIX)
+				? secret.substring(ApiTokens.SECRET_PREFIX.length()) : secret;
 		try {
 			return Base64.getDecoder().decode(encoded);
 		}

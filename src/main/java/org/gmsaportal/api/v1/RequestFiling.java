@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.gmsaportal.api.ApiClient;
 import org.gmsaportal.api.ApiClients;
+import org.gmsaportal.api.internal.ApiTokens;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
@@ -80,7 +81,7 @@ class RequestFiling {
 			this.callbacks.check(filing.callbackUrl(), client);
 		}
 		String canonical = this.json.writeValueAsString(body);
-		String sha = RequestPlans.sha256(canonical);
+		String sha = ApiTokens.hash(canonical);
 		var earlier = this.store.findByKey(client.id(), key);
 		if (earlier.isPresent()) {
 			return replay(earlier.get(), sha);
@@ -132,7 +133,7 @@ class RequestFiling {
 		String id = UUID.randomUUID().toString();
 		var now = this.clock.instant();
 		boolean autoApprove = this.clients.autoApproves(client);
-		StoredRequest row = new StoredRequest(id, 0, client.id(), null, RequestPlans.sha256("decommission:" + source.id()),
+		StoredRequest row = new StoredRequest(id, 0, client.id(), null, ApiTokens.hash("decommission:" + source.id()),
 				StoredRequest.DECOMMISSION, source.id(), RequestViewer.PENDING, plan.hash(), this.plans.planJson(plan),
 				requestJson(client, source), source.ticketKey(), null, null, null, now, now, null);
 		this.transactions.executeWithoutResult(tx -> {

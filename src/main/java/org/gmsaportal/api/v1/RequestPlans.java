@@ -1,12 +1,10 @@
 package org.gmsaportal.api.v1;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.gmsaportal.provisioning.DirectoryPort;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningRefusedException;
@@ -26,21 +24,32 @@ class RequestPlans {
 
 	private final ProvisioningService provisioning;
 
+	private final DirectoryPort directory;
+
 	private final ApiRequestStore store;
 
 	private final JsonMapper json;
 
-	RequestPlans(ProvisioningService provisioning, ApiRequestStore store, JsonMapper json) {
+	RequestPlans(ProvisioningService provisioning, DirectoryPort directory, ApiRequestStore store, JsonMapper json) {
 		this.provisioning = provisioning;
+		this.directory = directory;
 		this.store = store;
 		this.json = json;
 	}
 
-	/** The plan of a filing; the default DNS host name needs the domain, so that case is planned twice. */
+	/**
+	 * The plan of a filing. The default DNS host name needs the domain: the request is first checked with a
+	 * placeholder domain (bad input is reported before the directory is asked), then the domain is read as the
+	 * planner reads it, and the filing is planned once.
+	 */
 	Plan plan(Filing filing) {
 		try {
-			Plan first = this.provisioning.plan(filing.toRequest("domain.invalid"));
-			return (filing.dnsHostName() != null) ? first : this.provisioning.plan(filing.toRequest(first.domain()));
+			if (filing.dnsHostName() != null) {
+				return this.provisioning.plan(filing.toRequest("domain.invalid"));
+			}
+			String connection = filing.toRequest("domain.invalid").directoryConnection();
+			String domain = this.directory.domainFacts(connection).dnsName().toLowerCase(Locale.ROOT);
+			return this.provisioning.plan(filing.toRequest(domain));
 		}
 		catch (InvalidRequestException ex) {
 			throw new ApiInputException(filing.apiField(ex.field()), ex.rule());
@@ -94,15 +103,6 @@ class RequestPlans {
 	/** The audit target of a request: the gMSA in its domain. */
 	static String target(Plan plan) {
 		return plan.request().gmsaName() + "@" + plan.domain();
-	}
-
-	static String sha256(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static Plan refusalsAsConflict(Supplier<Plan> planner) {

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,7 +38,7 @@ class RunActionsController {
 
 	@PostMapping("/runs/{id}/resume")
 	String resume(@PathVariable String id, RedirectAttributes redirect) {
-		find(id);
+		RunsController.find(this.provisioning, id);
 		try {
 			this.provisioning.resume(id);
 			redirect.addFlashAttribute("flash", text("runs.resumed"));
@@ -54,7 +52,7 @@ class RunActionsController {
 	@PostMapping("/runs/{id}/abandon")
 	String abandon(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
 			RedirectAttributes redirect) {
-		find(id);
+		RunsController.find(this.provisioning, id);
 		String why = reason.strip();
 		if (why.isEmpty() || why.length() > 1000) {
 			redirect.addFlashAttribute("refusal", text("runs.abandon.reasonRequired"));
@@ -72,13 +70,13 @@ class RunActionsController {
 
 	@GetMapping("/runs/{id}/decommission")
 	String initDecommissionForm(@PathVariable String id, Model model) {
-		return showDecommission(find(id), model, null);
+		return showDecommission(RunsController.find(this.provisioning, id), model, null);
 	}
 
 	@PostMapping("/runs/{id}/decommission")
 	String processDecommissionForm(@PathVariable String id, @RequestParam(defaultValue = "") String planHash,
 			@RequestParam(defaultValue = "") String confirmName, Authentication user, Model model) {
-		RunView run = find(id);
+		RunView run = RunsController.find(this.provisioning, id);
 		if (!confirmName.strip().equalsIgnoreCase(run.gmsaName())) {
 			return showDecommission(run, model, text("runs.decommission.confirmMismatch"));
 		}
@@ -109,13 +107,6 @@ class RunActionsController {
 			model.addAttribute("planError", ex.getMessage());
 		}
 		return "runs/decommission";
-	}
-
-	private RunView find(String id) {
-		if (!id.matches("[0-9a-f-]{36}")) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		return this.provisioning.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private String text(String code) {

@@ -12,13 +12,11 @@ import org.gmsaportal.provisioning.RunView;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A run as one JSON document for the change record: what was approved, how each step ended and the audit events
@@ -41,10 +39,7 @@ class RunReportController {
 
 	@GetMapping(path = "/runs/{id}/report", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<RunReport> report(@PathVariable String id) {
-		if (!id.matches("[0-9a-f-]{36}")) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
-		RunView run = this.provisioning.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		RunView run = RunsController.find(this.provisioning, id);
 		List<Step> steps = run.steps().stream()
 			.map((s) -> new Step(s.index(), s.kind().name(), s.target(), s.intent().name(), s.description(),
 					s.state().name(), s.result(), s.detail(), s.attempts()))

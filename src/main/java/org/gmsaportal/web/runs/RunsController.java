@@ -80,7 +80,7 @@ class RunsController {
 
 	@GetMapping("/runs/{id}")
 	String detail(@PathVariable String id, Model model, Authentication user) {
-		RunView run = find(id);
+		RunView run = find(this.provisioning, id);
 		model.addAttribute("section", "runs");
 		model.addAttribute("run", run);
 		model.addAttribute("finished", finished(run));
@@ -96,7 +96,7 @@ class RunsController {
 	/** Shows the generated password once, to the admin who asked, and records that it was shown. */
 	@PostMapping("/runs/{id}/password")
 	String revealPassword(@PathVariable String id, Model model, Authentication user) {
-		RunView run = find(id);
+		RunView run = find(this.provisioning, id);
 		Optional<SecretValue> password = this.provisioning.revealPortablePassword(run.id(), user.getName());
 		model.addAttribute("section", "runs");
 		model.addAttribute("run", run);
@@ -107,7 +107,7 @@ class RunsController {
 	@GetMapping(path = "/runs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	Progress progress(@PathVariable String id) {
-		RunView run = find(id);
+		RunView run = find(this.provisioning, id);
 		return new Progress(run.state(), run.failure(), finished(run), run.steps().stream()
 			.map((s) -> new StepProgress(s.index(), s.state().name(), s.detail(), s.attempts())).toList());
 	}
@@ -115,7 +115,7 @@ class RunsController {
 	/** A step's artifact as a download: the credential spec as JSON, the export bundle as YAML. */
 	@GetMapping("/runs/{id}/steps/{index}/artifact")
 	ResponseEntity<String> artifact(@PathVariable String id, @PathVariable int index) {
-		RunView run = find(id);
+		RunView run = find(this.provisioning, id);
 		RunView.StepView step = run.steps().stream().filter((s) -> s.index() == index).findFirst()
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String artifact = step.artifact();
@@ -135,11 +135,12 @@ class RunsController {
 		return run.state() != RunState.RUNNING;
 	}
 
-	private RunView find(String id) {
+	/** The run of a path's id, for every runs page and download: 404 for an id that is not a run id or no run. */
+	static RunView find(ProvisioningService provisioning, String id) {
 		if (!id.matches("[0-9a-f-]{36}")) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		return this.provisioning.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return provisioning.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 }
