@@ -89,8 +89,9 @@ public class ProvisioningService {
 		// Recomputed from live lookups: the approval holds only if nothing changed since it was given.
 		Plan now = this.planner.plan(plan.request());
 		if (!now.hash().equals(approval.planHash())) {
-			throw new ApprovalMismatchException("The plan changed since it was approved (the directory or the request "
-					+ "differs now): review the new plan " + now.hash() + " and approve it.");
+			// A run in flight for this name changes what the directory holds; that run is the reason to give.
+			throw refuseName(now, new ApprovalMismatchException("The plan changed since it was approved (the directory "
+					+ "or the request differs now): review the new plan " + now.hash() + " and approve it."));
 		}
 		if (!now.runnable()) {
 			throw new ProvisioningRefusedException("The plan cannot run: " + String.join(" ", now.steps().stream()

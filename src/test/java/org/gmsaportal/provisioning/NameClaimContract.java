@@ -131,6 +131,33 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 	}
 
 	@Test
+	void aStartWhoseWorldARunningRunChangedIsToldAboutThatRunNotAboutAChangedPlan() throws Exception {
+		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
+		Plan plan = this.service.plan(request);
+		java.util.concurrent.CountDownLatch inStep = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+		this.directory.pauseOnce("gmsa", inStep, answer);
+		String running = this.service.start(plan, approve(plan));
+		assertThat(inStep.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		try {
+			// The group exists now, so the plan approved before differs from the live one.
+			assertThat(this.service.plan(request).hash()).isNotEqualTo(plan.hash());
+			assertThatThrownBy(() -> this.service.start(plan, approve(plan)))
+				.isInstanceOfSatisfying(NameInUseException.class,
+						(ex) -> assertThat(ex.holderRunId()).isEqualTo(running))
+				.hasMessageContaining("(RUNNING)");
+		}
+		finally {
+			answer.countDown();
+		}
+		awaitState(running, RunState.SUCCEEDED);
+		// Once the name is free, the stale approval is refused for what it is.
+		assertThatThrownBy(() -> this.service.start(plan, approve(plan)))
+			.isInstanceOf(ApprovalMismatchException.class)
+			.hasMessageContaining("The plan changed since it was approved");
+	}
+
+	@Test
 	void namesCompareCaseInsensitively() {
 		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
 		this.directory.failOnce("gmsa", new IllegalStateException("stop here"));
@@ -148,6 +175,10 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 			for (int round = 0; round < 5; round++) {
 				ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
 				Plan plan = this.service.plan(request);
+				// The winner holds in its gMSA step, after its group exists, so that it is still RUNNING however slowly
+				// the loser gets to its checks: the loser sees either the same plan or a changed one, never a finished run.
+				java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+				this.directory.pauseOnce("gmsa", new java.util.concurrent.CountDownLatch(1), release);
 				CyclicBarrier together = new CyclicBarrier(2);
 				List<Future<String>> starts = new ArrayList<>();
 				for (int i = 0; i < 2; i++) {
@@ -166,6 +197,7 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 						refused.add(ex.getCause());
 					}
 				}
+				release.countDown();
 				assertThat(started).as("round %d", round).hasSize(1);
 				assertThat(refused).singleElement().isInstanceOf(NameInUseException.class);
 				assertThat(((NameInUseException) refused.get(0)).holderRunId()).isEqualTo(started.get(0));
