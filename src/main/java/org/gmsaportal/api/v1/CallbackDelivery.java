@@ -44,7 +44,8 @@ import org.springframework.stereotype.Component;
  * audit names the URL's scheme and host only.
  * <p>
  * Before each attempt the URL is checked again with {@link CallbackPolicy} (the host's addresses may have
- * changed since filing); redirects are never followed ({@link CallbackSender}).
+ * changed since filing), and the connection resolves the host through the same check
+ * ({@link CallbackAddresses}); redirects are never followed ({@link CallbackTransport}).
  * <p>
  * Finished requests leave the poll ({@link CallbackWatch}): once a request's last event went out or was given
  * up, a request whose status only an action can change (pending, succeeded, failed) is looked at only by a sweep

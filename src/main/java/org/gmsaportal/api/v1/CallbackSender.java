@@ -2,19 +2,12 @@ package org.gmsaportal.api.v1;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.gmsaportal.api.ApiClient;
@@ -48,25 +41,20 @@ class CallbackSender {
 
 	private final Duration retryFor;
 
-	private final Duration attemptTimeout;
+	private final CallbackTransport transport;
 
 	private final Clock clock = Clock.systemUTC();
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.connectTimeout(Duration.ofSeconds(5))
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
-
 	CallbackSender(CallbackLog deliveries, CallbackPolicy policy, ApiClients clients, AuditTrail audit,
-			TransactionTemplate transactions, @Value("${gmsa.api.callbacks.retry-for:24h}") Duration retryFor,
-			@Value("${gmsa.api.callbacks.attempt-timeout:15s}") Duration attemptTimeout) {
+			TransactionTemplate transactions, CallbackTransport transport,
+			@Value("${gmsa.api.callbacks.retry-for:24h}") Duration retryFor) {
 		this.deliveries = deliveries;
 		this.policy = policy;
 		this.clients = clients;
 		this.audit = audit;
 		this.transactions = transactions;
+		this.transport = transport;
 		this.retryFor = retryFor;
-		this.attemptTimeout = attemptTimeout;
 	}
 
 	/** Attempts the event once; a failure schedules the next attempt, or gives up past the retry window. */
@@ -87,16 +75,9 @@ class CallbackSender {
 				throw new IllegalStateException("no signing secret");
 			}
 			long timestamp = this.clock.instant().getEpochSecond();
-			HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-				.timeout(Duration.ofSeconds(10))
-				.header("Content-Type", "application/json")
-				.header("User-Agent", "gMSA-Portal-Webhooks/1")
-				.header("webhook-id", eventId)
-				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", CallbackDelivery.signature(secret.get(), eventId, timestamp, body))
-				.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-				.build();
-			httpStatus = post(request).statusCode();
+			httpStatus = this.transport.post(url, Map.of("webhook-id", eventId, "webhook-timestamp",
+					Long.toString(timestamp), "webhook-signature",
+					CallbackDelivery.signature(secret.get(), eventId, timestamp, body)), body);
 			if (httpStatus >= 200 && httpStatus < 300) {
 				record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus, null,
 						now, null, false));
@@ -107,12 +88,12 @@ class CallbackSender {
 		catch (ApiInputException ex) {
 			error = "callback URL refused: " + ex.rule();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			error = "interrupted";
+		catch (CallbackAddresses.InternalAddressException ex) {
+			// The host's answer changed since the check above: refused at connection time, nothing was sent.
+			error = "callback URL refused: host resolves to a loopback, link-local, private or otherwise internal address";
 		}
 		catch (TimeoutException ex) {
-			error = "no complete answer within " + this.attemptTimeout.toSeconds() + " s";
+			error = ex.getMessage();
 		}
 		catch (IOException | RuntimeException ex) {
 			// exception messages of the HTTP client name neither the secret nor the signature
@@ -122,29 +103,6 @@ class CallbackSender {
 		boolean giveUp = next.isAfter(firstAttempt.plus(this.retryFor));
 		record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus,
 				truncate(error), null, giveUp ? null : next, giveUp));
-	}
-
-	/**
-	 * POSTs with a bound on the whole exchange: the request timeout covers only the wait for the response
-	 * headers, and a receiver trickling its body would otherwise hold the poll, and every other client's
-	 * callbacks, for as long as it likes.
-	 */
-	private HttpResponse<Void> post(HttpRequest request) throws IOException, InterruptedException, TimeoutException {
-		CompletableFuture<HttpResponse<Void>> exchange = this.http.sendAsync(request,
-				HttpResponse.BodyHandlers.discarding());
-		try {
-			return exchange.get(this.attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (TimeoutException | InterruptedException ex) {
-			exchange.cancel(true);
-			throw ex;
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof IOException io) {
-				throw io;
-			}
-			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex.getCause());
-		}
 	}
 
 	private void record(StoredRequest row, String url, CallbackLog.Attempt attempt) {

@@ -1,0 +1,102 @@
+package org.gmsaportal.api.v1;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The HTTP side of a callback attempt. Host names are resolved by {@link CallbackAddresses}, so the connection
+ * goes to an address that passed the internal-address check in that same lookup. No redirects, no retries of a
+ * POST, no cookies, and no proxy from the system properties (a proxy would resolve the host itself). One attempt
+ * is bounded as a whole: the socket timeout covers a single read only, and a receiver trickling its answer would
+ * otherwise hold the poll, and every other client's callbacks, for as long as it likes.
+ */
+@Component
+class CallbackTransport implements DisposableBean {
+
+	private final CloseableHttpClient http;
+
+	private final Duration attemptTimeout;
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "callback-attempt-timer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	CallbackTransport(CallbackAddresses addresses,
+			@Value("${gmsa.api.callbacks.attempt-timeout:15s}") Duration attemptTimeout) {
+		this.attemptTimeout = attemptTimeout;
+		this.http = HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(addresses)
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.ofSeconds(5))
+					.setSocketTimeout(Timeout.ofSeconds(10))
+					.build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.setUserAgent("gMSA-Portal-Webhooks/1")
+			.build();
+	}
+
+	/**
+	 * POSTs a JSON body and reads the whole answer.
+	 * @return the answer's status code; a redirect is returned, not followed
+	 * @throws TimeoutException if the exchange took longer than {@code gmsa.api.callbacks.attempt-timeout}
+	 * @throws CallbackAddresses.InternalAddressException if the host resolved to an internal address
+	 */
+	int post(String url, Map<String, String> headers, String body) throws IOException, TimeoutException {
+		HttpPost post = new HttpPost(url);
+		headers.forEach(post::setHeader);
+		post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+		ScheduledFuture<?> bound = this.timer.schedule(post::cancel, this.attemptTimeout.toMillis(),
+				TimeUnit.MILLISECONDS);
+		try {
+			return this.http.execute(post, (response) -> {
+				EntityUtils.consume(response.getEntity());
+				return response.getCode();
+			});
+		}
+		catch (IOException ex) {
+			if (post.isCancelled()) {
+				throw new TimeoutException("no complete answer within " + this.attemptTimeout.toSeconds() + " s");
+			}
+			throw ex;
+		}
+		finally {
+			bound.cancel(false);
+		}
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		this.timer.shutdownNow();
+		this.http.close();
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.gmsaportal.api.v1;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import org.gmsaportal.api.ApiClient;
+import org.gmsaportal.api.ApiScope;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The callback connection goes to the addresses the internal-address check approved, from the same lookup. The
+ * host name {@code hooks.example.test} exists in no DNS: a test lookup answers for it, which is how these tests
+ * play a DNS server whose answer changes between the filing check and the connection (DNS rebinding).
+ */
+class CallbackTransportTests {
+
+	private static final String HOST = "hooks.example.test";
+
+	private static final InetAddress PUBLIC = address(93, 184, 215, 14);
+
+	private static final InetAddress LOOPBACK = address(127, 0, 0, 1);
+
+	@Test
+	void theConnectionGoesToTheAddressTheLookupAnswered() throws Exception {
+		HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
+		List<String> hosts = new CopyOnWriteArrayList<>();
+		server.createContext("/hook", (exchange) -> {
+			hosts.add(exchange.getRequestHeaders().getFirst("Host"));
+			exchange.getRequestBody().readAllBytes();
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			// Internal addresses allowed (the lab setting), so that the loopback receiver can answer.
+			CallbackTransport transport = new CallbackTransport(new CallbackAddresses((host) -> answer(host, LOOPBACK), true),
+					Duration.ofSeconds(10));
+			int port = server.getAddress().getPort();
+			assertThat(transport.post("http://" + HOST + ":" + port + "/hook", Map.of("webhook-id", "msg_1"), "{}"))
+				.isEqualTo(204);
+			assertThat(hosts).containsExactly(HOST + ":" + port);
+			transport.destroy();
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
+	void aHostThatRebindsToAnInternalAddressAfterTheCheckIsNeverConnectedTo() throws Exception {
+		AtomicInteger lookups = new AtomicInteger();
+		// First answer public (the check passes), every later answer loopback (the rebinding).
+		CallbackAddresses addresses = new CallbackAddresses(
+				(host) -> answer(host, (lookups.getAndIncrement() == 0) ? PUBLIC : LOOPBACK), false);
+		CallbackPolicy policy = new CallbackPolicy(false, addresses);
+		CallbackTransport transport = new CallbackTransport(addresses, Duration.ofSeconds(10));
+		try (ServerSocket listener = new ServerSocket(0, 50, LOOPBACK)) {
+			String url = "https://" + HOST + ":" + listener.getLocalPort() + "/hook";
+			assertThatCode(() -> policy.check(url, client(HOST))).doesNotThrowAnyException();
+
+			assertThatThrownBy(() -> transport.post(url, Map.of(), "{}"))
+				.isInstanceOf(CallbackAddresses.InternalAddressException.class)
+				.hasMessage(HOST + " resolves to a loopback, link-local, private or otherwise internal address");
+			assertThat(lookups).hasValue(2);
+			// The kernel completes a TCP handshake even before accept(): a connection attempt would be waiting here.
+			listener.setSoTimeout(300);
+			assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
+		}
+		finally {
+			transport.destroy();
+		}
+	}
+
+	@Test
+	void oneInternalAddressAmongPublicOnesRefusesTheHost() {
+		CallbackAddresses addresses = new CallbackAddresses((host) -> new InetAddress[] { PUBLIC, address(10, 1, 2, 3) },
+				false);
+		assertThatThrownBy(() -> addresses.resolve(HOST)).isInstanceOf(CallbackAddresses.InternalAddressException.class);
+		assertThatThrownBy(() -> new CallbackPolicy(false, addresses).check("https://" + HOST + "/hook", client(HOST)))
+			.isInstanceOfSatisfying(ApiInputException.class, (ex) -> assertThat(ex.rule())
+				.isEqualTo("host resolves to a loopback, link-local, private or otherwise internal address"));
+	}
+
+	private static InetAddress[] answer(String host, InetAddress address) throws UnknownHostException {
+		if (!HOST.equals(host)) {
+			throw new UnknownHostException(host);
+		}
+		return new InetAddress[] { address };
+	}
+
+	private static ApiClient client(String callbackHost) {
+		return new ApiClient("c1", "servicenow", Set.of(ApiScope.REQUESTS_WRITE), List.of(callbackHost), false,
+				Instant.now(), "admin", null, null, null, null);
+	}
+
+	private static InetAddress address(int a, int b, int c, int d) {
+		try {
+			return InetAddress.getByAddress(new byte[] { (byte) a, (byte) b, (byte) c, (byte) d });
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
