@@ -62,12 +62,12 @@ class PasswordVault {
 		return Optional.ofNullable(this.byRun.get(runId));
 	}
 
-	/** The password for its one showing; empty if there is none or it was shown already. */
 	/** Whether a password waits for its one showing. */
 	boolean waitingToBeShown(String runId) {
 		return this.byRun.containsKey(runId) && !this.shown.contains(runId);
 	}
 
+	/** The password for its one showing; empty if there is none or it was shown already. */
 	Optional<SecretValue> takeForShowing(String runId) {
 		SecretValue password = this.byRun.get(runId);
 		if (password == null || !this.shown.add(runId)) {
