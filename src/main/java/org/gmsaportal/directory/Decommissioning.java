@@ -14,7 +14,8 @@ import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.Guids;
 
 /**
- * Deletes objects the portal created: found by recorded objectGUID, and only if they carry the portal's marker.
+ * Deletes objects the portal created: found by recorded objectGUID, and only if they carry the portal's marker;
+ * a group only once nothing uses it any more ({@link GroupInUse}).
  */
 final class Decommissioning {
 
@@ -34,7 +35,7 @@ final class Decommissioning {
 		Map<String, Object> details = Map.of("kind", object.kind(), "objectGuid", object.objectGuid().toString());
 		List<Attributes> found = Ldap.search(ctx, Ldap.defaultNamingContext(ctx), "(objectGUID=" + Ldap.filterBytes(
 				Guids.toBytes(object.objectGuid())) + ")", SearchControls.SUBTREE_SCOPE, "distinguishedName",
-				"objectClass", "adminDescription");
+				"objectClass", "adminDescription", "member", "objectSid");
 		if (found.isEmpty()) {
 			return audit.record(ACTION, new EnsureResult(object.kind(), object.distinguishedName(),
 					object.objectGuid(), Outcome.ALREADY_ABSENT, List.of(), List.of()), details);
@@ -52,6 +53,9 @@ final class Decommissioning {
 		else if (!Ldap.strings(entry, "objectClass").contains(expectedClass)
 				|| (object.kind().equals("user") && Ldap.strings(entry, "objectClass").contains("computer"))) {
 			refusal = dn + " is not a " + object.kind();
+		}
+		else if (object.kind().equals("group")) {
+			refusal = GroupInUse.reason(ctx, dn, entry);
 		}
 		if (refusal != null) {
 			audit.trail().record(AuditEvent.of(ACTION, dn, AuditOutcome.DENIED).withDetails(Map.of("kind",

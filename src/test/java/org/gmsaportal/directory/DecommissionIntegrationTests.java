@@ -81,6 +81,52 @@ class DecommissionIntegrationTests {
 		assertThat(exists(name)).isTrue();
 	}
 
+	@Test
+	void aGroupWithAMemberSomeoneElseAddedIsKeptUntilTheMemberIsGone() {
+		String name = LabDirectory.unique("dm");
+		EnsureResult group = this.identities.ensureGroup(this.admin, GroupRequest.of(name + "-hosts"));
+		String outsider = this.lab.setting("GMSA_LAB_OUTSIDER");
+		this.lab.samba("samba-tool", "group", "addmembers", name + "-hosts", outsider);
+
+		assertThatThrownBy(() -> this.identities.decommission(this.admin, CreatedObject.of(group)))
+			.isInstanceOf(DirectoryException.class)
+			.hasMessageContaining("still has members (CN=" + outsider + ",")
+			.hasMessageContaining("remove them or delete the group yourself, then resume");
+		assertThat(exists(name + "-hosts")).isTrue();
+		assertThat(this.audit.events).last().satisfies(event -> {
+			assertThat(event.action()).isEqualTo("directory.object.delete");
+			assertThat(event.outcome()).isEqualTo(AuditOutcome.DENIED);
+		});
+
+		this.lab.samba("samba-tool", "group", "removemembers", name + "-hosts", outsider);
+		assertThat(this.identities.decommission(this.admin, CreatedObject.of(group)).outcome())
+			.isEqualTo(Outcome.DELETED);
+		assertThat(exists(name + "-hosts")).isFalse();
+	}
+
+	@Test
+	void aGroupAnotherGmsaStillTrustsIsKeptUntilThatGmsaIsGone() {
+		String name = LabDirectory.unique("dr");
+		EnsureResult group = this.identities.ensureGroup(this.admin, GroupRequest.of(name + "-hosts"));
+		EnsureResult mine = this.identities.ensureGmsa(this.admin, GmsaRequest.of(name, name + "-hosts"));
+		// A second gMSA made to trust the same hosts group, outside this run.
+		EnsureResult other = this.identities.ensureGmsa(this.admin, GmsaRequest.of(name + "x", name + "-hosts"));
+		assertThat(this.identities.decommission(this.admin, CreatedObject.of(mine)).outcome())
+			.isEqualTo(Outcome.DELETED);
+
+		assertThatThrownBy(() -> this.identities.decommission(this.admin, CreatedObject.of(group)))
+			.isInstanceOf(DirectoryException.class)
+			.hasMessageContaining("may still read the password of " + other.distinguishedName())
+			.hasMessageNotContaining(mine.distinguishedName());
+		assertThat(exists(name + "-hosts")).isTrue();
+
+		assertThat(this.identities.decommission(this.admin, CreatedObject.of(other)).outcome())
+			.isEqualTo(Outcome.DELETED);
+		assertThat(this.identities.decommission(this.admin, CreatedObject.of(group)).outcome())
+			.isEqualTo(Outcome.DELETED);
+		assertThat(exists(name + "-hosts")).isFalse();
+	}
+
 	private int objectCount() {
 		return (int) this.lab.samba("ldbsearch", "-b", "DC=lab,DC=test", "(objectClass=*)", "dn")
 			.lines()

@@ -1,0 +1,71 @@
+package org.gmsaportal.directory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.naming.NamingException;
+import javax.naming.directory.Attributes;
+import javax.naming.directory.DirContext;
+import javax.naming.directory.SearchControls;
+
+import org.gmsaportal.directory.internal.SecurityDescriptor;
+import org.gmsaportal.directory.internal.Sids;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why a group the portal created must not be deleted yet: deleting a group takes away whatever it grants, so
+ * members someone added since, or a gMSA whose password readers name the group, mean the group is still in use.
+ * Only what the portal's account may read is seen: a gMSA whose {@code msDS-GroupMSAMembership} it cannot read
+ * does not show up here.
+ */
+final class GroupInUse {
+
+	private static final String GMSAS = "(&(objectClass=msDS-GroupManagedServiceAccount)(msDS-GroupMSAMembership=*))";
+
+	private GroupInUse() {
+	}
+
+	/**
+	 * @param group the group's entry, read with {@code member} and {@code objectSid}
+	 * @return the reason to keep the group, or {@code null} if nothing uses it
+	 */
+	static @Nullable String reason(DirContext ctx, String dn, Attributes group) throws NamingException {
+		List<String> members = new ArrayList<>(Ldap.strings(group, "member"));
+		// Past 1,500 members AD answers with a range (member;range=0-1499) instead; any member keeps the group.
+		for (var ids = group.getIDs(); ids.hasMore();) {
+			String id = ids.next();
+			if (id.toLowerCase(java.util.Locale.ROOT).startsWith("member;range=")) {
+				members.addAll(Ldap.strings(group, id));
+			}
+		}
+		if (!members.isEmpty()) {
+			return dn + " still has members (" + names(members) + "), added by someone else or since the run; "
+					+ "remove them or delete the group yourself, then resume";
+		}
+		byte[] sid = Ldap.bytes(group, "objectSid");
+		if (sid == null) {
+			return null;
+		}
+		String groupSid = Sids.toString(sid);
+		List<String> readers = new ArrayList<>();
+		for (Attributes gmsa : Ldap.search(ctx, Ldap.defaultNamingContext(ctx), GMSAS, SearchControls.SUBTREE_SCOPE,
+				"distinguishedName", "msDS-GroupMSAMembership")) {
+			byte[] sd = Ldap.bytes(gmsa, "msDS-GroupMSAMembership");
+			if (sd != null && SecurityDescriptor.parse(sd).retrievers().contains(groupSid)) {
+				readers.add(Ldap.string(gmsa, "distinguishedName"));
+			}
+		}
+		if (!readers.isEmpty()) {
+			return dn + " may still read the password of " + names(readers) + ", and deleting it would cut those "
+					+ "hosts off; take it out of PrincipalsAllowedToRetrieveManagedPassword there first, then resume";
+		}
+		return null;
+	}
+
+	private static String names(List<String> dns) {
+		List<String> shown = dns.subList(0, Math.min(5, dns.size()));
+		return String.join("; ", shown) + ((dns.size() > shown.size()) ? " and " + (dns.size() - shown.size())
+				+ " more" : "");
+	}
+
+}
