@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Repository;
 class RunRepository {
 
 	private static final String RUN_COLUMNS = "id, kind, state, domain, gmsa_name, plan_hash, approved_by, ticket_ref, "
-			+ "decommissions, failure, created_at";
+			+ "decommissions, failure, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -137,6 +139,34 @@ class RunRepository {
 			.list();
 	}
 
+	/** Every succeeded provisioning run that no decommission removed, newest first, with the request it ran. */
+	List<Provisioned> provisioned() {
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json FROM provisioning_run WHERE kind = ? AND state = ? "
+				+ "ORDER BY created_at DESC, id")
+			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name())
+			.query((rs, n) -> new Provisioned(run(rs, List.of()), Canonical.request(rs.getString("request_json"))))
+			.list();
+	}
+
+	/** How many runs are in each state; a state no run is in is absent. */
+	Map<RunState, Long> countByState() {
+		Map<RunState, Long> counts = new EnumMap<>(RunState.class);
+		this.jdbc.sql("SELECT state, COUNT(*) AS n FROM provisioning_run GROUP BY state")
+			.query((rs, n) -> Map.entry(RunState.valueOf(rs.getString("state")), rs.getLong("n")))
+			.list()
+			.forEach((count) -> counts.put(count.getKey(), count.getValue()));
+		return counts;
+	}
+
+	/**
+	 * A provisioning run with the request it executed.
+	 *
+	 * @param run the run, without its steps
+	 * @param request what it was asked to provision
+	 */
+	record Provisioned(RunView run, ProvisioningRequest request) {
+	}
+
 	ProvisioningRequest request(String runId) {
 		return Canonical.request(this.jdbc.sql("SELECT request_json FROM provisioning_run WHERE id = ?")
 			.param(runId)
@@ -183,7 +213,8 @@ class RunRepository {
 				RunState.valueOf(rs.getString("state")), rs.getString("domain"), rs.getString("gmsa_name"),
 				rs.getString("plan_hash"), rs.getString("approved_by"), rs.getString("ticket_ref"),
 				rs.getString("decommissions"), rs.getString("failure"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), steps);
+				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), steps);
 	}
 
 	private OffsetDateTime now() {

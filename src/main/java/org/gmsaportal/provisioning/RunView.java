@@ -19,11 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param decommissions for a decommission run, the run it removes
  * @param failure why it failed, if it did
  * @param createdAt when it started
+ * @param updatedAt when its state last changed (for a finished run, when it finished)
  * @param steps its steps in order
  */
 public record RunView(String id, RunKind kind, RunState state, String domain, String gmsaName, String planHash,
 		String approvedBy, @Nullable String ticketRef, @Nullable String decommissions, @Nullable String failure,
-		Instant createdAt, List<StepView> steps) {
+		Instant createdAt, Instant updatedAt, List<StepView> steps) {
 
 	public RunView {
 		steps = List.copyOf(steps);
@@ -31,7 +32,7 @@ public record RunView(String id, RunKind kind, RunState state, String domain, St
 
 	RunView withSteps(List<StepView> steps) {
 		return new RunView(this.id, this.kind, this.state, this.domain, this.gmsaName, this.planHash, this.approvedBy,
-				this.ticketRef, this.decommissions, this.failure, this.createdAt, steps);
+				this.ticketRef, this.decommissions, this.failure, this.createdAt, this.updatedAt, steps);
 	}
 
 	/**

@@ -8,7 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The sign-in page, the overview and the navigation sections.
+ * The sign-in page, the overview and the connections page.
  */
 @Controller
 class PortalController {
@@ -33,22 +33,12 @@ class PortalController {
 		return "overview";
 	}
 
-	@GetMapping("/dashboards")
-	String dashboards(Model model) {
-		return section(model, "dashboards");
-	}
-
 	@GetMapping("/connections")
 	String connections(Model model) {
 		model.addAttribute("directories", this.directories.all());
 		model.addAttribute("clusters", this.clusters.all());
 		model.addAttribute("section", "connections");
 		return "connections";
-	}
-
-	private static String section(Model model, String section) {
-		model.addAttribute("section", section);
-		return "section";
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.gmsaportal.api.PendingApiRequests;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,6 +81,21 @@ class ApiRequestStore {
 		}
 		sql.append(" ORDER BY seq DESC LIMIT ").append(limit);
 		return this.jdbc.sql(sql.toString()).params(params).query(ApiRequestStore::map).list();
+	}
+
+	/**
+	 * How many requests wait for a decision, and since when the oldest of them waits. A request with a run shows
+	 * its run's status instead (see {@link RequestViewer}), so only those without one count.
+	 */
+	PendingApiRequests.Summary pending() {
+		return this.jdbc.sql("SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM api_request WHERE status = ? "
+				+ "AND run_id IS NULL")
+			.param(RequestViewer.PENDING)
+			.query((rs, n) -> {
+				OffsetDateTime oldest = rs.getObject("oldest", OffsetDateTime.class);
+				return new PendingApiRequests.Summary(rs.getLong("n"), (oldest != null) ? oldest.toInstant() : null);
+			})
+			.single();
 	}
 
 	/** Moves the request from one stored status to another; false if it was not in {@code from}. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.gmsaportal.api.ApiClient;
 import org.gmsaportal.api.ApiClients;
+import org.gmsaportal.api.PendingApiRequests;
 import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.credspec.KnownPlugin;
@@ -89,6 +90,11 @@ public class RequestReview {
 			}
 		}
 		return found;
+	}
+
+	/** How many requests wait for an ADMIN's decision, and since when the oldest of them waits. */
+	public PendingApiRequests.Summary pending() {
+		return this.store.pending();
 	}
 
 	public Optional<ReviewViews.Detail> find(String id) {

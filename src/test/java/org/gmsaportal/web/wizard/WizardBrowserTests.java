@@ -24,7 +24,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * The whole wizard in Debian's Chromium as the local admin, export only, with the stand-in directory (the real-DC
- * walk comes with the lead's directory adapter); saves a screenshot of every step under docs/screenshots.
+ * walk comes with the lead's directory adapter), then the dashboards page with the run's gMSA; saves a screenshot of
+ * every step and of the dashboards under docs/screenshots.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gmsa.directory.connections.lab.urls=ldaps://dc1.lab.test:636",
@@ -142,6 +143,11 @@ class WizardBrowserTests {
 			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo(name + "-export-bundle.yaml");
 			page.locator("#run-events").scrollIntoViewIfNeeded();
 			shot(page, 8, "result");
+
+			// The run's gMSA is in the portal's inventory on the dashboards page.
+			page.navigate(url("/dashboards"));
+			assertThat(page.locator("#inventory tr[data-gmsa='" + name + "']")).containsText("Export only");
+			page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SCREENSHOTS.resolve("dashboards.png")));
 		}
 	}
 

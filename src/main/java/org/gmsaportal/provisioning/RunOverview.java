@@ -1,0 +1,114 @@
+package org.gmsaportal.provisioning;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.gmsaportal.credspec.KnownPlugin;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Read-only summaries of the runs for the dashboards: what the portal provisioned and still holds by its records,
+ * the runs by state, and the runs that need someone's attention. Reads the database only, never a directory or a
+ * cluster.
+ */
+@Service
+public class RunOverview {
+
+	// how many running, failed or interrupted runs are read at most to find a gMSA's later run
+	private static final int OPEN_LIMIT = 1000;
+
+	private final RunRepository runs;
+
+	RunOverview(RunRepository runs) {
+		this.runs = runs;
+	}
+
+	/**
+	 * One entry per gMSA name and domain that a succeeded provisioning run created or confirmed and no
+	 * decommission removed, from the newest such run; sorted by domain, then name.
+	 */
+	public List<InventoryEntry> inventory() {
+		List<RunView> open = open();
+		Map<String, InventoryEntry> byName = new LinkedHashMap<>();
+		// newest first, so the first run of a name is the one that counts
+		for (RunRepository.Provisioned provisioned : this.runs.provisioned()) {
+			byName.computeIfAbsent(key(provisioned.run()), (k) -> entry(provisioned, open));
+		}
+		return byName.values().stream()
+			.sorted(Comparator.comparing((InventoryEntry e) -> e.domain().toLowerCase(Locale.ROOT))
+				.thenComparing((e) -> e.gmsaName().toLowerCase(Locale.ROOT)))
+			.toList();
+	}
+
+	/** How many runs are in each state, every state present (zero if no run is in it). */
+	public Map<RunState, Long> countsByState() {
+		Map<RunState, Long> counts = new EnumMap<>(RunState.class);
+		for (RunState state : RunState.values()) {
+			counts.put(state, 0L);
+		}
+		counts.putAll(this.runs.countByState());
+		return counts;
+	}
+
+	/** Failed and interrupted runs, the latest to stop first, at most {@code limit}; without their steps. */
+	public List<RunView> needingAttention(int limit) {
+		List<RunView> stopped = new ArrayList<>(this.runs.list(new RunFilter(RunState.FAILED, null, null), limit));
+		stopped.addAll(this.runs.list(new RunFilter(RunState.INTERRUPTED, null, null), limit));
+		return stopped.stream().sorted(Comparator.comparing(RunView::updatedAt).reversed()).limit(limit).toList();
+	}
+
+	private List<RunView> open() {
+		List<RunView> open = new ArrayList<>();
+		for (RunState state : List.of(RunState.RUNNING, RunState.FAILED, RunState.INTERRUPTED)) {
+			open.addAll(this.runs.list(new RunFilter(state, null, null), OPEN_LIMIT));
+		}
+		open.sort(Comparator.comparing(RunView::createdAt).reversed());
+		return open;
+	}
+
+	private static InventoryEntry entry(RunRepository.Provisioned provisioned, List<RunView> open) {
+		RunView run = provisioned.run();
+		ProvisioningRequest request = provisioned.request();
+		String user = null;
+		String guid = null;
+		String plugin = null;
+		if (request.hosts() instanceof Hosts.Portable portable) {
+			user = portable.userName();
+			guid = portable.pluginGuid();
+			plugin = KnownPlugin.byGuid(guid).map(KnownPlugin::displayName).orElse(null);
+		}
+		Target target = request.target();
+		String connection = null;
+		String credSpec;
+		if (target instanceof Target.Cluster cluster) {
+			connection = cluster.connection();
+			credSpec = cluster.credSpecName();
+		}
+		else {
+			credSpec = ((Target.ExportOnly) target).credSpecName();
+		}
+		return new InventoryEntry(run.id(), run.gmsaName(), run.domain(), request.groupName(), user, guid, plugin,
+				connection, target.namespace(), credSpec, run.ticketRef(), run.approvedBy(), run.updatedAt(),
+				later(run, open));
+	}
+
+	private static @Nullable RunView later(RunView run, List<RunView> open) {
+		return open.stream()
+			.filter((other) -> key(other).equals(key(run)) && other.createdAt().isAfter(run.createdAt()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	// names and domains compare case-insensitively, as AD compares them and the name claim stores them
+	private static String key(RunView run) {
+		return run.domain().toLowerCase(Locale.ROOT) + "\\" + run.gmsaName().toLowerCase(Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,52 @@
+package org.gmsaportal.web.dashboards;
+
+import java.time.Instant;
+
+import org.gmsaportal.api.PendingApiRequests;
+import org.gmsaportal.audit.AuditLog;
+import org.gmsaportal.provisioning.RunOverview;
+import org.gmsaportal.provisioning.RunState;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The dashboards page for ADMINs and AUDITORs. It only reads, and only the portal's database: what the portal
+ * provisioned by its records, the runs by state and those that stopped, the API requests waiting for approval and
+ * the audit trail's counts. It reads no directory and no cluster, so it claims nothing about their live state.
+ */
+@Controller
+class DashboardsController {
+
+	static final int ATTENTION_LIMIT = 50;
+
+	private final RunOverview runs;
+
+	private final PendingApiRequests pending;
+
+	private final AuditLog auditLog;
+
+	DashboardsController(RunOverview runs, PendingApiRequests pending, AuditLog auditLog) {
+		this.runs = runs;
+		this.pending = pending;
+		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/dashboards")
+	String dashboards(Model model) {
+		Instant now = Instant.now();
+		model.addAttribute("section", "dashboards");
+		model.addAttribute("readAt", now);
+		model.addAttribute("inventory", this.runs.inventory());
+		model.addAttribute("states", RunState.values());
+		model.addAttribute("counts", this.runs.countsByState());
+		model.addAttribute("attention", this.runs.needingAttention(ATTENTION_LIMIT));
+		model.addAttribute("attentionLimit", ATTENTION_LIMIT);
+		model.addAttribute("pending", this.pending.summary());
+		model.addAttribute("pendingLink", PendingApiRequests.LIST_PATH);
+		model.addAttribute("audit", AuditSummary.of(this.auditLog, now));
+		return "dashboards/index";
+	}
+
+}
