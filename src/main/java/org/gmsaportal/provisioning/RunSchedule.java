@@ -1,14 +1,11 @@
 package org.gmsaportal.provisioning;
 
-import java.time.Clock;
-
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The engine's clock, and what an instance does every heartbeat interval: renew the heartbeats of the runs it
+ * What an instance does every heartbeat interval: renew the heartbeats of the runs it
  * executes, then mark interrupted the runs whose instance stopped renewing theirs.
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,11 +19,6 @@ class RunSchedule {
 	RunSchedule(RunLeases leases, RunRecovery recovery) {
 		this.leases = leases;
 		this.recovery = recovery;
-	}
-
-	@Bean
-	static Clock provisioningClock() {
-		return Clock.systemUTC();
 	}
 
 	@Scheduled(fixedDelayString = "${gmsa.provisioning.heartbeat-interval:10s}",
