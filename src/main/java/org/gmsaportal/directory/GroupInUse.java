@@ -6,7 +6,6 @@ import java.util.List;
 import javax.naming.NamingException;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
-import javax.naming.directory.SearchControls;
 
 import org.gmsaportal.directory.internal.SecurityDescriptor;
 import org.gmsaportal.directory.internal.Sids;
@@ -48,8 +47,9 @@ final class GroupInUse {
 		}
 		String groupSid = Sids.toString(sid);
 		List<String> readers = new ArrayList<>();
-		for (Attributes gmsa : Ldap.search(ctx, Ldap.defaultNamingContext(ctx), GMSAS, SearchControls.SUBTREE_SCOPE,
-				"distinguishedName", "msDS-GroupMSAMembership")) {
+		// Every gMSA of the domain, in pages: a domain may hold more than the server's 1,000 entries per search.
+		for (Attributes gmsa : Ldap.searchAllPages(ctx, Ldap.defaultNamingContext(ctx), GMSAS, 500, "distinguishedName",
+				"msDS-GroupMSAMembership")) {
 			byte[] sd = Ldap.bytes(gmsa, "msDS-GroupMSAMembership");
 			if (sd != null && SecurityDescriptor.parse(sd).retrievers().contains(groupSid)) {
 				readers.add(Ldap.string(gmsa, "distinguishedName"));

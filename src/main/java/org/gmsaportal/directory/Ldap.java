@@ -14,6 +14,10 @@ import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
 import javax.naming.directory.SearchResult;
+import javax.naming.ldap.Control;
+import javax.naming.ldap.LdapContext;
+import javax.naming.ldap.PagedResultsControl;
+import javax.naming.ldap.PagedResultsResponseControl;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,6 +42,48 @@ final class Ldap {
 		controls.setSearchScope(scope);
 		controls.setReturningAttributes(attributes);
 		return search(ctx, base, filter, controls);
+	}
+
+	/**
+	 * Collects every entry of a subtree search that may exceed the server's page limit (AD and Samba answer at most
+	 * 1,000 entries per search, MaxPageSize): asks for pages of {@code pageSize} with the paged-results control.
+	 */
+	static List<Attributes> searchAllPages(DirContext ctx, String base, String filter, int pageSize,
+			String... attributes) throws NamingException {
+		if (!(ctx instanceof LdapContext ldap)) {
+			throw new IllegalStateException("paged search needs an LDAP context");
+		}
+		SearchControls controls = new SearchControls();
+		controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
+		controls.setReturningAttributes(attributes);
+		List<Attributes> entries = new ArrayList<>();
+		byte[] cookie = null;
+		try {
+			do {
+				ldap.setRequestControls(new Control[] { pagedResults(pageSize, cookie) });
+				entries.addAll(search(ldap, base, filter, controls));
+				cookie = null;
+				for (Control control : (ldap.getResponseControls() != null) ? ldap.getResponseControls() : new Control[0]) {
+					if (control instanceof PagedResultsResponseControl page) {
+						cookie = page.getCookie();
+					}
+				}
+			}
+			while (cookie != null && cookie.length > 0);
+		}
+		finally {
+			ldap.setRequestControls(null);
+		}
+		return entries;
+	}
+
+	private static Control pagedResults(int pageSize, byte @Nullable [] cookie) throws NamingException {
+		try {
+			return new PagedResultsControl(pageSize, cookie, Control.CRITICAL);
+		}
+		catch (java.io.IOException ex) {
+			throw new NamingException("cannot encode the paged-results control: " + ex.getMessage());
+		}
 	}
 
 	static List<Attributes> search(DirContext ctx, String base, String filter, SearchControls controls)

@@ -127,6 +127,29 @@ class DecommissionIntegrationTests {
 		assertThat(exists(name + "-hosts")).isFalse();
 	}
 
+	@Test
+	void theSearchForGmsasThatTrustAGroupReadsEveryPage() {
+		// More gMSAs than one page holds, so that only a search that follows the paging cookie finds them all.
+		String name = LabDirectory.unique("dp");
+		this.identities.ensureGroup(this.admin, GroupRequest.of(name + "-hosts"));
+		for (int i = 0; i < 3; i++) {
+			this.identities.ensureGmsa(this.admin, GmsaRequest.of(name + i, name + "-hosts"));
+		}
+		String filter = "(&(objectClass=msDS-GroupManagedServiceAccount)(sAMAccountName=" + name + "*))";
+		List<String> paged = this.admin.withServiceAccount((ctx) -> Ldap.searchAllPages(ctx, "DC=lab,DC=test", filter, 2,
+				"sAMAccountName")).stream().map((entry) -> string(entry, "sAMAccountName")).toList();
+		assertThat(paged).containsExactlyInAnyOrder(name + "0$", name + "1$", name + "2$");
+	}
+
+	private static String string(javax.naming.directory.Attributes entry, String attribute) {
+		try {
+			return Ldap.string(entry, attribute);
+		}
+		catch (javax.naming.NamingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	private int objectCount() {
 		return (int) this.lab.samba("ldbsearch", "-b", "DC=lab,DC=test", "(objectClass=*)", "dn")
 			.lines()
