@@ -2,21 +2,21 @@ package org.gmsaportal.api.v1;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
-import org.apache.hc.client5.http.DnsResolver;
+import java.util.Arrays;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Resolves a callback host and refuses internal addresses. The filing check and the connection both resolve
- * through here, and the connection uses exactly the addresses this returned: a host whose DNS answer changes
- * between the check and the connection (DNS rebinding) cannot steer a callback into the portal's own network.
+ * Resolves a callback host and refuses internal addresses. The filing check and each delivery attempt resolve
+ * through here, and the attempt connects to exactly the addresses this returned ({@link CallbackTransport}): a host
+ * whose DNS answer changes between the check and the connection (DNS rebinding) cannot steer a callback into the
+ * portal's own network.
  * The lab setting {@code gmsa.api.allow-insecure-callbacks} turns the address check off.
  */
 @Component
-class CallbackAddresses implements DnsResolver {
+class CallbackAddresses {
 
 	/** How a host name becomes addresses; the system resolver, or a test's. */
 	@FunctionalInterface
@@ -53,8 +53,7 @@ class CallbackAddresses implements DnsResolver {
 	 * The host's addresses, all of them public unless internal ones are allowed.
 	 * @throws InternalAddressException if any address is internal: one bad answer refuses the host
 	 */
-	@Override
-	public InetAddress[] resolve(String host) throws UnknownHostException {
+	InetAddress[] resolve(String host) throws UnknownHostException {
 		InetAddress[] addresses = this.lookup.addresses(host);
 		if (!this.allowInternal) {
 			for (InetAddress address : addresses) {
@@ -66,27 +65,49 @@ class CallbackAddresses implements DnsResolver {
 		return addresses;
 	}
 
-	@Override
-	public String resolveCanonicalHostname(String host) {
-		// Only for Kerberos/SPNEGO authentication, which callbacks never use; no extra lookup.
-		return host;
-	}
-
-	/** Loopback, link-local (cloud metadata), private, carrier-grade NAT, unique-local, wildcard or multicast. */
+	/**
+	 * Loopback, link-local (cloud metadata), private, carrier-grade NAT, unique-local, wildcard or multicast; for
+	 * an IPv6 address that carries an IPv4 one (mapped, compatible, NAT64, 6to4), that IPv4 address decides.
+	 */
 	static boolean internal(InetAddress address) {
 		if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
 				|| address.isAnyLocalAddress() || address.isMulticastAddress()) {
 			return true;
 		}
 		byte[] b = address.getAddress();
-		if (b.length == 4) {
-			int first = b[0] & 0xff;
-			int second = b[1] & 0xff;
-			return first == 0 || (first == 100 && second >= 64 && second < 128) || (first == 192 && second == 0)
-					|| (first == 198 && (second == 18 || second == 19)) || first >= 240;
+		return (b.length == 4) ? internalV4(b) : internalV6(b);
+	}
+
+	private static boolean internalV4(byte[] b) {
+		int first = b[0] & 0xff;
+		int second = b[1] & 0xff;
+		return first == 0 || first == 10 || first == 127 || (first == 169 && second == 254)
+				|| (first == 172 && second >= 16 && second < 32) || (first == 192 && second == 168)
+				|| (first == 100 && second >= 64 && second < 128) || (first == 192 && second == 0)
+				|| (first == 198 && (second == 18 || second == 19)) || first >= 224;
+	}
+
+	private static boolean internalV6(byte[] b) {
+		// A DNS answer (AAAA) keeps these as IPv6 addresses, and the JDK's checks do not look inside them.
+		if (prefix(b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff) || prefix(b, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+				|| prefix(b, 0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0)) {
+			return internalV4(Arrays.copyOfRange(b, 12, 16)); // ::ffff:a.b.c.d, ::a.b.c.d, NAT64 64:ff9b::a.b.c.d
 		}
-		// IPv6 unique-local fc00::/7
-		return (b[0] & 0xfe) == 0xfc;
+		if (prefix(b, 0x20, 0x02)) {
+			return internalV4(Arrays.copyOfRange(b, 2, 6)); // 6to4 2002:aabb:ccdd::
+		}
+		// Teredo 2001::/32, local-use NAT64 64:ff9b:1::/48, discard-only 100::/64: where they lead is not checkable.
+		return prefix(b, 0x20, 0x01, 0, 0) || prefix(b, 0x00, 0x64, 0xff, 0x9b, 0x00, 0x01)
+				|| prefix(b, 0x01, 0, 0, 0, 0, 0, 0, 0) || (b[0] & 0xfe) == 0xfc; // and unique-local fc00::/7
+	}
+
+	private static boolean prefix(byte[] address, int... bytes) {
+		for (int i = 0; i < bytes.length; i++) {
+			if ((address[i] & 0xff) != bytes[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.gmsaportal.api.v1;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -26,9 +29,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The HTTP side of a callback attempt. Host names are resolved by {@link CallbackAddresses}, so the connection
- * goes to an address that passed the internal-address check in that same lookup. No redirects, no retries of a
- * POST, no cookies, and no proxy from the system properties (a proxy would resolve the host itself). One attempt
+ * The HTTP side of a callback attempt. The host is resolved once per attempt by {@link CallbackAddresses}, and the
+ * client connects to exactly those addresses, which passed the internal-address check in that same lookup. No redirects, no retries of a
+ * POST, no cookies, no reused connections, and no HTTP proxy from the system properties (a proxy would resolve the
+ * host itself). One attempt
  * is bounded as a whole: the socket timeout covers a single read only, and a receiver trickling its answer would
  * otherwise hold the poll, and every other client's callbacks, for as long as it likes.
  */
@@ -36,6 +40,11 @@ import org.springframework.stereotype.Component;
 class CallbackTransport implements DisposableBean {
 
 	private final CloseableHttpClient http;
+
+	private final CallbackAddresses addresses;
+
+	// The classic client resolves on the calling thread, so the attempt's addresses travel with it.
+	private final ThreadLocal<InetAddress[]> pinned = new ThreadLocal<>();
 
 	private final Duration attemptTimeout;
 
@@ -47,16 +56,20 @@ class CallbackTransport implements DisposableBean {
 
 	CallbackTransport(CallbackAddresses addresses,
 			@Value("${gmsa.api.callbacks.attempt-timeout:15s}") Duration attemptTimeout) {
+		this.addresses = addresses;
 		this.attemptTimeout = attemptTimeout;
 		this.http = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(addresses)
+				.setDnsResolver(new PinnedResolver())
 				.setDefaultConnectionConfig(ConnectionConfig.custom()
 					.setConnectTimeout(Timeout.ofSeconds(5))
 					.setSocketTimeout(Timeout.ofSeconds(10))
 					.build())
 				.build())
 			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+			// A fresh connection per attempt: callbacks are rare, and a pooled connection the receiver closed while
+			// idle would fail the next attempt (automatic retries, which would re-send a POST, stay off).
+			.setConnectionReuseStrategy((request, response, context) -> false)
 			.disableRedirectHandling()
 			.disableAutomaticRetries()
 			.disableCookieManagement()
@@ -72,6 +85,9 @@ class CallbackTransport implements DisposableBean {
 	 */
 	int post(String url, Map<String, String> headers, String body) throws IOException, TimeoutException {
 		HttpPost post = new HttpPost(url);
+		// Resolved and checked once, before the clock starts: a lookup cannot be interrupted, and a cancel during a
+		// lookup inside the client would leave its connection half made. The client connects to these addresses.
+		this.pinned.set(this.addresses.resolve(post.getAuthority().getHostName()));
 		headers.forEach(post::setHeader);
 		post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
 		ScheduledFuture<?> bound = this.timer.schedule(post::cancel, this.attemptTimeout.toMillis(),
@@ -82,7 +98,8 @@ class CallbackTransport implements DisposableBean {
 				return response.getCode();
 			});
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
+			// A cancel surfaces as whatever the client was doing: an I/O error, or an endpoint no longer there.
 			if (post.isCancelled()) {
 				throw new TimeoutException("no complete answer within " + this.attemptTimeout.toSeconds() + " s");
 			}
@@ -90,7 +107,27 @@ class CallbackTransport implements DisposableBean {
 		}
 		finally {
 			bound.cancel(false);
+			this.pinned.remove();
 		}
+	}
+
+	/** The client's resolver: the addresses this thread's attempt resolved and checked, and nothing else. */
+	private final class PinnedResolver implements DnsResolver {
+
+		@Override
+		public InetAddress[] resolve(String host) throws UnknownHostException {
+			InetAddress[] addresses = CallbackTransport.this.pinned.get();
+			if (addresses == null) {
+				throw new UnknownHostException(host + " was not resolved for this attempt");
+			}
+			return addresses;
+		}
+
+		@Override
+		public String resolveCanonicalHostname(String host) {
+			return host;
+		}
+
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package org.gmsaportal.api.v1;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,6 +18,8 @@ import com.sun.net.httpserver.HttpServer;
 import org.gmsaportal.api.ApiClient;
 import org.gmsaportal.api.ApiScope;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -36,7 +39,7 @@ class CallbackTransportTests {
 	private static final InetAddress LOOPBACK = address(127, 0, 0, 1);
 
 	@Test
-	void theConnectionGoesToTheAddressTheLookupAnswered() throws Exception {
+	void theConnectionGoesToTheAddressesOfTheAttemptsOneLookupMadeBeforeTheClockStarted() throws Exception {
 		HttpServer server = HttpServer.create(new InetSocketAddress(LOOPBACK, 0), 0);
 		List<String> hosts = new CopyOnWriteArrayList<>();
 		server.createContext("/hook", (exchange) -> {
@@ -46,17 +49,25 @@ class CallbackTransportTests {
 			exchange.close();
 		});
 		server.start();
+		AtomicInteger lookups = new AtomicInteger();
+		// A lookup slower than the whole attempt may take: it is not part of the attempt's bound, and it is made once.
+		// Internal addresses allowed (the lab setting), so that the loopback receiver can answer.
+		CallbackTransport transport = new CallbackTransport(new CallbackAddresses((host) -> {
+			lookups.incrementAndGet();
+			sleep(Duration.ofMillis(1500));
+			return answer(host, LOOPBACK);
+		}, true), Duration.ofMillis(1000));
 		try {
-			// Internal addresses allowed (the lab setting), so that the loopback receiver can answer.
-			CallbackTransport transport = new CallbackTransport(new CallbackAddresses((host) -> answer(host, LOOPBACK), true),
-					Duration.ofSeconds(10));
 			int port = server.getAddress().getPort();
-			assertThat(transport.post("http://" + HOST + ":" + port + "/hook", Map.of("webhook-id", "msg_1"), "{}"))
-				.isEqualTo(204);
-			assertThat(hosts).containsExactly(HOST + ":" + port);
-			transport.destroy();
+			for (int i = 0; i < 2; i++) {
+				assertThat(transport.post("http://" + HOST + ":" + port + "/hook", Map.of("webhook-id", "msg_" + i), "{}"))
+					.isEqualTo(204);
+			}
+			assertThat(hosts).containsExactly(HOST + ":" + port, HOST + ":" + port);
+			assertThat(lookups).hasValue(2);
 		}
 		finally {
+			transport.destroy();
 			server.stop(0);
 		}
 	}
@@ -86,6 +97,24 @@ class CallbackTransportTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "::ffff:169.254.169.254", "::ffff:10.0.0.1", "::10.0.0.1", "::1", "64:ff9b::a00:1",
+			"64:ff9b::7f00:1", "2002:a00:1::", "2002:c0a8:101::", "2001:0:4136:e378::1", "64:ff9b:1::1", "100::1",
+			"fd00::1", "fe80::1", "fec0::1", "ff02::1" })
+	void ipv6AddressesThatLeadInsideAreInternal(String literal) throws Exception {
+		// Built from bytes, as a DNS answer (AAAA) is: InetAddress.getByName turns ::ffff:a.b.c.d into IPv4.
+		byte[] bytes = InetAddress.getByName(literal).getAddress();
+		InetAddress address = Inet6Address.getByAddress(null, (bytes.length == 16) ? bytes : mapped(bytes), -1);
+		assertThat(CallbackAddresses.internal(address)).as(literal).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2606:2800:21f:cb07:6820:80da:af6b:8b2c", "64:ff9b::5db8:d70e", "2002:5db8:d70e::1",
+			"93.184.215.14" })
+	void publicAddressesAreNotInternal(String literal) throws Exception {
+		assertThat(CallbackAddresses.internal(InetAddress.getByName(literal))).as(literal).isFalse();
+	}
+
 	@Test
 	void oneInternalAddressAmongPublicOnesRefusesTheHost() {
 		CallbackAddresses addresses = new CallbackAddresses((host) -> new InetAddress[] { PUBLIC, address(10, 1, 2, 3) },
@@ -94,6 +123,23 @@ class CallbackTransportTests {
 		assertThatThrownBy(() -> new CallbackPolicy(false, addresses).check("https://" + HOST + "/hook", client(HOST)))
 			.isInstanceOfSatisfying(ApiInputException.class, (ex) -> assertThat(ex.rule())
 				.isEqualTo("host resolves to a loopback, link-local, private or otherwise internal address"));
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static byte[] mapped(byte[] v4) {
+		byte[] v6 = new byte[16];
+		v6[10] = (byte) 0xff;
+		v6[11] = (byte) 0xff;
+		System.arraycopy(v4, 0, v6, 12, 4);
+		return v6;
 	}
 
 	private static InetAddress[] answer(String host, InetAddress address) throws UnknownHostException {
