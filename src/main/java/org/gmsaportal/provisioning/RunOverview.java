@@ -31,17 +31,20 @@ public class RunOverview {
 	}
 
 	/**
-	 * One entry per gMSA name and domain that a succeeded provisioning run created or confirmed and no
-	 * decommission removed, from the newest such run; sorted by domain, then name.
+	 * One entry per gMSA (name and domain) and destination of its credential spec (cluster connection, namespace
+	 * and resource name, or export only) that a succeeded provisioning run created or confirmed and no decommission
+	 * removed, from the newest such run; sorted by domain, then name.
 	 */
 	public List<InventoryEntry> inventory() {
 		List<RunView> open = open();
-		Map<String, InventoryEntry> byName = new LinkedHashMap<>();
-		// newest first, so the first run of a name is the one that counts
+		Map<String, InventoryEntry> byDestination = new LinkedHashMap<>();
+		// newest first, so the first run of a name and destination is the one that counts; a run to another
+		// namespace or cluster leaves the earlier credential spec in place, so it is a row of its own
 		for (RunRepository.Provisioned provisioned : this.runs.provisioned()) {
-			byName.computeIfAbsent(key(provisioned.run()), (k) -> entry(provisioned, open));
+			byDestination.computeIfAbsent(key(provisioned.run()) + "\\" + destination(provisioned.request().target()),
+					(k) -> entry(provisioned, open));
 		}
-		return byName.values().stream()
+		return byDestination.values().stream()
 			.sorted(Comparator.comparing((InventoryEntry e) -> e.domain().toLowerCase(Locale.ROOT))
 				.thenComparing((e) -> e.gmsaName().toLowerCase(Locale.ROOT)))
 			.toList();
@@ -59,9 +62,7 @@ public class RunOverview {
 
 	/** Failed and interrupted runs, the latest to stop first, at most {@code limit}; without their steps. */
 	public List<RunView> needingAttention(int limit) {
-		List<RunView> stopped = new ArrayList<>(this.runs.list(new RunFilter(RunState.FAILED, null, null), limit));
-		stopped.addAll(this.runs.list(new RunFilter(RunState.INTERRUPTED, null, null), limit));
-		return stopped.stream().sorted(Comparator.comparing(RunView::updatedAt).reversed()).limit(limit).toList();
+		return this.runs.stopped(limit);
 	}
 
 	private List<RunView> open() {
@@ -104,6 +105,13 @@ public class RunOverview {
 			.filter((other) -> key(other).equals(key(run)) && other.createdAt().isAfter(run.createdAt()))
 			.findFirst()
 			.orElse(null);
+	}
+
+	private static String destination(Target target) {
+		String connection = (target instanceof Target.Cluster cluster) ? cluster.connection() : "(export)";
+		String credSpec = (target instanceof Target.Cluster cluster) ? cluster.credSpecName()
+				: ((Target.ExportOnly) target).credSpecName();
+		return (connection + "\\" + target.namespace() + "\\" + credSpec).toLowerCase(Locale.ROOT);
 	}
 
 	// names and domains compare case-insensitively, as AD compares them and the name claim stores them

@@ -139,6 +139,15 @@ class RunRepository {
 			.list();
 	}
 
+	/** Failed and interrupted runs, the latest to stop first, at most {@code limit}, without their steps. */
+	List<RunView> stopped(int limit) {
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE state IN (?, ?) "
+				+ "ORDER BY updated_at DESC, id FETCH FIRST ? ROWS ONLY")
+			.params(RunState.FAILED.name(), RunState.INTERRUPTED.name(), limit)
+			.query((rs, n) -> run(rs, List.of()))
+			.list();
+	}
+
 	/** Every succeeded provisioning run that no decommission removed, newest first, with the request it ran. */
 	List<Provisioned> provisioned() {
 		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json FROM provisioning_run WHERE kind = ? AND state = ? "

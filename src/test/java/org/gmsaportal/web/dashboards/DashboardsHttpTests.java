@@ -144,7 +144,19 @@ class DashboardsHttpTests {
 		// Decommissioned through the portal: gone from its records, though the provisioning run is still listed in Runs.
 		assertThat(inventory).doesNotContain(removedName);
 		assertThat(this.provisioning.run(removed.id()).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
-		assertThat(page(ADMIN)).doesNotContain(password);
+		assertThat(page(ADMIN)).doesNotContain(password).doesNotContain("apps:" + portableName);
+
+		// The same gMSA's credential spec put in a second namespace: the first one is still there, so both are rows.
+		cluster.client.resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+			.withName("other-ns").endMetadata().build()).create();
+		cluster.client.resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata()
+			.withName("webapp-sa").withNamespace("other-ns").endMetadata().build()).create();
+		RunView second = run(request(clustered, new Hosts.DomainJoined(List.of("NODE1$")),
+				new Target.Cluster("mock", "other-ns", "webapp-sa", clustered + "-spec", List.of(), null), "CHG-101"));
+		assertThat(second.state()).as("%s", second.failure()).isEqualTo(RunState.SUCCEEDED);
+		String both = table(main(page(AUDITOR)), "inventory");
+		assertThat(row(both, "href=\"/runs/" + toCluster.id() + "\"")).contains("namespace app-ns", "CHG-100");
+		assertThat(row(both, "href=\"/runs/" + second.id() + "\"")).contains("namespace other-ns", "CHG-101");
 	}
 
 	@Test
