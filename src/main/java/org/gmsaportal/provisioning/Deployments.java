@@ -76,27 +76,16 @@ final class Deployments {
 			return new GmsaDeployment(runId, cluster.credSpecName(), credSpec, cluster.namespace(),
 					cluster.serviceAccount(), secret, dns, sample);
 		}
-		Target.ExportOnly export = (Target.ExportOnly) request.target();
+		Target export = request.target();
 		return new GmsaDeployment(runId, export.credSpecName(), credSpec, export.namespace(), export.serviceAccount(),
 				secret, null, null);
 	}
 
 	/** The objects an apply or export produces, named for the plan. */
 	static String clusterObjects(ProvisioningRequest request) {
-		String ns;
-		String sa;
-		String name;
-		if (request.target() instanceof Target.Cluster cluster) {
-			ns = cluster.namespace();
-			sa = cluster.serviceAccount();
-			name = cluster.credSpecName();
-		}
-		else {
-			Target.ExportOnly export = (Target.ExportOnly) request.target();
-			ns = export.namespace();
-			sa = export.serviceAccount();
-			name = export.credSpecName();
-		}
+		String ns = request.target().namespace();
+		String sa = request.target().serviceAccount();
+		String name = request.target().credSpecName();
 		List<String> objects = new ArrayList<>(List.of("GMSACredentialSpec " + name, "ClusterRole " + name + "-gmsa-use",
 				"RoleBinding " + ns + "/allow-" + sa + "-use-" + name));
 		if (request.hosts() instanceof Hosts.Portable && preset(request) instanceof KubernetesSecretPlugin k8s) {

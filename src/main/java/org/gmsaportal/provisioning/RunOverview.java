@@ -86,18 +86,9 @@ public class RunOverview {
 			plugin = KnownPlugin.byGuid(guid).map(KnownPlugin::displayName).orElse(null);
 		}
 		Target target = request.target();
-		String connection = null;
-		String credSpec;
-		if (target instanceof Target.Cluster cluster) {
-			connection = cluster.connection();
-			credSpec = cluster.credSpecName();
-		}
-		else {
-			credSpec = ((Target.ExportOnly) target).credSpecName();
-		}
 		return new InventoryEntry(run.id(), run.gmsaName(), run.domain(), request.groupName(), user, guid, plugin,
-				connection, target.namespace(), credSpec, run.ticketRef(), run.approvedBy(), run.updatedAt(),
-				later(run, open));
+				connection(target), target.namespace(), target.credSpecName(), run.ticketRef(), run.approvedBy(),
+				run.updatedAt(), later(run, open));
 	}
 
 	private static @Nullable RunView later(RunView run, List<RunView> open) {
@@ -107,11 +98,12 @@ public class RunOverview {
 			.orElse(null);
 	}
 
+	private static @Nullable String connection(Target target) {
+		return (target instanceof Target.Cluster cluster) ? cluster.connection() : null;
+	}
+
 	private static String destination(Target target) {
-		String connection = (target instanceof Target.Cluster cluster) ? cluster.connection() : "(export)";
-		String credSpec = (target instanceof Target.Cluster cluster) ? cluster.credSpecName()
-				: ((Target.ExportOnly) target).credSpecName();
-		return (connection + "\\" + target.namespace() + "\\" + credSpec).toLowerCase(Locale.ROOT);
+		return (connection(target) + "\\" + target.namespace() + "\\" + target.credSpecName()).toLowerCase(Locale.ROOT);
 	}
 
 	// names and domains compare case-insensitively, as AD compares them and the name claim stores them

@@ -17,6 +17,12 @@ public sealed interface Target {
 	/** The workload's namespace, where the objects go, applied or in the bundle. */
 	String namespace();
 
+	/** The workload's service account, which the RoleBinding lets use the credential spec. */
+	String serviceAccount();
+
+	/** The {@code GMSACredentialSpec} resource name. */
+	String credSpecName();
+
 	/**
 	 * A live cluster.
 	 *

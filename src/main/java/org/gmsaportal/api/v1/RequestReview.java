@@ -207,25 +207,11 @@ public class RequestReview {
 				? KnownPlugin.byGuid(p.pluginGuid()).map(KnownPlugin::displayName).orElse(p.pluginGuid()) + " ("
 						+ p.pluginInput() + ")"
 				: null;
-		String cluster = null;
-		String namespace;
-		String account;
-		String spec;
-		if (filing.target() instanceof Target.Cluster c) {
-			cluster = c.connection();
-			namespace = c.namespace();
-			account = c.serviceAccount();
-			spec = c.credSpecName();
-		}
-		else {
-			Target.ExportOnly e = (Target.ExportOnly) filing.target();
-			namespace = e.namespace();
-			account = e.serviceAccount();
-			spec = e.credSpecName();
-		}
+		Target target = filing.target();
+		String cluster = (target instanceof Target.Cluster c) ? c.connection() : null;
 		return new ReviewViews.Asked(filing.directory(), filing.name(), filing.dnsHostName(), filing.spns(), types,
-				filing.group(), portable ? "portable" : "domainJoined", members, user, plugin, cluster, namespace,
-				account, spec);
+				filing.group(), portable ? "portable" : "domainJoined", members, user, plugin, cluster,
+				target.namespace(), target.serviceAccount(), target.credSpecName());
 	}
 
 }
