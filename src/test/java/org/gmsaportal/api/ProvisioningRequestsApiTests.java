@@ -266,7 +266,9 @@ class ProvisioningRequestsApiTests {
 	}
 
 	private RunView await(String runId) throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
+		// Bounded only against hanging: a loaded machine may take long, and the wait ends when the run does.
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+		while (java.time.Instant.now().isBefore(deadline)) {
 			RunView run = this.provisioning.run(runId).orElseThrow();
 			if (run.state() != org.gmsaportal.provisioning.RunState.RUNNING) {
 				return run;

@@ -93,7 +93,7 @@ class ClusterRunIntegrationTests {
 	}
 
 	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
 		RunView run = this.service.run(runId).orElseThrow();
 		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);

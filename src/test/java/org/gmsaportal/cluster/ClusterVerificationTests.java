@@ -48,12 +48,14 @@ class ClusterVerificationTests {
 
 		VerifyResult result = verification().verify("lab", request(Duration.ofSeconds(3)), progress::add);
 
+		// It waited for the pod until its last poll before the 3 s deadline (every 600 ms, at most five times), then
+		// gave up: a lower bound that load cannot break, and an upper one that only tells "gave up" from "hung".
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(took).isLessThan(Duration.ofSeconds(6));
+		assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(2400)).isLessThan(Duration.ofSeconds(60));
 		assertThat(result.outcome()).isEqualTo(VerifyResult.Outcome.POD_NOT_READY);
 		assertThat(result.podEvents()).singleElement().asString().contains("FailedCreate", "not authorized to `use`");
 		assertThat(result.explanation()).contains("not ready within 3 s", "bind the ClusterRole");
-		assertThat(progress).hasSizeGreaterThan(1).allMatch((p) -> p.startsWith("Waiting for pod gmsa-demo-7d9f8-x2x4k"));
+		assertThat(progress).hasSizeBetween(1, 5).allMatch((p) -> p.startsWith("Waiting for pod gmsa-demo-7d9f8-x2x4k"));
 		assertThat(result.nltest()).isNull();
 	}
 
@@ -63,7 +65,7 @@ class ClusterVerificationTests {
 		expectExec("nltest&command=%2Fsc_verify%3Acontoso.com", Fixtures.resource("nltest-sc-verify-success.txt"));
 		expectExec("klist&command=get&command=krbtgt", Fixtures.resource("klist-get-krbtgt-success.txt"));
 
-		VerifyResult result = verification().verify("lab", request(Duration.ofSeconds(20)), (p) -> {
+		VerifyResult result = verification().verify("lab", request(Duration.ofSeconds(60)), (p) -> {
 		});
 
 		assertThat(result.nltest().success()).as(result.nltest().output()).isTrue();
@@ -77,7 +79,7 @@ class ClusterVerificationTests {
 		expectExec("nltest&command=%2Fsc_verify%3Acontoso.com", Fixtures.resource("nltest-sc-verify-rpc-unavailable.txt"));
 		expectExec("klist&command=get&command=krbtgt", Fixtures.resource("klist-get-krbtgt-failure.txt"));
 
-		VerifyResult result = verification().verify("lab", request(Duration.ofSeconds(20)), (p) -> {
+		VerifyResult result = verification().verify("lab", request(Duration.ofSeconds(60)), (p) -> {
 		});
 
 		assertThat(result.outcome()).isEqualTo(VerifyResult.Outcome.KERBEROS_FAILED);

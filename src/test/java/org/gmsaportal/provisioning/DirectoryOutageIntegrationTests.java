@@ -1,13 +1,11 @@
 package org.gmsaportal.provisioning;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.AccountMaintenance;
@@ -20,6 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,10 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The lab DC stops answering right after the group step (its process is frozen with SIGSTOP, which is
- * what a hung or unreachable DC looks like to a client): the run fails at a later step with a clear reason,
- * and once the DC answers again, resuming completes it without creating anything twice.
+ * what a hung or unreachable DC looks like to a client, by {@link FreezeDcAtGmsaStep} as the gMSA step
+ * starts): the run fails at a later step with a clear reason, and once the DC answers again, resuming
+ * completes it without creating anything twice.
  */
 @SpringBootTest
+@Import(DirectoryOutageIntegrationTests.Outage.class)
 class DirectoryOutageIntegrationTests {
 
 	@Autowired
@@ -41,6 +44,9 @@ class DirectoryOutageIntegrationTests {
 
 	@Autowired
 	AccountMaintenance accounts;
+
+	@Autowired
+	FreezeDcAtGmsaStep outage;
 
 	@BeforeAll
 	static void requireLabDc() {
@@ -63,17 +69,15 @@ class DirectoryOutageIntegrationTests {
 				new Hosts.Portable(name + "-ccg", KnownPlugin.KUBERNETES_SECRET.clsid(), "apps:" + name + "-ccg"),
 				new Target.ExportOnly("apps", "webapp", name + "-spec"), null);
 		Plan plan = this.service.plan(request);
-		String samba = Files.readString(labDir().resolve("samba.pid")).strip();
 
 		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
 		RunView failed;
 		try {
-			awaitStep(runId, StepKind.ENSURE_GROUP, StepState.SUCCEEDED);
-			signal("STOP", samba);
+			assertThat(this.outage.frozen.await(120, TimeUnit.SECONDS)).as("the gMSA step reached the DC").isTrue();
 			failed = await(runId);
 		}
 		finally {
-			signal("CONT", samba);
+			this.outage.thaw();
 		}
 		assertThat(failed.state()).isEqualTo(RunState.FAILED);
 		RunView.StepView failedStep = failed.steps().stream().filter(s -> s.state() == StepState.FAILED).findFirst()
@@ -95,38 +99,28 @@ class DirectoryOutageIntegrationTests {
 		assertThat(this.accounts.find(lab, "gMSA", name)).isPresent();
 	}
 
-	private static Path labDir() {
-		return Path.of(LabServices.dc("GMSA_LAB_CA_FILE")).getParent().getParent();
-	}
-
-	private static void signal(String signal, String pid) throws IOException, InterruptedException {
-		new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor();
-	}
-
 	private static int stepIndex(RunView run, StepKind kind) {
 		return run.steps().stream().filter(s -> s.kind() == kind).findFirst().orElseThrow().index();
 	}
 
-	private void awaitStep(String runId, StepKind kind, StepState state) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			RunView run = this.service.run(runId).orElseThrow();
-			if (run.steps().stream().anyMatch(s -> s.kind() == kind && s.state() == state)) {
-				return;
-			}
-			Thread.sleep(2);
-		}
-		throw new AssertionError(kind + " never reached " + state);
-	}
-
 	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
 		RunView run = this.service.run(runId).orElseThrow();
 		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);
 			run = this.service.run(runId).orElseThrow();
 		}
 		return run;
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Outage {
+
+		@Bean
+		static FreezeDcAtGmsaStep freezeDcAtGmsaStep() {
+			return new FreezeDcAtGmsaStep();
+		}
+
 	}
 
 }

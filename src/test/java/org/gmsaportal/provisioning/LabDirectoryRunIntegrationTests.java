@@ -193,7 +193,7 @@ class LabDirectoryRunIntegrationTests {
 	}
 
 	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
 		RunView run = this.service.run(runId).orElseThrow();
 		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);

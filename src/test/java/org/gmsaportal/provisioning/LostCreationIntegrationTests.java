@@ -81,7 +81,7 @@ class LostCreationIntegrationTests {
 		Plan plan = this.service.plan(request);
 		this.directory.armed = true;
 		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
-		assertThat(this.directory.crashed.await(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(this.directory.crashed.await(120, TimeUnit.SECONDS)).isTrue();
 
 		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
 		assertThat(this.accounts.find(lab, "user", user)).isPresent();
@@ -114,7 +114,7 @@ class LostCreationIntegrationTests {
 	}
 
 	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
 		RunView run = this.service.run(runId).orElseThrow();
 		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);

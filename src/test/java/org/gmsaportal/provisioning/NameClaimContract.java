@@ -65,7 +65,7 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 		java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
 		this.directory.pauseOnce("kds", inStep, answer);
 		String running = startApproved(request);
-		assertThat(inStep.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		assertThat(inStep.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 		try {
 			assertThatThrownBy(() -> startApproved(request)).isInstanceOfSatisfying(NameInUseException.class,
 					(ex) -> assertThat(ex.holderRunId()).isEqualTo(running))
@@ -138,7 +138,7 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 		java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
 		this.directory.pauseOnce("gmsa", inStep, answer);
 		String running = this.service.start(plan, approve(plan));
-		assertThat(inStep.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		assertThat(inStep.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 		try {
 			// The group exists now, so the plan approved before differs from the live one.
 			assertThat(this.service.plan(request).hash()).isNotEqualTo(plan.hash());

@@ -1,13 +1,12 @@
 package org.gmsaportal.provisioning;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import org.gmsaportal.GmsaPortalApplication;
 import org.gmsaportal.credspec.KnownPlugin;
@@ -16,6 +15,7 @@ import org.gmsaportal.directory.CreatedObject;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
 import org.gmsaportal.support.LabServices;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,6 @@ class PortalRestartIntegrationTests {
 
 	@Test
 	void aRunCutOffByARestartIsResumableAndCompletes() throws Exception {
-		String samba = Files.readString(labDir().resolve("samba.pid")).strip();
 		String name = "r" + UUID.randomUUID().toString().replace("-", "").substring(0, 9);
 		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".lab.test", List.of(),
 				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
@@ -44,22 +43,22 @@ class PortalRestartIntegrationTests {
 				new Target.ExportOnly("apps", "webapp", name + "-spec"), null);
 
 		String runId;
-		ConfigurableApplicationContext first = start();
+		// The DC freezes as the gMSA step starts, from the run's thread: the step is then surely waiting on it.
+		FreezeDcAtGmsaStep outage = new FreezeDcAtGmsaStep();
+		ConfigurableApplicationContext first = start(outage);
 		try {
 			ProvisioningService service = first.getBean(ProvisioningService.class);
 			Plan plan = service.plan(request);
 			runId = service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
-			awaitStep(service, runId, StepKind.ENSURE_GROUP, StepState.SUCCEEDED);
-			signal("STOP", samba);
-			awaitStep(service, runId, StepKind.ENSURE_GMSA, StepState.RUNNING);
+			assertThat(outage.frozen.await(120, TimeUnit.SECONDS)).as("the gMSA step reached the DC").isTrue();
 		}
 		finally {
 			// The portal goes away while the gMSA step waits on the DC.
 			first.close();
-			signal("CONT", samba);
+			outage.thaw();
 		}
 
-		ConfigurableApplicationContext second = start();
+		ConfigurableApplicationContext second = start(null);
 		try {
 			ProvisioningService service = second.getBean(ProvisioningService.class);
 			RunView found = service.run(runId).orElseThrow();
@@ -86,9 +85,13 @@ class PortalRestartIntegrationTests {
 		}
 	}
 
-	private ConfigurableApplicationContext start() {
+	private ConfigurableApplicationContext start(@Nullable FreezeDcAtGmsaStep outage) {
+		SpringApplicationBuilder portal = new SpringApplicationBuilder(GmsaPortalApplication.class);
+		if (outage != null) {
+			portal.initializers((context) -> context.getBeanFactory().addBeanPostProcessor(outage));
+		}
 		// Command-line arguments, so they win over the tests' config/application.properties (an in-memory H2).
-		return new SpringApplicationBuilder(GmsaPortalApplication.class).run(
+		return portal.run(
 				"--server.port=0",
 				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("portal"),
 				"--gmsa.directory.connections.lab.urls=" + LabServices.dc("GMSA_LAB_LDAPS_URL"),
@@ -99,28 +102,8 @@ class PortalRestartIntegrationTests {
 				"--gmsa.directory.connections.lab.read-timeout=20s");
 	}
 
-	private static Path labDir() {
-		return Path.of(LabServices.dc("GMSA_LAB_CA_FILE")).getParent().getParent();
-	}
-
-	private static void signal(String signal, String pid) throws IOException, InterruptedException {
-		new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor();
-	}
-
-	private static void awaitStep(ProvisioningService service, String runId, StepKind kind, StepState state)
-			throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-		while (Instant.now().isBefore(deadline)) {
-			if (service.run(runId).orElseThrow().steps().stream().anyMatch(s -> s.kind() == kind && s.state() == state)) {
-				return;
-			}
-			Thread.sleep(2);
-		}
-		throw new AssertionError(kind + " never reached " + state);
-	}
-
 	private static RunView await(ProvisioningService service, String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
 		RunView run = service.run(runId).orElseThrow();
 		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
 			Thread.sleep(100);

@@ -69,7 +69,7 @@ abstract class ProvisioningEngineContract {
 	}
 
 	RunView await(String runId, Predicate<RunView> condition, String what) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
 		RunView run = null;
 		while (Instant.now().isBefore(deadline)) {
 			run = this.service.run(runId).orElseThrow();

@@ -35,7 +35,7 @@ class RealModulesExportTests {
 		Plan plan = this.service.plan(request);
 		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
 		RunView run = this.service.run(runId).orElseThrow();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
 		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
 			Thread.sleep(20);
 			run = this.service.run(runId).orElseThrow();

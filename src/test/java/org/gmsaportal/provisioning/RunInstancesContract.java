@@ -72,7 +72,7 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		this.directory.pauseOnce("gmsa", inGmsaStep, dcAnswers);
 		Plan plan = a.service.plan(Requests.portable(Requests.freshName()));
 		String runId = a.service.start(plan, approve(plan));
-		assertThat(inGmsaStep.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(inGmsaStep.await(120, TimeUnit.SECONDS)).isTrue();
 
 		// B starts (its start-up recovery runs) while A is in a long step: A's heartbeat is fresh.
 		Instance b = instance();
@@ -120,7 +120,7 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		this.directory.pauseOnce("gmsa", aInStep, aAnswered);
 		Plan plan = a.service.plan(Requests.domainJoined(Requests.freshName()));
 		String runId = a.service.start(plan, approve(plan));
-		assertThat(aInStep.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(aInStep.await(120, TimeUnit.SECONDS)).isTrue();
 		heartbeatsGoStale();
 		assertThat(b.recovery.interruptStaleRuns()).contains(runId);
 
@@ -128,7 +128,7 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		CountDownLatch bAnswered = new CountDownLatch(1);
 		this.directory.pauseOnce("gmsa", bInStep, bAnswered);
 		b.service.resume(runId);
-		assertThat(bInStep.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(bInStep.await(120, TimeUnit.SECONDS)).isTrue();
 
 		// Attempt 2 (B's) runs the gMSA step; attempt 1 (A's) is refused every write, even a heartbeat.
 		RunLease first = new RunLease(runId, a.leases.owner(), 1);
@@ -165,7 +165,7 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		this.directory.pauseOnce("gmsa", inGmsaStep, dcAnswers);
 		Plan plan = a.service.plan(Requests.portable(Requests.freshName()));
 		String runId = a.service.start(plan, approve(plan));
-		assertThat(inGmsaStep.await(30, TimeUnit.SECONDS)).isTrue();
+		assertThat(inGmsaStep.await(120, TimeUnit.SECONDS)).isTrue();
 
 		ExecutorService shutdown = Executors.newSingleThreadExecutor();
 		try {
@@ -174,7 +174,7 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 			assertThatThrownBy(() -> stopped.get(1, TimeUnit.SECONDS)).isInstanceOf(TimeoutException.class);
 			assertThat(state(runId)).isEqualTo(RunState.RUNNING);
 			dcAnswers.countDown();
-			stopped.get(30, TimeUnit.SECONDS);
+			stopped.get(120, TimeUnit.SECONDS);
 		}
 		finally {
 			shutdown.shutdownNow();
@@ -214,7 +214,7 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		/** Lets the instance's run thread finish what it is doing, as a process winding down would. */
 		void stop() throws InterruptedException {
 			this.threads.shutdown();
-			assertThat(this.threads.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(this.threads.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
 		}
 
 	}

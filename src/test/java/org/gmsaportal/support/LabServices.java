@@ -70,14 +70,31 @@ public final class LabServices {
 	}
 
 	/**
+	 * How long a browser test waits for what a page must come to show, or for an element to act on. Playwright's
+	 * defaults (5 s for assertions, 30 s for actions) assert speed, which a loaded CI machine does not have: a wait
+	 * here only guards against hanging, and ends as soon as the page shows what is expected.
+	 */
+	public static final double BROWSER_WAIT_MILLIS = 120_000;
+
+	/**
 	 * Debian's Chromium with the flags this closed network needs (no background connections, no updates),
-	 * for the Playwright browser tests.
+	 * for the Playwright browser tests; Playwright's assertions wait up to {@link #BROWSER_WAIT_MILLIS}.
 	 */
 	public static com.microsoft.playwright.Browser launchChromium(com.microsoft.playwright.Playwright playwright) {
+		com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(BROWSER_WAIT_MILLIS);
 		return playwright.chromium().launch(new com.microsoft.playwright.BrowserType.LaunchOptions()
 			.setExecutablePath(chromium())
 			.setArgs(java.util.List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
 					"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	/** A browser context whose actions and navigations wait up to {@link #BROWSER_WAIT_MILLIS}. */
+	public static com.microsoft.playwright.BrowserContext newContext(com.microsoft.playwright.Browser browser,
+			com.microsoft.playwright.Browser.NewContextOptions options) {
+		com.microsoft.playwright.BrowserContext context = browser.newContext(options);
+		context.setDefaultTimeout(BROWSER_WAIT_MILLIS);
+		context.setDefaultNavigationTimeout(BROWSER_WAIT_MILLIS);
+		return context;
 	}
 
 	/** A setting if present, without skipping or failing (for property sources). */

@@ -43,7 +43,7 @@ class PortalBrowserTests extends PortalServerSupport {
 
 	@BeforeEach
 	void newContext() {
-		this.context = browser.newContext();
+		this.context = LabServices.newContext(browser, new Browser.NewContextOptions());
 		this.page = this.context.newPage();
 	}
 

@@ -56,7 +56,7 @@ class WizardDomainJoinedLabBrowserTests extends LabWizardSupport {
 		run("samba-tool", "user", "setpassword", computer + "$", "--newpassword=" + computerPassword, "-s", smbConf);
 
 		String runId;
-		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+		try (BrowserContext context = LabServices.newContext(browser, new Browser.NewContextOptions().setViewportSize(1280, 800))) {
 			Page page = signedInAtWizard(context);
 			connectionsAndForest(page, "mock");
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -21,6 +20,7 @@ import org.gmsaportal.directory.PasswordRetrievalProof;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepKind;
+import org.gmsaportal.support.LabServices;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,7 +57,7 @@ class WizardExportOnlyLabBrowserTests extends LabWizardSupport {
 		String credSpec;
 		String bundle;
 		String report;
-		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800)
+		try (BrowserContext context = LabServices.newContext(browser, new Browser.NewContextOptions().setViewportSize(1280, 800)
 			.setAcceptDownloads(true))) {
 			Page page = signedInAtWizard(context);
 			connectionsAndForest(page, "");
@@ -78,7 +78,7 @@ class WizardExportOnlyLabBrowserTests extends LabWizardSupport {
 			assertThat(page.locator("#plan-steps")).not().containsText("APPLY_TO_CLUSTER");
 			runId = runAndAwaitSuccess(page);
 
-			page.locator("#reveal-password").click(new Locator.ClickOptions().setTimeout(15_000));
+			page.locator("#reveal-password").click();
 			password = page.locator("#portable-password code").textContent().strip();
 			page.navigate(url("/runs/" + runId));
 			credSpec = download(page, "#artifact-GENERATE_CREDSPEC", name + "-generate-credspec.json");

@@ -11,6 +11,7 @@ import org.gmsaportal.directory.AccountMaintenance;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
 import org.gmsaportal.directory.PasswordRetrievalProof;
+import org.gmsaportal.support.LabServices;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,7 @@ class WizardLabBrowserTests extends LabWizardSupport {
 		String name = freshName("wz");
 		String password;
 		String runId;
-		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+		try (BrowserContext context = LabServices.newContext(browser, new Browser.NewContextOptions().setViewportSize(1280, 800))) {
 			Page page = signedInAtWizard(context);
 			connectionsAndForest(page, "mock");
 
@@ -66,7 +67,7 @@ class WizardLabBrowserTests extends LabWizardSupport {
 			// The plan names the real DNs the lab DC will get, read from the DC itself.
 			assertThat(page.locator("#plan-steps")).containsText("CN=" + name + ",CN=Managed Service Accounts,DC=lab,DC=test");
 			runId = runAndAwaitSuccess(page);
-			page.locator("#reveal-password").click(new Locator.ClickOptions().setTimeout(15_000));
+			page.locator("#reveal-password").click();
 			Locator secret = page.locator("#portable-password code");
 			assertThat(secret).isVisible();
 			password = secret.textContent().strip();

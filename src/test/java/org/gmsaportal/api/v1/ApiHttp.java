@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ApiHttp {
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
 	private final String base;
 
@@ -46,7 +46,7 @@ final class ApiHttp {
 
 	private HttpRequest.Builder request(String path, String token) {
 		return HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(30))
+			.timeout(Duration.ofSeconds(120))
 			.header("Authorization", "Bearer " + token);
 	}
 

@@ -210,7 +210,9 @@ abstract class CallbackPollerContract {
 	}
 
 	private void awaitFinished(String runId) throws InterruptedException {
-		for (int i = 0; i < 200; i++) {
+		// Bounded only against hanging: a loaded machine may take long, and the wait ends when the run does.
+		Instant deadline = Instant.now().plusSeconds(120);
+		while (Instant.now().isBefore(deadline)) {
 			if (this.provisioning.run(runId).orElseThrow().state() != RunState.RUNNING) {
 				return;
 			}

@@ -61,7 +61,7 @@ class WizardBrowserTests {
 	@Test
 	void anAdminWalksTheWholeWizardExportOnlyAndDownloadsTheArtifacts() {
 		String name = "web" + UUID.randomUUID().toString().replace("-", "").substring(0, 6);
-		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+		try (BrowserContext context = LabServices.newContext(browser, new Browser.NewContextOptions().setViewportSize(1280, 800))) {
 			Page page = context.newPage();
 			page.navigate(url("/"));
 			page.getByLabel("User name").fill("admin");
