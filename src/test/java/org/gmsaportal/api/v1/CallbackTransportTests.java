@@ -54,9 +54,9 @@ class CallbackTransportTests {
 		// Internal addresses allowed (the lab setting), so that the loopback receiver can answer.
 		CallbackTransport transport = new CallbackTransport(new CallbackAddresses((host) -> {
 			lookups.incrementAndGet();
-			sleep(Duration.ofMillis(1500));
+			sleep(Duration.ofMillis(3500));
 			return answer(host, LOOPBACK);
-		}, true), Duration.ofMillis(1000));
+		}, true), Duration.ofSeconds(3));
 		try {
 			int port = server.getAddress().getPort();
 			for (int i = 0; i < 2; i++) {

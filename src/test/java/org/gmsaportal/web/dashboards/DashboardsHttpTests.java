@@ -322,7 +322,7 @@ class DashboardsHttpTests {
 	}
 
 	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
 		RunView run = this.provisioning.run(runId).orElseThrow();
 		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
 			Thread.sleep(20);
