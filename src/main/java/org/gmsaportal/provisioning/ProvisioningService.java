@@ -118,7 +118,7 @@ public class ProvisioningService {
 		DecommissionPlanner.Planned planned = this.decommissionPlanner.plan(runId);
 		requireApproved(planned.plan(), approval);
 		String decommissionRunId = begin(planned.plan(), approval, RunKind.DECOMMISSION, runId, planned.inputs(), null);
-		this.events.publishEvent(new RunActedOn(runId));
+		this.events.publishEvent(new RunChanged(runId));
 		return decommissionRunId;
 	}
 
@@ -137,7 +137,7 @@ public class ProvisioningService {
 			return resumed;
 		});
 		this.executor.submit(Objects.requireNonNull(lease));
-		this.events.publishEvent(new RunActedOn(runId));
+		this.events.publishEvent(new RunChanged(runId));
 	}
 
 	/** Gives up a failed or interrupted run and releases its gMSA name; what it created stays as it is. */
@@ -153,7 +153,7 @@ public class ProvisioningService {
 			recordRun("provisioning.run.abandoned", run, Map.of("reason", reason));
 		});
 		this.vault.discard(runId);
-		this.events.publishEvent(new RunActedOn(runId));
+		this.events.publishEvent(new RunChanged(runId));
 	}
 
 	/** One run with its steps. */

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,9 +49,11 @@ class RunExecutor {
 
 	private final RunRecovery recovery;
 
+	private final ApplicationEventPublisher events;
+
 	RunExecutor(RunRepository runs, RunAttempts attempts, Steps steps, CreationIntents intents, AuditTrail audit,
 			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			PasswordVault vault, RunLeases leases, RunRecovery recovery) {
+			PasswordVault vault, RunLeases leases, RunRecovery recovery, ApplicationEventPublisher events) {
 		this.runs = runs;
 		this.attempts = attempts;
 		this.steps = steps;
@@ -61,6 +64,7 @@ class RunExecutor {
 		this.vault = vault;
 		this.leases = leases;
 		this.recovery = recovery;
+		this.events = events;
 	}
 
 	/** Starts executing the attempt on the task executor; call after the transaction that set it running committed. */
@@ -174,6 +178,7 @@ class RunExecutor {
 			this.attempts.finish(lease, RunState.FAILED, "step " + step.index() + " (" + step.kind() + ") failed: " + reason);
 			record(run, step, AuditOutcome.FAILURE, Map.of("state", StepState.FAILED.name(), "reason", reason));
 		});
+		this.events.publishEvent(new RunChanged(run.id()));
 	}
 
 	private void succeed(RunLease lease, RunView run) {
@@ -188,10 +193,13 @@ class RunExecutor {
 				.withDetails(Map.of("kind", run.kind().name(), "planHash", run.planHash()))
 				.withCorrelation(run.id(), run.ticketRef()));
 		});
+		this.vault.runFinished(run.id());
+		this.events.publishEvent(new RunChanged(run.id()));
 		if (run.kind() == RunKind.DECOMMISSION && run.decommissions() != null) {
 			this.vault.discard(run.decommissions());
+			// The removed run is DECOMMISSIONED now: whoever follows it, and went quiet, must look again.
+			this.events.publishEvent(new RunChanged(run.decommissions()));
 		}
-		this.vault.runFinished(run.id());
 	}
 
 	/**

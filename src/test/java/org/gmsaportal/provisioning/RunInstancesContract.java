@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -199,11 +200,12 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		ExecutorService threads = Executors.newSingleThreadExecutor();
 		RunLeases leases = new RunLeases(this.attempts, this.transactions, this.clock, this.settings);
 		RunRecovery recovery = new RunRecovery(this.runs, this.attempts, this.audit, this.transactions, leases);
+		ApplicationEventPublisher noListeners = (event) -> {
+		};
 		RunExecutor executor = new RunExecutor(this.runs, this.attempts, this.steps, this.intents, this.audit,
-				this.transactions, threads::execute, this.vault, leases, recovery);
+				this.transactions, threads::execute, this.vault, leases, recovery, noListeners);
 		ProvisioningService service = new ProvisioningService(this.planner, this.decommissionPlanner, this.runs,
-				executor, this.audit, this.transactions, this.vault, leases, (event) -> {
-				});
+				executor, this.audit, this.transactions, this.vault, leases, noListeners);
 		Instance instance = new Instance(leases, recovery, service, threads);
 		this.instances.add(instance);
 		return instance;

@@ -32,25 +32,38 @@ class CallbackClaims {
 
 	/** Looks at the request on every poll again, because an action may have changed its status. */
 	void wake(String id) {
-		watch(id, CallbackWatch.ACTIVE);
+		this.jdbc.sql("UPDATE api_request SET callback_watch = 'ACTIVE', callback_woken = TRUE WHERE id = ? "
+				+ "AND callback_watch <> 'NONE'").param(id).update();
 	}
 
-	/** Looks on every poll again at the quiet requests whose run (or its decommission) an admin acted on. */
+	/**
+	 * Looks on every poll again at the requests of a run that was acted on or ended: the run's own request, and
+	 * for a decommission run also the request whose deployment it removes.
+	 */
 	void wakeRun(String runId) {
-		this.jdbc.sql("UPDATE api_request SET callback_watch = 'ACTIVE' WHERE callback_watch = 'QUIET' AND (run_id = ? "
+		this.jdbc.sql("UPDATE api_request SET callback_watch = 'ACTIVE', callback_woken = TRUE "
+				+ "WHERE callback_watch IN ('ACTIVE', 'QUIET') AND (run_id = ? "
 				+ "OR id IN (SELECT source_request_id FROM api_request WHERE run_id = ?))").params(runId, runId).update();
 	}
 
-	/** Sets how often the request is looked at; never for a request filed without a callback URL. */
+	/**
+	 * Sets how often the request is looked at after a poll; never for a request filed without a callback URL. A
+	 * request woken since the poll took its lease stays ACTIVE: what woke it may have changed its status after the
+	 * poll read it.
+	 */
 	void watch(String id, CallbackWatch watch) {
-		this.jdbc.sql("UPDATE api_request SET callback_watch = ? WHERE id = ? AND callback_watch NOT IN ('NONE', ?)")
-			.params(watch.name(), id, watch.name()).update();
+		this.jdbc.sql("UPDATE api_request SET callback_watch = ? WHERE id = ? AND callback_watch NOT IN ('NONE', ?) "
+				+ "AND (? = 'ACTIVE' OR callback_woken = FALSE)")
+			.params(watch.name(), id, watch.name(), watch.name()).update();
 	}
 
-	/** Takes the request's lease until {@code until}, if nobody holds an unexpired one; true if taken. */
+	/**
+	 * Takes the request's lease until {@code until}, if nobody holds an unexpired one; true if taken. Taking it
+	 * clears the request's wake-up: the poll reads the status only after this.
+	 */
 	boolean claim(String id, String claimant, Instant now, Instant until) {
-		return this.jdbc.sql("UPDATE api_request SET callback_claimed_by = ?, callback_claimed_until = ? WHERE id = ? "
-				+ "AND (callback_claimed_until IS NULL OR callback_claimed_until < ?)")
+		return this.jdbc.sql("UPDATE api_request SET callback_claimed_by = ?, callback_claimed_until = ?, "
+				+ "callback_woken = FALSE WHERE id = ? AND (callback_claimed_until IS NULL OR callback_claimed_until < ?)")
 			.params(claimant, utc(until), id, utc(now)).update() == 1;
 	}
 

@@ -1,6 +1,6 @@
 package org.gmsaportal.api.v1;
 
-import org.gmsaportal.provisioning.RunActedOn;
+import org.gmsaportal.provisioning.RunChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,8 +9,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * When an admin resumes, abandons or decommissions a run on the runs pages, the API request behind it gets its
- * status change called back on the next poll, not only on the slow sweep.
+ * When an admin resumes, abandons or decommissions a run on the runs pages, or a run ends, the API requests behind
+ * it get their status change called back on the next poll, not only on the slow sweep.
  */
 @Component
 class RunActionListener {
@@ -24,7 +24,7 @@ class RunActionListener {
 	}
 
 	@EventListener
-	void on(RunActedOn event) {
+	void on(RunChanged event) {
 		try {
 			this.claims.wakeRun(event.runId());
 		}

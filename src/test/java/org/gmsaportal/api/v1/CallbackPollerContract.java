@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -28,6 +30,7 @@ import org.gmsaportal.provisioning.Approval;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.web.StandInDirectory;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -77,6 +80,9 @@ abstract class CallbackPollerContract {
 
 	@Autowired
 	ProvisioningService provisioning;
+
+	@Autowired
+	StandInDirectory directory;
 
 	@Autowired
 	JsonMapper json;
@@ -151,13 +157,64 @@ abstract class CallbackPollerContract {
 		assertThat(statuses(approved)).last().isEqualTo("SUCCEEDED");
 		assertThat(this.claims.watched(false)).doesNotContain(approved);
 
-		// the runs page decommissions the run: the engine's RunActedOn wakes the request for the next poll
+		// the runs page decommissions the run: the engine's RunChanged wakes the request for the next poll
 		Plan removal = this.provisioning.decommissionPlan(runId);
 		awaitFinished(this.provisioning.decommission(runId, new Approval(removal.hash(), "runs-page", Instant.now(), null)));
 		assertThat(this.claims.watched(false)).as("woken by the decommission").contains(approved);
 		poller.poll(t0.plusSeconds(4));
 		assertThat(statuses(approved)).last().isEqualTo("DECOMMISSIONED");
 		assertThat(this.claims.watched(true)).doesNotContain(approved);
+	}
+
+	@Test
+	void aDecommissionThatEndsAfterAPollFoundNothingNewIsCalledBackOnTheNextPoll() throws Exception {
+		ApiClient filer = client();
+		String approved = file(filer);
+		CallbackDelivery poller = instance();
+		Instant t0 = Instant.now();
+		StoredRequest row = this.store.find(approved).orElseThrow();
+		this.decisions.approve(Decider.person("poller-test"), row, row.planHash(), null);
+		String runId = this.store.find(approved).orElseThrow().runId();
+		awaitFinished(runId);
+		poller.poll(t0);
+		assertThat(statuses(approved)).last().isEqualTo("SUCCEEDED");
+
+		// The decommission holds in its first removal: the poll it woke finds the request still SUCCEEDED.
+		CountDownLatch inStep = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		this.directory.pauseOnce("remove", inStep, release);
+		Plan removal = this.provisioning.decommissionPlan(runId);
+		String decommission = this.provisioning.decommission(runId,
+				new Approval(removal.hash(), "runs-page", Instant.now(), null));
+		assertThat(inStep.await(120, TimeUnit.SECONDS)).isTrue();
+		poller.poll(t0.plusSeconds(1));
+		assertThat(statuses(approved)).last().isEqualTo("SUCCEEDED");
+		assertThat(this.claims.watched(false)).as("nothing new: quiet again").doesNotContain(approved);
+
+		release.countDown();
+		awaitFinished(decommission);
+		// The run's end wakes the request it removed: DECOMMISSIONED goes out on the next poll, not the sweep.
+		assertThat(this.claims.watched(false)).contains(approved);
+		poller.poll(t0.plusSeconds(2));
+		assertThat(statuses(approved)).last().isEqualTo("DECOMMISSIONED");
+	}
+
+	@Test
+	void aRequestWokenWhileAPollWorksOnItStaysOnThePoll() {
+		String id = file(client());
+		instance().poll(Instant.now());
+		assertThat(this.claims.watched(false)).doesNotContain(id);
+		Instant now = Instant.now();
+		assertThat(this.claims.claim(id, "poll-a", now, now.plusSeconds(60))).isTrue();
+		// An approval lands after this poll read the request, and before it settles it.
+		this.claims.wake(id);
+		this.claims.watch(id, CallbackWatch.QUIET);
+		this.claims.release(id, "poll-a");
+		assertThat(this.claims.watched(false)).as("the wake-up outlives the poll that missed it").contains(id);
+		// The next poll takes the lease afresh and may put it to rest.
+		assertThat(this.claims.claim(id, "poll-b", now, now.plusSeconds(60))).isTrue();
+		this.claims.watch(id, CallbackWatch.QUIET);
+		assertThat(this.claims.watched(false)).doesNotContain(id);
 	}
 
 	private CallbackDelivery instance() {
