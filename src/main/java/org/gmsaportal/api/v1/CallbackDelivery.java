@@ -50,7 +50,7 @@ import org.springframework.stereotype.Component;
  * Finished requests leave the poll ({@link CallbackWatch}): once a request's last event went out or was given
  * up, a request whose status only an action can change (pending, succeeded, failed) is looked at only by a sweep
  * every {@code gmsa.api.callbacks.sweep-interval} (10 min) or when an action in the portal wakes it (approval,
- * rejection, or {@link RunActionListener} for the runs pages); a request in a final status (rejected, decommissioned, abandoned) is never looked at again. Several portal
+ * rejection, or {@link RunActionListener} for the runs pages and for runs that end); a request in a final status (rejected, decommissioned, abandoned) is never looked at again. Several portal
  * instances may poll one database: each request is worked on under a lease ({@link CallbackClaims}), so one event
  * is sent by one instance only; an instance that dies mid-delivery leaves its lease to expire after two minutes,
  * and the event may then be sent again (at least once).
