@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
  * Resolves a callback host and refuses internal addresses. The filing check and each delivery attempt resolve
  * through here, and the attempt connects to exactly the addresses this returned ({@link CallbackTransport}): a host
  * whose DNS answer changes between the check and the connection (DNS rebinding) cannot steer a callback into the
- * portal's own network.
- * The lab setting {@code gmsa.api.allow-insecure-callbacks} turns the address check off.
+ * portal's own network. The lab setting {@code gmsa.api.allow-insecure-callbacks} turns the address check off.
  */
 @Component
 class CallbackAddresses {
