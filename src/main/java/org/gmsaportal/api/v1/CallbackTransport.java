@@ -32,9 +32,9 @@ import org.springframework.stereotype.Component;
  * The HTTP side of a callback attempt. The host is resolved once per attempt by {@link CallbackAddresses}, and the
  * client connects to exactly those addresses, which passed the internal-address check in that same lookup. No
  * redirects, no retries of a POST, no cookies, no reused connections, and no HTTP proxy from the system properties
- * (a proxy would resolve the host itself). One attempt
- * is bounded as a whole: the socket timeout covers a single read only, and a receiver trickling its answer would
- * otherwise hold the poll, and every other client's callbacks, for as long as it likes.
+ * (a proxy would resolve the host itself). One attempt is bounded as a whole: the socket timeout covers a single
+ * read only, and a receiver trickling its answer would otherwise hold the poll, and every other client's
+ * callbacks, for as long as it likes.
  */
 @Component
 class CallbackTransport implements DisposableBean {
