@@ -178,7 +178,7 @@ class RunExecutor {
 			this.attempts.finish(lease, RunState.FAILED, "step " + step.index() + " (" + step.kind() + ") failed: " + reason);
 			record(run, step, AuditOutcome.FAILURE, Map.of("state", StepState.FAILED.name(), "reason", reason));
 		});
-		this.events.publishEvent(new RunChanged(run.id()));
+		announce(run.id());
 	}
 
 	private void succeed(RunLease lease, RunView run) {
@@ -194,11 +194,22 @@ class RunExecutor {
 				.withCorrelation(run.id(), run.ticketRef()));
 		});
 		this.vault.runFinished(run.id());
-		this.events.publishEvent(new RunChanged(run.id()));
+		announce(run.id());
 		if (run.kind() == RunKind.DECOMMISSION && run.decommissions() != null) {
 			this.vault.discard(run.decommissions());
 			// The removed run is DECOMMISSIONED now: whoever follows it, and went quiet, must look again.
-			this.events.publishEvent(new RunChanged(run.decommissions()));
+			announce(run.decommissions());
+		}
+	}
+
+	/** Tells the modules following runs that this one changed; their trouble is not the run's, which is recorded. */
+	private void announce(String runId) {
+		try {
+			this.events.publishEvent(new RunChanged(runId));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Run {} ended, but a module following runs could not take note: {}", runId,
+					ex.getClass().getSimpleName());
 		}
 	}
 

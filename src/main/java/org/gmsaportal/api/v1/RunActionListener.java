@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,9 @@ class RunActionListener {
 		this.claims = claims;
 	}
 
+	// First among the followers of runs: whoever hears of the change after this finds the requests awake.
 	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(RunChanged event) {
 		try {
 			this.claims.wakeRun(event.runId());

@@ -29,6 +29,7 @@ import org.gmsaportal.api.ApiScope;
 import org.gmsaportal.provisioning.Approval;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.RunChanged;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.web.StandInDirectory;
 import org.gmsaportal.web.StandInDirectoryConfig;
@@ -41,6 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is pushed out of the way (1 h); the tests call {@code poll} themselves.
  */
 @SpringBootTest(properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=1h" })
-@Import(StandInDirectoryConfig.class)
+@Import({ StandInDirectoryConfig.class, CallbackPollerContract.Announcements.class })
 abstract class CallbackPollerContract {
 
 	@Autowired
@@ -83,6 +87,9 @@ abstract class CallbackPollerContract {
 
 	@Autowired
 	StandInDirectory directory;
+
+	@Autowired
+	Announcements announced;
 
 	@Autowired
 	JsonMapper json;
@@ -152,6 +159,7 @@ abstract class CallbackPollerContract {
 		this.decisions.approve(Decider.person("poller-test"), row, row.planHash(), null);
 		String runId = this.store.find(approved).orElseThrow().runId();
 		awaitFinished(runId);
+		awaitAnnounced(runId, 1);
 		poller.poll(t0.plusSeconds(2));
 		poller.poll(t0.plusSeconds(3));
 		assertThat(statuses(approved)).last().isEqualTo("SUCCEEDED");
@@ -160,6 +168,7 @@ abstract class CallbackPollerContract {
 		// the runs page decommissions the run: the engine's RunChanged wakes the request for the next poll
 		Plan removal = this.provisioning.decommissionPlan(runId);
 		awaitFinished(this.provisioning.decommission(runId, new Approval(removal.hash(), "runs-page", Instant.now(), null)));
+		awaitAnnounced(runId, 3); // its end; the decommission's start and end
 		assertThat(this.claims.watched(false)).as("woken by the decommission").contains(approved);
 		poller.poll(t0.plusSeconds(4));
 		assertThat(statuses(approved)).last().isEqualTo("DECOMMISSIONED");
@@ -176,6 +185,7 @@ abstract class CallbackPollerContract {
 		this.decisions.approve(Decider.person("poller-test"), row, row.planHash(), null);
 		String runId = this.store.find(approved).orElseThrow().runId();
 		awaitFinished(runId);
+		awaitAnnounced(runId, 1);
 		poller.poll(t0);
 		assertThat(statuses(approved)).last().isEqualTo("SUCCEEDED");
 
@@ -193,7 +203,9 @@ abstract class CallbackPollerContract {
 
 		release.countDown();
 		awaitFinished(decommission);
-		// The run's end wakes the request it removed: DECOMMISSIONED goes out on the next poll, not the sweep.
+		// The decommission's end wakes the request whose run it removed: DECOMMISSIONED goes out on the next poll,
+		// not on the sweep.
+		awaitAnnounced(runId, 3);
 		assertThat(this.claims.watched(false)).contains(approved);
 		poller.poll(t0.plusSeconds(2));
 		assertThat(statuses(approved)).last().isEqualTo("DECOMMISSIONED");
@@ -215,6 +227,37 @@ abstract class CallbackPollerContract {
 		assertThat(this.claims.claim(id, "poll-b", now, now.plusSeconds(60))).isTrue();
 		this.claims.watch(id, CallbackWatch.QUIET);
 		assertThat(this.claims.watched(false)).doesNotContain(id);
+	}
+
+	/**
+	 * Waits until the engine announced a change of the run {@code times} times in all. It announces a run's end
+	 * on the run's thread just after the run's last write, so a test that saw the run finish could otherwise poll
+	 * before the wake-up lands; the API's listener comes first, so the wake-up is done once this sees the event.
+	 */
+	private void awaitAnnounced(String runId, int times) throws InterruptedException {
+		// Bounded only against hanging.
+		Instant deadline = Instant.now().plusSeconds(120);
+		while (this.announced.count(runId) < times) {
+			assertThat(Instant.now()).as("run %s announced %d times", runId, times).isBefore(deadline);
+			Thread.sleep(20);
+		}
+	}
+
+	/** The engine's announcements, as the last of their listeners hears them. */
+	static class Announcements {
+
+		private final List<String> runIds = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		@Order(Ordered.LOWEST_PRECEDENCE)
+		void on(RunChanged event) {
+			this.runIds.add(event.runId());
+		}
+
+		long count(String runId) {
+			return this.runIds.stream().filter(runId::equals).count();
+		}
+
 	}
 
 	private CallbackDelivery instance() {
