@@ -182,10 +182,15 @@ class RunExecutor {
 	}
 
 	private void succeed(RunLease lease, RunView run) {
+		boolean removes = run.kind() == RunKind.DECOMMISSION && run.decommissions() != null;
+		if (removes) {
+			// Before the run shows as done: whoever sees the removal finished finds no password of it left.
+			this.vault.discard(run.decommissions());
+		}
 		held(lease, () -> {
 			this.attempts.finish(lease, RunState.SUCCEEDED, null);
 			this.runs.releaseClaim(run.id());
-			if (run.kind() == RunKind.DECOMMISSION && run.decommissions() != null) {
+			if (removes) {
 				this.runs.transition(run.decommissions(), List.of(RunState.SUCCEEDED), RunState.DECOMMISSIONED, null);
 			}
 			this.audit.record(AuditEvent.of("provisioning.run.succeeded", run.gmsaName() + "@" + run.domain(),
@@ -195,8 +200,7 @@ class RunExecutor {
 		});
 		this.vault.runFinished(run.id());
 		announce(run.id());
-		if (run.kind() == RunKind.DECOMMISSION && run.decommissions() != null) {
-			this.vault.discard(run.decommissions());
+		if (removes) {
 			// The removed run is DECOMMISSIONED now: whoever follows it, and went quiet, must look again.
 			announce(run.decommissions());
 		}
