@@ -44,7 +44,7 @@ import org.springframework.stereotype.Component;
  * audit names the URL's scheme and host only.
  * <p>
  * Before each attempt the URL is checked again with {@link CallbackPolicy} (the host's addresses may have
- * changed since filing), and the connection resolves the host through the same check
+ * changed since filing), and the connection goes to exactly the addresses that check approved
  * ({@link CallbackAddresses}); redirects are never followed ({@link CallbackTransport}).
  * <p>
  * Finished requests leave the poll ({@link CallbackWatch}): once a request's last event went out or was given

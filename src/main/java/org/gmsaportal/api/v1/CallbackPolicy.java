@@ -1,11 +1,13 @@
 package org.gmsaportal.api.v1;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
 import org.gmsaportal.api.ApiClient;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -31,7 +33,13 @@ class CallbackPolicy {
 		this.addresses = addresses;
 	}
 
-	void check(String url, ApiClient client) {
+	/**
+	 * Checks the URL for this client.
+	 * @return the host's addresses, every one of them public, for the delivery to connect to; {@code null} when the
+	 * lab setting skips the address check
+	 * @throws ApiInputException naming the rule the URL breaks
+	 */
+	InetAddress @Nullable [] check(String url, ApiClient client) {
 		URI uri;
 		try {
 			uri = new URI(url);
@@ -50,10 +58,10 @@ class CallbackPolicy {
 			throw new ApiInputException(FIELD, "host is not on this API client's callback allow-list");
 		}
 		if (this.allowInsecure) {
-			return;
+			return null;
 		}
 		try {
-			this.addresses.resolve(bare);
+			return this.addresses.resolve(bare);
 		}
 		catch (CallbackAddresses.InternalAddressException ex) {
 			throw new ApiInputException(FIELD,

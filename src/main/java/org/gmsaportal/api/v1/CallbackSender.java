@@ -1,6 +1,7 @@
 package org.gmsaportal.api.v1;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -69,13 +71,14 @@ class CallbackSender {
 		Integer httpStatus = null;
 		String error;
 		try {
-			this.policy.check(url, client.get());
+			// The one lookup of this attempt: the connection goes to exactly the addresses it checked.
+			InetAddress @Nullable [] checked = this.policy.check(url, client.get());
 			Optional<String> secret = this.clients.signingSecret(row.clientId());
 			if (secret.isEmpty()) {
 				throw new IllegalStateException("no signing secret");
 			}
 			long timestamp = this.clock.instant().getEpochSecond();
-			httpStatus = this.transport.post(url, Map.of("webhook-id", eventId, "webhook-timestamp",
+			httpStatus = this.transport.post(url, checked, Map.of("webhook-id", eventId, "webhook-timestamp",
 					Long.toString(timestamp), "webhook-signature",
 					CallbackDelivery.signature(secret.get(), eventId, timestamp, body)), body);
 			if (httpStatus >= 200 && httpStatus < 300) {
@@ -87,10 +90,6 @@ class CallbackSender {
 		}
 		catch (ApiInputException ex) {
 			error = "callback URL refused: " + ex.rule();
-		}
-		catch (CallbackAddresses.InternalAddressException ex) {
-			// The host's answer changed since the check above: refused at connection time, nothing was sent.
-			error = "callback URL refused: host resolves to a loopback, link-local, private or otherwise internal address";
 		}
 		catch (TimeoutException ex) {
 			error = ex.getMessage();

@@ -23,6 +23,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,15 +80,18 @@ class CallbackTransport implements DisposableBean {
 
 	/**
 	 * POSTs a JSON body and reads the whole answer.
+	 * @param checked the host's addresses as {@link CallbackPolicy#check} approved them, which the connection goes to;
+	 * {@code null} to have the host resolved (and checked) here
 	 * @return the answer's status code; a redirect is returned, not followed
 	 * @throws TimeoutException if the exchange took longer than {@code gmsa.api.callbacks.attempt-timeout}
 	 * @throws CallbackAddresses.InternalAddressException if the host resolved to an internal address
 	 */
-	int post(String url, Map<String, String> headers, String body) throws IOException, TimeoutException {
+	int post(String url, InetAddress @Nullable [] checked, Map<String, String> headers, String body)
+			throws IOException, TimeoutException {
 		HttpPost post = new HttpPost(url);
 		// Resolved and checked once, before the clock starts: a lookup cannot be interrupted, and a cancel during a
 		// lookup inside the client would leave its connection half made. The client connects to these addresses.
-		this.pinned.set(this.addresses.resolve(post.getAuthority().getHostName()));
+		this.pinned.set((checked != null) ? checked : this.addresses.resolve(post.getAuthority().getHostName()));
 		headers.forEach(post::setHeader);
 		post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
 		ScheduledFuture<?> bound = this.timer.schedule(post::cancel, this.attemptTimeout.toMillis(),

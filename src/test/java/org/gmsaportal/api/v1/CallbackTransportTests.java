@@ -60,7 +60,7 @@ class CallbackTransportTests {
 		try {
 			int port = server.getAddress().getPort();
 			for (int i = 0; i < 2; i++) {
-				assertThat(transport.post("http://" + HOST + ":" + port + "/hook", Map.of("webhook-id", "msg_" + i), "{}"))
+				assertThat(transport.post("http://" + HOST + ":" + port + "/hook", null, Map.of("webhook-id", "msg_" + i), "{}"))
 					.isEqualTo(204);
 			}
 			assertThat(hosts).containsExactly(HOST + ":" + port, HOST + ":" + port);
@@ -84,7 +84,7 @@ class CallbackTransportTests {
 			String url = "https://" + HOST + ":" + listener.getLocalPort() + "/hook";
 			assertThatCode(() -> policy.check(url, client(HOST))).doesNotThrowAnyException();
 
-			assertThatThrownBy(() -> transport.post(url, Map.of(), "{}"))
+			assertThatThrownBy(() -> transport.post(url, null, Map.of(), "{}"))
 				.isInstanceOf(CallbackAddresses.InternalAddressException.class)
 				.hasMessage(HOST + " resolves to a loopback, link-local, private or otherwise internal address");
 			assertThat(lookups).hasValue(2);
