@@ -26,6 +26,10 @@ class Planner {
 		this.directory = directory;
 	}
 
+	DomainIdentity domainFacts(String connection) {
+		return this.directory.domainFacts(connection);
+	}
+
 	Plan plan(ProvisioningRequest request) {
 		String conn = request.directoryConnection();
 		DomainIdentity facts = this.directory.domainFacts(conn);

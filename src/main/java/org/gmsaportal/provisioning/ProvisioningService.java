@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +56,11 @@ public class ProvisioningService {
 		this.vault = vault;
 		this.leases = leases;
 		this.events = events;
+	}
+
+	/** The domain facts of a directory connection, as the planner reads them; changes nothing. */
+	public DomainIdentity domainFacts(String directoryConnection) {
+		return this.planner.domainFacts(directoryConnection);
 	}
 
 	/** The plan for a request, from read-only lookups; changes nothing. */

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import org.gmsaportal.provisioning.DirectoryPort;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningRefusedException;
@@ -24,15 +23,12 @@ class RequestPlans {
 
 	private final ProvisioningService provisioning;
 
-	private final DirectoryPort directory;
-
 	private final ApiRequestStore store;
 
 	private final JsonMapper json;
 
-	RequestPlans(ProvisioningService provisioning, DirectoryPort directory, ApiRequestStore store, JsonMapper json) {
+	RequestPlans(ProvisioningService provisioning, ApiRequestStore store, JsonMapper json) {
 		this.provisioning = provisioning;
-		this.directory = directory;
 		this.store = store;
 		this.json = json;
 	}
@@ -48,7 +44,7 @@ class RequestPlans {
 				return this.provisioning.plan(filing.toRequest("domain.invalid"));
 			}
 			String connection = filing.toRequest("domain.invalid").directoryConnection();
-			String domain = this.directory.domainFacts(connection).dnsName().toLowerCase(Locale.ROOT);
+			String domain = this.provisioning.domainFacts(connection).dnsName().toLowerCase(Locale.ROOT);
 			return this.provisioning.plan(filing.toRequest(domain));
 		}
 		catch (InvalidRequestException ex) {

@@ -10,8 +10,8 @@ import org.gmsaportal.credspec.Explanation;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.directory.DirectoryException;
-import org.gmsaportal.provisioning.DirectoryPort;
 import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.jspecify.annotations.Nullable;
@@ -36,11 +36,11 @@ record CredSpecPreview(String json, String fileName, Explanation explanation) {
 	 * Puts on the wizard's credspec page the preview for the request so far and the live domain facts, or what
 	 * stopped it: the field at fault, or the directory's message.
 	 */
-	static void addTo(Model model, WizardState wizard, DirectoryPort directory) {
+	static void addTo(Model model, WizardState wizard, ProvisioningService provisioning) {
 		try {
 			// The cluster page comes later, so a stand-in target; the credspec does not depend on it.
 			ProvisioningRequest request = WizardRequests.request(wizard, true);
-			model.addAttribute("credspec", of(request, directory.domainFacts(request.directoryConnection())));
+			model.addAttribute("credspec", of(request, provisioning.domainFacts(request.directoryConnection())));
 		}
 		catch (InvalidRequestException ex) {
 			model.addAttribute("requestError", WizardRequests.locate(ex, wizard));

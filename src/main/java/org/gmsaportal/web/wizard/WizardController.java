@@ -8,7 +8,7 @@ import org.gmsaportal.cluster.ClusterConnections;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
-import org.gmsaportal.provisioning.DirectoryPort;
+import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.EncryptionType;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.KdsRootKeyChoice;
@@ -41,16 +41,16 @@ class WizardController {
 
 	private final ClusterConnections clusters;
 
-	private final DirectoryPort directory;
+	private final ProvisioningService provisioning;
 
 	private final WizardLiveChecks live;
 
 	WizardController(WizardDrafts drafts, DirectoryConnections directories, ClusterConnections clusters,
-			DirectoryPort directory, WizardLiveChecks live) {
+			ProvisioningService provisioning, WizardLiveChecks live) {
 		this.drafts = drafts;
 		this.directories = directories;
 		this.clusters = clusters;
-		this.directory = directory;
+		this.provisioning = provisioning;
 		this.live = live;
 	}
 
@@ -247,7 +247,7 @@ class WizardController {
 				this.live.clusterStatus(chosen).ifPresent(status -> model.addAttribute("clusterStatus", status));
 			}
 			case "forest" -> model.addAttribute("kdsChoices", KdsRootKeyChoice.values());
-			case "credspec" -> CredSpecPreview.addTo(model, wizard(model), this.directory);
+			case "credspec" -> CredSpecPreview.addTo(model, wizard(model), this.provisioning);
 			case "cluster" -> model.addAttribute("exportOnly", wizard(model).getConnections().exportOnly());
 			case "identity" -> {
 				model.addAttribute("encryptionTypes", EncryptionType.values());
