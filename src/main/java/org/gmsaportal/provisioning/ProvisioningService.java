@@ -79,31 +79,84 @@ public class ProvisioningService {
 	}
 
 	/**
-	 * Starts a run as {@link #start(Plan, Approval)} does, at most once per {@code requestKey}: a one-time token
-	 * the front door issued with the approval form (the wizard's review). The database holds the key with the run,
-	 * so a second submission, on any instance, starts nothing.
-	 * @throws RunAlreadyStartedException if a run was started with this key already; it names that run
+	 * Starts a run as {@link #start(Plan, Approval)} does, at most once per {@code requestKey}: see
+	 * {@link #start(ApprovedPlan, String)}.
 	 */
 	public String start(Plan plan, Approval approval, @Nullable String requestKey) {
-		if (requestKey != null) {
-			Optional<String> earlier = this.runs.runForKey(requestKey);
-			if (earlier.isPresent()) {
-				throw new RunAlreadyStartedException(earlier.get());
-			}
-		}
 		requireApproved(plan, approval);
-		// Recomputed from live lookups: the approval holds only if nothing changed since it was given.
-		Plan now = this.planner.plan(plan.request());
+		return start(plan.request(), approval, requestKey);
+	}
+
+	/**
+	 * Binds the approval to the request's plan as it is now ({@link #approve}) and starts a run of that plan, at most
+	 * once per {@code requestKey} ({@link #start(ApprovedPlan, String)}): the wizard's approval.
+	 */
+	public String start(ProvisioningRequest request, Approval approval, @Nullable String requestKey) {
+		refuseRepeat(requestKey);
+		ApprovedPlan approved;
+		try {
+			approved = approve(request, approval);
+		}
+		catch (ProvisioningRefusedException ex) {
+			// The same form submitted twice at once: the plan changed because the other submission started the run.
+			refuseRepeat(requestKey);
+			throw ex;
+		}
+		return start(approved, requestKey);
+	}
+
+	/**
+	 * Binds an approval to the request's plan as it is now: re-plans once from live lookups and checks that the plan
+	 * still hashes to what was approved and can run. The wizard's review and an approval of a filed request both come
+	 * through here; the run then starts from the plan returned, without planning again.
+	 * @throws ApprovalMismatchException if the plan changed since it was approved (it carries the current plan)
+	 * @throws NameInUseException if it changed because another run holds the gMSA name in this domain
+	 * @throws ProvisioningRefusedException if the plan cannot run (a step is blocked)
+	 */
+	public ApprovedPlan approve(ProvisioningRequest request, Approval approval) {
+		Plan now = this.planner.plan(request);
 		if (!now.hash().equals(approval.planHash())) {
 			// A run in flight for this name changes what the directory holds; that run is the reason to give.
 			throw refuseName(now, new ApprovalMismatchException("The plan changed since it was approved (the directory "
-					+ "or the request differs now): review the new plan " + now.hash() + " and approve it."));
+					+ "or the request differs now): review the new plan " + now.hash() + " and approve it.", now));
 		}
 		if (!now.runnable()) {
 			throw new ProvisioningRefusedException("The plan cannot run: " + String.join(" ", now.steps().stream()
 				.filter((s) -> s.intent() == StepIntent.BLOCKED).map(PlannedStep::description).toList()));
 		}
-		return begin(now, approval, RunKind.PROVISION, null, Map.of(), requestKey);
+		return new ApprovedPlan(now, approval, RunKind.PROVISION, null, Map.of());
+	}
+
+	/**
+	 * Binds an approval to the removal of what a succeeded run created, planned once as it stands now.
+	 * @throws ApprovalMismatchException if the approval is for another plan (it carries the current plan)
+	 * @throws ProvisioningRefusedException if the run cannot be decommissioned
+	 */
+	public ApprovedPlan approveDecommission(String runId, Approval approval) {
+		DecommissionPlanner.Planned planned = this.decommissionPlanner.plan(runId);
+		if (!planned.plan().hash().equals(approval.planHash())) {
+			throw new ApprovalMismatchException("The approval is for plan " + approval.planHash() + ", not for plan "
+					+ planned.plan().hash() + ": approve the plan that is to run.", planned.plan());
+		}
+		return new ApprovedPlan(planned.plan(), approval, RunKind.DECOMMISSION, runId, planned.inputs());
+	}
+
+	/**
+	 * Starts a run of an approved plan in the background, at most once per {@code requestKey}: a one-time token the
+	 * front door issued with the approval form (the wizard's review). The database holds the key with the run, so a
+	 * second submission, on any instance, starts nothing.
+	 * @return the run id, also the correlation id of every audit event of the run
+	 * @throws RunAlreadyStartedException if a run was started with this key already; it names that run
+	 * @throws NameInUseException if another run holds the gMSA name in this domain
+	 */
+	public String start(ApprovedPlan approved, @Nullable String requestKey) {
+		refuseRepeat(requestKey);
+		String runId = begin(approved.plan(), approved.approval(), approved.kind(), approved.decommissions(),
+				approved.inputs(), requestKey);
+		if (approved.decommissions() != null) {
+			this.events.publishEvent(new RunChanged(approved.decommissions()));
+		}
+		return runId;
 	}
 
 	/** The run started with this request key (see {@link #start(Plan, Approval, String)}), if one was. */
@@ -121,11 +174,7 @@ public class ProvisioningService {
 	 * @return the decommission run's id
 	 */
 	public String decommission(String runId, Approval approval) {
-		DecommissionPlanner.Planned planned = this.decommissionPlanner.plan(runId);
-		requireApproved(planned.plan(), approval);
-		String decommissionRunId = begin(planned.plan(), approval, RunKind.DECOMMISSION, runId, planned.inputs(), null);
-		this.events.publishEvent(new RunChanged(runId));
-		return decommissionRunId;
+		return start(approveDecommission(runId, approval), null);
 	}
 
 	/**
@@ -205,6 +254,13 @@ public class ProvisioningService {
 			.withDetails(Map.of("shownTo", viewer))
 			.withCorrelation(runId, run.ticketRef()));
 		return this.vault.takeForShowing(runId);
+	}
+
+	private void refuseRepeat(@Nullable String requestKey) {
+		Optional<String> earlier = (requestKey != null) ? this.runs.runForKey(requestKey) : Optional.empty();
+		if (earlier.isPresent()) {
+			throw new RunAlreadyStartedException(earlier.get());
+		}
 	}
 
 	private static void requireApproved(Plan plan, Approval approval) {

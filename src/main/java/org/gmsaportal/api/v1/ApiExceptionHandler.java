@@ -6,8 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.gmsaportal.audit.AuditUnavailableException;
+import org.gmsaportal.callbacks.CallbackUrlRefusedException;
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.directory.DirectoryException;
+import org.gmsaportal.provisioning.InvalidRequestException;
+import org.gmsaportal.provisioning.ProvisioningRefusedException;
+import org.gmsaportal.provisioning.SeparationOfDutiesException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +87,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ApiInputException.class)
 	ResponseEntity<Object> badInput(ApiInputException ex) {
 		return badRequest("The request is not valid.", List.of(error(ex.field(), ex.rule())));
+	}
+
+	@ExceptionHandler(CallbackUrlRefusedException.class)
+	ResponseEntity<Object> badCallback(CallbackUrlRefusedException ex) {
+		return badRequest("The request is not valid.", List.of(error("callbackUrl", ex.rule())));
+	}
+
+	@ExceptionHandler(InvalidRequestException.class)
+	ResponseEntity<Object> invalidRequest(InvalidRequestException ex) {
+		// a stored request that rules tightened since no longer passes: named by the engine's field
+		return badRequest("The request is not valid.", List.of(error(ex.field(), ex.rule())));
+	}
+
+	@ExceptionHandler(SeparationOfDutiesException.class)
+	ResponseEntity<Object> ownRequest(SeparationOfDutiesException ex) {
+		return refused(new RequestProblem(HttpStatus.FORBIDDEN, String.valueOf(ex.getMessage())));
+	}
+
+	@ExceptionHandler(ProvisioningRefusedException.class)
+	ResponseEntity<Object> engineRefused(ProvisioningRefusedException ex) {
+		// the engine's and the lifecycle's refusals say what to do and hold no secret
+		return refused(new RequestProblem(HttpStatus.CONFLICT, String.valueOf(ex.getMessage())));
 	}
 
 	@ExceptionHandler(RequestProblem.class)

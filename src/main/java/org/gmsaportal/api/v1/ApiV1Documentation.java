@@ -15,6 +15,8 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.gmsaportal.provisioning.RequestKind;
+import org.gmsaportal.provisioning.RequestStatus;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -163,7 +165,7 @@ class ApiV1Documentation {
 				.schema(FilingSchema.typed("string").pattern("^[A-Za-z0-9._:-]{1,128}$"));
 			case "id" -> parameter.description("The request id.").schema(FilingSchema.typed("string").format("uuid"));
 			case "status" -> parameter.description("Only requests in this status.")
-				.schema(FilingSchema.choice(RequestViewer.STATUSES.toArray()));
+				.schema(FilingSchema.choice(names(RequestStatus.values())));
 			case "ticketKey" -> parameter.description("Only requests of this ticket.")
 				.schema(FilingSchema.typed("string").maxLength(128).pattern("^[A-Za-z0-9_.:#/-]*$"));
 			case "cursor" -> parameter.description("The nextCursor of the previous page.")
@@ -197,8 +199,8 @@ class ApiV1Documentation {
 	/** The view records' status fields are plain strings in Java: publish their values. */
 	@SuppressWarnings("rawtypes")
 	private static void enums(Map<String, Schema> schemas) {
-		property(schemas, "RequestView", "status", RequestViewer.STATUSES.toArray());
-		property(schemas, "RequestView", "kind", StoredRequest.PROVISION, StoredRequest.DECOMMISSION);
+		property(schemas, "RequestView", "status", names(RequestStatus.values()));
+		property(schemas, "RequestView", "kind", names(RequestKind.values()));
 		property(schemas, "StepView", "state", "PENDING", "RUNNING", "SUCCEEDED", "FAILED", "SKIPPED");
 		Schema<?> links = schemas.get("RequestView");
 		if (links != null && links.getProperties() != null && links.getProperties().get("links") != null) {
@@ -219,6 +221,10 @@ class ApiV1Documentation {
 	/** One operation as documented. */
 	private record Doc(String handler, String path, String operationId, String summary,
 			@Nullable String description, String success, List<String> problems) {
+	}
+
+	private static Object[] names(Enum<?>[] values) {
+		return java.util.Arrays.stream(values).map(Enum::name).toArray();
 	}
 
 }

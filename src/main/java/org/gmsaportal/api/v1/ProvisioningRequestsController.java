@@ -5,6 +5,10 @@ import java.util.List;
 
 import org.gmsaportal.api.ApiClient;
 import org.gmsaportal.api.ApiScope;
+import org.gmsaportal.provisioning.Decider;
+import org.gmsaportal.provisioning.FiledRequest;
+import org.gmsaportal.provisioning.ProvisioningRequests;
+import org.gmsaportal.provisioning.RequestStatus;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepKind;
 import org.jspecify.annotations.Nullable;
@@ -38,19 +42,16 @@ class ProvisioningRequestsController {
 
 	private final RequestFiling requests;
 
-	private final RequestDecisions decisions;
-
-	private final ApiRequestStore store;
+	private final ProvisioningRequests lifecycle;
 
 	private final RequestViewer viewer;
 
 	private final JsonMapper json;
 
-	ProvisioningRequestsController(RequestFiling requests, RequestDecisions decisions, ApiRequestStore store,
-			RequestViewer viewer, JsonMapper json) {
+	ProvisioningRequestsController(RequestFiling requests, ProvisioningRequests lifecycle, RequestViewer viewer,
+			JsonMapper json) {
 		this.requests = requests;
-		this.decisions = decisions;
-		this.store = store;
+		this.lifecycle = lifecycle;
 		this.viewer = viewer;
 		this.json = json;
 	}
@@ -85,8 +86,9 @@ class ProvisioningRequestsController {
 		if (ticketKey != null && (ticketKey.length() > 128 || !ticketKey.matches("[A-Za-z0-9_.:#/-]*"))) {
 			throw new ApiInputException("ticketKey", "pattern");
 		}
-		if (status != null && !RequestViewer.STATUSES.contains(status)) {
-			throw new ApiInputException("status", "enum: " + String.join(", ", RequestViewer.STATUSES));
+		if (status != null && RequestStatus.ALL.stream().noneMatch(s -> s.name().equals(status))) {
+			throw new ApiInputException("status", "enum: "
+					+ String.join(", ", RequestStatus.ALL.stream().map(Enum::name).toList()));
 		}
 		long after = number(cursor, "cursor", 0, Long.MAX_VALUE, 0);
 		int size = (int) number(limit, "limit", 1, 100, 20);
@@ -97,8 +99,8 @@ class ProvisioningRequestsController {
 		long position = after;
 		// statuses follow the runs, so the status filter is applied on the views, a batch at a time
 		while (!more) {
-			List<StoredRequest> batch = this.store.after(owner, blankToNull(ticketKey), position, 200);
-			for (StoredRequest row : batch) {
+			List<FiledRequest> batch = this.lifecycle.after(owner, blankToNull(ticketKey), position, 200);
+			for (FiledRequest row : batch) {
 				position = row.seq();
 				RequestViews.RequestView view = this.viewer.view(row);
 				if (status == null || status.equals(view.status())) {
@@ -130,8 +132,8 @@ class ProvisioningRequestsController {
 			}
 			reason = Json.text(node, "reason", "reason", false, 1000);
 		}
-		return this.decisions.approve(Decider.client(client(authentication)), visible(authentication, id), planHash,
-				reason);
+		return this.viewer.view(this.lifecycle.approve(decider(authentication), visible(authentication, id), planHash,
+				reason));
 	}
 
 	/** Rejects a pending request for good, with a reason the filing client can read. */
@@ -145,8 +147,8 @@ class ProvisioningRequestsController {
 		if (reason == null || reason.isBlank()) {
 			throw new ApiInputException("reason", "required");
 		}
-		return this.decisions.reject(Decider.client(client(authentication)), visible(authentication, id),
-				reason.strip());
+		return this.viewer.view(this.lifecycle.reject(decider(authentication), visible(authentication, id),
+				reason.strip()));
 	}
 
 	@PostMapping(path = "/{id}/decommission", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -168,8 +170,8 @@ class ProvisioningRequestsController {
 	}
 
 	private String artifact(Authentication authentication, String id, List<StepKind> kinds, String what) {
-		StoredRequest row = visible(authentication, id);
-		RunView run = this.viewer.run(row).orElse(null);
+		FiledRequest row = visible(authentication, id);
+		RunView run = this.lifecycle.run(row).orElse(null);
 		if (run != null) {
 			for (StepKind kind : kinds) {
 				for (RunView.StepView step : run.steps()) {
@@ -198,17 +200,22 @@ class ProvisioningRequestsController {
 		return node;
 	}
 
-	private StoredRequest visible(Authentication authentication, String id) {
+	private FiledRequest visible(Authentication authentication, String id) {
 		ApiClient client = client(authentication);
 		if (!id.matches(ID)) {
 			throw RequestProblem.notFound("with this id");
 		}
-		return this.store.find(id).filter(row -> approver(client) || row.clientId().equals(client.id()))
+		return this.lifecycle.find(id).filter(row -> approver(client) || row.clientId().equals(client.id()))
 			.orElseThrow(() -> RequestProblem.notFound(id));
 	}
 
 	private static boolean approver(ApiClient client) {
 		return client.scopes().contains(ApiScope.REQUESTS_APPROVE);
+	}
+
+	private static Decider decider(Authentication authentication) {
+		ApiClient client = client(authentication);
+		return Decider.client(client.id(), client.name());
 	}
 
 	private static ApiClient client(Authentication authentication) {

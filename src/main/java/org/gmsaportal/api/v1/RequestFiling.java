@@ -1,6 +1,5 @@
 package org.gmsaportal.api.v1;
 
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -8,16 +7,26 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.gmsaportal.api.ApiClient;
 import org.gmsaportal.api.ApiClients;
 import org.gmsaportal.api.internal.ApiTokens;
-import org.gmsaportal.audit.AuditEvent;
-import org.gmsaportal.audit.AuditOutcome;
-import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.callbacks.CallbackPolicy;
+import org.gmsaportal.audit.AuditUnavailableException;
+import org.gmsaportal.cluster.ClusterOperationException;
+import org.gmsaportal.directory.DirectoryException;
+import org.gmsaportal.provisioning.Decider;
+import org.gmsaportal.provisioning.FiledRequest;
 import org.gmsaportal.provisioning.Plan;
+import org.gmsaportal.provisioning.ProvisioningRefusedException;
+import org.gmsaportal.provisioning.ProvisioningRequests;
+import org.gmsaportal.provisioning.RequestKind;
+import org.gmsaportal.provisioning.RequestStatus;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -33,11 +42,11 @@ class RequestFiling {
 
 	static final int MAX_BODY = 64 * 1024;
 
-	private final ApiRequestStore store;
+	private static final Logger logger = LoggerFactory.getLogger(RequestFiling.class);
+
+	private final ProvisioningRequests requests;
 
 	private final RequestPlans plans;
-
-	private final RequestDecisions decisions;
 
 	private final RequestViewer viewer;
 
@@ -45,24 +54,17 @@ class RequestFiling {
 
 	private final ApiClients clients;
 
-	private final AuditTrail audit;
-
 	private final TransactionTemplate transactions;
 
 	private final JsonMapper json;
 
-	private final Clock clock = Clock.systemUTC();
-
-	RequestFiling(ApiRequestStore store, RequestPlans plans, RequestDecisions decisions, RequestViewer viewer,
-			CallbackPolicy callbacks, ApiClients clients, AuditTrail audit,
-			TransactionTemplate transactions, JsonMapper json) {
-		this.store = store;
+	RequestFiling(ProvisioningRequests requests, RequestPlans plans, RequestViewer viewer, CallbackPolicy callbacks,
+			ApiClients clients, TransactionTemplate transactions, JsonMapper json) {
+		this.requests = requests;
 		this.plans = plans;
-		this.decisions = decisions;
 		this.viewer = viewer;
 		this.callbacks = callbacks;
 		this.clients = clients;
-		this.audit = audit;
 		this.transactions = transactions;
 		this.json = json;
 	}
@@ -82,75 +84,98 @@ class RequestFiling {
 		}
 		String canonical = this.json.writeValueAsString(body);
 		String sha = ApiTokens.hash(canonical);
-		var earlier = this.store.findByKey(client.id(), key);
+		var earlier = this.requests.findByKey(client.id(), key);
 		if (earlier.isPresent()) {
 			return replay(earlier.get(), sha);
 		}
 		Plan plan = this.plans.plan(filing);
 		String id = UUID.randomUUID().toString();
-		var now = this.clock.instant();
 		String ticket = (filing.ticket() != null) ? filing.ticket().key() : null;
 		boolean autoApprove = this.clients.autoApproves(client);
-		StoredRequest row = new StoredRequest(id, 0, client.id(), key, sha, StoredRequest.PROVISION, null,
-				RequestViewer.PENDING, plan.hash(), this.plans.planJson(plan), canonical, ticket, null, null, null, now,
-				now, null);
+		Decider policy = autoApprove ? Decider.policy(client.name()) : null;
 		// the response returned is the one stored for replays, to the byte
 		AtomicReference<RequestViews.RequestView> response = new AtomicReference<>();
+		FiledRequest row;
 		try {
-			this.transactions.executeWithoutResult(tx -> {
-				this.store.insert(row);
-				this.audit.record(AuditEvent.of("api.request.filed", RequestPlans.target(plan), AuditOutcome.SUCCESS)
-					.withDetails(Map.of("requestId", id, "planHash", plan.hash(), "client", client.name(),
-							"autoApprove", autoApprove))
-					.withCorrelation(id, ticket));
-				if (autoApprove) {
-					this.decisions.approveByPolicy(client, row, plan);
-				}
-				else {
+			row = this.transactions.execute(tx -> {
+				FiledRequest filed = this.requests.file(id, new ProvisioningRequests.Filing(client.id(), key, sha,
+						RequestKind.PROVISION, null, canonical, ticket), plan, "api.request.filed",
+						Map.of("requestId", id, "planHash", plan.hash(), "client", client.name(), "autoApprove",
+								autoApprove),
+						policy);
+				if (policy == null) {
 					response.set(respond(id));
 				}
+				return filed;
 			});
 		}
 		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
 			// a concurrent filing with the same key won the unique constraint
-			return this.store.findByKey(client.id(), key).map(other -> replay(other, sha))
+			return this.requests.findByKey(client.id(), key).map(other -> replay(other, sha))
 				.orElseThrow(() -> inProgress());
 		}
-		if (autoApprove) {
-			this.decisions.startByPolicy(client, row, plan);
+		if (policy != null) {
+			startByPolicy(policy, java.util.Objects.requireNonNull(row));
 			response.set(respond(id));
 		}
 		return response.get();
 	}
 
 	/** Files the removal of a succeeded request's deployment, pending approval like any request. */
-	RequestViews.RequestView decommission(ApiClient client, StoredRequest source) {
-		if (!source.kind().equals(StoredRequest.PROVISION) || source.runId() == null) {
+	RequestViews.RequestView decommission(ApiClient client, FiledRequest source) {
+		if (source.kind() != RequestKind.PROVISION || source.runId() == null) {
 			throw new RequestProblem(HttpStatus.CONFLICT, "Only a provisioning request whose run succeeded can be "
 					+ "decommissioned.");
 		}
-		Plan plan = this.plans.decommissionPlan(source.runId());
+		Plan plan = this.requests.decommissionPlan(source.runId());
 		String id = UUID.randomUUID().toString();
-		var now = this.clock.instant();
 		boolean autoApprove = this.clients.autoApproves(client);
-		StoredRequest row = new StoredRequest(id, 0, client.id(), null, ApiTokens.hash("decommission:" + source.id()),
-				StoredRequest.DECOMMISSION, source.id(), RequestViewer.PENDING, plan.hash(), this.plans.planJson(plan),
-				requestJson(client, source), source.ticketKey(), null, null, null, now, now, null);
-		this.transactions.executeWithoutResult(tx -> {
-			this.store.insert(row);
-			this.audit.record(AuditEvent.of("api.request.decommission-filed", RequestPlans.target(plan),
-					AuditOutcome.SUCCESS)
-				.withDetails(Map.of("requestId", id, "decommissions", source.id(), "planHash", plan.hash(),
-						"autoApprove", autoApprove))
-				.withCorrelation(id, source.ticketKey()));
-			if (autoApprove) {
-				this.decisions.approveByPolicy(client, row, plan);
-			}
-		});
-		if (autoApprove) {
-			this.decisions.startByPolicy(client, row, plan);
+		Decider policy = autoApprove ? Decider.policy(client.name()) : null;
+		FiledRequest row = this.requests.file(id, new ProvisioningRequests.Filing(client.id(), null,
+				ApiTokens.hash("decommission:" + source.id()), RequestKind.DECOMMISSION, source.id(),
+				requestJson(client, source), source.ticketKey()), plan, "api.request.decommission-filed",
+				Map.of("requestId", id, "decommissions", source.id(), "planHash", plan.hash(), "autoApprove",
+						autoApprove),
+				policy);
+		if (policy != null) {
+			startByPolicy(policy, row);
 		}
-		return this.viewer.view(this.store.find(id).orElseThrow());
+		return this.viewer.view(this.requests.find(id).orElseThrow());
+	}
+
+	/**
+	 * After the filing committed: starts the run the policy approved. If that fails, the request waits for a person
+	 * or a client to approve it, once it is pending again and that is audited; so the filing still gets its answer,
+	 * and a retry with the same Idempotency-Key the same one.
+	 * @throws RuntimeException the failure, if the request could not be put back to pending
+	 */
+	private void startByPolicy(Decider policy, FiledRequest row) {
+		try {
+			this.requests.startApproved(policy, row);
+		}
+		catch (ProvisioningRefusedException refused) {
+			// e.g. the gMSA name is in use: back to pending (audited), for a person or a client to look at
+		}
+		catch (RuntimeException ex) {
+			if (!pending(row)) {
+				// still approved without a run (reopening failed as well): the filing must not claim otherwise
+				throw ex;
+			}
+			if (ex instanceof DirectoryException || ex instanceof ClusterOperationException
+					|| ex instanceof AuditUnavailableException || ex instanceof DataAccessException) {
+				// the class only: a database or audit message may quote what was written
+				logger.warn("Auto-approved request {} did not start ({}); it waits for approval", row.id(),
+						ex.getClass().getSimpleName());
+			}
+			else {
+				logger.error("Auto-approved request {} did not start; it waits for approval", row.id(), ex);
+			}
+		}
+	}
+
+	private boolean pending(FiledRequest row) {
+		return this.requests.find(row.id()).map(this.requests::status)
+			.filter(RequestStatus.PENDING_APPROVAL::equals).isPresent();
 	}
 
 	/**
@@ -158,7 +183,7 @@ class RequestFiling {
 	 * Callbacks are checked against the filer's allowed hosts and signed with the filer's secret, so another
 	 * client's receiver must not get them signed with this client's key.
 	 */
-	private String requestJson(ApiClient client, StoredRequest source) {
+	private String requestJson(ApiClient client, FiledRequest source) {
 		if (client.id().equals(source.clientId())) {
 			return source.requestJson();
 		}
@@ -169,7 +194,7 @@ class RequestFiling {
 		return this.json.writeValueAsString(copy);
 	}
 
-	private RequestViews.RequestView replay(StoredRequest earlier, String sha) {
+	private RequestViews.RequestView replay(FiledRequest earlier, String sha) {
 		if (!earlier.bodySha256().equals(sha)) {
 			throw new RequestProblem(HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key was used for a "
 					+ "different body: use a new key for a new request.");
@@ -182,8 +207,8 @@ class RequestFiling {
 
 	/** Keeps the response to replay for the same key and body, and returns it. */
 	private RequestViews.RequestView respond(String id) {
-		RequestViews.RequestView view = this.viewer.view(this.store.find(id).orElseThrow());
-		this.store.respond(id, 201, this.json.writeValueAsString(view));
+		RequestViews.RequestView view = this.viewer.view(this.requests.find(id).orElseThrow());
+		this.requests.respond(id, 201, this.json.writeValueAsString(view));
 		return view;
 	}
 

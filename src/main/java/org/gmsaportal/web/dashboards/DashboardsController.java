@@ -2,8 +2,9 @@ package org.gmsaportal.web.dashboards;
 
 import java.time.Instant;
 
-import org.gmsaportal.api.PendingApiRequests;
 import org.gmsaportal.audit.AuditLog;
+import org.gmsaportal.provisioning.PendingRequests;
+import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.RunOverview;
 import org.gmsaportal.provisioning.RunState;
 
@@ -23,13 +24,13 @@ class DashboardsController {
 
 	private final RunOverview runs;
 
-	private final PendingApiRequests pending;
+	private final ProvisioningRequests requests;
 
 	private final AuditLog auditLog;
 
-	DashboardsController(RunOverview runs, PendingApiRequests pending, AuditLog auditLog) {
+	DashboardsController(RunOverview runs, ProvisioningRequests requests, AuditLog auditLog) {
 		this.runs = runs;
-		this.pending = pending;
+		this.requests = requests;
 		this.auditLog = auditLog;
 	}
 
@@ -43,8 +44,8 @@ class DashboardsController {
 		model.addAttribute("counts", this.runs.countsByState());
 		model.addAttribute("attention", this.runs.needingAttention(ATTENTION_LIMIT));
 		model.addAttribute("attentionLimit", ATTENTION_LIMIT);
-		model.addAttribute("pending", this.pending.summary());
-		model.addAttribute("pendingLink", PendingApiRequests.LIST_PATH);
+		model.addAttribute("pending", this.requests.pending());
+		model.addAttribute("pendingLink", PendingRequests.LIST_PATH);
 		model.addAttribute("audit", AuditSummary.of(this.auditLog, now));
 		return "dashboards/index";
 	}

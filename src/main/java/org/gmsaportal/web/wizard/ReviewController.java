@@ -101,9 +101,10 @@ class ReviewController {
 		}
 		String runId;
 		try {
-			Plan plan = this.provisioning.plan(WizardRequests.request(wizard));
-			// The token is the run's request key: the database lets one run start with it, on any instance.
-			runId = this.provisioning.start(plan, new Approval(planHash, user.getName(), Instant.now(), why), token);
+			// Planned once more, here, to check the approval still binds it; the run starts from that plan. The token
+			// is the run's request key: the database lets one run start with it, on any instance.
+			runId = this.provisioning.start(WizardRequests.request(wizard),
+					new Approval(planHash, user.getName(), Instant.now(), why), token);
 		}
 		catch (RunAlreadyStartedException ex) {
 			// The same form submitted twice at once: the other submission started the run.

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
+import org.gmsaportal.provisioning.RequestStatus;
 import org.gmsaportal.credspec.HostAccountConfig;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.KnownPlugin;
@@ -72,7 +73,7 @@ class ApiLabEndToEndIntegrationTests extends ApiLabSupport {
 		List<String> statuses = this.receiver.statuses(id);
 		assertThat(statuses).first().isEqualTo("PENDING_APPROVAL");
 		assertThat(statuses).last().isEqualTo("SUCCEEDED");
-		assertThat(statuses).doesNotHaveDuplicates().isSubsetOf(RequestViewer.STATUSES);
+		assertThat(statuses).doesNotHaveDuplicates().isSubsetOf(RequestStatus.ALL.stream().map(Enum::name).toList());
 		assertThat(this.receiver.rejected).as("every delivery carried a valid signature").isZero();
 		assertThat(this.receiver.events(id)).allSatisfy(e -> assertThat(e.get("ticket").get("key").asString())
 			.isEqualTo(ticket));

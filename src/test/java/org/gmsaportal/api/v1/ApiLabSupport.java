@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gmsaportal.support.CallbackReceiver;
 import org.gmsaportal.api.ApiClients;
 import org.gmsaportal.api.ApiScope;
 import org.gmsaportal.api.NewApiClient;

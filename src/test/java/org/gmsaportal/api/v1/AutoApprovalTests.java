@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gmsaportal.provisioning.ProvisioningRequests;
+import org.gmsaportal.provisioning.RequestStatus;
 import org.gmsaportal.api.ApiClients;
 import org.gmsaportal.api.ApiScope;
 import org.gmsaportal.api.NewApiClient;
@@ -45,7 +47,7 @@ class AutoApprovalTests {
 	ApiClients clients;
 
 	@Autowired
-	ApiRequestStore store;
+	ProvisioningRequests store;
 
 	@Autowired
 	ProvisioningService provisioning;

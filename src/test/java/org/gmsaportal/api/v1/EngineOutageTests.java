@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.gmsaportal.provisioning.ProvisioningRequests;
+import org.gmsaportal.provisioning.RequestStatus;
 import org.gmsaportal.api.ApiClients;
 import org.gmsaportal.api.ApiScope;
 import org.gmsaportal.api.NewApiClient;
@@ -63,7 +65,7 @@ class EngineOutageTests {
 	ApiClients clients;
 
 	@Autowired
-	ApiRequestStore store;
+	ProvisioningRequests store;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -121,7 +123,7 @@ class EngineOutageTests {
 		assertThat(page.getStatus()).isEqualTo(200);
 		assertThat(page.getContentAsString()).contains("dc1.contoso.com did not answer: check that it runs",
 				"approve-form");
-		assertThat(this.store.find(id).orElseThrow().status()).isEqualTo("PENDING_APPROVAL");
+		assertThat(this.store.find(id).orElseThrow().status()).isEqualTo(RequestStatus.PENDING_APPROVAL);
 		assertThat(this.store.find(id).orElseThrow().runId()).isNull();
 	}
 

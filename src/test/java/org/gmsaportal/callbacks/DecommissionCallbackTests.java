@@ -1,0 +1,139 @@
+package org.gmsaportal.callbacks;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.gmsaportal.provisioning.ProvisioningRequests;
+import org.gmsaportal.provisioning.FiledRequest;
+import org.gmsaportal.api.ApiClients;
+import org.gmsaportal.api.ApiScope;
+import org.gmsaportal.api.NewApiClient;
+import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.web.StandInDirectoryConfig;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * A decommission request keeps the source request's callbackUrl only when the client that filed the source files
+ * it: callbacks are checked against the filer's allow-list and signed with the filer's secret, so another client's
+ * decommission must not send events to the first client's receiver. The directory is the test double
+ * {@code StandInDirectory}, every target export-only; the callbacks poll is kept out of the way (once an hour).
+ */
+@SpringBootTest(properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=1h" })
+@AutoConfigureMockMvc
+@Import(StandInDirectoryConfig.class)
+class DecommissionCallbackTests {
+
+	private static final String HOOK = "http://127.0.0.1:9/hook";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApiClients clients;
+
+	@Autowired
+	ProvisioningRequests store;
+
+	@Autowired
+	ProvisioningService provisioning;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void theClientThatFiledTheSourceKeepsItsCallbackOnTheDecommission() throws Exception {
+		NewApiClient filer = client(List.of("127.0.0.1"));
+		String source = succeeded(filer);
+		FiledRequest removal = decommission(filer, source);
+		assertThat(this.json.readTree(removal.requestJson()).path("callbackUrl").asString()).isEqualTo(HOOK);
+	}
+
+	@Test
+	void anotherClientsDecommissionHasNoCallback() throws Exception {
+		NewApiClient filer = client(List.of("127.0.0.1"));
+		String source = succeeded(filer);
+		// requests:approve lets it see other clients' requests; its own allow-list even holds the same host
+		NewApiClient other = this.clients.create("dc-other-" + UUID.randomUUID(),
+				Set.of(ApiScope.REQUESTS_WRITE, ApiScope.REQUESTS_APPROVE), null, List.of("127.0.0.1"));
+		FiledRequest removal = decommission(other, source);
+		JsonNode copy = this.json.readTree(removal.requestJson());
+		assertThat(copy.has("callbackUrl")).isFalse();
+		assertThat(copy.path("account").path("name").asString()).as("the rest of the request is kept")
+			.isEqualTo(this.json.readTree(this.store.find(source).orElseThrow().requestJson())
+				.path("account").path("name").asString());
+		assertThat(removal.requestJson()).doesNotContain("127.0.0.1");
+	}
+
+	private String succeeded(NewApiClient filer) throws Exception {
+		String name = "dc" + UUID.randomUUID().toString().substring(0, 8);
+		String body = """
+				{ "directory": "lab", "account": { "name": "%s", "encryptionTypes": ["AES256"] },
+				  "hosts": { "mode": "domainJoined", "members": ["NODE1$"] },
+				  "cluster": { "exportOnly": true, "namespace": "web" },
+				  "callbackUrl": "%s" }
+				""".formatted(name, HOOK);
+		MockHttpServletResponse filed = send(post("/api/v1/provisioning-requests")
+			.header("Idempotency-Key", "k-" + UUID.randomUUID()).contentType(MediaType.APPLICATION_JSON).content(body),
+				filer);
+		assertThat(filed.getStatus()).as(filed.getContentAsString()).isEqualTo(201);
+		String id = this.json.readTree(filed.getContentAsString()).get("id").asString();
+		MockHttpServletResponse approved = send(post("/api/v1/provisioning-requests/" + id + "/approval"),
+				approver());
+		assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
+		RunView run = await(this.json.readTree(approved.getContentAsString()).get("runId").asString());
+		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
+		return id;
+	}
+
+	private FiledRequest decommission(NewApiClient filer, String source) throws Exception {
+		MockHttpServletResponse filed = send(post("/api/v1/provisioning-requests/" + source + "/decommission"), filer);
+		assertThat(filed.getStatus()).as(filed.getContentAsString()).isEqualTo(201);
+		return this.store.find(this.json.readTree(filed.getContentAsString()).get("id").asString()).orElseThrow();
+	}
+
+	private NewApiClient client(List<String> callbackHosts) {
+		return this.clients.create("dc-" + UUID.randomUUID(), Set.of(ApiScope.REQUESTS_WRITE), null, callbackHosts);
+	}
+
+	private NewApiClient approver() {
+		return this.clients.create("dc-approver-" + UUID.randomUUID(), Set.of(ApiScope.REQUESTS_APPROVE), null,
+				List.of());
+	}
+
+	private MockHttpServletResponse send(MockHttpServletRequestBuilder request, NewApiClient client) throws Exception {
+		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + client.token())).andReturn()
+			.getResponse();
+	}
+
+	private RunView await(String runId) throws InterruptedException {
+		// Bounded only against hanging: a loaded machine may take long, and the wait ends when the run does.
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+		while (java.time.Instant.now().isBefore(deadline)) {
+			RunView run = this.provisioning.run(runId).orElseThrow();
+			if (run.state() != RunState.RUNNING) {
+				return run;
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("run " + runId + " did not finish");
+	}
+
+}
