@@ -15,7 +15,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.gmsaportal.api.internal.ApiTokens;
+import org.gmsaportal.security.ApiTokens;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,6 @@
 package org.gmsaportal.api.v1;
 
-import org.gmsaportal.api.ApiClient;
+import org.gmsaportal.security.ApiClient;
 import org.jspecify.annotations.Nullable;
 
 /**

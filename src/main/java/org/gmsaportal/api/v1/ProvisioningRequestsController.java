@@ -3,10 +3,10 @@ package org.gmsaportal.api.v1;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gmsaportal.api.ApiClient;
-import org.gmsaportal.api.ApiScope;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepKind;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiScope;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

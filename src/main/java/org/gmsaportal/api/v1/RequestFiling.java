@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.gmsaportal.api.ApiClient;
-import org.gmsaportal.api.ApiClients;
-import org.gmsaportal.api.internal.ApiTokens;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiTokens;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.gmsaportal.api.ApiClient;
-import org.gmsaportal.api.ApiClients;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.api.PendingApiRequests;
 import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.cluster.ClusterOperationException;

@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gmsaportal.api.ApiClients;
-import org.gmsaportal.api.ApiScope;
-import org.gmsaportal.api.NewApiClient;
 import org.gmsaportal.cluster.MockCluster;
 import org.gmsaportal.credspec.CredentialSpecGenerator;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.directory.DirectoryConnections;
 import org.gmsaportal.directory.DomainFacts;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.security.NewApiClient;
 import org.gmsaportal.support.LabServices;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;

@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.gmsaportal.api.ApiClient;
-import org.gmsaportal.api.ApiClients;
-import org.gmsaportal.api.ApiScope;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.provisioning.Approval;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningService;

@@ -5,15 +5,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.gmsaportal.api.ApiClients;
-import org.gmsaportal.api.ApiScope;
-import org.gmsaportal.api.NewApiClient;
 import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.provisioning.Approval;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.security.NewApiClient;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.gmsaportal.api.internal;
+package org.gmsaportal.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
