@@ -14,6 +14,9 @@ import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.audit.AuditUnavailableException;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.security.ApiTokenException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 

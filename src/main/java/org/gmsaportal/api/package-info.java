@@ -1,5 +1,5 @@
 /**
- * The REST API for ticketing systems: API clients with scoped bearer tokens, their authentication, and the v1 endpoints.
+ * The REST API for ticketing systems: the v1 endpoints, the scope each one needs, and its problem-detail answers.
  */
 @NullMarked
 package org.gmsaportal.api;

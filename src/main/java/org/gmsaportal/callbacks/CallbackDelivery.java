@@ -15,12 +15,12 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.gmsaportal.api.internal.ApiTokens;
 import org.gmsaportal.provisioning.FiledRequest;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.RequestStatus;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.security.ApiTokens;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,7 +6,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-import org.gmsaportal.api.ApiClient;
+import org.gmsaportal.security.ApiClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
-import org.gmsaportal.api.ApiClient;
-import org.gmsaportal.api.ApiClients;
 import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.provisioning.FiledRequest;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiClients;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -26,7 +26,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may do what in the browser: form sign-in, roles, CSRF, session and header hardening. The REST API
- * has its own bearer-token chain, ordered ahead of this one (see {@code org.gmsaportal.api}).
+ * has its own bearer-token chain, ordered ahead of this one ({@link ApiSecurityConfig}).
  *
  * <p>
  * Authorization is by HTTP method as well as path: an AUDITOR may GET every page that shows data, and

@@ -1,5 +1,6 @@
 /**
- * Who may use the portal: sign-in (local bootstrap admin, AD users), roles, throttling and audit of it all.
+ * Who may use the portal: sign-in (local bootstrap admin, AD users), roles, API clients and their bearer tokens,
+ * throttling and audit of it all.
  */
 @NullMarked
 package org.gmsaportal.security;

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gmsaportal.provisioning.RequestStatus;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.security.NewApiClient;
 import org.gmsaportal.support.CallbackReceiver;
-import org.gmsaportal.api.ApiClients;
-import org.gmsaportal.api.ApiScope;
-import org.gmsaportal.api.NewApiClient;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -15,8 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpServer;
-import org.gmsaportal.api.ApiClient;
-import org.gmsaportal.api.ApiScope;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiScope;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

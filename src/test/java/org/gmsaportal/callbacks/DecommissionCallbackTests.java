@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.FiledRequest;
-import org.gmsaportal.api.ApiClients;
-import org.gmsaportal.api.ApiScope;
-import org.gmsaportal.api.NewApiClient;
+import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.security.NewApiClient;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

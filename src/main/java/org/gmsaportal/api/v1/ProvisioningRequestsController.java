@@ -3,14 +3,14 @@ package org.gmsaportal.api.v1;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.gmsaportal.api.ApiClient;
-import org.gmsaportal.api.ApiScope;
 import org.gmsaportal.provisioning.Decider;
 import org.gmsaportal.provisioning.FiledRequest;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.RequestStatus;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepKind;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiScope;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

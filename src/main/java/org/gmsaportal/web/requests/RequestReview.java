@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.gmsaportal.api.ApiClient;
-import org.gmsaportal.api.ApiClients;
 import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.callbacks.CallbackLog;
 import org.gmsaportal.callbacks.CallbackPolicy;
@@ -29,6 +27,8 @@ import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepIntent;
 import org.gmsaportal.provisioning.StepKind;
 import org.gmsaportal.provisioning.Target;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiClients;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,6 @@
 package org.gmsaportal.api.v1;
 
-import org.gmsaportal.api.NewApiClient;
+import org.gmsaportal.security.NewApiClient;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

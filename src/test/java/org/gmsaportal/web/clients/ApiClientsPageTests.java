@@ -1,9 +1,13 @@
-package org.gmsaportal.api;
+package org.gmsaportal.web.clients;
 
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.security.NewApiClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.security;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.gmsaportal.api.internal;
+package org.gmsaportal.security;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Encrypts secrets for storage with AES-256-GCM; the owner's id is bound in as associated data, so a
  * ciphertext copied onto another row does not decrypt.
  */
-public final class SecretCipher {
+final class SecretCipher {
 
 	private static final String VERSION = "v1:";
 
@@ -26,7 +26,7 @@ public final class SecretCipher {
 	private final SecretKeySpec key;
 
 	/** Derives the AES key from configured key material (at least 32 characters). */
-	public SecretCipher(byte[] keyMaterial) {
+	SecretCipher(byte[] keyMaterial) {
 		try {
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			sha.update("gmsa-portal api signing-secret key v1".getBytes(StandardCharsets.UTF_8));
@@ -37,7 +37,7 @@ public final class SecretCipher {
 		}
 	}
 
-	public String encrypt(String plain, String owner) {
+	String encrypt(String plain, String owner) {
 		try {
 			byte[] iv = ApiTokens.random(IV_LENGTH);
 			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, iv, owner);
@@ -51,7 +51,7 @@ public final class SecretCipher {
 	}
 
 	/** Decrypts; fails if the ciphertext, its owner or the key is not the one it was sealed with. */
-	public String decrypt(String stored, String owner) {
+	String decrypt(String stored, String owner) {
 		if (!stored.startsWith(VERSION)) {
 			throw new IllegalStateException("Unknown secret encoding");
 		}

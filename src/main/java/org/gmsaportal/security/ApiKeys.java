@@ -1,8 +1,7 @@
-package org.gmsaportal.api;
+package org.gmsaportal.security;
 
 import java.io.IOException;
 
-import org.gmsaportal.api.internal.SecretCipher;
 import org.gmsaportal.keys.KeyFiles;
 
 import org.springframework.context.annotation.Bean;

@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.security;
 
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +8,7 @@ import org.springframework.security.core.AuthenticationException;
  * A bearer token that was presented and refused; carries the reason and, when the token was known, the
  * client, never the token itself.
  */
-final class ApiTokenException extends AuthenticationException {
+public final class ApiTokenException extends AuthenticationException {
 
 	private final String reason;
 
@@ -21,11 +21,11 @@ final class ApiTokenException extends AuthenticationException {
 	}
 
 	/** malformed, unknown, expired or revoked. */
-	String reason() {
+	public String reason() {
 		return this.reason;
 	}
 
-	@Nullable ApiClient client() {
+	public @Nullable ApiClient client() {
 		return this.client;
 	}
 

@@ -1,9 +1,7 @@
-package org.gmsaportal.api;
+package org.gmsaportal.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gmsaportal.audit.Actor;
-import org.gmsaportal.audit.AuditTrail;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,32 +22,30 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * cookie is ever honoured, so there is nothing to forge), and refusals as problem details.
  *
  * <p>
- * Every route needs the scope {@link ApiRoutes} lists for it; anything unlisted is denied, so a new
- * endpoint is closed until someone decides which scope opens it.
+ * Every route needs the scope the API lists for it ({@link ApiAccess#rules()}); anything unlisted is denied,
+ * so a new endpoint is closed until someone decides which scope opens it.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, AuditTrail audit, JsonMapper json)
-			throws Exception {
-		ApiProblems problems = new ApiProblems(audit, json);
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, ApiAccess api) throws Exception {
 		http.securityMatcher(apiRequests())
 			.authorizeHttpRequests(requests -> {
-				ApiRoutes.ROUTES
-					.forEach(route -> requests.requestMatchers(route.matcher()).hasAuthority(route.scope().authority()));
+				api.rules()
+					.forEach(rule -> requests.requestMatchers(rule.matcher()).hasAuthority(rule.scope().authority()));
 				requests.requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"))
 					.hasAuthority(Actor.API_CLIENT_AUTHORITY);
 				requests.anyRequest().denyAll();
 			})
-			.addFilterAt(new ApiTokenFilter(clients, problems), BasicAuthenticationFilter.class)
+			.addFilterAt(new ApiTokenFilter(clients, api.refusedToken()), BasicAuthenticationFilter.class)
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.requestCache(cache -> cache.disable())
 			.anonymous(anonymous -> anonymous.principal("anonymous"))
-			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(api.refusedToken()).accessDeniedHandler(api.missingScope()))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}

@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +17,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import org.gmsaportal.api.internal.ApiTokens;
-import org.gmsaportal.api.internal.SecretCipher;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
@@ -128,7 +126,7 @@ public class ApiClients {
 	}
 
 	/** What {@link #setAutoApprove} did. */
-	enum AutoApproveChange {
+	public enum AutoApproveChange {
 
 		/** The mark changed, and that is audited. */
 		CHANGED,
@@ -146,7 +144,7 @@ public class ApiClients {
 	 * the read and the update leaves it unchanged, and the audit trail must not claim otherwise.
 	 */
 	@Transactional
-	AutoApproveChange setAutoApprove(String id, boolean autoApprove) {
+	public AutoApproveChange setAutoApprove(String id, boolean autoApprove) {
 		Optional<ApiClient> client = find(id);
 		if (client.isEmpty() || client.get().revoked()) {
 			return AutoApproveChange.NOT_ACTIVE;

@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.web.clients;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +12,7 @@ import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.gmsaportal.security.ApiScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.format.annotation.DateTimeFormat;

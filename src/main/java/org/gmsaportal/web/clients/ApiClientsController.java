@@ -1,10 +1,14 @@
-package org.gmsaportal.api;
+package org.gmsaportal.web.clients;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 
 import jakarta.validation.Valid;
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.security.NewApiClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;

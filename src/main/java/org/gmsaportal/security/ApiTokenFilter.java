@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.security;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -7,7 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.gmsaportal.api.internal.ApiTokens;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;

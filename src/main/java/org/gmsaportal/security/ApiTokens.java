@@ -1,4 +1,4 @@
-package org.gmsaportal.api.internal;
+package org.gmsaportal.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,11 +14,15 @@ import java.util.regex.Pattern;
  * <p>
  * A plain SHA-256 is enough here: the tokens carry 256 bits of entropy, so there is nothing to guess, and
  * a fast hash keeps every API request cheap (unlike a password hash).
+ *
+ * <p>
+ * Public for the API: it fingerprints filed requests with {@link #hash} and strips {@link #SECRET_PREFIX}
+ * before signing callbacks.
  */
 public final class ApiTokens {
 
 	/** Prefix of every bearer token, so secret scanners and people recognise a leaked one. */
-	public static final String TOKEN_PREFIX = "gmsap_";
+	static final String TOKEN_PREFIX = "gmsap_";
 
 	/** Prefix of every webhook signing secret, as Standard Webhooks libraries expect. */
 	public static final String SECRET_PREFIX = "whsec_";
@@ -30,16 +34,16 @@ public final class ApiTokens {
 	private ApiTokens() {
 	}
 
-	public static String newToken() {
+	static String newToken() {
 		return TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random(32));
 	}
 
-	public static String newSigningSecret() {
+	static String newSigningSecret() {
 		return SECRET_PREFIX + Base64.getEncoder().encodeToString(random(32));
 	}
 
 	/** Whether the value has the shape of a token, checked before any database lookup. */
-	public static boolean wellFormed(String token) {
+	static boolean wellFormed(String token) {
 		return TOKEN.matcher(token).matches();
 	}
 
@@ -55,7 +59,7 @@ public final class ApiTokens {
 	}
 
 	/** Compares two hashes in time independent of where they differ. */
-	public static boolean sameHash(String a, String b) {
+	static boolean sameHash(String a, String b) {
 		return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
 	}
 

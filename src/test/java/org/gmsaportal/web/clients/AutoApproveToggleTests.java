@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.web.clients;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +12,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.gmsaportal.security.ApiClient;
+import org.gmsaportal.security.ApiClients;
+import org.gmsaportal.security.ApiScope;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

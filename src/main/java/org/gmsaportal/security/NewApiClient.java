@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.security;
 
 /**
  * A client just created, with the two secrets that are shown once and never again.

@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.security;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gmsaportal.api.internal.ApiTokens;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
