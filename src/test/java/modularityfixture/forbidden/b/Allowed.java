@@ -1,0 +1,5 @@
+package modularityfixture.forbidden.b;
+
+/** Exposed type of module {@code b}, which {@code a} declares. */
+public class Allowed {
+}
