@@ -97,8 +97,14 @@ public class ProvisioningService {
 		try {
 			approved = approve(request, approval);
 		}
-		catch (ProvisioningRefusedException ex) {
+		catch (ApprovalMismatchException ex) {
 			// The same form submitted twice at once: the plan changed because the other submission started the run.
+			refuseRepeat(requestKey);
+			// The form named the plan it showed; whether that one is stale or was never this request's, this says so.
+			throw new ApprovalMismatchException("The approval is for plan " + approval.planHash() + ", not for plan "
+					+ Objects.requireNonNull(ex.current()).hash() + ": approve the plan that is to run.", ex.current());
+		}
+		catch (ProvisioningRefusedException ex) {
 			refuseRepeat(requestKey);
 			throw ex;
 		}

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.directory.DirectoryException;
-import org.gmsaportal.provisioning.Approval;
+import org.gmsaportal.provisioning.ApprovedPlan;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.ProvisioningService;
@@ -38,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gmsaportal.api.v1.ExportOnlyFilings.body;
 import static org.gmsaportal.api.v1.ExportOnlyFilings.file;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.nullable;
 import static org.mockito.BDDMockito.willThrow;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -87,7 +88,7 @@ class EngineOutageTests {
 	@MethodSource("outages")
 	void anAutoApprovedFilingWhoseRunCannotStartAnswersPendingAndReplaysTheSame(RuntimeException outage)
 			throws Exception {
-		willThrow(outage).given(this.provisioning).start(any(Plan.class), any(Approval.class));
+		willThrow(outage).given(this.provisioning).start(any(ApprovedPlan.class), nullable(String.class));
 		NewApiClient marked = client(true);
 		String key = "k-" + UUID.randomUUID();
 		String body = body("out" + suffix(), "RITM8");
@@ -113,7 +114,7 @@ class EngineOutageTests {
 	@Test
 	void aDirectoryOutageWhileAnAdminApprovesShowsWhatToDoOnThePage() throws Exception {
 		willThrow(new DirectoryException("dc1.contoso.com did not answer: check that it runs"))
-			.given(this.provisioning).start(any(Plan.class), any(Approval.class));
+			.given(this.provisioning).start(any(ApprovedPlan.class), nullable(String.class));
 		JsonNode request = this.json.readTree(file(this.mvc, client(false), "k-" + UUID.randomUUID(),
 				body("dir" + suffix(), "RITM8"))
 			.getContentAsString());
@@ -130,7 +131,7 @@ class EngineOutageTests {
 	@Test
 	void anAuditOutageWhileAnAdminApprovesSaysTheChangeWasNotRecorded() throws Exception {
 		willThrow(new AuditUnavailableException("insert failed " + SECRET, new IllegalStateException()))
-			.given(this.provisioning).start(any(Plan.class), any(Approval.class));
+			.given(this.provisioning).start(any(ApprovedPlan.class), nullable(String.class));
 		JsonNode request = this.json.readTree(file(this.mvc, client(false), "k-" + UUID.randomUUID(),
 				body("aud" + suffix(), "RITM8"))
 			.getContentAsString());
