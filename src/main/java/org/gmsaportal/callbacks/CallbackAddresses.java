@@ -5,7 +5,6 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +38,8 @@ class CallbackAddresses {
 	private final boolean allowInternal;
 
 	@Autowired
-	CallbackAddresses(@Value("${gmsa.api.allow-insecure-callbacks:false}") boolean allowInsecure) {
-		this(InetAddress::getAllByName, allowInsecure);
+	CallbackAddresses(CallbackSettings settings) {
+		this(InetAddress::getAllByName, settings.allowInsecureCallbacks());
 	}
 
 	CallbackAddresses(Lookup lookup, boolean allowInternal) {

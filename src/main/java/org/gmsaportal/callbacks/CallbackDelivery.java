@@ -27,9 +27,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -96,17 +94,15 @@ class CallbackDelivery {
 
 	CallbackDelivery(ProvisioningRequests requests, CallbackLog deliveries, CallbackClaims claims,
 			CallbackSender sender, JsonMapper json,
-			@Value("${gmsa.api.callbacks.sweep-interval:10m}") Duration sweepInterval) {
+			CallbackSettings settings) {
 		this.requests = requests;
 		this.deliveries = deliveries;
 		this.claims = claims;
 		this.sender = sender;
 		this.json = json;
-		this.sweepInterval = sweepInterval;
+		this.sweepInterval = settings.callbacks().sweepInterval();
 	}
 
-	@Scheduled(fixedDelayString = "${gmsa.api.callbacks.poll-interval:5s}",
-			initialDelayString = "${gmsa.api.callbacks.poll-interval:5s}")
 	void scheduledPoll() {
 		poll(this.clock.instant());
 	}

@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.gmsaportal.security.ApiClient;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +24,9 @@ public class CallbackPolicy {
 
 	private final CallbackAddresses addresses;
 
-	CallbackPolicy(@Value("${gmsa.api.allow-insecure-callbacks:false}") boolean allowInsecure,
+	CallbackPolicy(CallbackSettings settings,
 			CallbackAddresses addresses) {
-		this.allowInsecure = allowInsecure;
+		this.allowInsecure = settings.allowInsecureCallbacks();
 		this.addresses = addresses;
 	}
 

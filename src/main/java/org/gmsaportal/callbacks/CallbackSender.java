@@ -19,7 +19,6 @@ import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiClients;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,14 +48,14 @@ class CallbackSender {
 
 	CallbackSender(CallbackLog deliveries, CallbackPolicy policy, ApiClients clients, AuditTrail audit,
 			TransactionTemplate transactions, CallbackTransport transport,
-			@Value("${gmsa.api.callbacks.retry-for:24h}") Duration retryFor) {
+			CallbackSettings settings) {
 		this.deliveries = deliveries;
 		this.policy = policy;
 		this.clients = clients;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.transport = transport;
-		this.retryFor = retryFor;
+		this.retryFor = settings.callbacks().retryFor();
 	}
 
 	/** Attempts the event once; a failure schedules the next attempt, or gives up past the retry window. */

@@ -26,7 +26,6 @@ import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,9 +55,9 @@ class CallbackTransport implements DisposableBean {
 	});
 
 	CallbackTransport(CallbackAddresses addresses,
-			@Value("${gmsa.api.callbacks.attempt-timeout:15s}") Duration attemptTimeout) {
+			CallbackSettings settings) {
 		this.addresses = addresses;
-		this.attemptTimeout = attemptTimeout;
+		this.attemptTimeout = settings.callbacks().attemptTimeout();
 		this.http = HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setDnsResolver(new PinnedResolver())

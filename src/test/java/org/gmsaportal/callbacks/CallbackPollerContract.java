@@ -269,7 +269,7 @@ abstract class CallbackPollerContract {
 
 	private CallbackDelivery instance() {
 		return new CallbackDelivery(this.store, this.log, this.claims, this.sender, this.json,
-				Duration.ofMinutes(10));
+				CallbackTransportTests.settings(true, Duration.ofSeconds(15)));
 	}
 
 	private void pollTogether(CallbackDelivery a, CallbackDelivery b, int rounds) throws Exception {

@@ -56,7 +56,7 @@ class CallbackTransportTests {
 			lookups.incrementAndGet();
 			sleep(Duration.ofMillis(3500));
 			return answer(host, LOOPBACK);
-		}, true), Duration.ofSeconds(3));
+		}, true), settings(false, Duration.ofSeconds(3)));
 		try {
 			int port = server.getAddress().getPort();
 			for (int i = 0; i < 2; i++) {
@@ -78,8 +78,8 @@ class CallbackTransportTests {
 		// First answer public (the check passes), every later answer loopback (the rebinding).
 		CallbackAddresses addresses = new CallbackAddresses(
 				(host) -> answer(host, (lookups.getAndIncrement() == 0) ? PUBLIC : LOOPBACK), false);
-		CallbackPolicy policy = new CallbackPolicy(false, addresses);
-		CallbackTransport transport = new CallbackTransport(addresses, Duration.ofSeconds(10));
+		CallbackPolicy policy = new CallbackPolicy(settings(false, Duration.ofSeconds(10)), addresses);
+		CallbackTransport transport = new CallbackTransport(addresses, settings(false, Duration.ofSeconds(10)));
 		try (ServerSocket listener = new ServerSocket(0, 50, LOOPBACK)) {
 			String url = "https://" + HOST + ":" + listener.getLocalPort() + "/hook";
 			assertThatCode(() -> policy.check(url, client(HOST))).doesNotThrowAnyException();
@@ -120,7 +120,8 @@ class CallbackTransportTests {
 		CallbackAddresses addresses = new CallbackAddresses((host) -> new InetAddress[] { PUBLIC, address(10, 1, 2, 3) },
 				false);
 		assertThatThrownBy(() -> addresses.resolve(HOST)).isInstanceOf(CallbackAddresses.InternalAddressException.class);
-		assertThatThrownBy(() -> new CallbackPolicy(false, addresses).check("https://" + HOST + "/hook", client(HOST)))
+		CallbackPolicy policy = new CallbackPolicy(settings(false, Duration.ofSeconds(10)), addresses);
+		assertThatThrownBy(() -> policy.check("https://" + HOST + "/hook", client(HOST)))
 			.isInstanceOfSatisfying(CallbackUrlRefusedException.class, (ex) -> assertThat(ex.rule())
 				.isEqualTo("host resolves to a loopback, link-local, private or otherwise internal address"));
 	}
@@ -161,6 +162,12 @@ class CallbackTransportTests {
 		catch (UnknownHostException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The settings as bound from {@code gmsa.api.*}, with the given lab switch and attempt bound. */
+	static CallbackSettings settings(boolean allowInsecure, Duration attemptTimeout) {
+		return new CallbackSettings(allowInsecure, new CallbackSettings.Callbacks(Duration.ofSeconds(5),
+				Duration.ofMinutes(10), attemptTimeout, Duration.ofHours(24)));
 	}
 
 }
