@@ -84,7 +84,7 @@ public class ProvisioningService {
 	 */
 	public String start(Plan plan, Approval approval, @Nullable String requestKey) {
 		requireApproved(plan, approval);
-		return start(plan.request(), approval, requestKey);
+		return start(bind(plan.request(), approval, requestKey), requestKey);
 	}
 
 	/**
@@ -92,23 +92,29 @@ public class ProvisioningService {
 	 * once per {@code requestKey} ({@link #start(ApprovedPlan, String)}): the wizard's approval.
 	 */
 	public String start(ProvisioningRequest request, Approval approval, @Nullable String requestKey) {
-		refuseRepeat(requestKey);
 		ApprovedPlan approved;
 		try {
-			approved = approve(request, approval);
+			approved = bind(request, approval, requestKey);
 		}
 		catch (ApprovalMismatchException ex) {
-			// The same form submitted twice at once: the plan changed because the other submission started the run.
-			refuseRepeat(requestKey);
 			// The form named the plan it showed; whether that one is stale or was never this request's, this says so.
 			throw new ApprovalMismatchException("The approval is for plan " + approval.planHash() + ", not for plan "
 					+ Objects.requireNonNull(ex.current()).hash() + ": approve the plan that is to run.", ex.current());
 		}
+		return start(approved, requestKey);
+	}
+
+	/** {@link #approve}, unless a run was started with the key already (then, or if one is meanwhile, says so). */
+	private ApprovedPlan bind(ProvisioningRequest request, Approval approval, @Nullable String requestKey) {
+		refuseRepeat(requestKey);
+		try {
+			return approve(request, approval);
+		}
 		catch (ProvisioningRefusedException ex) {
+			// The same form submitted twice at once: the plan changed because the other submission started the run.
 			refuseRepeat(requestKey);
 			throw ex;
 		}
-		return start(approved, requestKey);
 	}
 
 	/**
