@@ -15,6 +15,7 @@ import org.gmsaportal.provisioning.StepKind;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.Waiting;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +112,7 @@ class ProvisioningRequestsApiTests {
 			.content("{\"planHash\":\"" + request.get("planHash").asString() + "\",\"reason\":\"CAB ok\"}"), approver);
 		assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
 		String runId = read(approved).get("runId").asString();
-		RunView run = await(runId);
+		RunView run = Waiting.forRun(this.provisioning, runId);
 		assertThat(read(send(get(uri), filer)).get("status").asString()).isEqualTo("SUCCEEDED");
 
 		MockHttpServletResponse spec = send(get(uri + "/credential-spec"), filer);
@@ -133,7 +134,7 @@ class ProvisioningRequestsApiTests {
 		assertThat(read(decommission).get("status").asString()).isEqualTo("PENDING_APPROVAL");
 		MockHttpServletResponse removed = send(post("/api/v1/provisioning-requests/" + removal + "/approval"), approver);
 		assertThat(removed.getStatus()).as(removed.getContentAsString()).isEqualTo(200);
-		await(read(removed).get("runId").asString());
+		Waiting.forRun(this.provisioning, read(removed).get("runId").asString());
 		assertThat(read(send(get(uri), filer)).get("status").asString()).isEqualTo("DECOMMISSIONED");
 	}
 
@@ -266,19 +267,6 @@ class ProvisioningRequestsApiTests {
 	private long rows(String key) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM api_request WHERE idempotency_key = ?").param(key)
 			.query(Long.class).single();
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		// Bounded only against hanging: a loaded machine may take long, and the wait ends when the run does.
-		java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
-		while (java.time.Instant.now().isBefore(deadline)) {
-			RunView run = this.provisioning.run(runId).orElseThrow();
-			if (run.state() != org.gmsaportal.provisioning.RunState.RUNNING) {
-				return run;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("run " + runId + " did not finish");
 	}
 
 }

@@ -17,6 +17,7 @@ import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
 import org.gmsaportal.support.CallbackReceiver;
+import org.gmsaportal.support.Waiting;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,13 +97,11 @@ class CallbackDeliveryTests {
 		MockHttpServletResponse approved = this.mvc.perform(post("/api/v1/provisioning-requests/" + id + "/approval")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + approver.token())).andReturn().getResponse();
 		assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
-		// Bounded only against hanging: the run may take long on a loaded machine; polling stops once it is called back.
-		Instant deadline = Instant.now().plusSeconds(120);
-		while (!this.receiver.statuses(id).contains("SUCCEEDED") && Instant.now().isBefore(deadline)) {
+		// The test drives the poller itself; it stops once the run's end is called back.
+		List<String> statuses = Waiting.until("a callback about request " + id + " with status SUCCEEDED", () -> {
 			this.delivery.poll(Instant.now());
-			Thread.sleep(50);
-		}
-		List<String> statuses = this.receiver.statuses(id);
+			return this.receiver.statuses(id);
+		}, (called) -> called.contains("SUCCEEDED"));
 		assertThat(statuses).first().isEqualTo("PENDING_APPROVAL");
 		assertThat(statuses).last().isEqualTo("SUCCEEDED");
 		assertThat(statuses).doesNotHaveDuplicates().isSubsetOf(RequestStatus.ALL.stream().map(Enum::name).toList());

@@ -30,10 +30,10 @@ import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunChanged;
-import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.Waiting;
 import org.gmsaportal.web.StandInDirectory;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -165,7 +165,7 @@ abstract class CallbackPollerContract {
 		FiledRequest row = this.store.find(approved).orElseThrow();
 		this.decisions.approve(Decider.person("poller-test"), row, row.planHash(), null);
 		String runId = this.store.find(approved).orElseThrow().runId();
-		awaitFinished(runId);
+		Waiting.forRun(this.provisioning, runId);
 		awaitAnnounced(runId, 1);
 		poller.poll(t0.plusSeconds(2));
 		poller.poll(t0.plusSeconds(3));
@@ -174,7 +174,8 @@ abstract class CallbackPollerContract {
 
 		// the runs page decommissions the run: the engine's RunChanged wakes the request for the next poll
 		Plan removal = this.provisioning.decommissionPlan(runId);
-		awaitFinished(this.provisioning.decommission(runId, new Approval(removal.hash(), "runs-page", Instant.now(), null)));
+		Waiting.forRun(this.provisioning,
+				this.provisioning.decommission(runId, new Approval(removal.hash(), "runs-page", Instant.now(), null)));
 		awaitAnnounced(runId, 3); // its end; the decommission's start and end
 		assertThat(this.claims.watched(false)).as("woken by the decommission").contains(approved);
 		poller.poll(t0.plusSeconds(4));
@@ -191,7 +192,7 @@ abstract class CallbackPollerContract {
 		FiledRequest row = this.store.find(approved).orElseThrow();
 		this.decisions.approve(Decider.person("poller-test"), row, row.planHash(), null);
 		String runId = this.store.find(approved).orElseThrow().runId();
-		awaitFinished(runId);
+		Waiting.forRun(this.provisioning, runId);
 		awaitAnnounced(runId, 1);
 		poller.poll(t0);
 		assertThat(statuses(approved)).last().isEqualTo("SUCCEEDED");
@@ -209,7 +210,7 @@ abstract class CallbackPollerContract {
 		assertThat(this.claims.watched(false)).as("nothing new: quiet again").doesNotContain(approved);
 
 		release.countDown();
-		awaitFinished(decommission);
+		Waiting.forRun(this.provisioning, decommission);
 		// The decommission's end wakes the request whose run it removed: DECOMMISSIONED goes out on the next poll,
 		// not on the sweep.
 		awaitAnnounced(runId, 3);
@@ -241,13 +242,9 @@ abstract class CallbackPollerContract {
 	 * on the run's thread just after the run's last write, so a test that saw the run finish could otherwise poll
 	 * before the wake-up lands; the API's listener comes first, so the wake-up is done once this sees the event.
 	 */
-	private void awaitAnnounced(String runId, int times) throws InterruptedException {
-		// Bounded only against hanging.
-		Instant deadline = Instant.now().plusSeconds(120);
-		while (this.announced.count(runId) < times) {
-			assertThat(Instant.now()).as("run %s announced %d times", runId, times).isBefore(deadline);
-			Thread.sleep(20);
-		}
+	private void awaitAnnounced(String runId, int times) {
+		Waiting.until("run " + runId + " announced " + times + " times", () -> this.announced.count(runId),
+				(count) -> count >= times);
 	}
 
 	/** The engine's announcements, as the last of their listeners hears them. */
@@ -320,18 +317,6 @@ abstract class CallbackPollerContract {
 	private List<String> statuses(String requestId) {
 		return this.events.stream().filter(e -> e.get("requestId").asString().equals(requestId))
 			.map(e -> e.get("status").asString()).toList();
-	}
-
-	private void awaitFinished(String runId) throws InterruptedException {
-		// Bounded only against hanging: a loaded machine may take long, and the wait ends when the run does.
-		Instant deadline = Instant.now().plusSeconds(120);
-		while (Instant.now().isBefore(deadline)) {
-			if (this.provisioning.run(runId).orElseThrow().state() != RunState.RUNNING) {
-				return;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("run " + runId + " did not finish");
 	}
 
 	private void receive(HttpExchange exchange) throws IOException {

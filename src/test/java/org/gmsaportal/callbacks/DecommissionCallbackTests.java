@@ -12,6 +12,7 @@ import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.Waiting;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -98,7 +99,8 @@ class DecommissionCallbackTests {
 		MockHttpServletResponse approved = send(post("/api/v1/provisioning-requests/" + id + "/approval"),
 				approver());
 		assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
-		RunView run = await(this.json.readTree(approved.getContentAsString()).get("runId").asString());
+		RunView run = Waiting.forRun(this.provisioning,
+				this.json.readTree(approved.getContentAsString()).get("runId").asString());
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
 		return id;
 	}
@@ -121,19 +123,6 @@ class DecommissionCallbackTests {
 	private MockHttpServletResponse send(MockHttpServletRequestBuilder request, NewApiClient client) throws Exception {
 		return this.mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Bearer " + client.token())).andReturn()
 			.getResponse();
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		// Bounded only against hanging: a loaded machine may take long, and the wait ends when the run does.
-		java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
-		while (java.time.Instant.now().isBefore(deadline)) {
-			RunView run = this.provisioning.run(runId).orElseThrow();
-			if (run.state() != RunState.RUNNING) {
-				return run;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("run " + runId + " did not finish");
 	}
 
 }

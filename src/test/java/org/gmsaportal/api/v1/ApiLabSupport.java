@@ -2,7 +2,6 @@ package org.gmsaportal.api.v1;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +17,7 @@ import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
 import org.gmsaportal.support.CallbackReceiver;
 import org.gmsaportal.support.LabServices;
+import org.gmsaportal.support.Waiting;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=500ms" })
 abstract class ApiLabSupport {
 
-	private static final Duration RUN_LIMIT = Duration.ofSeconds(120);
+	private static final Duration INTEGRATOR_POLL = Duration.ofMillis(250);
 
 	static MockCluster cluster;
 
@@ -134,29 +134,29 @@ abstract class ApiLabSupport {
 		assertThat(verification.json().get("checked").asLong()).isPositive();
 	}
 
-	/** Polls the request like an integrator would, until it has the status (bounded; FAILED ends it early). */
-	JsonNode awaitStatus(String path, String token, String wanted) throws Exception {
-		Instant deadline = Instant.now().plus(RUN_LIMIT);
-		JsonNode view = this.http.get(path, token).json();
-		while (!view.get("status").asString().equals(wanted) && Instant.now().isBefore(deadline)) {
-			assertThat(view.get("status").asString()).as("%s", view).isNotEqualTo("FAILED");
-			Thread.sleep(250);
-			view = this.http.get(path, token).json();
-		}
-		assertThat(view.get("status").asString()).as("%s", view).isEqualTo(wanted);
-		return view;
+	/**
+	 * Polls the request like an integrator would (every 250 ms), until it has the status; FAILED ends it early.
+	 * Bounded by {@link Waiting#LIMIT}.
+	 */
+	JsonNode awaitStatus(String path, String token, String wanted) {
+		return Waiting.until("request " + path + " to be " + wanted, INTEGRATOR_POLL,
+				() -> this.http.get(path, token).json(), (view) -> {
+					if (view.get("status").asString().equals(wanted)) {
+						return true;
+					}
+					assertThat(view.get("status").asString()).as("%s", view).isNotEqualTo("FAILED");
+					return false;
+				});
 	}
 
 	/**
-	 * Waits for the portal's own scheduler to deliver the status to the receiver. Bounded only against hanging: one
-	 * poll works through every watched request in turn, which on a loaded machine took longer than 20 s.
+	 * Waits for the portal's own scheduler to deliver the status to the receiver. Bounded by {@link Waiting#LIMIT}
+	 * only against hanging: one poll works through every watched request in turn, which on a loaded machine took
+	 * longer than 20 s.
 	 */
-	void awaitCallback(String requestId, String status) throws InterruptedException {
-		Instant deadline = Instant.now().plus(RUN_LIMIT);
-		while (!this.receiver.statuses(requestId).contains(status) && Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-		}
-		assertThat(this.receiver.statuses(requestId)).contains(status);
+	void awaitCallback(String requestId, String status) {
+		Waiting.until("a callback about request " + requestId + " with status " + status,
+				() -> this.receiver.statuses(requestId), (statuses) -> statuses.contains(status));
 	}
 
 }

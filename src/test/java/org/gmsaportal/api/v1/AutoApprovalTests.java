@@ -11,6 +11,7 @@ import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.Waiting;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ class AutoApprovalTests {
 		assertThat(filed.get("status").asString()).isIn("RUNNING", "SUCCEEDED");
 		String id = filed.get("id").asString();
 		String policy = marked.client().name() + " (auto-approve policy)";
-		RunView run = await(filed.get("runId").asString());
+		RunView run = Waiting.forRun(this.provisioning, filed.get("runId").asString());
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(run.approvedBy()).isEqualTo(policy);
 		assertThat(this.store.find(id).orElseThrow().decision()).isNotNull()
@@ -115,19 +116,6 @@ class AutoApprovalTests {
 	private NewApiClient client(boolean autoApprove) {
 		return this.clients.create("auto-" + UUID.randomUUID(), Set.of(ApiScope.REQUESTS_WRITE), null, List.of(),
 				autoApprove);
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		// Bounded only against hanging: a loaded machine may take long, and the wait ends when the run does.
-		java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
-		while (java.time.Instant.now().isBefore(deadline)) {
-			RunView run = this.provisioning.run(runId).orElseThrow();
-			if (run.state() != RunState.RUNNING) {
-				return run;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("run " + runId + " did not finish");
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,18 +131,11 @@ class AutoApproveToggleTests {
 	}
 
 	/** Waits until the toggle waits for the row lock the revocation holds. */
-	private static void awaitBlocked(AtomicReference<Thread> toggler) throws InterruptedException {
-		// Bounded only against hanging: on a loaded machine the toggle may take long to reach the lock.
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-		while (System.nanoTime() < deadline) {
-			Thread thread = toggler.get();
-			if (thread != null && (thread.getState() == Thread.State.WAITING
-					|| thread.getState() == Thread.State.TIMED_WAITING)) {
-				return;
-			}
-			Thread.sleep(10);
-		}
-		throw new AssertionError("the toggle did not wait for the revocation's lock");
+	private static void awaitBlocked(AtomicReference<Thread> toggler) {
+		// On a loaded machine the toggle may take long to reach the lock.
+		Waiting.until("the toggle to wait for the revocation's lock", toggler::get,
+				(thread) -> thread != null && (thread.getState() == Thread.State.WAITING
+						|| thread.getState() == Thread.State.TIMED_WAITING));
 	}
 
 }

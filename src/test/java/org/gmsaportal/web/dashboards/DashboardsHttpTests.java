@@ -1,6 +1,5 @@
 package org.gmsaportal.web.dashboards;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +22,7 @@ import org.gmsaportal.provisioning.Target;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.Waiting;
 import org.gmsaportal.web.StandInDirectory;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.jspecify.annotations.Nullable;
@@ -309,26 +309,17 @@ class DashboardsHttpTests {
 				target, ticket);
 	}
 
-	private RunView run(ProvisioningRequest request) throws InterruptedException {
+	private RunView run(ProvisioningRequest request) {
 		Plan plan = this.provisioning.plan(request);
-		return await(this.provisioning.start(plan, new Approval(plan.hash(), "dash-admin", Instant.now(), null)));
+		return Waiting.forRun(this.provisioning,
+				this.provisioning.start(plan, new Approval(plan.hash(), "dash-admin", Instant.now(), null)));
 	}
 
-	private void decommission(RunView run) throws InterruptedException {
+	private void decommission(RunView run) {
 		Plan plan = this.provisioning.decommissionPlan(run.id());
-		RunView removal = await(this.provisioning.decommission(run.id(),
+		RunView removal = Waiting.forRun(this.provisioning, this.provisioning.decommission(run.id(),
 				new Approval(plan.hash(), "dash-admin", Instant.now(), null)));
 		assertThat(removal.state()).isEqualTo(RunState.SUCCEEDED);
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		RunView run = this.provisioning.run(runId).orElseThrow();
-		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
-			Thread.sleep(20);
-			run = this.provisioning.run(runId).orElseThrow();
-		}
-		return run;
 	}
 
 	private static String fresh() {

@@ -16,6 +16,7 @@ import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.Waiting;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class ApiRequestsPageTests {
 			.param("planHash", planHash).param("reason", "CAB 42").with(admin()).with(csrf())).andReturn().getResponse();
 		assertThat(approved.getStatus()).isEqualTo(302);
 		assertThat(approved.getRedirectedUrl()).isEqualTo("/api-requests/" + id);
-		RunView run = await(stored(id).runId());
+		RunView run = Waiting.forRun(this.provisioning, stored(id).runId());
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(run.approvedBy()).isEqualTo("page-admin");
 		assertThat(stored(id).decision()).isNotNull().satisfies(d -> {
@@ -214,19 +215,6 @@ class ApiRequestsPageTests {
 		return this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE correlation_id = ? AND action = ? AND actor = ? "
 				+ "AND actor_kind = ? AND ticket_ref = 'RITM0099'")
 			.params(id, action, actor, kind).query(Long.class).single();
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		// Bounded only against hanging: a loaded machine may take long, and the wait ends when the run does.
-		java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
-		while (java.time.Instant.now().isBefore(deadline)) {
-			RunView run = this.provisioning.run(runId).orElseThrow();
-			if (run.state() != RunState.RUNNING) {
-				return run;
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("run " + runId + " did not finish");
 	}
 
 	private static String suffix() {

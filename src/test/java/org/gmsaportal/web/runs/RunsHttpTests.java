@@ -1,6 +1,5 @@
 package org.gmsaportal.web.runs;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +15,7 @@ import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.Target;
+import org.gmsaportal.support.Waiting;
 import org.gmsaportal.web.StandInDirectory;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class RunsHttpTests {
 
 	@Test
 	void anAuditorListsFiltersAndReadsARunWithItsAuditEventsAndArtifacts() throws Exception {
-		RunView run = await(start(fresh(), "CHG-7"));
+		RunView run = Waiting.forRun(this.provisioning, start(fresh(), "CHG-7"));
 		assertThat(body(get("/runs"), AUDITOR)).contains(run.gmsaName() + "@contoso.com");
 		assertThat(body(get("/runs").param("state", "SUCCEEDED").param("name", run.gmsaName()), AUDITOR))
 			.contains(run.gmsaName());
@@ -83,7 +83,7 @@ class RunsHttpTests {
 
 	@Test
 	void anAuditorDownloadsTheRunReportWithEveryStepAndItsAuditEvents() throws Exception {
-		RunView run = await(start(fresh(), "CHG-8"));
+		RunView run = Waiting.forRun(this.provisioning, start(fresh(), "CHG-8"));
 		assertThat(body(get("/runs/" + run.id()), AUDITOR)).contains("href=\"/runs/" + run.id() + "/report\"");
 		MvcResult report = this.mvc.perform(get("/runs/" + run.id() + "/report").with(AUDITOR)).andReturn();
 		assertThat(report.getResponse().getStatus()).isEqualTo(200);
@@ -104,7 +104,7 @@ class RunsHttpTests {
 
 	@Test
 	void anAuditorsPostsAreRefused() throws Exception {
-		RunView run = await(start(fresh(), null));
+		RunView run = Waiting.forRun(this.provisioning, start(fresh(), null));
 		for (String action : List.of("resume", "abandon", "decommission")) {
 			assertThat(status(post("/runs/" + run.id() + "/" + action).with(csrf()), AUDITOR)).as(action).isEqualTo(403);
 		}
@@ -115,11 +115,11 @@ class RunsHttpTests {
 	@Test
 	void anAdminResumesAFailedRun() throws Exception {
 		this.directory.failOnce("gmsa", new IllegalStateException("the domain controller did not answer"));
-		RunView run = await(start(fresh(), null));
+		RunView run = Waiting.forRun(this.provisioning, start(fresh(), null));
 		assertThat(run.state()).isEqualTo(RunState.FAILED);
 		assertThat(body(get("/runs/" + run.id()), ADMIN)).contains("the domain controller did not answer").contains("id=\"resume\"");
 		assertThat(redirect(post("/runs/" + run.id() + "/resume").with(csrf()))).isEqualTo("/runs/" + run.id());
-		assertThat(await(run.id()).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(Waiting.forRun(this.provisioning, run.id()).state()).isEqualTo(RunState.SUCCEEDED);
 		// Resuming a succeeded run is refused with the engine's reason.
 		MvcResult again = this.mvc.perform(post("/runs/" + run.id() + "/resume").with(csrf()).with(ADMIN)).andReturn();
 		assertThat(again.getFlashMap().get("refusal")).asString().contains("only a failed or interrupted run can be resumed");
@@ -128,7 +128,7 @@ class RunsHttpTests {
 	@Test
 	void anAdminAbandonsAFailedRunWithAReason() throws Exception {
 		this.directory.failOnce("group", new IllegalStateException("LDAP busy"));
-		RunView run = await(start(fresh(), null));
+		RunView run = Waiting.forRun(this.provisioning, start(fresh(), null));
 		MvcResult noReason = this.mvc.perform(post("/runs/" + run.id() + "/abandon").with(csrf()).with(ADMIN)).andReturn();
 		assertThat(noReason.getFlashMap().get("refusal")).asString().contains("Give a reason");
 		redirect(post("/runs/" + run.id() + "/abandon").param("reason", "wrong name").with(csrf()));
@@ -137,7 +137,7 @@ class RunsHttpTests {
 
 	@Test
 	void anAdminDecommissionsAfterReadingThePlanAndTypingTheName() throws Exception {
-		RunView run = await(start(fresh(), null));
+		RunView run = Waiting.forRun(this.provisioning, start(fresh(), null));
 		String page = body(get("/runs/" + run.id() + "/decommission"), ADMIN);
 		assertThat(page).contains("id=\"decommission-steps\"").contains("REMOVE_GMSA");
 		String hash = page.replaceAll("(?s).*id=\"plan-hash\">([0-9a-f]{64})<.*", "$1");
@@ -146,7 +146,7 @@ class RunsHttpTests {
 		assertThat(this.directory.hasGmsa(run.gmsaName())).isTrue();
 		String location = redirect(post("/runs/" + run.id() + "/decommission").param("planHash", hash)
 			.param("confirmName", run.gmsaName()).with(csrf()));
-		RunView decommission = await(location.substring("/runs/".length()));
+		RunView decommission = Waiting.forRun(this.provisioning, location.substring("/runs/".length()));
 		assertThat(decommission.state()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(decommission.decommissions()).isEqualTo(run.id());
 		assertThat(this.directory.hasGmsa(run.gmsaName())).isFalse();
@@ -161,7 +161,8 @@ class RunsHttpTests {
 						"apps:" + name + "-ccg"),
 				new Target.ExportOnly("apps", "webapp", name + "-spec"), null);
 		Plan plan = this.provisioning.plan(request);
-		RunView run = await(this.provisioning.start(plan, new Approval(plan.hash(), "runs-admin", Instant.now(), null)));
+		RunView run = Waiting.forRun(this.provisioning,
+				this.provisioning.start(plan, new Approval(plan.hash(), "runs-admin", Instant.now(), null)));
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
 		// Loading the page takes nothing: the admin asks for it with a POST, which is recorded.
 		assertThat(body(get("/runs/" + run.id()), AUDITOR)).doesNotContain("reveal-password");
@@ -184,16 +185,6 @@ class RunsHttpTests {
 				new Hosts.DomainJoined(List.of("NODE1$")), new Target.ExportOnly("apps", "webapp", name + "-spec"), ticket);
 		Plan plan = this.provisioning.plan(request);
 		return this.provisioning.start(plan, new Approval(plan.hash(), "runs-admin", Instant.now(), null));
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		RunView run = this.provisioning.run(runId).orElseThrow();
-		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
-			Thread.sleep(20);
-			run = this.provisioning.run(runId).orElseThrow();
-		}
-		return run;
 	}
 
 	private static String fresh() {

@@ -1,13 +1,12 @@
 package org.gmsaportal.web.wizard;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.support.Waiting;
 import org.gmsaportal.web.StandInDirectory;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.BeforeEach;
@@ -241,7 +240,7 @@ class WizardHttpTests {
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		String location = result.getResponse().getRedirectedUrl();
 		assertThat(location).startsWith("/runs/");
-		RunView run = await(location.substring("/runs/".length()));
+		RunView run = Waiting.forRun(this.provisioning, location.substring("/runs/".length()));
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(run.planHash()).isEqualTo(hash);
 		assertThat(run.approvedBy()).isEqualTo(this.admin);
@@ -257,7 +256,8 @@ class WizardHttpTests {
 		// and releases the name, which is where a second submission of the same form used to start a second run.
 		toReview();
 		String first = page(get("/wizard/review"));
-		await(started(call(post("/wizard/run").param("planHash", hash(first)).param("reviewToken", token(first)))));
+		Waiting.forRun(this.provisioning,
+				started(call(post("/wizard/run").param("planHash", hash(first)).param("reviewToken", token(first)))));
 		this.session = new MockHttpSession();
 		toReview();
 		String review = page(get("/wizard/review"));
@@ -267,7 +267,7 @@ class WizardHttpTests {
 		sameMoment.setAttribute("wizard", this.session.getAttribute("wizard"));
 
 		String runId = started(call(post("/wizard/run").param("planHash", hash(review)).param("reviewToken", token(review))));
-		assertThat(await(runId).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(Waiting.forRun(this.provisioning, runId).state()).isEqualTo(RunState.SUCCEEDED);
 		MvcResult second = this.mvc.perform(post("/wizard/run").param("planHash", hash(review))
 			.param("reviewToken", token(review)).session(sameMoment).with(user(this.admin).roles("ADMIN")).with(csrf()))
 			.andReturn();
@@ -295,16 +295,6 @@ class WizardHttpTests {
 
 	private static String token(String review) {
 		return review.replaceAll("(?s).*name=\"reviewToken\" value=\"([0-9a-f-]{36})\".*", "$1");
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		RunView run = this.provisioning.run(runId).orElseThrow();
-		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
-			Thread.sleep(20);
-			run = this.provisioning.run(runId).orElseThrow();
-		}
-		return run;
 	}
 
 	private void toIdentity() throws Exception {
