@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.gmsaportal.audit.internal.AuditSql;
-import org.gmsaportal.audit.internal.ExportWriters;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

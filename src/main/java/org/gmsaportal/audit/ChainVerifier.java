@@ -3,7 +3,6 @@ package org.gmsaportal.audit;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-import org.gmsaportal.audit.internal.ChainHasher;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -2,7 +2,6 @@ package org.gmsaportal.audit;
 
 import java.io.IOException;
 
-import org.gmsaportal.audit.internal.ChainHasher;
 import org.gmsaportal.keys.KeyFiles;
 
 import org.springframework.context.annotation.Bean;

@@ -6,10 +6,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-import org.gmsaportal.audit.internal.AuditSql;
-import org.gmsaportal.audit.internal.ChainHasher;
-import org.gmsaportal.audit.internal.CurrentActor;
-import org.gmsaportal.audit.internal.Redaction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.gmsaportal.audit.internal.ChainHasher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -275,7 +274,7 @@ abstract class AuditTrailContract {
 	}
 
 	List<AuditRow> rows() {
-		return this.jdbc.sql("SELECT * FROM audit_event ORDER BY seq").query(org.gmsaportal.audit.internal.AuditSql::map)
+		return this.jdbc.sql("SELECT * FROM audit_event ORDER BY seq").query(AuditSql::map)
 			.list();
 	}
 

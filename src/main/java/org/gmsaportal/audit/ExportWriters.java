@@ -1,11 +1,10 @@
-package org.gmsaportal.audit.internal;
+package org.gmsaportal.audit;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.gmsaportal.audit.AuditRow;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,7 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes audit rows as CSV or as a JSON array, one row at a time, with every field the chain hashes
  * so that an export can be verified away from the portal.
  */
-public final class ExportWriters {
+final class ExportWriters {
 
 	/** The columns the rows are read from, in the same order, without the spaces SQL lists them with. */
 	public static final String CSV_HEADER = AuditSql.COLUMNS.replace(", ", ",") + "\r\n";

@@ -1,4 +1,4 @@
-package org.gmsaportal.audit.internal;
+package org.gmsaportal.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,13 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.gmsaportal.audit.AuditQuery;
-import org.gmsaportal.audit.AuditRow;
-
 /**
  * SQL for reading the audit trail: filters as a WHERE clause with bind parameters, and row mapping.
  */
-public final class AuditSql {
+final class AuditSql {
 
 	/** Every column of {@code audit_event}: rows are written, read and exported (CSV header) in this order. */
 	public static final String COLUMNS = "seq, occurred_at, actor, actor_kind, actor_roles, source_address, action, "

@@ -1,4 +1,4 @@
-package org.gmsaportal.audit.internal;
+package org.gmsaportal.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -8,7 +8,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.gmsaportal.audit.AuditRow;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * The canonical form writes every field in a fixed order, each as {@code <length>:<value>} (a null as
  * {@code -}), so no two different events share a serialisation whatever characters their values hold.
  */
-public final class ChainHasher {
+final class ChainHasher {
 
 	private final SecretKeySpec checkpointKey;
 

@@ -1,10 +1,8 @@
-package org.gmsaportal.audit.internal;
+package org.gmsaportal.audit;
 
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.gmsaportal.audit.Actor;
-import org.gmsaportal.audit.ActorKind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -16,7 +14,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Who is acting right now: the signed-in principal of the current request, or the portal itself.
  */
-public final class CurrentActor {
+final class CurrentActor {
 
 	private CurrentActor() {
 	}

@@ -1,4 +1,4 @@
-package org.gmsaportal.audit.internal;
+package org.gmsaportal.audit;
 
 import java.util.Collection;
 import java.util.Map;
@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * Removes secret values from event details before they are stored, and sorts keys so the stored JSON
  * does not depend on map order.
  */
-public final class Redaction {
+final class Redaction {
 
 	/** What a redacted value is replaced with. */
 	public static final String REDACTED = "[REDACTED]";
