@@ -52,7 +52,7 @@ import org.springframework.stereotype.Component;
  * up, a request whose status only an action can change (pending, succeeded, failed) is looked at only by a sweep
  * every {@code gmsa.api.callbacks.sweep-interval} (10 min) or when an action in the portal wakes it (approval,
  * rejection, or {@link RunActionListener} for the runs pages and for runs that end); a request in a final status (rejected, decommissioned, abandoned) is never looked at again. Several portal
- * instances may poll one database: each request is worked on under a lease ({@link CallbackClaims}), so one event
+ * instances may poll one database: each request is worked on under a lease ({@link CallbackClaimRepository}), so one event
  * is sent by one instance only; an instance that dies mid-delivery leaves its lease to expire after two minutes,
  * and the event may then be sent again (at least once).
  */
@@ -75,9 +75,9 @@ class CallbackDelivery {
 
 	private final ProvisioningRequests requests;
 
-	private final CallbackLog deliveries;
+	private final CallbackAttemptRepository deliveries;
 
-	private final CallbackClaims claims;
+	private final CallbackClaimRepository claims;
 
 	private final CallbackSender sender;
 
@@ -92,7 +92,7 @@ class CallbackDelivery {
 
 	private Instant nextSweep = Instant.MIN;
 
-	CallbackDelivery(ProvisioningRequests requests, CallbackLog deliveries, CallbackClaims claims,
+	CallbackDelivery(ProvisioningRequests requests, CallbackAttemptRepository deliveries, CallbackClaimRepository claims,
 			CallbackSender sender, JsonMapper json,
 			CallbackSettings settings) {
 		this.requests = requests;
@@ -183,9 +183,9 @@ class CallbackDelivery {
 		}
 		RunView run = this.requests.run(row).orElse(null);
 		String status = RequestStatus.of(row.status(), run).name();
-		Optional<CallbackLog.Attempt> last = this.deliveries.latest(row.id());
+		Optional<CallbackAttemptRepository.Attempt> last = this.deliveries.latest(row.id());
 		if (last.isPresent() && last.get().pending()) {
-			CallbackLog.Attempt retry = last.get();
+			CallbackAttemptRepository.Attempt retry = last.get();
 			if (retry.nextAttemptAt() == null || retry.nextAttemptAt().isAfter(now)) {
 				return;
 			}
@@ -216,7 +216,7 @@ class CallbackDelivery {
 	 * it back while an event waits for a retry or its run is going.
 	 */
 	private void settle(FiledRequest row, String status, @Nullable RunView run) {
-		Optional<CallbackLog.Attempt> latest = this.deliveries.latest(row.id());
+		Optional<CallbackAttemptRepository.Attempt> latest = this.deliveries.latest(row.id());
 		CallbackWatch watch = CallbackWatch.ACTIVE;
 		if (latest.isPresent() && !latest.get().pending() && latest.get().status().equals(status)) {
 			if (status.equals(RequestStatus.REJECTED.name()) || status.equals("DECOMMISSIONED")

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class CallbackSender {
 
-	private final CallbackLog deliveries;
+	private final CallbackAttemptRepository deliveries;
 
 	private final CallbackPolicy policy;
 
@@ -46,7 +46,7 @@ class CallbackSender {
 
 	private final Clock clock = Clock.systemUTC();
 
-	CallbackSender(CallbackLog deliveries, CallbackPolicy policy, ApiClients clients, AuditTrail audit,
+	CallbackSender(CallbackAttemptRepository deliveries, CallbackPolicy policy, ApiClients clients, AuditTrail audit,
 			TransactionTemplate transactions, CallbackTransport transport,
 			CallbackSettings settings) {
 		this.deliveries = deliveries;
@@ -63,7 +63,7 @@ class CallbackSender {
 			Instant firstAttempt, Instant now) {
 		Optional<ApiClient> client = this.clients.find(row.clientId());
 		if (client.isEmpty() || client.get().revoked()) {
-			record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, null,
+			record(row, url, new CallbackAttemptRepository.Attempt(row.id(), eventId, status, body, attempt, now, null,
 					"API client revoked", null, null, true));
 			return;
 		}
@@ -81,7 +81,7 @@ class CallbackSender {
 					Long.toString(timestamp), "webhook-signature",
 					CallbackDelivery.signature(secret.get(), eventId, timestamp, body)), body);
 			if (httpStatus >= 200 && httpStatus < 300) {
-				record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus, null,
+				record(row, url, new CallbackAttemptRepository.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus, null,
 						now, null, false));
 				return;
 			}
@@ -99,11 +99,11 @@ class CallbackSender {
 		}
 		Instant next = now.plus(CallbackDelivery.backoff(attempt));
 		boolean giveUp = next.isAfter(firstAttempt.plus(this.retryFor));
-		record(row, url, new CallbackLog.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus,
+		record(row, url, new CallbackAttemptRepository.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus,
 				truncate(error), null, giveUp ? null : next, giveUp));
 	}
 
-	private void record(FiledRequest row, String url, CallbackLog.Attempt attempt) {
+	private void record(FiledRequest row, String url, CallbackAttemptRepository.Attempt attempt) {
 		boolean delivered = attempt.deliveredAt() != null;
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("requestId", row.id());

@@ -21,9 +21,9 @@ class CallbackWakeUps {
 
 	private static final Logger logger = LoggerFactory.getLogger(CallbackWakeUps.class);
 
-	private final CallbackClaims claims;
+	private final CallbackClaimRepository claims;
 
-	CallbackWakeUps(CallbackClaims claims) {
+	CallbackWakeUps(CallbackClaimRepository claims) {
 		this.claims = claims;
 	}
 

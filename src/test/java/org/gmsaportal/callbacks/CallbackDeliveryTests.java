@@ -61,7 +61,7 @@ class CallbackDeliveryTests {
 	CallbackDelivery delivery;
 
 	@Autowired
-	CallbackLog log;
+	CallbackAttemptRepository log;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -142,12 +142,12 @@ class CallbackDeliveryTests {
 		this.delivery.poll(t0.plusSeconds(130));
 		this.delivery.poll(t0.plusSeconds(1000));
 
-		List<CallbackLog.Attempt> attempts = this.log.attempts(id);
-		assertThat(attempts).extracting(CallbackLog.Attempt::attempt).containsExactly(1, 2, 3, 4);
-		assertThat(attempts).extracting(CallbackLog.Attempt::httpStatus).containsExactly(500, 500, 500, 200);
-		assertThat(attempts).extracting(CallbackLog.Attempt::nextAttemptAt)
+		List<CallbackAttemptRepository.Attempt> attempts = this.log.attempts(id);
+		assertThat(attempts).extracting(CallbackAttemptRepository.Attempt::attempt).containsExactly(1, 2, 3, 4);
+		assertThat(attempts).extracting(CallbackAttemptRepository.Attempt::httpStatus).containsExactly(500, 500, 500, 200);
+		assertThat(attempts).extracting(CallbackAttemptRepository.Attempt::nextAttemptAt)
 			.containsExactly(t0.plusSeconds(10), t0.plusSeconds(40), t0.plusSeconds(130), null);
-		assertThat(attempts).extracting(CallbackLog.Attempt::eventId).as("a retry is the same event").containsOnly(
+		assertThat(attempts).extracting(CallbackAttemptRepository.Attempt::eventId).as("a retry is the same event").containsOnly(
 				attempts.get(0).eventId());
 		assertThat(last(attempts).deliveredAt()).isEqualTo(t0.plusSeconds(130));
 		assertThat(this.receiver.webhookIds).hasSize(4).containsOnly(attempts.get(0).eventId());
@@ -168,7 +168,7 @@ class CallbackDeliveryTests {
 		this.delivery.poll(t0.plus(Duration.ofHours(24)));
 		this.delivery.poll(t0.plus(Duration.ofHours(48)));
 
-		List<CallbackLog.Attempt> attempts = this.log.attempts(id);
+		List<CallbackAttemptRepository.Attempt> attempts = this.log.attempts(id);
 		assertThat(attempts).hasSize(2);
 		assertThat(last(attempts).gaveUp()).isTrue();
 		assertThat(last(attempts).nextAttemptAt()).isNull();

@@ -81,10 +81,10 @@ abstract class CallbackPollerContract {
 	ProvisioningRequests store;
 
 	@Autowired
-	CallbackLog log;
+	CallbackAttemptRepository log;
 
 	@Autowired
-	CallbackClaims claims;
+	CallbackClaimRepository claims;
 
 	@Autowired
 	CallbackSender sender;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.gmsaportal.audit.AuditUnavailableException;
-import org.gmsaportal.callbacks.CallbackLog;
+import org.gmsaportal.callbacks.CallbackAttemptRepository;
 import org.gmsaportal.callbacks.CallbackPolicy;
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.credspec.KnownPlugin;
@@ -54,13 +54,13 @@ class RequestReview {
 
 	private final ProvisioningRequests requests;
 
-	private final CallbackLog callbacks;
+	private final CallbackAttemptRepository callbacks;
 
 	private final ApiClients clients;
 
 	private final JsonMapper json;
 
-	RequestReview(ProvisioningRequests requests, CallbackLog callbacks, ApiClients clients, JsonMapper json) {
+	RequestReview(ProvisioningRequests requests, CallbackAttemptRepository callbacks, ApiClients clients, JsonMapper json) {
 		this.requests = requests;
 		this.callbacks = callbacks;
 		this.clients = clients;

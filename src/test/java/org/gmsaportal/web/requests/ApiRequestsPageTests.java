@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gmsaportal.callbacks.CallbackLog;
+import org.gmsaportal.callbacks.CallbackAttemptRepository;
 import org.gmsaportal.provisioning.FiledRequest;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.ProvisioningService;
@@ -160,11 +160,11 @@ class ApiRequestsPageTests {
 	void theCallbackLogShowsEachAttempt() throws Exception {
 		String id = file(client("log-"), "log" + suffix()).get("id").asString();
 		Instant t0 = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-		attempt(new CallbackLog.Attempt(id, "evt_first", "PENDING_APPROVAL", "{}", 1, t0, 503,
+		attempt(new CallbackAttemptRepository.Attempt(id, "evt_first", "PENDING_APPROVAL", "{}", 1, t0, 503,
 				"HTTP 503", null, t0.plusSeconds(10), false));
-		attempt(new CallbackLog.Attempt(id, "evt_first", "PENDING_APPROVAL", "{}", 2, t0.plusSeconds(10),
+		attempt(new CallbackAttemptRepository.Attempt(id, "evt_first", "PENDING_APPROVAL", "{}", 2, t0.plusSeconds(10),
 				null, "HttpConnectTimeoutException: timed out", null, null, true));
-		attempt(new CallbackLog.Attempt(id, "evt_second", "REJECTED", "{}", 1, t0.plusSeconds(20), 204,
+		attempt(new CallbackAttemptRepository.Attempt(id, "evt_second", "REJECTED", "{}", 1, t0.plusSeconds(20), 204,
 				null, t0.plusSeconds(20), null, false));
 		String detail = page(get("/api-requests/" + id), admin());
 		String log = detail.substring(detail.indexOf("id=\"callback-log\""));
@@ -230,7 +230,7 @@ class ApiRequestsPageTests {
 	}
 
 	/** Seeds the delivery log as the callbacks module writes it: this page only reads it. */
-	private void attempt(CallbackLog.Attempt a) {
+	private void attempt(CallbackAttemptRepository.Attempt a) {
 		this.jdbc.sql("INSERT INTO api_callback (id, request_id, event_id, status, event_json, attempt, attempted_at, "
 				+ "http_status, error, delivered_at, next_attempt_at, gave_up) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(UUID.randomUUID().toString(), a.requestId(), a.eventId(), a.status(), a.eventJson(), a.attempt(),

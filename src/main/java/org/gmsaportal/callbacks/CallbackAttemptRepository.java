@@ -18,14 +18,14 @@ import org.springframework.stereotype.Repository;
  * Reads and writes {@code api_callback}, the delivery log of status callbacks: one row per attempt.
  */
 @Repository
-public class CallbackLog {
+public class CallbackAttemptRepository {
 
 	private static final String COLUMNS = "id, seq, request_id, event_id, status, event_json, attempt, attempted_at, "
 			+ "http_status, error, delivered_at, next_attempt_at, gave_up";
 
 	private final JdbcClient jdbc;
 
-	CallbackLog(JdbcClient jdbc) {
+	CallbackAttemptRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
@@ -67,19 +67,19 @@ public class CallbackLog {
 	/** The newest attempt for the request, if any. */
 	Optional<Attempt> latest(String requestId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_callback WHERE request_id = ? ORDER BY seq DESC LIMIT 1")
-			.param(requestId).query(CallbackLog::map).optional();
+			.param(requestId).query(CallbackAttemptRepository::map).optional();
 	}
 
 	/** When the event was first attempted. */
 	Optional<Instant> firstAttempt(String eventId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_callback WHERE event_id = ? ORDER BY seq LIMIT 1")
-			.param(eventId).query(CallbackLog::map).optional().map(Attempt::attemptedAt);
+			.param(eventId).query(CallbackAttemptRepository::map).optional().map(Attempt::attemptedAt);
 	}
 
 	/** The request's delivery log, oldest first. */
 	public List<Attempt> attempts(String requestId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM api_callback WHERE request_id = ? ORDER BY seq")
-			.param(requestId).query(CallbackLog::map).list();
+			.param(requestId).query(CallbackAttemptRepository::map).list();
 	}
 
 	private static Attempt map(ResultSet rs, int row) throws SQLException {

@@ -15,11 +15,11 @@ import org.springframework.stereotype.Repository;
  * both apply atomically to the row: of two instances claiming together, exactly one sees its update count 1.
  */
 @Repository
-class CallbackClaims {
+class CallbackClaimRepository {
 
 	private final JdbcClient jdbc;
 
-	CallbackClaims(JdbcClient jdbc) {
+	CallbackClaimRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
