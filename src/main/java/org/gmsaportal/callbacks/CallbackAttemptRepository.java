@@ -44,8 +44,8 @@ public class CallbackAttemptRepository {
 	 * @param nextAttemptAt when it is retried, if it failed and is not given up
 	 * @param gaveUp true if it failed and will not be retried
 	 */
-	public record Attempt(String requestId, String eventId, String status, String eventJson, int attempt, Instant attemptedAt,
-			@Nullable Integer httpStatus, @Nullable String error, @Nullable Instant deliveredAt,
+	public record Attempt(String requestId, String eventId, String status, String eventJson, int attempt,
+			Instant attemptedAt, @Nullable Integer httpStatus, @Nullable String error, @Nullable Instant deliveredAt,
 			@Nullable Instant nextAttemptAt, boolean gaveUp) {
 
 		/** Failed and waiting for a retry. */

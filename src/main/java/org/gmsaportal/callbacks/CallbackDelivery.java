@@ -50,11 +50,12 @@ import org.springframework.stereotype.Component;
  * <p>
  * Finished requests leave the poll ({@link CallbackWatch}): once a request's last event went out or was given
  * up, a request whose status only an action can change (pending, succeeded, failed) is looked at only by a sweep
- * every {@code gmsa.api.callbacks.sweep-interval} (10 min) or when an action in the portal wakes it (approval,
- * rejection, or {@link RunActionListener} for the runs pages and for runs that end); a request in a final status (rejected, decommissioned, abandoned) is never looked at again. Several portal
- * instances may poll one database: each request is worked on under a lease ({@link CallbackClaimRepository}), so one event
- * is sent by one instance only; an instance that dies mid-delivery leaves its lease to expire after two minutes,
- * and the event may then be sent again (at least once).
+ * every {@code gmsa.api.callbacks.sweep-interval} (10 min) or when something wakes it ({@link CallbackWakeUps}:
+ * an approval or rejection, an action on the runs pages, a run that ends); a request in a final status (rejected,
+ * decommissioned, abandoned) is never looked at again. Several portal instances may poll one database: each
+ * request is worked on under a lease ({@link CallbackClaimRepository}), so one event is sent by one instance only;
+ * an instance that dies mid-delivery leaves its lease to expire after two minutes, and the event may then be sent
+ * again (at least once).
  */
 @Component
 class CallbackDelivery {
@@ -65,7 +66,10 @@ class CallbackDelivery {
 
 	static final Duration MAX_RETRY = Duration.ofHours(1);
 
-	/** Longer than one attempt may take (gmsa.api.callbacks.attempt-timeout, 15 s), so a lease does not expire mid-delivery. */
+	/**
+	 * Longer than one attempt may take (gmsa.api.callbacks.attempt-timeout, 15 s), so a lease does not expire
+	 * mid-delivery.
+	 */
 	static final Duration LEASE = Duration.ofMinutes(2);
 
 	/** Statuses only an action changes: once their event went out, the sweep is enough. */

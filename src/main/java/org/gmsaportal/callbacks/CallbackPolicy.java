@@ -61,7 +61,8 @@ public class CallbackPolicy {
 			return this.addresses.resolve(bare);
 		}
 		catch (CallbackAddresses.InternalAddressException ex) {
-			throw new CallbackUrlRefusedException("host resolves to a loopback, link-local, private or otherwise internal address");
+			throw new CallbackUrlRefusedException(
+					"host resolves to a loopback, link-local, private or otherwise internal address");
 		}
 		catch (UnknownHostException ex) {
 			throw new CallbackUrlRefusedException("host does not resolve");

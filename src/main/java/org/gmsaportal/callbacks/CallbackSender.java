@@ -14,6 +14,7 @@ import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.callbacks.CallbackAttemptRepository.Attempt;
 import org.gmsaportal.provisioning.FiledRequest;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiClients;
@@ -63,7 +64,7 @@ class CallbackSender {
 			Instant firstAttempt, Instant now) {
 		Optional<ApiClient> client = this.clients.find(row.clientId());
 		if (client.isEmpty() || client.get().revoked()) {
-			record(row, url, new CallbackAttemptRepository.Attempt(row.id(), eventId, status, body, attempt, now, null,
+			record(row, url, new Attempt(row.id(), eventId, status, body, attempt, now, null,
 					"API client revoked", null, null, true));
 			return;
 		}
@@ -81,7 +82,7 @@ class CallbackSender {
 					Long.toString(timestamp), "webhook-signature",
 					CallbackDelivery.signature(secret.get(), eventId, timestamp, body)), body);
 			if (httpStatus >= 200 && httpStatus < 300) {
-				record(row, url, new CallbackAttemptRepository.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus, null,
+				record(row, url, new Attempt(row.id(), eventId, status, body, attempt, now, httpStatus, null,
 						now, null, false));
 				return;
 			}
@@ -99,11 +100,11 @@ class CallbackSender {
 		}
 		Instant next = now.plus(CallbackDelivery.backoff(attempt));
 		boolean giveUp = next.isAfter(firstAttempt.plus(this.retryFor));
-		record(row, url, new CallbackAttemptRepository.Attempt(row.id(), eventId, status, body, attempt, now, httpStatus,
+		record(row, url, new Attempt(row.id(), eventId, status, body, attempt, now, httpStatus,
 				truncate(error), null, giveUp ? null : next, giveUp));
 	}
 
-	private void record(FiledRequest row, String url, CallbackAttemptRepository.Attempt attempt) {
+	private void record(FiledRequest row, String url, Attempt attempt) {
 		boolean delivered = attempt.deliveredAt() != null;
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("requestId", row.id());
@@ -118,7 +119,8 @@ class CallbackSender {
 		}
 		this.transactions.executeWithoutResult(tx -> {
 			this.deliveries.insert(attempt);
-			this.audit.record(AuditEvent.of(delivered ? "api.callback.delivered" : "api.callback.failed", CallbackPolicy.origin(url),
+			this.audit.record(AuditEvent.of(delivered ? "api.callback.delivered" : "api.callback.failed",
+					CallbackPolicy.origin(url),
 					delivered ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE)
 				.withDetails(details)
 				.withActor(Actor.system())

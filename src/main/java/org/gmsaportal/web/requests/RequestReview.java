@@ -60,7 +60,8 @@ class RequestReview {
 
 	private final JsonMapper json;
 
-	RequestReview(ProvisioningRequests requests, CallbackAttemptRepository callbacks, ApiClients clients, JsonMapper json) {
+	RequestReview(ProvisioningRequests requests, CallbackAttemptRepository callbacks, ApiClients clients,
+			JsonMapper json) {
 		this.requests = requests;
 		this.callbacks = callbacks;
 		this.clients = clients;
