@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * holds, and which computer accounts match a name. Nothing here writes or audits.
  */
 @Component
-public class DirectoryLookups {
+class DirectoryLookups {
 
 	/** The most computer accounts one search returns; a longer list means the admin should type more. */
 	public static final int MAX_COMPUTERS = 25;

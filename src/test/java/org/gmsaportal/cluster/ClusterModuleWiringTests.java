@@ -26,7 +26,7 @@ class ClusterModuleWiringTests {
 			.hasSingleBean(ClusterDeployments.class)
 			.hasSingleBean(ClusterPreflight.class)
 			.hasSingleBean(ClusterVerification.class)
-			.hasSingleBean(ClusterInventory.class));
+			.hasSingleBean(Cluster.class));
 		this.runner.withPropertyValues("gmsa.cluster.connections.lab.in-cluster=true")
 			.run((context) -> assertThat(context.getBean(ClusterProperties.class).connections()).containsKey("lab"));
 	}
@@ -42,7 +42,7 @@ class ClusterModuleWiringTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(ClusterProperties.class)
 	@Import({ ConfiguredClusterClients.class, ClusterDeployments.class, ClusterPreflight.class,
-			ClusterVerification.class, ClusterInventory.class })
+			ClusterVerification.class, ClusterConnections.class, ClusterFacade.class })
 	static class ClusterModule {
 
 	}

@@ -45,7 +45,7 @@ class SecretRedactionTests {
 		GmsaDeployment deployment = Fixtures.deployment("run-42");
 
 		ApplyResult plan = deployments.plan("lab", deployment);
-		ApplyResult applied = deployments.apply("lab", deployment);
+		ApplyResult applied = deployments.apply("lab", deployment, null);
 		deployments.decommission("lab", "run-42", applied.changes().stream().map(ObjectChange::object).toList());
 
 		// apply and delete, each an intent before the call and a result after it

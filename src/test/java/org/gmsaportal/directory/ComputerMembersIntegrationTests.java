@@ -25,7 +25,7 @@ class ComputerMembersIntegrationTests {
 
 	private final RecordingAuditTrail audit = new RecordingAuditTrail();
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
 	private final IdentityPreview preview = new IdentityPreview();
 

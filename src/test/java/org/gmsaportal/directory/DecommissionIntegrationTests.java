@@ -20,7 +20,7 @@ class DecommissionIntegrationTests {
 
 	private final RecordingAuditTrail audit = new RecordingAuditTrail();
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
 	private final DirectoryConnection admin = this.lab.admin();
 

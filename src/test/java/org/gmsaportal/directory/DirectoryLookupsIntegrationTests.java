@@ -26,7 +26,7 @@ class DirectoryLookupsIntegrationTests {
 
 	private final DirectoryLookups lookups = new DirectoryLookups();
 
-	private final IdentityManagement identities = new IdentityManagement(new RecordingAuditTrail());
+	private final IdentityManagement identities = new IdentityManagement(new RecordingAuditTrail(), null);
 
 	/** A computer account added by samba-tool (which leaves it disabled), with its DN. */
 	private String computer(String name, String... spns) {

@@ -17,7 +17,7 @@ class KdsRootKeyIntegrationTests {
 
 	private final RecordingAuditTrail audit = new RecordingAuditTrail();
 
-	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit);
+	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit, null);
 
 	@Test
 	void provisionedKeyIsListedAsSambaToolListsItAndIsUsable() {

@@ -18,9 +18,9 @@ class PasswordRetrievalProofIntegrationTests {
 
 	private final RecordingAuditTrail audit = new RecordingAuditTrail();
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
-	private final PasswordRetrievalProof proof = new PasswordRetrievalProof(this.audit);
+	private final PasswordRetrievalProof proof = new PasswordRetrievalProof(this.audit, null);
 
 	@Test
 	void portableUserCanReadTheManagedPasswordAndTheProofReportsOnlyMetadata() {

@@ -23,9 +23,9 @@ class SecretHandlingIntegrationTests {
 
 	private final RecordingAuditTrail audit = new RecordingAuditTrail();
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
-	private final PasswordRetrievalProof proof = new PasswordRetrievalProof(this.audit);
+	private final PasswordRetrievalProof proof = new PasswordRetrievalProof(this.audit, null);
 
 	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 

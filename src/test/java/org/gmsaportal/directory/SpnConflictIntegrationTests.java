@@ -20,7 +20,7 @@ class SpnConflictIntegrationTests {
 
 	private final RecordingAuditTrail audit = new RecordingAuditTrail();
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
 	private final IdentityPreview preview = new IdentityPreview();
 

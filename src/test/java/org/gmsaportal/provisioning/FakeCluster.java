@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gmsaportal.cluster.ApplyResult;
+import org.gmsaportal.cluster.Cluster;
 import org.gmsaportal.cluster.ClusterObject;
 import org.gmsaportal.cluster.DecommissionReport;
 import org.gmsaportal.cluster.ExportBundle;
@@ -16,12 +17,13 @@ import org.gmsaportal.cluster.PreflightCheck;
 import org.gmsaportal.cluster.PreflightReport;
 import org.gmsaportal.cluster.PreflightRequest;
 import org.gmsaportal.cluster.VerifyResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cluster stand-in for testing the engine's own logic; the cluster module itself is tested against the
- * fabric8 mock server, and {@link ClusterModuleAdapter} only delegates to it.
+ * fabric8 mock server, behind its face.
  */
-class FakeCluster implements ClusterPort {
+class FakeCluster implements Cluster {
 
 	final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
@@ -36,13 +38,23 @@ class FakeCluster implements ClusterPort {
 	}
 
 	@Override
+	public List<Connection> connections() {
+		return List.of(new Connection("lab", "kubeconfig (stand-in)"));
+	}
+
+	@Override
+	public PreflightCheck reachability(String connection) {
+		return new PreflightCheck("api", PreflightCheck.Status.PASS, "the stand-in cluster answers", null);
+	}
+
+	@Override
 	public PreflightReport preflight(String connection, PreflightRequest request) {
 		this.calls.add("preflight");
 		return new PreflightReport(List.of(new PreflightCheck("crd", PreflightCheck.Status.PASS, "served", null)));
 	}
 
 	@Override
-	public ApplyResult apply(String connection, GmsaDeployment deployment) {
+	public ApplyResult apply(String connection, GmsaDeployment deployment, @Nullable String ticket) {
 		this.calls.add("apply");
 		this.deployments.add(deployment);
 		List<ObjectChange> changes = new ArrayList<>();

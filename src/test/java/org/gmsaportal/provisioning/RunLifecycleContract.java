@@ -132,10 +132,10 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		String olderRun = crashInGmsaStep(older);
 		String foreignRun = crashInGmsaStep(foreign);
 		// Meanwhile the gMSAs appeared: one made by the portal long before the intent, one not by the portal.
-		this.directory.gmsas.put(older.gmsaName().toLowerCase(), Deployments.gmsaSpec(older));
+		this.directory.gmsas.put(older.gmsaName().toLowerCase(), RequestTranslation.gmsaSpec(older));
 		this.directory.createdByPortal.put("GMSA " + older.gmsaName().toLowerCase(),
 				java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
-		this.directory.gmsas.put(foreign.gmsaName().toLowerCase(), Deployments.gmsaSpec(foreign));
+		this.directory.gmsas.put(foreign.gmsaName().toLowerCase(), RequestTranslation.gmsaSpec(foreign));
 
 		heartbeatsGoStale();
 		assertThat(this.recovery.interruptStaleRuns()).contains(olderRun, foreignRun);
