@@ -17,12 +17,12 @@ class ClusterConnections {
 	}
 
 	/** Every configured connection, without any credential. */
-	List<Cluster.Connection> all() {
+	List<Clusters.ClusterSummary> all() {
 		return this.properties.connections().entrySet().stream().map(entry -> {
 			ClusterProperties.Connection c = entry.getValue();
 			String source = c.inCluster() ? "in-cluster service account"
 					: "kubeconfig " + c.kubeconfig() + ((c.context() != null) ? " (context " + c.context() + ")" : "");
-			return new Cluster.Connection(entry.getKey(), source);
+			return new Clusters.ClusterSummary(entry.getKey(), source);
 		}).toList();
 	}
 

@@ -16,10 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 record Auditor(AuditTrail trail, Directory.@Nullable RunRef run) {
 
-	Auditor(AuditTrail trail) {
-		this(trail, null);
-	}
-
 	/** Records the event, tagged with the run it belongs to, if any. */
 	void event(AuditEvent event) {
 		Directory.RunRef run = this.run;

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 public interface Directory {
 
 	/** The configured connections, without any credential. None configured means plan-only mode. */
-	List<Connection> connections();
+	List<ConnectionSummary> connections();
 
 	/** The domain's facts, for the plan, the claim and the credential spec. */
 	DomainIdentity domainFacts(String connection);
@@ -110,10 +110,10 @@ public interface Directory {
 	 * @param trustsAllCertificates whether it skips certificate checks (lab only)
 	 * @param refusal why it is unusable, {@code null} if it is usable
 	 */
-	record Connection(String name, String domain, List<URI> urls, String transport, boolean trustsAllCertificates,
+	record ConnectionSummary(String name, String domain, List<URI> urls, String transport, boolean trustsAllCertificates,
 			@Nullable String refusal) {
 
-		public Connection {
+		public ConnectionSummary {
 			urls = List.copyOf(urls);
 		}
 

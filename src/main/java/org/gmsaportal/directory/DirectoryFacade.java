@@ -43,9 +43,9 @@ class DirectoryFacade implements Directory {
 	}
 
 	@Override
-	public List<Connection> connections() {
+	public List<ConnectionSummary> connections() {
 		return this.connections.all().stream()
-			.map(c -> new Connection(c.name(), c.domain(), c.urls(), c.transport(), c.trustsAllCertificates(),
+			.map(c -> new ConnectionSummary(c.name(), c.domain(), c.urls(), c.transport(), c.trustsAllCertificates(),
 					c.refusal()))
 			.toList();
 	}
@@ -197,7 +197,7 @@ class DirectoryFacade implements Directory {
 
 	@Override
 	public Computers findComputers(String connection, String text) {
-		DirectoryLookups.ComputerSearch search = this.lookups.searchComputers(connection(connection), text);
+		DirectoryLookups.ComputerMatches search = this.lookups.searchComputers(connection(connection), text);
 		return new Computers(search.accounts().stream()
 			.map(a -> new Computer(a.samAccountName(), a.dnsHostName(), a.distinguishedName(), a.disabled()))
 			.toList(), search.truncated());

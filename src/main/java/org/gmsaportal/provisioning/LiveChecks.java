@@ -3,7 +3,7 @@ package org.gmsaportal.provisioning;
 import java.util.List;
 import java.util.Optional;
 
-import org.gmsaportal.cluster.Cluster;
+import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.PreflightCheck;
 import org.gmsaportal.cluster.PreflightReport;
 import org.gmsaportal.cluster.PreflightRequest;
@@ -27,20 +27,20 @@ public class LiveChecks {
 
 	private final Directory directory;
 
-	private final Cluster cluster;
+	private final Clusters cluster;
 
-	LiveChecks(Directory directory, Cluster cluster) {
+	LiveChecks(Directory directory, Clusters cluster) {
 		this.directory = directory;
 		this.cluster = cluster;
 	}
 
 	/** The configured directory connections; none means plan-only mode. */
-	public List<Directory.Connection> directoryConnections() {
+	public List<Directory.ConnectionSummary> directoryConnections() {
 		return this.directory.connections();
 	}
 
 	/** The configured cluster connections; none means export-only mode. */
-	public List<Cluster.Connection> clusterConnections() {
+	public List<Clusters.ClusterSummary> clusterConnections() {
 		return this.cluster.connections();
 	}
 
@@ -81,7 +81,7 @@ public class LiveChecks {
 	public PreflightReport clusterPreflight(String clusterConnection, String directoryConnection, String namespace,
 			String serviceAccount, String credSpecName, boolean forwardsDns) {
 		String domain = this.directory.connections().stream().filter(c -> c.name().equals(directoryConnection))
-			.map(Directory.Connection::domain).findFirst().orElse("");
+			.map(Directory.ConnectionSummary::domain).findFirst().orElse("");
 		return this.cluster.preflight(clusterConnection,
 				new PreflightRequest(namespace, serviceAccount, credSpecName, domain, forwardsDns, false));
 	}

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
-import org.gmsaportal.cluster.Cluster;
+import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.ExportBundle;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.DomainIdentity;
@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlanOnly {
 
-	private final Cluster cluster;
+	private final Clusters cluster;
 
 	private final AuditTrail audit;
 
-	PlanOnly(Cluster cluster, AuditTrail audit) {
+	PlanOnly(Clusters cluster, AuditTrail audit) {
 		this.cluster = cluster;
 		this.audit = audit;
 	}

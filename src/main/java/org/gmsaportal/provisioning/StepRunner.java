@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.gmsaportal.cluster.ApplyResult;
-import org.gmsaportal.cluster.Cluster;
 import org.gmsaportal.cluster.ClusterObject;
+import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.DecommissionReport;
 import org.gmsaportal.cluster.ExportBundle;
 import org.gmsaportal.cluster.PreflightCheck;
@@ -35,11 +35,11 @@ class StepRunner {
 
 	private final Directory directory;
 
-	private final Cluster cluster;
+	private final Clusters cluster;
 
 	private final PasswordVault vault;
 
-	StepRunner(Directory directory, Cluster cluster, PasswordVault vault) {
+	StepRunner(Directory directory, Clusters cluster, PasswordVault vault) {
 		this.directory = directory;
 		this.cluster = cluster;
 		this.vault = vault;

@@ -26,7 +26,7 @@ class ClusterDeploymentsTests {
 
 	private MockCluster cluster;
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
 
 	private ClusterDeployments deployments;
 

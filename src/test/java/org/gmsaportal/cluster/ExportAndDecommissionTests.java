@@ -20,7 +20,7 @@ class ExportAndDecommissionTests {
 
 	private MockCluster cluster;
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
 
 	private ClusterDeployments deployments;
 

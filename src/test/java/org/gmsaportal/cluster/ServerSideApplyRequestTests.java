@@ -23,7 +23,7 @@ class ServerSideApplyRequestTests {
 
 	KubernetesClient client;
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
 
 	private final HasMetadata role = new ClusterRoleBuilder().withNewMetadata()
 		.withName("gmsa-webapp01-gmsa-use")

@@ -15,7 +15,7 @@ class AccountMaintenanceIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
 	private final AccountMaintenance accounts = new AccountMaintenance(this.audit);
 

@@ -16,7 +16,7 @@ class IdentityProvisioningIntegrationTests {
 
 	final LabDirectory lab = LabDirectory.shared();
 
-	final RecordingAuditTrail audit = new RecordingAuditTrail();
+	final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
 	final IdentityManagement identities = new IdentityManagement(this.audit, null);
 

@@ -15,7 +15,7 @@ class KdsRootKeyIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
 	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit, null);
 

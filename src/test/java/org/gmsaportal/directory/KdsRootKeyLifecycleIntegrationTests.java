@@ -26,7 +26,7 @@ class KdsRootKeyLifecycleIntegrationTests {
 
 	private static final String NAME = LabDirectory.unique("kds");
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
 	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit, null);
 

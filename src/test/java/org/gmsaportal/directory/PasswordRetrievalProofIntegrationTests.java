@@ -16,7 +16,7 @@ class PasswordRetrievalProofIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
 	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 

@@ -18,7 +18,7 @@ class SpnConflictIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
 	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gmsaportal.cluster.ApplyResult;
-import org.gmsaportal.cluster.Cluster;
 import org.gmsaportal.cluster.ClusterObject;
+import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.DecommissionReport;
 import org.gmsaportal.cluster.ExportBundle;
 import org.gmsaportal.cluster.GmsaDeployment;
@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * A cluster stand-in for testing the engine's own logic; the cluster module itself is tested against the
  * fabric8 mock server, behind its face.
  */
-class FakeCluster implements Cluster {
+class FakeCluster implements Clusters {
 
 	final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
@@ -38,8 +38,8 @@ class FakeCluster implements Cluster {
 	}
 
 	@Override
-	public List<Connection> connections() {
-		return List.of(new Connection("lab", "kubeconfig (stand-in)"));
+	public List<ClusterSummary> connections() {
+		return List.of(new ClusterSummary("lab", "kubeconfig (stand-in)"));
 	}
 
 	@Override

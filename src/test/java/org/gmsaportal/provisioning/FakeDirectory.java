@@ -150,8 +150,8 @@ public class FakeDirectory implements Directory {
 
 	/** The connection the tests' requests name, as the web tests' properties configure it. */
 	@Override
-	public List<Connection> connections() {
-		return List.of(new Connection("lab", "lab.test", List.of(java.net.URI.create("ldaps://dc1.lab.test:636")),
+	public List<ConnectionSummary> connections() {
+		return List.of(new ConnectionSummary("lab", "lab.test", List.of(java.net.URI.create("ldaps://dc1.lab.test:636")),
 				"LDAPS", false, null));
 	}
 

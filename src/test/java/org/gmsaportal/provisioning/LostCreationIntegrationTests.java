@@ -157,7 +157,7 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
-		public List<Connection> connections() {
+		public List<ConnectionSummary> connections() {
 			return this.real.connections();
 		}
 

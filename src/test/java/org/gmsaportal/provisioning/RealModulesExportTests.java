@@ -3,7 +3,7 @@ package org.gmsaportal.provisioning;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.gmsaportal.cluster.Cluster;
+import org.gmsaportal.cluster.Clusters;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +27,7 @@ class RealModulesExportTests {
 	ProvisioningService service;
 
 	@Autowired
-	Cluster cluster;
+	Clusters cluster;
 
 	@Test
 	void exportOnlyRunProducesTheRealBundleAndCredentialSpec() throws InterruptedException {

@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * these machines).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SecretRedactionTests {
+class ClusterSecretRedactionTests {
 
 	private static final String ENCODED = Base64.getEncoder()
 		.encodeToString(Fixtures.PASSWORD.getBytes(StandardCharsets.UTF_8));
 
 	private MockCluster cluster;
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
 
 	@BeforeEach
 	void startCluster() {

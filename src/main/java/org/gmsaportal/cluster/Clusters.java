@@ -10,10 +10,10 @@ import org.jspecify.annotations.Nullable;
  * connection name. Every write is audited with the run that asked for it, because the caller names the run.
  * Failures throw a {@link ClusterOperationException} whose message tells the admin what to do.
  */
-public interface Cluster {
+public interface Clusters {
 
 	/** The configured connections, without any credential. None means export-only mode. */
-	List<Connection> connections();
+	List<ClusterSummary> connections();
 
 	/**
 	 * Only whether the API server answers and which Kubernetes version it runs, cheap enough to show while the
@@ -50,7 +50,7 @@ public interface Cluster {
 	 * @param name the connection's name
 	 * @param source where its credentials come from (a file path or the pod's account, never the secret)
 	 */
-	record Connection(String name, String source) {
+	record ClusterSummary(String name, String source) {
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * The module's face over its parts.
  */
 @Component
-class ClusterFacade implements Cluster {
+class ClustersFacade implements Clusters {
 
 	private final ClusterConnections connections;
 
@@ -21,7 +21,7 @@ class ClusterFacade implements Cluster {
 
 	private final ClusterVerification verification;
 
-	ClusterFacade(ClusterConnections connections, ClusterPreflight preflight, ClusterDeployments deployments,
+	ClustersFacade(ClusterConnections connections, ClusterPreflight preflight, ClusterDeployments deployments,
 			ClusterVerification verification) {
 		this.connections = connections;
 		this.preflight = preflight;
@@ -30,7 +30,7 @@ class ClusterFacade implements Cluster {
 	}
 
 	@Override
-	public List<Connection> connections() {
+	public List<ClusterSummary> connections() {
 		return this.connections.all();
 	}
 
