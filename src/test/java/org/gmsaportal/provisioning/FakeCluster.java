@@ -31,10 +31,14 @@ class FakeCluster implements Clusters {
 
 	final List<ClusterObject> decommissioned = Collections.synchronizedList(new ArrayList<>());
 
+	/** The ticket the engine named with each apply. */
+	final List<String> tickets = Collections.synchronizedList(new ArrayList<>());
+
 	void reset() {
 		this.calls.clear();
 		this.deployments.clear();
 		this.decommissioned.clear();
+		this.tickets.clear();
 	}
 
 	@Override
@@ -55,6 +59,7 @@ class FakeCluster implements Clusters {
 
 	@Override
 	public ApplyResult apply(String connection, GmsaDeployment deployment, @Nullable String ticket) {
+		this.tickets.add(String.valueOf(ticket));
 		this.calls.add("apply");
 		this.deployments.add(deployment);
 		List<ObjectChange> changes = new ArrayList<>();

@@ -58,6 +58,9 @@ public class FakeDirectory implements Directory {
 
 	volatile boolean kdsRootKey = true;
 
+	/** The runs the engine named for what it asked, in order; previews name none. */
+	final List<RunRef> runs = Collections.synchronizedList(new ArrayList<>());
+
 	public FakeDirectory() {
 		seedComputers();
 	}
@@ -101,6 +104,7 @@ public class FakeDirectory implements Directory {
 		seedComputers();
 		this.pauses.clear();
 		this.createdByPortal.clear();
+		this.runs.clear();
 		this.kdsRootKey = true;
 	}
 
@@ -162,6 +166,7 @@ public class FakeDirectory implements Directory {
 
 	@Override
 	public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode, @Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("kds");
 		}
@@ -179,6 +184,7 @@ public class FakeDirectory implements Directory {
 
 	@Override
 	public Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("group");
 		}
@@ -195,6 +201,7 @@ public class FakeDirectory implements Directory {
 
 	@Override
 	public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode, @Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("gmsa");
 		}
@@ -213,6 +220,7 @@ public class FakeDirectory implements Directory {
 	@Override
 	public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode,
 			@Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("user");
 		}
@@ -228,6 +236,7 @@ public class FakeDirectory implements Directory {
 
 	@Override
 	public void setPassword(String connection, String userName, SecretValue password, @Nullable RunRef run) {
+		seen(run);
 		applying("password");
 		this.users.put(key(userName), password.reveal());
 	}
@@ -235,6 +244,7 @@ public class FakeDirectory implements Directory {
 	@Override
 	public Ensured ensureMembership(String connection, String groupName, List<String> wanted, Mode mode,
 			@Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("membership");
 		}
@@ -258,6 +268,7 @@ public class FakeDirectory implements Directory {
 	@Override
 	public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password,
 			@Nullable RunRef run) {
+		seen(run);
 		applying("prove");
 		GmsaSpec gmsa = this.gmsas.get(key(gmsaName));
 		boolean member = gmsa != null && this.members.getOrDefault(key(gmsa.allowedGroup()), Set.of()).contains(key(userName));
@@ -269,6 +280,7 @@ public class FakeDirectory implements Directory {
 
 	@Override
 	public Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run) {
+		seen(run);
 		applying("remove");
 		this.removals.add(type + " " + name);
 		boolean removed = switch (type) {
@@ -296,6 +308,7 @@ public class FakeDirectory implements Directory {
 	@Override
 	public Removed removeMembership(String connection, String groupName, List<String> toRemove,
 			@Nullable RunRef run) {
+		seen(run);
 		applying("remove");
 		this.removals.add("MEMBERSHIP " + groupName + " " + toRemove);
 		Set<String> current = this.members.getOrDefault(key(groupName), Set.of());
@@ -352,6 +365,12 @@ public class FakeDirectory implements Directory {
 	@Override
 	public DirectoryUser authenticate(String connection, String username, String password) {
 		throw new DirectoryAuthenticationException("the stand-in directory signs nobody in");
+	}
+
+	private void seen(@Nullable RunRef run) {
+		if (run != null) {
+			this.runs.add(run);
+		}
 	}
 
 	private static String key(String name) {
