@@ -22,6 +22,9 @@ import org.springframework.stereotype.Component;
  * Changes to accounts the portal created, beyond creating them: a portable user with a caller's password,
  * a password reset, leaving a group, and finding a created object again for decommission. Every write
  * is audited; secrets never are.
+ * <p>
+ * Not part of the module's face ({@link Directory}): public only because the lab tests of other modules read
+ * the DC through it. Main code outside this module uses {@link Directory}.
  */
 @Component
 public class AccountMaintenance {
