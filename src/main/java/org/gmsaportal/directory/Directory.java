@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * reports drift without overwriting it. Failures throw a {@link DirectoryException} whose message tells the
  * admin what to do and holds no secret. In PREVIEW, {@link Ensured#detail()} is what the plan shows the
  * approver, so it names exactly what would be created or changed (DN, attributes, members). Writes name the run
- * they belong to ({@link RunRef}): their audit events carry its id and ticket because the caller passed them.
+ * they belong to ({@link RunRef}; none for a preview or a write outside any run): their audit events carry its id
+ * and ticket because the caller passed them.
  */
 public interface Directory {
 
@@ -46,7 +47,7 @@ public interface Directory {
 			@Nullable RunRef run);
 
 	/** Sets the portable user's password; the engine calls it only for a reset the approved plan announced. */
-	void setPassword(String connection, String userName, SecretValue password, RunRef run);
+	void setPassword(String connection, String userName, SecretValue password, @Nullable RunRef run);
 
 	/** The members are in the group; {@link Ensured#added()} names those this call added. */
 	Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode,
@@ -56,13 +57,14 @@ public interface Directory {
 	 * Binds as the user and reads the gMSA's {@code msDS-ManagedPassword}, as ccg.exe does: ALREADY_AS_REQUESTED
 	 * when the password could be read, DRIFT with what to fix when it could not. Never returns the password.
 	 */
-	Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password, RunRef run);
+	Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password,
+			@Nullable RunRef run);
 
 	/**
 	 * Removes a group, gMSA (name without {@code $}) or user that the run created; the engine asks only for objects
 	 * whose ensure reported CREATED. An object that is already gone is reported with {@code removed = false}.
 	 */
-	Removed remove(String connection, ObjectType type, String name, RunRef run);
+	Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run);
 
 	/**
 	 * Where the object of this type and name (a gMSA without {@code $}) is, or where its ensure would create it,
@@ -71,7 +73,8 @@ public interface Directory {
 	Located locate(String connection, ObjectType type, String name);
 
 	/** Removes exactly these members from the group. */
-	Removed removeMembership(String connection, String groupName, List<String> members, RunRef run);
+	Removed removeMembership(String connection, String groupName, List<String> members,
+			@Nullable RunRef run);
 
 	/**
 	 * Read only, for the wizard while the admin types: the SPNs of {@code spns} that an object other than the gMSA
