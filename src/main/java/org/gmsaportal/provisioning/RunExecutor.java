@@ -254,7 +254,7 @@ class RunExecutor {
 			.withCorrelation(run.id(), run.ticketRef()));
 	}
 
-	/** The failure in words for the admin; a password the run holds is cut out should a port ever echo it. */
+	/** The failure in words for the admin; a password the run holds is cut out should the directory or cluster ever echo it. */
 	private String reason(String runId, RuntimeException ex) {
 		String message = (ex.getMessage() != null && !ex.getMessage().isBlank()) ? ex.getMessage()
 				: ex.getClass().getSimpleName() + " (see the portal log)";

@@ -71,8 +71,8 @@ class StepRunner {
 	 * @param decommissions the provisioning run being removed, for a decommission run
 	 * @param steps the run's steps as stored before this one started
 	 */
-	record RunContext(String runId, @Nullable String ticket, ProvisioningRequest request, String domain, @Nullable String decommissions,
-			List<RunView.StepView> steps) {
+	record RunContext(String runId, @Nullable String ticket, ProvisioningRequest request, String domain,
+			@Nullable String decommissions, List<RunView.StepView> steps) {
 
 		/** The run, as the directory's audited writes name it. */
 		RunRef ref() {
@@ -86,7 +86,7 @@ class StepRunner {
 
 	}
 
-	/** @throws StepFailedException (or a port's exception) when the step could not do what was planned */
+	/** @throws StepFailedException (or the directory's or cluster's exception) when the step could not do what was planned */
 	Outcome execute(RunContext run, RunView.StepView step, @Nullable String input) {
 		if (step.intent() == StepIntent.SKIP) {
 			return new Outcome(StepState.SKIPPED, null, step.description(), null);
