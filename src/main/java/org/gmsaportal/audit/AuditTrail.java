@@ -7,12 +7,12 @@ package org.gmsaportal.audit;
 public interface AuditTrail {
 
 	/**
-	 * MDC key of the correlation id an event gets when it names none: the request's, set by the web layer,
-	 * or the run's, set by the thread executing it.
+	 * MDC key of the correlation id an event gets when it names none: the HTTP request's, set by the web layer.
+	 * The thread executing a run sets it too, for log lines; the run's events name the run themselves.
 	 */
 	String CORRELATION_MDC_KEY = "correlationId";
 
-	/** MDC key of the ticket of the run whose thread writes the event, set with the run's correlation id. */
+	/** MDC key of the ticket of the run a thread executes, for log lines only: an event's ticket is what it names. */
 	String TICKET_MDC_KEY = "ticketRef";
 
 	/**

@@ -66,11 +66,9 @@ class JdbcAuditTrail implements AuditTrail {
 			details = this.json.writeValueAsString(
 					java.util.Map.of("truncated", true, "length", details.length()));
 		}
-		String threadCorrelation = MDC.get(CORRELATION_MDC_KEY);
-		String correlationId = (event.correlationId() != null) ? event.correlationId() : threadCorrelation;
-		// The thread's ticket goes only to events of the thread's own correlation (the run it executes).
-		String ticketRef = (event.ticketRef() != null || !java.util.Objects.equals(correlationId, threadCorrelation))
-				? event.ticketRef() : MDC.get(TICKET_MDC_KEY);
+		// A run's events name the run and its ticket themselves; only an HTTP request's id comes from the thread.
+		String correlationId = (event.correlationId() != null) ? event.correlationId() : MDC.get(CORRELATION_MDC_KEY);
+		String ticketRef = event.ticketRef();
 		AuditRow unhashed = new AuditRow(head.seq() + 1, Instant.now().truncatedTo(ChronoUnit.MILLIS),
 				clip(actor.name(), 256), actor.kind().name(), String.join(",", actor.roles()),
 				clip(actor.sourceAddress(), 64), clip(event.action(), 128), clip(event.target(), 1024),

@@ -23,25 +23,26 @@ class ClusterAudit {
 	/**
 	 * Records, before a write is sent, that it is about to be; if this cannot be recorded the write is not
 	 * sent (the exception propagates), so no cluster change ever goes unaudited.
+	 * @param runId the run the write belongs to, with its {@code ticket}: the caller names them
 	 */
-	void intent(String connection, @Nullable String runId, String verb, HasMetadata object) {
+	void intent(String connection, @Nullable String runId, @Nullable String ticket, String verb, HasMetadata object) {
 		this.trail.record(AuditEvent.of("cluster.object." + verb + ".intent", ClusterObject.of(object).toString(),
 				AuditOutcome.SUCCESS)
 			.withDetails(coordinates(connection, verb, object))
-			.withCorrelation(runId, null));
+			.withCorrelation(runId, ticket));
 	}
 
 	/**
 	 * @param verb {@code apply}, {@code delete}, {@code patch}
 	 * @param result short outcome text ({@code created}, {@code updated}, {@code deleted}, or the error)
 	 */
-	void write(String connection, @Nullable String runId, String verb, HasMetadata object, AuditOutcome outcome,
-			String result) {
+	void write(String connection, @Nullable String runId, @Nullable String ticket, String verb, HasMetadata object,
+			AuditOutcome outcome, String result) {
 		Map<String, Object> details = coordinates(connection, verb, object);
 		details.put("result", result);
 		this.trail.record(AuditEvent.of("cluster.object." + verb, ClusterObject.of(object).toString(), outcome)
 			.withDetails(details)
-			.withCorrelation(runId, null));
+			.withCorrelation(runId, ticket));
 	}
 
 	// Only coordinates go in: object bodies (Secret data, credspec) are deliberately never copied here.

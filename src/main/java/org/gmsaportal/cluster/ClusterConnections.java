@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * The configured cluster connections, as the Connections page shows them. None means export-only mode.
  */
 @Component
-public class ClusterConnections {
+class ClusterConnections {
 
 	private final ClusterProperties properties;
 
@@ -17,22 +17,13 @@ public class ClusterConnections {
 	}
 
 	/** Every configured connection, without any credential. */
-	public List<Summary> all() {
+	List<Clusters.ClusterSummary> all() {
 		return this.properties.connections().entrySet().stream().map(entry -> {
 			ClusterProperties.Connection c = entry.getValue();
 			String source = c.inCluster() ? "in-cluster service account"
 					: "kubeconfig " + c.kubeconfig() + ((c.context() != null) ? " (context " + c.context() + ")" : "");
-			return new Summary(entry.getKey(), source);
+			return new Clusters.ClusterSummary(entry.getKey(), source);
 		}).toList();
-	}
-
-	/**
-	 * One connection.
-	 *
-	 * @param name the connection's name
-	 * @param source where its credentials come from (a file path or the pod's account, never the secret)
-	 */
-	public record Summary(String name, String source) {
 	}
 
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * Puts one gMSA deployment onto a cluster with server-side apply, or into a bundle, and takes it off again.
  */
 @Service
-public class ClusterDeployments {
+class ClusterDeployments {
 
 	private final ClusterClients clients;
 
@@ -29,7 +29,7 @@ public class ClusterDeployments {
 	}
 
 	/** Server-side dry run of every object: what would change, as a readable diff. Writes nothing. */
-	public ApplyResult plan(String connection, GmsaDeployment deployment) {
+	ApplyResult plan(String connection, GmsaDeployment deployment) {
 		KubernetesClient client = this.clients.forConnection(connection);
 		DeploymentPlanner.Planned planned = DeploymentPlanner.plan(client, deployment);
 		List<ObjectChange> changes = planned.objects().stream().map((o) -> this.applier.dryRun(client, o)).toList();
@@ -40,13 +40,13 @@ public class ClusterDeployments {
 	 * Dry run first, then server-side apply of what changes, in order. Idempotent: a second call reports every
 	 * object unchanged and writes nothing. Record the returned objects: decommission needs them.
 	 */
-	public ApplyResult apply(String connection, GmsaDeployment deployment) {
+	ApplyResult apply(String connection, GmsaDeployment deployment, @Nullable String ticket) {
 		KubernetesClient client = this.clients.forConnection(connection);
 		DeploymentPlanner.Planned planned = DeploymentPlanner.plan(client, deployment);
 		List<ObjectChange> dryRun = planned.objects().stream().map((o) -> this.applier.dryRun(client, o)).toList();
 		List<ObjectChange> applied = new ArrayList<>();
 		for (int i = 0; i < planned.objects().size(); i++) {
-			applied.add(this.applier.apply(client, connection, deployment.runId(), planned.objects().get(i),
+			applied.add(this.applier.apply(client, connection, deployment.runId(), ticket, planned.objects().get(i),
 					dryRun.get(i)));
 		}
 		return new ApplyResult(applied, planned.warnings(), false);
@@ -57,7 +57,7 @@ public class ClusterDeployments {
 	 * @param connection a cluster to read the CRD version and Corefile from, or {@code null} in export-only mode
 	 * @param includeSecretData whether the admin chose to put the identity Secret's values into the bundle
 	 */
-	public ExportBundle export(GmsaDeployment deployment, @Nullable String connection, boolean includeSecretData) {
+	ExportBundle export(GmsaDeployment deployment, @Nullable String connection, boolean includeSecretData) {
 		List<HasMetadata> objects;
 		List<String> warnings;
 		if (connection != null) {
@@ -78,7 +78,7 @@ public class ClusterDeployments {
 	 * Deletes exactly the objects a run created, newest first, each only if it still carries the run's label
 	 * and the recorded uid. Everything else is left alone and reported.
 	 */
-	public DecommissionReport decommission(String connection, String runId, List<ClusterObject> created) {
+	DecommissionReport decommission(String connection, String runId, List<ClusterObject> created) {
 		return new Decommissioner(this.audit).decommission(this.clients.forConnection(connection), connection, runId,
 				created);
 	}

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
  * Checks a cluster for everything a gMSA workload needs before the portal changes anything. Reads only.
  */
 @Service
-public class ClusterPreflight {
+class ClusterPreflight {
 
 	private final ClusterClients clients;
 
@@ -23,7 +23,7 @@ public class ClusterPreflight {
 		this.clients = clients;
 	}
 
-	public PreflightReport check(String connection, PreflightRequest request) {
+	PreflightReport check(String connection, PreflightRequest request) {
 		return check(connection, request, Instant.now());
 	}
 
@@ -32,7 +32,7 @@ public class ClusterPreflight {
 	 * {@link #check}, cheap enough to show while the admin picks a connection. A connection that cannot even be
 	 * built (unknown name, unreadable kubeconfig) fails with the reason.
 	 */
-	public PreflightCheck reachability(String connection) {
+	PreflightCheck reachability(String connection) {
 		try {
 			return api(this.clients.forConnection(connection));
 		}

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * Proves a deployment works: waits (bounded, with progress) for the sample pod, then runs nltest and klist in it.
  */
 @Service
-public class ClusterVerification {
+class ClusterVerification {
 
 	private final ClusterClients clients;
 
@@ -33,7 +33,7 @@ public class ClusterVerification {
 	/**
 	 * @param progress receives one line per poll, for the wizard's progress display
 	 */
-	public VerifyResult verify(String connection, VerifyRequest request, Consumer<String> progress) {
+	VerifyResult verify(String connection, VerifyRequest request, Consumer<String> progress) {
 		KubernetesClient client = this.clients.forConnection(connection);
 		Instant deadline = Instant.now().plus(request.timeout());
 		// Poll at most every 2 s, and at least five times within short timeouts.

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * @param summary the line that decided it, and what to do if it failed
  * @param output the raw output, for the admin who wants to see it
  */
-public record CommandCheck(String command, boolean success, String summary, String output) {
+record CommandCheck(String command, boolean success, String summary, String output) {
 
 	private static final Pattern STATUS = Pattern.compile("Status = (\\d+) (0x[0-9a-fA-F]+) (\\S+)");
 

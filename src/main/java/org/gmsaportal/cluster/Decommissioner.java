@@ -57,15 +57,15 @@ class Decommissioner {
 				return outcome(recorded, DecommissionReport.Result.LEFT_ALONE,
 						"Its uid differs from the one recorded: it was deleted and re-created by someone else.");
 			}
-			this.audit.intent(connection, runId, "delete", reference);
+			this.audit.intent(connection, runId, null, "delete", reference);
 			// Only the version just checked: an object re-created or changed meanwhile is not deleted.
 			resource.lockResourceVersion(current.getMetadata().getResourceVersion()).delete();
-			this.audit.write(connection, runId, "delete", reference, AuditOutcome.SUCCESS, "deleted");
+			this.audit.write(connection, runId, null, "delete", reference, AuditOutcome.SUCCESS, "deleted");
 			return outcome(recorded, DecommissionReport.Result.DELETED, "Deleted.");
 		}
 		catch (KubernetesClientException ex) {
 			ClusterOperationException translated = KubernetesErrors.translate(ex, "delete " + recorded, true);
-			this.audit.write(connection, runId, "delete", reference, AuditOutcome.FAILURE, translated.getMessage());
+			this.audit.write(connection, runId, null, "delete", reference, AuditOutcome.FAILURE, translated.getMessage());
 			throw translated;
 		}
 	}
@@ -79,9 +79,9 @@ class Decommissioner {
 			return outcome(recorded, DecommissionReport.Result.ALREADY_GONE, "The Corefile has no block of this run.");
 		}
 		HasMetadata patch = GmsaManifests.coreDns(without);
-		this.audit.intent(connection, runId, "apply", patch);
+		this.audit.intent(connection, runId, null, "apply", patch);
 		ServerSideApplier.resource(client, patch).fieldManager(ClusterLabels.FIELD_MANAGER).forceConflicts().serverSideApply();
-		this.audit.write(connection, runId, "apply", patch, AuditOutcome.SUCCESS, "forward block removed");
+		this.audit.write(connection, runId, null, "apply", patch, AuditOutcome.SUCCESS, "forward block removed");
 		return outcome(recorded, DecommissionReport.Result.DELETED,
 				"Removed this run's forward block from the Corefile; the rest of the Corefile is untouched.");
 	}

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import org.gmsaportal.audit.AuditOutcome;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,24 +49,24 @@ class ServerSideApplier {
 	}
 
 	/** Applies for real and audits the write; unchanged objects are not sent again. */
-	ObjectChange apply(KubernetesClient client, String connection, String runId, HasMetadata desired,
-			ObjectChange planned) {
+	ObjectChange apply(KubernetesClient client, String connection, String runId, @Nullable String ticket,
+			HasMetadata desired, ObjectChange planned) {
 		if (planned.change() == ObjectChange.Change.UNCHANGED) {
 			return planned;
 		}
 		guard(desired);
 		String result = (planned.change() == ObjectChange.Change.CREATE) ? "created" : "updated";
-		this.audit.intent(connection, runId, "apply", desired);
+		this.audit.intent(connection, runId, ticket, "apply", desired);
 		try {
 			HasMetadata applied = force(desired, resource(client, desired)).serverSideApply();
-			this.audit.write(connection, runId, "apply", desired, AuditOutcome.SUCCESS, result);
+			this.audit.write(connection, runId, ticket, "apply", desired, AuditOutcome.SUCCESS, result);
 			logger.info("Applied {} on cluster {} ({})", ClusterObject.of(desired), connection, result);
 			return new ObjectChange(ClusterObject.of(applied), planned.change(), planned.diff());
 		}
 		catch (KubernetesClientException ex) {
 			ClusterOperationException translated = KubernetesErrors.translate(ex, "apply " + ClusterObject.of(desired),
 					!isSecret(desired));
-			this.audit.write(connection, runId, "apply", desired, AuditOutcome.FAILURE, translated.getMessage());
+			this.audit.write(connection, runId, ticket, "apply", desired, AuditOutcome.FAILURE, translated.getMessage());
 			throw translated;
 		}
 	}

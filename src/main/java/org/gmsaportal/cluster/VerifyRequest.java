@@ -11,5 +11,5 @@ import java.time.Duration;
  * @param domain the AD DNS domain for {@code nltest /sc_verify}
  * @param timeout upper bound for the whole verification, waiting and commands together
  */
-public record VerifyRequest(String namespace, String workloadName, String runId, String domain, Duration timeout) {
+record VerifyRequest(String namespace, String workloadName, String runId, String domain, Duration timeout) {
 }

@@ -1,6 +1,6 @@
 /**
- * Kubernetes half of the flow through the fabric8 client: preflight, manifests, apply, export, verify,
- * inventory and decommission of gMSA resources.
+ * Kubernetes half of the flow through the fabric8 client: preflight, manifests, apply, export, verify and
+ * decommission of gMSA resources, all behind one face, {@link org.gmsaportal.cluster.Clusters}.
  */
 @NullMarked
 package org.gmsaportal.cluster;

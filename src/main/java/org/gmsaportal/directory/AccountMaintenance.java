@@ -14,6 +14,7 @@ import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.AccountNames;
 import org.gmsaportal.directory.internal.Passwords;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
  * Changes to accounts the portal created, beyond creating them: a portable user with a caller's password,
  * a password reset, leaving a group, and finding a created object again for decommission. Every write
  * is audited; secrets never are.
+ * <p>
+ * Not part of the module's face ({@link Directory}): public only because the lab tests of other modules read
+ * the DC through it. Main code outside this module uses {@link Directory}.
  */
 @Component
 public class AccountMaintenance {
@@ -29,21 +33,25 @@ public class AccountMaintenance {
 
 	private static final String LEAVE_ACTION = "directory.group-membership.remove";
 
-	private final Auditor audit;
+	private final AuditTrail audit;
 
 	AccountMaintenance(AuditTrail audit) {
-		this.audit = new Auditor(audit);
+		this.audit = audit;
 	}
 
 	/** Creates the user with {@code password} if absent (no group membership); the password is never kept. */
-	public EnsureResult ensureUser(DirectoryConnection connection, String userName, char[] password) {
+	EnsureResult ensureUser(DirectoryConnection connection, String userName, char[] password,
+			Directory.@Nullable RunRef run) {
+		Auditor audit = new Auditor(this.audit, run);
 		connection.requirePasswordTransport();
 		return connection.withServiceAccountOnRequest(
-				ctx -> PortableUsers.ensureUser(ctx, DomainFacts.read(ctx), userName, null, password, this.audit));
+				ctx -> PortableUsers.ensureUser(ctx, DomainFacts.read(ctx), userName, null, password, audit));
 	}
 
 	/** Sets the password of a user the portal created; refuses any other account. */
-	public EnsureResult setPassword(DirectoryConnection connection, String userName, char[] password) {
+	EnsureResult setPassword(DirectoryConnection connection, String userName, char[] password,
+			Directory.@Nullable RunRef run) {
+		Auditor audit = new Auditor(this.audit, run);
 		connection.requirePasswordTransport();
 		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
@@ -55,25 +63,27 @@ public class AccountMaintenance {
 			}
 			String dn = Ldap.string(entry, "distinguishedName");
 			if (!Accounts.MARKER.equals(Ldap.optionalString(entry, "adminDescription"))) {
-				throw this.audit.refused(PASSWORD_ACTION, dn, "Not changed: " + dn + " was not created by the portal",
+				throw audit.refused(PASSWORD_ACTION, dn, "Not changed: " + dn + " was not created by the portal",
 						Map.of());
 			}
-			this.audit.intent(PASSWORD_ACTION, dn, Map.of());
+			audit.intent(PASSWORD_ACTION, dn, Map.of());
 			try {
 				ctx.modifyAttributes(dn, new ModificationItem[] { new ModificationItem(DirContext.REPLACE_ATTRIBUTE,
 						new BasicAttribute("unicodePwd", Passwords.unicodePwd(password))) });
 			}
 			catch (NamingException ex) {
-				throw this.audit.failure(PASSWORD_ACTION, dn, WriteErrors.explain(ex, "set the password of " + dn, dn),
+				throw audit.failure(PASSWORD_ACTION, dn, WriteErrors.explain(ex, "set the password of " + dn, dn),
 						Map.of(), ex);
 			}
-			return this.audit.record(PASSWORD_ACTION, new EnsureResult("user", dn, Accounts.guid(entry),
+			return audit.record(PASSWORD_ACTION, new EnsureResult("user", dn, Accounts.guid(entry),
 					Outcome.REPAIRED, List.of("password set"), List.of()), Map.of("unicodePwd", "set (not recorded)"));
 		});
 	}
 
 	/** Takes {@code member} out of {@code group}; not a member (any more) is success. */
-	public EnsureResult removeMembership(DirectoryConnection connection, String group, String member) {
+	EnsureResult removeMembership(DirectoryConnection connection, String group, String member,
+			Directory.@Nullable RunRef run) {
+		Auditor audit = new Auditor(this.audit, run);
 		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			Attributes groupEntry = Accounts.find(ctx, facts.defaultNamingContext(),
@@ -90,17 +100,17 @@ public class AccountMaintenance {
 			Map<String, Object> details = Map.of("group", groupDn, "member", memberDn);
 			boolean present = Accounts.isMember(ctx, groupDn, memberDn);
 			if (present) {
-				this.audit.intent(LEAVE_ACTION, target, details);
+				audit.intent(LEAVE_ACTION, target, details);
 				try {
 					ctx.modifyAttributes(groupDn, new ModificationItem[] { new ModificationItem(
 							DirContext.REMOVE_ATTRIBUTE, new BasicAttribute("member", memberDn)) });
 				}
 				catch (NamingException ex) {
-					throw this.audit.failure(LEAVE_ACTION, target,
+					throw audit.failure(LEAVE_ACTION, target,
 							WriteErrors.explain(ex, "remove " + memberDn + " from " + groupDn, groupDn), details, ex);
 				}
 			}
-			return this.audit.record(LEAVE_ACTION, new EnsureResult("membership", target, null,
+			return audit.record(LEAVE_ACTION, new EnsureResult("membership", target, null,
 					present ? Outcome.DELETED : Outcome.ALREADY_ABSENT, List.of(), List.of()), details);
 		});
 	}

@@ -8,11 +8,19 @@ import javax.naming.NamingException;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Records one audit event per directory step; callers pass only non-secret details.
+ * Records one audit event per directory step; callers pass only non-secret details. A step of a run names the
+ * run, and its events carry the run's id and ticket because the caller passed them, not because of the thread.
  */
-record Auditor(AuditTrail trail) {
+record Auditor(AuditTrail trail, Directory.@Nullable RunRef run) {
+
+	/** Records the event, tagged with the run it belongs to, if any. */
+	void event(AuditEvent event) {
+		Directory.RunRef run = this.run;
+		this.trail.record((run != null) ? event.withCorrelation(run.runId(), run.ticket()) : event);
+	}
 
 	/**
 	 * Records, before anything is sent to the DC, that the write is about to happen. LDAP has no
@@ -20,7 +28,7 @@ record Auditor(AuditTrail trail) {
 	 * intent cannot be recorded, the exception stops the write.
 	 */
 	void intent(String action, String dn, Map<String, ?> details) {
-		this.trail.record(AuditEvent.of(action + ".intent", dn, AuditOutcome.SUCCESS).withDetails(details));
+		event(AuditEvent.of(action + ".intent", dn, AuditOutcome.SUCCESS).withDetails(details));
 	}
 
 	/** Records the step's result (created, unchanged, drift, deleted) and returns it. */
@@ -36,7 +44,7 @@ record Auditor(AuditTrail trail) {
 		if (!result.warnings().isEmpty()) {
 			all.put("warnings", result.warnings());
 		}
-		this.trail.record(AuditEvent.of(action, result.distinguishedName(), AuditOutcome.SUCCESS).withDetails(all));
+		event(AuditEvent.of(action, result.distinguishedName(), AuditOutcome.SUCCESS).withDetails(all));
 		return result;
 	}
 
@@ -47,7 +55,7 @@ record Auditor(AuditTrail trail) {
 		all.put("error", message);
 		AuditOutcome outcome = (Ldap.resultCode(cause) == WriteErrors.INSUFFICIENT_ACCESS) ? AuditOutcome.DENIED
 				: AuditOutcome.FAILURE;
-		this.trail.record(AuditEvent.of(action, dn, outcome).withDetails(all));
+		event(AuditEvent.of(action, dn, outcome).withDetails(all));
 		return new DirectoryException(message, cause);
 	}
 
@@ -55,7 +63,7 @@ record Auditor(AuditTrail trail) {
 	DirectoryException refused(String action, String dn, String message, Map<String, ?> details) {
 		Map<String, Object> all = new LinkedHashMap<>(details);
 		all.put("error", message);
-		this.trail.record(AuditEvent.of(action, dn, AuditOutcome.FAILURE).withDetails(all));
+		event(AuditEvent.of(action, dn, AuditOutcome.FAILURE).withDetails(all));
 		return new DirectoryException(message);
 	}
 

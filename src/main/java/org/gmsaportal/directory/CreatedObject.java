@@ -8,6 +8,9 @@ import java.util.UUID;
  * @param kind {@code gMSA}, {@code user} or {@code group}
  * @param distinguishedName the DN at creation
  * @param objectGuid the objectGUID reported by the ensure step
+ * <p>
+ * Not part of the module's face ({@link Directory}): public only because the lab tests of other modules read
+ * the DC through it. Main code outside this module uses {@link Directory}.
  */
 public record CreatedObject(String kind, String distinguishedName, UUID objectGuid) {
 

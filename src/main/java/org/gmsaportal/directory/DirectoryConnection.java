@@ -28,6 +28,9 @@ import org.springframework.ldap.support.LdapUtils;
 
 /**
  * One configured domain: opens TLS-protected LDAP sessions to its DCs and authenticates users.
+ * <p>
+ * Not part of the module's face ({@link Directory}): public only because the lab tests of other modules read
+ * the DC through it. Main code outside this module uses {@link Directory}.
  */
 public final class DirectoryConnection {
 
@@ -53,21 +56,21 @@ public final class DirectoryConnection {
 		this.refusal = refusal;
 	}
 
-	public String name() {
+	String name() {
 		return this.name;
 	}
 
 	/** The domain's DNS name. */
-	public String domain() {
+	String domain() {
 		return this.settings.domain();
 	}
 
-	public List<URI> urls() {
+	List<URI> urls() {
 		return this.settings.urls();
 	}
 
 	/** How binds are protected: {@code LDAPS}, {@code StartTLS} or {@code plain (lab only)}. */
-	public String transport() {
+	String transport() {
 		if (this.settings.urls().get(0).getScheme().equalsIgnoreCase("ldaps")) {
 			return "LDAPS";
 		}
@@ -86,12 +89,12 @@ public final class DirectoryConnection {
 	}
 
 	/** True when certificate checks are switched off; the UI flags such a connection. */
-	public boolean trustsAllCertificates() {
+	boolean trustsAllCertificates() {
 		return this.settings.trustAllCertificates();
 	}
 
 	/** Why this connection refuses to bind at all (misconfiguration), or {@code null} if it is usable. */
-	public @Nullable String refusal() {
+	@Nullable String refusal() {
 		return this.refusal;
 	}
 
@@ -102,7 +105,7 @@ public final class DirectoryConnection {
 	 * @throws DirectoryAuthenticationException if the DC refuses the credentials
 	 * @throws DirectoryException if the directory cannot be reached or answers unexpectedly
 	 */
-	public DirectoryUser authenticate(String username, String password) {
+	DirectoryUser authenticate(String username, String password) {
 		String account;
 		try {
 			account = AccountNames.userAccountName(username, domain());
@@ -250,7 +253,7 @@ public final class DirectoryConnection {
 	}
 
 	/** Reads the rootDSE anonymously (no credentials are sent) and returns the DC's host name. */
-	public String probe() {
+	String probe() {
 		if (this.refusal != null) {
 			throw new DirectoryException(this.refusal);
 		}

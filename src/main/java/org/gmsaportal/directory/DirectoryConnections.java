@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The configured directory connections, by name. None configured means plan-only mode.
+ * <p>
+ * Not part of the module's face ({@link Directory}): public only because the lab tests of other modules read
+ * the DC through it. Main code outside this module uses {@link Directory}.
  */
 @Component
 public class DirectoryConnections {
@@ -43,7 +46,7 @@ public class DirectoryConnections {
 		return Optional.ofNullable(this.connections.get(name));
 	}
 
-	public Collection<DirectoryConnection> all() {
+	Collection<DirectoryConnection> all() {
 		return this.connections.values();
 	}
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * holds, and which computer accounts match a name. Nothing here writes or audits.
  */
 @Component
-public class DirectoryLookups {
+class DirectoryLookups {
 
 	/** The most computer accounts one search returns; a longer list means the admin should type more. */
 	public static final int MAX_COMPUTERS = 25;
@@ -45,7 +45,7 @@ public class DirectoryLookups {
 	 * is elsewhere); otherwise a warning: {@code HTTP/x} while {@code HOST/x} is on another computer, which the DC
 	 * may accept, after which Kerberos clients asking for {@code HTTP/x} get a ticket for the gMSA
 	 */
-	public record SpnConflict(String requested, String held, String holder, String message, boolean blocking) {
+	public record HeldSpn(String requested, String held, String holder, String message, boolean blocking) {
 	}
 
 	/**
@@ -66,9 +66,9 @@ public class DirectoryLookups {
 	 * @param accounts at most {@link #MAX_COMPUTERS} accounts, sorted by name
 	 * @param truncated whether more accounts matched than were returned
 	 */
-	public record ComputerSearch(List<ComputerAccount> accounts, boolean truncated) {
+	public record ComputerMatches(List<ComputerAccount> accounts, boolean truncated) {
 
-		public ComputerSearch {
+		public ComputerMatches {
 			accounts = List.copyOf(accounts);
 		}
 
@@ -82,7 +82,7 @@ public class DirectoryLookups {
 	 * @throws DirectoryException naming the rule when a name or SPN is malformed, or the directory's message
 	 * when it cannot be read
 	 */
-	public List<SpnConflict> spnConflicts(DirectoryConnection connection, @Nullable String gmsaName,
+	public List<HeldSpn> spnConflicts(DirectoryConnection connection, @Nullable String gmsaName,
 			List<String> spns) {
 		List<String> checked = new ArrayList<>();
 		@Nullable String name;
@@ -103,7 +103,7 @@ public class DirectoryLookups {
 			// No gMSA yet: nothing is its own, and no real DN equals the empty one.
 			String ownDn = (own != null) ? Ldap.string(own, "distinguishedName") : "";
 			return Spns.conflicts(ctx, facts, checked, ownDn).stream()
-				.map(c -> new SpnConflict(c.requested(), c.held(), c.holder(), c.message(), c.blocking()))
+				.map(c -> new HeldSpn(c.requested(), c.held(), c.holder(), c.message(), c.blocking()))
 				.toList();
 		});
 	}
@@ -115,10 +115,10 @@ public class DirectoryLookups {
 	 * @param text 1 to 64 characters; blank finds nothing
 	 * @throws DirectoryException when the text is too long, or the directory's message when it cannot be read
 	 */
-	public ComputerSearch searchComputers(DirectoryConnection connection, String text) {
+	public ComputerMatches searchComputers(DirectoryConnection connection, String text) {
 		String typed = text.strip();
 		if (typed.isEmpty()) {
-			return new ComputerSearch(List.of(), false);
+			return new ComputerMatches(List.of(), false);
 		}
 		if (typed.length() > MAX_SEARCH_LENGTH || typed.chars().anyMatch(Character::isISOControl)) {
 			throw new DirectoryException("computer search: 1 to " + MAX_SEARCH_LENGTH
@@ -131,7 +131,7 @@ public class DirectoryLookups {
 	}
 
 	// One more than the limit is asked for, so that "more than 25" is told apart from "exactly 25".
-	private static ComputerSearch search(DirContext ctx, String base, String filter) throws NamingException {
+	private static ComputerMatches search(DirContext ctx, String base, String filter) throws NamingException {
 		SearchControls controls = new SearchControls();
 		controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
 		controls.setCountLimit(MAX_COMPUTERS + 1);
@@ -164,7 +164,7 @@ public class DirectoryLookups {
 			.sorted(Comparator.comparing(ComputerAccount::samAccountName, String.CASE_INSENSITIVE_ORDER))
 			.limit(MAX_COMPUTERS)
 			.toList();
-		return new ComputerSearch(sorted, truncated);
+		return new ComputerMatches(sorted, truncated);
 	}
 
 }

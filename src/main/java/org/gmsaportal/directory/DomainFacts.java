@@ -33,6 +33,9 @@ import org.springframework.ldap.support.LdapEncoder;
  * @param domainFunctionality domain functional level (e.g. 7 = 2016)
  * @param forestFunctionality forest functional level
  * @param dcFunctionality the DC's own functional level
+ * <p>
+ * Not part of the module's face ({@link Directory}): public only because the lab tests of other modules read
+ * the DC through it. Main code outside this module uses {@link Directory}.
  */
 public record DomainFacts(String defaultNamingContext, String configurationNamingContext,
 		String rootDomainNamingContext, String domainSid, UUID domainGuid, String dnsName, String netbiosName,

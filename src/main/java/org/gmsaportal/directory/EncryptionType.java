@@ -5,11 +5,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Kerberos encryption types of msDS-SupportedEncryptionTypes ([MS-KILE] 2.2.7).
+ * Kerberos encryption types a gMSA may support ({@code msDS-SupportedEncryptionTypes}, [MS-KILE] 2.2.7).
  */
 public enum EncryptionType {
 
-	RC4(0x4), AES128(0x8), AES256(0x10);
+	RC4_HMAC(0x4), AES128_CTS_HMAC_SHA1_96(0x8), AES256_CTS_HMAC_SHA1_96(0x10);
 
 	private final int bit;
 
@@ -17,11 +17,11 @@ public enum EncryptionType {
 		this.bit = bit;
 	}
 
-	public static int mask(Collection<EncryptionType> types) {
+	static int mask(Collection<EncryptionType> types) {
 		return types.stream().mapToInt(t -> t.bit).reduce(0, (a, b) -> a | b);
 	}
 
-	public static Set<EncryptionType> fromMask(int mask) {
+	static Set<EncryptionType> fromMask(int mask) {
 		Set<EncryptionType> types = EnumSet.noneOf(EncryptionType.class);
 		for (EncryptionType type : values()) {
 			if ((mask & type.bit) != 0) {

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param drift how an existing object differs from the request (empty unless DRIFT); nothing was changed
  * @param warnings things the admin should know even though the step succeeded
  */
-public record EnsureResult(String kind, String distinguishedName, @Nullable UUID objectGuid, Outcome outcome,
+record EnsureResult(String kind, String distinguishedName, @Nullable UUID objectGuid, Outcome outcome,
 		List<String> drift, List<String> warnings) {
 
 	public EnsureResult {

@@ -89,7 +89,7 @@ final class GmsaAccounts {
 
 	static List<String> warnings(GmsaRequest request, boolean created) {
 		List<String> warnings = new ArrayList<>();
-		if (request.encryptionTypes().contains(EncryptionType.RC4)) {
+		if (request.encryptionTypes().contains(EncryptionType.RC4_HMAC)) {
 			warnings.add("RC4 is enabled on request: it is weak and disabled by default in current Windows "
 					+ "releases; use it only for clients that cannot do AES.");
 		}

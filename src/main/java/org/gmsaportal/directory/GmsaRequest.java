@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param allowedPrincipals sAMAccountNames of the groups or accounts allowed to retrieve the password
  * @param container DN of the OU or container, or {@code null} for CN=Managed Service Accounts
  */
-public record GmsaRequest(String name, @Nullable String dnsHostName, List<String> extraSpns,
+record GmsaRequest(String name, @Nullable String dnsHostName, List<String> extraSpns,
 		Set<EncryptionType> encryptionTypes, int passwordIntervalDays, List<String> allowedPrincipals,
 		@Nullable String container) {
 
@@ -29,7 +29,7 @@ public record GmsaRequest(String name, @Nullable String dnsHostName, List<String
 
 	/** The defaults: AES only, 30 days, default DNS host name and SPNs, one allowed group. */
 	public static GmsaRequest of(String name, String allowedGroup) {
-		return new GmsaRequest(name, null, List.of(), EnumSet.of(EncryptionType.AES128, EncryptionType.AES256), 30,
+		return new GmsaRequest(name, null, List.of(), EnumSet.of(EncryptionType.AES128_CTS_HMAC_SHA1_96, EncryptionType.AES256_CTS_HMAC_SHA1_96), 30,
 				List.of(allowedGroup), null);
 	}
 

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param scope domain-local by default
  * @param container DN of the OU or container, or {@code null} for CN=Users
  */
-public record GroupRequest(String name, GroupScope scope, @Nullable String container) {
+record GroupRequest(String name, GroupScope scope, @Nullable String container) {
 
 	public static GroupRequest of(String name) {
 		return new GroupRequest(name, GroupScope.DOMAIN_LOCAL, null);

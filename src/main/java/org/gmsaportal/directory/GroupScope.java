@@ -3,7 +3,7 @@ package org.gmsaportal.directory;
 /**
  * Scope of a security group, with the signed groupType value AD expects.
  */
-public enum GroupScope {
+enum GroupScope {
 
 	DOMAIN_LOCAL(-2147483644), GLOBAL(-2147483646), UNIVERSAL(-2147483640);
 

@@ -14,23 +14,21 @@ import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.GmsaAccounts.Plan;
 import org.gmsaportal.directory.internal.AccountNames;
 import org.gmsaportal.directory.internal.SecurityDescriptor;
-
-import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Idempotent creation of the directory objects a gMSA deployment needs, and their removal; every step audited.
  */
-@Component
-public class IdentityManagement {
+class IdentityManagement {
 
 	private final Auditor audit;
 
-	IdentityManagement(AuditTrail audit) {
-		this.audit = new Auditor(audit);
+	IdentityManagement(AuditTrail audit, Directory.@Nullable RunRef run) {
+		this.audit = new Auditor(audit, run);
 	}
 
 	/** Creates the security group, or reports whether the existing one matches. */
-	public EnsureResult ensureGroup(DirectoryConnection connection, GroupRequest request) {
+	EnsureResult ensureGroup(DirectoryConnection connection, GroupRequest request) {
 		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.groupName(request.name());
@@ -64,7 +62,7 @@ public class IdentityManagement {
 	}
 
 	/** Creates the gMSA after checking its SPNs are free, or reports how the existing one differs. */
-	public EnsureResult ensureGmsa(DirectoryConnection connection, GmsaRequest request) {
+	EnsureResult ensureGmsa(DirectoryConnection connection, GmsaRequest request) {
 		return ensureGmsa(connection, request, true);
 	}
 
@@ -123,26 +121,26 @@ public class IdentityManagement {
 	 * Changes a drifted gMSA the portal created back to the request (DNS host name, SPNs, encryption types,
 	 * allowed principals); the password interval cannot change and stays reported. Refuses foreign gMSAs.
 	 */
-	public EnsureResult repairGmsa(DirectoryConnection connection, GmsaRequest request) {
+	EnsureResult repairGmsa(DirectoryConnection connection, GmsaRequest request) {
 		return connection.withServiceAccountOnRequest(
 				ctx -> GmsaRepair.repair(ctx, DomainFacts.read(ctx), request, this.audit));
 	}
 
 	/** Creates the portable user with a generated password (returned once) and makes it a group member. */
-	public PortableUserResult ensurePortableUser(DirectoryConnection connection, PortableUserRequest request) {
+	PortableUserResult ensurePortableUser(DirectoryConnection connection, PortableUserRequest request) {
 		connection.requirePasswordTransport();
 		return connection.withServiceAccountOnRequest(
 				ctx -> PortableUsers.ensure(ctx, DomainFacts.read(ctx), request, this.audit));
 	}
 
 	/** Adds a user or computer account (e.g. {@code HOST01$}) to the group; already a member is success. */
-	public EnsureResult ensureMembership(DirectoryConnection connection, String group, String member) {
+	EnsureResult ensureMembership(DirectoryConnection connection, String group, String member) {
 		return connection.withServiceAccountOnRequest(
 				ctx -> PortableUsers.membership(ctx, DomainFacts.read(ctx), group, member, this.audit));
 	}
 
 	/** Deletes an object the portal created, identified by its recorded objectGUID; refuses anything else. */
-	public EnsureResult decommission(DirectoryConnection connection, CreatedObject object) {
+	EnsureResult decommission(DirectoryConnection connection, CreatedObject object) {
 		return connection.withServiceAccountOnRequest(ctx -> Decommissioning.delete(ctx, object, this.audit));
 	}
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * admin approves before anything is written. Nothing here writes or audits.
  */
 @Component
-public class IdentityPreview {
+class IdentityPreview {
 
 	/** The group: as requested, drifted, or {@link Outcome#PLANNED} with the DN it would get. */
 	public EnsureResult group(DirectoryConnection connection, GroupRequest request) {

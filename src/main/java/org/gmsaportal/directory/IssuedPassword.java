@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * A generated password handed to the caller once; it prints as a placeholder, so logging it leaks nothing.
  */
-public final class IssuedPassword {
+final class IssuedPassword {
 
 	private final char[] value;
 

@@ -9,7 +9,6 @@ import javax.naming.directory.DirContext;
 
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
-import org.gmsaportal.audit.AuditTrail;
 
 /**
  * Creates the Group Key Distribution Service containers that adprep makes, for lab forests that lack them.
@@ -21,7 +20,7 @@ final class KdsContainers {
 	private KdsContainers() {
 	}
 
-	static void ensure(DirContext ctx, String configNc, AuditTrail audit) throws NamingException {
+	static void ensure(DirContext ctx, String configNc, Auditor audit) throws NamingException {
 		container(ctx, KdsRootKeyManagement.GKDS + configNc, audit);
 		container(ctx, KdsRootKeyManagement.containerDn(configNc), audit);
 		container(ctx, SERVER_CONFIGURATION + configNc, audit);
@@ -36,7 +35,7 @@ final class KdsContainers {
 		}
 	}
 
-	private static void container(DirContext ctx, String dn, AuditTrail audit) throws NamingException {
+	private static void container(DirContext ctx, String dn, Auditor audit) throws NamingException {
 		if (Ldap.read(ctx, dn, "cn") == null) {
 			Attributes attributes = new BasicAttributes(true);
 			attributes.put("objectClass", "container");
@@ -44,18 +43,18 @@ final class KdsContainers {
 		}
 	}
 
-	private static void create(DirContext ctx, String dn, Attributes attributes, AuditTrail audit) {
-		new Auditor(audit).intent("directory.kds-container.create", dn, Map.of());
+	private static void create(DirContext ctx, String dn, Attributes attributes, Auditor audit) {
+		audit.intent("directory.kds-container.create", dn, Map.of());
 		try {
 			ctx.createSubcontext(dn, attributes);
 		}
 		catch (NamingException ex) {
 			String message = WriteErrors.explain(ex, "create the KDS container " + dn, dn);
-			audit.record(AuditEvent.of("directory.kds-container.create", dn, AuditOutcome.FAILURE)
+			audit.event(AuditEvent.of("directory.kds-container.create", dn, AuditOutcome.FAILURE)
 				.withDetails(Map.of("error", message)));
 			throw new DirectoryException(message, ex);
 		}
-		audit.record(AuditEvent.of("directory.kds-container.create", dn, AuditOutcome.SUCCESS)
+		audit.event(AuditEvent.of("directory.kds-container.create", dn, AuditOutcome.SUCCESS)
 			.withDetails(Map.of("reason", "the forest lacked the containers adprep normally creates")));
 	}
 

@@ -3,7 +3,7 @@ package org.gmsaportal.directory;
 /**
  * How a new KDS root key's effective time is chosen.
  */
-public enum KdsKeyMode {
+enum KdsKeyMode {
 
 	/** Effective now, as Add-KdsRootKey -EffectiveImmediately: DCs use it about 10 hours later. */
 	PRODUCTION,

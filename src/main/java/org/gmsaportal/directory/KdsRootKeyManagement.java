@@ -21,14 +21,12 @@ import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.internal.FileTimes;
 import org.gmsaportal.directory.internal.KdsParameters;
-
-import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lists, judges and creates the forest's KDS root keys (Get-KdsRootKey / Add-KdsRootKey over LDAP).
  */
-@Component
-public class KdsRootKeyManagement {
+class KdsRootKeyManagement {
 
 	static final String GKDS = "CN=Group Key Distribution Service,CN=Services,";
 
@@ -37,14 +35,14 @@ public class KdsRootKeyManagement {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final AuditTrail audit;
+	private final Auditor audit;
 
-	KdsRootKeyManagement(AuditTrail audit) {
-		this.audit = audit;
+	KdsRootKeyManagement(AuditTrail audit, Directory.@Nullable RunRef run) {
+		this.audit = new Auditor(audit, run);
 	}
 
 	/** The root keys and whether one is usable now, by the DC's clock. */
-	public KdsStatus status(DirectoryConnection connection) {
+	KdsStatus status(DirectoryConnection connection) {
 		return connection.withServiceAccount(ctx -> status(ctx, connection, DomainFacts.read(ctx)));
 	}
 
@@ -64,7 +62,7 @@ public class KdsRootKeyManagement {
 	 * @param labBackdatingConfirmed must be true for {@link KdsKeyMode#LAB_BACKDATED}: the admin confirmed
 	 * that this forest has a single DC
 	 */
-	public KdsRootKey create(DirectoryConnection connection, KdsKeyMode mode, boolean labBackdatingConfirmed) {
+	KdsRootKey create(DirectoryConnection connection, KdsKeyMode mode, boolean labBackdatingConfirmed) {
 		if (mode == KdsKeyMode.LAB_BACKDATED && !labBackdatingConfirmed) {
 			throw new DirectoryException("A backdated KDS root key is for single-DC labs only: another DC that has "
 					+ "not replicated it yet cannot serve gMSA passwords. Confirm explicitly, or create a production "
@@ -86,17 +84,17 @@ public class KdsRootKeyManagement {
 				details.put("warning", "backdated by " + LAB_BACKDATE.toMinutes() + " minutes for a single-DC lab; "
 						+ "unsafe in a forest with several DCs");
 			}
-			new Auditor(this.audit).intent("directory.kds-root-key.create", dn, details);
+			this.audit.intent("directory.kds-root-key.create", dn, details);
 			try {
 				ctx.createSubcontext(dn, attributes(id, now, effective, facts.dcServerReference()));
 			}
 			catch (NamingException ex) {
 				String message = WriteErrors.explain(ex, "create the KDS root key " + dn, container);
-				this.audit.record(AuditEvent.of("directory.kds-root-key.create", dn, AuditOutcome.FAILURE)
+				this.audit.event(AuditEvent.of("directory.kds-root-key.create", dn, AuditOutcome.FAILURE)
 					.withDetails(with(details, "error", message)));
 				throw new DirectoryException(message, ex);
 			}
-			this.audit.record(
+			this.audit.event(
 					AuditEvent.of("directory.kds-root-key.create", dn, AuditOutcome.SUCCESS).withDetails(details));
 			return new KdsRootKey(id, dn, now, effective);
 		});

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param explanation what this means and the fix, for the admin
  * @param warnings things to look at even when the state is fine
  */
-public record KdsStatus(State state, List<KdsRootKey> keys, @Nullable Instant usableAt, Instant dcTime,
+record KdsStatus(State state, List<KdsRootKey> keys, @Nullable Instant usableAt, Instant dcTime,
 		String explanation, List<String> warnings) {
 
 	/** The verdict on the forest's root keys. */

@@ -12,6 +12,6 @@ import java.time.Duration;
  * @param queryPasswordInterval when a client should fetch the password again
  * @param unchangedPasswordInterval how long the current password remains unchanged
  */
-public record ManagedPasswordInfo(int version, int currentPasswordBytes, boolean previousPasswordPresent,
+record ManagedPasswordInfo(int version, int currentPasswordBytes, boolean previousPasswordPresent,
 		int previousPasswordBytes, Duration queryPasswordInterval, Duration unchangedPasswordInterval) {
 }

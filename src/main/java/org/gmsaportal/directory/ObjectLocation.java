@@ -15,6 +15,6 @@ import org.jspecify.annotations.Nullable;
  * @param dcTime the answering DC's clock (whole seconds), to compare with {@code whenCreated} without the skew
  * between the portal's clock and the DC's
  */
-public record ObjectLocation(String distinguishedName, boolean exists, boolean createdByPortal,
+record ObjectLocation(String distinguishedName, boolean exists, boolean createdByPortal,
 		@Nullable Instant whenCreated, Instant dcTime) {
 }

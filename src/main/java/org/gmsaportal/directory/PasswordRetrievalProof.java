@@ -13,21 +13,19 @@ import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.internal.AccountNames;
 import org.gmsaportal.directory.internal.ManagedPasswordBlob;
-
-import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proves the AD half works: binds as a principal and reads the gMSA's msDS-ManagedPassword, as ccg.exe does.
  */
-@Component
-public class PasswordRetrievalProof {
+class PasswordRetrievalProof {
 
 	static final String ACTION = "directory.gmsa.password-proof";
 
-	private final AuditTrail audit;
+	private final Auditor audit;
 
-	PasswordRetrievalProof(AuditTrail audit) {
-		this.audit = audit;
+	PasswordRetrievalProof(AuditTrail audit, Directory.@Nullable RunRef run) {
+		this.audit = new Auditor(audit, run);
 	}
 
 	/**
@@ -35,7 +33,7 @@ public class PasswordRetrievalProof {
 	 * @param principal the account that should be able to read it (sAMAccountName or UPN)
 	 * @param password its password; used for one bind and never kept
 	 */
-	public ProofResult prove(DirectoryConnection connection, String gmsaName, String principal, char[] password) {
+	ProofResult prove(DirectoryConnection connection, String gmsaName, String principal, char[] password) {
 		String account;
 		String gmsa;
 		try {
@@ -91,7 +89,7 @@ public class PasswordRetrievalProof {
 		else {
 			details.put("missing", result.missingPreconditions());
 		}
-		this.audit.record(AuditEvent.of(ACTION, result.gmsa(), result.retrieved() ? AuditOutcome.SUCCESS
+		this.audit.event(AuditEvent.of(ACTION, result.gmsa(), result.retrieved() ? AuditOutcome.SUCCESS
 				: AuditOutcome.FAILURE).withDetails(details));
 		return result;
 	}

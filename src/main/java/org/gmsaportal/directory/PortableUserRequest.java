@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param group the group that may retrieve the gMSA's password; the user is made a member
  * @param container DN of the OU or container, or {@code null} for CN=Users
  */
-public record PortableUserRequest(String name, String group, @Nullable String container) {
+record PortableUserRequest(String name, String group, @Nullable String container) {
 }

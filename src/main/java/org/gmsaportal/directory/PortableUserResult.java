@@ -9,5 +9,5 @@ import org.jspecify.annotations.Nullable;
  * @param membership what happened to its group membership
  * @param password the generated password when the user was created now, else {@code null}: the portal keeps no copy
  */
-public record PortableUserResult(EnsureResult user, EnsureResult membership, @Nullable IssuedPassword password) {
+record PortableUserResult(EnsureResult user, EnsureResult membership, @Nullable IssuedPassword password) {
 }

@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
  * @param explanation the verdict in words
  * @param missingPreconditions on failure, each precondition found missing, with its fix
  */
-public record ProofResult(boolean retrieved, String gmsa, String principal, @Nullable ManagedPasswordInfo password,
+record ProofResult(boolean retrieved, String gmsa, String principal, @Nullable ManagedPasswordInfo password,
 		String explanation, List<String> missingPreconditions) {
 }

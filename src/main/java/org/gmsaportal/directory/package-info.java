@@ -1,5 +1,6 @@
 /**
- * Active Directory over LDAP: connections, domain facts, and the objects a gMSA deployment needs.
+ * Active Directory over LDAP: connections, domain facts, and the objects a gMSA deployment needs, all behind one
+ * face, {@link org.gmsaportal.directory.Directory}.
  */
 @NullMarked
 package org.gmsaportal.directory;

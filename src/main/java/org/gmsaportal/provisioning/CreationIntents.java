@@ -6,8 +6,9 @@ import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 
-import org.gmsaportal.provisioning.DirectoryPort.Located;
-import org.gmsaportal.provisioning.DirectoryPort.ObjectType;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Directory.Located;
+import org.gmsaportal.directory.Directory.ObjectType;
 
 import org.springframework.stereotype.Component;
 
@@ -25,11 +26,11 @@ class CreationIntents {
 	// whenCreated and the DC's clock come in whole seconds, and may come from two DCs of the domain.
 	static final Duration TOLERANCE = Duration.ofSeconds(2);
 
-	private final DirectoryPort directory;
+	private final Directory directory;
 
 	private final RunAttempts attempts;
 
-	CreationIntents(DirectoryPort directory, RunAttempts attempts) {
+	CreationIntents(Directory directory, RunAttempts attempts) {
 		this.directory = directory;
 		this.attempts = attempts;
 	}
@@ -65,9 +66,9 @@ class CreationIntents {
 	 * The step's outcome, with the object counted as created by this run if an earlier attempt intended it and
 	 * evidently created it.
 	 */
-	Steps.Outcome reconcile(String runId, ProvisioningRequest request, Creation creation,
-			RunAttempts.Intended intended, Steps.Outcome outcome) {
-		if (!DirectoryPort.Result.ALREADY_AS_REQUESTED.name().equals(outcome.result())) {
+	StepRunner.Outcome reconcile(String runId, ProvisioningRequest request, Creation creation,
+			RunAttempts.Intended intended, StepRunner.Outcome outcome) {
+		if (!Directory.Result.ALREADY_AS_REQUESTED.name().equals(outcome.result())) {
 			return outcome;
 		}
 		Located found = locate(request, creation);
@@ -79,7 +80,7 @@ class CreationIntents {
 		if (!ours) {
 			return outcome;
 		}
-		return new Steps.Outcome(outcome.state(), DirectoryPort.Result.CREATED.name(),
+		return new StepRunner.Outcome(outcome.state(), Directory.Result.CREATED.name(),
 				"created " + found.distinguishedName() + " in an earlier attempt of this run, which stopped before "
 						+ "recording it (it carries the portal's marker and was created after the run announced it); "
 						+ "the run owns it and its decommission removes it. " + outcome.detail(),

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gmsaportal.directory.Directory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -82,7 +83,7 @@ class DecommissionPlanner {
 	private static void removal(List<PlannedStep> steps, RunView run, StepKind created, StepKind remove, String name,
 			String what) {
 		RunView.StepView step = step(run, created);
-		boolean ours = step != null && DirectoryPort.Result.CREATED.name().equals(step.result());
+		boolean ours = step != null && Directory.Result.CREATED.name().equals(step.result());
 		add(steps, remove, name, ours ? StepIntent.APPLY : StepIntent.SKIP,
 				ours ? "delete " + what + " " + name + ", created by run " + run.id()
 						: "left alone: " + what + " " + name + " existed before run " + run.id());

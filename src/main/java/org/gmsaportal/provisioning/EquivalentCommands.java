@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.KdsRootKeyChoice;
+
 /**
  * The PowerShell or kubectl command an admin would have typed for a planned step, so a review (the wizard's, or an
  * ADMIN's of an API-filed request) hides nothing. Pure: built from the request and the step only; values are quoted
@@ -38,12 +41,12 @@ public final class EquivalentCommands {
 			case ENSURE_PORTABLE_USER -> "New-ADUser -Name " + ps(step.target()) + " -SamAccountName " + ps(step.target())
 					+ " -UserPrincipalName " + ps(step.target() + "@" + domain)
 					+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true";
-			case ENSURE_MEMBERSHIP -> "Add-ADGroupMember -Identity " + group + " -Members " + list(Deployments.members(request));
+			case ENSURE_MEMBERSHIP -> "Add-ADGroupMember -Identity " + group + " -Members " + list(RequestTranslation.members(request));
 			// Fails, as the run's proof does, when the user may not read the password: the cmdlet alone does not.
 			case PROVE_RETRIEVAL -> "$a = Get-ADServiceAccount " + gmsa + " -Server " + ps(domain)
 					+ " -Properties 'msDS-ManagedPassword' -Credential (Get-Credential "
-					+ ps(Deployments.members(request).get(0) + "@" + domain) + "); if (-not $a.'msDS-ManagedPassword') { throw "
-					+ ps(Deployments.members(request).get(0) + " may not retrieve the password of " + request.gmsaName()) + " }";
+					+ ps(RequestTranslation.members(request).get(0) + "@" + domain) + "); if (-not $a.'msDS-ManagedPassword') { throw "
+					+ ps(RequestTranslation.members(request).get(0) + " may not retrieve the password of " + request.gmsaName()) + " }";
 			case GENERATE_CREDSPEC -> "New-CredentialSpec -AccountName " + gmsa + " -Path " + ps(request.gmsaName()
 					.toLowerCase(Locale.ROOT) + ".json");
 			case CLUSTER_PREFLIGHT -> "kubectl --context " + sh(step.target())

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.ExportBundle;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.DomainIdentity;
@@ -25,11 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlanOnly {
 
-	private final ClusterPort cluster;
+	private final Clusters cluster;
 
 	private final AuditTrail audit;
 
-	PlanOnly(ClusterPort cluster, AuditTrail audit) {
+	PlanOnly(Clusters cluster, AuditTrail audit) {
 		this.cluster = cluster;
 		this.audit = audit;
 	}
@@ -40,11 +41,11 @@ public class PlanOnly {
 	 * @throws InvalidRequestException naming the field and the rule of bad input
 	 */
 	public Artifacts generate(ProvisioningRequest request, DomainIdentity facts) {
-		HostAccountPreset preset = Deployments.preset(request);
-		CredentialSpec spec = Deployments.credentialSpec(request, facts);
+		HostAccountPreset preset = RequestTranslation.preset(request);
+		CredentialSpec spec = RequestTranslation.credentialSpec(request, facts);
 		// No password: the bundle's identity Secret carries a placeholder the admin fills in from the secret store.
 		ExportBundle bundle = this.cluster
-			.export(Deployments.deployment("plan-only", request, facts.dnsName(), spec.toMap(), null));
+			.export(RequestTranslation.deployment("plan-only", request, facts.dnsName(), spec.toMap(), null));
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("hosts", request.hosts().getClass().getSimpleName());
 		if (preset != null) {

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
-import org.gmsaportal.provisioning.DirectoryPort.Ensured;
-import org.gmsaportal.provisioning.DirectoryPort.Mode;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Directory.Ensured;
+import org.gmsaportal.directory.Directory.Mode;
 
 import org.springframework.stereotype.Component;
 
@@ -20,33 +21,33 @@ class Planner {
 	// Only a preview is made with it: a user is never created from a plan.
 	private static final SecretValue PREVIEW_PASSWORD = SecretValue.of("preview-only");
 
-	private final DirectoryPort directory;
+	private final Directory directory;
 
-	Planner(DirectoryPort directory) {
+	Planner(Directory directory) {
 		this.directory = directory;
 	}
 
 	DomainIdentity domainFacts(String connection) {
-		return this.directory.domainFacts(connection);
+		return this.directory.domainFacts(configured(this.directory, connection));
 	}
 
 	Plan plan(ProvisioningRequest request) {
-		String conn = request.directoryConnection();
+		String conn = configured(this.directory, request.directoryConnection());
 		DomainIdentity facts = this.directory.domainFacts(conn);
 		String domain = facts.dnsName().toLowerCase(Locale.ROOT);
 		List<PlannedStep> planned = new ArrayList<>();
 		ensure(planned, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key",
-				this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.PREVIEW), false);
+				this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.PREVIEW, null), false);
 		ensure(planned, StepKind.ENSURE_GROUP, request.groupName(),
-				this.directory.ensureGroup(conn, request.groupName(), Mode.PREVIEW), false);
+				this.directory.ensureGroup(conn, request.groupName(), Mode.PREVIEW, null), false);
 		ensure(planned, StepKind.ENSURE_GMSA, request.samAccountName(),
-				this.directory.ensureGmsa(conn, Deployments.gmsaSpec(request), Mode.PREVIEW), false);
+				this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.PREVIEW, null), false);
 		if (request.hosts() instanceof Hosts.Portable portable) {
 			ensure(planned, StepKind.ENSURE_PORTABLE_USER, portable.userName(),
-					this.directory.ensurePortableUser(conn, portable.userName(), PREVIEW_PASSWORD, Mode.PREVIEW), true);
+					this.directory.ensurePortableUser(conn, portable.userName(), PREVIEW_PASSWORD, Mode.PREVIEW, null), true);
 		}
 		ensure(planned, StepKind.ENSURE_MEMBERSHIP, request.groupName(), this.directory.ensureMembership(conn,
-				request.groupName(), Deployments.members(request), Mode.PREVIEW), false);
+				request.groupName(), RequestTranslation.members(request), Mode.PREVIEW, null), false);
 		if (request.hosts() instanceof Hosts.Portable portable) {
 			add(planned, StepKind.PROVE_RETRIEVAL, request.samAccountName(), StepIntent.CHECK, "bind as "
 					+ portable.userName() + " and read msDS-ManagedPassword of " + request.samAccountName());
@@ -56,22 +57,22 @@ class Planner {
 					"skipped: domain-joined nodes retrieve the password as their computer accounts; run Test-ADServiceAccount on a node");
 		}
 		// Generating now, from live facts, finds input the credspec module refuses before anything is approved.
-		Deployments.credentialSpec(request, facts);
+		RequestTranslation.credentialSpec(request, facts);
 		add(planned, StepKind.GENERATE_CREDSPEC, request.gmsaName(), StepIntent.APPLY,
 				"generate the credential spec from the domain facts of " + domain);
 		if (request.target() instanceof Target.Cluster cluster) {
 			add(planned, StepKind.CLUSTER_PREFLIGHT, cluster.connection(), StepIntent.CHECK,
 					"check CRD, webhook, Windows nodes and DNS on cluster " + cluster.connection());
 			add(planned, StepKind.APPLY_TO_CLUSTER, cluster.credSpecName(), StepIntent.APPLY,
-					"server-side apply to cluster " + cluster.connection() + ": " + Deployments.clusterObjects(request));
+					"server-side apply to cluster " + cluster.connection() + ": " + RequestTranslation.clusterObjects(request));
 			if (cluster.sampleImage() != null) {
-				add(planned, StepKind.VERIFY_WORKLOAD, Deployments.sampleName(request), StepIntent.CHECK,
+				add(planned, StepKind.VERIFY_WORKLOAD, RequestTranslation.sampleName(request), StepIntent.CHECK,
 						"wait for the sample pod and run nltest /sc_verify:" + domain + " and klist get krbtgt");
 			}
 		}
 		else if (request.target() instanceof Target.ExportOnly export) {
 			add(planned, StepKind.EXPORT_BUNDLE, export.credSpecName(), StepIntent.APPLY,
-					"export a YAML bundle without secret values: " + Deployments.clusterObjects(request));
+					"export a YAML bundle without secret values: " + RequestTranslation.clusterObjects(request));
 		}
 		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned));
 	}
@@ -95,6 +96,18 @@ class Planner {
 	private static void add(List<PlannedStep> planned, StepKind kind, String target, StepIntent intent,
 			String description) {
 		planned.add(new PlannedStep(planned.size(), kind, target, intent, description));
+	}
+
+	/**
+	 * The connection's name, once it is known to be configured: an unknown one is a wrong request, not a directory
+	 * failure, and the wizard and the API name the field.
+	 */
+	static String configured(Directory directory, String connection) {
+		if (directory.connections().stream().noneMatch(c -> c.name().equals(connection))) {
+			throw new InvalidRequestException("directoryConnection",
+					"must name a configured directory connection (gmsa.directory.connections.<name>.*)");
+		}
+		return connection;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
+import org.gmsaportal.directory.EncryptionType;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.directory.Directory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ class RunExecutor {
 
 	private final RunAttempts attempts;
 
-	private final Steps steps;
+	private final StepRunner steps;
 
 	private final CreationIntents intents;
 
@@ -51,7 +52,7 @@ class RunExecutor {
 
 	private final ApplicationEventPublisher events;
 
-	RunExecutor(RunRepository runs, RunAttempts attempts, Steps steps, CreationIntents intents, AuditTrail audit,
+	RunExecutor(RunRepository runs, RunAttempts attempts, StepRunner steps, CreationIntents intents, AuditTrail audit,
 			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			PasswordVault vault, RunLeases leases, RunRecovery recovery, ApplicationEventPublisher events) {
 		this.runs = runs;
@@ -73,9 +74,8 @@ class RunExecutor {
 		this.leases.executing(lease);
 		try {
 			this.executor.execute(() -> {
-				// Events the directory and cluster modules write during the run then carry the run id and (set by
-				// execute, once it has loaded the run) its ticket too, so an auditor following a ticket finds every
-				// LDAP and Kubernetes write of its run.
+				// Only mirrors the run id (and, once execute has loaded the run, its ticket) for log lines: the audit
+				// events of the run carry them because the step runner passes them to the directory and cluster.
 				MDC.put(AuditTrail.CORRELATION_MDC_KEY, lease.runId());
 				try {
 					execute(lease);
@@ -135,19 +135,20 @@ class RunExecutor {
 		Optional<CreationIntents.Creation> creation = this.intents.creation(request, step);
 		// Read before this attempt starts the step: an intent found here was recorded by an earlier attempt.
 		Optional<RunAttempts.Intended> earlier = creation.flatMap((c) -> this.attempts.intended(run.id(), step.index()));
-		Steps.RunContext context = new Steps.RunContext(run.id(), request, run.domain(), run.decommissions(),
+		StepRunner.RunContext context = new StepRunner.RunContext(run.id(), run.ticketRef(), request, run.domain(),
+				run.decommissions(),
 				this.runs.steps(run.id()));
 		held(lease, () -> {
 			this.attempts.stepStarted(lease, step.index());
 			record(run, step, AuditOutcome.SUCCESS, Map.of("state", StepState.RUNNING.name()));
 		});
-		Steps.Outcome outcome;
+		StepRunner.Outcome outcome;
 		try {
 			if (creation.isPresent() && earlier.isEmpty()) {
-				DirectoryPort.Located target = this.intents.locate(request, creation.get());
+				Directory.Located target = this.intents.locate(request, creation.get());
 				held(lease, () -> this.attempts.intend(lease, step.index(), target.distinguishedName(), target.dcTime()));
 			}
-			Steps.Outcome done = this.steps.execute(context, step, this.runs.stepInput(run.id(), step.index()));
+			StepRunner.Outcome done = this.steps.execute(context, step, this.runs.stepInput(run.id(), step.index()));
 			outcome = (creation.isPresent() && earlier.isPresent())
 					? this.intents.reconcile(run.id(), request, creation.get(), earlier.get(), done) : done;
 		}
@@ -253,7 +254,7 @@ class RunExecutor {
 			.withCorrelation(run.id(), run.ticketRef()));
 	}
 
-	/** The failure in words for the admin; a password the run holds is cut out should a port ever echo it. */
+	/** The failure in words for the admin; a password the run holds is cut out should the directory or cluster ever echo it. */
 	private String reason(String runId, RuntimeException ex) {
 		String message = (ex.getMessage() != null && !ex.getMessage().isBlank()) ? ex.getMessage()
 				: ex.getClass().getSimpleName() + " (see the portal log)";

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.DirectoryAuthenticationException;
-import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.directory.DirectoryUser;
 import org.gmsaportal.directory.DirectoryUser.DirectoryGroup;
@@ -23,11 +23,14 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 class ActiveDirectoryAuthenticationProvider implements AuthenticationProvider {
 
-	private final DirectoryConnection connection;
+	private final Directory directory;
+
+	private final String connection;
 
 	private final SecuritySettings.Ad settings;
 
-	ActiveDirectoryAuthenticationProvider(DirectoryConnection connection, SecuritySettings.Ad settings) {
+	ActiveDirectoryAuthenticationProvider(Directory directory, String connection, SecuritySettings.Ad settings) {
+		this.directory = directory;
 		this.connection = connection;
 		this.settings = settings;
 	}
@@ -42,7 +45,7 @@ class ActiveDirectoryAuthenticationProvider implements AuthenticationProvider {
 		String password = String.valueOf(authentication.getCredentials());
 		DirectoryUser user;
 		try {
-			user = this.connection.authenticate(authentication.getName(), password);
+			user = this.directory.authenticate(this.connection, authentication.getName(), password);
 		}
 		catch (DirectoryAuthenticationException ex) {
 			throw new BadCredentialsException(ex.reason());
@@ -55,7 +58,7 @@ class ActiveDirectoryAuthenticationProvider implements AuthenticationProvider {
 			throw new NotAPortalUserException(user.accountName() + " is in none of the groups "
 					+ this.settings.adminGroups() + " or " + this.settings.auditorGroups());
 		}
-		PortalPrincipal principal = new PortalPrincipal(user.accountName(), this.connection.name(),
+		PortalPrincipal principal = new PortalPrincipal(user.accountName(), this.connection,
 				user.distinguishedName());
 		return UsernamePasswordAuthenticationToken.authenticated(principal, null,
 				roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());

@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gmsaportal.audit.AuditTrail;
-import org.gmsaportal.directory.DirectoryConnection;
-import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.Directory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,16 +67,17 @@ class SecurityConfig {
 	}
 
 	@Bean
-	AuthenticationManager signIn(LocalAccounts accounts, DirectoryConnections directories, SecuritySettings settings,
+	AuthenticationManager signIn(LocalAccounts accounts, Directory directory, SecuritySettings settings,
 			AuditTrail audit) {
 		List<AuthenticationProvider> providers = new ArrayList<>();
 		providers.add(new LocalAuthenticationProvider(accounts));
 		String connection = settings.ad().connection();
 		if (connection != null && !connection.isBlank()) {
-			DirectoryConnection directory = directories.find(connection)
-				.orElseThrow(() -> new IllegalStateException("gmsa.security.ad.connection: no directory connection named '"
-						+ connection + "' (gmsa.directory.connections." + connection + ".*)"));
-			providers.add(new ActiveDirectoryAuthenticationProvider(directory, settings.ad()));
+			if (directory.connections().stream().noneMatch(c -> c.name().equals(connection))) {
+				throw new IllegalStateException("gmsa.security.ad.connection: no directory connection named '"
+						+ connection + "' (gmsa.directory.connections." + connection + ".*)");
+			}
+			providers.add(new ActiveDirectoryAuthenticationProvider(directory, connection, settings.ad()));
 		}
 		ProviderManager manager = new ProviderManager(providers);
 		return new AuditingAuthenticationManager(manager, new LoginThrottle(settings.throttle(), Clock.systemUTC()),

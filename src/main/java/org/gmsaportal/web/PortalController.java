@@ -1,7 +1,6 @@
 package org.gmsaportal.web;
 
-import org.gmsaportal.cluster.ClusterConnections;
-import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.provisioning.LiveChecks;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,13 +12,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class PortalController {
 
-	private final DirectoryConnections directories;
+	private final LiveChecks connections;
 
-	private final ClusterConnections clusters;
-
-	PortalController(DirectoryConnections directories, ClusterConnections clusters) {
-		this.directories = directories;
-		this.clusters = clusters;
+	PortalController(LiveChecks connections) {
+		this.connections = connections;
 	}
 
 	@GetMapping("/login")
@@ -29,14 +25,14 @@ class PortalController {
 
 	@GetMapping("/")
 	String overview(Model model) {
-		model.addAttribute("directoryCount", this.directories.all().size());
+		model.addAttribute("directoryCount", this.connections.directoryConnections().size());
 		return "overview";
 	}
 
 	@GetMapping("/connections")
 	String connections(Model model) {
-		model.addAttribute("directories", this.directories.all());
-		model.addAttribute("clusters", this.clusters.all());
+		model.addAttribute("directories", this.connections.directoryConnections());
+		model.addAttribute("clusters", this.connections.clusterConnections());
 		model.addAttribute("section", "connections");
 		return "connections";
 	}

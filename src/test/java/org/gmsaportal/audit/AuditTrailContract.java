@@ -80,13 +80,14 @@ abstract class AuditTrailContract {
 	}
 
 	@Test
-	void aRunThreadsTicketGoesToTheEventsOfItsRunOnly() {
+	void anEventsTicketIsTheOneItNamesNeverTheThreads() {
+		// What the thread executing a run puts in the MDC, for its log lines.
 		org.slf4j.MDC.put("correlationId", "run-1");
 		org.slf4j.MDC.put("ticketRef", "RITM0001");
 		try {
-			this.trail.record(AuditEvent.of("directory.gmsa.ensure", "CN=a", AuditOutcome.SUCCESS));
-			this.trail.record(AuditEvent.of("cluster.object.apply", "Secret a", AuditOutcome.SUCCESS)
-				.withCorrelation("run-1", null));
+			this.trail.record(AuditEvent.of("directory.gmsa.ensure", "CN=a", AuditOutcome.SUCCESS)
+				.withCorrelation("run-1", "RITM0001"));
+			this.trail.record(AuditEvent.of("cluster.object.apply", "Secret a", AuditOutcome.SUCCESS));
 			this.trail.record(AuditEvent.of("api.callback.delivered", "b", AuditOutcome.SUCCESS)
 				.withCorrelation("request-2", null));
 		}
@@ -96,10 +97,12 @@ abstract class AuditTrailContract {
 		}
 		List<AuditRow> rows = rows();
 		assertThat(rows.get(0).correlationId()).isEqualTo("run-1");
-		assertThat(rows.get(0).ticketRef()).isEqualTo("RITM0001");
-		assertThat(rows.get(1).ticketRef()).as("the run's own correlation, named by the module").isEqualTo("RITM0001");
+		assertThat(rows.get(0).ticketRef()).as("the run and ticket, named by the caller").isEqualTo("RITM0001");
+		assertThat(rows.get(1).correlationId()).as("an event naming none gets the thread's correlation id")
+			.isEqualTo("run-1");
+		assertThat(rows.get(1).ticketRef()).as("but never the thread's ticket").isNull();
 		assertThat(rows.get(2).correlationId()).isEqualTo("request-2");
-		assertThat(rows.get(2).ticketRef()).as("another correlation's event never borrows the run's ticket").isNull();
+		assertThat(rows.get(2).ticketRef()).isNull();
 	}
 
 	@Test

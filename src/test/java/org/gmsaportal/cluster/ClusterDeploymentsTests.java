@@ -26,7 +26,7 @@ class ClusterDeploymentsTests {
 
 	private MockCluster cluster;
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
 
 	private ClusterDeployments deployments;
 
@@ -43,7 +43,7 @@ class ClusterDeploymentsTests {
 
 	@Test
 	void applyCreatesExactlyTheExpectedObjectsWithTheirContent() {
-		ApplyResult result = this.deployments.apply("lab", Fixtures.deployment("run-42"));
+		ApplyResult result = this.deployments.apply("lab", Fixtures.deployment("run-42"), null);
 
 		assertThat(result.changes()).extracting((c) -> c.object().toString())
 			.containsExactly("GMSACredentialSpec gmsa-webapp01", "ClusterRole gmsa-webapp01-gmsa-use",
@@ -84,11 +84,11 @@ class ClusterDeploymentsTests {
 
 	@Test
 	void applyingAgainChangesNothingAndWritesNothing() {
-		this.deployments.apply("lab", Fixtures.deployment("run-42"));
+		this.deployments.apply("lab", Fixtures.deployment("run-42"), null);
 		Map<String, String> versionsBefore = resourceVersions();
 		int auditedBefore = this.audit.events.size();
 
-		ApplyResult again = this.deployments.apply("lab", Fixtures.deployment("run-42"));
+		ApplyResult again = this.deployments.apply("lab", Fixtures.deployment("run-42"), null);
 
 		assertThat(again.unchanged()).isTrue();
 		assertThat(again.changes()).extracting(ObjectChange::change)
@@ -101,7 +101,7 @@ class ClusterDeploymentsTests {
 
 	@Test
 	void planShowsAReadableDiffAndWritesNothing() {
-		this.deployments.apply("lab", Fixtures.deployment("run-42"));
+		this.deployments.apply("lab", Fixtures.deployment("run-42"), null);
 		GmsaDeployment changed = new GmsaDeployment("run-42", "gmsa-webapp01", Fixtures.credSpec(), "app-ns",
 				"webapp-sa", null, null, new GmsaDeployment.SampleWorkload("gmsa-demo", "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2019"));
 
@@ -128,7 +128,7 @@ class ClusterDeploymentsTests {
 				null, null, null);
 
 		assertThatExceptionOfType(ClusterOperationException.class)
-			.isThrownBy(() -> this.deployments.apply("lab", deployment))
+			.isThrownBy(() -> this.deployments.apply("lab", deployment, null))
 			.withMessageContaining("credspec.ActiveDirectoryConfig.HostAccountConfig.PluginInput must be a string");
 		assertThat(this.cluster.client.rbac().clusterRoles().withName("gmsa-webapp01-gmsa-use").get()).isNull();
 	}
@@ -140,7 +140,7 @@ class ClusterDeploymentsTests {
 			GmsaDeployment deployment = new GmsaDeployment("run-44", "gmsa-webapp01", Fixtures.credSpec(), "app-ns",
 					"webapp-sa", null, null, null);
 
-			ApplyResult result = onOld.apply("old", deployment);
+			ApplyResult result = onOld.apply("old", deployment, null);
 
 			assertThat(result.changes().get(0).object().apiVersion()).isEqualTo("windows.k8s.io/v1alpha1");
 			assertThat(result.warnings()).singleElement().asString().contains("only windows.k8s.io/v1alpha1");
@@ -153,7 +153,7 @@ class ClusterDeploymentsTests {
 			ClusterDeployments onBare = new ClusterDeployments((name) -> bare.client, this.audit);
 
 			assertThatExceptionOfType(ClusterOperationException.class)
-				.isThrownBy(() -> onBare.apply("bare", Fixtures.deployment("run-45")))
+				.isThrownBy(() -> onBare.apply("bare", Fixtures.deployment("run-45"), null))
 				.withMessageContaining("install the windows-gmsa webhook and CRD");
 			assertThat(bare.client.apiextensions().v1().customResourceDefinitions().list().getItems()).isEmpty();
 		}

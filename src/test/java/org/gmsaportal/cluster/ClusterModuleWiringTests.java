@@ -18,7 +18,7 @@ class ClusterModuleWiringTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(ClusterModule.class)
-		.withBean(AuditTrail.class, RecordingAuditTrail::new);
+		.withBean(AuditTrail.class, ClusterAuditRecorder::new);
 
 	@Test
 	void theModulesServicesStartWithOrWithoutConnections() {
@@ -26,7 +26,7 @@ class ClusterModuleWiringTests {
 			.hasSingleBean(ClusterDeployments.class)
 			.hasSingleBean(ClusterPreflight.class)
 			.hasSingleBean(ClusterVerification.class)
-			.hasSingleBean(ClusterInventory.class));
+			.hasSingleBean(Clusters.class));
 		this.runner.withPropertyValues("gmsa.cluster.connections.lab.in-cluster=true")
 			.run((context) -> assertThat(context.getBean(ClusterProperties.class).connections()).containsKey("lab"));
 	}
@@ -42,7 +42,7 @@ class ClusterModuleWiringTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(ClusterProperties.class)
 	@Import({ ConfiguredClusterClients.class, ClusterDeployments.class, ClusterPreflight.class,
-			ClusterVerification.class, ClusterInventory.class })
+			ClusterVerification.class, ClusterConnections.class, ClustersFacade.class })
 	static class ClusterModule {
 
 	}

@@ -20,7 +20,7 @@ class ExportAndDecommissionTests {
 
 	private MockCluster cluster;
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
 
 	private ClusterDeployments deployments;
 
@@ -41,7 +41,7 @@ class ExportAndDecommissionTests {
 		ExportBundle bundle = this.deployments.export(deployment, "lab", true);
 
 		List<HasMetadata> exported = parse(bundle.yaml());
-		this.deployments.apply("lab", deployment);
+		this.deployments.apply("lab", deployment, null);
 
 		assertThat(exported).hasSize(6);
 		for (HasMetadata object : exported) {
@@ -82,7 +82,7 @@ class ExportAndDecommissionTests {
 	@Test
 	void decommissionRemovesExactlyTheRunsObjectsInReverseOrder() {
 		String corefileBefore = corefile();
-		ApplyResult applied = this.deployments.apply("lab", Fixtures.deployment("run-42"));
+		ApplyResult applied = this.deployments.apply("lab", Fixtures.deployment("run-42"), null);
 		List<ClusterObject> recorded = applied.changes().stream().map(ObjectChange::object).toList();
 
 		DecommissionReport report = this.deployments.decommission("lab", "run-42", recorded);
@@ -108,7 +108,7 @@ class ExportAndDecommissionTests {
 
 	@Test
 	void decommissionLeavesAloneWhatIsNoLongerTheRunsOwn() {
-		ApplyResult applied = this.deployments.apply("lab", Fixtures.deployment("run-42"));
+		ApplyResult applied = this.deployments.apply("lab", Fixtures.deployment("run-42"), null);
 		List<ClusterObject> recorded = applied.changes().stream().map(ObjectChange::object).toList();
 		// Someone re-creates the ClusterRole from a copy (same labels, new uid) and the Secret without labels.
 		this.cluster.client.rbac().clusterRoles().withName("gmsa-webapp01-gmsa-use").delete();

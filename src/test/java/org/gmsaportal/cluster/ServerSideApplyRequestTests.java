@@ -23,7 +23,7 @@ class ServerSideApplyRequestTests {
 
 	KubernetesClient client;
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
 
 	private final HasMetadata role = new ClusterRoleBuilder().withNewMetadata()
 		.withName("gmsa-webapp01-gmsa-use")
@@ -53,7 +53,7 @@ class ServerSideApplyRequestTests {
 		this.server.expect().patch().withPath(path + "?fieldManager=gmsa-portal").andReturn(200, this.role).once();
 		ObjectChange planned = new ObjectChange(ClusterObject.of(this.role), ObjectChange.Change.CREATE, java.util.List.of());
 
-		new ServerSideApplier(new ClusterAudit(this.audit)).apply(this.client, "lab", "run-1", this.role, planned);
+		new ServerSideApplier(new ClusterAudit(this.audit)).apply(this.client, "lab", "run-1", null, this.role, planned);
 
 		RecordedRequest patch = this.server.takeRequest(5, TimeUnit.SECONDS);
 		assertThat(patch.getPath()).isEqualTo(path + "?fieldManager=gmsa-portal");
@@ -74,7 +74,7 @@ class ServerSideApplyRequestTests {
 		this.server.expect().patch().withPath(path + "?fieldManager=gmsa-portal&force=true").andReturn(200, coreDns).once();
 		ObjectChange planned = new ObjectChange(ClusterObject.of(coreDns), ObjectChange.Change.UPDATE, java.util.List.of());
 
-		new ServerSideApplier(new ClusterAudit(this.audit)).apply(this.client, "lab", "run-1", coreDns, planned);
+		new ServerSideApplier(new ClusterAudit(this.audit)).apply(this.client, "lab", "run-1", null, coreDns, planned);
 
 		assertThat(this.server.takeRequest(5, TimeUnit.SECONDS).getPath()).endsWith("&force=true");
 	}
@@ -86,7 +86,7 @@ class ServerSideApplyRequestTests {
 		ObjectChange planned = new ObjectChange(ClusterObject.of(this.role), ObjectChange.Change.UPDATE, java.util.List.of());
 
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(ClusterOperationException.class)
-			.isThrownBy(() -> new ServerSideApplier(new ClusterAudit(this.audit)).apply(this.client, "lab", "run-1",
+			.isThrownBy(() -> new ServerSideApplier(new ClusterAudit(this.audit)).apply(this.client, "lab", "run-1", null,
 					this.role, planned))
 			.withMessageContaining("Another field manager owns the fields");
 		assertThat(this.audit.events).hasSize(2).last()
@@ -102,7 +102,7 @@ class ServerSideApplyRequestTests {
 		int before = this.server.getRequestCount();
 
 		org.assertj.core.api.Assertions.assertThatExceptionOfType(org.gmsaportal.audit.AuditUnavailableException.class)
-			.isThrownBy(() -> new ServerSideApplier(new ClusterAudit(offline)).apply(this.client, "lab", "run-1",
+			.isThrownBy(() -> new ServerSideApplier(new ClusterAudit(offline)).apply(this.client, "lab", "run-1", null,
 					this.role, planned));
 		assertThat(this.server.getRequestCount()).isEqualTo(before);
 	}

@@ -15,11 +15,11 @@ class AccountMaintenanceIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
 	private final AccountMaintenance accounts = new AccountMaintenance(this.audit);
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
 	private final IdentityPreview preview = new IdentityPreview();
 
@@ -30,13 +30,13 @@ class AccountMaintenanceIntegrationTests {
 		assertThat(this.preview.user(admin, name).outcome()).isEqualTo(EnsureResult.Outcome.PLANNED);
 		assertThat(this.accounts.find(admin, "user", name)).isEmpty();
 		String password = "Caller-Chosen-Pass-1!";
-		assertThat(this.accounts.ensureUser(admin, name, password.toCharArray()).outcome())
+		assertThat(this.accounts.ensureUser(admin, name, password.toCharArray(), null).outcome())
 			.isEqualTo(EnsureResult.Outcome.CREATED);
 		assertThat(this.lab.as(name + "@lab.test", password).domainFacts().dnsName()).isEqualTo("lab.test");
 		assertThat(this.preview.user(admin, name).outcome()).isEqualTo(EnsureResult.Outcome.ALREADY_AS_REQUESTED);
 
 		String reset = "Reset-Pass-Chosen-2!";
-		this.accounts.setPassword(admin, name, reset.toCharArray());
+		this.accounts.setPassword(admin, name, reset.toCharArray(), null);
 		assertThat(this.lab.as(name + "@lab.test", reset).domainFacts().dnsName()).isEqualTo("lab.test");
 		assertThat(this.audit.events.toString()).doesNotContain(password).doesNotContain(reset);
 	}
@@ -48,9 +48,9 @@ class AccountMaintenanceIntegrationTests {
 			throw new AuditUnavailableException("audit table offline", new IllegalStateException());
 		};
 		String name = LabDirectory.unique("fc");
-		assertThatThrownBy(() -> new IdentityManagement(offline).ensureGroup(admin, GroupRequest.of(name)))
+		assertThatThrownBy(() -> new IdentityManagement(offline, null).ensureGroup(admin, GroupRequest.of(name)))
 			.isInstanceOf(AuditUnavailableException.class);
-		assertThatThrownBy(() -> new AccountMaintenance(offline).ensureUser(admin, name, "Never-Set-Pass-5!".toCharArray()))
+		assertThatThrownBy(() -> new AccountMaintenance(offline).ensureUser(admin, name, "Never-Set-Pass-5!".toCharArray(), null))
 			.isInstanceOf(AuditUnavailableException.class);
 		assertThat(this.accounts.find(admin, "group", name)).isEmpty();
 		assertThat(this.accounts.find(admin, "user", name)).isEmpty();
@@ -67,7 +67,7 @@ class AccountMaintenanceIntegrationTests {
 	void aPasswordResetOfAnAccountThePortalDidNotCreateIsRefused() {
 		DirectoryConnection admin = this.lab.admin();
 		assertThatThrownBy(() -> this.accounts.setPassword(admin, this.lab.setting("GMSA_LAB_AUDITOR"),
-				"Never-Applied-Pass-3!".toCharArray()))
+				"Never-Applied-Pass-3!".toCharArray(), null))
 			.isInstanceOf(DirectoryException.class)
 			.hasMessageContaining("was not created by the portal");
 		assertThat(this.lab.as(this.lab.setting("GMSA_LAB_AUDITOR") + "@lab.test",
@@ -85,7 +85,7 @@ class AccountMaintenanceIntegrationTests {
 		assertThat(this.accounts.find(admin, "group", name)).isEmpty();
 
 		this.identities.ensureGroup(admin, GroupRequest.of(name));
-		this.accounts.ensureUser(admin, name + "u", "Member-Pass-Chosen-4!".toCharArray());
+		this.accounts.ensureUser(admin, name + "u", "Member-Pass-Chosen-4!".toCharArray(), null);
 		assertThat(this.preview.membership(admin, name, name + "u", false).outcome())
 			.isEqualTo(EnsureResult.Outcome.PLANNED);
 		assertThat(this.preview.membership(admin, name, "NOSUCHHOST$", false).outcome())
@@ -94,9 +94,9 @@ class AccountMaintenanceIntegrationTests {
 		this.identities.ensureMembership(admin, name, name + "u");
 		assertThat(this.preview.membership(admin, name, name + "u", false).outcome())
 			.isEqualTo(EnsureResult.Outcome.ALREADY_AS_REQUESTED);
-		assertThat(this.accounts.removeMembership(admin, name, name + "u").outcome())
+		assertThat(this.accounts.removeMembership(admin, name, name + "u", null).outcome())
 			.isEqualTo(EnsureResult.Outcome.DELETED);
-		assertThat(this.accounts.removeMembership(admin, name, name + "u").outcome())
+		assertThat(this.accounts.removeMembership(admin, name, name + "u", null).outcome())
 			.isEqualTo(EnsureResult.Outcome.ALREADY_ABSENT);
 	}
 

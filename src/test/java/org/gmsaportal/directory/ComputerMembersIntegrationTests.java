@@ -23,9 +23,9 @@ class ComputerMembersIntegrationTests {
 
 	private final DirectoryConnection admin = this.lab.admin();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
 	private final IdentityPreview preview = new IdentityPreview();
 

@@ -18,9 +18,9 @@ class DecommissionIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
 	private final DirectoryConnection admin = this.lab.admin();
 

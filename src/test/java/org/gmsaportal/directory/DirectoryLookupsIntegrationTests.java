@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.gmsaportal.directory.DirectoryLookups.ComputerAccount;
-import org.gmsaportal.directory.DirectoryLookups.ComputerSearch;
-import org.gmsaportal.directory.DirectoryLookups.SpnConflict;
+import org.gmsaportal.directory.DirectoryLookups.ComputerMatches;
+import org.gmsaportal.directory.DirectoryLookups.HeldSpn;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +26,7 @@ class DirectoryLookupsIntegrationTests {
 
 	private final DirectoryLookups lookups = new DirectoryLookups();
 
-	private final IdentityManagement identities = new IdentityManagement(new RecordingAuditTrail());
+	private final IdentityManagement identities = new IdentityManagement(new DirectoryAuditRecorder(), null);
 
 	/** A computer account added by samba-tool (which leaves it disabled), with its DN. */
 	private String computer(String name, String... spns) {
@@ -42,7 +42,7 @@ class DirectoryLookupsIntegrationTests {
 		String name = LabDirectory.unique("SC").toUpperCase(Locale.ROOT);
 		String spn = "http/" + name.toLowerCase(Locale.ROOT) + ".lab.test";
 		String holder = computer(name, spn);
-		List<SpnConflict> conflicts = this.lookups.spnConflicts(this.admin, LabDirectory.unique("gn"),
+		List<HeldSpn> conflicts = this.lookups.spnConflicts(this.admin, LabDirectory.unique("gn"),
 				List.of("HTTP/" + name + ".lab.test", "http/free-" + name.toLowerCase(Locale.ROOT) + ".lab.test"));
 		assertThat(conflicts).singleElement().satisfies(c -> {
 			assertThat(c.requested()).isEqualTo("HTTP/" + name + ".lab.test");
@@ -58,7 +58,7 @@ class DirectoryLookupsIntegrationTests {
 		String name = LabDirectory.unique("SA").toUpperCase(Locale.ROOT);
 		String host = name.toLowerCase(Locale.ROOT) + ".lab.test";
 		String holder = computer(name, "HOST/" + host);
-		List<SpnConflict> conflicts = this.lookups.spnConflicts(this.admin, LabDirectory.unique("gn"),
+		List<HeldSpn> conflicts = this.lookups.spnConflicts(this.admin, LabDirectory.unique("gn"),
 				List.of("http/" + host));
 		assertThat(conflicts).singleElement().satisfies(c -> {
 			assertThat(c.held()).isEqualTo("HOST/" + host);
@@ -91,9 +91,9 @@ class DirectoryLookupsIntegrationTests {
 		assertThat(this.lookups.spnConflicts(this.admin, name, List.of(spn))).isEmpty();
 		assertThat(this.lookups.spnConflicts(this.admin, name + "$", List.of(spn, "host/" + name))).isEmpty();
 		assertThat(this.lookups.spnConflicts(this.admin, LabDirectory.unique("ot"), List.of(spn)))
-			.extracting(SpnConflict::holder).singleElement().asString().isEqualToIgnoringCase(dn);
+			.extracting(HeldSpn::holder).singleElement().asString().isEqualToIgnoringCase(dn);
 		// Before the admin has named the gMSA, every holder is someone else.
-		assertThat(this.lookups.spnConflicts(this.admin, " ", List.of(spn))).extracting(SpnConflict::holder)
+		assertThat(this.lookups.spnConflicts(this.admin, " ", List.of(spn))).extracting(HeldSpn::holder)
 			.singleElement().asString().isEqualToIgnoringCase(dn);
 	}
 
@@ -110,7 +110,7 @@ class DirectoryLookupsIntegrationTests {
 	void theSearchFindsASambaToolComputerByPrefixAndBySubstring() {
 		String name = LabDirectory.unique("CS").toUpperCase(Locale.ROOT);
 		String dn = computer(name);
-		ComputerSearch byPrefix = this.lookups.searchComputers(this.admin, name.substring(0, 5).toLowerCase(Locale.ROOT));
+		ComputerMatches byPrefix = this.lookups.searchComputers(this.admin, name.substring(0, 5).toLowerCase(Locale.ROOT));
 		assertThat(byPrefix.accounts()).extracting(ComputerAccount::samAccountName).contains(name + "$");
 		ComputerAccount found = this.lookups.searchComputers(this.admin, name.substring(2)).accounts().stream()
 			.filter(a -> a.samAccountName().equals(name + "$")).findFirst().orElseThrow();
@@ -127,7 +127,7 @@ class DirectoryLookupsIntegrationTests {
 		String gmsa = prefix.toLowerCase(Locale.ROOT) + "g";
 		this.identities.ensureGroup(this.admin, GroupRequest.of(gmsa + "-hosts"));
 		this.identities.ensureGmsa(this.admin, GmsaRequest.of(gmsa, gmsa + "-hosts"));
-		ComputerSearch result = this.lookups.searchComputers(this.admin, prefix.toLowerCase(Locale.ROOT) + "0.apps");
+		ComputerMatches result = this.lookups.searchComputers(this.admin, prefix.toLowerCase(Locale.ROOT) + "0.apps");
 		assertThat(result.accounts()).singleElement().satisfies(a -> {
 			assertThat(a.samAccountName()).isEqualTo(prefix + "0$");
 			assertThat(a.dnsHostName()).isEqualTo(prefix.toLowerCase(Locale.ROOT) + "0.apps.lab.test");
@@ -141,7 +141,7 @@ class DirectoryLookupsIntegrationTests {
 		// The DC's own computer account always exists, so an interpreted wildcard would find it.
 		assertThat(this.lookups.searchComputers(this.admin, "a").accounts()).isNotEmpty();
 		for (String injection : List.of("*", "*)(objectClass=*", "*))(|(sAMAccountName=*", "\\2a", "x)(cn=*")) {
-			ComputerSearch result = this.lookups.searchComputers(this.admin, injection);
+			ComputerMatches result = this.lookups.searchComputers(this.admin, injection);
 			assertThat(result.accounts()).as(injection).isEmpty();
 			assertThat(result.truncated()).as(injection).isFalse();
 		}
@@ -156,12 +156,12 @@ class DirectoryLookupsIntegrationTests {
 	void theSearchReturnsAtMostTheLimitAndSaysWhenThereWasMore() throws IOException {
 		String prefix = LabDirectory.unique("CL").toUpperCase(Locale.ROOT);
 		add(prefix, DirectoryLookups.MAX_COMPUTERS + 2);
-		ComputerSearch many = this.lookups.searchComputers(this.admin, prefix);
+		ComputerMatches many = this.lookups.searchComputers(this.admin, prefix);
 		assertThat(many.accounts()).hasSize(DirectoryLookups.MAX_COMPUTERS);
 		assertThat(many.truncated()).isTrue();
 		assertThat(many.accounts()).extracting(ComputerAccount::samAccountName).allMatch(n -> n.startsWith(prefix))
 			.isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
-		ComputerSearch one = this.lookups.searchComputers(this.admin, prefix + "7$");
+		ComputerMatches one = this.lookups.searchComputers(this.admin, prefix + "7$");
 		assertThat(one.accounts()).extracting(ComputerAccount::samAccountName).containsExactly(prefix + "7$");
 		assertThat(one.truncated()).isFalse();
 	}

@@ -16,9 +16,9 @@ class IdentityProvisioningIntegrationTests {
 
 	final LabDirectory lab = LabDirectory.shared();
 
-	final RecordingAuditTrail audit = new RecordingAuditTrail();
+	final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
-	final IdentityManagement identities = new IdentityManagement(this.audit);
+	final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
 	final DirectoryConnection admin = this.lab.admin();
 
@@ -86,7 +86,7 @@ class IdentityProvisioningIntegrationTests {
 		String other = identity.name() + "-b";
 		this.identities.ensureGroup(this.admin, GroupRequest.of(other));
 		GmsaRequest changed = new GmsaRequest(identity.name(), null, List.of("http/" + identity.name() + "-new.lab.test"),
-				java.util.EnumSet.of(EncryptionType.AES256), 30, List.of(other), null);
+				java.util.EnumSet.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), 30, List.of(other), null);
 		assertThat(this.identities.ensureGmsa(this.admin, changed).drift()).hasSize(3);
 
 		EnsureResult repaired = this.identities.repairGmsa(this.admin, changed);

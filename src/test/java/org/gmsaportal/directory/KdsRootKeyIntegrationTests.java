@@ -15,9 +15,9 @@ class KdsRootKeyIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
-	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit);
+	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit, null);
 
 	@Test
 	void provisionedKeyIsListedAsSambaToolListsItAndIsUsable() {

@@ -26,11 +26,11 @@ class KdsRootKeyLifecycleIntegrationTests {
 
 	private static final String NAME = LabDirectory.unique("kds");
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
-	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit);
+	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit, null);
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
 	@BeforeAll
 	static void startOwnDc() {
@@ -125,7 +125,7 @@ class KdsRootKeyLifecycleIntegrationTests {
 			.isEqualTo(EnsureResult.Outcome.CREATED);
 		PortableUserResult user = this.identities.ensurePortableUser(admin(),
 				new PortableUserRequest(NAME + "-ccg", NAME + "-hosts", null));
-		ProofResult proof = new PasswordRetrievalProof(this.audit).prove(admin(), NAME, NAME + "-ccg",
+		ProofResult proof = new PasswordRetrievalProof(this.audit, null).prove(admin(), NAME, NAME + "-ccg",
 				user.password().reveal());
 		assertThat(proof.retrieved()).as(proof.missingPreconditions().toString()).isTrue();
 		assertThat(List.of(proof.password().currentPasswordBytes())).containsExactly(256);

@@ -16,11 +16,11 @@ class PasswordRetrievalProofIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
-	private final PasswordRetrievalProof proof = new PasswordRetrievalProof(this.audit);
+	private final PasswordRetrievalProof proof = new PasswordRetrievalProof(this.audit, null);
 
 	@Test
 	void portableUserCanReadTheManagedPasswordAndTheProofReportsOnlyMetadata() {

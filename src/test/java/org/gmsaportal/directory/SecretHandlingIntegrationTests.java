@@ -21,11 +21,11 @@ class SecretHandlingIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
 
-	private final IdentityManagement identities = new IdentityManagement(this.audit);
+	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 
-	private final PasswordRetrievalProof proof = new PasswordRetrievalProof(this.audit);
+	private final PasswordRetrievalProof proof = new PasswordRetrievalProof(this.audit, null);
 
 	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 

@@ -12,6 +12,8 @@ import org.gmsaportal.directory.AccountMaintenance;
 import org.gmsaportal.directory.CreatedObject;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.LabServices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.gmsaportal.cluster.ApplyResult;
 import org.gmsaportal.cluster.ClusterObject;
+import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.DecommissionReport;
 import org.gmsaportal.cluster.ExportBundle;
 import org.gmsaportal.cluster.GmsaDeployment;
@@ -16,12 +17,13 @@ import org.gmsaportal.cluster.PreflightCheck;
 import org.gmsaportal.cluster.PreflightReport;
 import org.gmsaportal.cluster.PreflightRequest;
 import org.gmsaportal.cluster.VerifyResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cluster stand-in for testing the engine's own logic; the cluster module itself is tested against the
- * fabric8 mock server, and {@link ClusterModuleAdapter} only delegates to it.
+ * fabric8 mock server, behind its face.
  */
-class FakeCluster implements ClusterPort {
+class FakeCluster implements Clusters {
 
 	final List<String> calls = Collections.synchronizedList(new ArrayList<>());
 
@@ -29,10 +31,24 @@ class FakeCluster implements ClusterPort {
 
 	final List<ClusterObject> decommissioned = Collections.synchronizedList(new ArrayList<>());
 
+	/** The ticket the engine named with each apply. */
+	final List<String> tickets = Collections.synchronizedList(new ArrayList<>());
+
 	void reset() {
 		this.calls.clear();
 		this.deployments.clear();
 		this.decommissioned.clear();
+		this.tickets.clear();
+	}
+
+	@Override
+	public List<ClusterSummary> connections() {
+		return List.of(new ClusterSummary("lab", "kubeconfig (stand-in)"));
+	}
+
+	@Override
+	public PreflightCheck reachability(String connection) {
+		return new PreflightCheck("api", PreflightCheck.Status.PASS, "the stand-in cluster answers", null);
 	}
 
 	@Override
@@ -42,7 +58,8 @@ class FakeCluster implements ClusterPort {
 	}
 
 	@Override
-	public ApplyResult apply(String connection, GmsaDeployment deployment) {
+	public ApplyResult apply(String connection, GmsaDeployment deployment, @Nullable String ticket) {
+		this.tickets.add(String.valueOf(ticket));
 		this.calls.add("apply");
 		this.deployments.add(deployment);
 		List<ObjectChange> changes = new ArrayList<>();

@@ -14,14 +14,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.DirectoryAuthenticationException;
+import org.gmsaportal.directory.DirectoryUser;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An in-memory directory for testing the engine's own logic (ordering, persistence, resume, claims) without a
- * domain controller. It is a test double of the engine's port, not of Active Directory: the directory adapter
+ * domain controller. It is a test double of the directory module's face, not of Active Directory: the module
  * is tested against the Samba lab DC, where the end-to-end runs are too. Public for the web and API tests.
  */
-public class FakeDirectory implements DirectoryPort {
+public class FakeDirectory implements Directory {
 
 	public static final DomainIdentity CONTOSO = DomainIdentity.of("contoso.com", "CONTOSO", "contoso.com",
 			"S-1-5-21-1004336348-1177238915-682003330", "{52e6d0b4-87d3-4d2a-9b4c-8d1f0f1ac0de}");
@@ -53,6 +57,9 @@ public class FakeDirectory implements DirectoryPort {
 	private final Map<String, CountDownLatch[]> pauses = new ConcurrentHashMap<>();
 
 	volatile boolean kdsRootKey = true;
+
+	/** The runs the engine named for what it asked, in order; previews name none. */
+	final List<RunRef> runs = Collections.synchronizedList(new ArrayList<>());
 
 	public FakeDirectory() {
 		seedComputers();
@@ -97,6 +104,7 @@ public class FakeDirectory implements DirectoryPort {
 		seedComputers();
 		this.pauses.clear();
 		this.createdByPortal.clear();
+		this.runs.clear();
 		this.kdsRootKey = true;
 	}
 
@@ -144,13 +152,21 @@ public class FakeDirectory implements DirectoryPort {
 		}
 	}
 
+	/** The connection the tests' requests name, as the web tests' properties configure it. */
+	@Override
+	public List<ConnectionSummary> connections() {
+		return List.of(new ConnectionSummary("lab", "lab.test", List.of(java.net.URI.create("ldaps://dc1.lab.test:636")),
+				"LDAPS", false, null));
+	}
+
 	@Override
 	public DomainIdentity domainFacts(String connection) {
 		return CONTOSO;
 	}
 
 	@Override
-	public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode) {
+	public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode, @Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("kds");
 		}
@@ -167,7 +183,8 @@ public class FakeDirectory implements DirectoryPort {
 	}
 
 	@Override
-	public Ensured ensureGroup(String connection, String groupName, Mode mode) {
+	public Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("group");
 		}
@@ -183,7 +200,8 @@ public class FakeDirectory implements DirectoryPort {
 	}
 
 	@Override
-	public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode) {
+	public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode, @Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("gmsa");
 		}
@@ -200,7 +218,9 @@ public class FakeDirectory implements DirectoryPort {
 	}
 
 	@Override
-	public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode) {
+	public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode,
+			@Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("user");
 		}
@@ -215,13 +235,16 @@ public class FakeDirectory implements DirectoryPort {
 	}
 
 	@Override
-	public void setPassword(String connection, String userName, SecretValue password) {
+	public void setPassword(String connection, String userName, SecretValue password, @Nullable RunRef run) {
+		seen(run);
 		applying("password");
 		this.users.put(key(userName), password.reveal());
 	}
 
 	@Override
-	public Ensured ensureMembership(String connection, String groupName, List<String> wanted, Mode mode) {
+	public Ensured ensureMembership(String connection, String groupName, List<String> wanted, Mode mode,
+			@Nullable RunRef run) {
+		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("membership");
 		}
@@ -243,7 +266,9 @@ public class FakeDirectory implements DirectoryPort {
 	}
 
 	@Override
-	public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password) {
+	public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password,
+			@Nullable RunRef run) {
+		seen(run);
 		applying("prove");
 		GmsaSpec gmsa = this.gmsas.get(key(gmsaName));
 		boolean member = gmsa != null && this.members.getOrDefault(key(gmsa.allowedGroup()), Set.of()).contains(key(userName));
@@ -254,7 +279,8 @@ public class FakeDirectory implements DirectoryPort {
 	}
 
 	@Override
-	public Removed remove(String connection, ObjectType type, String name) {
+	public Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run) {
+		seen(run);
 		applying("remove");
 		this.removals.add(type + " " + name);
 		boolean removed = switch (type) {
@@ -280,7 +306,9 @@ public class FakeDirectory implements DirectoryPort {
 	}
 
 	@Override
-	public Removed removeMembership(String connection, String groupName, List<String> toRemove) {
+	public Removed removeMembership(String connection, String groupName, List<String> toRemove,
+			@Nullable RunRef run) {
+		seen(run);
 		applying("remove");
 		this.removals.add("MEMBERSHIP " + groupName + " " + toRemove);
 		Set<String> current = this.members.getOrDefault(key(groupName), Set.of());
@@ -332,6 +360,17 @@ public class FakeDirectory implements DirectoryPort {
 	@Override
 	public DirectoryStatus status(String connection) {
 		return new DirectoryStatus("contoso.com", "CONTOSO", "dc1.contoso.com", "2016", "2016", "LDAPS");
+	}
+
+	@Override
+	public DirectoryUser authenticate(String connection, String username, String password) {
+		throw new DirectoryAuthenticationException("the stand-in directory signs nobody in");
+	}
+
+	private void seen(@Nullable RunRef run) {
+		if (run != null) {
+			this.runs.add(run);
+		}
 	}
 
 	private static String key(String name) {

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Puts the test doubles of the directory and cluster ports in place of the real adapters.
+ * Puts the test doubles of the directory and cluster faces in place of the real modules.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class FakePorts {

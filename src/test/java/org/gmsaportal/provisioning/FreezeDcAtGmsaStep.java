@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.support.LabServices;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -18,7 +19,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
  * between the group step and the gMSA step, however fast or slow the machine is. A test that froze the DC from
  * its own thread once it saw the group step done raced the run, which could be steps further by then.
  * <p>
- * A bean post-processor that wraps the real directory adapter; the tests send SIGCONT themselves ({@link #thaw}).
+ * A bean post-processor that wraps the directory module's face; the tests send SIGCONT themselves ({@link #thaw}).
  */
 final class FreezeDcAtGmsaStep implements BeanPostProcessor {
 
@@ -40,12 +41,12 @@ final class FreezeDcAtGmsaStep implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (!(bean instanceof DirectoryModuleAdapter real)) {
+		if (!(bean instanceof Directory real)) {
 			return bean;
 		}
-		return Proxy.newProxyInstance(DirectoryPort.class.getClassLoader(), new Class<?>[] { DirectoryPort.class },
+		return Proxy.newProxyInstance(Directory.class.getClassLoader(), new Class<?>[] { Directory.class },
 				(proxy, method, args) -> {
-					if (method.getName().equals("ensureGmsa") && args[2] == DirectoryPort.Mode.APPLY
+					if (method.getName().equals("ensureGmsa") && args[2] == Directory.Mode.APPLY
 							&& this.armed.compareAndSet(true, false)) {
 						signal("STOP");
 						this.frozen.countDown();

@@ -7,11 +7,11 @@ import java.util.Set;
 
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.AccountMaintenance;
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
-import org.gmsaportal.directory.GmsaRequest;
-import org.gmsaportal.directory.GroupRequest;
-import org.gmsaportal.directory.IdentityManagement;
+import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.LabServices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class LabDirectoryRunIntegrationTests {
 	AccountMaintenance accounts;
 
 	@Autowired
-	IdentityManagement identities;
+	Directory directory;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -152,9 +152,10 @@ class LabDirectoryRunIntegrationTests {
 	void anotherGmsaNamedAsAComputerBlocksThePlanAndADisabledComputerIsAWarning() throws Exception {
 		String name = Requests.freshName();
 		String other = "O" + name.substring(1, 9).toUpperCase();
-		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
-		this.identities.ensureGroup(lab, GroupRequest.of(other + "-g"));
-		this.identities.ensureGmsa(lab, GmsaRequest.of(other, other + "-g"));
+		this.directory.ensureGroup("lab", other + "-g", Directory.Mode.APPLY, null);
+		this.directory.ensureGmsa("lab", new Directory.GmsaSpec(other, other.toLowerCase() + ".lab.test", List.of(),
+				Set.of(EncryptionType.AES128_CTS_HMAC_SHA1_96, EncryptionType.AES256_CTS_HMAC_SHA1_96), other + "-g"),
+				Directory.Mode.APPLY, null);
 		String computer = "D" + name.substring(1, 9).toUpperCase();
 		java.nio.file.Path labDir = java.nio.file.Path.of(LabServices.dc("GMSA_LAB_CA_FILE")).getParent().getParent();
 		Process add = new ProcessBuilder("samba-tool", "computer", "add", computer, "-s",

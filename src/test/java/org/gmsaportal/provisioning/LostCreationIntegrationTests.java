@@ -11,14 +11,19 @@ import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.AccountMaintenance;
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.DirectoryUser;
+import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.LabServices;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -124,37 +129,36 @@ class LostCreationIntegrationTests {
 	}
 
 	/**
-	 * The real directory adapter, except that, when armed, the portable user is created through the directory
-	 * module and then the run's thread dies before the engine learns of it, as a killed process would.
+	 * The directory module's face, except that, when armed, the portable user is created through it and then the
+	 * run's thread dies before the engine learns of it, as a killed process would.
 	 */
-	static class CrashAfterCreatingUser implements DirectoryPort {
+	static class CrashAfterCreatingUser implements Directory {
 
 		final CountDownLatch crashed = new CountDownLatch(1);
 
 		volatile boolean armed;
 
-		private final DirectoryPort real;
+		private final Directory real;
 
-		private final AccountMaintenance accounts;
-
-		private final DirectoryConnections connections;
-
-		CrashAfterCreatingUser(DirectoryPort real, AccountMaintenance accounts, DirectoryConnections connections) {
+		CrashAfterCreatingUser(Directory real) {
 			this.real = real;
-			this.accounts = accounts;
-			this.connections = connections;
 		}
 
 		@Override
-		public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode) {
+		public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode,
+				@Nullable RunRef run) {
 			if (mode == Mode.APPLY && this.armed) {
 				this.armed = false;
-				this.accounts.ensureUser(this.connections.find(connection).orElseThrow(), userName,
-						initialPassword.reveal().toCharArray());
+				this.real.ensurePortableUser(connection, userName, initialPassword, mode, run);
 				this.crashed.countDown();
 				throw new RunLifecycleContract.SimulatedCrash();
 			}
-			return this.real.ensurePortableUser(connection, userName, initialPassword, mode);
+			return this.real.ensurePortableUser(connection, userName, initialPassword, mode, run);
+		}
+
+		@Override
+		public List<ConnectionSummary> connections() {
+			return this.real.connections();
 		}
 
 		@Override
@@ -163,38 +167,40 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
-		public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode) {
-			return this.real.ensureKdsRootKey(connection, choice, mode);
+		public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode, @Nullable RunRef run) {
+			return this.real.ensureKdsRootKey(connection, choice, mode, run);
 		}
 
 		@Override
-		public Ensured ensureGroup(String connection, String groupName, Mode mode) {
-			return this.real.ensureGroup(connection, groupName, mode);
+		public Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
+			return this.real.ensureGroup(connection, groupName, mode, run);
 		}
 
 		@Override
-		public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode) {
-			return this.real.ensureGmsa(connection, gmsa, mode);
+		public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode, @Nullable RunRef run) {
+			return this.real.ensureGmsa(connection, gmsa, mode, run);
 		}
 
 		@Override
-		public void setPassword(String connection, String userName, SecretValue password) {
-			this.real.setPassword(connection, userName, password);
+		public void setPassword(String connection, String userName, SecretValue password, @Nullable RunRef run) {
+			this.real.setPassword(connection, userName, password, run);
 		}
 
 		@Override
-		public Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode) {
-			return this.real.ensureMembership(connection, groupName, members, mode);
+		public Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode,
+				@Nullable RunRef run) {
+			return this.real.ensureMembership(connection, groupName, members, mode, run);
 		}
 
 		@Override
-		public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password) {
-			return this.real.proveRetrieval(connection, gmsaName, userName, password);
+		public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password,
+				@Nullable RunRef run) {
+			return this.real.proveRetrieval(connection, gmsaName, userName, password, run);
 		}
 
 		@Override
-		public Removed remove(String connection, ObjectType type, String name) {
-			return this.real.remove(connection, type, name);
+		public Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run) {
+			return this.real.remove(connection, type, name, run);
 		}
 
 		@Override
@@ -213,13 +219,19 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
+		public DirectoryUser authenticate(String connection, String username, String password) {
+			return this.real.authenticate(connection, username, password);
+		}
+
+		@Override
 		public Located locate(String connection, ObjectType type, String name) {
 			return this.real.locate(connection, type, name);
 		}
 
 		@Override
-		public Removed removeMembership(String connection, String groupName, List<String> members) {
-			return this.real.removeMembership(connection, groupName, members);
+		public Removed removeMembership(String connection, String groupName, List<String> members,
+				@Nullable RunRef run) {
+			return this.real.removeMembership(connection, groupName, members, run);
 		}
 
 	}
@@ -229,9 +241,8 @@ class LostCreationIntegrationTests {
 
 		@Bean
 		@Primary
-		CrashAfterCreatingUser crashAfterCreatingUser(DirectoryModuleAdapter real, AccountMaintenance accounts,
-				DirectoryConnections connections) {
-			return new CrashAfterCreatingUser(real, accounts, connections);
+		CrashAfterCreatingUser crashAfterCreatingUser(@Qualifier("directoryFacade") Directory real) {
+			return new CrashAfterCreatingUser(real);
 		}
 
 	}

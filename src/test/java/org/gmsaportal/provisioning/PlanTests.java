@@ -3,6 +3,7 @@ package org.gmsaportal.provisioning;
 import java.util.List;
 import java.util.Set;
 
+import org.gmsaportal.directory.EncryptionType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -14,6 +14,8 @@ import org.gmsaportal.directory.AccountMaintenance;
 import org.gmsaportal.directory.CreatedObject;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.LabServices;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

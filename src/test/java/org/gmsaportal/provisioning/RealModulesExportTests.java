@@ -3,6 +3,7 @@ package org.gmsaportal.provisioning;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.gmsaportal.cluster.Clusters;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +27,11 @@ class RealModulesExportTests {
 	ProvisioningService service;
 
 	@Autowired
-	ClusterPort cluster;
+	Clusters cluster;
 
 	@Test
 	void exportOnlyRunProducesTheRealBundleAndCredentialSpec() throws InterruptedException {
-		assertThat(this.cluster).isInstanceOf(ClusterModuleAdapter.class);
+		assertThat(this.cluster).isNotInstanceOf(FakeCluster.class);
 		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
 		Plan plan = this.service.plan(request);
 		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));

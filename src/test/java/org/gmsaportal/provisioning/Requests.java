@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 
 /**
  * Valid requests for tests, each with a fresh gMSA name unless one is given.

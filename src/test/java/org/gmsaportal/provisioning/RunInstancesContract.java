@@ -36,7 +36,7 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 	RunAttempts attempts;
 
 	@Autowired
-	Steps steps;
+	StepRunner steps;
 
 	@Autowired
 	CreationIntents intents;

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.directory.Directory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,9 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		assertThat(this.jdbc.sql("SELECT DISTINCT ticket_ref FROM audit_event WHERE correlation_id = ?")
 			.param(runId).query(String.class).list()).containsExactly("CHG0012345");
 		assertThat(this.cluster.calls).containsExactly("preflight", "apply", "verify");
+		// The run reaches the directory's and the cluster's audit events as parameters, not through the thread.
+		assertThat(this.directory.runs).isNotEmpty().containsOnly(new Directory.RunRef(runId, "CHG0012345"));
+		assertThat(this.cluster.tickets).containsExactly("CHG0012345");
 	}
 
 	@Test
@@ -132,10 +136,10 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		String olderRun = crashInGmsaStep(older);
 		String foreignRun = crashInGmsaStep(foreign);
 		// Meanwhile the gMSAs appeared: one made by the portal long before the intent, one not by the portal.
-		this.directory.gmsas.put(older.gmsaName().toLowerCase(), Deployments.gmsaSpec(older));
+		this.directory.gmsas.put(older.gmsaName().toLowerCase(), RequestTranslation.gmsaSpec(older));
 		this.directory.createdByPortal.put("GMSA " + older.gmsaName().toLowerCase(),
 				java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
-		this.directory.gmsas.put(foreign.gmsaName().toLowerCase(), Deployments.gmsaSpec(foreign));
+		this.directory.gmsas.put(foreign.gmsaName().toLowerCase(), RequestTranslation.gmsaSpec(foreign));
 
 		heartbeatsGoStale();
 		assertThat(this.recovery.interruptStaleRuns()).contains(olderRun, foreignRun);

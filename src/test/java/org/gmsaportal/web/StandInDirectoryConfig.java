@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Puts {@link StandInDirectory} in place of the engine's directory port, for tests without a domain controller.
+ * Puts {@link StandInDirectory} in place of the directory module's face, for tests without a domain controller.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class StandInDirectoryConfig {

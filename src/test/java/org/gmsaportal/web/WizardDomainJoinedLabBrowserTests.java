@@ -13,8 +13,9 @@ import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.cluster.ClusterLabels;
+import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.DirectoryConnections;
-import org.gmsaportal.directory.PasswordRetrievalProof;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepState;
@@ -39,7 +40,7 @@ class WizardDomainJoinedLabBrowserTests extends LabWizardSupport {
 	DirectoryConnections connections;
 
 	@Autowired
-	PasswordRetrievalProof proof;
+	Directory directory;
 
 	@Autowired
 	ProvisioningService provisioning;
@@ -98,8 +99,8 @@ class WizardDomainJoinedLabBrowserTests extends LabWizardSupport {
 		assertThat(ldb(gmsa, "msDS-GroupMSAMembership")).singleElement().asString()
 			.containsPattern("\\(A;[^)]*;;;" + groupSid + "\\)");
 		// The node, signed in with its own machine password, reads the managed password as ccg.exe would.
-		assertThat(this.proof.prove(this.connections.find("lab").orElseThrow(), name, computer + "$",
-				computerPassword.toCharArray()).retrieved()).isTrue();
+		assertThat(this.directory.proveRetrieval("lab", name, computer + "$", SecretValue.of(computerPassword), null)
+			.result()).isEqualTo(Directory.Result.ALREADY_AS_REQUESTED);
 
 		GenericKubernetesResource spec = CLUSTER.client.genericKubernetesResources("windows.k8s.io/v1", "GMSACredentialSpec")
 			.withName(name + "-spec").get();

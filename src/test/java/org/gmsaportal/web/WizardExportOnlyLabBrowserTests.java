@@ -15,8 +15,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.cluster.ClusterLabels;
+import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.DirectoryConnections;
-import org.gmsaportal.directory.PasswordRetrievalProof;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepKind;
@@ -43,7 +44,7 @@ class WizardExportOnlyLabBrowserTests extends LabWizardSupport {
 	DirectoryConnections connections;
 
 	@Autowired
-	PasswordRetrievalProof proof;
+	Directory directory;
 
 	@Autowired
 	ProvisioningService provisioning;
@@ -120,8 +121,8 @@ class WizardExportOnlyLabBrowserTests extends LabWizardSupport {
 		String groupSid = ldb(group, "objectSid").get(0);
 		assertThat(ldb("(sAMAccountName=" + name + "$)", "msDS-GroupMSAMembership")).singleElement().asString()
 			.containsPattern("\\(A;[^)]*;;;" + groupSid + "\\)");
-		assertThat(this.proof.prove(this.connections.find("lab").orElseThrow(), name, name + "-ccg",
-				password.toCharArray()).retrieved()).isTrue();
+		assertThat(this.directory.proveRetrieval("lab", name, name + "-ccg", SecretValue.of(password), null).result())
+			.isEqualTo(Directory.Result.ALREADY_AS_REQUESTED);
 
 		// No cluster was touched: the configured mock API server saw no request and holds nothing of this run.
 		assertThat(CLUSTER.server.getRequestCount()).isEqualTo(clusterRequests);

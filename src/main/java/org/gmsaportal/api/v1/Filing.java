@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
-import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.Target;
 import org.jspecify.annotations.Nullable;

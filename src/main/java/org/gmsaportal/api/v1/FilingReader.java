@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.gmsaportal.credspec.KnownPlugin;
-import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.Target;
 import org.jspecify.annotations.Nullable;

@@ -2,7 +2,7 @@ package org.gmsaportal.web.wizard;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
-import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.jspecify.annotations.Nullable;
 
 /**

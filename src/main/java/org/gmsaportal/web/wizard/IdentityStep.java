@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gmsaportal.credspec.KnownPlugin;
-import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.directory.EncryptionType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;

@@ -4,14 +4,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
-import org.gmsaportal.cluster.ClusterConnections;
 import org.gmsaportal.credspec.KnownPlugin;
-import org.gmsaportal.directory.DirectoryConnection;
-import org.gmsaportal.directory.DirectoryConnections;
-import org.gmsaportal.provisioning.ProvisioningService;
-import org.gmsaportal.provisioning.EncryptionType;
+import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.InvalidRequestException;
-import org.gmsaportal.provisioning.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.LiveChecks;
+import org.gmsaportal.provisioning.ProvisioningService;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -37,19 +35,16 @@ class WizardController {
 
 	private final WizardDrafts drafts;
 
-	private final DirectoryConnections directories;
-
-	private final ClusterConnections clusters;
+	private final LiveChecks connections;
 
 	private final ProvisioningService provisioning;
 
 	private final WizardLiveChecks live;
 
-	WizardController(WizardDrafts drafts, DirectoryConnections directories, ClusterConnections clusters,
-			ProvisioningService provisioning, WizardLiveChecks live) {
+	WizardController(WizardDrafts drafts, LiveChecks connections, ProvisioningService provisioning,
+			WizardLiveChecks live) {
 		this.drafts = drafts;
-		this.directories = directories;
-		this.clusters = clusters;
+		this.connections = connections;
 		this.provisioning = provisioning;
 		this.live = live;
 	}
@@ -79,10 +74,11 @@ class WizardController {
 			return stay("connections", form, wizard, user, model);
 		}
 		if (!errors.hasFieldErrors("directoryConnection")
-				&& this.directories.find(String.valueOf(form.getDirectoryConnection())).isEmpty()) {
+				&& this.connections.directoryConnections().stream()
+					.noneMatch(c -> c.name().equals(form.getDirectoryConnection()))) {
 			errors.rejectValue("directoryConnection", "wizard.connection.unknown");
 		}
-		Set<String> clusterNames = this.clusters.all().stream().map(ClusterConnections.Summary::name)
+		Set<String> clusterNames = this.connections.clusterConnections().stream().map(c -> c.name())
 			.collect(Collectors.toSet());
 		if (!errors.hasFieldErrors("clusterConnection") && !form.exportOnly()
 				&& !clusterNames.contains(form.getClusterConnection())) {
@@ -239,9 +235,10 @@ class WizardController {
 		model.addAttribute("steps", WizardState.STEPS);
 		switch (step) {
 			case "connections" -> {
-				model.addAttribute("directories", this.directories.all().stream().map(DirectoryConnection::name).toList());
-				model.addAttribute("directoryConnections", this.directories.all());
-				model.addAttribute("clusters", this.clusters.all());
+				model.addAttribute("directories",
+						this.connections.directoryConnections().stream().map(c -> c.name()).toList());
+				model.addAttribute("directoryConnections", this.connections.directoryConnections());
+				model.addAttribute("clusters", this.connections.clusterConnections());
 				ConnectionsStep chosen = (ConnectionsStep) java.util.Objects.requireNonNull(model.getAttribute("form"));
 				this.live.directoryStatus(chosen).ifPresent(status -> model.addAttribute("directoryStatus", status));
 				this.live.clusterStatus(chosen).ifPresent(status -> model.addAttribute("clusterStatus", status));

@@ -5,20 +5,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.gmsaportal.cluster.ClusterConnections;
 import org.gmsaportal.cluster.ClusterOperationException;
-import org.gmsaportal.cluster.ClusterPreflight;
 import org.gmsaportal.cluster.PreflightCheck;
 import org.gmsaportal.cluster.PreflightReport;
-import org.gmsaportal.cluster.PreflightRequest;
-import org.gmsaportal.directory.DirectoryConnection;
-import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.directory.Directory.Computers;
+import org.gmsaportal.directory.Directory.DirectoryStatus;
+import org.gmsaportal.directory.Directory.SpnConflict;
 import org.gmsaportal.directory.DirectoryException;
-import org.gmsaportal.provisioning.DirectoryPort;
-import org.gmsaportal.provisioning.DirectoryPort.Computers;
-import org.gmsaportal.provisioning.DirectoryPort.DirectoryStatus;
-import org.gmsaportal.provisioning.DirectoryPort.SpnConflict;
 import org.gmsaportal.provisioning.InvalidRequestException;
+import org.gmsaportal.provisioning.LiveChecks;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -34,22 +29,12 @@ import org.springframework.validation.Errors;
 @Component
 class WizardLiveChecks {
 
-	private final DirectoryPort directory;
-
-	private final DirectoryConnections directories;
-
-	private final ClusterConnections clusters;
-
-	private final ClusterPreflight cluster;
+	private final LiveChecks live;
 
 	private final MessageSource messages;
 
-	WizardLiveChecks(DirectoryPort directory, DirectoryConnections directories, ClusterConnections clusters,
-			ClusterPreflight cluster, MessageSource messages) {
-		this.directory = directory;
-		this.directories = directories;
-		this.clusters = clusters;
-		this.cluster = cluster;
+	WizardLiveChecks(LiveChecks live, MessageSource messages) {
+		this.live = live;
 		this.messages = messages;
 	}
 
@@ -77,7 +62,7 @@ class WizardLiveChecks {
 
 	private DirectoryCheck directoryStatus(String connection) {
 		try {
-			return new DirectoryCheck(this.directory.status(connection), null);
+			return new DirectoryCheck(this.live.directoryStatus(connection), null);
 		}
 		catch (DirectoryException | InvalidRequestException ex) {
 			return new DirectoryCheck(null, message(ex));
@@ -91,18 +76,18 @@ class WizardLiveChecks {
 	 */
 	Optional<DirectoryCheck> directoryStatus(ConnectionsStep chosen) {
 		String name = chosen.getDirectoryConnection();
-		if ((name == null || name.isBlank()) && this.directories.all().size() == 1) {
-			name = this.directories.all().iterator().next().name();
+		List<String> configured = this.live.directoryConnections().stream().map(c -> c.name()).toList();
+		if ((name == null || name.isBlank()) && configured.size() == 1) {
+			name = configured.get(0);
 		}
-		return (name != null && this.directories.find(name).isPresent()) ? Optional.of(directoryStatus(name))
-				: Optional.empty();
+		return (name != null && configured.contains(name)) ? Optional.of(directoryStatus(name)) : Optional.empty();
 	}
 
 	/** The chosen cluster connection's reachability and version; none for export only. */
 	Optional<PreflightCheck> clusterStatus(ConnectionsStep chosen) {
 		String name = chosen.getClusterConnection();
-		boolean configured = this.clusters.all().stream().anyMatch(c -> c.name().equals(name));
-		return (!chosen.exportOnly() && configured) ? Optional.of(this.cluster.reachability(String.valueOf(name)))
+		boolean configured = this.live.clusterConnections().stream().anyMatch(c -> c.name().equals(name));
+		return (!chosen.exportOnly() && configured) ? Optional.of(this.live.clusterStatus(String.valueOf(name)))
 				: Optional.empty();
 	}
 
@@ -117,7 +102,7 @@ class WizardLiveChecks {
 			return new SpnCheck(List.of(), null);
 		}
 		try {
-			return new SpnCheck(this.directory.spnConflicts(connection, gmsaName, spns.all()).stream()
+			return new SpnCheck(this.live.spnConflicts(connection, gmsaName, spns.all()).stream()
 				.map(c -> explained(spns, c))
 				.toList(), null);
 		}
@@ -137,7 +122,7 @@ class WizardLiveChecks {
 
 	ComputerSearch searchComputers(String connection, String text) {
 		try {
-			return new ComputerSearch(text, this.directory.findComputers(connection, text), null);
+			return new ComputerSearch(text, this.live.findComputers(connection, text), null);
 		}
 		catch (DirectoryException | InvalidRequestException ex) {
 			return new ComputerSearch(text, null, message(ex));
@@ -151,9 +136,7 @@ class WizardLiveChecks {
 	 */
 	private @Nullable String missingComputer(String connection, String group, List<String> members) {
 		try {
-			DirectoryPort.Ensured preview = this.directory.ensureMembership(connection, group, members,
-					DirectoryPort.Mode.PREVIEW);
-			return (preview.result() == DirectoryPort.Result.DRIFT) ? preview.detail() : null;
+			return this.live.membershipDrift(connection, group, members).orElse(null);
 		}
 		catch (DirectoryException | InvalidRequestException ex) {
 			return null;
@@ -201,13 +184,11 @@ class WizardLiveChecks {
 	/** The preflight for the wizard's cluster page as typed, against the chosen cluster connection. */
 	Preflight preflight(WizardState wizard) {
 		ClusterStep step = wizard.getCluster();
-		String domain = this.directories.find(String.valueOf(wizard.getConnections().getDirectoryConnection()))
-			.map(DirectoryConnection::domain).orElse("");
 		try {
-			return new Preflight(this.cluster.check(String.valueOf(wizard.getConnections().getClusterConnection()),
-					new PreflightRequest(String.valueOf(step.getNamespace()), String.valueOf(step.getServiceAccount()),
-							String.valueOf(step.getCredSpecName()), domain,
-							!WizardRequests.lines(step.getDnsForwardServers()).isEmpty(), false)), null);
+			return new Preflight(this.live.clusterPreflight(String.valueOf(wizard.getConnections().getClusterConnection()),
+					String.valueOf(wizard.getConnections().getDirectoryConnection()), String.valueOf(step.getNamespace()),
+					String.valueOf(step.getServiceAccount()), String.valueOf(step.getCredSpecName()),
+					!WizardRequests.lines(step.getDnsForwardServers()).isEmpty()), null);
 		}
 		catch (ClusterOperationException ex) {
 			return new Preflight(null, ex.getMessage());

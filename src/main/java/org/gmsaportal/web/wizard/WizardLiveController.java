@@ -2,8 +2,8 @@ package org.gmsaportal.web.wizard;
 
 import java.util.List;
 
-import org.gmsaportal.provisioning.DirectoryPort.Computer;
-import org.gmsaportal.provisioning.DirectoryPort.SpnConflict;
+import org.gmsaportal.directory.Directory.Computer;
+import org.gmsaportal.directory.Directory.SpnConflict;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;

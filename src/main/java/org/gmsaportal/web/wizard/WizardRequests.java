@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
-import org.gmsaportal.provisioning.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.Target;
 import org.jspecify.annotations.Nullable;
@@ -55,7 +55,7 @@ final class WizardRequests {
 		String ticket = text(id.getTicketRef());
 		return new ProvisioningRequest(text(state.getConnections().getDirectoryConnection()), text(id.getGmsaName()),
 				text(id.getDnsHostName()), lines(id.getSpns()),
-				id.getEncryptionTypes().isEmpty() ? EnumSet.noneOf(org.gmsaportal.provisioning.EncryptionType.class)
+				id.getEncryptionTypes().isEmpty() ? EnumSet.noneOf(org.gmsaportal.directory.EncryptionType.class)
 						: EnumSet.copyOf(id.getEncryptionTypes()),
 				kds, text(id.getGroupName()), hosts, pendingTarget ? pendingTarget(hosts) : target(state),
 				ticket.isEmpty() ? null : ticket);

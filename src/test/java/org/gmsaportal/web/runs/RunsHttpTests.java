@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.Approval;
-import org.gmsaportal.provisioning.EncryptionType;
 import org.gmsaportal.provisioning.Hosts;
-import org.gmsaportal.provisioning.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.ProvisioningService;

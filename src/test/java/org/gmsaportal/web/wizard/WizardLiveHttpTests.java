@@ -372,9 +372,10 @@ class WizardLiveHttpTests {
 		}
 
 		@Override
-		public Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode) {
+		public Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode,
+				@Nullable RunRef run) {
 			answering();
-			return super.ensureMembership(connection, groupName, members, mode);
+			return super.ensureMembership(connection, groupName, members, mode, run);
 		}
 
 	}

@@ -1,65 +1,53 @@
-package org.gmsaportal.provisioning;
+package org.gmsaportal.directory;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
-import org.gmsaportal.directory.AccountMaintenance;
-import org.gmsaportal.directory.DirectoryConnection;
-import org.gmsaportal.directory.DirectoryConnections;
-import org.gmsaportal.directory.DirectoryException;
-import org.gmsaportal.directory.DirectoryLookups;
-import org.gmsaportal.directory.DomainFacts;
-import org.gmsaportal.directory.EnsureResult;
-import org.gmsaportal.directory.GmsaRequest;
-import org.gmsaportal.directory.GroupRequest;
-import org.gmsaportal.directory.IdentityManagement;
-import org.gmsaportal.directory.IdentityPreview;
-import org.gmsaportal.directory.KdsKeyMode;
-import org.gmsaportal.directory.KdsRootKeyManagement;
-import org.gmsaportal.directory.KdsStatus;
-import org.gmsaportal.directory.ObjectLocation;
-import org.gmsaportal.directory.PasswordRetrievalProof;
-import org.gmsaportal.directory.ProofResult;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's directory port over the directory module: previews read only, applies go through the
- * module's idempotent, audited ensure operations.
+ * The module's face over its parts: previews read only, applies go through the idempotent, audited ensure
+ * operations, each tagged with the run that asked for it.
  */
 @Component
-class DirectoryModuleAdapter implements DirectoryPort {
+class DirectoryFacade implements Directory {
+
+	// Worded as the engine words an unknown connection in a request.
+	private static final String UNKNOWN_CONNECTION =
+			"directoryConnection: must name a configured directory connection (gmsa.directory.connections.<name>.*)";
 
 	private final DirectoryConnections connections;
 
-	private final IdentityManagement identities;
+	private final AuditTrail audit;
 
 	private final IdentityPreview preview;
 
 	private final AccountMaintenance accounts;
 
-	private final KdsRootKeyManagement kds;
-
-	private final PasswordRetrievalProof proof;
-
 	private final DirectoryLookups lookups;
 
-	DirectoryModuleAdapter(DirectoryConnections connections, IdentityManagement identities, IdentityPreview preview,
-			AccountMaintenance accounts, KdsRootKeyManagement kds, PasswordRetrievalProof proof,
-			DirectoryLookups lookups) {
+	DirectoryFacade(DirectoryConnections connections, AuditTrail audit, IdentityPreview preview,
+			AccountMaintenance accounts, DirectoryLookups lookups) {
 		this.connections = connections;
-		this.identities = identities;
+		this.audit = audit;
 		this.preview = preview;
 		this.accounts = accounts;
-		this.kds = kds;
-		this.proof = proof;
 		this.lookups = lookups;
+	}
+
+	@Override
+	public List<ConnectionSummary> connections() {
+		return this.connections.all().stream()
+			.map(c -> new ConnectionSummary(c.name(), c.domain(), c.urls(), c.transport(), c.trustsAllCertificates(),
+					c.refusal()))
+			.toList();
 	}
 
 	@Override
@@ -70,9 +58,10 @@ class DirectoryModuleAdapter implements DirectoryPort {
 	}
 
 	@Override
-	public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode) {
+	public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode, @Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
-		KdsStatus status = this.kds.status(conn);
+		KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit, run);
+		KdsStatus status = kds.status(conn);
 		if (status.state() == KdsStatus.State.USABLE) {
 			return Ensured.of(Result.ALREADY_AS_REQUESTED, status.explanation());
 		}
@@ -95,48 +84,51 @@ class DirectoryModuleAdapter implements DirectoryPort {
 			return Ensured.of(Result.CREATED, what);
 		}
 		// The wizard and the API ask for the lab mode's confirmation before it reaches an approved plan.
-		this.kds.create(conn, keyMode, keyMode == KdsKeyMode.LAB_BACKDATED);
+		kds.create(conn, keyMode, keyMode == KdsKeyMode.LAB_BACKDATED);
 		return Ensured.of(Result.CREATED, what);
 	}
 
-	@Override
-	public Ensured ensureGroup(String connection, String groupName, Mode mode) {
+@Override
+	public Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
 		GroupRequest request = GroupRequest.of(groupName);
-		return ensured(mode == Mode.PREVIEW ? this.preview.group(conn, request) : this.identities.ensureGroup(conn, request));
+		return ensured(mode == Mode.PREVIEW ? this.preview.group(conn, request) : identities(run).ensureGroup(conn, request));
 	}
 
 	@Override
-	public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode) {
+	public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode, @Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
 		GmsaRequest request = new GmsaRequest(gmsa.name(), gmsa.dnsHostName(), extraSpns(gmsa),
-				encryptionTypes(gmsa.encryptionTypes()), 30, List.of(gmsa.allowedGroup()), null);
-		return ensured(mode == Mode.PREVIEW ? this.preview.gmsa(conn, request) : this.identities.ensureGmsa(conn, request));
+				gmsa.encryptionTypes(), 30, List.of(gmsa.allowedGroup()), null);
+		return ensured(mode == Mode.PREVIEW ? this.preview.gmsa(conn, request) : identities(run).ensureGmsa(conn, request));
 	}
 
 	@Override
-	public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode) {
+	public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode,
+			@Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
 		if (mode == Mode.PREVIEW) {
 			return ensured(this.preview.user(conn, userName));
 		}
-		return ensured(this.accounts.ensureUser(conn, userName, initialPassword.reveal().toCharArray()));
+		return ensured(this.accounts.ensureUser(conn, userName, initialPassword.reveal().toCharArray(), run));
 	}
 
 	@Override
-	public void setPassword(String connection, String userName, SecretValue password) {
-		this.accounts.setPassword(connection(connection), userName, password.reveal().toCharArray());
+	public void setPassword(String connection, String userName, SecretValue password, @Nullable RunRef run) {
+		this.accounts.setPassword(connection(connection), userName, password.reveal().toCharArray(), run);
 	}
 
 	@Override
-	public Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode) {
+	public Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode,
+			@Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
+		IdentityManagement identities = identities(run);
 		List<String> added = new ArrayList<>();
 		List<String> details = new ArrayList<>();
 		for (String member : members) {
 			// Computer accounts ($) must exist already; a plain user name is the portable user an earlier step creates.
 			EnsureResult result = (mode == Mode.PREVIEW) ? this.preview.membership(conn, groupName, member, !member.endsWith("$"))
-					: this.identities.ensureMembership(conn, groupName, member);
+					: identities.ensureMembership(conn, groupName, member);
 			if (result.outcome() == EnsureResult.Outcome.DRIFT) {
 				return Ensured.of(Result.DRIFT, result.summary());
 			}
@@ -150,21 +142,22 @@ class DirectoryModuleAdapter implements DirectoryPort {
 	}
 
 	@Override
-	public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password) {
-		ProofResult result = this.proof.prove(connection(connection), gmsaName, userName,
-				password.reveal().toCharArray());
+	public Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password,
+			@Nullable RunRef run) {
+		ProofResult result = new PasswordRetrievalProof(this.audit, run).prove(connection(connection), gmsaName,
+				userName, password.reveal().toCharArray());
 		String detail = result.explanation()
 				+ (result.missingPreconditions().isEmpty() ? "" : " " + String.join(" ", result.missingPreconditions()));
 		return Ensured.of(result.retrieved() ? Result.ALREADY_AS_REQUESTED : Result.DRIFT, detail);
 	}
 
 	@Override
-	public Removed remove(String connection, ObjectType type, String name) {
+	public Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
 		String kind = kind(type);
 		return this.accounts.find(conn, kind, name).map(object -> {
 			try {
-				EnsureResult result = this.identities.decommission(conn, object);
+				EnsureResult result = identities(run).decommission(conn, object);
 				return new Removed(result.outcome() == EnsureResult.Outcome.DELETED, result.summary());
 			}
 			catch (DirectoryException ex) {
@@ -182,12 +175,13 @@ class DirectoryModuleAdapter implements DirectoryPort {
 	}
 
 	@Override
-	public Removed removeMembership(String connection, String groupName, List<String> members) {
+	public Removed removeMembership(String connection, String groupName, List<String> members,
+			@Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
 		List<String> details = new ArrayList<>();
 		boolean removed = false;
 		for (String member : members) {
-			EnsureResult result = this.accounts.removeMembership(conn, groupName, member);
+			EnsureResult result = this.accounts.removeMembership(conn, groupName, member, run);
 			removed |= result.outcome() == EnsureResult.Outcome.DELETED;
 			details.add(summary(result));
 		}
@@ -203,7 +197,7 @@ class DirectoryModuleAdapter implements DirectoryPort {
 
 	@Override
 	public Computers findComputers(String connection, String text) {
-		DirectoryLookups.ComputerSearch search = this.lookups.searchComputers(connection(connection), text);
+		DirectoryLookups.ComputerMatches search = this.lookups.searchComputers(connection(connection), text);
 		return new Computers(search.accounts().stream()
 			.map(a -> new Computer(a.samAccountName(), a.dnsHostName(), a.distinguishedName(), a.disabled()))
 			.toList(), search.truncated());
@@ -218,11 +212,18 @@ class DirectoryModuleAdapter implements DirectoryPort {
 				conn.transport());
 	}
 
-	// An unknown connection is a wrong request, not a directory failure: the wizard and the API name the field.
+	@Override
+	public DirectoryUser authenticate(String connection, String username, String password) {
+		return connection(connection).authenticate(username, password);
+	}
+
+	private IdentityManagement identities(@Nullable RunRef run) {
+		return new IdentityManagement(this.audit, run);
+	}
+
+	// The engine checks the name before it plans; a connection removed from the configuration since says so.
 	private DirectoryConnection connection(String name) {
-		return this.connections.find(name)
-			.orElseThrow(() -> new InvalidRequestException("directoryConnection",
-					"must name a configured directory connection (gmsa.directory.connections.<name>.*)"));
+		return this.connections.find(name).orElseThrow(() -> new DirectoryException(UNKNOWN_CONNECTION));
 	}
 
 	private static String kind(ObjectType type) {
@@ -253,18 +254,6 @@ class DirectoryModuleAdapter implements DirectoryPort {
 		Set<String> defaults = Set.of(("host/" + gmsa.name()).toLowerCase(Locale.ROOT),
 				("host/" + gmsa.dnsHostName()).toLowerCase(Locale.ROOT));
 		return gmsa.spns().stream().filter(spn -> !defaults.contains(spn.toLowerCase(Locale.ROOT))).toList();
-	}
-
-	private static Set<org.gmsaportal.directory.EncryptionType> encryptionTypes(Set<EncryptionType> requested) {
-		Set<org.gmsaportal.directory.EncryptionType> types = EnumSet.noneOf(org.gmsaportal.directory.EncryptionType.class);
-		for (EncryptionType type : requested) {
-			types.add(switch (type) {
-				case RC4_HMAC -> org.gmsaportal.directory.EncryptionType.RC4;
-				case AES128_CTS_HMAC_SHA1_96 -> org.gmsaportal.directory.EncryptionType.AES128;
-				case AES256_CTS_HMAC_SHA1_96 -> org.gmsaportal.directory.EncryptionType.AES256;
-			});
-		}
-		return types;
 	}
 
 }

@@ -9,7 +9,7 @@ import org.gmsaportal.audit.AuditTrail;
 /**
  * An audit trail that keeps events in memory, so tests can check what was recorded (and what was not).
  */
-class RecordingAuditTrail implements AuditTrail {
+class DirectoryAuditRecorder implements AuditTrail {
 
 	final List<AuditEvent> events = new ArrayList<>();
 

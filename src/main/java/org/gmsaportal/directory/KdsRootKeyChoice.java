@@ -1,4 +1,4 @@
-package org.gmsaportal.provisioning;
+package org.gmsaportal.directory;
 
 /**
  * What the admin asked for the forest's KDS root key; the portal never deletes one.

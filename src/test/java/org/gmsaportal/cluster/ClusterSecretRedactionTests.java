@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * these machines).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SecretRedactionTests {
+class ClusterSecretRedactionTests {
 
 	private static final String ENCODED = Base64.getEncoder()
 		.encodeToString(Fixtures.PASSWORD.getBytes(StandardCharsets.UTF_8));
 
 	private MockCluster cluster;
 
-	private final RecordingAuditTrail audit = new RecordingAuditTrail();
+	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
 
 	@BeforeEach
 	void startCluster() {
@@ -45,7 +45,7 @@ class SecretRedactionTests {
 		GmsaDeployment deployment = Fixtures.deployment("run-42");
 
 		ApplyResult plan = deployments.plan("lab", deployment);
-		ApplyResult applied = deployments.apply("lab", deployment);
+		ApplyResult applied = deployments.apply("lab", deployment, null);
 		deployments.decommission("lab", "run-42", applied.changes().stream().map(ObjectChange::object).toList());
 
 		// apply and delete, each an intent before the call and a result after it

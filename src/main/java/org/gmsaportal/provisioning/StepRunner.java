@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.gmsaportal.cluster.ApplyResult;
 import org.gmsaportal.cluster.ClusterObject;
+import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.DecommissionReport;
 import org.gmsaportal.cluster.ExportBundle;
 import org.gmsaportal.cluster.PreflightCheck;
@@ -15,27 +16,30 @@ import org.gmsaportal.cluster.PreflightRequest;
 import org.gmsaportal.cluster.VerifyResult;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.SecretValue;
-import org.gmsaportal.provisioning.DirectoryPort.Ensured;
-import org.gmsaportal.provisioning.DirectoryPort.Mode;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Directory.Ensured;
+import org.gmsaportal.directory.Directory.Mode;
+import org.gmsaportal.directory.Directory.RunRef;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Does one step through the ports; ensures are idempotent, so running a step again is always safe.
+ * Runs one step of a run through the directory and cluster faces, naming the run (id and ticket) so that every
+ * write they audit carries it; ensures are idempotent, so running a step again is always safe.
  */
 @Component
-class Steps {
+class StepRunner {
 
 	static final Duration VERIFY_TIMEOUT = Duration.ofMinutes(10);
 
-	private final DirectoryPort directory;
+	private final Directory directory;
 
-	private final ClusterPort cluster;
+	private final Clusters cluster;
 
 	private final PasswordVault vault;
 
-	Steps(DirectoryPort directory, ClusterPort cluster, PasswordVault vault) {
+	StepRunner(Directory directory, Clusters cluster, PasswordVault vault) {
 		this.directory = directory;
 		this.cluster = cluster;
 		this.vault = vault;
@@ -61,13 +65,19 @@ class Steps {
 	 * The run a step belongs to.
 	 *
 	 * @param runId the run
+	 * @param ticket the ticket the run was filed under, if any
 	 * @param request what it provisions (or, for a decommission, what the provisioning run had provisioned)
 	 * @param domain the domain's DNS name
 	 * @param decommissions the provisioning run being removed, for a decommission run
 	 * @param steps the run's steps as stored before this one started
 	 */
-	record RunContext(String runId, ProvisioningRequest request, String domain, @Nullable String decommissions,
-			List<RunView.StepView> steps) {
+	record RunContext(String runId, @Nullable String ticket, ProvisioningRequest request, String domain,
+			@Nullable String decommissions, List<RunView.StepView> steps) {
+
+		/** The run, as the directory's audited writes name it. */
+		RunRef ref() {
+			return new RunRef(this.runId, this.ticket);
+		}
 
 		@Nullable String artifactOf(StepKind kind) {
 			return this.steps.stream().filter((s) -> s.kind() == kind).map(RunView.StepView::artifact)
@@ -76,7 +86,7 @@ class Steps {
 
 	}
 
-	/** @throws StepFailedException (or a port's exception) when the step could not do what was planned */
+	/** @throws StepFailedException (or the directory's or cluster's exception) when the step could not do what was planned */
 	Outcome execute(RunContext run, RunView.StepView step, @Nullable String input) {
 		if (step.intent() == StepIntent.SKIP) {
 			return new Outcome(StepState.SKIPPED, null, step.description(), null);
@@ -84,15 +94,16 @@ class Steps {
 		ProvisioningRequest request = run.request();
 		String conn = request.directoryConnection();
 		return switch (step.kind()) {
-			case ENSURE_KDS_ROOT_KEY -> ensured(this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.APPLY));
-			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), Mode.APPLY));
-			case ENSURE_GMSA -> ensured(this.directory.ensureGmsa(conn, Deployments.gmsaSpec(request), Mode.APPLY));
+			case ENSURE_KDS_ROOT_KEY -> ensured(this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.APPLY, run.ref()));
+			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), Mode.APPLY, run.ref()));
+			case ENSURE_GMSA -> ensured(this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.APPLY,
+					run.ref()));
 			case ENSURE_PORTABLE_USER -> portableUser(run, step.target());
-			case ENSURE_MEMBERSHIP -> membership(request);
+			case ENSURE_MEMBERSHIP -> membership(run);
 			case PROVE_RETRIEVAL -> ensured(this.directory.proveRetrieval(conn, request.gmsaName(),
-					((Hosts.Portable) request.hosts()).userName(), password(run)));
+					((Hosts.Portable) request.hosts()).userName(), password(run), run.ref()));
 			case GENERATE_CREDSPEC -> {
-				CredentialSpec spec = Deployments.credentialSpec(request, this.directory.domainFacts(conn));
+				CredentialSpec spec = RequestTranslation.credentialSpec(request, this.directory.domainFacts(conn));
 				yield Outcome.done("generated " + spec.suggestedFileName(), spec.toJson());
 			}
 			case CLUSTER_PREFLIGHT -> preflight(run);
@@ -100,31 +111,33 @@ class Steps {
 			case EXPORT_BUNDLE -> export(run);
 			case VERIFY_WORKLOAD -> verify(run, step.target());
 			case REMOVE_FROM_CLUSTER -> removeFromCluster(run, step.target(), input);
-			case REMOVE_MEMBERSHIP -> removed(this.directory.removeMembership(conn, step.target(), strings(input)));
-			case REMOVE_PORTABLE_USER -> removed(this.directory.remove(conn, DirectoryPort.ObjectType.USER, step.target()));
-			case REMOVE_GMSA -> removed(this.directory.remove(conn, DirectoryPort.ObjectType.GMSA, request.gmsaName()));
-			case REMOVE_GROUP -> removed(this.directory.remove(conn, DirectoryPort.ObjectType.GROUP, step.target()));
+			case REMOVE_MEMBERSHIP -> removed(this.directory.removeMembership(conn, step.target(), strings(input),
+					run.ref()));
+			case REMOVE_PORTABLE_USER -> removed(this.directory.remove(conn, Directory.ObjectType.USER, step.target(), run.ref()));
+			case REMOVE_GMSA -> removed(this.directory.remove(conn, Directory.ObjectType.GMSA, request.gmsaName(), run.ref()));
+			case REMOVE_GROUP -> removed(this.directory.remove(conn, Directory.ObjectType.GROUP, step.target(), run.ref()));
 		};
 	}
 
 	private Outcome portableUser(RunContext run, String userName) {
 		SecretValue password = this.vault.generate();
 		String conn = run.request().directoryConnection();
-		Ensured ensured = this.directory.ensurePortableUser(conn, userName, password, Mode.APPLY);
-		if (ensured.result() == DirectoryPort.Result.ALREADY_AS_REQUESTED) {
+		Ensured ensured = this.directory.ensurePortableUser(conn, userName, password, Mode.APPLY, run.ref());
+		if (ensured.result() == Directory.Result.ALREADY_AS_REQUESTED) {
 			// The approved plan announced this reset: the portal never knows an existing user's password.
-			this.directory.setPassword(conn, userName, password);
+			this.directory.setPassword(conn, userName, password, run.ref());
 		}
 		Outcome outcome = ensured(ensured);
 		this.vault.put(run.runId(), password);
-		String detail = outcome.detail() + ((ensured.result() == DirectoryPort.Result.CREATED)
+		String detail = outcome.detail() + ((ensured.result() == Directory.Result.CREATED)
 				? "; password generated, shown once" : "; password set to a new generated one, shown once");
 		return new Outcome(outcome.state(), outcome.result(), detail, null);
 	}
 
-	private Outcome membership(ProvisioningRequest request) {
+	private Outcome membership(RunContext run) {
+		ProvisioningRequest request = run.request();
 		Ensured ensured = this.directory.ensureMembership(request.directoryConnection(), request.groupName(),
-				Deployments.members(request), Mode.APPLY);
+				RequestTranslation.members(request), Mode.APPLY, run.ref());
 		Outcome outcome = ensured(ensured);
 		return new Outcome(outcome.state(), outcome.result(), outcome.detail(), Canonical.json(ensured.added()));
 	}
@@ -134,7 +147,7 @@ class Steps {
 		return this.vault.forRun(run.runId()).orElseGet(() -> {
 			Hosts.Portable portable = (Hosts.Portable) run.request().hosts();
 			SecretValue password = this.vault.generate();
-			this.directory.setPassword(run.request().directoryConnection(), portable.userName(), password);
+			this.directory.setPassword(run.request().directoryConnection(), portable.userName(), password, run.ref());
 			this.vault.put(run.runId(), password);
 			return password;
 		});
@@ -158,8 +171,8 @@ class Steps {
 	private Outcome apply(RunContext run) {
 		Target.Cluster target = (Target.Cluster) run.request().target();
 		SecretValue password = (run.request().hosts() instanceof Hosts.Portable) ? password(run) : null;
-		ApplyResult result = this.cluster.apply(target.connection(), Deployments.deployment(run.runId(), run.request(),
-				run.domain(), credSpec(run), password));
+		ApplyResult result = this.cluster.apply(target.connection(), RequestTranslation.deployment(run.runId(),
+				run.request(), run.domain(), credSpec(run), password), run.ticket());
 		List<ClusterObject> objects = result.changes().stream().map((c) -> c.object()).toList();
 		String detail = result.changes().stream().map((c) -> c.change() + " " + c.object())
 			.collect(Collectors.joining(", "));
@@ -168,7 +181,7 @@ class Steps {
 
 	private Outcome export(RunContext run) {
 		ExportBundle bundle = this.cluster.export(
-				Deployments.deployment(run.runId(), run.request(), run.domain(), credSpec(run), null));
+				RequestTranslation.deployment(run.runId(), run.request(), run.domain(), credSpec(run), null));
 		String warnings = bundle.warnings().isEmpty() ? "" : "; " + String.join(" ", bundle.warnings());
 		return Outcome.done("exported " + bundle.fileName() + warnings, bundle.yaml());
 	}
@@ -201,13 +214,13 @@ class Steps {
 	}
 
 	private static Outcome ensured(Ensured ensured) {
-		if (ensured.result() == DirectoryPort.Result.DRIFT) {
+		if (ensured.result() == Directory.Result.DRIFT) {
 			throw new StepFailedException(ensured.detail() + " The portal does not overwrite this; fix it in the directory, then resume.");
 		}
 		return new Outcome(StepState.SUCCEEDED, ensured.result().name(), ensured.detail(), null);
 	}
 
-	private static Outcome removed(DirectoryPort.Removed removed) {
+	private static Outcome removed(Directory.Removed removed) {
 		return new Outcome(StepState.SUCCEEDED, removed.removed() ? "REMOVED" : "NOT_REMOVED", removed.detail(), null);
 	}
 

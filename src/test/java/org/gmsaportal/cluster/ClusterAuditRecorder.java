@@ -9,7 +9,7 @@ import org.gmsaportal.audit.AuditTrail;
 /**
  * Keeps audit events in memory: a stand-in for the audit module's boundary, not for Kubernetes.
  */
-class RecordingAuditTrail implements AuditTrail {
+class ClusterAuditRecorder implements AuditTrail {
 
 	final List<AuditEvent> events = new CopyOnWriteArrayList<>();
 

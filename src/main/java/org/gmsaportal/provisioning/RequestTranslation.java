@@ -16,23 +16,24 @@ import org.gmsaportal.credspec.KubernetesSecretPlugin;
 import org.gmsaportal.credspec.PortableIdentity;
 import org.gmsaportal.credspec.PortableIdentitySecret;
 import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.directory.Directory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Translates a request into what the credspec and cluster modules take: the credential spec and the deployment.
  */
-final class Deployments {
+final class RequestTranslation {
 
 	private static final CredentialSpecGenerator GENERATOR = new CredentialSpecGenerator();
 
 	// The bundle exporter replaces Secret values with its own placeholder; this one never leaves the engine.
 	private static final SecretValue NOT_EXPORTED = SecretValue.of("not-exported");
 
-	private Deployments() {
+	private RequestTranslation() {
 	}
 
-	static DirectoryPort.GmsaSpec gmsaSpec(ProvisioningRequest request) {
-		return new DirectoryPort.GmsaSpec(request.gmsaName(), request.dnsHostName(), request.spns(),
+	static Directory.GmsaSpec gmsaSpec(ProvisioningRequest request) {
+		return new Directory.GmsaSpec(request.gmsaName(), request.dnsHostName(), request.spns(),
 				request.encryptionTypes(), request.groupName());
 	}
 

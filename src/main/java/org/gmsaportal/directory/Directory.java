@@ -1,5 +1,6 @@
-package org.gmsaportal.provisioning;
+package org.gmsaportal.directory;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -9,50 +10,61 @@ import org.gmsaportal.credspec.SecretValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the engine needs from Active Directory, one method per step, to be implemented by an adapter over the
- * directory module. Every ensure is idempotent: with {@link Mode#PREVIEW} it only reads and says what it would
- * do; with {@link Mode#APPLY} it creates what is absent, confirms what is as requested and reports drift
- * without overwriting it. Failures throw an exception whose message tells the admin what to do and holds no
- * secret. In PREVIEW, {@link Ensured#detail()} is what the plan shows the approver, so it names exactly what
- * would be created or changed (DN, attributes, members).
+ * The directory module's one face: Active Directory as the provisioning engine, the wizard's live checks and
+ * sign-in use it, by connection name. Every ensure is idempotent: with {@link Mode#PREVIEW} it only reads and
+ * says what it would do; with {@link Mode#APPLY} it creates what is absent, confirms what is as requested and
+ * reports drift without overwriting it. Failures throw a {@link DirectoryException} whose message tells the
+ * admin what to do and holds no secret. In PREVIEW, {@link Ensured#detail()} is what the plan shows the
+ * approver, so it names exactly what would be created or changed (DN, attributes, members). Writes name the run
+ * they belong to ({@link RunRef}; none for a preview or a write outside any run): their audit events carry its id
+ * and ticket because the caller passed them.
  */
-public interface DirectoryPort {
+public interface Directory {
+
+	/** The configured connections, without any credential. None configured means plan-only mode. */
+	List<ConnectionSummary> connections();
 
 	/** The domain's facts, for the plan, the claim and the credential spec. */
 	DomainIdentity domainFacts(String connection);
 
-	/** A usable KDS root key exists, or (on APPLY with a create choice) is created; never deleted. */
-	Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode);
+	/**
+	 * A usable KDS root key exists, or (on APPLY with a create choice) is created; never deleted. A second
+	 * production key would be no more usable than a waiting one, so only a lab key is created beside it.
+	 */
+	Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode, @Nullable RunRef run);
 
 	/** The security group of hosts allowed to retrieve the gMSA password. */
-	Ensured ensureGroup(String connection, String groupName, Mode mode);
+	Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run);
 
 	/** The gMSA with its DNS host name, SPNs, encryption types and {@code msDS-GroupMSAMembership} = the group. */
-	Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode);
+	Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode, @Nullable RunRef run);
 
 	/**
 	 * The portable standard user, created with {@code initialPassword} when absent. An existing user is
 	 * reported as already there and its password is left alone.
 	 */
-	Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode);
+	Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode,
+			@Nullable RunRef run);
 
 	/** Sets the portable user's password; the engine calls it only for a reset the approved plan announced. */
-	void setPassword(String connection, String userName, SecretValue password);
+	void setPassword(String connection, String userName, SecretValue password, @Nullable RunRef run);
 
 	/** The members are in the group; {@link Ensured#added()} names those this call added. */
-	Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode);
+	Ensured ensureMembership(String connection, String groupName, List<String> members, Mode mode,
+			@Nullable RunRef run);
 
 	/**
 	 * Binds as the user and reads the gMSA's {@code msDS-ManagedPassword}, as ccg.exe does: ALREADY_AS_REQUESTED
 	 * when the password could be read, DRIFT with what to fix when it could not. Never returns the password.
 	 */
-	Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password);
+	Ensured proveRetrieval(String connection, String gmsaName, String userName, SecretValue password,
+			@Nullable RunRef run);
 
 	/**
 	 * Removes a group, gMSA (name without {@code $}) or user that the run created; the engine asks only for objects
 	 * whose ensure reported CREATED. An object that is already gone is reported with {@code removed = false}.
 	 */
-	Removed remove(String connection, ObjectType type, String name);
+	Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run);
 
 	/**
 	 * Where the object of this type and name (a gMSA without {@code $}) is, or where its ensure would create it,
@@ -61,7 +73,8 @@ public interface DirectoryPort {
 	Located locate(String connection, ObjectType type, String name);
 
 	/** Removes exactly these members from the group. */
-	Removed removeMembership(String connection, String groupName, List<String> members);
+	Removed removeMembership(String connection, String groupName, List<String> members,
+			@Nullable RunRef run);
 
 	/**
 	 * Read only, for the wizard while the admin types: the SPNs of {@code spns} that an object other than the gMSA
@@ -74,6 +87,40 @@ public interface DirectoryPort {
 
 	/** Read only: whether the directory answers the portal's service account, and what it says about itself. */
 	DirectoryStatus status(String connection);
+
+	/**
+	 * Binds as a person signing in and reads who they are and their groups.
+	 * @throws DirectoryAuthenticationException when the DC refuses the credentials
+	 */
+	DirectoryUser authenticate(String connection, String username, String password);
+
+	/**
+	 * The run a write belongs to, for its audit events.
+	 *
+	 * @param runId the run's id, the events' correlation id
+	 * @param ticket the ticket the run was filed under, if any
+	 */
+	record RunRef(String runId, @Nullable String ticket) {
+	}
+
+	/**
+	 * A configured connection, as the Connections page shows it.
+	 *
+	 * @param name its name in {@code gmsa.directory.connections}
+	 * @param domain the domain it serves
+	 * @param urls the DCs it contacts
+	 * @param transport {@code LDAPS}, {@code StartTLS} or plain (lab only)
+	 * @param trustsAllCertificates whether it skips certificate checks (lab only)
+	 * @param refusal why it is unusable, {@code null} if it is usable
+	 */
+	record ConnectionSummary(String name, String domain, List<URI> urls, String transport, boolean trustsAllCertificates,
+			@Nullable String refusal) {
+
+		public ConnectionSummary {
+			urls = List.copyOf(urls);
+		}
+
+	}
 
 	/** Whether an ensure only reads or also writes. */
 	enum Mode {

@@ -1,28 +1,19 @@
-package org.gmsaportal.provisioning;
+package org.gmsaportal.cluster;
 
 import java.time.Duration;
 import java.util.List;
 
-import org.gmsaportal.cluster.ApplyResult;
-import org.gmsaportal.cluster.ClusterDeployments;
-import org.gmsaportal.cluster.ClusterObject;
-import org.gmsaportal.cluster.ClusterPreflight;
-import org.gmsaportal.cluster.ClusterVerification;
-import org.gmsaportal.cluster.DecommissionReport;
-import org.gmsaportal.cluster.ExportBundle;
-import org.gmsaportal.cluster.GmsaDeployment;
-import org.gmsaportal.cluster.PreflightReport;
-import org.gmsaportal.cluster.PreflightRequest;
-import org.gmsaportal.cluster.VerifyRequest;
-import org.gmsaportal.cluster.VerifyResult;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The engine's cluster port over the real cluster module.
+ * The module's face over its parts.
  */
 @Component
-class ClusterModuleAdapter implements ClusterPort {
+class ClustersFacade implements Clusters {
+
+	private final ClusterConnections connections;
 
 	private final ClusterPreflight preflight;
 
@@ -30,10 +21,22 @@ class ClusterModuleAdapter implements ClusterPort {
 
 	private final ClusterVerification verification;
 
-	ClusterModuleAdapter(ClusterPreflight preflight, ClusterDeployments deployments, ClusterVerification verification) {
+	ClustersFacade(ClusterConnections connections, ClusterPreflight preflight, ClusterDeployments deployments,
+			ClusterVerification verification) {
+		this.connections = connections;
 		this.preflight = preflight;
 		this.deployments = deployments;
 		this.verification = verification;
+	}
+
+	@Override
+	public List<ClusterSummary> connections() {
+		return this.connections.all();
+	}
+
+	@Override
+	public PreflightCheck reachability(String connection) {
+		return this.preflight.reachability(connection);
 	}
 
 	@Override
@@ -42,8 +45,8 @@ class ClusterModuleAdapter implements ClusterPort {
 	}
 
 	@Override
-	public ApplyResult apply(String connection, GmsaDeployment deployment) {
-		return this.deployments.apply(connection, deployment);
+	public ApplyResult apply(String connection, GmsaDeployment deployment, @Nullable String ticket) {
+		return this.deployments.apply(connection, deployment, ticket);
 	}
 
 	@Override

@@ -1,0 +1,89 @@
+package org.gmsaportal.provisioning;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.gmsaportal.cluster.Clusters;
+import org.gmsaportal.cluster.PreflightCheck;
+import org.gmsaportal.cluster.PreflightReport;
+import org.gmsaportal.cluster.PreflightRequest;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Directory.Computers;
+import org.gmsaportal.directory.Directory.DirectoryStatus;
+import org.gmsaportal.directory.Directory.Ensured;
+import org.gmsaportal.directory.Directory.SpnConflict;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the front doors read live, before there is a request: the configured connections, their status, SPN
+ * collisions, computer accounts and the cluster preflight. Nothing here writes. An unknown directory connection
+ * is an {@link InvalidRequestException} naming the field; a directory or cluster that cannot answer throws its
+ * module's exception.
+ */
+@Component
+public class LiveChecks {
+
+	private final Directory directory;
+
+	private final Clusters cluster;
+
+	LiveChecks(Directory directory, Clusters cluster) {
+		this.directory = directory;
+		this.cluster = cluster;
+	}
+
+	/** The configured directory connections; none means plan-only mode. */
+	public List<Directory.ConnectionSummary> directoryConnections() {
+		return this.directory.connections();
+	}
+
+	/** The configured cluster connections; none means export-only mode. */
+	public List<Clusters.ClusterSummary> clusterConnections() {
+		return this.cluster.connections();
+	}
+
+	/** Whether the directory answers the portal's service account, and what it says about itself. */
+	public DirectoryStatus directoryStatus(String connection) {
+		return this.directory.status(Planner.configured(this.directory, connection));
+	}
+
+	/** Whether the cluster's API server answers, and its version; a connection that cannot be built fails. */
+	public PreflightCheck clusterStatus(String connection) {
+		return this.cluster.reachability(connection);
+	}
+
+	/** The SPNs of {@code spns} that an object other than the gMSA {@code gmsaName} already holds. */
+	public List<SpnConflict> spnConflicts(String connection, @Nullable String gmsaName, List<String> spns) {
+		return this.directory.spnConflicts(Planner.configured(this.directory, connection), gmsaName, spns);
+	}
+
+	/** Computer accounts whose name or DNS host name contains {@code text}, at most a page of them. */
+	public Computers findComputers(String connection, String text) {
+		return this.directory.findComputers(Planner.configured(this.directory, connection), text);
+	}
+
+	/**
+	 * Why these accounts cannot join the group, as the plan would report it (absent, or not a computer), or
+	 * empty when they can.
+	 */
+	public Optional<String> membershipDrift(String connection, String group, List<String> members) {
+		Ensured preview = this.directory.ensureMembership(Planner.configured(this.directory, connection), group,
+				members, Directory.Mode.PREVIEW, null);
+		return (preview.result() == Directory.Result.DRIFT) ? Optional.of(preview.detail()) : Optional.empty();
+	}
+
+	/**
+	 * The cluster preflight for a deployment as typed, against the domain of the chosen directory connection (none
+	 * if that is not configured).
+	 */
+	public PreflightReport clusterPreflight(String clusterConnection, String directoryConnection, String namespace,
+			String serviceAccount, String credSpecName, boolean forwardsDns) {
+		String domain = this.directory.connections().stream().filter(c -> c.name().equals(directoryConnection))
+			.map(Directory.ConnectionSummary::domain).findFirst().orElse("");
+		return this.cluster.preflight(clusterConnection,
+				new PreflightRequest(namespace, serviceAccount, credSpecName, domain, forwardsDns, false));
+	}
+
+}
