@@ -1,0 +1,90 @@
+package org.gmsaportal.web;
+
+import java.util.List;
+
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.cluster.ClusterConnections;
+import org.gmsaportal.directory.DirectoryConnections;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The sign-in page, the overview and the connections page as {@link PortalController} serves them. The services
+ * are mocks: this slice tests the controller's HTTP translation; {@link PortalHttpTests} covers it against the real
+ * engine.
+ *
+ * <p>
+ * The browser's real {@code SecurityConfig} is in the slice (matched by name: it is package-private in the security
+ * module), so who may see a page is what the portal decides; only its sign-in manager and the audit trail it
+ * writes to are mocks.
+ */
+@WebMvcTest(controllers = PortalController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+class PortalControllerTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	DirectoryConnections directories;
+
+	@MockitoBean
+	ClusterConnections clusters;
+
+	@MockitoBean
+	AuthenticationManager signIn;
+
+	@MockitoBean
+	AuditTrail audit;
+
+	@Test
+	void theSignInPageIsOpenToAnonymousVisitors() {
+		assertThat(this.mvc.get().uri("/login")).hasStatusOk().hasViewName("login");
+	}
+
+	@Test
+	void anAnonymousVisitorIsSentToSignInAndNothingIsRead() {
+		assertThat(this.mvc.get().uri("/connections")).hasStatus3xxRedirection()
+			.redirectedUrl()
+			.endsWith("/login");
+		verifyNoInteractions(this.directories, this.clusters);
+	}
+
+	@Test
+	void theOverviewCountsTheDirectoryConnections() {
+		given(this.directories.all()).willReturn(List.of());
+		assertThat(this.mvc.get().uri("/").with(user("reader").roles("AUDITOR"))).hasStatusOk()
+			.hasViewName("overview")
+			.model()
+			.containsEntry("directoryCount", 0);
+	}
+
+	@Test
+	void theConnectionsPageShowsEachClusterConnectionToAnAuditor() {
+		given(this.directories.all()).willReturn(List.of());
+		given(this.clusters.all()).willReturn(List.of(new ClusterConnections.Summary("aks-prod", "kubeconfig")));
+		assertThat(this.mvc.get().uri("/connections").with(user("reader").roles("AUDITOR"))).hasStatusOk()
+			.hasViewName("connections")
+			.bodyText()
+			.contains("aks-prod");
+	}
+
+	@Test
+	void aSignedInUserWithoutAPortalRoleIsRefused() {
+		assertThat(this.mvc.get().uri("/connections").with(user("nobody").roles("GUEST"))).hasStatus(403);
+		verifyNoInteractions(this.directories, this.clusters);
+	}
+
+}

@@ -1,0 +1,133 @@
+package org.gmsaportal.web.dashboards;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.gmsaportal.audit.AuditLog;
+import org.gmsaportal.audit.AuditOutcome;
+import org.gmsaportal.audit.AuditPage;
+import org.gmsaportal.audit.AuditQuery;
+import org.gmsaportal.audit.AuditRow;
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.provisioning.PendingRequests;
+import org.gmsaportal.provisioning.ProvisioningRequests;
+import org.gmsaportal.provisioning.RunOverview;
+import org.gmsaportal.provisioning.RunState;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The dashboards page as {@link DashboardsController} assembles it from the portal's own records. The services are
+ * mocks: this slice tests the controller's HTTP translation; {@link DashboardsHttpTests} covers it against the real
+ * engine.
+ *
+ * <p>
+ * The browser's real {@code SecurityConfig} is in the slice (matched by name: it is package-private in the security
+ * module); only its sign-in manager and audit trail are mocks.
+ */
+@WebMvcTest(controllers = DashboardsController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+class DashboardsControllerTests {
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	RunOverview runs;
+
+	@MockitoBean
+	ProvisioningRequests requests;
+
+	@MockitoBean
+	AuditLog auditLog;
+
+	@MockitoBean
+	AuthenticationManager signIn;
+
+	@MockitoBean
+	AuditTrail audit;
+
+	private final Map<RunState, Long> counts = new EnumMap<>(RunState.class);
+
+	@BeforeEach
+	void anEmptyPortal() {
+		for (RunState state : RunState.values()) {
+			this.counts.put(state, 0L);
+		}
+		given(this.runs.countsByState()).willReturn(this.counts);
+		given(this.runs.inventory()).willReturn(List.of());
+		given(this.runs.needingAttention(DashboardsController.ATTENTION_LIMIT)).willReturn(List.of());
+		given(this.requests.pending()).willReturn(new PendingRequests(0, null));
+		given(this.auditLog.search(any(), eq(0), eq(1))).willReturn(new AuditPage(List.of(), 0, 1, 0));
+	}
+
+	@Test
+	void theRunCountsAndTheApprovalQueueComeFromThePortalsRecords() {
+		this.counts.put(RunState.FAILED, 2L);
+		given(this.requests.pending()).willReturn(new PendingRequests(3, Instant.parse("2026-01-01T10:00:00Z")));
+		assertThat(this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR"))).hasStatusOk()
+			.hasViewName("dashboards/index")
+			.model()
+			.containsEntry("section", "dashboards")
+			.containsEntry("counts", this.counts)
+			.containsEntry("pending", new PendingRequests(3, Instant.parse("2026-01-01T10:00:00Z")))
+			.containsEntry("pendingLink", "/api-requests?status=PENDING_APPROVAL")
+			.containsEntry("attentionLimit", 50);
+		verify(this.runs).needingAttention(50);
+	}
+
+	@Test
+	void theRefusalsOfTheLastDayLinkToTheAuditListFilteredToExactlyThem() {
+		given(this.auditLog.search(argThat(q -> q != null && q.outcome() == AuditOutcome.DENIED), eq(0), eq(1)))
+			.willReturn(new AuditPage(List.of(), 0, 1, 4));
+		assertThat(this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR"))).hasStatusOk()
+			.model()
+			.extractingByKey("audit")
+			.isInstanceOfSatisfying(AuditSummary.class, summary -> {
+				assertThat(summary.denied()).isEqualTo(4);
+				assertThat(summary.deniedLink()).startsWith("/audit?outcome=DENIED&from=").endsWith("&tz=UTC");
+				assertThat(summary.deniedSince()).isBefore(Instant.now().minus(AuditSummary.DENIED_WINDOW).plusSeconds(1));
+			});
+	}
+
+	@Test
+	void theNewestVerificationSaysWhetherTheChainWasIntact() {
+		AuditRow broken = new AuditRow(9, Instant.parse("2026-01-01T10:00:00Z"), "admin", "PERSON", "ADMIN", null,
+				"audit.verify", "audit_event", "FAILURE", "{}", null, null, "0".repeat(64), "e".repeat(64));
+		given(this.auditLog.search(new AuditQuery(null, null, null, "audit.verify", null, null, null), 0, 1))
+			.willReturn(new AuditPage(List.of(broken), 0, 1, 1));
+		assertThat(this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR"))).hasStatusOk()
+			.model()
+			.extractingByKey("audit")
+			.isInstanceOfSatisfying(AuditSummary.class, summary -> {
+				assertThat(summary.lastVerification()).isEqualTo(broken);
+				assertThat(summary.lastVerificationIntact()).isFalse();
+			});
+	}
+
+	@Test
+	void anAnonymousVisitorIsSentToSignInAndNothingIsRead() {
+		assertThat(this.mvc.get().uri("/dashboards")).hasStatus3xxRedirection().redirectedUrl().endsWith("/login");
+		verifyNoInteractions(this.runs, this.requests, this.auditLog);
+	}
+
+}

@@ -1,0 +1,159 @@
+package org.gmsaportal.web.runs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.gmsaportal.audit.AuditLog;
+import org.gmsaportal.audit.AuditPage;
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.RunFilter;
+import org.gmsaportal.provisioning.RunKind;
+import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.provisioning.StepIntent;
+import org.gmsaportal.provisioning.StepKind;
+import org.gmsaportal.provisioning.StepState;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+/**
+ * The runs list, a run's page, its progress JSON and its artifact downloads as {@link RunsController} serves them.
+ * The services are mocks: this slice tests the controller's HTTP translation; {@link RunsHttpTests} covers it
+ * against the real engine.
+ *
+ * <p>
+ * The browser's real {@code SecurityConfig} is in the slice (matched by name: it is package-private in the security
+ * module), so the role checks are the portal's own; only its sign-in manager and audit trail are mocks.
+ */
+@WebMvcTest(controllers = RunsController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+class RunsControllerTests {
+
+	private static final String RUN_ID = "0b7e3c7e-1a2b-4c3d-8e9f-0123456789ab";
+
+	private static final RequestPostProcessor AUDITOR = user("runs-auditor").roles("AUDITOR");
+
+	private static final RequestPostProcessor ADMIN = user("runs-admin").roles("ADMIN");
+
+	@Autowired
+	MockMvcTester mvc;
+
+	@MockitoBean
+	ProvisioningService provisioning;
+
+	@MockitoBean
+	AuditLog auditLog;
+
+	@MockitoBean
+	AuthenticationManager signIn;
+
+	@MockitoBean
+	AuditTrail audit;
+
+	@Test
+	void aFilterThatBreaksARuleNamesTheFieldAndListsEveryRunInstead() {
+		assertThat(this.mvc.get().uri("/runs").param("name", "x'; DROP").with(AUDITOR)).hasStatusOk()
+			.hasViewName("runs/list")
+			.model()
+			.extractingBindingResult("filter")
+			.hasOnlyFieldErrors("name")
+			.hasFieldErrorCode("name", "Pattern");
+		verify(this.provisioning).runs(RunFilter.all(), 200);
+	}
+
+	@Test
+	void aValidFilterReachesTheEngineWithBlankFieldsLeftOut() {
+		assertThat(this.mvc.get().uri("/runs").param("state", "FAILED").param("name", "webapp01").param("ticket", "")
+			.with(AUDITOR)).hasStatusOk().model().doesNotHaveErrors();
+		verify(this.provisioning).runs(new RunFilter(RunState.FAILED, "webapp01", null), 200);
+	}
+
+	@Test
+	void aPathThatIsNoRunIdIsNotFoundWithoutAskingTheEngine() {
+		assertThat(this.mvc.get().uri("/runs/not-a-run").with(AUDITOR)).hasStatus(404);
+		assertThat(this.mvc.get().uri("/runs/not-a-run/progress").with(AUDITOR)).hasStatus(404);
+		verifyNoInteractions(this.provisioning);
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.empty());
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatus(404);
+	}
+
+	@Test
+	void onlyAnAdminIsToldThatThePortablePasswordIsWaiting() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.SUCCEEDED, "cred-spec")));
+		given(this.provisioning.portablePasswordWaiting(RUN_ID)).willReturn(true);
+		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 200, 0));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatusOk()
+			.hasViewName("runs/detail")
+			.model()
+			.containsEntry("admin", false)
+			.containsEntry("passwordWaiting", false)
+			.containsEntry("finished", true);
+		verify(this.provisioning, never()).portablePasswordWaiting(anyString());
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(ADMIN)).hasStatusOk()
+			.model()
+			.containsEntry("admin", true)
+			.containsEntry("passwordWaiting", true);
+	}
+
+	@Test
+	void progressReportsAStillRunningRunAsUnfinishedStepByStep() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.RUNNING, null)));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID + "/progress").with(AUDITOR)).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"state": "RUNNING", "finished": false,
+					 "steps": [{"index": 0, "state": "SUCCEEDED", "detail": "created", "attempts": 1},
+					           {"index": 1, "state": "RUNNING", "attempts": 1}]}
+					""");
+	}
+
+	@Test
+	void anExportBundleIsAYamlDownloadAndAStepWithoutArtifactIsNotFound() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.SUCCEEDED, "kind: GMSACredentialSpec")));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID + "/steps/1/artifact").with(AUDITOR)).hasStatusOk()
+			.hasContentType("application/yaml;charset=UTF-8")
+			.hasHeader("Content-Disposition", "attachment; filename=\"webapp01-export-bundle.yaml\"")
+			.hasBodyTextEqualTo("kind: GMSACredentialSpec");
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID + "/steps/0/artifact").with(AUDITOR)).hasStatus(404);
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID + "/steps/7/artifact").with(AUDITOR)).hasStatus(404);
+	}
+
+	@Test
+	void anAuditorCannotRevealThePortablePassword() {
+		assertThat(this.mvc.post().uri("/runs/" + RUN_ID + "/password").with(csrf()).with(AUDITOR)).hasStatus(403);
+		verifyNoInteractions(this.provisioning);
+	}
+
+	/** A run of two steps: the group (no artifact) and the export bundle (the given artifact). */
+	static RunView run(RunState state, String bundle) {
+		StepState second = (state == RunState.RUNNING) ? StepState.RUNNING : StepState.SUCCEEDED;
+		return new RunView(RUN_ID, RunKind.PROVISION, state, "contoso.com", "WebApp01", "a".repeat(64), "runs-admin",
+				"CHG-7", null, null, Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T10:01:00Z"),
+				List.of(new RunView.StepView(0, StepKind.ENSURE_GROUP, "WebApp01-hosts", StepIntent.CREATE,
+						"Create group WebApp01-hosts", StepState.SUCCEEDED, "created", "created", null, 1),
+						new RunView.StepView(1, StepKind.EXPORT_BUNDLE, "apps/webapp01", StepIntent.CREATE,
+								"Export the YAML bundle", second, null, null, bundle, 1)));
+	}
+
+}
