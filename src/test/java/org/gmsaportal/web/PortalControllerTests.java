@@ -3,8 +3,8 @@ package org.gmsaportal.web;
 import java.util.List;
 
 import org.gmsaportal.audit.AuditTrail;
-import org.gmsaportal.cluster.ClusterConnections;
-import org.gmsaportal.directory.DirectoryConnections;
+import org.gmsaportal.cluster.Clusters;
+import org.gmsaportal.provisioning.LiveChecks;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,10 +38,7 @@ class PortalControllerTests {
 	MockMvcTester mvc;
 
 	@MockitoBean
-	DirectoryConnections directories;
-
-	@MockitoBean
-	ClusterConnections clusters;
+	LiveChecks connections;
 
 	@MockitoBean
 	AuthenticationManager signIn;
@@ -59,12 +56,12 @@ class PortalControllerTests {
 		assertThat(this.mvc.get().uri("/connections")).hasStatus3xxRedirection()
 			.redirectedUrl()
 			.endsWith("/login");
-		verifyNoInteractions(this.directories, this.clusters);
+		verifyNoInteractions(this.connections);
 	}
 
 	@Test
 	void theOverviewCountsTheDirectoryConnections() {
-		given(this.directories.all()).willReturn(List.of());
+		given(this.connections.directoryConnections()).willReturn(List.of());
 		assertThat(this.mvc.get().uri("/").with(user("reader").roles("AUDITOR"))).hasStatusOk()
 			.hasViewName("overview")
 			.model()
@@ -73,8 +70,9 @@ class PortalControllerTests {
 
 	@Test
 	void theConnectionsPageShowsEachClusterConnectionToAnAuditor() {
-		given(this.directories.all()).willReturn(List.of());
-		given(this.clusters.all()).willReturn(List.of(new ClusterConnections.Summary("aks-prod", "kubeconfig")));
+		given(this.connections.directoryConnections()).willReturn(List.of());
+		given(this.connections.clusterConnections())
+			.willReturn(List.of(new Clusters.ClusterSummary("aks-prod", "kubeconfig")));
 		assertThat(this.mvc.get().uri("/connections").with(user("reader").roles("AUDITOR"))).hasStatusOk()
 			.hasViewName("connections")
 			.bodyText()
@@ -84,7 +82,7 @@ class PortalControllerTests {
 	@Test
 	void aSignedInUserWithoutAPortalRoleIsRefused() {
 		assertThat(this.mvc.get().uri("/connections").with(user("nobody").roles("GUEST"))).hasStatus(403);
-		verifyNoInteractions(this.directories, this.clusters);
+		verifyNoInteractions(this.connections);
 	}
 
 }
