@@ -23,7 +23,6 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -31,15 +30,12 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.stereotype.Controller;
 
 /**
- * Keeps the module boundaries of DESIGN.md honest: no module reaches into another's internals, and (issue 11)
- * the browser side and the machine API stay apart.
+ * Keeps the module boundaries of DESIGN.md honest: each module uses only the modules its {@code package-info.java}
+ * allows and only their public types, the browser side and the machine API stay apart, the front doors reach AD
+ * and clusters only through provisioning, and no packages or files import each other round a circle.
  * <p>
  * {@link ModularityRulesTests} proves on crafted modules that the Modulith verification used here fails when a
  * module takes a shortcut.
- * <p>
- * The {@code @Disabled} rules fail on today's code and say why; they are meant to be switched on as the refactoring
- * lands. To see where they stand without editing this file:
- * {@code ./mvnw test -Dtest='Modularity*' -Djunit.jupiter.conditions.deactivate='org.junit.*DisabledCondition'}.
  */
 class ModularityTests {
 
@@ -58,7 +54,6 @@ class ModularityTests {
 	}
 
 	@Test
-	@Disabled("enabled when issue 11's move lands: web.dashboards.DashboardsController uses api.PendingApiRequests")
 	void theBrowserSideUsesNothingOfTheMachineApi() {
 		noClasses().that()
 			.resideInAPackage("org.gmsaportal.web..")
@@ -70,7 +65,6 @@ class ModularityTests {
 	}
 
 	@Test
-	@Disabled("enabled when issue 11's move lands: api.ApiClientsController and api.ApiRequestsController are HTML controllers")
 	void theMachineApiHoldsNoHtmlController() {
 		// beAnnotatedWith matches the direct annotation only, so @RestController (meta-annotated with
 		// @Controller) stays allowed.
@@ -83,11 +77,25 @@ class ModularityTests {
 	}
 
 	@Test
-	@Disabled("enabled when the cycles are gone: audit <-> audit.internal, api <-> api.v1 (api.PendingApiRequests and "
-			+ "api.ApiRequestsController use api.v1.RequestReview, which uses api.PendingApiRequests)")
+	void frontDoorsReachTheDirectoryAndClustersOnlyThroughProvisioning() {
+		// web and api may name the faces' records and exceptions (allowedDependencies lets them), but never call
+		// the faces: one way to AD and the clusters, through the engine.
+		noClasses().that()
+			.resideInAnyPackage("org.gmsaportal.web..", "org.gmsaportal.api..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.gmsaportal.directory.Directory")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.gmsaportal.cluster.Clusters")
+			.because("issue 11: the front doors reach AD and clusters only through provisioning")
+			.check(CLASSES);
+	}
+
+	@Test
 	void packagesFormNoCycle() {
 		// Modulith checks cycles between top-level modules only; this also covers the sub-packages of a module
-		// (audit <-> audit.internal, api <-> api.v1, ...), each package being a node of its own.
+		// (audit and audit.internal, api and api.v1, ...), each package being a node of its own.
 		// Not ArchUnit's slices().matching("org.gmsaportal.(**)").should().beFreeOfCycles(): on this code base
 		// (ArchUnit 1.4.2) it reports audit <-> audit.internal only and misses api <-> api.v1, which it does report
 		// once org.gmsaportal.web is left out of the import.
@@ -96,14 +104,12 @@ class ModularityTests {
 	}
 
 	@Test
-	@Disabled("enabled when issue 11's move lands: api.PendingApiRequests imports api.v1.RequestReview, which "
-			+ "imports api.PendingApiRequests")
 	void sourceFilesFormNoImportCycle() {
 		// Issue 11: "no import circle between files". A file is a top-level class with its nested and anonymous
 		// classes; an import is a reference to a class of another package. References within a package (a record
 		// and its JSON codec using each other, say) need no import and are left alone. Any import circle between
-		// files is also a circle between their packages, so this rule is implied by packagesFormNoCycle, but can
-		// be switched on before audit <-> audit.internal is untangled.
+		// files is also a circle between their packages, so packagesFormNoCycle implies this rule; it is kept for the
+		// message, which names the files.
 		assertThat(circles(ModularityTests::sourceFile)).as("source files that import each other, round a circle")
 			.isEmpty();
 	}
