@@ -16,6 +16,7 @@ import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
 import org.gmsaportal.support.Waiting;
+import org.gmsaportal.web.StandInDirectory;
 import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +64,9 @@ class ProvisioningRequestsApiTests {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	StandInDirectory directory;
 
 	static String body(String name) {
 		return """
@@ -136,6 +140,24 @@ class ProvisioningRequestsApiTests {
 		assertThat(removed.getStatus()).as(removed.getContentAsString()).isEqualTo(200);
 		Waiting.forRun(this.provisioning, read(removed).get("runId").asString());
 		assertThat(read(send(get(uri), filer)).get("status").asString()).isEqualTo("DECOMMISSIONED");
+	}
+
+	@Test
+	void anApprovalPlansTheRequestOnceAndTheRunStartsFromThatPlan() throws Exception {
+		String filer = token(Set.of(ApiScope.REQUESTS_WRITE, ApiScope.REQUESTS_READ));
+		String approver = token(Set.of(ApiScope.REQUESTS_APPROVE, ApiScope.REQUESTS_READ));
+		JsonNode request = read(file(filer, "k-" + UUID.randomUUID(), body(name())));
+		String planHash = request.get("planHash").asString();
+		int before = this.directory.plansOnThisThread();
+
+		MockHttpServletResponse approved = send(post("/api/v1/provisioning-requests/" + request.get("id").asString()
+				+ "/approval"), approver);
+
+		assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
+		// Issue 11: the approval plans once more, to check the hash it binds, and the run starts from that plan.
+		assertThat(this.directory.plansOnThisThread() - before).isEqualTo(1);
+		RunView run = Waiting.forRun(this.provisioning, read(approved).get("runId").asString());
+		assertThat(run.planHash()).isEqualTo(planHash);
 	}
 
 	@Test

@@ -42,6 +42,9 @@ public class FakeDirectory implements Directory {
 
 	final List<String> removals = Collections.synchronizedList(new ArrayList<>());
 
+	/** Previews of a gMSA (one per plan) by the thread that asked: a front door's request runs on the test's. */
+	private final Map<Thread, AtomicInteger> gmsaPreviews = new ConcurrentHashMap<>();
+
 	/** When each object was created through an ensure: this fake's stand-in for the portal's marker and whenCreated. */
 	final Map<String, Instant> createdByPortal = new ConcurrentHashMap<>();
 
@@ -126,6 +129,11 @@ public class FakeDirectory implements Directory {
 		return this.gmsas.containsKey(key(name));
 	}
 
+	/** How many plans the calling thread has had made so far: each plan previews the gMSA exactly once. */
+	public int plansOnThisThread() {
+		return this.gmsaPreviews.getOrDefault(Thread.currentThread(), new AtomicInteger()).get();
+	}
+
 	int calls(String operation) {
 		return this.calls.getOrDefault(operation, new AtomicInteger()).get();
 	}
@@ -204,6 +212,9 @@ public class FakeDirectory implements Directory {
 		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("gmsa");
+		}
+		else {
+			this.gmsaPreviews.computeIfAbsent(Thread.currentThread(), (t) -> new AtomicInteger()).incrementAndGet();
 		}
 		GmsaSpec existing = this.gmsas.get(key(gmsa.name()));
 		if (existing != null) {

@@ -47,6 +47,9 @@ class WizardHttpTests {
 	@Autowired
 	ProvisioningService provisioning;
 
+	@Autowired
+	StandInDirectory directory;
+
 	private String admin;
 
 	private MockHttpSession session;
@@ -248,6 +251,21 @@ class WizardHttpTests {
 			.query(Long.class).single()).isZero();
 		String page = page(get(location));
 		assertThat(page).contains("SUCCEEDED").contains("id=\"artifact-GENERATE_CREDSPEC\"").contains("id=\"artifact-EXPORT_BUNDLE\"");
+	}
+
+	@Test
+	void anApprovalPlansTheRequestOnceAndTheRunStartsFromThatPlan() throws Exception {
+		toReview();
+		String review = page(get("/wizard/review"));
+		int before = this.directory.plansOnThisThread();
+		MvcResult result = call(post("/wizard/run").param("planHash", hash(review)).param("reviewToken", token(review)))
+			.andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(302);
+		// Issue 11: the approval plans once more, to check the hash it binds, and the run starts from that plan.
+		assertThat(this.directory.plansOnThisThread() - before).isEqualTo(1);
+		RunView run = Waiting.forRun(this.provisioning,
+				result.getResponse().getRedirectedUrl().substring("/runs/".length()));
+		assertThat(run.planHash()).isEqualTo(hash(review));
 	}
 
 	@Test
