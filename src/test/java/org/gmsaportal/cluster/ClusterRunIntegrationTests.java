@@ -1,6 +1,5 @@
 package org.gmsaportal.cluster;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +17,7 @@ import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.Target;
 import org.gmsaportal.support.LabServices;
+import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,7 +74,7 @@ class ClusterRunIntegrationTests {
 
 		Plan plan = this.service.plan(request);
 		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
-		RunView run = await(runId);
+		RunView run = Waiting.forRun(this.service, runId);
 		assertThat(run.state()).as("%s", run.failure()).isEqualTo(RunState.SUCCEEDED);
 
 		var spec = cluster.client.genericKubernetesResources(GmsaCrd.context("v1")).withName(name + "-spec").get();
@@ -90,16 +90,6 @@ class ClusterRunIntegrationTests {
 		var secret = cluster.client.secrets().inNamespace("app-ns").withName(name + "-ccg").get();
 		assertThat(secret).isNotNull();
 		assertThat(secret.getData()).containsKeys("username", "password");
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		RunView run = this.service.run(runId).orElseThrow();
-		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-			run = this.service.run(runId).orElseThrow();
-		}
-		return run;
 	}
 
 }

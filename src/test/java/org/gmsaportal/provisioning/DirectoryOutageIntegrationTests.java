@@ -1,6 +1,5 @@
 package org.gmsaportal.provisioning;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +14,7 @@ import org.gmsaportal.directory.DirectoryConnections;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.LabServices;
+import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +76,7 @@ class DirectoryOutageIntegrationTests {
 		RunView failed;
 		try {
 			assertThat(this.outage.frozen.await(120, TimeUnit.SECONDS)).as("the gMSA step reached the DC").isTrue();
-			failed = await(runId);
+			failed = Waiting.forRun(this.service, runId);
 		}
 		finally {
 			this.outage.thaw();
@@ -92,7 +92,7 @@ class DirectoryOutageIntegrationTests {
 		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
 		CreatedObject group = this.accounts.find(lab, "group", name + "-hosts").orElseThrow();
 		this.service.resume(runId);
-		RunView resumed = await(runId);
+		RunView resumed = Waiting.forRun(this.service, runId);
 		assertThat(resumed.state()).as("%s", resumed.failure()).isEqualTo(RunState.SUCCEEDED);
 		// Same group object (same objectGUID): resuming redid nothing that had succeeded.
 		assertThat(this.accounts.find(lab, "group", name + "-hosts")).contains(group);
@@ -103,16 +103,6 @@ class DirectoryOutageIntegrationTests {
 
 	private static int stepIndex(RunView run, StepKind kind) {
 		return run.steps().stream().filter(s -> s.kind() == kind).findFirst().orElseThrow().index();
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		RunView run = this.service.run(runId).orElseThrow();
-		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-			run = this.service.run(runId).orElseThrow();
-		}
-		return run;
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

@@ -1,6 +1,5 @@
 package org.gmsaportal.provisioning;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +12,7 @@ import org.gmsaportal.directory.DirectoryConnections;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.LabServices;
+import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +72,7 @@ class LabDirectoryRunIntegrationTests {
 			.anyMatch(d -> d.contains("Create gMSA CN=" + name));
 
 		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
-		RunView run = await(runId);
+		RunView run = Waiting.forRun(this.service, runId);
 		assertThat(run.state()).as("%s", run.failure()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(this.service.takePortablePassword(runId)).isPresent();
 		assertThat(run.steps()).filteredOn(s -> s.kind() == StepKind.PROVE_RETRIEVAL).singleElement()
@@ -92,7 +92,7 @@ class LabDirectoryRunIntegrationTests {
 
 		Plan removal = this.service.decommissionPlan(runId);
 		String decommission = this.service.decommission(runId, new Approval(removal.hash(), "admin", Instant.now(), null));
-		assertThat(await(decommission).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(Waiting.forRun(this.service, decommission).state()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
 		assertThat(this.accounts.find(lab, "gMSA", name)).isEmpty();
 		assertThat(this.accounts.find(lab, "user", name + "-ccg")).isEmpty();
@@ -114,7 +114,7 @@ class LabDirectoryRunIntegrationTests {
 
 		Plan plan = this.service.plan(request);
 		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
-		RunView run = await(runId);
+		RunView run = Waiting.forRun(this.service, runId);
 		assertThat(run.state()).as("%s", run.failure()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(run.steps()).filteredOn(s -> s.kind() == StepKind.ENSURE_MEMBERSHIP).singleElement()
 			.satisfies(s -> assertThat(s.detail()).contains("CN=" + computer));
@@ -137,10 +137,10 @@ class LabDirectoryRunIntegrationTests {
 				null);
 		Plan first = this.service.plan(request);
 		String older = this.service.start(first, new Approval(first.hash(), "admin", Instant.now(), null));
-		assertThat(await(older).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(Waiting.forRun(this.service, older).state()).isEqualTo(RunState.SUCCEEDED);
 		Plan again = this.service.plan(request);
 		String newer = this.service.start(again, new Approval(again.hash(), "admin", Instant.now(), null));
-		assertThat(await(newer).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(Waiting.forRun(this.service, newer).state()).isEqualTo(RunState.SUCCEEDED);
 
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.service.decommissionPlan(older))
 			.isInstanceOf(ProvisioningRefusedException.class)
@@ -191,16 +191,6 @@ class LabDirectoryRunIntegrationTests {
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.service.plan(elsewhere))
 			.isInstanceOfSatisfying(InvalidRequestException.class,
 					ex -> assertThat(ex.field()).isEqualTo("directoryConnection"));
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		RunView run = this.service.run(runId).orElseThrow();
-		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-			run = this.service.run(runId).orElseThrow();
-		}
-		return run;
 	}
 
 }

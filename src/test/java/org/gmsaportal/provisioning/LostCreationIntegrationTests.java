@@ -1,6 +1,5 @@
 package org.gmsaportal.provisioning;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +17,7 @@ import org.gmsaportal.directory.DirectoryUser;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.LabServices;
+import org.gmsaportal.support.Waiting;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,7 +97,7 @@ class LostCreationIntegrationTests {
 		this.clock.advance(this.settings.staleAfter().plusSeconds(1));
 		assertThat(this.recovery.interruptStaleRuns()).contains(runId);
 		this.service.resume(runId);
-		RunView done = await(runId);
+		RunView done = Waiting.forRun(this.service, runId);
 		assertThat(done.state()).as("%s", done.failure()).isEqualTo(RunState.SUCCEEDED);
 		RunView.StepView userStep = step(done, StepKind.ENSURE_PORTABLE_USER);
 		assertThat(userStep.result()).isEqualTo("CREATED");
@@ -108,7 +108,7 @@ class LostCreationIntegrationTests {
 		assertThat(removal.steps()).filteredOn((s) -> s.kind() == StepKind.REMOVE_PORTABLE_USER).singleElement()
 			.satisfies((s) -> assertThat(s.intent()).isEqualTo(StepIntent.APPLY));
 		String decommission = this.service.decommission(runId, new Approval(removal.hash(), "admin", Instant.now(), null));
-		assertThat(await(decommission).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(Waiting.forRun(this.service, decommission).state()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(this.accounts.find(lab, "user", user)).isEmpty();
 		assertThat(this.accounts.find(lab, "gMSA", name)).isEmpty();
 		assertThat(this.accounts.find(lab, "group", name + "-hosts")).isEmpty();
@@ -116,16 +116,6 @@ class LostCreationIntegrationTests {
 
 	private static RunView.StepView step(RunView run, StepKind kind) {
 		return run.steps().stream().filter((s) -> s.kind() == kind).findFirst().orElseThrow();
-	}
-
-	private RunView await(String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		RunView run = this.service.run(runId).orElseThrow();
-		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-			run = this.service.run(runId).orElseThrow();
-		}
-		return run;
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.gmsaportal.provisioning;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.gmsaportal.directory.DirectoryConnections;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.LabServices;
+import org.gmsaportal.support.Waiting;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,7 +74,7 @@ class PortalRestartIntegrationTests {
 			CreatedObject group = accounts.find(lab, "group", name + "-hosts").orElseThrow();
 
 			service.resume(runId);
-			RunView resumed = await(service, runId);
+			RunView resumed = Waiting.forRun(service, runId);
 			assertThat(resumed.state()).as("%s", resumed.failure()).isEqualTo(RunState.SUCCEEDED);
 			assertThat(accounts.find(lab, "group", name + "-hosts")).contains(group);
 			assertThat(resumed.steps()).filteredOn(s -> s.kind() == StepKind.ENSURE_GROUP).singleElement()
@@ -102,16 +102,6 @@ class PortalRestartIntegrationTests {
 				"--gmsa.directory.connections.lab.bind-user=" + LabServices.dc("GMSA_LAB_DOMAIN_ADMIN"),
 				"--gmsa.directory.connections.lab.bind-password=" + LabServices.dc("GMSA_LAB_DOMAIN_ADMIN_PASSWORD"),
 				"--gmsa.directory.connections.lab.read-timeout=20s");
-	}
-
-	private static RunView await(ProvisioningService service, String runId) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		RunView run = service.run(runId).orElseThrow();
-		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
-			Thread.sleep(100);
-			run = service.run(runId).orElseThrow();
-		}
-		return run;
 	}
 
 }

@@ -1,11 +1,11 @@
 package org.gmsaportal.provisioning;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,22 +69,8 @@ abstract class ProvisioningEngineContract {
 	}
 
 	RunView await(String runId, Predicate<RunView> condition, String what) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		RunView run = null;
-		while (Instant.now().isBefore(deadline)) {
-			run = this.service.run(runId).orElseThrow();
-			if (condition.test(run)) {
-				return run;
-			}
-			try {
-				Thread.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-		}
-		return fail("run " + runId + " did not reach " + what + "; last seen: " + run);
+		return Waiting.until("run " + runId + " to reach " + what, () -> this.service.run(runId).orElseThrow(),
+				condition);
 	}
 
 	List<String> auditActions(String runId) {

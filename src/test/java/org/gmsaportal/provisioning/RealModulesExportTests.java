@@ -1,9 +1,9 @@
 package org.gmsaportal.provisioning;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import org.gmsaportal.cluster.Clusters;
+import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,12 +35,7 @@ class RealModulesExportTests {
 		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
 		Plan plan = this.service.plan(request);
 		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
-		RunView run = this.service.run(runId).orElseThrow();
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-		while (run.state() == RunState.RUNNING && Instant.now().isBefore(deadline)) {
-			Thread.sleep(20);
-			run = this.service.run(runId).orElseThrow();
-		}
+		RunView run = Waiting.forRun(this.service, runId);
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
 		RunView.StepView credSpec = run.steps().get(5);
 		assertThat(credSpec.kind()).isEqualTo(StepKind.GENERATE_CREDSPEC);
