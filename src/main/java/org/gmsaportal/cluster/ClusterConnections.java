@@ -10,16 +10,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ClusterConnections {
 
-	private final ClusterProperties properties;
+	private final ClusterSettings properties;
 
-	ClusterConnections(ClusterProperties properties) {
+	ClusterConnections(ClusterSettings properties) {
 		this.properties = properties;
 	}
 
 	/** Every configured connection, without any credential. */
 	List<Clusters.ClusterSummary> all() {
 		return this.properties.connections().entrySet().stream().map(entry -> {
-			ClusterProperties.Connection c = entry.getValue();
+			ClusterSettings.Connection c = entry.getValue();
 			String source = c.inCluster() ? "in-cluster service account"
 					: "kubeconfig " + c.kubeconfig() + ((c.context() != null) ? " (context " + c.context() + ")" : "");
 			return new Clusters.ClusterSummary(entry.getKey(), source);

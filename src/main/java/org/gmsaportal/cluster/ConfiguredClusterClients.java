@@ -22,17 +22,17 @@ class ConfiguredClusterClients implements ClusterClients, DisposableBean {
 
 	private static final Path SERVICE_ACCOUNT = Path.of("/var/run/secrets/kubernetes.io/serviceaccount");
 
-	private final ClusterProperties properties;
+	private final ClusterSettings properties;
 
 	private final Map<String, KubernetesClient> clients = new ConcurrentHashMap<>();
 
-	ConfiguredClusterClients(ClusterProperties properties) {
+	ConfiguredClusterClients(ClusterSettings properties) {
 		this.properties = properties;
 	}
 
 	@Override
 	public KubernetesClient forConnection(String connection) {
-		ClusterProperties.Connection settings = this.properties.connections().get(connection);
+		ClusterSettings.Connection settings = this.properties.connections().get(connection);
 		if (settings == null) {
 			throw new ClusterOperationException("No cluster connection named '" + connection
 					+ "' is configured: add gmsa.cluster.connections." + connection + ".kubeconfig (or .in-cluster=true).");
@@ -40,7 +40,7 @@ class ConfiguredClusterClients implements ClusterClients, DisposableBean {
 		return this.clients.computeIfAbsent(connection, (name) -> build(name, settings));
 	}
 
-	private KubernetesClient build(String name, ClusterProperties.Connection settings) {
+	private KubernetesClient build(String name, ClusterSettings.Connection settings) {
 		Config config;
 		if (settings.inCluster()) {
 			config = inClusterConfig(name);
@@ -84,7 +84,7 @@ class ConfiguredClusterClients implements ClusterClients, DisposableBean {
 		}
 	}
 
-	private static Config kubeconfig(String name, ClusterProperties.Connection settings) {
+	private static Config kubeconfig(String name, ClusterSettings.Connection settings) {
 		Config config;
 		try {
 			config = Config.fromKubeconfig(settings.context(), settings.kubeconfig().toFile());

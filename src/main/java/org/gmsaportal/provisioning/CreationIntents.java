@@ -6,9 +6,9 @@ import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 
-import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Directory.Located;
 import org.gmsaportal.directory.Directory.ObjectType;
+import org.gmsaportal.directory.Directory;
 
 import org.springframework.stereotype.Component;
 
@@ -28,9 +28,9 @@ class CreationIntents {
 
 	private final Directory directory;
 
-	private final RunAttempts attempts;
+	private final RunAttemptRepository attempts;
 
-	CreationIntents(Directory directory, RunAttempts attempts) {
+	CreationIntents(Directory directory, RunAttemptRepository attempts) {
 		this.directory = directory;
 		this.attempts = attempts;
 	}
@@ -67,7 +67,7 @@ class CreationIntents {
 	 * evidently created it.
 	 */
 	StepRunner.Outcome reconcile(String runId, ProvisioningRequest request, Creation creation,
-			RunAttempts.Intended intended, StepRunner.Outcome outcome) {
+			RunAttemptRepository.Intended intended, StepRunner.Outcome outcome) {
 		if (!Directory.Result.ALREADY_AS_REQUESTED.name().equals(outcome.result())) {
 			return outcome;
 		}

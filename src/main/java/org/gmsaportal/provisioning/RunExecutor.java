@@ -32,7 +32,7 @@ class RunExecutor {
 
 	private final RunRepository runs;
 
-	private final RunAttempts attempts;
+	private final RunAttemptRepository attempts;
 
 	private final StepRunner steps;
 
@@ -52,7 +52,8 @@ class RunExecutor {
 
 	private final ApplicationEventPublisher events;
 
-	RunExecutor(RunRepository runs, RunAttempts attempts, StepRunner steps, CreationIntents intents, AuditTrail audit,
+	RunExecutor(RunRepository runs, RunAttemptRepository attempts, StepRunner steps, CreationIntents intents,
+			AuditTrail audit,
 			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			PasswordVault vault, RunLeases leases, RunRecovery recovery, ApplicationEventPublisher events) {
 		this.runs = runs;
@@ -134,7 +135,8 @@ class RunExecutor {
 		}
 		Optional<CreationIntents.Creation> creation = this.intents.creation(request, step);
 		// Read before this attempt starts the step: an intent found here was recorded by an earlier attempt.
-		Optional<RunAttempts.Intended> earlier = creation.flatMap((c) -> this.attempts.intended(run.id(), step.index()));
+		Optional<RunAttemptRepository.Intended> earlier = creation
+			.flatMap((c) -> this.attempts.intended(run.id(), step.index()));
 		StepRunner.RunContext context = new StepRunner.RunContext(run.id(), run.ticketRef(), request, run.domain(),
 				run.decommissions(),
 				this.runs.steps(run.id()));

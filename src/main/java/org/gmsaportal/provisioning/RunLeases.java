@@ -26,7 +26,7 @@ class RunLeases {
 
 	private final String owner;
 
-	private final RunAttempts attempts;
+	private final RunAttemptRepository attempts;
 
 	private final TransactionTemplate transactions;
 
@@ -40,7 +40,8 @@ class RunLeases {
 
 	private volatile boolean stopping;
 
-	RunLeases(RunAttempts attempts, TransactionTemplate transactions, Clock clock, ProvisioningSettings settings) {
+	RunLeases(RunAttemptRepository attempts, TransactionTemplate transactions, Clock clock,
+			ProvisioningSettings settings) {
 		// New per process (and per application context): a restarted portal is another instance.
 		this.owner = host() + "/" + UUID.randomUUID();
 		this.attempts = attempts;

@@ -35,7 +35,7 @@ class RunRecovery {
 
 	private final RunRepository runs;
 
-	private final RunAttempts attempts;
+	private final RunAttemptRepository attempts;
 
 	private final AuditTrail audit;
 
@@ -43,7 +43,7 @@ class RunRecovery {
 
 	private final RunLeases leases;
 
-	RunRecovery(RunRepository runs, RunAttempts attempts, AuditTrail audit, TransactionTemplate transactions,
+	RunRecovery(RunRepository runs, RunAttemptRepository attempts, AuditTrail audit, TransactionTemplate transactions,
 			RunLeases leases) {
 		this.runs = runs;
 		this.attempts = attempts;

@@ -205,7 +205,7 @@ class RunRepository {
 
 	/**
 	 * Moves a run that no instance executes from one of the given states to another; false if it was in none of
-	 * them. A RUNNING run changes only through {@link RunAttempts}, under its lease.
+	 * them. A RUNNING run changes only through {@link RunAttemptRepository}, under its lease.
 	 */
 	boolean transition(String runId, List<RunState> from, RunState to, @Nullable String failure) {
 		String placeholders = String.join(", ", from.stream().map((s) -> "?").toList());

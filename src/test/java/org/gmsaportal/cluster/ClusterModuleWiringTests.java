@@ -28,7 +28,7 @@ class ClusterModuleWiringTests {
 			.hasSingleBean(ClusterVerification.class)
 			.hasSingleBean(Clusters.class));
 		this.runner.withPropertyValues("gmsa.cluster.connections.lab.in-cluster=true")
-			.run((context) -> assertThat(context.getBean(ClusterProperties.class).connections()).containsKey("lab"));
+			.run((context) -> assertThat(context.getBean(ClusterSettings.class).connections()).containsKey("lab"));
 	}
 
 	@Test
@@ -40,7 +40,7 @@ class ClusterModuleWiringTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ClusterProperties.class)
+	@EnableConfigurationProperties(ClusterSettings.class)
 	@Import({ ConfiguredClusterClients.class, ClusterDeployments.class, ClusterPreflight.class,
 			ClusterVerification.class, ClusterConnections.class, ClustersFacade.class })
 	static class ClusterModule {

@@ -33,7 +33,7 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 	RunRepository runs;
 
 	@Autowired
-	RunAttempts attempts;
+	RunAttemptRepository attempts;
 
 	@Autowired
 	StepRunner steps;

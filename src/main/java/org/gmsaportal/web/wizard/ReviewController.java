@@ -42,13 +42,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @SessionAttributes("wizard")
 class ReviewController {
 
-	private final WizardDrafts drafts;
+	private final WizardDraftRepository drafts;
 
 	private final ProvisioningService provisioning;
 
 	private final MessageSource messages;
 
-	ReviewController(WizardDrafts drafts, ProvisioningService provisioning, MessageSource messages) {
+	ReviewController(WizardDraftRepository drafts, ProvisioningService provisioning, MessageSource messages) {
 		this.drafts = drafts;
 		this.provisioning = provisioning;
 		this.messages = messages;

@@ -33,7 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @SessionAttributes("wizard")
 class WizardController {
 
-	private final WizardDrafts drafts;
+	private final WizardDraftRepository drafts;
 
 	private final LiveChecks connections;
 
@@ -41,7 +41,7 @@ class WizardController {
 
 	private final WizardLiveChecks live;
 
-	WizardController(WizardDrafts drafts, LiveChecks connections, ProvisioningService provisioning,
+	WizardController(WizardDraftRepository drafts, LiveChecks connections, ProvisioningService provisioning,
 			WizardLiveChecks live) {
 		this.drafts = drafts;
 		this.connections = connections;

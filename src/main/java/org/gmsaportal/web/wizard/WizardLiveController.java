@@ -25,11 +25,11 @@ class WizardLiveController {
 
 	private static final int MAX_TEXT = 4000;
 
-	private final WizardDrafts drafts;
+	private final WizardDraftRepository drafts;
 
 	private final WizardLiveChecks checks;
 
-	WizardLiveController(WizardDrafts drafts, WizardLiveChecks checks) {
+	WizardLiveController(WizardDraftRepository drafts, WizardLiveChecks checks) {
 		this.drafts = drafts;
 		this.checks = checks;
 	}

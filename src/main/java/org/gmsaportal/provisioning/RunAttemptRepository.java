@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * run's row, so a recovery or a resume on another instance waits for the transaction, then sees its outcome.
  */
 @Repository
-class RunAttempts {
+class RunAttemptRepository {
 
 	private static final String HELD = "EXISTS (SELECT 1 FROM provisioning_run r WHERE r.id = ? AND r.owner = ? "
 			+ "AND r.attempt = ? AND r.state = 'RUNNING')";
@@ -28,7 +28,7 @@ class RunAttempts {
 
 	private final Clock clock;
 
-	RunAttempts(JdbcClient jdbc, Clock clock) {
+	RunAttemptRepository(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * The half-filled wizard of each user, as JSON in {@code wizard_draft}, so that it survives a sign-out.
  */
 @Component
-class WizardDrafts {
+class WizardDraftRepository {
 
 	// Lenient on read: a draft saved by an older version should not lock the admin out of the wizard.
 	private static final JsonMapper JSON = JsonMapper.builder()
@@ -25,13 +25,13 @@ class WizardDrafts {
 
 	private final JdbcClient jdbc;
 
-	WizardDrafts(JdbcClient jdbc) {
+	WizardDraftRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	Optional<WizardState> find(String user) {
 		return this.jdbc.sql("SELECT state_json FROM wizard_draft WHERE username = ?").param(user)
-			.query(String.class).optional().flatMap(WizardDrafts::read);
+			.query(String.class).optional().flatMap(WizardDraftRepository::read);
 	}
 
 	void save(String user, WizardState state) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Cluster connections bind from properties, are validated, and a bad kubeconfig is reported without its content.
  */
-class ClusterPropertiesTests {
+class ClusterSettingsTests {
 
 	private static final String KUBECONFIG = """
 			apiVersion: v1
@@ -40,10 +40,10 @@ class ClusterPropertiesTests {
 
 	@Test
 	void connectionsBindWithDefaultTimeouts(@TempDir Path dir) {
-		ClusterProperties properties = bind(Map.of("gmsa.cluster.connections.lab.kubeconfig", dir.resolve("k").toString(),
+		ClusterSettings properties = bind(Map.of("gmsa.cluster.connections.lab.kubeconfig", dir.resolve("k").toString(),
 				"gmsa.cluster.connections.lab.context", "lab-admin", "gmsa.cluster.connections.lab.request-timeout", "5s"));
 
-		ClusterProperties.Connection lab = properties.connections().get("lab");
+		ClusterSettings.Connection lab = properties.connections().get("lab");
 		assertThat(lab.context()).isEqualTo("lab-admin");
 		assertThat(lab.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(lab.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
@@ -53,9 +53,9 @@ class ClusterPropertiesTests {
 	void aConnectionNeedsExactlyOneCredentialSource() {
 		try (LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean()) {
 			validator.afterPropertiesSet();
-			ClusterProperties both = new ClusterProperties(Map.of("lab", new ClusterProperties.Connection(Path.of("k"), null,
+			ClusterSettings both = new ClusterSettings(Map.of("lab", new ClusterSettings.Connection(Path.of("k"), null,
 					true, Duration.ofSeconds(10), Duration.ofSeconds(30))));
-			ClusterProperties neither = new ClusterProperties(Map.of("lab", new ClusterProperties.Connection(null, null,
+			ClusterSettings neither = new ClusterSettings(Map.of("lab", new ClusterSettings.Connection(null, null,
 					false, Duration.ofSeconds(10), Duration.ofSeconds(30))));
 
 			assertThat(validator.validate(both)).singleElement()
@@ -67,8 +67,8 @@ class ClusterPropertiesTests {
 	@Test
 	void aKubeconfigContextBecomesAClientWithTheConfiguredTimeouts(@TempDir Path dir) throws Exception {
 		Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
-		ConfiguredClusterClients clients = new ConfiguredClusterClients(new ClusterProperties(Map.of("lab",
-				new ClusterProperties.Connection(file, "lab-admin", false, Duration.ofSeconds(3), Duration.ofSeconds(7)))));
+		ConfiguredClusterClients clients = new ConfiguredClusterClients(new ClusterSettings(Map.of("lab",
+				new ClusterSettings.Connection(file, "lab-admin", false, Duration.ofSeconds(3), Duration.ofSeconds(7)))));
 
 		var client = clients.forConnection("lab");
 
@@ -81,8 +81,8 @@ class ClusterPropertiesTests {
 	@Test
 	void unknownConnectionsAndUnreadableKubeconfigsTellTheAdminWhatToSet(@TempDir Path dir) throws Exception {
 		Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
-		ConfiguredClusterClients clients = new ConfiguredClusterClients(new ClusterProperties(Map.of("lab",
-				new ClusterProperties.Connection(file, "no-such-context", false, Duration.ofSeconds(3), Duration.ofSeconds(7)))));
+		ConfiguredClusterClients clients = new ConfiguredClusterClients(new ClusterSettings(Map.of("lab",
+				new ClusterSettings.Connection(file, "no-such-context", false, Duration.ofSeconds(3), Duration.ofSeconds(7)))));
 
 		assertThatExceptionOfType(ClusterOperationException.class).isThrownBy(() -> clients.forConnection("prod"))
 			.withMessageContaining("gmsa.cluster.connections.prod.kubeconfig");
@@ -91,8 +91,8 @@ class ClusterPropertiesTests {
 			.withMessageNotContaining("kubeconfig-token-never-shown");
 	}
 
-	private static ClusterProperties bind(Map<String, String> values) {
-		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("gmsa.cluster", ClusterProperties.class);
+	private static ClusterSettings bind(Map<String, String> values) {
+		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("gmsa.cluster", ClusterSettings.class);
 	}
 
 	@Test

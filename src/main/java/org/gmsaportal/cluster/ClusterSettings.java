@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("gmsa.cluster")
 @Validated
-record ClusterProperties(@DefaultValue Map<String, @Valid Connection> connections) {
+record ClusterSettings(@DefaultValue Map<String, @Valid Connection> connections) {
 
 	/**
 	 * How to reach one cluster. Credentials stay in the kubeconfig file or the pod's service account token,
