@@ -53,8 +53,7 @@ class RunExecutor {
 	private final ApplicationEventPublisher events;
 
 	RunExecutor(RunRepository runs, RunAttemptRepository attempts, StepRunner steps, CreationIntents intents,
-			AuditTrail audit,
-			TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+			AuditTrail audit, TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
 			PasswordVault vault, RunLeases leases, RunRecovery recovery, ApplicationEventPublisher events) {
 		this.runs = runs;
 		this.attempts = attempts;
