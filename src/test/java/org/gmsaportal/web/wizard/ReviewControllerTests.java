@@ -67,7 +67,7 @@ class ReviewControllerTests {
 	MockMvcTester mvc;
 
 	@MockitoBean
-	WizardDrafts drafts;
+	WizardDraftRepository drafts;
 
 	@MockitoBean
 	ProvisioningService provisioning;

@@ -57,7 +57,7 @@ class WizardControllerTests {
 	MockMvcTester mvc;
 
 	@MockitoBean
-	WizardDrafts drafts;
+	WizardDraftRepository drafts;
 
 	@MockitoBean
 	LiveChecks connections;

@@ -50,7 +50,7 @@ class WizardLiveControllerTests {
 	MockMvcTester mvc;
 
 	@MockitoBean
-	WizardDrafts drafts;
+	WizardDraftRepository drafts;
 
 	@MockitoBean
 	WizardLiveChecks checks;
