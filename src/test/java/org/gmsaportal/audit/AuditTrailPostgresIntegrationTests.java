@@ -1,6 +1,6 @@
 package org.gmsaportal.audit;
 
-import org.gmsaportal.support.LabServices;
+import org.gmsaportal.support.PostgresDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +16,12 @@ class AuditTrailPostgresIntegrationTests extends AuditTrailContract {
 
 	@BeforeAll
 	static void requirePostgres() {
-		LabServices.postgres("GMSA_TEST_POSTGRES_URL");
+		PostgresDatabase.require();
 	}
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> LabServices.valueOrEmpty("GMSA_TEST_POSTGRES_URL"));
-		registry.add("spring.datasource.username", () -> LabServices.valueOrEmpty("GMSA_TEST_POSTGRES_USER"));
-		registry.add("spring.datasource.password", () -> LabServices.valueOrEmpty("GMSA_TEST_POSTGRES_PASSWORD"));
+		PostgresDatabase.register(registry);
 	}
 
 	@Override

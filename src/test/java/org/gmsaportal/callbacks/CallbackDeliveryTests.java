@@ -17,8 +17,8 @@ import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
 import org.gmsaportal.support.CallbackReceiver;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.Waiting;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=1h",
 		"gmsa.api.callbacks.attempt-timeout=5s" })
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class CallbackDeliveryTests {
 
 	@Autowired

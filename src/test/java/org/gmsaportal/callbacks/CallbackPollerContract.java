@@ -33,9 +33,9 @@ import org.gmsaportal.provisioning.RunChanged;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.FakeDirectory;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.Waiting;
-import org.gmsaportal.web.StandInDirectory;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=1h" })
 @AutoConfigureMockMvc
-@Import({ StandInDirectoryConfig.class, CallbackPollerContract.Announcements.class })
+@Import({ FakeDirectoryConfig.class, CallbackPollerContract.Announcements.class })
 abstract class CallbackPollerContract {
 
 	@Autowired
@@ -93,7 +93,7 @@ abstract class CallbackPollerContract {
 	ProvisioningService provisioning;
 
 	@Autowired
-	StandInDirectory directory;
+	FakeDirectory directory;
 
 	@Autowired
 	Announcements announced;

@@ -12,8 +12,8 @@ import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.Waiting;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,11 +35,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * A decommission request keeps the source request's callbackUrl only when the client that filed the source files
  * it: callbacks are checked against the filer's allow-list and signed with the filer's secret, so another client's
  * decommission must not send events to the first client's receiver. The directory is the test double
- * {@code StandInDirectory}, every target export-only; the callbacks poll is kept out of the way (once an hour).
+ * {@code FakeDirectory}, every target export-only; the callbacks poll is kept out of the way (once an hour).
  */
 @SpringBootTest(properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=1h" })
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class DecommissionCallbackTests {
 
 	private static final String HOOK = "http://127.0.0.1:9/hook";

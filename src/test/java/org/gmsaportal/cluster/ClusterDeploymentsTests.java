@@ -10,6 +10,8 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import org.gmsaportal.support.AuditRecorder;
+import org.gmsaportal.support.MockCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class ClusterDeploymentsTests {
 
 	private MockCluster cluster;
 
-	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private ClusterDeployments deployments;
 

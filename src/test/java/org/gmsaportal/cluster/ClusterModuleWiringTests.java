@@ -1,6 +1,7 @@
 package org.gmsaportal.cluster;
 
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -18,7 +19,7 @@ class ClusterModuleWiringTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(ClusterModule.class)
-		.withBean(AuditTrail.class, ClusterAuditRecorder::new);
+		.withBean(AuditTrail.class, AuditRecorder::new);
 
 	@Test
 	void theModulesServicesStartWithOrWithoutConnections() {

@@ -17,6 +17,7 @@ import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.Target;
 import org.gmsaportal.support.LabServices;
+import org.gmsaportal.support.MockCluster;
 import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import org.gmsaportal.support.AuditRecorder;
+import org.gmsaportal.support.MockCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class ClusterSecretRedactionTests {
 
 	private MockCluster cluster;
 
-	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	@BeforeEach
 	void startCluster() {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
+import org.gmsaportal.support.AuditRecorder;
+import org.gmsaportal.support.MockCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,7 @@ class ExportAndDecommissionTests {
 
 	private MockCluster cluster;
 
-	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private ClusterDeployments deployments;
 

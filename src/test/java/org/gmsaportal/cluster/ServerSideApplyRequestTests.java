@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class ServerSideApplyRequestTests {
 
 	KubernetesClient client;
 
-	private final ClusterAuditRecorder audit = new ClusterAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private final HasMetadata role = new ClusterRoleBuilder().withNewMetadata()
 		.withName("gmsa-webapp01-gmsa-use")

@@ -2,6 +2,7 @@ package org.gmsaportal.directory;
 
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.audit.AuditUnavailableException;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class AccountMaintenanceIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private final AccountMaintenance accounts = new AccountMaintenance(this.audit);
 

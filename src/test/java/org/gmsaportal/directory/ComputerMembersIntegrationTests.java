@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.gmsaportal.audit.AuditOutcome;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class ComputerMembersIntegrationTests {
 
 	private final DirectoryConnection admin = this.lab.admin();
 
-	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.Guids;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class DecommissionIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 

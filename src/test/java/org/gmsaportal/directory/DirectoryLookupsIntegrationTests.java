@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.gmsaportal.directory.DirectoryLookups.ComputerAccount;
 import org.gmsaportal.directory.DirectoryLookups.ComputerMatches;
 import org.gmsaportal.directory.DirectoryLookups.HeldSpn;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ class DirectoryLookupsIntegrationTests {
 
 	private final DirectoryLookups lookups = new DirectoryLookups();
 
-	private final IdentityManagement identities = new IdentityManagement(new DirectoryAuditRecorder(), null);
+	private final IdentityManagement identities = new IdentityManagement(new AuditRecorder(), null);
 
 	/** A computer account added by samba-tool (which leaves it disabled), with its DN. */
 	private String computer(String name, String... spns) {

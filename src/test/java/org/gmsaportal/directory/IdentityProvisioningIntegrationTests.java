@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.SecurityDescriptor;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class IdentityProvisioningIntegrationTests {
 
 	final LabDirectory lab = LabDirectory.shared();
 
-	final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
+	final AuditRecorder audit = new AuditRecorder();
 
 	final IdentityManagement identities = new IdentityManagement(this.audit, null);
 

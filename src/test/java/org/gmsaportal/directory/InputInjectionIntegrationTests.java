@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.gmsaportal.directory.EnsureResult.Outcome;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ class InputInjectionIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 

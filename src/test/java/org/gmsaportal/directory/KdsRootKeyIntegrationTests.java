@@ -3,6 +3,7 @@ package org.gmsaportal.directory;
 import java.time.Duration;
 
 import org.gmsaportal.directory.KdsStatus.State;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class KdsRootKeyIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit, null);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.naming.directory.Attributes;
 
 import org.gmsaportal.directory.KdsStatus.State;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -26,7 +27,7 @@ class KdsRootKeyLifecycleIntegrationTests {
 
 	private static final String NAME = LabDirectory.unique("kds");
 
-	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private final KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit, null);
 

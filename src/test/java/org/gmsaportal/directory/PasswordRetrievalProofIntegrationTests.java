@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.gmsaportal.audit.AuditOutcome;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,7 @@ class PasswordRetrievalProofIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 

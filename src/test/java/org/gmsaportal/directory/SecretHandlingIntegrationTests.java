@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import org.gmsaportal.support.AuditRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class SecretHandlingIntegrationTests {
 
 	private final LabDirectory lab = LabDirectory.shared();
 
-	private final DirectoryAuditRecorder audit = new DirectoryAuditRecorder();
+	private final AuditRecorder audit = new AuditRecorder();
 
 	private final IdentityManagement identities = new IdentityManagement(this.audit, null);
 

@@ -1,5 +1,7 @@
 package org.gmsaportal.provisioning;
 
+import org.gmsaportal.support.FakeDirectory;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

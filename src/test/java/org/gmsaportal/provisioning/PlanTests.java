@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.support.FakeDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
+import org.gmsaportal.support.FakeDirectory;
 import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -3,6 +3,7 @@ package org.gmsaportal.provisioning;
 import java.time.Instant;
 
 import org.gmsaportal.cluster.Clusters;
+import org.gmsaportal.support.FakeDirectory;
 import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.Test;
 

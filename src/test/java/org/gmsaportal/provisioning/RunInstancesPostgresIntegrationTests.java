@@ -1,5 +1,6 @@
 package org.gmsaportal.provisioning;
 
+import org.gmsaportal.support.PostgresDatabase;
 import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.test.context.DynamicPropertyRegistry;

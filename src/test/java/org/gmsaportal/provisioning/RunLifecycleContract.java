@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
+import org.gmsaportal.support.FakeDirectory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

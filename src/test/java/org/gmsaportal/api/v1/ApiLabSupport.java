@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gmsaportal.cluster.MockCluster;
 import org.gmsaportal.credspec.CredentialSpecGenerator;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.HostAccountPreset;
@@ -17,6 +16,7 @@ import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
 import org.gmsaportal.support.CallbackReceiver;
 import org.gmsaportal.support.LabServices;
+import org.gmsaportal.support.MockCluster;
 import org.gmsaportal.support.Waiting;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;

@@ -11,8 +11,8 @@ import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.Waiting;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,12 +32,12 @@ import static org.gmsaportal.api.v1.ExportOnlyFilings.file;
 /**
  * The per-client approval policy: a request filed by a client an ADMIN marked auto-approve is approved at filing,
  * attributed to the policy and the client, and its run started; other clients' requests still wait; a run the
- * engine refuses to start leaves the request pending. The directory is the test double {@code StandInDirectory}
+ * engine refuses to start leaves the request pending. The directory is the test double {@code FakeDirectory}
  * and every target is export-only (no cluster).
  */
 @SpringBootTest(properties = "gmsa.api.approval=per-client")
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class AutoApprovalTests {
 
 	@Autowired

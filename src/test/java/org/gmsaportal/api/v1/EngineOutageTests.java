@@ -16,7 +16,7 @@ import org.gmsaportal.provisioning.RequestStatus;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
-import org.gmsaportal.web.StandInDirectoryConfig;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -49,11 +49,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * an auto-approved filing still answers (and replays) 201 with the request pending again, and an ADMIN's approval
  * in the browser gets the page with a sentence saying why, never the error page. The engine's start is made to
  * fail through a Mockito spy on {@link ProvisioningService} (the outage itself is not what is tested here); the
- * directory is the test double {@code StandInDirectory}, every target export-only.
+ * directory is the test double {@code FakeDirectory}, every target export-only.
  */
 @SpringBootTest(properties = "gmsa.api.approval=per-client")
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class EngineOutageTests {
 
 	// a message that must never reach an answer or a page: it stands for what a driver may quote

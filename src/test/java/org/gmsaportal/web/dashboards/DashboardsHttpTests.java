@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.gmsaportal.cluster.MockCluster;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.provisioning.Approval;
 import org.gmsaportal.directory.EncryptionType;
@@ -22,9 +21,10 @@ import org.gmsaportal.provisioning.Target;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.FakeDirectory;
+import org.gmsaportal.support.FakeDirectoryConfig;
+import org.gmsaportal.support.MockCluster;
 import org.gmsaportal.support.Waiting;
-import org.gmsaportal.web.StandInDirectory;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -56,13 +56,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The dashboards page over HTTP: the inventory, the runs needing attention, the approvals queue and the audit counts
  * match what the database holds, and an AUDITOR reads it all with nothing to submit. The directory is the test
- * double {@code StandInDirectory}; the cluster is fabric8's mock API server (a real one cannot run on these
+ * double {@code FakeDirectory}; the cluster is fabric8's mock API server (a real one cannot run on these
  * machines). The context is this class's own (the cluster connection is registered here), so its in-memory
  * database starts empty and the empty states are checked first.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardsHttpTests {
 
@@ -79,7 +79,7 @@ class DashboardsHttpTests {
 	ProvisioningService provisioning;
 
 	@Autowired
-	StandInDirectory directory;
+	FakeDirectory directory;
 
 	@Autowired
 	ApiClients clients;

@@ -16,8 +16,8 @@ import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.Waiting;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -43,12 +43,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The review pages of API-filed requests: an ADMIN sees the plan with its commands, the ticket and the callback
  * log, and approves or rejects; each decision goes through the API's engine, attributed to the ADMIN and audited;
- * an AUDITOR sees the same pages and cannot act. The directory is the test double {@code StandInDirectory} and
+ * an AUDITOR sees the same pages and cannot act. The directory is the test double {@code FakeDirectory} and
  * every target is export-only (no cluster).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class ApiRequestsPageTests {
 
 	@Autowired

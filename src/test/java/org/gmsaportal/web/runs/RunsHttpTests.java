@@ -15,9 +15,9 @@ import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.Target;
+import org.gmsaportal.support.FakeDirectory;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.Waiting;
-import org.gmsaportal.web.StandInDirectory;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +40,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class RunsHttpTests {
 
 	private static final RequestPostProcessor AUDITOR = user("runs-auditor").roles("AUDITOR");
@@ -54,7 +54,7 @@ class RunsHttpTests {
 	ProvisioningService provisioning;
 
 	@Autowired
-	StandInDirectory directory;
+	FakeDirectory directory;
 
 	@Autowired
 	org.gmsaportal.audit.AuditLog auditLog;

@@ -2,7 +2,7 @@ package org.gmsaportal.web.wizard;
 
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.directory.DirectoryException;
-import org.gmsaportal.web.StandInDirectory;
+import org.gmsaportal.support.FakeDirectory;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,8 +73,8 @@ class CredSpecOutageTests {
 
 		@Bean
 		@Primary
-		StandInDirectory unreachableDirectory() {
-			return new StandInDirectory() {
+		FakeDirectory unreachableDirectory() {
+			return new FakeDirectory() {
 				@Override
 				public DomainIdentity domainFacts(String connection) {
 					throw new DirectoryException(OUTAGE);

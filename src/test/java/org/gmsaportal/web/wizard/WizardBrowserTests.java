@@ -7,9 +7,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.gmsaportal.support.FakeDirectory;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.LabServices;
-import org.gmsaportal.web.StandInDirectory;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "gmsa.directory.connections.lab.urls=ldaps://dc1.lab.test:636",
 				"gmsa.directory.connections.lab.domain=lab.test" })
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class WizardBrowserTests {
 
 	private static final Path SCREENSHOTS = Path.of("docs", "screenshots");
@@ -43,7 +43,7 @@ class WizardBrowserTests {
 	int port;
 
 	@Autowired
-	StandInDirectory directory;
+	FakeDirectory directory;
 
 	@BeforeAll
 	static void launchChromium() {

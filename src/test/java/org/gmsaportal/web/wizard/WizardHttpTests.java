@@ -6,9 +6,9 @@ import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.support.FakeDirectory;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.Waiting;
-import org.gmsaportal.web.StandInDirectory;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = { "gmsa.directory.connections.lab.urls=ldaps://dc1.lab.test:636",
 		"gmsa.directory.connections.lab.domain=lab.test" })
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class WizardHttpTests {
 
 	@Autowired
@@ -48,7 +48,7 @@ class WizardHttpTests {
 	ProvisioningService provisioning;
 
 	@Autowired
-	StandInDirectory directory;
+	FakeDirectory directory;
 
 	private String admin;
 
@@ -158,13 +158,13 @@ class WizardHttpTests {
 		redirects(identity(), "/wizard/credspec");
 		String body = page(get("/wizard/credspec"));
 		assertThat(body).contains("id=\"credspec-json\"")
-			.contains("&quot;Sid&quot;: &quot;" + StandInDirectory.CONTOSO.domainSid() + "&quot;")
+			.contains("&quot;Sid&quot;: &quot;" + FakeDirectory.CONTOSO.domainSid() + "&quot;")
 			.contains("&quot;NetBiosName&quot;: &quot;CONTOSO&quot;")
 			.contains("&quot;MachineAccountName&quot;: &quot;" + this.name + "&quot;")
 			.contains("&quot;Name&quot;: &quot;" + this.name + "&quot;")
 			.doesNotContain("HostAccountConfig")
 			.contains("id=\"credspec-summary\">Containers run as gMSA " + this.name + " of domain contoso.com (CONTOSO) on domain-joined Windows nodes.")
-			.contains("domain SID " + StandInDirectory.CONTOSO.domainSid())
+			.contains("domain SID " + FakeDirectory.CONTOSO.domainSid())
 			.contains("id=\"credspec-file\">contoso_" + this.name + ".json<");
 	}
 
@@ -179,7 +179,7 @@ class WizardHttpTests {
 			.contains("&quot;PluginGUID&quot;: &quot;" + KnownPlugin.KUBERNETES_SECRET.clsid() + "&quot;")
 			.contains("&quot;PluginInput&quot;: &quot;apps:gmsa-" + this.name + "&quot;")
 			.contains("on Windows nodes that are not domain-joined, through the " + KnownPlugin.KUBERNETES_SECRET.displayName())
-			.contains("&quot;Sid&quot;: &quot;" + StandInDirectory.CONTOSO.domainSid() + "&quot;");
+			.contains("&quot;Sid&quot;: &quot;" + FakeDirectory.CONTOSO.domainSid() + "&quot;");
 		redirects(post("/wizard/credspec"), "/wizard/cluster");
 	}
 

@@ -3,9 +3,9 @@ package org.gmsaportal.web.wizard;
 import java.util.List;
 import java.util.UUID;
 
-import org.gmsaportal.cluster.MockCluster;
 import org.gmsaportal.directory.DirectoryException;
-import org.gmsaportal.web.StandInDirectory;
+import org.gmsaportal.support.FakeDirectory;
+import org.gmsaportal.support.MockCluster;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -339,7 +339,7 @@ class WizardLiveHttpTests {
 	}
 
 	/** The stand-in directory, whose reads can fail as they do when the DC does not answer. */
-	static class SwitchableDirectory extends StandInDirectory {
+	static class SwitchableDirectory extends FakeDirectory {
 
 		volatile @Nullable String outage;
 

@@ -1,4 +1,4 @@
-package org.gmsaportal.cluster;
+package org.gmsaportal.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,9 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -32,6 +35,15 @@ import org.jspecify.annotations.Nullable;
  * Public for the end-to-end tests of other modules; a real API server cannot run on these machines.
  */
 public final class MockCluster implements AutoCloseable {
+
+	/** Where the YAML resources of {@link #with(String)} live: beside the cluster module's tests. */
+	private static final String RESOURCES = "/org/gmsaportal/cluster/";
+
+	private static final String GMSA_GROUP = "windows.k8s.io";
+
+	private static final String GMSA_KIND = "GMSACredentialSpec";
+
+	private static final String GMSA_PLURAL = "gmsacredentialspecs";
 
 	public final KubernetesMockServer server;
 
@@ -64,15 +76,35 @@ public final class MockCluster implements AutoCloseable {
 
 	/** Creates the objects of a YAML resource under {@code org/gmsaportal/cluster/}. */
 	public MockCluster with(String resource) {
-		try (InputStream in = MockCluster.class.getResourceAsStream(resource)) {
+		try (InputStream in = MockCluster.class.getResourceAsStream(RESOURCES + resource)) {
 			for (HasMetadata object : this.client.load(in).items()) {
-				ServerSideApplier.resource(this.client, object).create();
+				resource(object).create();
 			}
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 		return this;
+	}
+
+	/**
+	 * The object's resource as the cluster module's {@code ServerSideApplier.resource} addresses it: a
+	 * GMSACredentialSpec (generic, as the YAML loader reads it) by the CRD's group, plural and version, any other
+	 * object as fabric8 knows it. Repeated here because that one is package-private in the cluster module.
+	 */
+	@SuppressWarnings("unchecked")
+	private Resource<HasMetadata> resource(HasMetadata object) {
+		if (object instanceof GenericKubernetesResource generic && GMSA_KIND.equals(generic.getKind())) {
+			String version = generic.getApiVersion().substring(generic.getApiVersion().indexOf('/') + 1);
+			ResourceDefinitionContext context = new ResourceDefinitionContext.Builder().withGroup(GMSA_GROUP)
+				.withVersion(version)
+				.withKind(GMSA_KIND)
+				.withPlural(GMSA_PLURAL)
+				.withNamespaced(false)
+				.build();
+			return (Resource<HasMetadata>) (Resource<?>) this.client.genericKubernetesResources(context).resource(generic);
+		}
+		return (Resource<HasMetadata>) (Resource<?>) this.client.resource(object);
 	}
 
 	/** What a cluster ready for gMSA workloads has: the GMSACredentialSpec CRD, its webhooks, Windows nodes, CoreDNS. */

@@ -1,4 +1,4 @@
-package org.gmsaportal.provisioning;
+package org.gmsaportal.support;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,30 +23,38 @@ import org.jspecify.annotations.Nullable;
 /**
  * An in-memory directory for testing the engine's own logic (ordering, persistence, resume, claims) without a
  * domain controller. It is a test double of the directory module's face, not of Active Directory: the module
- * is tested against the Samba lab DC, where the end-to-end runs are too. Public for the web and API tests.
+ * is tested against the Samba lab DC, where the end-to-end runs are too. Shared by the provisioning tests and the
+ * web, API and callbacks tests (see {@link FakeDirectoryConfig}); the fields and methods below that only the
+ * provisioning tests use are public for them, as this double lives here.
  */
 public class FakeDirectory implements Directory {
 
 	public static final DomainIdentity CONTOSO = DomainIdentity.of("contoso.com", "CONTOSO", "contoso.com",
 			"S-1-5-21-1004336348-1177238915-682003330", "{52e6d0b4-87d3-4d2a-9b4c-8d1f0f1ac0de}");
 
-	final Set<String> groups = ConcurrentHashMap.newKeySet();
+	/** The groups that exist, by lower-case name; for the provisioning tests. */
+	public final Set<String> groups = ConcurrentHashMap.newKeySet();
 
-	final Map<String, GmsaSpec> gmsas = new ConcurrentHashMap<>();
+	/** The gMSAs that exist, by lower-case name; for the provisioning tests. */
+	public final Map<String, GmsaSpec> gmsas = new ConcurrentHashMap<>();
 
-	final Map<String, String> users = new ConcurrentHashMap<>();
+	/** The portable users that exist with their passwords, by lower-case name; for the provisioning tests. */
+	public final Map<String, String> users = new ConcurrentHashMap<>();
 
-	final Map<String, Set<String>> members = new ConcurrentHashMap<>();
+	/** Each group's members, by lower-case names; for the provisioning tests. */
+	public final Map<String, Set<String>> members = new ConcurrentHashMap<>();
 
-	final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+	/** APPLY calls so far per operation; for the provisioning tests (see {@link #calls(String)}). */
+	public final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-	final List<String> removals = Collections.synchronizedList(new ArrayList<>());
+	/** What was removed, in order; for the provisioning tests. */
+	public final List<String> removals = Collections.synchronizedList(new ArrayList<>());
 
 	/** Previews of a gMSA (one per plan) by the thread that asked: a front door's request runs on the test's. */
 	private final Map<Thread, AtomicInteger> gmsaPreviews = new ConcurrentHashMap<>();
 
 	/** When each object was created through an ensure: this fake's stand-in for the portal's marker and whenCreated. */
-	final Map<String, Instant> createdByPortal = new ConcurrentHashMap<>();
+	public final Map<String, Instant> createdByPortal = new ConcurrentHashMap<>();
 
 	private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
 
@@ -59,10 +67,11 @@ public class FakeDirectory implements Directory {
 
 	private final Map<String, CountDownLatch[]> pauses = new ConcurrentHashMap<>();
 
-	volatile boolean kdsRootKey = true;
+	/** Whether a usable KDS root key exists; the provisioning tests switch it off. */
+	public volatile boolean kdsRootKey = true;
 
 	/** The runs the engine named for what it asked, in order; previews name none. */
-	final List<RunRef> runs = Collections.synchronizedList(new ArrayList<>());
+	public final List<RunRef> runs = Collections.synchronizedList(new ArrayList<>());
 
 	public FakeDirectory() {
 		seedComputers();
@@ -94,7 +103,8 @@ public class FakeDirectory implements Directory {
 		this.aliasHolders.put(key(spn), holderDn);
 	}
 
-	void reset() {
+	/** Back to the state of a new instance; for the provisioning tests. */
+	public void reset() {
 		this.groups.clear();
 		this.gmsas.clear();
 		this.users.clear();
@@ -134,7 +144,8 @@ public class FakeDirectory implements Directory {
 		return this.gmsaPreviews.getOrDefault(Thread.currentThread(), new AtomicInteger()).get();
 	}
 
-	int calls(String operation) {
+	/** How many APPLY calls the operation has had; for the provisioning tests. */
+	public int calls(String operation) {
 		return this.calls.getOrDefault(operation, new AtomicInteger()).get();
 	}
 

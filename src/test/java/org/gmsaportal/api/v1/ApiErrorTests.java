@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.api.v1;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.api.v1;
 
 import java.util.List;
 import java.util.Set;
@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
-import org.gmsaportal.web.StandInDirectoryConfig;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,11 +32,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Bad input to {@code POST /api/v1/provisioning-requests}: a corpus of malformed and hostile bodies and
  * refused callback URLs, each a 400 problem naming the field and the rule, never a 500, nothing stored. The
- * directory is the test double {@code StandInDirectory} (no lab DC here).
+ * directory is the test double {@code FakeDirectory} (no lab DC here).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class ProvisioningRequestInputTests {
 
 	private static final String HOSTS = "\"hosts\":{\"mode\":\"domainJoined\"}";

@@ -1,4 +1,4 @@
-package org.gmsaportal.cluster;
+package org.gmsaportal.support;
 
 import java.net.HttpURLConnection;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.gmsaportal.api;
+package org.gmsaportal.api.v1;
 
 import java.util.List;
 import java.util.Set;
@@ -15,9 +15,9 @@ import org.gmsaportal.provisioning.StepKind;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.FakeDirectory;
+import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.Waiting;
-import org.gmsaportal.web.StandInDirectory;
-import org.gmsaportal.web.StandInDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,11 +43,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The provisioning-request endpoints end to end through MockMvc: filing, approval by a second client, the
  * run, the artifacts, separation of duties, idempotency and the scope matrix. The directory is the test
- * double {@code StandInDirectory} (no lab DC here) and every target is export-only (no cluster).
+ * double {@code FakeDirectory} (no lab DC here) and every target is export-only (no cluster).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(StandInDirectoryConfig.class)
+@Import(FakeDirectoryConfig.class)
 class ProvisioningRequestsApiTests {
 
 	@Autowired
@@ -66,7 +66,7 @@ class ProvisioningRequestsApiTests {
 	JsonMapper json;
 
 	@Autowired
-	StandInDirectory directory;
+	FakeDirectory directory;
 
 	static String body(String name) {
 		return """
