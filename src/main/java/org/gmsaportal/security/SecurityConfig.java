@@ -48,8 +48,10 @@ class SecurityConfig {
 			.requestMatchers("/login", "/assets/**", "/favicon.ico", "/error", "/error/**").permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
 			.requestMatchers(HttpMethod.GET, "/wizard", "/wizard/**").hasRole(Role.ADMIN.name())
-			// pages that exist only to change API clients; the list stays readable for auditors
-			.requestMatchers(HttpMethod.GET, "/api-clients/new", "/api-clients/*/created", "/api-clients/*/revoke")
+			// pages that exist only to change something (API clients, a run's removal); lists and runs stay
+			// readable for auditors
+			.requestMatchers(HttpMethod.GET, "/api-clients/new", "/api-clients/*/created", "/api-clients/*/revoke",
+					"/runs/*/decommission")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/**").hasAnyRole(readRoles)
 			.requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(readRoles)

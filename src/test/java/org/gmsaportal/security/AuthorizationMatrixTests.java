@@ -63,6 +63,13 @@ class AuthorizationMatrixTests {
 				Arguments.of("POST", "/api-clients/no-such-client/revoke", LOGIN, 403, 404),
 				Arguments.of("DELETE", "/api-clients", LOGIN, 403, 405),
 				Arguments.of("POST", "/api-clients/no-such-client/auto-approve", LOGIN, 403, 404),
+				// runs: auditors read them; resuming, abandoning and decommissioning, and the decommission form, are
+				// ADMIN's (issue 12, item 9: the form answered auditors with a live Decommission button)
+				Arguments.of("GET", "/runs/00000000-0000-0000-0000-000000000000", LOGIN, 404, 404),
+				Arguments.of("GET", "/runs/00000000-0000-0000-0000-000000000000/decommission", LOGIN, 403, 404),
+				Arguments.of("POST", "/runs/00000000-0000-0000-0000-000000000000/decommission", LOGIN, 403, 404),
+				Arguments.of("POST", "/runs/00000000-0000-0000-0000-000000000000/resume", LOGIN, 403, 404),
+				Arguments.of("POST", "/runs/00000000-0000-0000-0000-000000000000/abandon", LOGIN, 403, 404),
 				// API-filed requests: auditors read them; approving and rejecting are ADMIN's
 				Arguments.of("GET", "/api-requests", LOGIN, 200, 200),
 				Arguments.of("GET", "/api-requests/00000000-0000-0000-0000-000000000000", LOGIN, 404, 404),
