@@ -295,7 +295,8 @@ public class ProvisioningService {
 				this.audit.record(AuditEvent.of("provisioning.run.started",
 						plan.request().gmsaName() + "@" + plan.domain(), AuditOutcome.SUCCESS)
 					.withDetails(Map.of("kind", kind.name(), "planHash", plan.hash(), "approvedBy",
-							approval.approvedBy(), "approvedAt", approval.approvedAt().toString(), "steps",
+							approval.approvedBy(), "approvedAt", approval.approvedAt().toString(), "reason",
+							String.valueOf(approval.reason()), "steps",
 							plan.steps().size(), "decommissions", String.valueOf(decommissions)))
 					.withCorrelation(runId, plan.request().ticketRef()));
 			});

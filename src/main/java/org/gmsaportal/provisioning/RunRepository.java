@@ -22,8 +22,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RunRepository {
 
-	private static final String RUN_COLUMNS = "id, kind, state, domain, gmsa_name, plan_hash, approved_by, ticket_ref, "
-			+ "decommissions, failure, created_at, updated_at";
+	private static final String RUN_COLUMNS = "id, kind, state, domain, gmsa_name, plan_hash, approved_by, approval_reason, "
+			+ "ticket_ref, decommissions, failure, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -220,7 +220,8 @@ class RunRepository {
 	private static RunView run(ResultSet rs, List<RunView.StepView> steps) throws SQLException {
 		return new RunView(rs.getString("id"), RunKind.valueOf(rs.getString("kind")),
 				RunState.valueOf(rs.getString("state")), rs.getString("domain"), rs.getString("gmsa_name"),
-				rs.getString("plan_hash"), rs.getString("approved_by"), rs.getString("ticket_ref"),
+				rs.getString("plan_hash"), rs.getString("approved_by"), rs.getString("approval_reason"),
+				rs.getString("ticket_ref"),
 				rs.getString("decommissions"), rs.getString("failure"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), steps);

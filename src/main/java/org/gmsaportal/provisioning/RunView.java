@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param gmsaName the gMSA name
  * @param planHash the approved plan's hash
  * @param approvedBy who approved it
+ * @param approvalReason why, as the approver wrote it, if they did
  * @param ticketRef the ticket, if any
  * @param decommissions for a decommission run, the run it removes
  * @param failure why it failed, if it did
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * @param steps its steps in order
  */
 public record RunView(String id, RunKind kind, RunState state, String domain, String gmsaName, String planHash,
-		String approvedBy, @Nullable String ticketRef, @Nullable String decommissions, @Nullable String failure,
+		String approvedBy, @Nullable String approvalReason, @Nullable String ticketRef, @Nullable String decommissions, @Nullable String failure,
 		Instant createdAt, Instant updatedAt, List<StepView> steps) {
 
 	public RunView {
@@ -32,7 +33,7 @@ public record RunView(String id, RunKind kind, RunState state, String domain, St
 
 	RunView withSteps(List<StepView> steps) {
 		return new RunView(this.id, this.kind, this.state, this.domain, this.gmsaName, this.planHash, this.approvedBy,
-				this.ticketRef, this.decommissions, this.failure, this.createdAt, this.updatedAt, steps);
+				this.approvalReason, this.ticketRef, this.decommissions, this.failure, this.createdAt, this.updatedAt, steps);
 	}
 
 	/**

@@ -47,7 +47,7 @@ class RunReportController {
 		List<Event> events = this.auditLog.search(new AuditQuery(null, null, null, null, null, null, run.id()), 0,
 				EVENT_LIMIT).events().stream().map(Event::of).toList();
 		RunReport report = new RunReport(run.id(), run.kind().name(), run.state().name(), run.gmsaName(), run.domain(),
-				run.planHash(), run.approvedBy(), run.ticketRef(), run.decommissions(), run.failure(), run.createdAt(),
+				run.planHash(), run.approvedBy(), run.approvalReason(), run.ticketRef(), run.decommissions(), run.failure(), run.createdAt(),
 				Instant.now(), steps, events);
 		String name = run.gmsaName().toLowerCase(Locale.ROOT) + "-run-report.json";
 		return ResponseEntity.ok()
@@ -58,8 +58,8 @@ class RunReportController {
 
 	/** The report; times in UTC. */
 	record RunReport(String runId, String kind, String state, String gmsaName, String domain, String planHash,
-			String approvedBy, @Nullable String ticketRef, @Nullable String decommissions, @Nullable String failure,
-			Instant startedAt, Instant generatedAt, List<Step> steps, List<Event> auditEvents) {
+			String approvedBy, @Nullable String approvalReason, @Nullable String ticketRef,
+			@Nullable String decommissions, @Nullable String failure, Instant startedAt, Instant generatedAt, List<Step> steps, List<Event> auditEvents) {
 	}
 
 	/** One step as the run recorded it. */

@@ -70,7 +70,7 @@ class RunReportControllerTests {
 			.bodyJson()
 			.isLenientlyEqualTo("""
 					{"runId": "%s", "kind": "PROVISION", "state": "SUCCEEDED", "gmsaName": "WebApp01",
-					 "planHash": "%s", "approvedBy": "runs-admin", "ticketRef": "CHG-7",
+					 "planHash": "%s", "approvedBy": "runs-admin", "approvalReason": "CAB 42", "ticketRef": "CHG-7",
 					 "steps": [{"index": 0, "kind": "ENSURE_GROUP", "state": "SUCCEEDED"},
 					           {"index": 1, "kind": "EXPORT_BUNDLE", "state": "SUCCEEDED"}],
 					 "auditEvents": [{"seq": 41, "action": "provisioning.run.started", "hash": "%s"}]}

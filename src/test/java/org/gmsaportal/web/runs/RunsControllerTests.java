@@ -149,7 +149,7 @@ class RunsControllerTests {
 	static RunView run(RunState state, String bundle) {
 		StepState second = (state == RunState.RUNNING) ? StepState.RUNNING : StepState.SUCCEEDED;
 		return new RunView(RUN_ID, RunKind.PROVISION, state, "contoso.com", "WebApp01", "a".repeat(64), "runs-admin",
-				"CHG-7", null, null, Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T10:01:00Z"),
+				"CAB 42", "CHG-7", null, null, Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T10:01:00Z"),
 				List.of(new RunView.StepView(0, StepKind.ENSURE_GROUP, "WebApp01-hosts", StepIntent.CREATE,
 						"Create group WebApp01-hosts", StepState.SUCCEEDED, "created", "created", null, 1),
 						new RunView.StepView(1, StepKind.EXPORT_BUNDLE, "apps/webapp01", StepIntent.CREATE,

@@ -247,9 +247,14 @@ class WizardHttpTests {
 		assertThat(run.state()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(run.planHash()).isEqualTo(hash);
 		assertThat(run.approvedBy()).isEqualTo(this.admin);
+		// Issue 12, item 6: the reason given with the approval is kept, shown and audited.
+		assertThat(run.approvalReason()).isEqualTo("CHG42");
+		assertThat(this.jdbc.sql("SELECT details FROM audit_event WHERE correlation_id = ? AND action = ?")
+			.params(run.id(), "provisioning.run.started").query(String.class).single()).contains("\"reason\":\"CHG42\"");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM wizard_draft WHERE username = ?").param(this.admin)
 			.query(Long.class).single()).isZero();
 		String page = page(get(location));
+		assertThat(page).contains("id=\"approval-reason\">CHG42<");
 		assertThat(page).contains("SUCCEEDED").contains("id=\"artifact-GENERATE_CREDSPEC\"").contains("id=\"artifact-EXPORT_BUNDLE\"");
 	}
 
