@@ -108,7 +108,9 @@ class RunsHttpTests {
 		for (String action : List.of("resume", "abandon", "decommission")) {
 			assertThat(status(post("/runs/" + run.id() + "/" + action).with(csrf()), AUDITOR)).as(action).isEqualTo(403);
 		}
-		assertThat(status(get("/runs/" + run.id() + "/decommission"), AUDITOR)).isEqualTo(200);
+		// The form exists only to change something: refused on GET too (issue 12, item 9).
+		assertThat(status(get("/runs/" + run.id() + "/decommission"), AUDITOR)).isEqualTo(403);
+		assertThat(status(get("/runs/" + run.id() + "/decommission"), ADMIN)).isEqualTo(200);
 		assertThat(this.provisioning.run(run.id()).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
 	}
 
