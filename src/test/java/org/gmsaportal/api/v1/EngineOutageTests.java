@@ -9,7 +9,6 @@ import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.provisioning.ApprovedPlan;
-import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RequestStatus;
