@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
@@ -14,8 +13,6 @@ import org.gmsaportal.credspec.SecretValue;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +41,8 @@ public class ProvisioningService {
 
 	private final ApplicationEventPublisher events;
 
+	private final RunStarts starts;
+
 	ProvisioningService(Planner planner, DecommissionPlanner decommissionPlanner, RunRepository runs,
 			RunExecutor executor, AuditTrail audit, TransactionTemplate transactions, PasswordVault vault,
 			RunLeases leases, ApplicationEventPublisher events) {
@@ -56,6 +55,7 @@ public class ProvisioningService {
 		this.vault = vault;
 		this.leases = leases;
 		this.events = events;
+		this.starts = new RunStarts(runs, executor, audit, transactions, leases, events);
 	}
 
 	/** The domain facts of a directory connection, as the planner reads them; changes nothing. */
@@ -106,13 +106,13 @@ public class ProvisioningService {
 
 	/** {@link #approve}, unless a run was started with the key already (then, or if one is meanwhile, says so). */
 	private ApprovedPlan bind(ProvisioningRequest request, Approval approval, @Nullable String requestKey) {
-		refuseRepeat(requestKey);
+		this.starts.refuseRepeat(requestKey);
 		try {
 			return approve(request, approval);
 		}
 		catch (ProvisioningRefusedException ex) {
 			// The same form submitted twice at once: the plan changed because the other submission started the run.
-			refuseRepeat(requestKey);
+			this.starts.refuseRepeat(requestKey);
 			throw ex;
 		}
 	}
@@ -129,7 +129,7 @@ public class ProvisioningService {
 		Plan now = this.planner.plan(request);
 		if (!now.hash().equals(approval.planHash())) {
 			// A run in flight for this name changes what the directory holds; that run is the reason to give.
-			throw refuseName(now, new ApprovalMismatchException("The plan changed since it was approved (the directory "
+			throw this.starts.refuseName(now, new ApprovalMismatchException("The plan changed since it was approved (the directory "
 					+ "or the request differs now): review the new plan " + now.hash() + " and approve it.", now));
 		}
 		if (!now.runnable()) {
@@ -162,13 +162,7 @@ public class ProvisioningService {
 	 * @throws NameInUseException if another run holds the gMSA name in this domain
 	 */
 	public String start(ApprovedPlan approved, @Nullable String requestKey) {
-		refuseRepeat(requestKey);
-		String runId = begin(approved.plan(), approved.approval(), approved.kind(), approved.decommissions(),
-				approved.inputs(), requestKey);
-		if (approved.decommissions() != null) {
-			this.events.publishEvent(new RunChanged(approved.decommissions()));
-		}
-		return runId;
+		return this.starts.start(approved, requestKey);
 	}
 
 	/** The run started with this request key (see {@link #start(Plan, Approval, String)}), if one was. */
@@ -268,66 +262,11 @@ public class ProvisioningService {
 		return this.vault.takeForShowing(runId);
 	}
 
-	private void refuseRepeat(@Nullable String requestKey) {
-		Optional<String> earlier = (requestKey != null) ? this.runs.runForKey(requestKey) : Optional.empty();
-		if (earlier.isPresent()) {
-			throw new RunAlreadyStartedException(earlier.get());
-		}
-	}
-
 	private static void requireApproved(Plan plan, Approval approval) {
 		if (!plan.hash().equals(approval.planHash())) {
 			throw new ApprovalMismatchException("The approval is for plan " + approval.planHash() + ", not for plan "
 					+ plan.hash() + ": approve the plan that is to run.");
 		}
-	}
-
-	private String begin(Plan plan, Approval approval, RunKind kind, @Nullable String decommissions,
-			Map<Integer, String> inputs, @Nullable String requestKey) {
-		String runId = UUID.randomUUID().toString();
-		RunLease lease = new RunLease(runId, this.leases.owner(), 1);
-		try {
-			this.transactions.executeWithoutResult((tx) -> {
-				// First, so that a competing run for the same name fails here, before writing anything else.
-				this.runs.claim(plan.domain(), plan.request().gmsaName(), runId);
-				this.runs.insertRun(lease, kind, plan, approval, decommissions, requestKey);
-				plan.steps().forEach((step) -> this.runs.insertStep(runId, step, inputs.get(step.index())));
-				this.audit.record(AuditEvent.of("provisioning.run.started",
-						plan.request().gmsaName() + "@" + plan.domain(), AuditOutcome.SUCCESS)
-					.withDetails(Map.of("kind", kind.name(), "planHash", plan.hash(), "approvedBy",
-							approval.approvedBy(), "approvedAt", approval.approvedAt().toString(), "reason",
-							String.valueOf(approval.reason()), "steps",
-							plan.steps().size(), "decommissions", String.valueOf(decommissions)))
-					.withCorrelation(runId, plan.request().ticketRef()));
-			});
-		}
-		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
-			// The same submission twice at once: the claim (or the key) let one through, and it is the answer.
-			Optional<String> earlier = (requestKey != null) ? this.runs.runForKey(requestKey) : Optional.empty();
-			if (earlier.isPresent()) {
-				throw new RunAlreadyStartedException(earlier.get());
-			}
-			throw refuseName(plan, ex);
-		}
-		this.executor.submit(lease);
-		return runId;
-	}
-
-	private RuntimeException refuseName(Plan plan, RuntimeException ex) {
-		Optional<String> holder = this.runs.claimHolder(plan.domain(), plan.request().gmsaName());
-		if (holder.isEmpty()) {
-			return ex;
-		}
-		String state = this.runs.find(holder.get()).map((r) -> r.state().name()).orElse("starting");
-		String message = "gMSA " + plan.request().gmsaName() + " in domain " + plan.domain()
-				+ " is already being provisioned or removed by run " + holder.get() + " (" + state
-				+ "): wait for it to finish, or resume or abandon it, before starting another run for this name.";
-		this.transactions.executeWithoutResult((tx) -> this.audit
-			.record(AuditEvent.of("provisioning.run.refused", plan.request().gmsaName() + "@" + plan.domain(),
-					AuditOutcome.DENIED)
-				.withDetails(Map.of("reason", "name in use", "holder", holder.get()))
-				.withCorrelation(null, plan.request().ticketRef())));
-		return new NameInUseException(message, holder.get());
 	}
 
 	private RunView find(String runId) {
