@@ -129,8 +129,9 @@ public class ProvisioningService {
 		Plan now = this.planner.plan(request);
 		if (!now.hash().equals(approval.planHash())) {
 			// A run in flight for this name changes what the directory holds; that run is the reason to give.
-			throw this.starts.refuseName(now, new ApprovalMismatchException("The plan changed since it was approved (the directory "
-					+ "or the request differs now): review the new plan " + now.hash() + " and approve it.", now));
+			throw this.starts.refuseName(now, new ApprovalMismatchException("The plan changed since it was approved "
+					+ "(the directory or the request differs now): review the new plan " + now.hash() + " and approve it.",
+					now));
 		}
 		if (!now.runnable()) {
 			throw new ProvisioningRefusedException("The plan cannot run: " + String.join(" ", now.steps().stream()
