@@ -26,9 +26,15 @@ public record Decider(String name, @Nullable String clientId) {
 		return new Decider(clientName + " (auto-approve policy)", null);
 	}
 
-	/** Separation of duties: a client may not decide on a request it filed. */
-	boolean filed(FiledRequest row) {
-		return row.clientId().equals(this.clientId);
+	/**
+	 * Separation of duties: a client may not decide on a request it filed.
+	 * @throws SeparationOfDutiesException if this decider filed the request
+	 */
+	void refuseIfFiled(FiledRequest row, String verb) {
+		if (row.clientId().equals(this.clientId)) {
+			throw new SeparationOfDutiesException("Separation of duties: a client may not " + verb
+					+ " a request it filed itself; another client with requests:approve, or an ADMIN, must do it.");
+		}
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.gmsaportal.provisioning;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,26 +51,11 @@ public class ProvisioningRequests {
 	}
 
 	/**
-	 * What a front door files: the request as its client sent it, with what identifies it.
-	 *
-	 * @param clientId the filing API client
-	 * @param idempotencyKey the client's key, null for decommission requests
-	 * @param bodySha256 SHA-256 of the body as parsed
-	 * @param kind what it asks for
-	 * @param sourceRequestId for a decommission request, the request whose deployment it removes
-	 * @param requestJson the filing body as parsed
-	 * @param ticketKey the ticket key, if any
-	 */
-	public record Filing(String clientId, @Nullable String idempotencyKey, String bodySha256, RequestKind kind,
-			@Nullable String sourceRequestId, String requestJson, @Nullable String ticketKey) {
-	}
-
-	/**
 	 * Files a request with the plan computed for it, pending approval, and audits {@code action} with
 	 * {@code details}; joins the caller's transaction if there is one. With a {@code policy}, the auto-approve
 	 * policy approves it in the same transaction: {@link #startApproved} then starts its run.
 	 */
-	public FiledRequest file(String id, Filing filing, Plan plan, String action, Map<String, ?> details,
+	public FiledRequest file(String id, RequestSubmission filing, Plan plan, String action, Map<String, ?> details,
 			@Nullable Decider policy) {
 		var now = this.clock.instant();
 		String engineRequest = (filing.kind() == RequestKind.PROVISION) ? Canonical.json(plan.request())
@@ -86,7 +70,7 @@ public class ProvisioningRequests {
 				.withCorrelation(id, filing.ticketKey()));
 			if (policy != null && this.store.decide(id, RequestStatus.PENDING_APPROVAL, RequestStatus.APPROVED,
 					policy.name(), null, now)) {
-				Map<String, Object> decided = details(row, plan.hash(), policy.name(), null);
+				Map<String, Object> decided = RequestDecision.auditDetails(row, plan.hash(), policy.name(), null);
 				decided.put("policy", "auto-approve");
 				recordDecision("api.request.approved", target(plan), row, decided);
 			}
@@ -109,7 +93,7 @@ public class ProvisioningRequests {
 	 */
 	public FiledRequest approve(Decider decider, FiledRequest row, @Nullable String planHash,
 			@Nullable String reason) {
-		refuseOwn(decider, row, "approve");
+		decider.refuseIfFiled(row, "approve");
 		requirePending(row, "approved");
 		ApprovedPlan approved = bind(row, new Approval(row.planHash(), decider.name(), this.clock.instant(), reason));
 		if (planHash != null && !planHash.equals(approved.plan().hash())) {
@@ -121,7 +105,7 @@ public class ProvisioningRequests {
 					decider.name(), reason, this.clock.instant());
 			if (decided) {
 				recordDecision("api.request.approved", target(approved.plan()), row,
-						details(row, approved.plan().hash(), decider.name(), reason));
+						RequestDecision.auditDetails(row, approved.plan().hash(), decider.name(), reason));
 			}
 			return decided;
 		}));
@@ -157,14 +141,14 @@ public class ProvisioningRequests {
 	 * @throws RequestConflictException if it is not pending, or someone else decided meanwhile
 	 */
 	public FiledRequest reject(Decider decider, FiledRequest row, String reason) {
-		refuseOwn(decider, row, "reject");
+		decider.refuseIfFiled(row, "reject");
 		requirePending(row, "rejected");
 		boolean moved = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
 			boolean decided = this.store.decide(row.id(), RequestStatus.PENDING_APPROVAL, RequestStatus.REJECTED,
 					decider.name(), reason, this.clock.instant());
 			if (decided) {
 				recordDecision("api.request.rejected", target(row), row,
-						details(row, row.planHash(), decider.name(), reason));
+						RequestDecision.auditDetails(row, row.planHash(), decider.name(), reason));
 			}
 			return decided;
 		}));
@@ -296,7 +280,7 @@ public class ProvisioningRequests {
 			.orElseThrow(() -> new RequestConflictException("The request to decommission is gone."));
 	}
 
-	private @Nullable String sourceEngineRequest(Filing filing) {
+	private @Nullable String sourceEngineRequest(RequestSubmission filing) {
 		return this.store.find(String.valueOf(filing.sourceRequestId())).map(FiledRequest::engineRequestJson)
 			.orElse(null);
 	}
@@ -309,23 +293,6 @@ public class ProvisioningRequests {
 
 	private String planJson(Plan plan) {
 		return this.json.writeValueAsString(PlanSummary.of(plan));
-	}
-
-	private static void refuseOwn(Decider decider, FiledRequest row, String verb) {
-		if (decider.filed(row)) {
-			throw new SeparationOfDutiesException("Separation of duties: a client may not " + verb
-					+ " a request it filed itself; another client with requests:approve, or an ADMIN, must do it.");
-		}
-	}
-
-	private static Map<String, Object> details(FiledRequest row, String planHash, String by, @Nullable String reason) {
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("requestId", row.id());
-		details.put("planHash", planHash);
-		details.put("filedBy", row.clientId());
-		details.put("decidedBy", by);
-		details.put("reason", String.valueOf(reason));
-		return details;
 	}
 
 }

@@ -1,6 +1,8 @@
 package org.gmsaportal.provisioning;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,4 +15,16 @@ import org.jspecify.annotations.Nullable;
  * @param reason why: optional for an approval, required for a rejection
  */
 public record RequestDecision(RequestStatus verdict, String by, Instant at, @Nullable String reason) {
+
+	/** What the audit event of a decision on {@code row} says: the request, the plan, who filed and who decided. */
+	static Map<String, Object> auditDetails(FiledRequest row, String planHash, String by, @Nullable String reason) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("requestId", row.id());
+		details.put("planHash", planHash);
+		details.put("filedBy", row.clientId());
+		details.put("decidedBy", by);
+		details.put("reason", String.valueOf(reason));
+		return details;
+	}
+
 }

@@ -12,10 +12,10 @@ import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.credspec.DomainIdentity;
-import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.Mode;
 import org.gmsaportal.directory.Directory.Result;
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.junit.jupiter.api.BeforeEach;
@@ -213,7 +213,7 @@ class ProvisioningModuleTests {
 					UUID.randomUUID().toString().replace("-", "") + "0".repeat(32), OffsetDateTime.now())
 			.update();
 		Plan plan = this.engine.plan(request());
-		ProvisioningRequests.Filing filing = new ProvisioningRequests.Filing(client, "key-" + this.name, "0".repeat(64),
+		RequestSubmission filing = new RequestSubmission(client, "key-" + this.name, "0".repeat(64),
 				RequestKind.PROVISION, null, "{\"gmsaName\":\"" + this.name + "\"}", "CHG-1");
 		return this.requests.file(UUID.randomUUID().toString(), filing, plan, "api.request.filed",
 				Map.of("planHash", plan.hash()), null);

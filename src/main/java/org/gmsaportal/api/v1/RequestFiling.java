@@ -15,6 +15,7 @@ import org.gmsaportal.provisioning.ProvisioningRefusedException;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.RequestKind;
 import org.gmsaportal.provisioning.RequestStatus;
+import org.gmsaportal.provisioning.RequestSubmission;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiTokens;
@@ -98,7 +99,7 @@ class RequestFiling {
 		FiledRequest row;
 		try {
 			row = this.transactions.execute(tx -> {
-				FiledRequest filed = this.requests.file(id, new ProvisioningRequests.Filing(client.id(), key, sha,
+				FiledRequest filed = this.requests.file(id, new RequestSubmission(client.id(), key, sha,
 						RequestKind.PROVISION, null, canonical, ticket), plan, "api.request.filed",
 						Map.of("requestId", id, "planHash", plan.hash(), "client", client.name(), "autoApprove",
 								autoApprove),
@@ -131,7 +132,7 @@ class RequestFiling {
 		String id = UUID.randomUUID().toString();
 		boolean autoApprove = this.clients.autoApproves(client);
 		Decider policy = autoApprove ? Decider.policy(client.name()) : null;
-		FiledRequest row = this.requests.file(id, new ProvisioningRequests.Filing(client.id(), null,
+		FiledRequest row = this.requests.file(id, new RequestSubmission(client.id(), null,
 				ApiTokens.hash("decommission:" + source.id()), RequestKind.DECOMMISSION, source.id(),
 				requestJson(client, source), source.ticketKey()), plan, "api.request.decommission-filed",
 				Map.of("requestId", id, "decommissions", source.id(), "planHash", plan.hash(), "autoApprove",
