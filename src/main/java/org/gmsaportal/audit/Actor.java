@@ -44,7 +44,16 @@ public record Actor(String name, ActorKind kind, List<String> roles, @Nullable S
 		return new Actor(authentication.getName(), kind, roles, sourceAddress);
 	}
 
-	/** The portal acting on its own (start-up, background runs). */
+	/**
+	 * Who is acting on this thread now: the actor of the background work it does ({@link OnBehalfOf}), else the
+	 * signed-in principal with the request's client address, else {@link #system()}. An approval captures it so that
+	 * the run it starts acts on behalf of the approver.
+	 */
+	public static Actor current() {
+		return CurrentActor.resolve();
+	}
+
+	/** The portal acting on its own: start-up, recovery, sweeps, the auto-approve policy. */
 	public static Actor system() {
 		return new Actor("system", ActorKind.SYSTEM, List.of(), null);
 	}

@@ -12,7 +12,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Who is acting right now: the signed-in principal of the current request, or the portal itself.
+ * Who is acting right now: the actor background work was bound to ({@link OnBehalfOf}), else the signed-in
+ * principal of the current request, else the portal itself.
  */
 final class CurrentActor {
 
@@ -20,6 +21,10 @@ final class CurrentActor {
 	}
 
 	public static Actor resolve() {
+		Actor bound = OnBehalfOf.bound();
+		if (bound != null) {
+			return bound;
+		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		String address = sourceAddress();
 		if (authentication == null || !authentication.isAuthenticated()

@@ -2,6 +2,7 @@ package org.gmsaportal.provisioning;
 
 import java.util.Map;
 
+import org.gmsaportal.audit.Actor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,13 +22,35 @@ public final class ApprovedPlan {
 
 	private final Map<Integer, String> inputs;
 
+	private final Actor actor;
+
+	/** The approver is whoever acts on this thread: the person or API client whose approval this is. */
 	ApprovedPlan(Plan plan, Approval approval, RunKind kind, @Nullable String decommissions,
 			Map<Integer, String> inputs) {
+		this(plan, approval, kind, decommissions, inputs, Actor.current());
+	}
+
+	private ApprovedPlan(Plan plan, Approval approval, RunKind kind, @Nullable String decommissions,
+			Map<Integer, String> inputs, Actor actor) {
 		this.plan = plan;
 		this.approval = approval;
 		this.kind = kind;
 		this.decommissions = decommissions;
 		this.inputs = Map.copyOf(inputs);
+		this.actor = actor;
+	}
+
+	/**
+	 * The same plan approved by the auto-approve policy: the portal's own decision, so its run acts as
+	 * {@link Actor#system()}, not as the client whose filing happens to be on this thread.
+	 */
+	ApprovedPlan byPolicy() {
+		return new ApprovedPlan(this.plan, this.approval, this.kind, this.decommissions, this.inputs, Actor.system());
+	}
+
+	/** Who approved, as the audit trail names them: every event of the run's first attempt names this actor. */
+	Actor actor() {
+		return this.actor;
 	}
 
 	/** The plan as it was checked. */

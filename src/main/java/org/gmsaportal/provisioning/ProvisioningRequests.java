@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
@@ -72,7 +73,8 @@ public class ProvisioningRequests {
 					policy.name(), null, now)) {
 				Map<String, Object> decided = RequestDecision.auditDetails(row, plan.hash(), policy.name(), null);
 				decided.put("policy", "auto-approve");
-				recordDecision("api.request.approved", target(plan), row, decided);
+				this.audit.record(AuditEvent.of("api.request.approved", target(plan), AuditOutcome.SUCCESS)
+					.withDetails(decided).withActor(Actor.system()).withCorrelation(id, filing.ticketKey()));
 			}
 		});
 		return row;
@@ -132,7 +134,7 @@ public class ProvisioningRequests {
 					: ex.getClass().getSimpleName());
 			throw ex;
 		}
-		start(row, approved);
+		start(row, approved.byPolicy());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
@@ -198,7 +199,8 @@ public class ProvisioningService {
 			recordRun("provisioning.run.resumed", run, Map.of("from", run.state().name(), "attempt", resumed.attempt()));
 			return resumed;
 		});
-		this.executor.submit(Objects.requireNonNull(lease));
+		// The resumer acts from here on: the new attempt's events name them, not the approver.
+		this.executor.submit(Objects.requireNonNull(lease), Actor.current());
 		this.events.publishEvent(new RunChanged(runId));
 	}
 

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.audit.OnBehalfOf;
 import org.gmsaportal.directory.Directory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -68,8 +70,11 @@ class RunExecutor {
 		this.events = events;
 	}
 
-	/** Starts executing the attempt on the task executor; call after the transaction that set it running committed. */
-	void submit(RunLease lease) {
+	/**
+	 * Starts executing the attempt on the task executor; call after the transaction that set it running committed.
+	 * @param actor whose approval (or resume) started the attempt: every event the attempt causes names them
+	 */
+	void submit(RunLease lease, Actor actor) {
 		// Heartbeats from now on, also while the task waits for a thread.
 		this.leases.executing(lease);
 		try {
@@ -78,7 +83,7 @@ class RunExecutor {
 				// events of the run carry them because the step runner passes them to the directory and cluster.
 				MDC.put(AuditTrail.CORRELATION_MDC_KEY, lease.runId());
 				try {
-					execute(lease);
+					OnBehalfOf.run(actor, () -> execute(lease));
 				}
 				finally {
 					// However the attempt ended, even by an Error: no heartbeat for a run no thread executes.

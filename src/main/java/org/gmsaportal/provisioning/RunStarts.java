@@ -46,8 +46,7 @@ final class RunStarts {
 	/** See {@link ProvisioningService#start(ApprovedPlan, String)}. */
 	String start(ApprovedPlan approved, @Nullable String requestKey) {
 		refuseRepeat(requestKey);
-		String runId = begin(approved.plan(), approved.approval(), approved.kind(), approved.decommissions(),
-				approved.inputs(), requestKey);
+		String runId = begin(approved, requestKey);
 		if (approved.decommissions() != null) {
 			this.events.publishEvent(new RunChanged(approved.decommissions()));
 		}
@@ -61,8 +60,12 @@ final class RunStarts {
 		}
 	}
 
-	private String begin(Plan plan, Approval approval, RunKind kind, @Nullable String decommissions,
-			Map<Integer, String> inputs, @Nullable String requestKey) {
+	private String begin(ApprovedPlan approved, @Nullable String requestKey) {
+		Plan plan = approved.plan();
+		Approval approval = approved.approval();
+		RunKind kind = approved.kind();
+		String decommissions = approved.decommissions();
+		Map<Integer, String> inputs = approved.inputs();
 		String runId = UUID.randomUUID().toString();
 		RunLease lease = new RunLease(runId, this.leases.owner(), 1);
 		try {
@@ -76,6 +79,7 @@ final class RunStarts {
 					.withDetails(Map.of("kind", kind.name(), "planHash", plan.hash(), "approvedBy", approval.approvedBy(),
 							"approvedAt", approval.approvedAt().toString(), "reason", String.valueOf(approval.reason()),
 							"steps", plan.steps().size(), "decommissions", String.valueOf(decommissions)))
+					.withActor(approved.actor())
 					.withCorrelation(runId, plan.request().ticketRef()));
 			});
 		}
@@ -87,7 +91,7 @@ final class RunStarts {
 			}
 			throw refuseName(plan, ex);
 		}
-		this.executor.submit(lease);
+		this.executor.submit(lease, approved.actor());
 		return runId;
 	}
 

@@ -74,11 +74,14 @@ class AutoApprovalTests {
 		assertThat(run.approvedBy()).isEqualTo(policy);
 		assertThat(this.store.find(id).orElseThrow().decision()).isNotNull()
 			.satisfies(d -> assertThat(d.by()).isEqualTo(policy));
+		// The policy decides, not the client (which may not approve its own filing): the portal's own decision.
 		long approved = this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE correlation_id = ? AND action = "
-				+ "'api.request.approved' AND actor = ? AND actor_kind = 'API_CLIENT' AND ticket_ref = 'RITM7' "
-				+ "AND details LIKE '%\"policy\":\"auto-approve\"%'")
-			.params(id, marked.client().name()).query(Long.class).single();
+				+ "'api.request.approved' AND actor = 'system' AND actor_kind = 'SYSTEM' AND ticket_ref = 'RITM7' "
+				+ "AND details LIKE '%\"policy\":\"auto-approve\"%' AND details LIKE ?")
+			.params(id, "%\"filedBy\":\"" + marked.client().id() + "\"%").query(Long.class).single();
 		assertThat(approved).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT DISTINCT actor FROM audit_event WHERE correlation_id = ?").param(run.id())
+			.query(String.class).list()).as("the policy's run acts as the portal").containsExactly("system");
 		MockHttpServletResponse replay = file(this.mvc, marked, key, body);
 		assertThat(this.json.readTree(replay.getContentAsString())).isEqualTo(filed);
 	}
