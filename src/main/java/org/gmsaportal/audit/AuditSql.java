@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * SQL for reading the audit trail: filters as a WHERE clause with bind parameters, and row mapping.
@@ -54,8 +56,19 @@ final class AuditSql {
 			params.addAll(List.of(pattern, pattern, pattern, pattern));
 		}
 		if (present(query.correlationId())) {
-			conditions.add("correlation_id = ?");
-			params.add(query.correlationId().strip());
+			Set<String> ids = new LinkedHashSet<>(List.of(query.correlationId().strip()));
+			ids.addAll(query.correlationLinks());
+			conditions.add("correlation_id IN (" + placeholders(ids.size()) + ")");
+			params.addAll(ids);
+		}
+		if (present(query.ticket())) {
+			// The events a run or request records under its own id carry its ticket, except a few (cluster deletes
+			// name only the run): the links make sure the whole trail of what was filed under the ticket shows.
+			String links = query.ticketLinks().isEmpty() ? ""
+					: " OR correlation_id IN (" + placeholders(query.ticketLinks().size()) + ")";
+			conditions.add("(ticket_ref = ?" + links + ")");
+			params.add(query.ticket().strip());
+			params.addAll(query.ticketLinks());
 		}
 		return new Where(conditions.isEmpty() ? "1=1" : String.join(" AND ", conditions), params);
 	}
@@ -66,6 +79,10 @@ final class AuditSql {
 				rs.getString("source_address"), rs.getString("action"), rs.getString("target"),
 				rs.getString("outcome"), rs.getString("details"), rs.getString("correlation_id"),
 				rs.getString("ticket_ref"), rs.getString("prev_hash"), rs.getString("hash"));
+	}
+
+	private static String placeholders(int count) {
+		return String.join(", ", java.util.Collections.nCopies(count, "?"));
 	}
 
 	private static boolean present(String value) {

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditQuery;
+import org.gmsaportal.provisioning.TrailLinks;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,9 +35,12 @@ class AuditController {
 
 	private final MessageSource messages;
 
-	AuditController(AuditLog auditLog, MessageSource messages) {
+	private final TrailLinks links;
+
+	AuditController(AuditLog auditLog, MessageSource messages, TrailLinks links) {
 		this.auditLog = auditLog;
 		this.messages = messages;
+		this.links = links;
 	}
 
 	@GetMapping("/audit")
@@ -45,7 +49,7 @@ class AuditController {
 		model.addAttribute("section", "audit");
 		model.addAttribute("outcomes", AuditOutcome.values());
 		model.addAttribute("filterQuery", filterQuery(request));
-		AuditQuery query = errors.hasErrors() ? AuditQuery.all() : filter.toQuery();
+		AuditQuery query = errors.hasErrors() ? AuditQuery.all() : this.links.link(filter.toQuery());
 		int page = errors.hasErrors() ? 0 : filter.getPage();
 		model.addAttribute("result", this.auditLog.search(query, page, PAGE_SIZE));
 		return "audit/list";
@@ -56,7 +60,7 @@ class AuditController {
 		if (errors.hasErrors()) {
 			return badFilter(errors);
 		}
-		AuditLog.Export export = this.auditLog.export(filter.toQuery(), AuditLog.Export.Format.CSV);
+		AuditLog.Export export = this.auditLog.export(this.links.link(filter.toQuery()), AuditLog.Export.Format.CSV);
 		return download("audit-trail.csv", MediaType.parseMediaType("text/csv;charset=UTF-8"), export::writeTo);
 	}
 
@@ -65,7 +69,7 @@ class AuditController {
 		if (errors.hasErrors()) {
 			return badFilter(errors);
 		}
-		AuditLog.Export export = this.auditLog.export(filter.toQuery(), AuditLog.Export.Format.JSON);
+		AuditLog.Export export = this.auditLog.export(this.links.link(filter.toQuery()), AuditLog.Export.Format.JSON);
 		return download("audit-trail.json", MediaType.APPLICATION_JSON, export::writeTo);
 	}
 

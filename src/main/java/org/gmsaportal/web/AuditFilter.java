@@ -46,6 +46,9 @@ public class AuditFilter {
 	@Size(max = 128)
 	private @Nullable String correlationId;
 
+	@Size(max = 128)
+	private @Nullable String ticket;
+
 	@Size(max = 64)
 	private @Nullable String tz;
 
@@ -55,7 +58,7 @@ public class AuditFilter {
 	AuditQuery toQuery() {
 		ZoneId zone = zone();
 		return new AuditQuery(instant(this.from, zone), instant(this.to, zone), this.actor, this.action, this.outcome,
-				this.text, this.correlationId);
+				this.text, this.correlationId, this.ticket, java.util.Set.of(), java.util.Set.of());
 	}
 
 	@AssertTrue(message = "{audit.filter.tz.valid}")
@@ -136,6 +139,14 @@ public class AuditFilter {
 
 	public void setCorrelationId(@Nullable String correlationId) {
 		this.correlationId = correlationId;
+	}
+
+	public @Nullable String getTicket() {
+		return this.ticket;
+	}
+
+	public void setTicket(@Nullable String ticket) {
+		this.ticket = ticket;
 	}
 
 	public @Nullable String getTz() {

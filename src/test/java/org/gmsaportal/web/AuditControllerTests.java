@@ -10,7 +10,9 @@ import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditPage;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.provisioning.TrailLinks;
 import org.gmsaportal.audit.ChainVerification;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +58,15 @@ class AuditControllerTests {
 
 	@MockitoBean
 	AuditTrail audit;
+
+	/** Links nothing here: what it links is tested against real requests and runs in TrailLinksTests. */
+	@MockitoBean
+	TrailLinks links;
+
+	@BeforeEach
+	void linkNothing() {
+		given(this.links.link(any())).willAnswer(call -> call.getArgument(0));
+	}
 
 	@Test
 	void aFilterThatBreaksRulesNamesEachFieldAndTheWholeLogIsShownInstead() {

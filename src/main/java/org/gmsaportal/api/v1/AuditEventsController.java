@@ -2,6 +2,7 @@ package org.gmsaportal.api.v1;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +12,7 @@ import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.audit.ChainVerification;
+import org.gmsaportal.provisioning.TrailLinks;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,14 +34,18 @@ class AuditEventsController {
 
 	private final JsonMapper json;
 
-	AuditEventsController(AuditLog auditLog, JsonMapper json) {
+	private final TrailLinks links;
+
+	AuditEventsController(AuditLog auditLog, JsonMapper json, TrailLinks links) {
 		this.auditLog = auditLog;
 		this.json = json;
+		this.links = links;
 	}
 
 	/**
 	 * Events after the cursor, oldest first. The cursor is the sequence number of the last event already
-	 * read; pass {@code nextCursor} back until it is null.
+	 * read; pass {@code nextCursor} back until it is null. A request id as {@code correlationId} (or its ticket as
+	 * {@code ticket}) returns the request's whole trail: filing, decision, its run, callbacks, decommission.
 	 */
 	@GetMapping
 	EventPage list(@RequestParam(required = false) @Nullable Instant from,
@@ -47,9 +53,11 @@ class AuditEventsController {
 			@RequestParam(required = false) @Size(max = 200) @Nullable String actor,
 			@RequestParam(required = false) @Size(max = 128) @Pattern(regexp = "[a-z0-9_.]*") @Nullable String action,
 			@RequestParam(required = false) @Size(max = 128) @Nullable String correlationId,
+			@RequestParam(required = false) @Size(max = 128) @Nullable String ticket,
 			@RequestParam(required = false) @Min(0) @Nullable Long cursor,
 			@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-		AuditQuery query = new AuditQuery(from, to, actor, action, null, null, correlationId);
+		AuditQuery query = this.links.link(new AuditQuery(from, to, actor, action, null, null, correlationId, ticket,
+				Set.of(), Set.of()));
 		List<AuditRow> rows = this.auditLog.after(query, (cursor != null) ? cursor : 0, limit + 1);
 		boolean more = rows.size() > limit;
 		List<Event> events = rows.stream().limit(limit).map(this::event).toList();

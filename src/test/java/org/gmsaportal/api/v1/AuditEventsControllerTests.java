@@ -10,10 +10,12 @@ import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.provisioning.TrailLinks;
 import org.gmsaportal.audit.ChainVerification;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +31,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
@@ -65,6 +68,15 @@ class AuditEventsControllerTests {
 
 	@MockitoBean
 	AuditTrail audit;
+
+	/** Links nothing here: what it links is tested against real requests and runs in TrailLinksTests. */
+	@MockitoBean
+	TrailLinks links;
+
+	@BeforeEach
+	void linkNothing() {
+		given(this.links.link(any())).willAnswer(call -> call.getArgument(0));
+	}
 
 	@Test
 	void aLimitAboveTheMaximumIsAProblemNamingLimitAndMaxAndReadsNothing() {
