@@ -10,12 +10,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes audit rows as CSV or as a JSON array, one row at a time, with every field the chain hashes
- * so that an export can be verified away from the portal.
+ * so that an export can be verified away from the portal ({@code scripts/verify-audit-csv.py} for the CSV).
  */
 final class ExportWriters {
 
 	/** The columns the rows are read from, in the same order, without the spaces SQL lists them with. */
 	public static final String CSV_HEADER = AuditSql.COLUMNS.replace(", ", ",") + "\r\n";
+
+	/** First characters a spreadsheet reads as the start of a formula, and the escape character. */
+	static final String FORMULA_STARTS = "=+-@\t\r'";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -33,16 +36,24 @@ final class ExportWriters {
 		out.write("\r\n");
 	}
 
-	/** RFC 4180 quoting. Cells are never altered, so the export still hashes to the chain. */
+	/**
+	 * One cell by the export's rule (docs/audit-export.md), which a verifier undoes exactly: a null is an empty,
+	 * unquoted cell and an empty string a quoted one ({@code ""}); a value starting with {@code =}, {@code +},
+	 * {@code -}, {@code @}, tab or CR, which a spreadsheet would run as a formula, or with {@code '}, the escape
+	 * itself, gets one {@code '} in front; then RFC 4180 quoting where a comma, quote or line break needs it.
+	 */
 	static String csvCell(@Nullable String value) {
 		if (value == null) {
 			return "";
 		}
-		if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-				|| value.indexOf('\r') >= 0) {
-			return '"' + value.replace("\"", "\"\"") + '"';
+		if (value.isEmpty()) {
+			return "\"\"";
 		}
-		return value;
+		String cell = (FORMULA_STARTS.indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
+		if (cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+			return '"' + cell.replace("\"", "\"\"") + '"';
+		}
+		return cell;
 	}
 
 	public static void jsonRow(Writer out, AuditRow row, boolean first) throws IOException {

@@ -1,0 +1,125 @@
+package org.gmsaportal.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CSV export verified offline by scripts/verify-audit-csv.py, a Python script that shares no code with the
+ * portal: a trail with nulls and empty strings, unicode, commas, quotes, line breaks and cells a spreadsheet would
+ * run as formulas, exported, found valid, then found invalid after one cell is changed. Run against each database.
+ */
+@SpringBootTest
+abstract class AuditCsvExportContract {
+
+	private static final Path VERIFIER = Path.of("scripts/verify-audit-csv.py");
+
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	AuditLog log;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@TempDir
+	Path dir;
+
+	/** Switches the append-only protection off, as a DBA could, to start each test from an empty trail. */
+	abstract void bypassProtection();
+
+	abstract void restoreProtection();
+
+	@BeforeEach
+	void emptyTrail() {
+		bypassProtection();
+		try {
+			this.jdbc.sql("DELETE FROM audit_event").update();
+			this.jdbc.sql("UPDATE audit_chain_head SET seq = 0, hash = ?, mac = '' WHERE id = 1")
+				.param(AuditRow.GENESIS).update();
+		}
+		finally {
+			restoreProtection();
+		}
+	}
+
+	@Test
+	void theExportOfAnAwkwardTrailIsValidForTheIndependentVerifierAndSafeInSpreadsheets() throws Exception {
+		recordAwkwardTrail();
+		String csv = export();
+
+		Verdict verdict = verify(csv);
+		assertThat(verdict.exit()).as(verdict.output()).isZero();
+		// 4 events and the export's own record of itself
+		assertThat(verdict.output()).startsWith("VALID: 5 events, last seq 5 hash ");
+		assertThat(csv).contains(",'=cmd|' /C calc'!A0,").contains(",'+1+2,").contains(",'-3,").contains(",'@SUM(A1)")
+			.contains(",'\tTAB,").contains(",\"'\rCR then text\",").contains(",''already escaped,")
+			.contains("\"CN=Ünïcødé 😀,OU=\"\"quoted\"\"\nnext line\"");
+		assertThat(csv.lines().skip(1)).noneMatch(line -> line.matches("(^|.*,)[=+\\-@\t\r].*"));
+	}
+
+	@Test
+	void oneChangedCellOrANullTurnedEmptyIsFoundByTheIndependentVerifier() throws Exception {
+		recordAwkwardTrail();
+		String csv = export();
+
+		Verdict changed = verify(csv.replace("CN=Ünïcødé 😀", "CN=Unicode 😀"));
+		assertThat(changed.exit()).as(changed.output()).isEqualTo(1);
+		assertThat(changed.output()).startsWith("INVALID").contains("event 3: its hash does not match its fields");
+
+		// Event 2's correlation id is an empty string, stored as such: as a null it hashes differently.
+		assertThat(csv).contains(",\"'\rCR then text\",SUCCESS,{},\"\",,");
+		Verdict nulled = verify(csv.replace(",\"'\rCR then text\",SUCCESS,{},\"\",,", ",\"'\rCR then text\",SUCCESS,{},,,"));
+		assertThat(nulled.exit()).as(nulled.output()).isEqualTo(1);
+		assertThat(nulled.output()).contains("event 2: its hash does not match its fields");
+	}
+
+	private void recordAwkwardTrail() {
+		this.trail.record(new AuditEvent("test.formula", "+1+2", AuditOutcome.SUCCESS, Map.of("note", "=1+1"),
+				new Actor("=cmd|' /C calc'!A0", ActorKind.PERSON, List.of("ADMIN"), null), "-3", "@SUM(A1)"));
+		this.trail.record(new AuditEvent("test.empty", "\rCR then text", AuditOutcome.SUCCESS, Map.of(),
+				new Actor("\tTAB", ActorKind.API_CLIENT, List.of(), ""), "", null));
+		this.trail.record(new AuditEvent("test.unicode", "CN=Ünïcødé 😀,OU=\"quoted\"\nnext line", AuditOutcome.DENIED,
+				Map.of("name", "Zoë, \"the\" admin\r\n😀", "interval", 30), Actor.system(), null, ""));
+		this.trail.record(new AuditEvent("test.apostrophe", "", AuditOutcome.FAILURE, Map.of(),
+				new Actor("'already escaped", ActorKind.PERSON, List.of("AUDITOR", "ADMIN"), "127.0.0.1"), null, null));
+	}
+
+	private String export() throws IOException {
+		Path file = this.dir.resolve("audit-trail.csv");
+		try (OutputStream out = Files.newOutputStream(file)) {
+			this.log.export(AuditQuery.all(), AuditLog.Export.Format.CSV).writeTo(out);
+		}
+		return Files.readString(file, StandardCharsets.UTF_8);
+	}
+
+	private Verdict verify(String csv) throws IOException, InterruptedException {
+		Path file = Files.createTempFile(this.dir, "verify", ".csv");
+		Files.writeString(file, csv, StandardCharsets.UTF_8);
+		Process python = new ProcessBuilder("python3", VERIFIER.toString(), file.toString()).redirectErrorStream(true)
+			.start();
+		String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(python.waitFor(60, TimeUnit.SECONDS)).as("the verifier ended").isTrue();
+		return new Verdict(python.exitValue(), output);
+	}
+
+	private record Verdict(int exit, String output) {
+	}
+
+}
