@@ -8,6 +8,10 @@ import org.gmsaportal.directory.Directory;
 import org.gmsaportal.support.FakeDirectory;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -218,6 +222,36 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		assertThat(auditActions(decommissionId)).contains(StepKind.REMOVE_FROM_CLUSTER.auditAction(),
 				StepKind.REMOVE_GMSA.auditAction(), "provisioning.run.succeeded");
 		assertThat(this.service.takePortablePassword(runId)).isEmpty();
+	}
+
+	@Test
+	void aRunActsAsItsApproverAndAResumedAttemptAsWhoeverResumedIt() {
+		this.directory.failOnce("gmsa", new IllegalStateException("dc01.contoso.com did not answer: check that it runs"));
+		String runId;
+		try {
+			signIn("alice.admin");
+			runId = startApproved(Requests.portable(Requests.freshName()));
+			awaitState(runId, RunState.FAILED);
+			signIn("bob.admin");
+			this.service.resume(runId);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		awaitState(runId, RunState.SUCCEEDED);
+		List<String> actors = this.jdbc.sql("SELECT action || ' ' || actor FROM audit_event WHERE correlation_id = ? "
+				+ "ORDER BY seq").param(runId).query(String.class).list();
+		int resumed = actors.indexOf("provisioning.run.resumed bob.admin");
+		assertThat(resumed).as("%s", actors).isPositive();
+		assertThat(actors.subList(0, resumed)).as("the first attempt, on a pool thread: its approver")
+			.allSatisfy(a -> assertThat(a).endsWith(" alice.admin"));
+		assertThat(actors.subList(resumed, actors.size())).as("the second attempt: whoever resumed it")
+			.allSatisfy(a -> assertThat(a).endsWith(" bob.admin"));
+	}
+
+	private static void signIn(String user) {
+		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user,
+				null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
 	}
 
 	long runsNamed(String gmsaName) {
