@@ -66,7 +66,8 @@ final class Redaction {
 		if (last.equals("key") && words.size() > 1 && KEY_QUALIFIERS.contains(words.get(words.size() - 2))) {
 			return true;
 		}
-		return VALUE_WORDS.contains(last) && words.subList(0, words.size() - 1).stream().anyMatch(SECRET_NOUNS::contains);
+		return VALUE_WORDS.contains(last)
+				&& words.subList(0, words.size() - 1).stream().anyMatch(SECRET_NOUNS::contains);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -85,7 +85,8 @@ abstract class AuditCsvExportContract {
 
 		// Event 2's correlation id is an empty string, stored as such: as a null it hashes differently.
 		assertThat(csv).contains(",\"'\rCR then text\",SUCCESS,{},\"\",,");
-		Verdict nulled = verify(csv.replace(",\"'\rCR then text\",SUCCESS,{},\"\",,", ",\"'\rCR then text\",SUCCESS,{},,,"));
+		Verdict nulled = verify(csv.replace(",\"'\rCR then text\",SUCCESS,{},\"\",,",
+				",\"'\rCR then text\",SUCCESS,{},,,"));
 		assertThat(nulled.exit()).as(nulled.output()).isEqualTo(1);
 		assertThat(nulled.output()).contains("event 2: its hash does not match its fields");
 	}
@@ -95,8 +96,8 @@ abstract class AuditCsvExportContract {
 				new Actor("=cmd|' /C calc'!A0", ActorKind.PERSON, List.of("ADMIN"), null), "-3", "@SUM(A1)"));
 		this.trail.record(new AuditEvent("test.empty", "\rCR then text", AuditOutcome.SUCCESS, Map.of(),
 				new Actor("\tTAB", ActorKind.API_CLIENT, List.of(), ""), "", null));
-		this.trail.record(new AuditEvent("test.unicode", "CN=Ünïcødé 😀,OU=\"quoted\"\nnext line", AuditOutcome.DENIED,
-				Map.of("name", "Zoë, \"the\" admin\r\n😀", "interval", 30), Actor.system(), null, ""));
+		this.trail.record(new AuditEvent("test.unicode", "CN=Ünïcødé 😀,OU=\"quoted\"\nnext line",
+				AuditOutcome.DENIED, Map.of("name", "Zoë, \"the\" admin\r\n😀", "interval", 30), Actor.system(), null, ""));
 		this.trail.record(new AuditEvent("test.apostrophe", "", AuditOutcome.FAILURE, Map.of(),
 				new Actor("'already escaped", ActorKind.PERSON, List.of("AUDITOR", "ADMIN"), "127.0.0.1"), null, null));
 	}

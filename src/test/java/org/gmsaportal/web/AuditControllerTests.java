@@ -59,7 +59,7 @@ class AuditControllerTests {
 	@MockitoBean
 	AuditTrail audit;
 
-	/** Links nothing here: what it links is tested against real requests and runs in TrailLinksTests. */
+	/** Links nothing here: what it links is tested on real requests and runs in AuditTrailLabIntegrationTests. */
 	@MockitoBean
 	TrailLinks links;
 

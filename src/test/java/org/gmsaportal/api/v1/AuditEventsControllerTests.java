@@ -69,7 +69,7 @@ class AuditEventsControllerTests {
 	@MockitoBean
 	AuditTrail audit;
 
-	/** Links nothing here: what it links is tested against real requests and runs in TrailLinksTests. */
+	/** Links nothing here: what it links is tested on real requests and runs in AuditTrailLabIntegrationTests. */
 	@MockitoBean
 	TrailLinks links;
 
