@@ -98,7 +98,7 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		assertThat(this.directory.calls("user")).isEqualTo(1);
 		assertThat(auditActions(runId)).contains("provisioning.run.resumed");
 		assertThatThrownBy(() -> this.service.resume(runId)).isInstanceOf(ProvisioningRefusedException.class)
-			.hasMessageContaining("only a failed or interrupted run can be resumed");
+			.hasMessageContaining("only a failed, interrupted or needing attention run can be resumed");
 	}
 
 	@Test
