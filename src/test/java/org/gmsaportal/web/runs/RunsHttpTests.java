@@ -125,7 +125,8 @@ class RunsHttpTests {
 		assertThat(Waiting.forRun(this.provisioning, run.id()).state()).isEqualTo(RunState.SUCCEEDED);
 		// Resuming a succeeded run is refused with the engine's reason.
 		MvcResult again = this.mvc.perform(post("/runs/" + run.id() + "/resume").with(csrf()).with(ADMIN)).andReturn();
-		assertThat(again.getFlashMap().get("refusal")).asString().contains("only a failed, interrupted or needing attention run can be resumed");
+		assertThat(again.getFlashMap().get("refusal")).asString()
+			.contains("only a failed, interrupted or needing attention run can be resumed");
 	}
 
 	@Test
