@@ -1,6 +1,7 @@
 package org.gmsaportal.provisioning;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A decommission that the Samba lab DC blocks: someone added a member to the run's group outside the portal
  * ({@code samba-tool group addmembers}, straight into the DC's database). The run does not end SUCCEEDED, is
  * listed as needing attention, keeps the removed run SUCCEEDED and the group in place; once the member is gone, a
- * resume asks the DC again, deletes the group and finishes the job.
+ * resume asks the DC again, deletes the group and finishes the job. An object changed by hand (the portal's marker
+ * cleared) is kept the same way until the admin dealt with it.
  */
 @SpringBootTest
 class BlockedDecommissionIntegrationTests {
@@ -123,6 +125,47 @@ class BlockedDecommissionIntegrationTests {
 		assertThat(outcomeOf(decommission, "provisioning.step.remove-group")).isEqualTo("SUCCESS");
 	}
 
+	@Test
+	void anObjectChangedOutsideThePortalIsKeptAndTheRunWaitsUntilTheAdminDealtWithIt() throws Exception {
+		String name = Requests.freshName();
+		String user = name + "-ccg";
+		String provisioned = provision(name);
+		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
+		// Someone edits the portable user by hand and clears the portal's marker.
+		Path ldif = Files.createTempFile("unmark", ".ldif");
+		Files.writeString(ldif, "dn: CN=" + user + ",CN=Users,DC=lab,DC=test\nchangetype: modify\n"
+				+ "delete: adminDescription\n");
+		tool("ldbmodify", "-H", labDir().resolve("private/sam.ldb").toString(), ldif.toString());
+
+		Plan removal = this.service.decommissionPlan(provisioned);
+		String decommission = this.service.decommission(provisioned,
+				new Approval(removal.hash(), "admin", Instant.now(), null));
+		RunView blocked = Waiting.forRun(this.service, decommission);
+
+		assertThat(blocked.state()).as("%s", blocked.failure()).isEqualTo(RunState.NEEDS_ATTENTION);
+		assertThat(step(blocked, StepKind.REMOVE_PORTABLE_USER)).satisfies((s) -> {
+			assertThat(s.state()).isEqualTo(StepState.NEEDS_ATTENTION);
+			assertThat(s.detail()).contains("CN=" + user + ",CN=Users,DC=lab,DC=test was not created by the portal")
+				.contains("delete it yourself if it should go, then resume");
+		});
+		// Nothing after the blocked step ran: the gMSA and its group are still there.
+		assertThat(step(blocked, StepKind.REMOVE_GMSA).state()).isEqualTo(StepState.PENDING);
+		assertThat(this.accounts.find(lab, "user", user)).isPresent();
+		assertThat(this.accounts.find(lab, "gMSA", name)).isPresent();
+		assertThat(this.service.run(provisioned).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+
+		// The admin decides the user goes, deletes it in the DC, and resumes.
+		samba("user", "delete", user);
+		this.service.resume(decommission);
+		RunView resumed = Waiting.forRun(this.service, decommission);
+
+		assertThat(resumed.state()).as("%s", resumed.failure()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(step(resumed, StepKind.REMOVE_PORTABLE_USER).result()).isEqualTo("ALREADY_GONE");
+		assertThat(this.accounts.find(lab, "gMSA", name)).isEmpty();
+		assertThat(this.accounts.find(lab, "group", name + "-hosts")).isEmpty();
+		assertThat(this.service.run(provisioned).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
+	}
+
 	/** A portable gMSA provisioned on the lab DC, export-only; returns the succeeded run's id. */
 	private String provision(String name) {
 		ProvisioningRequest request = new ProvisioningRequest("lab", name, name + ".lab.test",
@@ -151,16 +194,23 @@ class BlockedDecommissionIntegrationTests {
 				+ "FETCH FIRST 1 ROWS ONLY").params(runId, action).query(String.class).single();
 	}
 
-	/** samba-tool against the lab DC's own database: a change made outside the portal. */
+	private static Path labDir() {
+		return Path.of(LabServices.dc("GMSA_LAB_CA_FILE")).getParent().getParent();
+	}
+
+	/** samba-tool against the lab DC's own configuration: a change made outside the portal. */
 	private static void samba(String... args) {
-		Path conf = Path.of(LabServices.dc("GMSA_LAB_CA_FILE")).getParent().getParent().resolve("etc/smb.conf");
 		List<String> command = new java.util.ArrayList<>(List.of("samba-tool"));
 		command.addAll(List.of(args));
-		command.addAll(List.of("-s", conf.toString()));
+		command.addAll(List.of("-s", labDir().resolve("etc/smb.conf").toString()));
+		tool(command.toArray(String[]::new));
+	}
+
+	private static void tool(String... command) {
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor()).as("%s: %s", command, output).isZero();
+			assertThat(process.waitFor()).as("%s: %s", String.join(" ", command), output).isZero();
 		}
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
