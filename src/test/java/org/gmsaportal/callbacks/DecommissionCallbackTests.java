@@ -92,10 +92,10 @@ class DecommissionCallbackTests {
 
 	@Test
 	void aDecommissionTheDirectoryBlocksIsNotReportedAsDoneUntilAResumeFinishesIt() throws Exception {
-		NewApiClient filer = client(List.of("127.0.0.1"));
+		NewApiClient filer = this.clients.create("dc-reader-" + UUID.randomUUID(),
+				Set.of(ApiScope.REQUESTS_WRITE, ApiScope.REQUESTS_READ), null, List.of("127.0.0.1"));
 		String source = succeeded(filer);
-		String group = this.json.readTree(this.store.find(source).orElseThrow().requestJson()).path("account")
-			.path("name").asString() + "-hosts";
+		String group = this.provisioning.request(this.store.find(source).orElseThrow().runId()).groupName();
 		this.directory.blockRemoval(Directory.ObjectType.GROUP, group, "it still has members; remove them, then resume");
 		FiledRequest removal = decommission(filer, source);
 		MockHttpServletResponse approved = send(post("/api/v1/provisioning-requests/" + removal.id() + "/approval"),

@@ -220,6 +220,35 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		assertThat(this.service.takePortablePassword(runId)).isEmpty();
 	}
 
+	@Test
+	void aBlockedRemovalNeedsAttentionAndAnAbandonedDecommissionLeavesTheRunItRemovesSucceeded() {
+		ProvisioningRequest request = Requests.portable(Requests.freshName());
+		String runId = startApproved(request);
+		awaitState(runId, RunState.SUCCEEDED);
+		this.directory.blockRemoval(Directory.ObjectType.GMSA, request.gmsaName(), "changed outside the portal");
+
+		String decommissionId = this.service.decommission(runId, approve(this.service.decommissionPlan(runId)));
+		RunView blocked = awaitState(decommissionId, RunState.SUCCEEDED, RunState.NEEDS_ATTENTION);
+		assertThat(blocked.state()).isEqualTo(RunState.NEEDS_ATTENTION);
+		assertThat(stepStates(blocked)).containsExactly(StepState.SUCCEEDED, StepState.SUCCEEDED, StepState.SUCCEEDED,
+				StepState.NEEDS_ATTENTION, StepState.PENDING);
+		assertThat(blocked.failure()).contains("REMOVE_GMSA", "changed outside the portal");
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE id = ? AND state = 'NEEDS_ATTENTION'")
+			.param(decommissionId).query(Long.class).single()).isEqualTo(1);
+		assertThat(auditActions(decommissionId)).doesNotContain("provisioning.run.succeeded");
+
+		// Given up: the run it was removing stays SUCCEEDED and can be decommissioned again.
+		this.service.abandon(decommissionId, "the gMSA stays, by decision of its owner");
+		assertThat(this.service.run(decommissionId).orElseThrow().state()).isEqualTo(RunState.ABANDONED);
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+		this.directory.blockRemoval(Directory.ObjectType.GMSA, request.gmsaName(), null);
+		String again = this.service.decommission(runId, approve(this.service.decommissionPlan(runId)));
+		assertThat(awaitState(again, RunState.SUCCEEDED, RunState.NEEDS_ATTENTION, RunState.FAILED).state())
+			.isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
+	}
+
 	long runsNamed(String gmsaName) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE gmsa_name = ?")
 			.param(gmsaName).query(Long.class).single();
