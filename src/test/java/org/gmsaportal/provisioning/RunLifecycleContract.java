@@ -8,10 +8,6 @@ import org.gmsaportal.directory.Directory;
 import org.gmsaportal.support.FakeDirectory;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -102,7 +98,7 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		assertThat(this.directory.calls("user")).isEqualTo(1);
 		assertThat(auditActions(runId)).contains("provisioning.run.resumed");
 		assertThatThrownBy(() -> this.service.resume(runId)).isInstanceOf(ProvisioningRefusedException.class)
-			.hasMessageContaining("only a failed or interrupted run can be resumed");
+			.hasMessageContaining("only a failed, interrupted or needing attention run can be resumed");
 	}
 
 	@Test
@@ -225,33 +221,32 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 	}
 
 	@Test
-	void aRunActsAsItsApproverAndAResumedAttemptAsWhoeverResumedIt() {
-		this.directory.failOnce("gmsa", new IllegalStateException("dc01.contoso.com did not answer"));
-		String runId;
-		try {
-			signIn("alice.admin");
-			runId = startApproved(Requests.portable(Requests.freshName()));
-			awaitState(runId, RunState.FAILED);
-			signIn("bob.admin");
-			this.service.resume(runId);
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+	void aBlockedRemovalNeedsAttentionAndAnAbandonedDecommissionLeavesTheRunItRemovesSucceeded() {
+		ProvisioningRequest request = Requests.portable(Requests.freshName());
+		String runId = startApproved(request);
 		awaitState(runId, RunState.SUCCEEDED);
-		List<String> actors = this.jdbc.sql("SELECT action || ' ' || actor FROM audit_event WHERE correlation_id = ? "
-				+ "ORDER BY seq").param(runId).query(String.class).list();
-		int resumed = actors.indexOf("provisioning.run.resumed bob.admin");
-		assertThat(resumed).as("%s", actors).isPositive();
-		assertThat(actors.subList(0, resumed)).as("the first attempt, on a pool thread: its approver")
-			.allSatisfy(a -> assertThat(a).endsWith(" alice.admin"));
-		assertThat(actors.subList(resumed, actors.size())).as("the second attempt: whoever resumed it")
-			.allSatisfy(a -> assertThat(a).endsWith(" bob.admin"));
-	}
+		this.directory.blockRemoval(Directory.ObjectType.GMSA, request.gmsaName(), "changed outside the portal");
 
-	private static void signIn(String user) {
-		SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user,
-				null, AuthorityUtils.createAuthorityList("ROLE_ADMIN")));
+		String decommissionId = this.service.decommission(runId, approve(this.service.decommissionPlan(runId)));
+		RunView blocked = awaitState(decommissionId, RunState.SUCCEEDED, RunState.NEEDS_ATTENTION);
+		assertThat(blocked.state()).isEqualTo(RunState.NEEDS_ATTENTION);
+		assertThat(stepStates(blocked)).containsExactly(StepState.SUCCEEDED, StepState.SUCCEEDED, StepState.SUCCEEDED,
+				StepState.NEEDS_ATTENTION, StepState.PENDING);
+		assertThat(blocked.failure()).contains("REMOVE_GMSA", "changed outside the portal");
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE id = ? AND state = 'NEEDS_ATTENTION'")
+			.param(decommissionId).query(Long.class).single()).isEqualTo(1);
+		assertThat(auditActions(decommissionId)).doesNotContain("provisioning.run.succeeded");
+
+		// Given up: the run it was removing stays SUCCEEDED and can be decommissioned again.
+		this.service.abandon(decommissionId, "the gMSA stays, by decision of its owner");
+		assertThat(this.service.run(decommissionId).orElseThrow().state()).isEqualTo(RunState.ABANDONED);
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+		this.directory.blockRemoval(Directory.ObjectType.GMSA, request.gmsaName(), null);
+		String again = this.service.decommission(runId, approve(this.service.decommissionPlan(runId)));
+		assertThat(awaitState(again, RunState.SUCCEEDED, RunState.NEEDS_ATTENTION, RunState.FAILED).state())
+			.isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
 	}
 
 	long runsNamed(String gmsaName) {
