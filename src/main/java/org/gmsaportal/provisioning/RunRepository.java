@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * Runs, their steps and the name claims in the database; callers own the transactions.
  */
 @Repository
-class RunRepository {
+class RunRepository implements ExistingObjects.Owners {
 
 	private static final String RUN_COLUMNS = "id, kind, state, domain, gmsa_name, plan_hash, approved_by, approval_reason, "
 			+ "ticket_ref, decommissions, failure, created_at, updated_at";
@@ -137,6 +137,21 @@ class RunRepository {
 			.params(params)
 			.query((rs, n) -> run(rs, List.of()))
 			.list();
+	}
+
+	/**
+	 * The newest provisioning run that holds the gMSA name in the domain: one that is running, failed or
+	 * interrupted (it holds the name claim), or succeeded and not decommissioned (what it made is still the portal's).
+	 */
+	@Override
+	public Optional<RunView> owner(String domain, String gmsaName) {
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE kind = ? AND LOWER(domain) = ? "
+				+ "AND LOWER(gmsa_name) = ? AND state IN (?, ?, ?, ?) ORDER BY created_at DESC, id FETCH FIRST 1 ROWS ONLY")
+			.params(RunKind.PROVISION.name(), domain.toLowerCase(Locale.ROOT), gmsaName.toLowerCase(Locale.ROOT),
+					RunState.SUCCEEDED.name(), RunState.RUNNING.name(), RunState.FAILED.name(),
+					RunState.INTERRUPTED.name())
+			.query((rs, n) -> run(rs, List.of()))
+			.optional();
 	}
 
 	/** Failed and interrupted runs, the latest to stop first, at most {@code limit}, without their steps. */

@@ -17,7 +17,8 @@ class PlanTests {
 
 	private final FakeDirectory directory = new FakeDirectory();
 
-	private final Planner planner = new Planner(this.directory);
+	private final Planner planner = new Planner(this.directory,
+			new ExistingObjects(this.directory, (domain, name) -> java.util.Optional.empty()));
 
 	@BeforeEach
 	void reset() {
