@@ -43,10 +43,7 @@ class ExistingObjects {
 		Optional<RunView> owner = this.runs.owner(domain, name);
 		if (owner.isPresent()) {
 			RunView run = owner.get();
-			String ticket = (run.ticketRef() != null) ? ", ticket " + run.ticketRef() : ", no ticket";
-			return new Blocker("gmsaName", "gMSA " + name + " in " + domain + " belongs to portal run " + run.id() + " ("
-					+ run.state() + ticket + ", /runs/" + run.id() + "): " + advice(run.state()), run.id(),
-					run.ticketRef());
+			return new Blocker("gmsaName", ownedBy(name, domain, run), run.id(), run.ticketRef());
 		}
 		if (preview.result() == Directory.Result.CREATED) {
 			return null;
@@ -89,6 +86,13 @@ class ExistingObjects {
 					+ "to the plug-in: choose a new portable user name.";
 		}
 		return new Blocker("hosts.userName", message, null, null);
+	}
+
+	/** Why a gMSA name is taken: the run that owns it, with its state, ticket and page. */
+	static String ownedBy(String name, String domain, RunView run) {
+		String ticket = (run.ticketRef() != null) ? ", ticket " + run.ticketRef() : ", no ticket";
+		return "gMSA " + name + " in " + domain + " belongs to portal run " + run.id() + " (" + run.state() + ticket
+				+ ", /runs/" + run.id() + "): " + advice(run.state());
 	}
 
 	private static String advice(RunState state) {

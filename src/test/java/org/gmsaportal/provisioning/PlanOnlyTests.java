@@ -24,7 +24,8 @@ class PlanOnlyTests {
 
 	private final List<AuditEvent> events = new ArrayList<>();
 
-	private final PlanOnly planOnly = new PlanOnly(this.cluster, this.events::add);
+	private final PlanOnly planOnly = new PlanOnly(this.cluster, this.events::add,
+			(domain, name) -> java.util.Optional.empty());
 
 	@Test
 	void portableHostsGetThePlugInsCredSpecASecretWithoutPasswordAndTheProofStep() {
