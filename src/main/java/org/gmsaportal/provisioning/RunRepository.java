@@ -165,9 +165,12 @@ class RunRepository implements ExistingObjects.Owners {
 
 	/** Every succeeded provisioning run that no decommission removed, newest first, with the request it ran. */
 	List<Provisioned> provisioned() {
-		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json FROM provisioning_run WHERE kind = ? AND state = ? "
+		// Only a run whose gMSA step created the gMSA: a run that found it already there (possible before a second
+		// request for a name was refused) made nothing, and crediting it would hide the run and ticket that did.
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json FROM provisioning_run r WHERE kind = ? AND state = ? "
+				+ "AND EXISTS (SELECT 1 FROM provisioning_step s WHERE s.run_id = r.id AND s.kind = ? AND s.result = ?) "
 				+ "ORDER BY created_at DESC, id")
-			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name())
+			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name(), StepKind.ENSURE_GMSA.name(), "CREATED")
 			.query((rs, n) -> new Provisioned(run(rs, List.of()), Canonical.request(rs.getString("request_json"))))
 			.list();
 	}

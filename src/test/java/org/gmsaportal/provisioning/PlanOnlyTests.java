@@ -52,6 +52,22 @@ class PlanOnlyTests {
 	}
 
 	@Test
+	void aNameAPortalRunOwnsInTheTypedDomainIsRefusedNamingTheRunAndTicket() {
+		java.time.Instant now = java.time.Instant.now();
+		RunView owner = new RunView("run-1", RunKind.PROVISION, RunState.SUCCEEDED, "contoso.com", "web01", "hash",
+				"admin", null, "RITM0600", null, null, now, now, List.of());
+		PlanOnly planOnly = new PlanOnly(this.cluster, this.events::add,
+				(domain, name) -> (domain.equalsIgnoreCase("contoso.com") && name.equalsIgnoreCase("web01"))
+						? java.util.Optional.of(owner) : java.util.Optional.empty());
+		assertThatThrownBy(() -> planOnly.generate(portable("apps:web01-ccg"), FakeDirectory.CONTOSO))
+			.isInstanceOfSatisfying(InvalidRequestException.class, (ex) -> {
+				assertThat(ex.field()).isEqualTo("gmsaName");
+				assertThat(ex.rule()).contains("portal run run-1", "ticket RITM0600", "/runs/run-1");
+			});
+		assertThat(this.events).isEmpty();
+	}
+
+	@Test
 	void aKubernetesSecretPlugInReadingAnotherNamespaceIsRefusedWithoutAnyEvent() {
 		assertThatThrownBy(() -> this.planOnly.generate(portable("other:web01-ccg"), FakeDirectory.CONTOSO))
 			.isInstanceOfSatisfying(InvalidRequestException.class, (ex) -> {
