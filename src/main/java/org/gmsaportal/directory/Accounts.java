@@ -77,7 +77,8 @@ final class Accounts {
 	 * and a computer are both computers, and a computer is also a user, so the most specific class wins.
 	 */
 	static String kind(Attributes entry) throws NamingException {
-		List<String> classes = Ldap.strings(entry, "objectClass").stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+		List<String> classes = Ldap.strings(entry, "objectClass").stream().map(c -> c.toLowerCase(Locale.ROOT))
+			.toList();
 		if (classes.contains("msds-groupmanagedserviceaccount")) {
 			return "gMSA";
 		}

@@ -184,7 +184,8 @@ final class GmsaAccounts {
 			return null;
 		}
 		return "the name " + name + "$ belongs to a " + kind + " (" + Ldap.string(existing, "distinguishedName")
-				+ "), not a gMSA: a gMSA's account name is its name plus $, like a computer's; choose another gMSA name";
+				+ "), not a gMSA: a gMSA's account name is its name plus $, like a computer's; choose another "
+				+ "gMSA name";
 	}
 
 	private static Set<String> lower(List<String> values) {

@@ -43,8 +43,8 @@ final class PortableUserSteps {
 			this.directory.setPassword(conn, userName, password, run.ref());
 			this.vault.put(run.runId(), password);
 			return new StepRunner.Outcome(StepState.SUCCEEDED, ensured.result().name(), "user "
-					+ found.distinguishedName() + " was created by an earlier attempt of this run, which stopped before "
-					+ "its password was shown; password set to a new generated one, shown once", null);
+					+ found.distinguishedName() + " was created by an earlier attempt of this run, which stopped "
+					+ "before its password was shown; password set to a new generated one, shown once", null);
 		}
 		throw new StepFailedException("The portable user " + userName + " already exists (" + found.distinguishedName()
 				+ ") and this run did not create it: a run never resets an existing account's password. Abandon this "

@@ -146,7 +146,8 @@ class RunRepository implements ExistingObjects.Owners {
 	@Override
 	public Optional<RunView> owner(String domain, String gmsaName) {
 		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE kind = ? AND LOWER(domain) = ? "
-				+ "AND LOWER(gmsa_name) = ? AND state IN (?, ?, ?, ?) ORDER BY created_at DESC, id FETCH FIRST 1 ROWS ONLY")
+				+ "AND LOWER(gmsa_name) = ? AND state IN (?, ?, ?, ?) ORDER BY created_at DESC, id "
+				+ "FETCH FIRST 1 ROWS ONLY")
 			.params(RunKind.PROVISION.name(), domain.toLowerCase(Locale.ROOT), gmsaName.toLowerCase(Locale.ROOT),
 					RunState.SUCCEEDED.name(), RunState.RUNNING.name(), RunState.FAILED.name(),
 					RunState.INTERRUPTED.name())
@@ -167,9 +168,9 @@ class RunRepository implements ExistingObjects.Owners {
 	List<Provisioned> provisioned() {
 		// Only a run whose gMSA step created the gMSA: a run that found it already there (possible before a second
 		// request for a name was refused) made nothing, and crediting it would hide the run and ticket that did.
-		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json FROM provisioning_run r WHERE kind = ? AND state = ? "
-				+ "AND EXISTS (SELECT 1 FROM provisioning_step s WHERE s.run_id = r.id AND s.kind = ? AND s.result = ?) "
-				+ "ORDER BY created_at DESC, id")
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json FROM provisioning_run r "
+				+ "WHERE kind = ? AND state = ? AND EXISTS (SELECT 1 FROM provisioning_step s "
+				+ "WHERE s.run_id = r.id AND s.kind = ? AND s.result = ?) ORDER BY created_at DESC, id")
 			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name(), StepKind.ENSURE_GMSA.name(), "CREATED")
 			.query((rs, n) -> new Provisioned(run(rs, List.of()), Canonical.request(rs.getString("request_json"))))
 			.list();

@@ -167,8 +167,9 @@ final class FilingSchema {
 	}
 
 	private static Schema<?> group() {
-		return text(64, "The group of hosts allowed to retrieve the password, created if absent, used as it is if it "
-				+ "is an existing security group; letters, digits, inner spaces, '-', '_', '.'; default GmsaHosts-<name>.");
+		return text(64, "The group of hosts allowed to retrieve the password, created if absent, used as it is if "
+				+ "it is an existing security group; letters, digits, inner spaces, '-', '_', '.'; default "
+				+ "GmsaHosts-<name>.");
 	}
 
 	private static Schema<?> groupScope() {
