@@ -150,14 +150,16 @@ public class AccountMaintenance {
 			};
 			String account = kind.equals("gMSA") ? cn + "$" : cn;
 			String container = kind.equals("gMSA") ? "CN=Managed Service Accounts," + nc : "CN=Users," + nc;
-			Attributes entry = Accounts.find(ctx, nc, account, "distinguishedName", "adminDescription", "whenCreated");
+			Attributes entry = Accounts.find(ctx, nc, account, "distinguishedName", "adminDescription", "whenCreated",
+					"objectClass");
 			if (entry == null) {
-				return new ObjectLocation(Accounts.dn(cn, container), false, false, null, facts.dcTime());
+				return new ObjectLocation(Accounts.dn(cn, container), false, false, null, facts.dcTime(), null);
 			}
 			String created = Ldap.optionalString(entry, "whenCreated");
 			return new ObjectLocation(Ldap.string(entry, "distinguishedName"), true,
 					Accounts.MARKER.equals(Ldap.optionalString(entry, "adminDescription")),
-					(created != null) ? DomainFacts.parseGeneralizedTime(created) : null, facts.dcTime());
+					(created != null) ? DomainFacts.parseGeneralizedTime(created) : null, facts.dcTime(),
+					Accounts.kind(entry));
 		});
 	}
 

@@ -72,6 +72,31 @@ final class Accounts {
 		}
 	}
 
+	/**
+	 * What kind of account an entry is, in words, from its objectClass values (read them with the entry): a gMSA
+	 * and a computer are both computers, and a computer is also a user, so the most specific class wins.
+	 */
+	static String kind(Attributes entry) throws NamingException {
+		List<String> classes = Ldap.strings(entry, "objectClass").stream().map(c -> c.toLowerCase(Locale.ROOT))
+			.toList();
+		if (classes.contains("msds-groupmanagedserviceaccount")) {
+			return "gMSA";
+		}
+		if (classes.contains("msds-managedserviceaccount")) {
+			return "standalone managed service account";
+		}
+		if (classes.contains("computer")) {
+			return "computer account";
+		}
+		if (classes.contains("group")) {
+			return "group";
+		}
+		if (classes.contains("user")) {
+			return "user account";
+		}
+		return classes.isEmpty() ? "object" : classes.get(classes.size() - 1) + " object";
+	}
+
 	static boolean sameDn(String a, String b) {
 		try {
 			return new LdapName(a).equals(new LdapName(b));

@@ -33,8 +33,17 @@ public interface Directory {
 	 */
 	Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode, @Nullable RunRef run);
 
-	/** The security group of hosts allowed to retrieve the gMSA password. */
-	Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run);
+	/** The security group of hosts allowed to retrieve the gMSA password; a new one is domain-local. */
+	default Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
+		return ensureGroup(connection, groupName, GroupScope.DOMAIN_LOCAL, mode, run);
+	}
+
+	/**
+	 * The security group of hosts allowed to retrieve the gMSA password, created with {@code scope} when absent.
+	 * An existing security group of any scope is used as it is (the detail says its scope in words); another kind
+	 * of object, or a distribution group, is DRIFT naming it.
+	 */
+	Ensured ensureGroup(String connection, String groupName, GroupScope scope, Mode mode, @Nullable RunRef run);
 
 	/** The gMSA with its DNS host name, SPNs, encryption types and {@code msDS-GroupMSAMembership} = the group. */
 	Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode, @Nullable RunRef run);
@@ -235,9 +244,17 @@ public interface Directory {
 	 * @param createdByPortal whether it carries the portal's marker
 	 * @param whenCreated when the DC created it, if it exists
 	 * @param dcTime the DC's clock when it answered, comparable with {@code whenCreated}
+	 * @param kind what the account under that name is, in words ({@code gMSA}, {@code computer account},
+	 * {@code user account}, {@code group}, ...), {@code null} if none exists or the source cannot say
 	 */
 	record Located(String distinguishedName, boolean exists, boolean createdByPortal, @Nullable Instant whenCreated,
-			Instant dcTime) {
+			Instant dcTime, @Nullable String kind) {
+
+		public Located(String distinguishedName, boolean exists, boolean createdByPortal, @Nullable Instant whenCreated,
+				Instant dcTime) {
+			this(distinguishedName, exists, createdByPortal, whenCreated, dcTime, null);
+		}
+
 	}
 
 	/**

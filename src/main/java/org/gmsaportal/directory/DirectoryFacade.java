@@ -88,10 +88,11 @@ class DirectoryFacade implements Directory {
 		return Ensured.of(Result.CREATED, what);
 	}
 
-@Override
-	public Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
+	@Override
+	public Ensured ensureGroup(String connection, String groupName, GroupScope scope, Mode mode,
+			@Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
-		GroupRequest request = GroupRequest.of(groupName);
+		GroupRequest request = new GroupRequest(groupName, scope, null);
 		return ensured(mode == Mode.PREVIEW ? this.preview.group(conn, request) : identities(run).ensureGroup(conn, request));
 	}
 
@@ -172,7 +173,7 @@ class DirectoryFacade implements Directory {
 	public Located locate(String connection, ObjectType type, String name) {
 		ObjectLocation found = this.accounts.locate(connection(connection), kind(type), name);
 		return new Located(found.distinguishedName(), found.exists(), found.createdByPortal(), found.whenCreated(),
-				found.dcTime());
+				found.dcTime(), found.kind());
 	}
 
 	@Override

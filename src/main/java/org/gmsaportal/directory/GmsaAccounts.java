@@ -18,6 +18,7 @@ import javax.naming.directory.DirContext;
 import org.gmsaportal.directory.internal.AccountNames;
 import org.gmsaportal.directory.internal.SecurityDescriptor;
 import org.gmsaportal.directory.internal.Sids;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates a gMSA or reports how an existing one differs (New-ADServiceAccount over LDAP).
@@ -134,9 +135,9 @@ final class GmsaAccounts {
 	/** Differences between an existing gMSA and the plan, each naming the attribute and both values. */
 	static List<String> drift(Attributes existing, Plan plan, int passwordIntervalDays) throws NamingException {
 		List<String> drift = new ArrayList<>();
-		if (Ldap.strings(existing, "objectClass").stream()
-			.noneMatch(c -> c.equalsIgnoreCase("msDS-GroupManagedServiceAccount"))) {
-			drift.add("the account " + plan.name() + "$ exists but is not a gMSA " + Ldap.strings(existing, "objectClass"));
+		String wrongKind = wrongKind(existing, plan.name());
+		if (wrongKind != null) {
+			drift.add(wrongKind);
 			return drift;
 		}
 		String dns = Ldap.optionalString(existing, "dNSHostName");
@@ -171,6 +172,20 @@ final class GmsaAccounts {
 			drift.add("userAccountControl lacks WORKSTATION_TRUST_ACCOUNT (0x1000)");
 		}
 		return drift;
+	}
+
+	/**
+	 * Why an account found under the gMSA's sAMAccountName ({@code NAME$}, the same as a computer's) is not a
+	 * gMSA, naming its kind and DN; {@code null} when it is one.
+	 */
+	static @Nullable String wrongKind(Attributes existing, String name) throws NamingException {
+		String kind = Accounts.kind(existing);
+		if (kind.equals("gMSA")) {
+			return null;
+		}
+		return "the name " + name + "$ belongs to a " + kind + " (" + Ldap.string(existing, "distinguishedName")
+				+ "), not a gMSA: a gMSA's account name is its name plus $, like a computer's; choose another "
+				+ "gMSA name";
 	}
 
 	private static Set<String> lower(List<String> values) {

@@ -35,18 +35,13 @@ class IdentityManagement {
 			String container = Accounts.container(request.container(), "CN=Users," + facts.defaultNamingContext(),
 					facts.defaultNamingContext());
 			Map<String, Object> details = Map.of("sAMAccountName", name, "groupType", request.scope().groupType());
-			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
-					"objectGUID", "objectClass", "groupType");
+			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, Groups.ATTRIBUTES);
 			if (existing != null) {
 				String dn = Ldap.string(existing, "distinguishedName");
-				List<String> drift = Ldap.strings(existing, "objectClass").contains("group")
-						? (Ldap.longValue(existing, "groupType", 0) == request.scope().groupType() ? List.of()
-								: List.of("groupType is " + Ldap.string(existing, "groupType") + ", requested "
-										+ request.scope() + " (" + request.scope().groupType() + ")"))
-						: List.of("the name " + name + " belongs to an object that is not a group");
+				List<String> drift = Groups.drift(existing, name);
 				return this.audit.record("directory.group.ensure", new EnsureResult("group", dn,
 						Accounts.guid(existing), drift.isEmpty() ? Outcome.ALREADY_AS_REQUESTED : Outcome.DRIFT, drift,
-						List.of()), details);
+						drift.isEmpty() ? Groups.reuseNote(existing, request.scope()) : List.of()), details);
 			}
 			String dn = Accounts.dn(name, container);
 			Attributes attributes = new BasicAttributes(true);

@@ -23,19 +23,17 @@ class IdentityPreview {
 		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.groupName(request.name());
-			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
-					"objectGUID", "objectClass", "groupType");
+			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, Groups.ATTRIBUTES);
 			if (existing == null) {
 				String container = Accounts.container(request.container(), "CN=Users," + facts.defaultNamingContext(),
 						facts.defaultNamingContext());
-				return planned("group", Accounts.dn(name, container));
+				return new EnsureResult("group", Accounts.dn(name, container), null, Outcome.PLANNED, List.of(),
+						List.of("a " + request.scope().words() + " security group"));
 			}
-			List<String> drift = new ArrayList<>();
-			if (!Ldap.strings(existing, "objectClass").contains("group")) {
-				drift.add("the name " + name + " belongs to an object that is not a group");
-			}
-			else if (Ldap.longValue(existing, "groupType", 0) != request.scope().groupType()) {
-				drift.add("groupType is " + Ldap.string(existing, "groupType") + ", requested " + request.scope());
+			List<String> drift = Groups.drift(existing, name);
+			if (drift.isEmpty()) {
+				return new EnsureResult("group", Ldap.string(existing, "distinguishedName"), Accounts.guid(existing),
+						Outcome.ALREADY_AS_REQUESTED, List.of(), Groups.reuseNote(existing, request.scope()));
 			}
 			return found("group", existing, drift);
 		});
@@ -53,6 +51,10 @@ class IdentityPreview {
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), plan.name() + "$",
 					GmsaAccounts.ATTRIBUTES);
 			if (existing != null) {
+				String wrongKind = GmsaAccounts.wrongKind(existing, plan.name());
+				if (wrongKind != null) {
+					return found("gMSA", existing, List.of(wrongKind));
+				}
 				if (plan.allowedSids().size() < request.allowedPrincipals().size()) {
 					return found("gMSA", existing, List.of("an allowed principal of the request does not exist yet"));
 				}

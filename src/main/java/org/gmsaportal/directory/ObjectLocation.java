@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param whenCreated when the DC created it ({@code whenCreated}, whole seconds), if it exists
  * @param dcTime the answering DC's clock (whole seconds), to compare with {@code whenCreated} without the skew
  * between the portal's clock and the DC's
+ * @param kind what holds the name, in words ({@link Accounts#kind}), {@code null} if nothing does
  */
 record ObjectLocation(String distinguishedName, boolean exists, boolean createdByPortal,
-		@Nullable Instant whenCreated, Instant dcTime) {
+		@Nullable Instant whenCreated, Instant dcTime, @Nullable String kind) {
 }

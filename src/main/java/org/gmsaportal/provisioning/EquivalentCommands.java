@@ -31,7 +31,7 @@ public final class EquivalentCommands {
 		return switch (step.kind()) {
 			case ENSURE_KDS_ROOT_KEY -> kds(request.kdsRootKey());
 			case ENSURE_GROUP -> "New-ADGroup -Name " + group + " -SamAccountName " + group
-					+ " -GroupScope DomainLocal -GroupCategory Security";
+					+ " -GroupScope " + request.newGroupScope().powerShell() + " -GroupCategory Security";
 			case ENSURE_GMSA -> "New-ADServiceAccount -Name " + gmsa + " -DNSHostName " + ps(request.dnsHostName())
 					+ " -ServicePrincipalNames " + list(spns(request))
 					+ " -KerberosEncryptionType " + request.encryptionTypes().stream().map(EquivalentCommands::etype)

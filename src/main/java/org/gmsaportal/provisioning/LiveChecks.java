@@ -29,9 +29,12 @@ public class LiveChecks {
 
 	private final Clusters cluster;
 
-	LiveChecks(Directory directory, Clusters cluster) {
+	private final Planner planner;
+
+	LiveChecks(Directory directory, Clusters cluster, Planner planner) {
 		this.directory = directory;
 		this.cluster = cluster;
+		this.planner = planner;
 	}
 
 	/** The configured directory connections; none means plan-only mode. */
@@ -72,6 +75,16 @@ public class LiveChecks {
 		Ensured preview = this.directory.ensureMembership(Planner.configured(this.directory, connection), group,
 				members, Directory.Mode.PREVIEW, null);
 		return (preview.result() == Directory.Result.DRIFT) ? Optional.of(preview.detail()) : Optional.empty();
+	}
+
+	/**
+	 * Everything the plan of this request knows would block it, each on the request field it comes from: a gMSA
+	 * name a portal run owns (naming the run and its ticket) or another object holds (naming its kind and DN), a
+	 * group name held by something that is not a security group, an existing portable user, a missing computer.
+	 * Plans read only; the wizard asks on the identity step, before the review.
+	 */
+	public List<Blocker> identityBlockers(ProvisioningRequest request) {
+		return this.planner.plan(request).blockers();
 	}
 
 	/**

@@ -30,9 +30,12 @@ public class PlanOnly {
 
 	private final AuditTrail audit;
 
-	PlanOnly(Clusters cluster, AuditTrail audit) {
+	private final ExistingObjects.Owners owners;
+
+	PlanOnly(Clusters cluster, AuditTrail audit, ExistingObjects.Owners owners) {
 		this.cluster = cluster;
 		this.audit = audit;
+		this.owners = owners;
 	}
 
 	/**
@@ -41,6 +44,11 @@ public class PlanOnly {
 	 * @throws InvalidRequestException naming the field and the rule of bad input
 	 */
 	public Artifacts generate(ProvisioningRequest request, DomainIdentity facts) {
+		// Without a directory the portal's own records still know a name one of its runs owns in this domain.
+		this.owners.owner(facts.dnsName(), request.gmsaName()).ifPresent((run) -> {
+			throw new InvalidRequestException("gmsaName", ExistingObjects.ownedBy(request.gmsaName(),
+					facts.dnsName().toLowerCase(java.util.Locale.ROOT), run));
+		});
 		HostAccountPreset preset = RequestTranslation.preset(request);
 		CredentialSpec spec = RequestTranslation.credentialSpec(request, facts);
 		// No password: the bundle's identity Secret carries a placeholder the admin fills in from the secret store.

@@ -9,6 +9,7 @@ import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.Mode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -23,8 +24,11 @@ class Planner {
 
 	private final Directory directory;
 
-	Planner(Directory directory) {
+	private final ExistingObjects existing;
+
+	Planner(Directory directory, ExistingObjects existing) {
 		this.directory = directory;
+		this.existing = existing;
 	}
 
 	DomainIdentity domainFacts(String connection) {
@@ -36,18 +40,22 @@ class Planner {
 		DomainIdentity facts = this.directory.domainFacts(conn);
 		String domain = facts.dnsName().toLowerCase(Locale.ROOT);
 		List<PlannedStep> planned = new ArrayList<>();
+		List<Blocker> blockers = new ArrayList<>();
 		ensure(planned, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key",
-				this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.PREVIEW, null), false);
-		ensure(planned, StepKind.ENSURE_GROUP, request.groupName(),
-				this.directory.ensureGroup(conn, request.groupName(), Mode.PREVIEW, null), false);
-		ensure(planned, StepKind.ENSURE_GMSA, request.samAccountName(),
-				this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.PREVIEW, null), false);
+				this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.PREVIEW, null));
+		ensure(planned, StepKind.ENSURE_GROUP, request.groupName(), this.directory.ensureGroup(conn,
+				request.groupName(), request.newGroupScope(), Mode.PREVIEW, null));
+		Ensured gmsa = this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.PREVIEW, null);
+		blocked(planned, blockers, StepKind.ENSURE_GMSA, request.samAccountName(), gmsa,
+				this.existing.gmsa(conn, domain, request, gmsa));
 		if (request.hosts() instanceof Hosts.Portable portable) {
-			ensure(planned, StepKind.ENSURE_PORTABLE_USER, portable.userName(),
-					this.directory.ensurePortableUser(conn, portable.userName(), PREVIEW_PASSWORD, Mode.PREVIEW, null), true);
+			Ensured user = this.directory.ensurePortableUser(conn, portable.userName(), PREVIEW_PASSWORD, Mode.PREVIEW,
+					null);
+			blocked(planned, blockers, StepKind.ENSURE_PORTABLE_USER, portable.userName(), user,
+					this.existing.portableUser(conn, portable.userName(), user));
 		}
 		ensure(planned, StepKind.ENSURE_MEMBERSHIP, request.groupName(), this.directory.ensureMembership(conn,
-				request.groupName(), RequestTranslation.members(request), Mode.PREVIEW, null), false);
+				request.groupName(), RequestTranslation.members(request), Mode.PREVIEW, null));
 		if (request.hosts() instanceof Hosts.Portable portable) {
 			add(planned, StepKind.PROVE_RETRIEVAL, request.samAccountName(), StepIntent.CHECK, "bind as "
 					+ portable.userName() + " and read msDS-ManagedPassword of " + request.samAccountName());
@@ -74,23 +82,35 @@ class Planner {
 			add(planned, StepKind.EXPORT_BUNDLE, export.credSpecName(), StepIntent.APPLY,
 					"export a YAML bundle without secret values: " + RequestTranslation.clusterObjects(request));
 		}
-		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned));
+		// Blocked steps of the directory's own (a group of the wrong kind, a missing computer) on their fields too.
+		planned.stream().filter((s) -> s.intent() == StepIntent.BLOCKED
+				&& blockers.stream().noneMatch((b) -> b.field().equals(Blocker.field(s.kind()))))
+			.forEach((s) -> blockers.add(new Blocker(Blocker.field(s.kind()), s.description(), null, null)));
+		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned), blockers);
 	}
 
-	private static void ensure(List<PlannedStep> planned, StepKind kind, String target, Ensured preview,
-			boolean resetsPassword) {
+	private static void ensure(List<PlannedStep> planned, StepKind kind, String target, Ensured preview) {
 		StepIntent intent = switch (preview.result()) {
 			case CREATED -> StepIntent.CREATE;
-			case ALREADY_AS_REQUESTED -> resetsPassword ? StepIntent.CHANGE : StepIntent.ALREADY_AS_REQUESTED;
+			case ALREADY_AS_REQUESTED -> StepIntent.ALREADY_AS_REQUESTED;
 			case DRIFT -> StepIntent.BLOCKED;
 		};
 		String description = preview.detail();
-		if (resetsPassword) {
-			description += (intent == StepIntent.CHANGE)
-					? "; its password will be set to a new generated one, shown once: update every other place that uses it"
-					: "; with a generated password, shown once";
+		if (kind == StepKind.ENSURE_PORTABLE_USER && intent == StepIntent.CREATE) {
+			description += "; with a generated password, shown once";
 		}
 		add(planned, kind, target, intent, description);
+	}
+
+	/** The step as the preview says, or BLOCKED with the blocker's words when the request may not take it over. */
+	private static void blocked(List<PlannedStep> planned, List<Blocker> blockers, StepKind kind, String target,
+			Ensured preview, @Nullable Blocker blocker) {
+		if (blocker == null) {
+			ensure(planned, kind, target, preview);
+			return;
+		}
+		blockers.add(blocker);
+		add(planned, kind, target, StepIntent.BLOCKED, blocker.message());
 	}
 
 	private static void add(List<PlannedStep> planned, StepKind kind, String target, StepIntent intent,

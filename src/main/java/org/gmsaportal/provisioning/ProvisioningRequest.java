@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.jspecify.annotations.Nullable;
 
@@ -23,10 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param hosts domain-joined computer accounts or a portable user with a plug-in
  * @param target a cluster, or export only
  * @param ticketRef the ticket that asked for this, or {@code null}
+ * @param groupScope the scope of the group if the run creates it, {@code null} for domain-local; an existing
+ * security group of any scope is used as it is. Left out of the JSON when null, so that requests stored before it
+ * existed keep their plan hash.
  */
 public record ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
 		Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,
-		Target target, @Nullable String ticketRef) {
+		Target target, @Nullable String ticketRef,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable GroupScope groupScope) {
 
 	public ProvisioningRequest {
 		gmsaName = RequestRules.gmsaName(gmsaName);
@@ -36,6 +42,19 @@ public record ProvisioningRequest(String directoryConnection, String gmsaName, S
 		encryptionTypes = new TreeSet<>(encryptionTypes);
 		RequestRules.check(directoryConnection, gmsaName, dnsHostName, spns, encryptionTypes, groupName, hosts,
 				target, ticketRef);
+	}
+
+	/** A request whose group, if created, is domain-local. */
+	public ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
+			Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,
+			Target target, @Nullable String ticketRef) {
+		this(directoryConnection, gmsaName, dnsHostName, spns, encryptionTypes, kdsRootKey, groupName, hosts, target,
+				ticketRef, null);
+	}
+
+	/** The scope a group this request creates gets. */
+	public GroupScope newGroupScope() {
+		return (this.groupScope != null) ? this.groupScope : GroupScope.DOMAIN_LOCAL;
 	}
 
 	/** The name as the gMSA's sAMAccountName is written in the directory. */

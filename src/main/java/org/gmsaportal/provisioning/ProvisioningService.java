@@ -135,8 +135,10 @@ public class ProvisioningService {
 					now));
 		}
 		if (!now.runnable()) {
-			throw new ProvisioningRefusedException("The plan cannot run: " + String.join(" ", now.steps().stream()
-				.filter((s) -> s.intent() == StepIntent.BLOCKED).map(PlannedStep::description).toList()));
+			// Blocked by a run that holds the name (running, failed, interrupted): the claim's refusal names it.
+			throw this.starts.refuseName(now, new ProvisioningRefusedException("The plan cannot run: "
+					+ String.join(" ", now.steps().stream().filter((s) -> s.intent() == StepIntent.BLOCKED)
+						.map(PlannedStep::description).toList())));
 		}
 		return new ApprovedPlan(now, approval, RunKind.PROVISION, null, Map.of());
 	}

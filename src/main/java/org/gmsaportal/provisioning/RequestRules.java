@@ -20,6 +20,10 @@ final class RequestRules {
 	// Stricter than Active Directory on purpose: these names also end up in DNS, Kubernetes and PowerShell.
 	private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
+	// Group names are only ever an LDAP value and a quoted PowerShell argument, so they may hold spaces, as AD
+	// admins name groups ("WebApp Hosts"); not leading or trailing ones, which AD would keep and people not see.
+	private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9 _.-]*[A-Za-z0-9_-])?");
+
 	private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
 	private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)" + DNS_LABEL + "(\\." + DNS_LABEL + ")*");
@@ -64,7 +68,10 @@ final class RequestRules {
 		if (encryptionTypes.isEmpty()) {
 			throw new InvalidRequestException("encryptionTypes", "must name at least one encryption type");
 		}
-		account("groupName", groupName, 64, "");
+		if (groupName.isEmpty() || groupName.length() > 64 || !GROUP.matcher(groupName).matches()) {
+			throw new InvalidRequestException("groupName", "must be 1 to 64 letters, digits, spaces, '-', '_' or '.', "
+					+ "starting with a letter or digit and ending with a letter, digit, '-' or '_'");
+		}
 		if (hosts instanceof Hosts.DomainJoined joined) {
 			computers(joined.computerAccounts());
 		}

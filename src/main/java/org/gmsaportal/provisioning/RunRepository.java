@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
  * Runs, their steps and the name claims in the database; callers own the transactions.
  */
 @Repository
-class RunRepository {
+class RunRepository implements ExistingObjects.Owners {
 
 	private static final String RUN_COLUMNS = "id, kind, state, domain, gmsa_name, plan_hash, approved_by, approval_reason, "
 			+ "ticket_ref, decommissions, failure, created_at, updated_at";
@@ -140,6 +140,23 @@ class RunRepository {
 			.list();
 	}
 
+	/**
+	 * The newest provisioning run that holds the gMSA name in the domain: one that is running, failed,
+	 * interrupted or needing attention (it holds the name claim), or succeeded and not decommissioned (what it
+	 * made is still the portal's).
+	 */
+	@Override
+	public Optional<RunView> owner(String domain, String gmsaName) {
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE kind = ? AND LOWER(domain) = ? "
+				+ "AND LOWER(gmsa_name) = ? AND state IN (?, ?, ?, ?, ?) ORDER BY created_at DESC, id "
+				+ "FETCH FIRST 1 ROWS ONLY")
+			.params(RunKind.PROVISION.name(), domain.toLowerCase(Locale.ROOT), gmsaName.toLowerCase(Locale.ROOT),
+					RunState.SUCCEEDED.name(), RunState.RUNNING.name(), RunState.FAILED.name(),
+					RunState.INTERRUPTED.name(), RunState.NEEDS_ATTENTION.name())
+			.query((rs, n) -> run(rs, List.of()))
+			.optional();
+	}
+
 	/** Failed, interrupted and needing attention runs, the latest to stop first, at most {@code limit}, no steps. */
 	List<RunView> stopped(int limit) {
 		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE state IN (?, ?, ?) "
@@ -151,9 +168,12 @@ class RunRepository {
 
 	/** Every succeeded provisioning run that no decommission removed, newest first, with the request it ran. */
 	List<Provisioned> provisioned() {
-		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json FROM provisioning_run WHERE kind = ? AND state = ? "
-				+ "ORDER BY created_at DESC, id")
-			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name())
+		// Only a run whose gMSA step created the gMSA: a run that found it already there (possible before a second
+		// request for a name was refused) made nothing, and crediting it would hide the run and ticket that did.
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json FROM provisioning_run r "
+				+ "WHERE kind = ? AND state = ? AND EXISTS (SELECT 1 FROM provisioning_step s "
+				+ "WHERE s.run_id = r.id AND s.kind = ? AND s.result = ?) ORDER BY created_at DESC, id")
+			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name(), StepKind.ENSURE_GMSA.name(), "CREATED")
 			.query((rs, n) -> new Provisioned(run(rs, List.of()), Canonical.request(rs.getString("request_json"))))
 			.list();
 	}

@@ -37,12 +37,12 @@ class StepRunner {
 
 	private final Clusters cluster;
 
-	private final PasswordVault vault;
+	private final PortableUserSteps portableUsers;
 
 	StepRunner(Directory directory, Clusters cluster, PasswordVault vault) {
 		this.directory = directory;
 		this.cluster = cluster;
-		this.vault = vault;
+		this.portableUsers = new PortableUserSteps(directory, vault);
 	}
 
 	/**
@@ -99,10 +99,11 @@ class StepRunner {
 		String conn = request.directoryConnection();
 		return switch (step.kind()) {
 			case ENSURE_KDS_ROOT_KEY -> ensured(this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.APPLY, run.ref()));
-			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), Mode.APPLY, run.ref()));
+			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), request.newGroupScope(),
+					Mode.APPLY, run.ref()));
 			case ENSURE_GMSA -> ensured(this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.APPLY,
 					run.ref()));
-			case ENSURE_PORTABLE_USER -> portableUser(run, step.target());
+			case ENSURE_PORTABLE_USER -> this.portableUsers.ensure(run, step);
 			case ENSURE_MEMBERSHIP -> membership(run);
 			case PROVE_RETRIEVAL -> ensured(this.directory.proveRetrieval(conn, request.gmsaName(),
 					((Hosts.Portable) request.hosts()).userName(), password(run), run.ref()));
@@ -123,21 +124,6 @@ class StepRunner {
 		};
 	}
 
-	private Outcome portableUser(RunContext run, String userName) {
-		SecretValue password = this.vault.generate();
-		String conn = run.request().directoryConnection();
-		Ensured ensured = this.directory.ensurePortableUser(conn, userName, password, Mode.APPLY, run.ref());
-		if (ensured.result() == Directory.Result.ALREADY_AS_REQUESTED) {
-			// The approved plan announced this reset: the portal never knows an existing user's password.
-			this.directory.setPassword(conn, userName, password, run.ref());
-		}
-		Outcome outcome = ensured(ensured);
-		this.vault.put(run.runId(), password);
-		String detail = outcome.detail() + ((ensured.result() == Directory.Result.CREATED)
-				? "; password generated, shown once" : "; password set to a new generated one, shown once");
-		return new Outcome(outcome.state(), outcome.result(), detail, null);
-	}
-
 	private Outcome membership(RunContext run) {
 		ProvisioningRequest request = run.request();
 		Ensured ensured = this.directory.ensureMembership(request.directoryConnection(), request.groupName(),
@@ -146,15 +132,8 @@ class StepRunner {
 		return new Outcome(outcome.state(), outcome.result(), outcome.detail(), Canonical.json(ensured.added()));
 	}
 
-	/** The run's password; after a restart lost it, a new one is set, as the plan's user step announced. */
 	private SecretValue password(RunContext run) {
-		return this.vault.forRun(run.runId()).orElseGet(() -> {
-			Hosts.Portable portable = (Hosts.Portable) run.request().hosts();
-			SecretValue password = this.vault.generate();
-			this.directory.setPassword(run.request().directoryConnection(), portable.userName(), password, run.ref());
-			this.vault.put(run.runId(), password);
-			return password;
-		});
+		return this.portableUsers.password(run);
 	}
 
 	private Outcome preflight(RunContext run) {

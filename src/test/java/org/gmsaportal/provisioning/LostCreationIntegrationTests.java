@@ -15,6 +15,7 @@ import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
 import org.gmsaportal.directory.DirectoryUser;
 import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.LabServices;
 import org.gmsaportal.support.Waiting;
@@ -162,8 +163,9 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
-		public Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
-			return this.real.ensureGroup(connection, groupName, mode, run);
+		public Ensured ensureGroup(String connection, String groupName, GroupScope scope, Mode mode,
+			@Nullable RunRef run) {
+			return this.real.ensureGroup(connection, groupName, scope, mode, run);
 		}
 
 		@Override

@@ -47,20 +47,24 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 	}
 
 	@Test
-	void nameIsReleasedWhenTheRunSucceeds() {
+	void aSucceededRunReleasesTheClaimButStillOwnsTheName() {
 		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
-		awaitState(startApproved(request), RunState.SUCCEEDED);
-		// Everything exists now, so the second run only confirms it: idempotent ensures.
-		RunView again = awaitState(startApproved(request), RunState.SUCCEEDED);
-		assertThat(again.steps()).extracting(RunView.StepView::result).containsExactly("ALREADY_AS_REQUESTED",
-				"ALREADY_AS_REQUESTED", "ALREADY_AS_REQUESTED", "ALREADY_AS_REQUESTED", null, null, null);
+		String first = startApproved(request);
+		awaitState(first, RunState.SUCCEEDED);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_claim WHERE run_id = ?").param(first)
+			.query(Long.class).single()).isZero();
+		// A second request for the name is refused, naming the run that owns it: it would only muddle ownership.
+		Plan again = this.service.plan(request);
+		assertThat(again.blockers()).singleElement().satisfies((b) -> assertThat(b.runId()).isEqualTo(first));
+		assertThatThrownBy(() -> this.service.start(again, approve(again)))
+			.isInstanceOf(ProvisioningRefusedException.class)
+			.hasMessageContaining("belongs to portal run " + first + " (SUCCEEDED");
 	}
 
 	@Test
-	void theClaimRefusesASecondStartWhileARunOfAnAlreadyProvisionedNameIsRunning() throws Exception {
+	void theClaimRefusesASecondStartWhileARunOfTheNameIsRunning() throws Exception {
 		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
-		awaitState(startApproved(request), RunState.SUCCEEDED);
-		// Everything exists now: the next run only confirms it. Held in its first step, it stays RUNNING.
+		// Held in its first step, the run stays RUNNING.
 		java.util.concurrent.CountDownLatch inStep = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
 		this.directory.pauseOnce("kds", inStep, answer);
@@ -80,7 +84,6 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 	@Test
 	void aRequestKeyStartsOneRunEvenAfterThatRunEndedAndReleasedTheName() {
 		ProvisioningRequest request = Requests.domainJoined(Requests.freshName());
-		awaitState(startApproved(request), RunState.SUCCEEDED);
 		Plan plan = this.service.plan(request);
 		String key = java.util.UUID.randomUUID().toString();
 		String first = this.service.start(plan, approve(plan), key);
@@ -91,7 +94,7 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 			.hasMessage("This approval was already submitted and started run " + first + "; no second run was started.");
 		assertThat(this.service.runStartedWith(key)).contains(first);
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE gmsa_name = ?")
-			.param(request.gmsaName()).query(Long.class).single()).isEqualTo(2);
+			.param(request.gmsaName()).query(Long.class).single()).isEqualTo(1);
 	}
 
 	@Test

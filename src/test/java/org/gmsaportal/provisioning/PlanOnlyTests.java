@@ -24,7 +24,8 @@ class PlanOnlyTests {
 
 	private final List<AuditEvent> events = new ArrayList<>();
 
-	private final PlanOnly planOnly = new PlanOnly(this.cluster, this.events::add);
+	private final PlanOnly planOnly = new PlanOnly(this.cluster, this.events::add,
+			(domain, name) -> java.util.Optional.empty());
 
 	@Test
 	void portableHostsGetThePlugInsCredSpecASecretWithoutPasswordAndTheProofStep() {
@@ -48,6 +49,22 @@ class PlanOnlyTests {
 			assertThat(e.details().get("hosts")).isEqualTo("Portable");
 			assertThat(e.details().get("plugin")).isEqualTo("KUBERNETES_SECRET");
 		});
+	}
+
+	@Test
+	void aNameAPortalRunOwnsInTheTypedDomainIsRefusedNamingTheRunAndTicket() {
+		java.time.Instant now = java.time.Instant.now();
+		RunView owner = new RunView("run-1", RunKind.PROVISION, RunState.SUCCEEDED, "contoso.com", "web01", "hash",
+				"admin", null, "RITM0600", null, null, now, now, List.of());
+		PlanOnly planOnly = new PlanOnly(this.cluster, this.events::add,
+				(domain, name) -> (domain.equalsIgnoreCase("contoso.com") && name.equalsIgnoreCase("web01"))
+						? java.util.Optional.of(owner) : java.util.Optional.empty());
+		assertThatThrownBy(() -> planOnly.generate(portable("apps:web01-ccg"), FakeDirectory.CONTOSO))
+			.isInstanceOfSatisfying(InvalidRequestException.class, (ex) -> {
+				assertThat(ex.field()).isEqualTo("gmsaName");
+				assertThat(ex.rule()).contains("portal run run-1", "ticket RITM0600", "/runs/run-1");
+			});
+		assertThat(this.events).isEmpty();
 	}
 
 	@Test

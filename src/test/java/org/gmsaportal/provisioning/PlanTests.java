@@ -17,7 +17,8 @@ class PlanTests {
 
 	private final FakeDirectory directory = new FakeDirectory();
 
-	private final Planner planner = new Planner(this.directory);
+	private final Planner planner = new Planner(this.directory,
+			new ExistingObjects(this.directory, (domain, name) -> java.util.Optional.empty()));
 
 	@BeforeEach
 	void reset() {
@@ -99,11 +100,14 @@ class PlanTests {
 	}
 
 	@Test
-	void existingUserIsPlannedAsAnAnnouncedPasswordReset() {
+	void anExistingUserIsBlockedOnItsFieldAndNeverPlannedAsAPasswordReset() {
 		this.directory.users.put("web01-ccg", "whatever");
-		PlannedStep user = this.planner.plan(Requests.portable("web01")).steps().get(3);
-		assertThat(user.intent()).isEqualTo(StepIntent.CHANGE);
-		assertThat(user.description()).contains("password will be set to a new generated one");
+		Plan plan = this.planner.plan(Requests.portable("web01"));
+		PlannedStep user = plan.steps().get(3);
+		assertThat(user.intent()).isEqualTo(StepIntent.BLOCKED);
+		assertThat(user.description()).contains("already exists", "never resets")
+			.doesNotContain("password will be set to a new generated one");
+		assertThat(plan.blockers()).extracting(Blocker::field).containsExactly("hosts.userName");
 	}
 
 	@Test

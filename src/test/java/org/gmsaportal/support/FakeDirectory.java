@@ -17,6 +17,7 @@ import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.DirectoryAuthenticationException;
 import org.gmsaportal.directory.DirectoryUser;
+import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.jspecify.annotations.Nullable;
 
@@ -219,7 +220,8 @@ public class FakeDirectory implements Directory {
 	}
 
 	@Override
-	public Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
+	public Ensured ensureGroup(String connection, String groupName, GroupScope scope, Mode mode,
+			@Nullable RunRef run) {
 		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("group");
@@ -344,8 +346,13 @@ public class FakeDirectory implements Directory {
 		};
 		Instant created = exists ? this.createdByPortal.get(type + " " + key(name)) : null;
 		String container = (type == ObjectType.GMSA) ? "CN=Managed Service Accounts" : "CN=Users";
+		String kind = !exists ? null : switch (type) {
+			case GROUP -> "group";
+			case GMSA -> "gMSA";
+			case USER -> "user account";
+		};
 		return new Located("CN=" + name + "," + container + ",DC=contoso,DC=com", exists, created != null, created,
-				Instant.now());
+				Instant.now(), kind);
 	}
 
 	@Override

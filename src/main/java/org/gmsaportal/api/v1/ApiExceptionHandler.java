@@ -89,6 +89,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return badRequest("The request is not valid.", List.of(error(ex.field(), ex.rule())));
 	}
 
+	@ExceptionHandler(FilingBlockedException.class)
+	ResponseEntity<Object> blocked(FilingBlockedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The request cannot run as "
+				+ "filed: what it names exists already or is of the wrong kind. Nothing was filed.");
+		problem.setProperty("errors", ex.errors());
+		if (ex.ownerRun() != null) {
+			problem.setProperty("ownerRun", ex.ownerRun());
+		}
+		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+	}
+
 	@ExceptionHandler(CallbackUrlRefusedException.class)
 	ResponseEntity<Object> badCallback(CallbackUrlRefusedException ex) {
 		return badRequest("The request is not valid.", List.of(error("callbackUrl", ex.rule())));

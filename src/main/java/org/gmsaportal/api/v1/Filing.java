@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.directory.KdsRootKeyChoice;
@@ -28,10 +29,11 @@ import org.jspecify.annotations.Nullable;
  * @param target a cluster or export only
  * @param ticket the ticket, or null
  * @param callbackUrl where status changes are to be posted, or null
+ * @param groupScope the scope of the group if the run creates it, or null for domain-local
  */
 record Filing(String directory, String name, @Nullable String dnsHostName, List<String> spns,
 		Set<EncryptionType> encryptionTypes, String group, Hosts hosts, Target target, @Nullable Ticket ticket,
-		@Nullable String callbackUrl) {
+		@Nullable String callbackUrl, @Nullable GroupScope groupScope) {
 
 	private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
@@ -52,7 +54,7 @@ record Filing(String directory, String name, @Nullable String dnsHostName, List<
 		try {
 			return new ProvisioningRequest(this.directory, this.name, dns, this.spns, this.encryptionTypes,
 					KdsRootKeyChoice.USE_EXISTING, this.group, this.hosts, this.target,
-					(this.ticket != null) ? this.ticket.key() : null);
+					(this.ticket != null) ? this.ticket.key() : null, this.groupScope);
 		}
 		catch (InvalidRequestException ex) {
 			throw new ApiInputException(apiField(ex.field()), ex.rule());

@@ -25,7 +25,8 @@ final class FilingExamples {
 				 "callbackUrl": "https://hooks.example.com/gmsa"}""");
 		BODIES.put("domainJoinedExportOnly", """
 				{"directory": "lab", "account": {"name": "WebApp02"},
-				 "hosts": {"mode": "domainJoined", "group": "WebApp02-hosts", "members": ["NODE1$", "NODE2$"]},
+				 "hosts": {"mode": "domainJoined", "group": "WebApp02 Hosts", "groupScope": "global",
+				           "members": ["NODE1$", "NODE2$"]},
 				 "cluster": {"exportOnly": true, "namespace": "web"},
 				 "ticket": {"system": "jira", "key": "OPS-42"}}""");
 		BODIES.put("portableCustomPluginExportOnly", """

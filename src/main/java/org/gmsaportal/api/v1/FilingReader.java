@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.Target;
 import org.jspecify.annotations.Nullable;
@@ -44,15 +45,28 @@ final class FilingReader {
 		Set<EncryptionType> types = encryptionTypes(
 				Json.texts(account, "encryptionTypes", "account.encryptionTypes", 10, 40));
 		JsonNode hostsNode = Json.object(body, "hosts", "hosts", true,
-				Set.of("mode", "group", "members", "portableUser", "plugin"));
+				Set.of("mode", "group", "groupScope", "members", "portableUser", "plugin"));
 		String group = Json.text(hostsNode, "group", "hosts.group", false, 64);
+		GroupScope groupScope = groupScope(Json.text(hostsNode, "groupScope", "hosts.groupScope", false, 20));
 		Hosts hosts = hosts(hostsNode);
 		Target target = target(body, plain);
 		JsonNode ticketNode = Json.object(body, "ticket", "ticket", false, Set.of("system", "key", "url"));
 		Filing.Ticket ticket = (ticketNode != null) ? ticket(ticketNode) : null;
 		String callbackUrl = Json.text(body, "callbackUrl", "callbackUrl", false, 2048);
 		return new Filing(directory, name, dnsHostName, spns, types, (group != null) ? group : "GmsaHosts-" + plain,
-				hosts, target, ticket, callbackUrl);
+				hosts, target, ticket, callbackUrl, groupScope);
+	}
+
+	private static @Nullable GroupScope groupScope(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		return switch (value) {
+			case "domainLocal" -> GroupScope.DOMAIN_LOCAL;
+			case "global" -> GroupScope.GLOBAL;
+			case "universal" -> GroupScope.UNIVERSAL;
+			default -> throw new ApiInputException("hosts.groupScope", "enum: domainLocal, global or universal");
+		};
 	}
 
 	private static Set<EncryptionType> encryptionTypes(List<String> values) {

@@ -59,11 +59,13 @@ final class FilingSchema {
 				List.of("mode"))
 			.addProperty("mode", choice("domainJoined"))
 			.addProperty("group", group())
+			.addProperty("groupScope", groupScope())
 			.addProperty("members", texts(500, 16, "Computer accounts (sAMAccountName with $) to add to the group.")));
 		schemas.put("PortableHosts", object("Non-domain-joined nodes: a standard user in the group retrieves the "
 				+ "password through a ccg.exe plug-in.", List.of("mode", "portableUser", "plugin"))
 			.addProperty("mode", choice("portable"))
 			.addProperty("group", group())
+			.addProperty("groupScope", groupScope())
 			.addProperty("portableUser", text(20, "sAMAccountName of the portable user; its password is generated."))
 			.addProperty("plugin", ref("HostPlugin")));
 		schemas.put("HostPlugin", oneOf("The ccg.exe plug-in and its input (HostAccountConfig).", "KnownHostPlugin",
@@ -165,7 +167,14 @@ final class FilingSchema {
 	}
 
 	private static Schema<?> group() {
-		return text(64, "The group of hosts allowed to retrieve the password; default GmsaHosts-<name>.");
+		return text(64, "The group of hosts allowed to retrieve the password, created if absent, used as it is if "
+				+ "it is an existing security group; letters, digits, inner spaces, '-', '_', '.'; default "
+				+ "GmsaHosts-<name>.");
+	}
+
+	private static Schema<?> groupScope() {
+		return choice("domainLocal", "global", "universal").description("The scope of the group if the run creates "
+				+ "it; default domainLocal. An existing security group of any scope is used as it is.");
 	}
 
 	private static Schema<?> pluginInput() {

@@ -90,6 +90,7 @@ class RequestFiling {
 			return replay(earlier.get(), sha);
 		}
 		Plan plan = this.plans.plan(filing);
+		this.plans.refuseBlocked(filing, plan);
 		String id = UUID.randomUUID().toString();
 		String ticket = (filing.ticket() != null) ? filing.ticket().key() : null;
 		boolean autoApprove = this.clients.autoApproves(client);

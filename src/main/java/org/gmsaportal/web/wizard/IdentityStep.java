@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.GroupScope;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -21,6 +22,9 @@ import org.springframework.validation.Errors;
 public class IdentityStep {
 
 	static final String ACCOUNT = "[A-Za-z0-9][A-Za-z0-9_.-]*";
+
+	// As the engine's rule: group names may hold inner spaces ("WebApp Hosts").
+	static final String GROUP = "[A-Za-z0-9]([A-Za-z0-9 _.-]*[A-Za-z0-9_-])?";
 
 	/** How the nodes get the password. */
 	public enum HostMode {
@@ -47,8 +51,12 @@ public class IdentityStep {
 
 	@NotBlank(message = "{wizard.required}")
 	@Size(max = 64)
-	@Pattern(regexp = ACCOUNT, message = "{wizard.account.pattern}")
+	@Pattern(regexp = GROUP, message = "{wizard.groupName.pattern}")
 	private @Nullable String groupName;
+
+	// Only for a group the run creates; an existing security group of any scope is used as it is.
+	@NotNull(message = "{wizard.required}")
+	private @Nullable GroupScope groupScope = GroupScope.DOMAIN_LOCAL;
 
 	@NotNull(message = "{wizard.required}")
 	private @Nullable HostMode hostMode = HostMode.DOMAIN_JOINED;
@@ -135,6 +143,14 @@ public class IdentityStep {
 
 	public void setGroupName(@Nullable String groupName) {
 		this.groupName = groupName;
+	}
+
+	public @Nullable GroupScope getGroupScope() {
+		return this.groupScope;
+	}
+
+	public void setGroupScope(@Nullable GroupScope groupScope) {
+		this.groupScope = groupScope;
 	}
 
 	public @Nullable HostMode getHostMode() {

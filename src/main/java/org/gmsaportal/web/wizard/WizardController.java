@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.Valid;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.LiveChecks;
@@ -41,12 +42,15 @@ class WizardController {
 
 	private final WizardLiveChecks live;
 
+	private final WizardBlockers blockers;
+
 	WizardController(WizardDraftRepository drafts, LiveChecks connections, ProvisioningService provisioning,
-			WizardLiveChecks live) {
+			WizardLiveChecks live, WizardBlockers blockers) {
 		this.drafts = drafts;
 		this.connections = connections;
 		this.provisioning = provisioning;
 		this.live = live;
+		this.blockers = blockers;
 	}
 
 	@ModelAttribute("wizard")
@@ -129,6 +133,9 @@ class WizardController {
 			model.addAttribute("spnWarnings", spns.warnings());
 			// Next goes on despite warnings: the page after it says them again, as the review plan does.
 			redirect.addFlashAttribute("spnWarnings", spns.warnings());
+		}
+		if (!errors.hasErrors() && !go.equals("back")) {
+			model.addAttribute("ownerRun", this.blockers.check(wizard, errors));
 		}
 		return advance("identity", form, errors, wizard, go, user, model);
 	}
@@ -249,6 +256,7 @@ class WizardController {
 			case "identity" -> {
 				model.addAttribute("encryptionTypes", EncryptionType.values());
 				model.addAttribute("hostModes", IdentityStep.HostMode.values());
+				model.addAttribute("groupScopes", GroupScope.values());
 				model.addAttribute("plugins", KnownPlugin.values());
 			}
 			default -> {

@@ -58,7 +58,7 @@ final class WizardRequests {
 				id.getEncryptionTypes().isEmpty() ? EnumSet.noneOf(org.gmsaportal.directory.EncryptionType.class)
 						: EnumSet.copyOf(id.getEncryptionTypes()),
 				kds, text(id.getGroupName()), hosts, pendingTarget ? pendingTarget(hosts) : target(state),
-				ticket.isEmpty() ? null : ticket);
+				ticket.isEmpty() ? null : ticket, id.getGroupScope());
 	}
 
 	// Until the cluster page is filled in, the identity page is checked against a valid stand-in target, in the

@@ -146,39 +146,39 @@ class DashboardsHttpTests {
 		assertThat(this.provisioning.run(removed.id()).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
 		assertThat(page(ADMIN)).doesNotContain(password).doesNotContain("apps:" + portableName);
 
-		// The same gMSA's credential spec put in a second namespace: the first one is still there, so both are rows.
-		cluster.client.resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
-			.withName("other-ns").endMetadata().build()).create();
-		cluster.client.resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder().withNewMetadata()
-			.withName("webapp-sa").withNamespace("other-ns").endMetadata().build()).create();
-		RunView second = run(request(clustered, new Hosts.DomainJoined(List.of("NODE1$")),
-				new Target.Cluster("mock", "other-ns", "webapp-sa", clustered + "-spec", List.of(), null), "CHG-101"));
-		assertThat(second.state()).as("%s", second.failure()).isEqualTo(RunState.SUCCEEDED);
-		String both = table(main(page(AUDITOR)), "inventory");
-		assertThat(row(both, "href=\"/runs/" + toCluster.id() + "\"")).contains("namespace app-ns", "CHG-100");
-		assertThat(row(both, "href=\"/runs/" + second.id() + "\"")).contains("namespace other-ns", "CHG-101");
+		// A second request for the same gMSA (another namespace) is refused naming the run that owns it, so the
+		// inventory keeps crediting that run and its ticket, never a second owner.
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(request(clustered,
+				new Hosts.DomainJoined(List.of("NODE1$")),
+				new Target.Cluster("mock", "other-ns", "webapp-sa", clustered + "-spec", List.of(), null), "CHG-101")))
+			.isInstanceOf(org.gmsaportal.provisioning.ProvisioningRefusedException.class)
+			.hasMessageContaining("portal run " + toCluster.id());
+		String after = table(main(page(AUDITOR)), "inventory");
+		assertThat(row(after, clustered)).contains("href=\"/runs/" + toCluster.id() + "\"", "namespace app-ns", "CHG-100")
+			.doesNotContain("CHG-101");
 	}
 
 	@Test
 	@Order(3)
-	void aFailedRunNeedsAttentionAndMarksTheGmsaItTriedToChangeAgain() throws Exception {
+	void aFailedRunNeedsAttentionAndIsNotInTheInventory() throws Exception {
 		String name = fresh();
 		RunView first = run(request(name, new Hosts.DomainJoined(List.of("NODE1$")),
 				new Target.ExportOnly("apps", "webapp", name + "-spec"), "CHG-200"));
+		String failing = fresh();
 		this.directory.failOnce("gmsa", new IllegalStateException("the domain controller did not answer"));
-		RunView again = run(request(name, new Hosts.DomainJoined(List.of("NODE1$", "NODE2$")),
-				new Target.ExportOnly("apps", "webapp", name + "-spec"), "CHG-201"));
+		RunView again = run(request(failing, new Hosts.DomainJoined(List.of("NODE1$", "NODE2$")),
+				new Target.ExportOnly("apps", "webapp", failing + "-spec"), "CHG-201"));
 		assertThat(again.state()).isEqualTo(RunState.FAILED);
 
 		String main = main(page(AUDITOR));
 		String attention = table(main, "attention");
-		assertThat(row(attention, again.id())).contains(name + "@contoso.com", "PROVISION", "FAILED",
+		assertThat(row(attention, again.id())).contains(failing + "@contoso.com", "PROVISION", "FAILED",
 				"the domain controller did not answer", "href=\"/runs/" + again.id() + "\"",
 				"datetime=\"" + again.updatedAt() + "\"");
 		assertThat(attention).doesNotContain(first.id());
-		// The first run's gMSA is still in place by the records; the failed run that touched it again is named.
-		assertThat(row(table(main, "inventory"), name)).contains("href=\"/runs/" + first.id() + "\"", "CHG-200")
-			.contains("href=\"/runs/" + again.id() + "\">Newer run: PROVISION FAILED<");
+		// The succeeded run's gMSA is in place by the records; the failed run made nothing the inventory credits.
+		assertThat(row(table(main, "inventory"), name)).contains("href=\"/runs/" + first.id() + "\"", "CHG-200");
+		assertThat(table(main, "inventory")).doesNotContain(failing);
 		for (RunState state : RunState.values()) {
 			long stored = this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE state = ?").param(state.name())
 				.query(Long.class).single();

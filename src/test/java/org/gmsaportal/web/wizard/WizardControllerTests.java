@@ -69,6 +69,9 @@ class WizardControllerTests {
 	WizardLiveChecks live;
 
 	@MockitoBean
+	WizardBlockers blockers;
+
+	@MockitoBean
 	AuthenticationManager signIn;
 
 	@MockitoBean

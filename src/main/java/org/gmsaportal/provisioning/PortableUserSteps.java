@@ -1,0 +1,74 @@
+package org.gmsaportal.provisioning;
+
+import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Directory.Ensured;
+import org.gmsaportal.directory.Directory.Located;
+import org.gmsaportal.directory.Directory.Mode;
+
+/**
+ * The portable user's step and its password, for {@link StepRunner}. A run sets a password only on a user it
+ * created itself: an account that existed before the run is never reset as a side effect (the plan blocks it, and
+ * a run approved under an older plan that reaches one fails instead of resetting it).
+ */
+final class PortableUserSteps {
+
+	private final Directory directory;
+
+	private final PasswordVault vault;
+
+	PortableUserSteps(Directory directory, PasswordVault vault) {
+		this.directory = directory;
+		this.vault = vault;
+	}
+
+	StepRunner.Outcome ensure(StepRunner.RunContext run, RunView.StepView step) {
+		String conn = run.request().directoryConnection();
+		String userName = step.target();
+		SecretValue password = this.vault.generate();
+		Ensured ensured = this.directory.ensurePortableUser(conn, userName, password, Mode.APPLY, run.ref());
+		if (ensured.result() == Directory.Result.CREATED) {
+			this.vault.put(run.runId(), password);
+			return new StepRunner.Outcome(StepState.SUCCEEDED, ensured.result().name(),
+					ensured.detail() + "; password generated, shown once", null);
+		}
+		if (ensured.result() == Directory.Result.DRIFT) {
+			throw new StepFailedException(ensured.detail() + " The portal does not overwrite this; fix it in the "
+					+ "directory, then resume.");
+		}
+		Located found = this.directory.locate(conn, Directory.ObjectType.USER, userName);
+		if (step.intent() == StepIntent.CREATE && found.createdByPortal()) {
+			// An earlier attempt of this run created it and stopped before recording it: its password was never
+			// shown to anyone, so the run sets one it knows. CreationIntents decides whether the run owns it.
+			this.directory.setPassword(conn, userName, password, run.ref());
+			this.vault.put(run.runId(), password);
+			return new StepRunner.Outcome(StepState.SUCCEEDED, ensured.result().name(), "user "
+					+ found.distinguishedName() + " was created by an earlier attempt of this run, which stopped "
+					+ "before its password was shown; password set to a new generated one, shown once", null);
+		}
+		throw new StepFailedException("The portable user " + userName + " already exists (" + found.distinguishedName()
+				+ ") and this run did not create it: a run never resets an existing account's password. Abandon this "
+				+ "run and file a request with a new portable user name.");
+	}
+
+	/**
+	 * The run's password; after a restart lost it, a new one is set, but only on a user this run created (its
+	 * user step's result says so).
+	 */
+	SecretValue password(StepRunner.RunContext run) {
+		return this.vault.forRun(run.runId()).orElseGet(() -> {
+			Hosts.Portable portable = (Hosts.Portable) run.request().hosts();
+			boolean created = run.steps().stream().anyMatch((s) -> s.kind() == StepKind.ENSURE_PORTABLE_USER
+					&& Directory.Result.CREATED.name().equals(s.result()));
+			if (!created) {
+				throw new StepFailedException("The password of the portable user " + portable.userName() + " is not "
+						+ "known to this run and the run did not create that user, so it does not reset it.");
+			}
+			SecretValue password = this.vault.generate();
+			this.directory.setPassword(run.request().directoryConnection(), portable.userName(), password, run.ref());
+			this.vault.put(run.runId(), password);
+			return password;
+		});
+	}
+
+}
