@@ -29,9 +29,10 @@ public class IdentityStep {
 
 	}
 
+	// Each pattern also accepts empty: an empty required field gets "is required" once, not a second message.
 	@NotBlank(message = "{wizard.required}")
 	@Size(max = 15, message = "{wizard.gmsaName.size}")
-	@Pattern(regexp = ACCOUNT, message = "{wizard.account.pattern}")
+	@Pattern(regexp = "|" + ACCOUNT, message = "{wizard.account.pattern}")
 	private @Nullable String gmsaName;
 
 	@NotBlank(message = "{wizard.required}")
@@ -47,7 +48,7 @@ public class IdentityStep {
 
 	@NotBlank(message = "{wizard.required}")
 	@Size(max = 64)
-	@Pattern(regexp = ACCOUNT, message = "{wizard.account.pattern}")
+	@Pattern(regexp = "|" + ACCOUNT, message = "{wizard.account.pattern}")
 	private @Nullable String groupName;
 
 	@NotNull(message = "{wizard.required}")
