@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.gmsaportal.credspec.CustomPlugin;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
@@ -69,7 +68,7 @@ public final class EquivalentCommands {
 	/**
 	 * New-CredentialSpec with its default file name, the one the portal uses. It has no parameter for
 	 * HostAccountConfig (Microsoft's docs add it by hand), so for portable hosts the commands after it add the same
-	 * section the portal writes; a custom plug-in's input is not repeated, as it may hold a credential.
+	 * section the portal writes. Runs take known plug-ins only, whose input names where a secret is, never one.
 	 */
 	private static String credentialSpec(ProvisioningRequest request, String domain) {
 		String create = "New-CredentialSpec -AccountName " + ps(request.gmsaName()) + " -Domain " + ps(domain);
@@ -79,10 +78,9 @@ public final class EquivalentCommands {
 			return create + file;
 		}
 		HostAccountPreset preset = portable.preset();
-		String input = (preset instanceof CustomPlugin) ? "<the custom plug-in's input>" : preset.pluginInput();
 		return "$f = (" + create + ").Path; $s = Get-Content $f -Raw | ConvertFrom-Json; "
 				+ "$s.ActiveDirectoryConfig | Add-Member HostAccountConfig ([ordered]@{ PortableCcgVersion = '1'; "
-				+ "PluginGUID = " + ps(preset.pluginGuid()) + "; PluginInput = " + ps(input) + " }); "
+				+ "PluginGUID = " + ps(preset.pluginGuid()) + "; PluginInput = " + ps(preset.pluginInput()) + " }); "
 				+ "$s | ConvertTo-Json -Depth 5 | Set-Content $f -Encoding ascii" + file
 				+ "; New-CredentialSpec cannot write HostAccountConfig itself, so the commands after it add it";
 	}

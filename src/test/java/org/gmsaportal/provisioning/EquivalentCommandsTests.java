@@ -102,18 +102,6 @@ class EquivalentCommandsTests {
 	}
 
 	@Test
-	void aCustomPluginsInputIsNotRepeatedInTheCommand() {
-		ProvisioningRequest custom = new ProvisioningRequest("lab", "web01", "web01.contoso.com", List.of(),
-				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, "web01-hosts",
-				new Hosts.Portable("web01-ccg", "{11111111-2222-3333-4444-555555555555}", "user:S3cret-Input"),
-				new Target.ExportOnly("apps", "webapp", "web01-spec"), null);
-		assertThat(command(custom, StepKind.GENERATE_CREDSPEC, "web01", StepIntent.APPLY))
-			.contains("PluginGUID = '{11111111-2222-3333-4444-555555555555}'")
-			.contains("PluginInput = '<the custom plug-in''s input>'")
-			.doesNotContain("S3cret");
-	}
-
-	@Test
 	void theBundleHasOneNameInTheReviewThePlanOnlyPageAndTheExport() {
 		// Plan-only names its export step "YAML bundle": the file is still named after the GMSACredentialSpec.
 		assertThat(command(JOINED, StepKind.EXPORT_BUNDLE, "YAML bundle", StepIntent.APPLY))
