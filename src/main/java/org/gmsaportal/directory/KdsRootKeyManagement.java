@@ -85,7 +85,8 @@ class KdsRootKeyManagement {
 		}
 		KdsKeyMode keyMode = (choice == KdsRootKeyChoice.CREATE) ? KdsKeyMode.PRODUCTION : KdsKeyMode.LAB_BACKDATED;
 		String what = (keyMode == KdsKeyMode.PRODUCTION)
-				? "create a KDS root key effective now; DCs use it about 10 hours from now, so gMSA creation waits until then"
+				? "create a KDS root key effective now; DCs use it about 10 hours from now, so gMSA creation waits "
+						+ "until then"
 				: "create a lab KDS root key backdated 10 hours, usable at once (single-DC lab only)";
 		if (mode == Directory.Mode.APPLY) {
 			// The wizard and the API ask for the lab mode's confirmation before it reaches an approved plan.

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the front doors read live, before there is a request: the configured connections, their status, the KDS
- * root keys, SPN collisions, computer accounts and the cluster preflight. Nothing here writes. An unknown directory connection
- * is an {@link InvalidRequestException} naming the field; a directory or cluster that cannot answer throws its
- * module's exception.
+ * root keys, SPN collisions, computer accounts and the cluster preflight. Nothing here writes. An unknown directory
+ * connection is an {@link InvalidRequestException} naming the field; a directory or cluster that cannot answer
+ * throws its module's exception.
  */
 @Component
 public class LiveChecks {

@@ -56,7 +56,8 @@ class ExportAndDecommissionTests {
 		assertThat(bundle.yaml()).startsWith("# gmsa-webapp01-bundle.yaml: ")
 			.contains("Namespace " + deployment.namespace() + " must exist before this bundle is applied");
 		assertThat(exported).noneMatch(object -> "Namespace".equals(object.getKind()));
-		assertThat(bundle.warnings()).anyMatch(w -> w.startsWith("Namespace " + deployment.namespace() + " must exist"));
+		assertThat(bundle.warnings())
+			.anyMatch(w -> w.startsWith("Namespace " + deployment.namespace() + " must exist"));
 		assertThat(bundle.kubectlCommands()).contains(
 				"kubectl apply --server-side --field-manager=gmsa-portal --force-conflicts -f gmsa-webapp01-bundle.yaml",
 				"kubectl delete clusterroles.rbac.authorization.k8s.io gmsa-webapp01-gmsa-use   # decommission",

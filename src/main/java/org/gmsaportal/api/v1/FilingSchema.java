@@ -182,10 +182,10 @@ final class FilingSchema {
 		return text(1000, "The plug-in's PluginInput string, exactly as ccg.exe hands it to the plug-in; it names "
 				+ "where the portable user's credential is stored, never the password. azureKeyVault: "
 				+ "ObjectId=<object id of the managed identity that may read the secret>;SecretUri=<the Key Vault "
-				+ "secret's URI>, e.g. " + AZURE_KEY_VAULT_EXAMPLE + ". aws: the JSON text {\"credentialArn\": \"<Secrets "
-				+ "Manager secret ARN or SSM parameter ARN>\"}, e.g. " + AWS_EXAMPLE + " (a string holding JSON, not a "
-				+ "JSON object). kubernetesSecret: <namespace>:<secret name>, e.g. " + KUBERNETES_SECRET_EXAMPLE
-				+ ". custom: whatever that plug-in expects.");
+				+ "secret's URI>, e.g. " + AZURE_KEY_VAULT_EXAMPLE + ". aws: the JSON text "
+				+ "{\"credentialArn\": \"<Secrets Manager secret ARN or SSM parameter ARN>\"}, e.g. " + AWS_EXAMPLE
+				+ " (a string holding JSON, not a JSON object). kubernetesSecret: <namespace>:<secret name>, e.g. "
+				+ KUBERNETES_SECRET_EXAMPLE + ". custom: whatever that plug-in expects.");
 	}
 
 	private static Schema<?> clusterNames(Schema<?> schema) {

@@ -179,7 +179,8 @@ class ProvisioningRequestsController {
 
 	private static ResponseEntity<String> named(String fileName, String body) {
 		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName).build().toString())
 			.body(body);
 	}
 

@@ -150,7 +150,8 @@ class RunsController {
 	 */
 	static @Nullable String writtenSecret(RunView run) {
 		for (RunView.StepView step : run.steps()) {
-			if (step.kind() == StepKind.APPLY_TO_CLUSTER && step.state() == StepState.SUCCEEDED && step.detail() != null) {
+			boolean applied = step.kind() == StepKind.APPLY_TO_CLUSTER && step.state() == StepState.SUCCEEDED;
+			if (applied && step.detail() != null) {
 				Matcher secret = WRITTEN_SECRET.matcher(step.detail());
 				if (secret.find()) {
 					return secret.group(1);

@@ -24,8 +24,8 @@ import org.springframework.validation.Errors;
 
 /**
  * What the wizard reads live while the admin fills it in: connection status, KDS root keys, SPN collisions,
- * computer accounts and the cluster preflight. Nothing here writes. A directory or cluster that cannot answer gives its message,
- * never an exception, because a check that could not run must not break the page.
+ * computer accounts and the cluster preflight. Nothing here writes. A directory or cluster that cannot answer gives
+ * its message, never an exception, because a check that could not run must not break the page.
  */
 @Component
 class WizardLiveChecks {

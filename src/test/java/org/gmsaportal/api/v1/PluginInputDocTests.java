@@ -42,7 +42,8 @@ class PluginInputDocTests {
 	}
 
 	private static HostAccountPreset preset(KnownPlugin plugin, String input) {
-		return HostAccountPreset.from(new HostAccountConfig(HostAccountConfig.PORTABLE_CCG_VERSION, plugin.clsid(), input));
+		return HostAccountPreset
+			.from(new HostAccountConfig(HostAccountConfig.PORTABLE_CCG_VERSION, plugin.clsid(), input));
 	}
 
 }

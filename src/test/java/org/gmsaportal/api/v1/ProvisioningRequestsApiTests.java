@@ -126,14 +126,15 @@ class ProvisioningRequestsApiTests {
 		assertThat(this.json.readTree(spec.getContentAsString())).isEqualTo(this.json.readTree(artifact));
 		// Each artifact under the one name the run page and the review give it (issue 12 item 11).
 		String specName = "contoso_" + run.gmsaName().toLowerCase(java.util.Locale.ROOT) + ".json";
-		assertThat(spec.getHeader(HttpHeaders.CONTENT_DISPOSITION)).isEqualTo("attachment; filename=\"" + specName + "\"");
+		assertThat(spec.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+			.isEqualTo("attachment; filename=\"" + specName + "\"");
 		MockHttpServletResponse manifests = send(get(uri + "/manifests"), filer);
 		assertThat(manifests.getContentAsString()).contains("GMSACredentialSpec");
 		RunView.StepView export = run.steps().stream().filter(s -> s.kind() == StepKind.EXPORT_BUNDLE).findFirst()
 			.orElseThrow();
 		String bundleName = export.target() + "-bundle.yaml";
-		assertThat(manifests.getHeader(HttpHeaders.CONTENT_DISPOSITION)).isEqualTo("attachment; filename=\"" + bundleName
-				+ "\"");
+		assertThat(manifests.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+			.isEqualTo("attachment; filename=\"" + bundleName + "\"");
 		assertThat(export.detail()).startsWith("exported " + bundleName);
 		assertThat(manifests.getContentAsString()).startsWith("# " + bundleName + ": ")
 			.contains("must exist before this bundle is applied");
