@@ -274,8 +274,37 @@
     });
   }
 
+  // A copy button copies its target's text; it stays hidden without script, where selecting by hand works.
+  function copyButtons() {
+    document.querySelectorAll('button[data-copy]').forEach(function (button) {
+      var target = document.getElementById(button.getAttribute('data-copy'));
+      if (!target) {
+        return;
+      }
+      button.hidden = false;
+      button.addEventListener('click', function () {
+        var text = target.textContent.trim();
+        var done = function () { button.textContent = button.getAttribute('data-copied'); };
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(done);
+          return;
+        }
+        // Plain HTTP (a lab): the clipboard API is refused there, the selection still copies.
+        var range = document.createRange();
+        range.selectNodeContents(target);
+        var selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        if (document.execCommand('copy')) {
+          done();
+        }
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     localiseTimes();
+    copyButtons();
     fillTimeZone();
     followRun();
     liveSpnCheck();

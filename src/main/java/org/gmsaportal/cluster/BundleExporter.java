@@ -26,8 +26,8 @@ final class BundleExporter {
 
 	static ExportBundle export(GmsaDeployment deployment, List<HasMetadata> objects, List<String> warnings,
 			boolean includeSecretData, boolean exportOnly) {
-		String file = "gmsa-" + deployment.runId() + ".yaml";
-		StringBuilder yaml = new StringBuilder();
+		String file = ExportBundle.fileNameFor(deployment.credSpecName());
+		StringBuilder yaml = new StringBuilder(header(file, deployment.namespace()));
 		boolean coreDns = false;
 		for (HasMetadata object : objects) {
 			HasMetadata exported = (object instanceof Secret secret && !includeSecretData) ? withoutValues(secret) : object;
@@ -58,11 +58,26 @@ final class BundleExporter {
 					+ ((namespace != null) ? " -n " + namespace : "") + "   # decommission");
 		}
 		List<String> allWarnings = new ArrayList<>(warnings);
+		allWarnings.add(namespaceNote(deployment.namespace()));
 		if (!includeSecretData && objects.stream().anyMatch((o) -> o instanceof Secret)) {
 			allWarnings.add("The identity Secret's password is not in the bundle (its user name and domain are): replace every " + PLACEHOLDER
 					+ " under stringData (or create the Secret from your secret store) before applying.");
 		}
 		return new ExportBundle(file, yaml.toString(), commands, block, allWarnings);
+	}
+
+	/**
+	 * What the file is and what it needs. The namespace is not in the bundle: it usually holds more than the
+	 * portal's objects, so its decommission (kubectl delete of each object) must never take it with them.
+	 */
+	private static String header(String file, String namespace) {
+		return "# " + file + ": the gMSA objects gMSA Portal made, for kubectl apply --server-side or GitOps.\n# "
+				+ namespaceNote(namespace) + "\n";
+	}
+
+	private static String namespaceNote(String namespace) {
+		return "Namespace " + namespace + " must exist before this bundle is applied (kubectl create namespace "
+				+ namespace + "): the bundle does not create it, and its decommission does not delete it.";
 	}
 
 	// Who the identity is, and in which domain, is no secret and is easy to type wrongly by hand: kept as is.

@@ -21,4 +21,12 @@ public record ExportBundle(String fileName, String yaml, List<String> kubectlCom
 		warnings = List.copyOf(warnings);
 	}
 
+	/**
+	 * The bundle's one file name, wherever it is named (kubectl commands, review, run page, API): from the
+	 * {@code GMSACredentialSpec} resource name, which the admin chose and which is known before any run.
+	 */
+	public static String fileNameFor(String credSpecName) {
+		return credSpecName + "-bundle.yaml";
+	}
+
 }

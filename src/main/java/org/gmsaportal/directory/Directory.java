@@ -28,10 +28,14 @@ public interface Directory {
 	DomainIdentity domainFacts(String connection);
 
 	/**
-	 * A usable KDS root key exists, or (on APPLY with a create choice) is created; never deleted. A second
-	 * production key would be no more usable than a waiting one, so only a lab key is created beside it.
+	 * A usable KDS root key exists, or (on APPLY with a create choice, in a forest with no key) is created; never
+	 * deleted. A key that is not usable yet is DRIFT saying when it becomes usable: no second key is ever created
+	 * beside it, because several root keys make gMSAs fail after their next password rotation.
 	 */
 	Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode, @Nullable RunRef run);
+
+	/** Read only: the forest's KDS root keys, when each was created and becomes usable, and the verdict. */
+	KdsStatus kdsStatus(String connection);
 
 	/** The security group of hosts allowed to retrieve the gMSA password; a new one is domain-local. */
 	default Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {

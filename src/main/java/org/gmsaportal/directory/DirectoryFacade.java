@@ -59,33 +59,12 @@ class DirectoryFacade implements Directory {
 
 	@Override
 	public Ensured ensureKdsRootKey(String connection, KdsRootKeyChoice choice, Mode mode, @Nullable RunRef run) {
-		DirectoryConnection conn = connection(connection);
-		KdsRootKeyManagement kds = new KdsRootKeyManagement(this.audit, run);
-		KdsStatus status = kds.status(conn);
-		if (status.state() == KdsStatus.State.USABLE) {
-			return Ensured.of(Result.ALREADY_AS_REQUESTED, status.explanation());
-		}
-		if (status.state() == KdsStatus.State.UNKNOWN) {
-			return Ensured.of(Result.DRIFT, status.explanation());
-		}
-		KdsKeyMode keyMode = switch (choice) {
-			case USE_EXISTING -> null;
-			case CREATE -> KdsKeyMode.PRODUCTION;
-			case CREATE_LAB -> KdsKeyMode.LAB_BACKDATED;
-		};
-		// A second production key would be no more usable than the first: only a lab key helps right away.
-		if (keyMode == null || (status.state() == KdsStatus.State.NOT_YET_USABLE && keyMode == KdsKeyMode.PRODUCTION)) {
-			return Ensured.of(Result.DRIFT, status.explanation());
-		}
-		String what = (keyMode == KdsKeyMode.PRODUCTION)
-				? "create a KDS root key effective now; DCs use it about 10 hours from now, so gMSA creation waits until then"
-				: "create a lab KDS root key backdated 10 hours, usable at once (single-DC lab only)";
-		if (mode == Mode.PREVIEW) {
-			return Ensured.of(Result.CREATED, what);
-		}
-		// The wizard and the API ask for the lab mode's confirmation before it reaches an approved plan.
-		kds.create(conn, keyMode, keyMode == KdsKeyMode.LAB_BACKDATED);
-		return Ensured.of(Result.CREATED, what);
+		return new KdsRootKeyManagement(this.audit, run).ensure(connection(connection), choice, mode);
+	}
+
+	@Override
+	public KdsStatus kdsStatus(String connection) {
+		return new KdsRootKeyManagement(this.audit, null).status(connection(connection));
 	}
 
 	@Override

@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param created msKds-CreateTime
  * @param effective msKds-UseStartTime (Add-KdsRootKey -EffectiveTime)
  */
-record KdsRootKey(UUID id, String distinguishedName, Instant created, Instant effective) {
+public record KdsRootKey(UUID id, String distinguishedName, Instant created, Instant effective) {
 
 	/**
 	 * How long after its effective time a key may derive gMSA passwords: the 10-hour key cycle plus

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import org.gmsaportal.directory.internal.KdsParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lists, judges and creates the forest's KDS root keys (Get-KdsRootKey / Add-KdsRootKey over LDAP).
+ * Lists, judges and creates the forest's KDS root keys (Get-KdsRootKey / Add-KdsRootKey over LDAP); creates one
+ * only in a forest that has none.
  */
 class KdsRootKeyManagement {
 
@@ -57,7 +59,55 @@ class KdsRootKeyManagement {
 	}
 
 	/**
-	 * Creates a root key with the attribute values Windows writes.
+	 * A usable key exists, or (on APPLY with a create choice, and only when the forest has no key at all) is
+	 * created. A key that exists but is not usable yet is waited for, never joined by a second one: several root
+	 * keys make gMSAs fail after their next password rotation.
+	 */
+	Directory.Ensured ensure(DirectoryConnection connection, KdsRootKeyChoice choice, Directory.Mode mode) {
+		KdsStatus status = status(connection);
+		switch (status.state()) {
+			case USABLE -> {
+				return Directory.Ensured.of(Directory.Result.ALREADY_AS_REQUESTED, status.explanation()
+						+ (choice == KdsRootKeyChoice.USE_EXISTING ? "" : " No key is created: one per forest."));
+			}
+			case UNKNOWN -> {
+				return Directory.Ensured.of(Directory.Result.DRIFT, status.explanation());
+			}
+			case NOT_YET_USABLE -> {
+				return Directory.Ensured.of(Directory.Result.DRIFT, refusal(status));
+			}
+			case MISSING -> {
+				// falls through to the choice below
+			}
+		}
+		if (choice == KdsRootKeyChoice.USE_EXISTING) {
+			return Directory.Ensured.of(Directory.Result.DRIFT, status.explanation());
+		}
+		KdsKeyMode keyMode = (choice == KdsRootKeyChoice.CREATE) ? KdsKeyMode.PRODUCTION : KdsKeyMode.LAB_BACKDATED;
+		String what = (keyMode == KdsKeyMode.PRODUCTION)
+				? "create a KDS root key effective now; DCs use it about 10 hours from now, so gMSA creation waits "
+						+ "until then"
+				: "create a lab KDS root key backdated 10 hours, usable at once (single-DC lab only)";
+		if (mode == Directory.Mode.APPLY) {
+			// The wizard and the API ask for the lab mode's confirmation before it reaches an approved plan.
+			create(connection, keyMode, keyMode == KdsKeyMode.LAB_BACKDATED);
+		}
+		return Directory.Ensured.of(Directory.Result.CREATED, what);
+	}
+
+	/** Why no key is created beside the existing ones, with when the first becomes usable. */
+	static String refusal(KdsStatus status) {
+		KdsRootKey first = status.keys().stream().min(Comparator.comparing(KdsRootKey::usableFrom)).orElseThrow();
+		String when = first.usableAt(status.dcTime()) ? "is usable since " + first.usableFrom()
+				: "becomes usable at " + first.usableFrom();
+		return "KDS root key " + first.id() + " exists (created " + first.created() + ") and " + when
+				+ ". The portal does not create a second key: several root keys in a forest make gMSAs fail after "
+				+ "their next password rotation. Wait until then and run again.";
+	}
+
+	/**
+	 * Creates a root key with the attribute values Windows writes, in a forest that has none: any existing key, usable
+	 * or not, is a {@link DirectoryException} saying when it becomes usable.
 	 * @param mode production (usable in about 10 h) or single-DC lab (backdated)
 	 * @param labBackdatingConfirmed must be true for {@link KdsKeyMode#LAB_BACKDATED}: the admin confirmed
 	 * that this forest has a single DC
@@ -70,6 +120,11 @@ class KdsRootKeyManagement {
 		}
 		return connection.withServiceAccount(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
+			// Checked on the session that writes, so a key another admin added since the plan is seen too.
+			List<KdsRootKey> existing = list(ctx, facts.configurationNamingContext());
+			if (!existing.isEmpty()) {
+				throw new DirectoryException(refusal(KdsStatus.evaluate(existing, facts.dcTime(), true, "")));
+			}
 			Instant now = facts.dcTime();
 			Instant effective = (mode == KdsKeyMode.PRODUCTION) ? now : now.minus(LAB_BACKDATE);
 			String container = containerDn(facts.configurationNamingContext());

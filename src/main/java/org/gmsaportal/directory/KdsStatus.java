@@ -9,7 +9,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether the forest has a KDS root key a DC will use for a new gMSA now, and what to do if not.
+ * Whether the forest has a KDS root key a DC will use for a new gMSA now, and what to do if not. The portal
+ * never adds a key beside an existing one: Microsoft's gMSA guide says several root keys in a forest make gMSAs
+ * fail after their next password rotation.
  *
  * @param state the verdict
  * @param keys the keys the portal could see
@@ -18,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param explanation what this means and the fix, for the admin
  * @param warnings things to look at even when the state is fine
  */
-record KdsStatus(State state, List<KdsRootKey> keys, @Nullable Instant usableAt, Instant dcTime,
+public record KdsStatus(State state, List<KdsRootKey> keys, @Nullable Instant usableAt, Instant dcTime,
 		String explanation, List<String> warnings) {
 
 	/** The verdict on the forest's root keys. */
@@ -38,8 +40,10 @@ record KdsStatus(State state, List<KdsRootKey> keys, @Nullable Instant usableAt,
 	static KdsStatus evaluate(List<KdsRootKey> keys, Instant now, boolean identityCanReadKeys, String identity) {
 		List<String> warnings = new ArrayList<>();
 		if (keys.size() > 1) {
-			warnings.add(keys.size() + " KDS root keys exist; Microsoft recommends one per forest. Extra keys do "
-					+ "not break existing gMSAs, and the portal never deletes one.");
+			warnings.add(keys.size() + " KDS root keys exist. Microsoft says to create only one per forest: several "
+					+ "make gMSAs fail after their next password rotation. The portal never deletes a key (gMSAs "
+					+ "created under it would lose their passwords) and never adds another; ask the forest's "
+					+ "administrators which key to keep before anyone removes one.");
 		}
 		if (keys.isEmpty()) {
 			if (!identityCanReadKeys) {
@@ -60,7 +64,7 @@ record KdsStatus(State state, List<KdsRootKey> keys, @Nullable Instant usableAt,
 		return new KdsStatus(State.NOT_YET_USABLE, keys, first, now, "The KDS root key becomes usable at " + first
 				+ " (in " + wait.toHours() + " h " + wait.toMinutesPart() + " min): DCs wait 10 hours after a key's "
 				+ "effective time (Samba 5 minutes more for clock skew) so every DC has it. gMSA creation fails "
-				+ "until then.", warnings);
+				+ "until then; wait, do not add a second key.", warnings);
 	}
 
 }

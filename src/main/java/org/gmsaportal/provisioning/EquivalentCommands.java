@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 
@@ -47,14 +48,13 @@ public final class EquivalentCommands {
 					+ " -Properties 'msDS-ManagedPassword' -Credential (Get-Credential "
 					+ ps(RequestTranslation.members(request).get(0) + "@" + domain) + "); if (-not $a.'msDS-ManagedPassword') { throw "
 					+ ps(RequestTranslation.members(request).get(0) + " may not retrieve the password of " + request.gmsaName()) + " }";
-			case GENERATE_CREDSPEC -> "New-CredentialSpec -AccountName " + gmsa + " -Path " + ps(request.gmsaName()
-					.toLowerCase(Locale.ROOT) + ".json");
+			case GENERATE_CREDSPEC -> credentialSpec(request, domain);
 			case CLUSTER_PREFLIGHT -> "kubectl --context " + sh(step.target())
 					+ " get crd gmsacredentialspecs.windows.k8s.io && kubectl get nodes -l kubernetes.io/os=windows";
 			case APPLY_TO_CLUSTER -> "kubectl --context " + sh(((Target.Cluster) request.target()).connection())
-					+ " apply --server-side -f " + sh(step.target() + "-bundle.yaml");
+					+ " apply --server-side -f " + sh(ArtifactNames.bundle(request.target().credSpecName()));
 			case EXPORT_BUNDLE -> "# no cluster now; later, through GitOps: kubectl apply --server-side -f "
-					+ sh(step.target() + "-bundle.yaml");
+					+ sh(ArtifactNames.bundle(request.target().credSpecName()));
 			case VERIFY_WORKLOAD -> "kubectl -n " + sh(request.target().namespace()) + " exec deploy/" + step.target()
 					+ " -- nltest /sc_verify:" + domain;
 			case REMOVE_FROM_CLUSTER -> "kubectl delete -l gmsaportal.org/run-id=<run> gmsacredentialspec,clusterrole,rolebinding,secret,deployment";
@@ -63,6 +63,26 @@ public final class EquivalentCommands {
 			case REMOVE_GMSA -> "Remove-ADServiceAccount -Identity " + gmsa;
 			case REMOVE_GROUP -> "Remove-ADGroup -Identity " + ps(step.target());
 		};
+	}
+
+	/**
+	 * New-CredentialSpec with its default file name, the one the portal uses. It has no parameter for
+	 * HostAccountConfig (Microsoft's docs add it by hand), so for portable hosts the commands after it add the same
+	 * section the portal writes. Runs take known plug-ins only, whose input names where a secret is, never one.
+	 */
+	private static String credentialSpec(ProvisioningRequest request, String domain) {
+		String create = "New-CredentialSpec -AccountName " + ps(request.gmsaName()) + " -Domain " + ps(domain);
+		String file = "  # writes <netbios>_" + request.gmsaName().toLowerCase(Locale.ROOT) + ".json (lower case), the"
+				+ " portal's name for it";
+		if (!(request.hosts() instanceof Hosts.Portable portable)) {
+			return create + file;
+		}
+		HostAccountPreset preset = portable.preset();
+		return "$f = (" + create + ").Path; $s = Get-Content $f -Raw | ConvertFrom-Json; "
+				+ "$s.ActiveDirectoryConfig | Add-Member HostAccountConfig ([ordered]@{ PortableCcgVersion = '1'; "
+				+ "PluginGUID = " + ps(preset.pluginGuid()) + "; PluginInput = " + ps(preset.pluginInput()) + " }); "
+				+ "$s | ConvertTo-Json -Depth 5 | Set-Content $f -Encoding ascii" + file
+				+ "; New-CredentialSpec cannot write HostAccountConfig itself, so the commands after it add it";
 	}
 
 	private static String kds(KdsRootKeyChoice choice) {

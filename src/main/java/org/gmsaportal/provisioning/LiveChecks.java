@@ -12,15 +12,16 @@ import org.gmsaportal.directory.Directory.Computers;
 import org.gmsaportal.directory.Directory.DirectoryStatus;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.SpnConflict;
+import org.gmsaportal.directory.KdsStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * What the front doors read live, before there is a request: the configured connections, their status, SPN
- * collisions, computer accounts and the cluster preflight. Nothing here writes. An unknown directory connection
- * is an {@link InvalidRequestException} naming the field; a directory or cluster that cannot answer throws its
- * module's exception.
+ * What the front doors read live, before there is a request: the configured connections, their status, the KDS
+ * root keys, SPN collisions, computer accounts and the cluster preflight. Nothing here writes. An unknown directory
+ * connection is an {@link InvalidRequestException} naming the field; a directory or cluster that cannot answer
+ * throws its module's exception.
  */
 @Component
 public class LiveChecks {
@@ -50,6 +51,11 @@ public class LiveChecks {
 	/** Whether the directory answers the portal's service account, and what it says about itself. */
 	public DirectoryStatus directoryStatus(String connection) {
 		return this.directory.status(Planner.configured(this.directory, connection));
+	}
+
+	/** The forest's KDS root keys: whether one exists, since when, and when DCs may use it for a new gMSA. */
+	public KdsStatus kdsStatus(String connection) {
+		return this.directory.kdsStatus(Planner.configured(this.directory, connection));
 	}
 
 	/** Whether the cluster's API server answers, and its version; a connection that cannot be built fails. */

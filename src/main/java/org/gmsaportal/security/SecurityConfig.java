@@ -46,7 +46,8 @@ class SecurityConfig {
 		String[] readRoles = { Role.ADMIN.name(), Role.AUDITOR.name() };
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/assets/**", "/favicon.ico", "/error", "/error/**").permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+			// Load balancers probe health; /actuator/info (build and Java versions) helps an attacker, not a probe.
+			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers(HttpMethod.GET, "/wizard", "/wizard/**").hasRole(Role.ADMIN.name())
 			// pages that exist only to change something (API clients, a run's removal); lists and runs stay
 			// readable for auditors

@@ -50,8 +50,16 @@ class ExportAndDecommissionTests {
 			HasMetadata live = ServerSideApplier.resource(this.cluster.client, object).get();
 			assertThat(ObjectDiff.between(live, object)).as("%s", ClusterObject.of(object)).isEmpty();
 		}
+		// Named after the GMSACredentialSpec, as the review, the run page and the API name it; its namespace is
+		// not in it (a decommission would delete it with everything else there), and the bundle says so.
+		assertThat(bundle.fileName()).isEqualTo("gmsa-webapp01-bundle.yaml");
+		assertThat(bundle.yaml()).startsWith("# gmsa-webapp01-bundle.yaml: ")
+			.contains("Namespace " + deployment.namespace() + " must exist before this bundle is applied");
+		assertThat(exported).noneMatch(object -> "Namespace".equals(object.getKind()));
+		assertThat(bundle.warnings())
+			.anyMatch(w -> w.startsWith("Namespace " + deployment.namespace() + " must exist"));
 		assertThat(bundle.kubectlCommands()).contains(
-				"kubectl apply --server-side --field-manager=gmsa-portal --force-conflicts -f gmsa-run-42.yaml",
+				"kubectl apply --server-side --field-manager=gmsa-portal --force-conflicts -f gmsa-webapp01-bundle.yaml",
 				"kubectl delete clusterroles.rbac.authorization.k8s.io gmsa-webapp01-gmsa-use   # decommission",
 				"kubectl delete gmsacredentialspecs.windows.k8s.io gmsa-webapp01   # decommission");
 	}

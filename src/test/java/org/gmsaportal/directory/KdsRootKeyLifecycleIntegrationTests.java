@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The KDS root key story on a DC of its own: no key, refused gMSA, production key, lab key, gMSA and proof.
+ * The KDS root key story on a DC of its own: no key, refused gMSA, production key, no second key beside it,
+ * lab key in a forest without keys, gMSA and proof.
  */
 @TestMethodOrder(OrderAnnotation.class)
 class KdsRootKeyLifecycleIntegrationTests {
@@ -111,8 +112,42 @@ class KdsRootKeyLifecycleIntegrationTests {
 
 	@Test
 	@Order(5)
-	void confirmedLabKeyIsUsableAtOnceAndTheGmsaIsCreatedAndReadable() {
-		this.kds.create(admin(), KdsKeyMode.LAB_BACKDATED, true);
+	void aSecondKeyIsRefusedWhileTheFirstIsNotUsableYetSayingWhenItBecomesUsable() {
+		KdsRootKey waiting = this.kds.status(admin()).keys().get(0);
+		String usableFrom = "becomes usable at " + waiting.usableFrom();
+		for (KdsRootKeyChoice choice : KdsRootKeyChoice.values()) {
+			for (Directory.Mode mode : Directory.Mode.values()) {
+				Directory.Ensured ensured = this.kds.ensure(admin(), choice, mode);
+				assertThat(ensured.result()).as(choice + " " + mode).isEqualTo(Directory.Result.DRIFT);
+				assertThat(ensured.detail()).contains("KDS root key " + waiting.id() + " exists (created "
+						+ waiting.created() + ")", usableFrom, "does not create a second key");
+			}
+		}
+		// The write itself refuses too, so a key added after the plan was approved is not joined by another.
+		assertThatThrownBy(() -> this.kds.create(admin(), KdsKeyMode.LAB_BACKDATED, true))
+			.isInstanceOf(DirectoryException.class)
+			.hasMessageContaining(usableFrom);
+		assertThatThrownBy(() -> this.kds.create(admin(), KdsKeyMode.PRODUCTION, false))
+			.isInstanceOf(DirectoryException.class)
+			.hasMessageContaining(usableFrom);
+		assertThat(this.kds.status(admin()).keys()).containsExactly(waiting);
+		assertThat(dc.lab().samba("samba-tool", "domain", "kds", "root-key", "list")).contains("1 root key found")
+			.contains("name " + waiting.id());
+		assertThat(this.audit.events).isEmpty();
+	}
+
+	@Test
+	@Order(6)
+	void confirmedLabKeyInAForestWithoutKeysIsUsableAtOnceAndTheGmsaIsCreatedAndReadable() {
+		// Only this test deletes the waiting key, on its own DC, to reach a forest with no key again.
+		admin().withServiceAccount(ctx -> {
+			for (KdsRootKey key : KdsRootKeyManagement.list(ctx, "CN=Configuration,DC=lab,DC=test")) {
+				ctx.destroySubcontext(key.distinguishedName());
+			}
+			return null;
+		});
+		assertThat(this.kds.ensure(admin(), KdsRootKeyChoice.CREATE_LAB, Directory.Mode.APPLY).result())
+			.isEqualTo(Directory.Result.CREATED);
 		assertThat(this.audit.events).last().satisfies(event -> {
 			assertThat(event.action()).isEqualTo("directory.kds-root-key.create");
 			assertThat(event.details()).containsKey("warning");
@@ -120,7 +155,11 @@ class KdsRootKeyLifecycleIntegrationTests {
 		});
 		KdsStatus status = this.kds.status(admin());
 		assertThat(status.state()).isEqualTo(State.USABLE);
-		assertThat(status.warnings()).anyMatch(w -> w.contains("2 KDS root keys exist"));
+		assertThat(status.keys()).hasSize(1);
+		assertThat(status.warnings()).isEmpty();
+		assertThat(this.kds.ensure(admin(), KdsRootKeyChoice.CREATE_LAB, Directory.Mode.APPLY).result())
+			.isEqualTo(Directory.Result.ALREADY_AS_REQUESTED);
+		assertThat(this.kds.status(admin()).keys()).hasSize(1);
 
 		assertThat(this.identities.ensureGmsa(admin(), GmsaRequest.of(NAME, NAME + "-hosts")).outcome())
 			.isEqualTo(EnsureResult.Outcome.CREATED);

@@ -56,4 +56,21 @@ class KdsStatusTests {
 		assertThat(status.warnings()).singleElement().asString().contains("2 KDS root keys");
 	}
 
+	@Test
+	void severalKeysAreSaidToBreakGmsasAtRotationNeverToBeHarmless() {
+		KdsStatus status = KdsStatus.evaluate(List.of(key(NOW), key(NOW.minus(Duration.ofDays(1)))), NOW, true, "svc");
+		assertThat(status.warnings()).singleElement().asString()
+			.contains("make gMSAs fail after their next password rotation")
+			.doesNotContainIgnoringCase("do not break");
+	}
+
+	@Test
+	void theRefusalOfASecondKeyNamesTheWaitingKeyAndWhenItBecomesUsable() {
+		KdsRootKey waiting = key(NOW.minus(Duration.ofHours(1)));
+		String refusal = KdsRootKeyManagement.refusal(KdsStatus.evaluate(List.of(waiting), NOW, true, "svc"));
+		assertThat(refusal).contains("KDS root key " + waiting.id() + " exists (created " + waiting.created() + ")")
+			.contains("becomes usable at 2026-11-22T21:05:00Z")
+			.contains("does not create a second key");
+	}
+
 }

@@ -25,8 +25,12 @@ final class OwnLabDc implements AutoCloseable {
 		this.lab = lab;
 	}
 
-	/** Starts a DC on {@code ip}; skips the test (fails it under CI=true) if this machine cannot. */
-	static OwnLabDc start(String ip) {
+	/**
+	 * Starts a DC on {@code ip}, or on {@code GMSA_OWN_LAB_IP} when set (so that parallel test runs on one machine
+	 * do not share an address); skips the test (fails it under CI=true) if this machine cannot.
+	 */
+	static OwnLabDc start(String defaultIp) {
+		String ip = System.getenv().getOrDefault("GMSA_OWN_LAB_IP", defaultIp);
 		Path dir = Path.of(System.getProperty("java.io.tmpdir"), "gmsa-lab-" + ip.replace('.', '-'));
 		Path script = Path.of("scripts/lab-dc.sh").toAbsolutePath();
 		String failure = null;

@@ -88,6 +88,29 @@ class EquivalentCommandsTests {
 	}
 
 	@Test
+	void newCredentialSpecIsShownWithWhatAddsTheSameHostAccountConfigItCannotWriteItself() {
+		String portable = command(PORTABLE, StepKind.GENERATE_CREDSPEC, "web01", StepIntent.APPLY);
+		assertThat(portable).startsWith("$f = (New-CredentialSpec -AccountName 'web01' -Domain 'contoso.com').Path;")
+			.contains("Add-Member HostAccountConfig ([ordered]@{ PortableCcgVersion = '1'; PluginGUID = '"
+					+ KnownPlugin.KUBERNETES_SECRET.clsid() + "'; PluginInput = 'apps:web01-ccg' })")
+			.contains("ConvertTo-Json -Depth 5 | Set-Content $f")
+			.contains("New-CredentialSpec cannot write HostAccountConfig itself")
+			.contains("writes <netbios>_web01.json");
+		assertThat(command(JOINED, StepKind.GENERATE_CREDSPEC, "web01", StepIntent.APPLY))
+			.startsWith("New-CredentialSpec -AccountName 'web01' -Domain 'contoso.com'  # writes <netbios>_web01.json")
+			.doesNotContain("HostAccountConfig");
+	}
+
+	@Test
+	void theBundleHasOneNameInTheReviewThePlanOnlyPageAndTheExport() {
+		// Plan-only names its export step "YAML bundle": the file is still named after the GMSACredentialSpec.
+		assertThat(command(JOINED, StepKind.EXPORT_BUNDLE, "YAML bundle", StepIntent.APPLY))
+			.endsWith("kubectl apply --server-side -f web01-spec-bundle.yaml");
+		assertThat(ArtifactNames.bundle("web01-spec")).isEqualTo("web01-spec-bundle.yaml");
+		assertThat(ArtifactNames.report("WebApp01")).isEqualTo("webapp01-run-report.json");
+	}
+
+	@Test
 	void quotesCannotBeBrokenOutOf() {
 		assertThat(EquivalentCommands.ps("a'; Remove-ADGroup x")).isEqualTo("'a''; Remove-ADGroup x'");
 		assertThat(EquivalentCommands.sh("a b")).isEqualTo("'a b'");

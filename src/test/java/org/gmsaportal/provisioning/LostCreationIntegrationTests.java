@@ -163,6 +163,11 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
+		public org.gmsaportal.directory.KdsStatus kdsStatus(String connection) {
+			return this.real.kdsStatus(connection);
+		}
+
+		@Override
 		public Ensured ensureGroup(String connection, String groupName, GroupScope scope, Mode mode,
 			@Nullable RunRef run) {
 			return this.real.ensureGroup(connection, groupName, scope, mode, run);

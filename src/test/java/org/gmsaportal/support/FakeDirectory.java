@@ -18,7 +18,9 @@ import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.DirectoryAuthenticationException;
 import org.gmsaportal.directory.DirectoryUser;
 import org.gmsaportal.directory.GroupScope;
+import org.gmsaportal.directory.KdsRootKey;
 import org.gmsaportal.directory.KdsRootKeyChoice;
+import org.gmsaportal.directory.KdsStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -217,6 +219,21 @@ public class FakeDirectory implements Directory {
 			this.kdsRootKey = true;
 		}
 		return Ensured.of(Result.CREATED, "create a KDS root key");
+	}
+
+	/** One key, usable since long before now, or none. */
+	@Override
+	public KdsStatus kdsStatus(String connection) {
+		Instant now = Instant.now();
+		if (!this.kdsRootKey) {
+			return new KdsStatus(KdsStatus.State.MISSING, List.of(), null, now, "The forest has no KDS root key.",
+					List.of());
+		}
+		Instant effective = Instant.parse("2024-01-01T00:00:00Z");
+		KdsRootKey key = new KdsRootKey(java.util.UUID.fromString("7c1a0d2e-0000-4000-8000-000000000001"),
+				"CN=7c1a0d2e-0000-4000-8000-000000000001,CN=Master Root Keys", effective, effective);
+		return new KdsStatus(KdsStatus.State.USABLE, List.of(key), null, now, "A usable KDS root key exists.",
+				List.of());
 	}
 
 	@Override

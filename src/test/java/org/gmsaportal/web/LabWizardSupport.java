@@ -102,6 +102,14 @@ abstract class LabWizardSupport extends PortalServerSupport {
 			assertThat(page.locator("#cluster-status-ok")).containsText("The API server answers, Kubernetes");
 		}
 		page.locator("#next").click();
+		// The forest step reads the lab DC's KDS root keys: one exists, with when it was created and when DCs
+		// could use it (Samba's provision backdates it, so both are in the past), and nothing is to be created.
+		assertThat(page.locator("#kds-state")).containsText("A key exists and domain controllers use it");
+		assertThat(page.locator("#kds-keys tbody tr")).hasCount(1);
+		assertThat(page.locator("#kds-keys time.kds-created")).hasAttribute("datetime",
+				java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+		assertThat(page.locator("#kds-keys time.kds-usable-from")).hasAttribute("datetime",
+				java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT.*Z"));
 		page.locator("input[name=kdsRootKey][value=USE_EXISTING]").check();
 		page.locator("#next").click();
 	}

@@ -82,8 +82,9 @@ class WizardExportOnlyLabBrowserTests extends LabWizardSupport {
 			page.locator("#reveal-password").click();
 			password = page.locator("#portable-password code").textContent().strip();
 			page.navigate(url("/runs/" + runId));
-			credSpec = download(page, "#artifact-GENERATE_CREDSPEC", name + "-generate-credspec.json");
-			bundle = download(page, "#artifact-EXPORT_BUNDLE", name + "-export-bundle.yaml");
+			// One name per download: New-CredentialSpec's own for the spec, the resource name's for the bundle.
+			credSpec = download(page, "#artifact-GENERATE_CREDSPEC", "lab_" + name.toLowerCase() + ".json");
+			bundle = download(page, "#artifact-EXPORT_BUNDLE", name + "-spec-bundle.yaml");
 			report = download(page, "#run-report", name + "-run-report.json");
 		}
 

@@ -177,9 +177,24 @@ final class FilingSchema {
 				+ "it; default domainLocal. An existing security group of any scope is used as it is.");
 	}
 
+	// The PluginInput formats each plug-in reads (shared/reference/gmsa-anchors.md section 8); PluginInputDocTests
+	// checks that the credspec module accepts each example as given.
+	static final String AZURE_KEY_VAULT_EXAMPLE = "ObjectId=5d1b6a3c-0e2f-4b7a-9c8d-1e2f3a4b5c6d;"
+			+ "SecretUri=https://contoso-kv.vault.azure.net/secrets/gmsa-web01";
+
+	static final String AWS_EXAMPLE = "{\"credentialArn\":\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:"
+			+ "gmsa-web01\"}";
+
+	static final String KUBERNETES_SECRET_EXAMPLE = "gmsa-system:web01-ccg";
+
 	private static Schema<?> pluginInput() {
-		return text(1000, "The plug-in's input: a secret URI (azureKeyVault), an ARN (aws), namespace:secret "
-				+ "(kubernetesSecret), or what the custom plug-in expects.");
+		return text(1000, "The plug-in's PluginInput string, exactly as ccg.exe hands it to the plug-in; it names "
+				+ "where the portable user's credential is stored, never the password. azureKeyVault: "
+				+ "ObjectId=<object id of the managed identity that may read the secret>;SecretUri=<the Key Vault "
+				+ "secret's URI>, e.g. " + AZURE_KEY_VAULT_EXAMPLE + ". aws: the JSON text "
+				+ "{\"credentialArn\": \"<Secrets Manager secret ARN or SSM parameter ARN>\"}, e.g. " + AWS_EXAMPLE
+				+ " (a string holding JSON, not a JSON object). kubernetesSecret: <namespace>:<secret name>, e.g. "
+				+ KUBERNETES_SECRET_EXAMPLE + ". custom: whatever that plug-in expects.");
 	}
 
 	private static Schema<?> clusterNames(Schema<?> schema) {

@@ -3,6 +3,7 @@ package org.gmsaportal.api.v1;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gmsaportal.provisioning.ArtifactNames;
 import org.gmsaportal.provisioning.Decider;
 import org.gmsaportal.provisioning.FiledRequest;
 import org.gmsaportal.provisioning.ProvisioningRequests;
@@ -16,6 +17,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -157,26 +160,38 @@ class ProvisioningRequestsController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(view);
 	}
 
-	/** The credential spec JSON the run generated. */
+	/** The credential spec JSON the run generated, under the name the run page and review give it. */
 	@GetMapping(path = "/{id}/credential-spec", produces = MediaType.APPLICATION_JSON_VALUE)
-	String credentialSpec(Authentication authentication, @PathVariable String id) {
-		return artifact(authentication, id, List.of(StepKind.GENERATE_CREDSPEC), "credential spec");
+	ResponseEntity<String> credentialSpec(Authentication authentication, @PathVariable String id) {
+		RunView.StepView step = artifact(authentication, id, List.of(StepKind.GENERATE_CREDSPEC), "credential spec");
+		String json = String.valueOf(step.artifact());
+		return named(ArtifactNames.credentialSpec(json), json);
 	}
 
 	/** The YAML bundle of an export-only run, or the objects applied to the cluster. */
 	@GetMapping(path = "/{id}/manifests", produces = "application/yaml")
-	String manifests(Authentication authentication, @PathVariable String id) {
-		return artifact(authentication, id, List.of(StepKind.EXPORT_BUNDLE, StepKind.APPLY_TO_CLUSTER), "manifests");
+	ResponseEntity<String> manifests(Authentication authentication, @PathVariable String id) {
+		RunView.StepView step = artifact(authentication, id, List.of(StepKind.EXPORT_BUNDLE, StepKind.APPLY_TO_CLUSTER),
+				"manifests");
+		// Both steps name the GMSACredentialSpec resource as their target: the bundle is named after it.
+		return named(ArtifactNames.bundle(step.target()), String.valueOf(step.artifact()));
 	}
 
-	private String artifact(Authentication authentication, String id, List<StepKind> kinds, String what) {
+	private static ResponseEntity<String> named(String fileName, String body) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName).build().toString())
+			.body(body);
+	}
+
+	private RunView.StepView artifact(Authentication authentication, String id, List<StepKind> kinds, String what) {
 		FiledRequest row = visible(authentication, id);
 		RunView run = this.lifecycle.run(row).orElse(null);
 		if (run != null) {
 			for (StepKind kind : kinds) {
 				for (RunView.StepView step : run.steps()) {
 					if (step.kind() == kind && step.artifact() != null) {
-						return step.artifact();
+						return step;
 					}
 				}
 			}

@@ -28,7 +28,7 @@ public class ApiClientForm {
 
 	@NotBlank
 	@Size(max = 64)
-	@jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]*", message = "{apiClients.name.pattern}")
+	@jakarta.validation.constraints.Pattern(regexp = "|[A-Za-z0-9][A-Za-z0-9._-]*", message = "{apiClients.name.pattern}")
 	private String name = "";
 
 	@NotEmpty(message = "{apiClients.scopes.required}")

@@ -2,11 +2,11 @@ package org.gmsaportal.web.runs;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
+import org.gmsaportal.provisioning.ArtifactNames;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunView;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +49,7 @@ class RunReportController {
 		RunReport report = new RunReport(run.id(), run.kind().name(), run.state().name(), run.gmsaName(), run.domain(),
 				run.planHash(), run.approvedBy(), run.approvalReason(), run.ticketRef(), run.decommissions(), run.failure(), run.createdAt(),
 				Instant.now(), steps, events);
-		String name = run.gmsaName().toLowerCase(Locale.ROOT) + "-run-report.json";
+		String name = ArtifactNames.report(run.gmsaName());
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
 			.contentType(MediaType.APPLICATION_JSON)

@@ -3,16 +3,20 @@ package org.gmsaportal.web.runs;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.provisioning.ArtifactNames;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepKind;
+import org.gmsaportal.provisioning.StepState;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -36,6 +40,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Controller
 class RunsController {
+
+	// The apply step's detail names each object it applied: "CREATED Secret apps/web01-ccg, ...".
+	private static final Pattern WRITTEN_SECRET = Pattern.compile("\\bSecret ([a-z0-9.-]+/[a-z0-9.-]+)");
 
 	private static final int LIMIT = 200;
 
@@ -101,6 +108,7 @@ class RunsController {
 		model.addAttribute("section", "runs");
 		model.addAttribute("run", run);
 		model.addAttribute("portablePassword", password.map(SecretValue::reveal).orElse(null));
+		model.addAttribute("writtenSecret", writtenSecret(run));
 		return "runs/password";
 	}
 
@@ -123,12 +131,34 @@ class RunsController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		boolean yaml = step.kind() == StepKind.EXPORT_BUNDLE;
-		String name = run.gmsaName().toLowerCase(Locale.ROOT) + "-"
-				+ step.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + (yaml ? ".yaml" : ".json");
+		// The export step's target is the GMSACredentialSpec name the bundle is named after.
+		String name = switch (step.kind()) {
+			case GENERATE_CREDSPEC -> ArtifactNames.credentialSpec(artifact);
+			case EXPORT_BUNDLE -> ArtifactNames.bundle(step.target());
+			default -> run.gmsaName().toLowerCase(Locale.ROOT) + "-"
+					+ step.kind().name().toLowerCase(Locale.ROOT).replace('_', '-') + ".json";
+		};
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
 			.contentType(yaml ? MediaType.parseMediaType("application/yaml;charset=UTF-8") : MediaType.APPLICATION_JSON)
 			.body(artifact);
+	}
+
+	/**
+	 * The Kubernetes Secret the run applied the password into ({@code namespace/name}), or {@code null} when it
+	 * wrote none (another plug-in, or export only): the password page must not send the admin to look for one.
+	 */
+	static @Nullable String writtenSecret(RunView run) {
+		for (RunView.StepView step : run.steps()) {
+			boolean applied = step.kind() == StepKind.APPLY_TO_CLUSTER && step.state() == StepState.SUCCEEDED;
+			if (applied && step.detail() != null) {
+				Matcher secret = WRITTEN_SECRET.matcher(step.detail());
+				if (secret.find()) {
+					return secret.group(1);
+				}
+			}
+		}
+		return null;
 	}
 
 	static boolean finished(RunView run) {

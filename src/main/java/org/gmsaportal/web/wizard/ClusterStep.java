@@ -14,17 +14,17 @@ public class ClusterStep {
 
 	@NotBlank(message = "{wizard.required}")
 	@Size(max = 63)
-	@Pattern(regexp = "[a-z0-9]([-a-z0-9]*[a-z0-9])?", message = "{wizard.namespace.pattern}")
+	@Pattern(regexp = "|[a-z0-9]([-a-z0-9]*[a-z0-9])?", message = "{wizard.namespace.pattern}")
 	private @Nullable String namespace;
 
 	@NotBlank(message = "{wizard.required}")
 	@Size(max = 253)
-	@Pattern(regexp = DNS_NAME, message = "{wizard.k8sName.pattern}")
+	@Pattern(regexp = "|" + DNS_NAME, message = "{wizard.k8sName.pattern}")
 	private @Nullable String serviceAccount;
 
 	@NotBlank(message = "{wizard.required}")
 	@Size(max = 253)
-	@Pattern(regexp = DNS_NAME, message = "{wizard.k8sName.pattern}")
+	@Pattern(regexp = "|" + DNS_NAME, message = "{wizard.k8sName.pattern}")
 	private @Nullable String credSpecName;
 
 	@Size(max = 1000)

@@ -15,7 +15,7 @@ public class ConnectionsStep {
 
 	@NotBlank(message = "{wizard.connection.required}")
 	@Size(max = 64)
-	@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]*", message = "{wizard.connection.pattern}")
+	@Pattern(regexp = "|[A-Za-z0-9][A-Za-z0-9_.-]*", message = "{wizard.connection.pattern}")
 	private @Nullable String directoryConnection;
 
 	@Size(max = 64)

@@ -33,9 +33,10 @@ public class IdentityStep {
 
 	}
 
+	// Each pattern also accepts empty: an empty required field gets "is required" once, not a second message.
 	@NotBlank(message = "{wizard.required}")
 	@Size(max = 15, message = "{wizard.gmsaName.size}")
-	@Pattern(regexp = ACCOUNT, message = "{wizard.account.pattern}")
+	@Pattern(regexp = "|" + ACCOUNT, message = "{wizard.account.pattern}")
 	private @Nullable String gmsaName;
 
 	@NotBlank(message = "{wizard.required}")
@@ -51,7 +52,7 @@ public class IdentityStep {
 
 	@NotBlank(message = "{wizard.required}")
 	@Size(max = 64)
-	@Pattern(regexp = GROUP, message = "{wizard.groupName.pattern}")
+	@Pattern(regexp = "|(?:" + GROUP + ")", message = "{wizard.groupName.pattern}")
 	private @Nullable String groupName;
 
 	// Only for a group the run creates; an existing security group of any scope is used as it is.

@@ -250,7 +250,10 @@ class WizardController {
 				this.live.directoryStatus(chosen).ifPresent(status -> model.addAttribute("directoryStatus", status));
 				this.live.clusterStatus(chosen).ifPresent(status -> model.addAttribute("clusterStatus", status));
 			}
-			case "forest" -> model.addAttribute("kdsChoices", KdsRootKeyChoice.values());
+			case "forest" -> {
+				model.addAttribute("kdsChoices", KdsRootKeyChoice.values());
+				this.live.kdsStatus(wizard(model)).ifPresent(kds -> model.addAttribute("kds", kds));
+			}
 			case "credspec" -> CredSpecPreview.addTo(model, wizard(model), this.provisioning);
 			case "cluster" -> model.addAttribute("exportOnly", wizard(model).getConnections().exportOnly());
 			case "identity" -> {

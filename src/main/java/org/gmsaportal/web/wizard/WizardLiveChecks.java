@@ -12,6 +12,7 @@ import org.gmsaportal.directory.Directory.Computers;
 import org.gmsaportal.directory.Directory.DirectoryStatus;
 import org.gmsaportal.directory.Directory.SpnConflict;
 import org.gmsaportal.directory.DirectoryException;
+import org.gmsaportal.directory.KdsStatus;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.LiveChecks;
 import org.jspecify.annotations.Nullable;
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.Errors;
 
 /**
- * What the wizard reads live while the admin fills it in: connection status, SPN collisions, computer accounts
- * and the cluster preflight. Nothing here writes. A directory or cluster that cannot answer gives its message,
- * never an exception, because a check that could not run must not break the page.
+ * What the wizard reads live while the admin fills it in: connection status, KDS root keys, SPN collisions,
+ * computer accounts and the cluster preflight. Nothing here writes. A directory or cluster that cannot answer gives
+ * its message, never an exception, because a check that could not run must not break the page.
  */
 @Component
 class WizardLiveChecks {
@@ -40,6 +41,10 @@ class WizardLiveChecks {
 
 	/** The directory's answer, or why there is none. */
 	record DirectoryCheck(@Nullable DirectoryStatus status, @Nullable String error) {
+	}
+
+	/** The forest's KDS root keys, or why they could not be read. */
+	record KdsCheck(@Nullable KdsStatus status, @Nullable String error) {
 	}
 
 	/** SPN collisions, or why they could not be looked up. */
@@ -81,6 +86,23 @@ class WizardLiveChecks {
 			name = configured.get(0);
 		}
 		return (name != null && configured.contains(name)) ? Optional.of(directoryStatus(name)) : Optional.empty();
+	}
+
+	/**
+	 * The KDS root keys of the chosen directory connection's forest, for the forest step; none before a configured
+	 * connection is chosen.
+	 */
+	Optional<KdsCheck> kdsStatus(WizardState wizard) {
+		String name = wizard.getConnections().getDirectoryConnection();
+		if (name == null || this.live.directoryConnections().stream().noneMatch(c -> c.name().equals(name))) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(new KdsCheck(this.live.kdsStatus(name), null));
+		}
+		catch (DirectoryException | InvalidRequestException ex) {
+			return Optional.of(new KdsCheck(null, message(ex)));
+		}
 	}
 
 	/** The chosen cluster connection's reachability and version; none for export only. */

@@ -124,7 +124,20 @@ class ProvisioningRequestsApiTests {
 		String artifact = run.steps().stream().filter(s -> s.kind() == StepKind.GENERATE_CREDSPEC).findFirst()
 			.orElseThrow().artifact();
 		assertThat(this.json.readTree(spec.getContentAsString())).isEqualTo(this.json.readTree(artifact));
-		assertThat(send(get(uri + "/manifests"), filer).getContentAsString()).contains("GMSACredentialSpec");
+		// Each artifact under the one name the run page and the review give it (issue 12 item 11).
+		String specName = "contoso_" + run.gmsaName().toLowerCase(java.util.Locale.ROOT) + ".json";
+		assertThat(spec.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+			.isEqualTo("attachment; filename=\"" + specName + "\"");
+		MockHttpServletResponse manifests = send(get(uri + "/manifests"), filer);
+		assertThat(manifests.getContentAsString()).contains("GMSACredentialSpec");
+		RunView.StepView export = run.steps().stream().filter(s -> s.kind() == StepKind.EXPORT_BUNDLE).findFirst()
+			.orElseThrow();
+		String bundleName = export.target() + "-bundle.yaml";
+		assertThat(manifests.getHeader(HttpHeaders.CONTENT_DISPOSITION))
+			.isEqualTo("attachment; filename=\"" + bundleName + "\"");
+		assertThat(export.detail()).startsWith("exported " + bundleName);
+		assertThat(manifests.getContentAsString()).startsWith("# " + bundleName + ": ")
+			.contains("must exist before this bundle is applied");
 		long audited = this.jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE correlation_id = ? AND ticket_ref = ? "
 				+ "AND actor_kind = 'API_CLIENT' AND action IN ('api.request.filed', 'api.request.approved')")
 			.params(id, "RITM0012345").query(Long.class).single();

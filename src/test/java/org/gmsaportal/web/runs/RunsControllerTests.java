@@ -133,7 +133,7 @@ class RunsControllerTests {
 		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.SUCCEEDED, "kind: GMSACredentialSpec")));
 		assertThat(this.mvc.get().uri("/runs/" + RUN_ID + "/steps/1/artifact").with(AUDITOR)).hasStatusOk()
 			.hasContentType("application/yaml;charset=UTF-8")
-			.hasHeader("Content-Disposition", "attachment; filename=\"webapp01-export-bundle.yaml\"")
+			.hasHeader("Content-Disposition", "attachment; filename=\"webapp01-bundle.yaml\"")
 			.hasBodyTextEqualTo("kind: GMSACredentialSpec");
 		assertThat(this.mvc.get().uri("/runs/" + RUN_ID + "/steps/0/artifact").with(AUDITOR)).hasStatus(404);
 		assertThat(this.mvc.get().uri("/runs/" + RUN_ID + "/steps/7/artifact").with(AUDITOR)).hasStatus(404);
@@ -152,7 +152,7 @@ class RunsControllerTests {
 				"CAB 42", "CHG-7", null, null, Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T10:01:00Z"),
 				List.of(new RunView.StepView(0, StepKind.ENSURE_GROUP, "WebApp01-hosts", StepIntent.CREATE,
 						"Create group WebApp01-hosts", StepState.SUCCEEDED, "created", "created", null, 1),
-						new RunView.StepView(1, StepKind.EXPORT_BUNDLE, "apps/webapp01", StepIntent.CREATE,
+						new RunView.StepView(1, StepKind.EXPORT_BUNDLE, "webapp01", StepIntent.CREATE,
 								"Export the YAML bundle", second, null, null, bundle, 1)));
 	}
 

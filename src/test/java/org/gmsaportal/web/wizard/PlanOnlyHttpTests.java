@@ -125,7 +125,7 @@ class PlanOnlyHttpTests {
 		assertRefused(portable("ccg*)(cn=*", "KUBERNETES_SECRET", "apps:x"), "portableUser",
 				"must be letters, digits");
 		assertRefused(portable("u".repeat(21), "KUBERNETES_SECRET", "apps:x"), "portableUser",
-				"size must be between 0 and 20");
+				"must be at most 20 characters");
 		assertRefused(portable("webapp01-ccg", "CUSTOM", "apps:x"), "plugin",
 				"must be one of the listed plug-ins");
 		assertRefused(portable("KUBERNETES_SECRET", "apps:x\u0000"), "pluginInput", "must not contain control characters");
@@ -135,7 +135,7 @@ class PlanOnlyHttpTests {
 		assertRefused(portable("AWS", "arn:aws:secretsmanager:eu-central-1:123456789012:secret:x"), "pluginInput",
 				"must be the JSON string");
 		assertRefused(portable("KUBERNETES_SECRET", "apps:" + "s".repeat(1000)), "pluginInput",
-				"size must be between 0 and 1000");
+				"must be at most 1000 characters");
 		assertThat(runCount()).isEqualTo(runsBefore);
 		assertThat(planOnlyEvents()).isEqualTo(eventsBefore);
 	}

@@ -140,7 +140,7 @@ class WizardBrowserTests {
 			assertThat(page.locator("#artifact-GENERATE_CREDSPEC")).isVisible();
 			shot(page, 7, "run");
 			var download = page.waitForDownload(() -> page.locator("#artifact-EXPORT_BUNDLE").click());
-			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo(name + "-export-bundle.yaml");
+			org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo(name + "-spec-bundle.yaml");
 			page.locator("#run-events").scrollIntoViewIfNeeded();
 			shot(page, 8, "result");
 

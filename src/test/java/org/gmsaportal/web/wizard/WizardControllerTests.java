@@ -1,12 +1,16 @@
 package org.gmsaportal.web.wizard;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.KdsRootKey;
 import org.gmsaportal.directory.KdsRootKeyChoice;
+import org.gmsaportal.directory.KdsStatus;
 import org.gmsaportal.provisioning.LiveChecks;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,23 @@ class WizardControllerTests {
 			.with(csrf()).with(ADMIN)).hasStatus3xxRedirection().hasRedirectedUrl("/wizard/identity");
 		verify(this.drafts).save(eq(ADMIN_NAME), argThat((saved) -> saved.getReached() == 2
 				&& saved.getForest().getKdsRootKey() == KdsRootKeyChoice.CREATE_LAB));
+	}
+
+	@Test
+	void theForestPageShowsThatAKeyExistsWhenItWasCreatedAndWhenItBecomesUsable() {
+		given(this.drafts.find(ADMIN_NAME)).willReturn(Optional.of(reached(1)));
+		Instant created = Instant.parse("2026-12-07T08:00:00Z");
+		KdsRootKey key = new KdsRootKey(UUID.fromString("3f0c1d2e-1111-4222-8333-444455556666"), "CN=k", created,
+				created);
+		KdsStatus waiting = new KdsStatus(KdsStatus.State.NOT_YET_USABLE, List.of(key), key.usableFrom(),
+				created.plusSeconds(60), "The KDS root key becomes usable at " + key.usableFrom(), List.of());
+		given(this.live.kdsStatus(any())).willReturn(Optional.of(new WizardLiveChecks.KdsCheck(waiting, null)));
+		assertThat(this.mvc.get().uri("/wizard/forest").with(ADMIN)).hasStatusOk()
+			.bodyText()
+			.contains("KDS root keys in this forest", "A key exists but is not usable yet",
+					"does not create a second key", "3f0c1d2e-1111-4222-8333-444455556666",
+					"datetime=\"2026-12-07T08:00:00Z\"", "datetime=\"2026-12-07T18:05:00Z\"", "not yet")
+			.doesNotContainIgnoringCase("do not break");
 	}
 
 	@Test
