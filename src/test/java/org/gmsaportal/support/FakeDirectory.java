@@ -314,6 +314,30 @@ public class FakeDirectory implements Directory {
 		return new Removed(removed, (removed ? "removed " : "already gone: ") + type + " " + name);
 	}
 
+	// Placement is the real directory's concern (lab tests); the fake places everything in the default containers.
+	@Override
+	public Container container(String connection, ObjectType type, @Nullable String requested) {
+		String dn = ((type == ObjectType.GMSA) ? "CN=Managed Service Accounts" : "CN=Users") + ",DC=contoso,DC=com";
+		return new Container(dn, "directory default", null);
+	}
+
+	@Override
+	public Ensured ensureGroup(String connection, String groupName, @Nullable String container, Mode mode,
+			@Nullable RunRef run) {
+		return ensureGroup(connection, groupName, mode, run);
+	}
+
+	@Override
+	public Ensured ensurePortableUser(String connection, String userName, @Nullable String container,
+			SecretValue initialPassword, Mode mode, @Nullable RunRef run) {
+		return ensurePortableUser(connection, userName, initialPassword, mode, run);
+	}
+
+	@Override
+	public Located locate(String connection, ObjectType type, String name, @Nullable String container) {
+		return locate(connection, type, name);
+	}
+
 	@Override
 	public Located locate(String connection, ObjectType type, String name) {
 		boolean exists = switch (type) {
