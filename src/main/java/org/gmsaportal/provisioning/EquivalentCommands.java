@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PowerShell or kubectl command an admin would have typed for a planned step, so a review (the wizard's, or an
@@ -31,16 +33,18 @@ public final class EquivalentCommands {
 		return switch (step.kind()) {
 			case ENSURE_KDS_ROOT_KEY -> kds(request.kdsRootKey());
 			case ENSURE_GROUP -> "New-ADGroup -Name " + group + " -SamAccountName " + group
-					+ " -GroupScope DomainLocal -GroupCategory Security";
+					+ " -GroupScope DomainLocal -GroupCategory Security" + placed(request.where().groupOu(), request);
 			case ENSURE_GMSA -> "New-ADServiceAccount -Name " + gmsa + " -DNSHostName " + ps(request.dnsHostName())
 					+ " -ServicePrincipalNames " + list(spns(request))
 					+ " -KerberosEncryptionType " + request.encryptionTypes().stream().map(EquivalentCommands::etype)
 						.collect(Collectors.joining(","))
-					+ " -PrincipalsAllowedToRetrieveManagedPassword " + group;
+					+ " -PrincipalsAllowedToRetrieveManagedPassword " + group
+					+ placed(request.where().gmsaOu(), request);
 			// As PortableUsers writes it: NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD (enabled), the UPN in the DNS domain.
 			case ENSURE_PORTABLE_USER -> "New-ADUser -Name " + ps(step.target()) + " -SamAccountName " + ps(step.target())
 					+ " -UserPrincipalName " + ps(step.target() + "@" + domain)
-					+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true";
+					+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true"
+					+ placed(request.where().userOu(), request);
 			case ENSURE_MEMBERSHIP -> "Add-ADGroupMember -Identity " + group + " -Members " + list(RequestTranslation.members(request));
 			// Fails, as the run's proof does, when the user may not read the password: the cmdlet alone does not.
 			case PROVE_RETRIEVAL -> "$a = Get-ADServiceAccount " + gmsa + " -Server " + ps(domain)
@@ -63,6 +67,15 @@ public final class EquivalentCommands {
 			case REMOVE_GMSA -> "Remove-ADServiceAccount -Identity " + gmsa;
 			case REMOVE_GROUP -> "Remove-ADGroup -Identity " + ps(step.target());
 		};
+	}
+
+	/**
+	 * Where the object goes ({@code -Path}; none: the cmdlet's default container, as the portal's) and the
+	 * {@code -Description} the portal writes, with the run's id as a placeholder until the plan is approved.
+	 */
+	private static String placed(@Nullable String ou, ProvisioningRequest request) {
+		return ((ou != null) ? " -Path " + ps(ou) : "") + " -Description "
+				+ ps(new Directory.RunRef("<run id>", request.ticketRef()).provenance());
 	}
 
 	private static String kds(KdsRootKeyChoice choice) {

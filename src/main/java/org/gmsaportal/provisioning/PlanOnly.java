@@ -68,10 +68,11 @@ public class PlanOnly {
 	private static List<PlannedStep> steps(ProvisioningRequest request) {
 		List<PlannedStep> steps = new ArrayList<>();
 		steps.add(step(steps, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key", StepIntent.CHECK));
-		steps.add(step(steps, StepKind.ENSURE_GROUP, request.groupName(), StepIntent.CREATE));
-		steps.add(step(steps, StepKind.ENSURE_GMSA, request.gmsaName() + "$", StepIntent.CREATE));
+		Placement where = request.where();
+		steps.add(placed(steps, StepKind.ENSURE_GROUP, request.groupName(), where.groupOu()));
+		steps.add(placed(steps, StepKind.ENSURE_GMSA, request.gmsaName() + "$", where.gmsaOu()));
 		if (request.hosts() instanceof Hosts.Portable portable) {
-			steps.add(step(steps, StepKind.ENSURE_PORTABLE_USER, portable.userName(), StepIntent.CREATE));
+			steps.add(placed(steps, StepKind.ENSURE_PORTABLE_USER, portable.userName(), where.userOu()));
 		}
 		steps.add(step(steps, StepKind.ENSURE_MEMBERSHIP, request.groupName(), StepIntent.CREATE));
 		if (request.hosts() instanceof Hosts.Portable portable) {
@@ -80,6 +81,15 @@ public class PlanOnly {
 		}
 		steps.add(step(steps, StepKind.EXPORT_BUNDLE, "YAML bundle", StepIntent.APPLY));
 		return steps;
+	}
+
+	// With no directory to ask, an OU is only known to be a well-formed DN: the step says so.
+	private static PlannedStep placed(List<PlannedStep> earlier, StepKind kind, String target,
+			@org.jspecify.annotations.Nullable String ou) {
+		String where = (ou != null) ? "; in " + ou + " (its syntax was checked, not whether it exists)"
+				: "; in the default container";
+		return new PlannedStep(earlier.size(), kind, target, StepIntent.CREATE,
+				"plan-only: not checked against a directory" + where);
 	}
 
 	private static PlannedStep step(List<PlannedStep> earlier, StepKind kind, String target, StepIntent intent) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.jspecify.annotations.Nullable;
@@ -23,12 +24,21 @@ import org.jspecify.annotations.Nullable;
  * @param hosts domain-joined computer accounts or a portable user with a plug-in
  * @param target a cluster, or export only
  * @param ticketRef the ticket that asked for this, or {@code null}
+ * @param placement the OUs to create the objects in; {@code null} for the defaults. Left out of the JSON when
+ * {@code null}, so that a request without OUs hashes as it did before OUs could be chosen.
  */
 public record ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
 		Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,
-		Target target, @Nullable String ticketRef) {
+		Target target, @Nullable String ticketRef,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Placement placement) {
 
 	public ProvisioningRequest {
+		// The portable user's OU means nothing for domain-joined hosts; all defaults is the same as none.
+		if (placement != null && !(hosts instanceof Hosts.Portable)) {
+			placement = new Placement(placement.groupOu(), placement.gmsaOu(), null);
+		}
+		placement = (placement == null || placement.isDefault()) ? null : placement;
+		RequestRules.placement(placement);
 		gmsaName = RequestRules.gmsaName(gmsaName);
 		dnsHostName = dnsHostName.toLowerCase(Locale.ROOT);
 		// Sorted so that the same request always hashes the same, whatever order the form sent.
@@ -36,6 +46,25 @@ public record ProvisioningRequest(String directoryConnection, String gmsaName, S
 		encryptionTypes = new TreeSet<>(encryptionTypes);
 		RequestRules.check(directoryConnection, gmsaName, dnsHostName, spns, encryptionTypes, groupName, hosts,
 				target, ticketRef);
+	}
+
+	/** A request that places every object in its default place. */
+	public ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
+			Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,
+			Target target, @Nullable String ticketRef) {
+		this(directoryConnection, gmsaName, dnsHostName, spns, encryptionTypes, kdsRootKey, groupName, hosts, target,
+				ticketRef, null);
+	}
+
+	/** The same request with its objects placed in these OUs. */
+	public ProvisioningRequest withPlacement(@Nullable Placement where) {
+		return new ProvisioningRequest(this.directoryConnection, this.gmsaName, this.dnsHostName, this.spns,
+				this.encryptionTypes, this.kdsRootKey, this.groupName, this.hosts, this.target, this.ticketRef, where);
+	}
+
+	/** The OUs asked for, {@link Placement#defaults()} when none. */
+	public Placement where() {
+		return (this.placement != null) ? this.placement : Placement.defaults();
 	}
 
 	/** The name as the gMSA's sAMAccountName is written in the directory. */

@@ -95,7 +95,8 @@ class StepRunner {
 		String conn = request.directoryConnection();
 		return switch (step.kind()) {
 			case ENSURE_KDS_ROOT_KEY -> ensured(this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.APPLY, run.ref()));
-			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), Mode.APPLY, run.ref()));
+			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), request.where().groupOu(),
+					Mode.APPLY, run.ref()));
 			case ENSURE_GMSA -> ensured(this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.APPLY,
 					run.ref()));
 			case ENSURE_PORTABLE_USER -> portableUser(run, step.target());
@@ -122,7 +123,8 @@ class StepRunner {
 	private Outcome portableUser(RunContext run, String userName) {
 		SecretValue password = this.vault.generate();
 		String conn = run.request().directoryConnection();
-		Ensured ensured = this.directory.ensurePortableUser(conn, userName, password, Mode.APPLY, run.ref());
+		Ensured ensured = this.directory.ensurePortableUser(conn, userName, run.request().where().userOu(), password,
+				Mode.APPLY, run.ref());
 		if (ensured.result() == Directory.Result.ALREADY_AS_REQUESTED) {
 			// The approved plan announced this reset: the portal never knows an existing user's password.
 			this.directory.setPassword(conn, userName, password, run.ref());

@@ -229,7 +229,7 @@ public class FakeDirectory implements Directory {
 		}
 		GmsaSpec existing = this.gmsas.get(key(gmsa.name()));
 		if (existing != null) {
-			return existing.equals(gmsa) ? Ensured.of(Result.ALREADY_AS_REQUESTED, "gMSA " + gmsa.name() + "$ exists as requested")
+			return placeless(existing).equals(placeless(gmsa)) ? Ensured.of(Result.ALREADY_AS_REQUESTED, "gMSA " + gmsa.name() + "$ exists as requested")
 					: Ensured.of(Result.DRIFT, "gMSA " + gmsa.name() + "$ exists with other settings");
 		}
 		if (mode == Mode.APPLY) {
@@ -237,6 +237,11 @@ public class FakeDirectory implements Directory {
 			this.createdByPortal.put(ObjectType.GMSA + " " + key(gmsa.name()), Instant.now());
 		}
 		return Ensured.of(Result.CREATED, "create gMSA " + gmsa.name() + "$ for " + gmsa.dnsHostName());
+	}
+
+	// The fake does not place objects, so where a gMSA was asked to go is no drift.
+	private static GmsaSpec placeless(GmsaSpec gmsa) {
+		return new GmsaSpec(gmsa.name(), gmsa.dnsHostName(), gmsa.spns(), gmsa.encryptionTypes(), gmsa.allowedGroup());
 	}
 
 	@Override
