@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
+import org.gmsaportal.provisioning.Placement;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.Target;
@@ -28,10 +29,11 @@ import org.jspecify.annotations.Nullable;
  * @param target a cluster or export only
  * @param ticket the ticket, or null
  * @param callbackUrl where status changes are to be posted, or null
+ * @param placement the OUs for the group, gMSA and portable user, or null for the connection's defaults
  */
 record Filing(String directory, String name, @Nullable String dnsHostName, List<String> spns,
 		Set<EncryptionType> encryptionTypes, String group, Hosts hosts, Target target, @Nullable Ticket ticket,
-		@Nullable String callbackUrl) {
+		@Nullable String callbackUrl, @Nullable Placement placement) {
 
 	private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
@@ -52,7 +54,7 @@ record Filing(String directory, String name, @Nullable String dnsHostName, List<
 		try {
 			return new ProvisioningRequest(this.directory, this.name, dns, this.spns, this.encryptionTypes,
 					KdsRootKeyChoice.USE_EXISTING, this.group, this.hosts, this.target,
-					(this.ticket != null) ? this.ticket.key() : null);
+					(this.ticket != null) ? this.ticket.key() : null, this.placement);
 		}
 		catch (InvalidRequestException ex) {
 			throw new ApiInputException(apiField(ex.field()), ex.rule());
