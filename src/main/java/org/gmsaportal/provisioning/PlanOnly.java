@@ -56,6 +56,10 @@ public class PlanOnly {
 			.withDetails(details)
 			.withCorrelation(null, request.ticketRef()));
 		List<String> notes = new ArrayList<>(bundle.warnings());
+		if (request.placement() != null) {
+			notes.add("The OUs were checked as distinguished names only: with no directory connection, whether they "
+					+ "exist was not checked. New-ADGroup, New-ADServiceAccount and New-ADUser fail if one does not.");
+		}
 		if (preset != null) {
 			notes.add(preset.describe() + " Store the portable user's credential there once New-ADUser has set its "
 					+ "password; plan-only mode never sees a password.");
