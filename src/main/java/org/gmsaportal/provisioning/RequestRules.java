@@ -94,9 +94,11 @@ final class RequestRules {
 		if (dn == null) {
 			return;
 		}
-		String rule = "must be the distinguished name of an OU or container, e.g. OU=Service Accounts,DC=contoso,DC=com";
+		String rule = "must be the distinguished name of an OU or container, "
+				+ "e.g. OU=Service Accounts,DC=contoso,DC=com";
 		if (dn.length() > MAX_DN || dn.chars().anyMatch(Character::isISOControl)) {
-			throw new InvalidRequestException(field, rule + " (at most " + MAX_DN + " characters, no control characters)");
+			throw new InvalidRequestException(field,
+					rule + " (at most " + MAX_DN + " characters, no control characters)");
 		}
 		try {
 			javax.naming.ldap.LdapName name = new javax.naming.ldap.LdapName(dn);

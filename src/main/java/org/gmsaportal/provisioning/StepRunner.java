@@ -95,8 +95,8 @@ class StepRunner {
 		String conn = request.directoryConnection();
 		return switch (step.kind()) {
 			case ENSURE_KDS_ROOT_KEY -> ensured(this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.APPLY, run.ref()));
-			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), request.where().groupOu(),
-					Mode.APPLY, run.ref()));
+			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(),
+					request.where().groupOu(), Mode.APPLY, run.ref()));
 			case ENSURE_GMSA -> ensured(this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.APPLY,
 					run.ref()));
 			case ENSURE_PORTABLE_USER -> portableUser(run, step.target());

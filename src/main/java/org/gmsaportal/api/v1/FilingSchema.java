@@ -99,12 +99,13 @@ final class FilingSchema {
 			.addProperty("key", text(128, "e.g. RITM0012345."))
 			.addProperty("url", text(2048, "Absolute http or https link to the ticket.").format("uri")));
 		schemas.put("FilingPlacement", object("Where the run creates its directory objects: the distinguished "
-				+ "name of an existing OU or container for each. Left out, an object goes to the directory connection's "
-				+ "default OU (gmsa.directory.connections.<name>.ou.group, .gmsa, .user), else to CN=Users (CN=Managed "
+				+ "name of an existing OU or container for each. Left out, an object goes to the directory "
+				+ "connection's default OU (gmsa.directory.connections.<name>.ou.group, .gmsa, .user), else to CN=Users (CN=Managed "
 				+ "Service Accounts for the gMSA). The plan names the full DN of every object; an OU that does not "
 				+ "exist, or is neither an OU nor a container, is refused with 400 naming the field and the DN.",
 				List.of())
-			.addProperty("groupOu", text(512, "OU of the allowed-hosts group, e.g. OU=Groups,OU=Apps,DC=contoso,DC=com."))
+			.addProperty("groupOu", text(512, "OU of the allowed-hosts group, e.g. "
+					+ "OU=Groups,OU=Apps,DC=contoso,DC=com."))
 			.addProperty("gmsaOu", text(512, "OU of the gMSA, e.g. OU=Service Accounts,DC=contoso,DC=com."))
 			.addProperty("userOu", text(512, "OU of the portable user; only with hosts.mode portable.")));
 		schemas.put(APPROVAL, object("Optional: binds the approval to the plan hash the approver reviewed.", List.of())
