@@ -15,7 +15,8 @@ import org.gmsaportal.directory.internal.Guids;
 
 /**
  * Deletes objects the portal created: found by recorded objectGUID, and only if they carry the portal's marker;
- * a group only once nothing uses it any more ({@link GroupInUse}).
+ * a group only once nothing uses it any more ({@link GroupInUse}). Anything else found under the name is refused
+ * with a {@link RemovalRefusedException} that names the object, the blocker and what to do.
  */
 final class Decommissioning {
 
@@ -23,6 +24,9 @@ final class Decommissioning {
 
 	private static final Map<String, String> CLASSES = Map.of("gMSA", "msDS-GroupManagedServiceAccount", "user",
 			"user", "group", "group");
+
+	// What the admin does about an object changed outside the portal: the portal never deletes what it cannot vouch for.
+	private static final String YOURSELF = "; delete it yourself if it should go, then resume";
 
 	private Decommissioning() {
 	}
@@ -44,15 +48,15 @@ final class Decommissioning {
 		String dn = Ldap.string(entry, "distinguishedName");
 		String refusal = null;
 		if (!Accounts.MARKER.equals(Ldap.optionalString(entry, "adminDescription"))) {
-			refusal = dn + " was not created by the portal; it is left alone";
+			refusal = dn + " was not created by the portal; it is left alone" + YOURSELF;
 		}
 		else if (!Accounts.sameDn(dn, object.distinguishedName())) {
 			refusal = "the object created as " + object.distinguishedName() + " is now " + dn
-					+ "; someone moved or renamed it, so the portal leaves it alone";
+					+ "; someone moved or renamed it, so the portal leaves it alone" + YOURSELF;
 		}
 		else if (!Ldap.strings(entry, "objectClass").contains(expectedClass)
 				|| (object.kind().equals("user") && Ldap.strings(entry, "objectClass").contains("computer"))) {
-			refusal = dn + " is not a " + object.kind();
+			refusal = dn + " is not a " + object.kind() + "; it is left alone" + YOURSELF;
 		}
 		else if (object.kind().equals("group")) {
 			refusal = GroupInUse.reason(ctx, dn, entry);
@@ -60,7 +64,7 @@ final class Decommissioning {
 		if (refusal != null) {
 			audit.trail().record(AuditEvent.of(ACTION, dn, AuditOutcome.DENIED).withDetails(Map.of("kind",
 					object.kind(), "objectGuid", object.objectGuid().toString(), "error", refusal)));
-			throw new DirectoryException("Not deleted: " + refusal);
+			throw new RemovalRefusedException("Not deleted: " + refusal);
 		}
 		audit.intent(ACTION, dn, details);
 		try {

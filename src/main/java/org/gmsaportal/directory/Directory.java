@@ -85,7 +85,8 @@ public interface Directory {
 
 	/**
 	 * Removes a group, gMSA (name without {@code $}) or user that the run created; the engine asks only for objects
-	 * whose ensure reported CREATED. An object that is already gone is reported with {@code removed = false}.
+	 * whose ensure reported CREATED. An object that is already gone is reported with {@code removed = false}; one
+	 * the portal must not delete yet (see {@link Removed#blocked()}) is kept and reported as blocked.
 	 */
 	Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run);
 
@@ -301,10 +302,22 @@ public interface Directory {
 	/**
 	 * What a removal did.
 	 *
-	 * @param removed whether something was removed (false: already gone, or left alone)
-	 * @param detail what was found or done
+	 * @param removed whether something was removed (false: already gone, or blocked)
+	 * @param detail what was found or done; for a blocked removal the object, the blocker and what to do
+	 * @param blocked whether the object is still there because the portal must not delete it yet (members someone
+	 * added, a gMSA that still trusts the group, an object changed outside the portal)
 	 */
-	record Removed(boolean removed, String detail) {
+	record Removed(boolean removed, String detail, boolean blocked) {
+
+		public Removed(boolean removed, String detail) {
+			this(removed, detail, false);
+		}
+
+		/** The object is still there and the portal refused to delete it, for the reason {@code detail} gives. */
+		public static Removed blocked(String detail) {
+			return new Removed(false, detail, true);
+		}
+
 	}
 
 }

@@ -171,9 +171,10 @@ class DirectoryFacade implements Directory {
 				EnsureResult result = identities(run).decommission(conn, object);
 				return new Removed(result.outcome() == EnsureResult.Outcome.DELETED, result.summary());
 			}
-			catch (DirectoryException ex) {
-				// Not the portal's object (no marker, moved, other kind): left alone, and the run says why.
-				return new Removed(false, ex.getMessage());
+			catch (RemovalRefusedException ex) {
+				// Still in use, or changed outside the portal: kept, and the run waits for the admin to say so.
+				// Any other directory error is not caught here: the step fails and can be resumed.
+				return Removed.blocked(ex.getMessage());
 			}
 		}).orElseGet(() -> new Removed(false, kind + " " + name + " is already gone"));
 	}

@@ -185,8 +185,9 @@ public class ProvisioningService {
 	}
 
 	/**
-	 * Resumes a failed or interrupted run from its first step that did not succeed; succeeded steps are not redone.
-	 * @throws ProvisioningRefusedException if the run is not failed or interrupted
+	 * Resumes a failed, interrupted or needing attention run from its first step that did not succeed; succeeded
+	 * steps are not redone, and a blocked removal asks the directory again.
+	 * @throws ProvisioningRefusedException if the run is not in one of those states
 	 */
 	public void resume(String runId) {
 		RunView run = find(runId);
@@ -194,7 +195,8 @@ public class ProvisioningService {
 			// A new attempt, held by this instance: whatever an earlier attempt might still write is refused.
 			RunLease resumed = this.runs.resume(runId, this.leases.owner())
 				.orElseThrow(() -> new ProvisioningRefusedException(
-						"Run " + runId + " is " + run.state() + ": only a failed or interrupted run can be resumed."));
+						"Run " + runId + " is " + run.state()
+								+ ": only a failed, interrupted or needing attention run can be resumed."));
 			recordRun("provisioning.run.resumed", run, Map.of("from", run.state().name(), "attempt", resumed.attempt()));
 			return resumed;
 		});
@@ -202,14 +204,19 @@ public class ProvisioningService {
 		this.events.publishEvent(new RunChanged(runId));
 	}
 
-	/** Gives up a failed or interrupted run and releases its gMSA name; what it created stays as it is. */
+	/**
+	 * Gives up a failed, interrupted or needing attention run and releases its gMSA name; what it created stays as it
+	 * is (an abandoned decommission leaves the run it was removing SUCCEEDED).
+	 */
 	public void abandon(String runId, String reason) {
 		RunView run = find(runId);
 		this.transactions.executeWithoutResult((tx) -> {
-			if (!this.runs.transition(runId, List.of(RunState.FAILED, RunState.INTERRUPTED), RunState.ABANDONED,
+			if (!this.runs.transition(runId, List.of(RunState.FAILED, RunState.INTERRUPTED, RunState.NEEDS_ATTENTION),
+					RunState.ABANDONED,
 					"abandoned: " + reason)) {
 				throw new ProvisioningRefusedException(
-						"Run " + runId + " is " + run.state() + ": only a failed or interrupted run can be abandoned.");
+						"Run " + runId + " is " + run.state()
+								+ ": only a failed, interrupted or needing attention run can be abandoned.");
 			}
 			this.runs.releaseClaim(runId);
 			recordRun("provisioning.run.abandoned", run, Map.of("reason", reason));

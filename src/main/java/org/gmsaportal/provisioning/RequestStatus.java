@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a filed request stands. The first four are stored with the request; once it has a run, the run decides:
- * a failed, interrupted or abandoned run is FAILED, a run whose deployment was removed is DECOMMISSIONED. A rejected
- * request never gets a run: REJECTED is final.
+ * a failed, interrupted, needing attention or abandoned run is FAILED, a run whose deployment was removed is
+ * DECOMMISSIONED. A rejected request never gets a run: REJECTED is final.
  */
 public enum RequestStatus {
 
@@ -24,7 +24,8 @@ public enum RequestStatus {
 		return switch (run.state()) {
 			case RUNNING -> RUNNING;
 			case SUCCEEDED -> SUCCEEDED;
-			case FAILED, INTERRUPTED, ABANDONED -> FAILED;
+			// A run that needs attention did not do its job: never reported as done, resumable like a failed one.
+			case FAILED, INTERRUPTED, NEEDS_ATTENTION, ABANDONED -> FAILED;
 			case DECOMMISSIONED -> DECOMMISSIONED;
 		};
 	}

@@ -156,6 +156,10 @@ class RunExecutor {
 		catch (LeaseLostException ex) {
 			throw ex;
 		}
+		catch (StepBlockedException ex) {
+			needsAttention(lease, run, step, ex);
+			return false;
+		}
 		catch (RuntimeException ex) {
 			fail(lease, run, step, ex);
 			return false;
@@ -179,6 +183,22 @@ class RunExecutor {
 			this.attempts.stepFinished(lease, step.index(), StepState.FAILED, null, reason, null);
 			this.attempts.finish(lease, RunState.FAILED, "step " + step.index() + " (" + step.kind() + ") failed: " + reason);
 			record(run, step, AuditOutcome.FAILURE, Map.of("state", StepState.FAILED.name(), "reason", reason));
+		});
+		announce(run.id());
+	}
+
+	/**
+	 * The step did not do its job because of something outside the portal: the step and the run need attention,
+	 * never SUCCEEDED, and a decommission leaves the run it removes as it was until a resume finishes the job.
+	 */
+	private void needsAttention(RunLease lease, RunView run, RunView.StepView step, StepBlockedException ex) {
+		String reason = reason(run.id(), ex);
+		logger.warn("Run {} needs attention at step {} ({}): {}", run.id(), step.index(), step.kind(), reason);
+		held(lease, () -> {
+			this.attempts.stepFinished(lease, step.index(), StepState.NEEDS_ATTENTION, "BLOCKED", reason, null);
+			this.attempts.finish(lease, RunState.NEEDS_ATTENTION,
+					"step " + step.index() + " (" + step.kind() + ") needs attention: " + reason);
+			record(run, step, AuditOutcome.FAILURE, Map.of("state", StepState.NEEDS_ATTENTION.name(), "reason", reason));
 		});
 		announce(run.id());
 	}

@@ -60,14 +60,17 @@ public class RunOverview {
 		return counts;
 	}
 
-	/** Failed and interrupted runs, the latest to stop first, at most {@code limit}; without their steps. */
+	/**
+	 * Failed, interrupted and needing attention runs (a decommission whose removal was blocked among them), the
+	 * latest to stop first, at most {@code limit}; without their steps.
+	 */
 	public List<RunView> needingAttention(int limit) {
 		return this.runs.stopped(limit);
 	}
 
 	private List<RunView> open() {
 		List<RunView> open = new ArrayList<>();
-		for (RunState state : List.of(RunState.RUNNING, RunState.FAILED, RunState.INTERRUPTED)) {
+		for (RunState state : List.of(RunState.RUNNING, RunState.FAILED, RunState.INTERRUPTED, RunState.NEEDS_ATTENTION)) {
 			open.addAll(this.runs.list(new RunFilter(state, null, null), OPEN_LIMIT));
 		}
 		open.sort(Comparator.comparing(RunView::createdAt).reversed());

@@ -77,16 +77,17 @@ class RunRepository {
 	}
 
 	/**
-	 * Moves a failed or interrupted run back to RUNNING as a new attempt held by {@code owner}; from then on the
-	 * earlier attempt's writes are refused.
-	 * @return the new attempt's lease, or empty if the run was not failed or interrupted
+	 * Moves a failed, interrupted or needing attention run back to RUNNING as a new attempt held by {@code owner};
+	 * from then on the earlier attempt's writes are refused.
+	 * @return the new attempt's lease, or empty if the run was not in one of those states
 	 */
 	Optional<RunLease> resume(String runId, String owner) {
 		OffsetDateTime now = now();
 		int moved = this.jdbc.sql("""
 				UPDATE provisioning_run SET state = ?, owner = ?, attempt = attempt + 1, heartbeat_at = ?, updated_at = ?,
-				    failure = NULL WHERE id = ? AND state IN (?, ?)""")
-			.params(RunState.RUNNING.name(), owner, now, now, runId, RunState.FAILED.name(), RunState.INTERRUPTED.name())
+				    failure = NULL WHERE id = ? AND state IN (?, ?, ?)""")
+			.params(RunState.RUNNING.name(), owner, now, now, runId, RunState.FAILED.name(), RunState.INTERRUPTED.name(),
+					RunState.NEEDS_ATTENTION.name())
 			.update();
 		if (moved != 1) {
 			return Optional.empty();
@@ -139,11 +140,11 @@ class RunRepository {
 			.list();
 	}
 
-	/** Failed and interrupted runs, the latest to stop first, at most {@code limit}, without their steps. */
+	/** Failed, interrupted and needing attention runs, the latest to stop first, at most {@code limit}, no steps. */
 	List<RunView> stopped(int limit) {
-		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE state IN (?, ?) "
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + " FROM provisioning_run WHERE state IN (?, ?, ?) "
 				+ "ORDER BY updated_at DESC, id FETCH FIRST ? ROWS ONLY")
-			.params(RunState.FAILED.name(), RunState.INTERRUPTED.name(), limit)
+			.params(RunState.FAILED.name(), RunState.INTERRUPTED.name(), RunState.NEEDS_ATTENTION.name(), limit)
 			.query((rs, n) -> run(rs, List.of()))
 			.list();
 	}

@@ -48,7 +48,7 @@ class StepRunner {
 	/**
 	 * What a step did.
 	 *
-	 * @param state succeeded or skipped
+	 * @param state succeeded or skipped (a step that did not do its job throws instead)
 	 * @param result the ensure's result, if it was one
 	 * @param detail what happened, in words
 	 * @param artifact what it produced, if anything (never a secret)
@@ -86,7 +86,11 @@ class StepRunner {
 
 	}
 
-	/** @throws StepFailedException (or the directory's or cluster's exception) when the step could not do what was planned */
+	/**
+	 * @throws StepFailedException (or the directory's or cluster's exception) when the step could not do what was
+	 * planned
+	 * @throws StepBlockedException when a removal was refused because of something outside the portal
+	 */
 	Outcome execute(RunContext run, RunView.StepView step, @Nullable String input) {
 		if (step.intent() == StepIntent.SKIP) {
 			return new Outcome(StepState.SKIPPED, null, step.description(), null);
@@ -222,8 +226,12 @@ class StepRunner {
 		return new Outcome(StepState.SUCCEEDED, ensured.result().name(), ensured.detail(), null);
 	}
 
+	/** @throws StepBlockedException when the directory kept the object: the step did not do its job */
 	private static Outcome removed(Directory.Removed removed) {
-		return new Outcome(StepState.SUCCEEDED, removed.removed() ? "REMOVED" : "NOT_REMOVED", removed.detail(), null);
+		if (removed.blocked()) {
+			throw new StepBlockedException(removed.detail());
+		}
+		return new Outcome(StepState.SUCCEEDED, removed.removed() ? "REMOVED" : "ALREADY_GONE", removed.detail(), null);
 	}
 
 	private static List<String> strings(@Nullable String json) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.provisioning.FiledRequest;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.ProvisioningService;
@@ -12,6 +13,7 @@ import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.NewApiClient;
+import org.gmsaportal.support.FakeDirectory;
 import org.gmsaportal.support.FakeDirectoryConfig;
 import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.Test;
@@ -29,13 +31,15 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * A decommission request keeps the source request's callbackUrl only when the client that filed the source files
  * it: callbacks are checked against the filer's allow-list and signed with the filer's secret, so another client's
  * decommission must not send events to the first client's receiver. The directory is the test double
- * {@code FakeDirectory}, every target export-only; the callbacks poll is kept out of the way (once an hour).
+ * {@code FakeDirectory}, every target export-only; the callbacks poll is kept out of the way (once an hour). A
+ * decommission the directory blocks is reported as what it is (FAILED, the source still SUCCEEDED) until resumed.
  */
 @SpringBootTest(properties = { "gmsa.api.allow-insecure-callbacks=true", "gmsa.api.callbacks.poll-interval=1h" })
 @AutoConfigureMockMvc
@@ -59,6 +63,9 @@ class DecommissionCallbackTests {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	FakeDirectory directory;
+
 	@Test
 	void theClientThatFiledTheSourceKeepsItsCallbackOnTheDecommission() throws Exception {
 		NewApiClient filer = client(List.of("127.0.0.1"));
@@ -81,6 +88,39 @@ class DecommissionCallbackTests {
 			.isEqualTo(this.json.readTree(this.store.find(source).orElseThrow().requestJson())
 				.path("account").path("name").asString());
 		assertThat(removal.requestJson()).doesNotContain("127.0.0.1");
+	}
+
+	@Test
+	void aDecommissionTheDirectoryBlocksIsNotReportedAsDoneUntilAResumeFinishesIt() throws Exception {
+		NewApiClient filer = this.clients.create("dc-reader-" + UUID.randomUUID(),
+				Set.of(ApiScope.REQUESTS_WRITE, ApiScope.REQUESTS_READ), null, List.of("127.0.0.1"));
+		String source = succeeded(filer);
+		String group = this.provisioning.request(this.store.find(source).orElseThrow().runId()).groupName();
+		this.directory.blockRemoval(Directory.ObjectType.GROUP, group, "it still has members; remove them, then resume");
+		FiledRequest removal = decommission(filer, source);
+		MockHttpServletResponse approved = send(post("/api/v1/provisioning-requests/" + removal.id() + "/approval"),
+				approver());
+		assertThat(approved.getStatus()).as(approved.getContentAsString()).isEqualTo(200);
+		String runId = this.json.readTree(approved.getContentAsString()).get("runId").asString();
+		assertThat(Waiting.forRun(this.provisioning, runId).state()).isEqualTo(RunState.NEEDS_ATTENTION);
+
+		// What the callbacks send is the request's status: the decommission failed, the source is not decommissioned.
+		JsonNode blocked = view(removal.id(), filer);
+		assertThat(blocked.get("status").asString()).isEqualTo("FAILED");
+		assertThat(blocked.get("steps").toString()).contains("\"state\":\"NEEDS_ATTENTION\"");
+		assertThat(view(source, filer).get("status").asString()).isEqualTo("SUCCEEDED");
+
+		this.directory.blockRemoval(Directory.ObjectType.GROUP, group, null);
+		this.provisioning.resume(runId);
+		assertThat(Waiting.forRun(this.provisioning, runId).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(view(removal.id(), filer).get("status").asString()).isEqualTo("SUCCEEDED");
+		assertThat(view(source, filer).get("status").asString()).isEqualTo("DECOMMISSIONED");
+	}
+
+	private JsonNode view(String id, NewApiClient client) throws Exception {
+		MockHttpServletResponse response = send(get("/api/v1/provisioning-requests/" + id), client);
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+		return this.json.readTree(response.getContentAsString());
 	}
 
 	private String succeeded(NewApiClient filer) throws Exception {

@@ -98,7 +98,7 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		assertThat(this.directory.calls("user")).isEqualTo(1);
 		assertThat(auditActions(runId)).contains("provisioning.run.resumed");
 		assertThatThrownBy(() -> this.service.resume(runId)).isInstanceOf(ProvisioningRefusedException.class)
-			.hasMessageContaining("only a failed or interrupted run can be resumed");
+			.hasMessageContaining("only a failed, interrupted or needing attention run can be resumed");
 	}
 
 	@Test
@@ -218,6 +218,35 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 		assertThat(auditActions(decommissionId)).contains(StepKind.REMOVE_FROM_CLUSTER.auditAction(),
 				StepKind.REMOVE_GMSA.auditAction(), "provisioning.run.succeeded");
 		assertThat(this.service.takePortablePassword(runId)).isEmpty();
+	}
+
+	@Test
+	void aBlockedRemovalNeedsAttentionAndAnAbandonedDecommissionLeavesTheRunItRemovesSucceeded() {
+		ProvisioningRequest request = Requests.portable(Requests.freshName());
+		String runId = startApproved(request);
+		awaitState(runId, RunState.SUCCEEDED);
+		this.directory.blockRemoval(Directory.ObjectType.GMSA, request.gmsaName(), "changed outside the portal");
+
+		String decommissionId = this.service.decommission(runId, approve(this.service.decommissionPlan(runId)));
+		RunView blocked = awaitState(decommissionId, RunState.SUCCEEDED, RunState.NEEDS_ATTENTION);
+		assertThat(blocked.state()).isEqualTo(RunState.NEEDS_ATTENTION);
+		assertThat(stepStates(blocked)).containsExactly(StepState.SUCCEEDED, StepState.SUCCEEDED, StepState.SUCCEEDED,
+				StepState.NEEDS_ATTENTION, StepState.PENDING);
+		assertThat(blocked.failure()).contains("REMOVE_GMSA", "changed outside the portal");
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM provisioning_run WHERE id = ? AND state = 'NEEDS_ATTENTION'")
+			.param(decommissionId).query(Long.class).single()).isEqualTo(1);
+		assertThat(auditActions(decommissionId)).doesNotContain("provisioning.run.succeeded");
+
+		// Given up: the run it was removing stays SUCCEEDED and can be decommissioned again.
+		this.service.abandon(decommissionId, "the gMSA stays, by decision of its owner");
+		assertThat(this.service.run(decommissionId).orElseThrow().state()).isEqualTo(RunState.ABANDONED);
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+		this.directory.blockRemoval(Directory.ObjectType.GMSA, request.gmsaName(), null);
+		String again = this.service.decommission(runId, approve(this.service.decommissionPlan(runId)));
+		assertThat(awaitState(again, RunState.SUCCEEDED, RunState.NEEDS_ATTENTION, RunState.FAILED).state())
+			.isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.service.run(runId).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
 	}
 
 	long runsNamed(String gmsaName) {

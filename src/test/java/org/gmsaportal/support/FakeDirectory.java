@@ -58,6 +58,9 @@ public class FakeDirectory implements Directory {
 
 	private final Map<String, Throwable> failures = new ConcurrentHashMap<>();
 
+	// Removals the directory refuses while set, as the real one does for a group someone added a member to.
+	private final Map<String, String> blockers = new ConcurrentHashMap<>();
+
 	// The computer accounts the tests' requests name exist, as they would in a domain; others do not.
 	private final Map<String, Computer> computers = new ConcurrentHashMap<>();
 
@@ -112,6 +115,7 @@ public class FakeDirectory implements Directory {
 		this.calls.clear();
 		this.removals.clear();
 		this.failures.clear();
+		this.blockers.clear();
 		this.spnHolders.clear();
 		this.aliasHolders.clear();
 		seedComputers();
@@ -119,6 +123,19 @@ public class FakeDirectory implements Directory {
 		this.createdByPortal.clear();
 		this.runs.clear();
 		this.kdsRootKey = true;
+	}
+
+	/**
+	 * Until the block is lifted, removing this object is refused with {@code reason}, as the real
+	 * directory refuses a group that still has members someone else added; {@code null} lifts the block.
+	 */
+	public void blockRemoval(ObjectType type, String name, @Nullable String reason) {
+		if (reason == null) {
+			this.blockers.remove(type + " " + key(name));
+		}
+		else {
+			this.blockers.put(type + " " + key(name), reason);
+		}
 	}
 
 	/** The next APPLY call of the operation throws this (a RuntimeException fails the step, an Error the thread). */
@@ -309,6 +326,10 @@ public class FakeDirectory implements Directory {
 	public Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run) {
 		seen(run);
 		applying("remove");
+		String blocker = this.blockers.get(type + " " + key(name));
+		if (blocker != null) {
+			return Removed.blocked("Not deleted: " + blocker);
+		}
 		this.removals.add(type + " " + name);
 		boolean removed = switch (type) {
 			case GROUP -> this.groups.remove(key(name));

@@ -73,14 +73,20 @@ abstract class LabWizardSupport extends PortalServerSupport {
 
 	/** A browser page signed in as the bootstrap admin, at the wizard's first step with no draft. */
 	Page signedInAtWizard(BrowserContext context) {
-		Page page = context.newPage();
-		page.navigate(url("/"));
-		page.getByLabel("User name").fill("admin");
-		page.getByLabel("Password").fill("test-admin-password");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+		Page page = signedIn(context, "admin", "test-admin-password");
 		page.navigate(url("/wizard"));
 		// Drafts outlive sign-outs: a walk that failed earlier in this context must not leak into this one.
 		page.locator("#cancel").click();
+		return page;
+	}
+
+	/** A browser page signed in as the given user, at the overview. */
+	Page signedIn(BrowserContext context, String user, String password) {
+		Page page = context.newPage();
+		page.navigate(url("/"));
+		page.getByLabel("User name").fill(user);
+		page.getByLabel("Password").fill(password);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 		return page;
 	}
 

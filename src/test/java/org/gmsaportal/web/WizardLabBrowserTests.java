@@ -67,7 +67,10 @@ class WizardLabBrowserTests extends LabWizardSupport {
 
 			// The plan names the real DNs the lab DC will get, read from the DC itself.
 			assertThat(page.locator("#plan-steps")).containsText("CN=" + name + ",CN=Managed Service Accounts,DC=lab,DC=test");
+			page.locator("#reason").fill("CAB-7 approved the web farm's identity");
 			runId = runAndAwaitSuccess(page);
+			// The approval's reason is shown with the run, not only stored.
+			assertThat(page.locator("#approval-reason")).hasText("CAB-7 approved the web farm's identity");
 			page.locator("#reveal-password").click();
 			Locator secret = page.locator("#portable-password code");
 			assertThat(secret).isVisible();
@@ -91,6 +94,8 @@ class WizardLabBrowserTests extends LabWizardSupport {
 					"directory.group-membership.ensure", "directory.gmsa.password-proof");
 		assertThat(events).extracting(AuditRow::details).noneMatch(d -> d.contains(password));
 		assertThat(events).extracting(AuditRow::action).contains("cluster.object.apply");
+		assertThat(events).filteredOn(e -> e.action().equals("provisioning.run.started")).singleElement()
+			.satisfies(e -> assertThat(e.details()).contains("\"reason\":\"CAB-7 approved the web farm's identity\""));
 		assertThat(this.auditLog.verify().intact()).isTrue();
 
 		assertThat(CLUSTER.client.genericKubernetesResources("windows.k8s.io/v1", "GMSACredentialSpec")
@@ -101,6 +106,19 @@ class WizardLabBrowserTests extends LabWizardSupport {
 		assertThat(CLUSTER.client.rbac().roleBindings().inNamespace("app-ns").list().getItems())
 			.anyMatch(b -> b.getRoleRef().getName().equals(name + "-spec-gmsa-use"));
 		assertThat(CLUSTER.client.secrets().inNamespace("app-ns").withName(name + "-ccg").get()).isNotNull();
+		anAuditorSeesTheRunButCannotOpenItsDecommissionForm(runId);
+	}
+
+	/** An auditor signed in through the lab DC reads the run; the page that exists to change it is refused. */
+	private void anAuditorSeesTheRunButCannotOpenItsDecommissionForm(String runId) {
+		try (BrowserContext context = LabServices.newContext(browser, new Browser.NewContextOptions())) {
+			Page page = signedIn(context, LabServices.dc("GMSA_LAB_AUDITOR"), LabServices.dc("GMSA_LAB_AUDITOR_PASSWORD"));
+			page.navigate(url("/runs/" + runId));
+			assertThat(page.locator("#run-state")).hasText("SUCCEEDED");
+			assertThat(page.locator("#decommission")).hasCount(0);
+			assertThat(page.navigate(url("/runs/" + runId + "/decommission")).status()).isEqualTo(403);
+			assertThat(page.locator("#decommission-form")).hasCount(0);
+		}
 	}
 
 }

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.gmsaportal.provisioning.RequestKind;
 import org.gmsaportal.provisioning.RequestStatus;
+import org.gmsaportal.provisioning.StepState;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -201,7 +202,8 @@ class ApiV1Documentation {
 	private static void enums(Map<String, Schema> schemas) {
 		property(schemas, "RequestView", "status", names(RequestStatus.values()));
 		property(schemas, "RequestView", "kind", names(RequestKind.values()));
-		property(schemas, "StepView", "state", "PENDING", "RUNNING", "SUCCEEDED", "FAILED", "SKIPPED");
+		// NEEDS_ATTENTION: a step blocked by something outside the portal; the request then reads FAILED until resumed.
+		property(schemas, "StepView", "state", names(StepState.values()));
 		Schema<?> links = schemas.get("RequestView");
 		if (links != null && links.getProperties() != null && links.getProperties().get("links") != null) {
 			links.getProperties().get("links").description("Related resources by name: self, approval and rejection (while "

@@ -26,7 +26,7 @@ final class RequestViews {
 	 * @param ticketKey the ticket key, if any
 	 * @param decommissions for a decommission request, the request it removes
 	 * @param runId the run, once started
-	 * @param failure why the run failed, if it did
+	 * @param failure why the run failed, if it did (or, for a step in NEEDS_ATTENTION, what blocks it and what to do)
 	 * @param createdAt when it was filed
 	 * @param links related resources
 	 * @param rejectionReason why it was rejected, if it was

@@ -106,7 +106,7 @@ class DashboardsHttpTests {
 	void anEmptyPortalSaysWhatIsEmpty() throws Exception {
 		String main = main(page(AUDITOR));
 		assertThat(main).contains("id=\"inventory-empty\"", "No gMSA provisioned by this portal yet")
-			.contains("id=\"attention-empty\"", "No failed or interrupted run.")
+			.contains("id=\"attention-empty\"", "No failed, interrupted or blocked run.")
 			.contains("id=\"pending-empty\"", "No request filed through the API waits for approval.")
 			.doesNotContain("id=\"inventory\"").doesNotContain("id=\"attention\"").doesNotContain("id=\"pending-count\"");
 		for (RunState state : RunState.values()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.Approval;
@@ -124,7 +125,8 @@ class RunsHttpTests {
 		assertThat(Waiting.forRun(this.provisioning, run.id()).state()).isEqualTo(RunState.SUCCEEDED);
 		// Resuming a succeeded run is refused with the engine's reason.
 		MvcResult again = this.mvc.perform(post("/runs/" + run.id() + "/resume").with(csrf()).with(ADMIN)).andReturn();
-		assertThat(again.getFlashMap().get("refusal")).asString().contains("only a failed or interrupted run can be resumed");
+		assertThat(again.getFlashMap().get("refusal")).asString()
+			.contains("only a failed, interrupted or needing attention run can be resumed");
 	}
 
 	@Test
@@ -152,6 +154,27 @@ class RunsHttpTests {
 		assertThat(decommission.state()).isEqualTo(RunState.SUCCEEDED);
 		assertThat(decommission.decommissions()).isEqualTo(run.id());
 		assertThat(this.directory.hasGmsa(run.gmsaName())).isFalse();
+	}
+
+	@Test
+	void aBlockedDecommissionNeedsAttentionAndAnAdminResumesItOnceTheBlockerIsGone() throws Exception {
+		RunView run = Waiting.forRun(this.provisioning, start(fresh(), null));
+		this.directory.blockRemoval(Directory.ObjectType.GROUP, run.gmsaName() + "-hosts",
+				"it still has members (CN=OUTSIDER,CN=Users,DC=contoso,DC=com); remove them, then resume");
+		String decommission = this.provisioning.decommission(run.id(),
+				new Approval(this.provisioning.decommissionPlan(run.id()).hash(), "runs-admin", Instant.now(), null));
+		assertThat(Waiting.forRun(this.provisioning, decommission).state()).isEqualTo(RunState.NEEDS_ATTENTION);
+		assertThat(this.provisioning.run(run.id()).orElseThrow().state()).isEqualTo(RunState.SUCCEEDED);
+		String seen = body(get("/runs/" + decommission), AUDITOR);
+		assertThat(seen).contains("id=\"run-attention\"", "CN=OUTSIDER", "NEEDS_ATTENTION").doesNotContain("id=\"resume\"");
+		assertThat(body(get("/runs").param("state", "NEEDS_ATTENTION").param("name", run.gmsaName()), AUDITOR))
+			.contains("href=\"/runs/" + decommission + "\"");
+		assertThat(body(get("/runs/" + decommission), ADMIN)).contains("id=\"resume\"", "id=\"abandon\"");
+
+		this.directory.blockRemoval(Directory.ObjectType.GROUP, run.gmsaName() + "-hosts", null);
+		assertThat(redirect(post("/runs/" + decommission + "/resume").with(csrf()))).isEqualTo("/runs/" + decommission);
+		assertThat(Waiting.forRun(this.provisioning, decommission).state()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(this.provisioning.run(run.id()).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
 	}
 
 	@Test
