@@ -61,7 +61,13 @@ final class Containers {
 		catch (DirectoryException ex) {
 			return new Container(wanted, source, wanted + ": " + ex.getMessage().replaceFirst("^container: ", ""));
 		}
-		Attributes entry = Ldap.read(ctx, dn, "objectClass");
+		Attributes entry;
+		try {
+			entry = Ldap.read(ctx, dn, "objectClass");
+		}
+		catch (javax.naming.InvalidNameException ex) {
+			return new Container(dn, source, dn + ": not a valid distinguished name");
+		}
 		if (entry == null) {
 			return new Container(dn, source, dn + " does not exist in " + facts.dnsName()
 					+ ": create the OU first, or name an existing OU or container");

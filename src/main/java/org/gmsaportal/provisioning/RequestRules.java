@@ -102,6 +102,10 @@ final class RequestRules {
 		}
 		try {
 			javax.naming.ldap.LdapName name = new javax.naming.ldap.LdapName(dn);
+			// LdapName accepts an empty RDN (a trailing or doubled comma), which no directory object has.
+			if (name.getRdns().stream().anyMatch(r -> r.size() == 0)) {
+				throw new InvalidRequestException(field, rule + "; \"" + dn + "\" has an empty part between commas");
+			}
 			boolean inDomain = name.getRdns().stream().anyMatch(r -> r.getType().equalsIgnoreCase("DC"));
 			String first = name.isEmpty() ? "" : name.getRdn(name.size() - 1).getType();
 			if (!inDomain || !(first.equalsIgnoreCase("OU") || first.equalsIgnoreCase("CN"))) {
