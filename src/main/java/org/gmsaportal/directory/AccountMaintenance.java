@@ -42,10 +42,16 @@ public class AccountMaintenance {
 	/** Creates the user with {@code password} if absent (no group membership); the password is never kept. */
 	EnsureResult ensureUser(DirectoryConnection connection, String userName, char[] password,
 			Directory.@Nullable RunRef run) {
+		return ensureUser(connection, userName, null, password, run);
+	}
+
+	/** As above, in {@code container} (an OU or container DN; {@code null} for CN=Users). */
+	EnsureResult ensureUser(DirectoryConnection connection, String userName, @Nullable String container,
+			char[] password, Directory.@Nullable RunRef run) {
 		Auditor audit = new Auditor(this.audit, run);
 		connection.requirePasswordTransport();
 		return connection.withServiceAccountOnRequest(
-				ctx -> PortableUsers.ensureUser(ctx, DomainFacts.read(ctx), userName, null, password, audit));
+				ctx -> PortableUsers.ensureUser(ctx, DomainFacts.read(ctx), userName, container, password, audit));
 	}
 
 	/** Sets the password of a user the portal created; refuses any other account. */
@@ -139,6 +145,12 @@ public class AccountMaintenance {
 	 * created it, by the DC's clock. Read only.
 	 */
 	public ObjectLocation locate(DirectoryConnection connection, String kind, String name) {
+		return locate(connection, kind, name, null);
+	}
+
+	/** As above, for an object its ensure creates in {@code container} ({@code null}: the default container). */
+	public ObjectLocation locate(DirectoryConnection connection, String kind, String name,
+			@Nullable String container) {
 		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String nc = facts.defaultNamingContext();
@@ -149,11 +161,12 @@ public class AccountMaintenance {
 				default -> throw new IllegalArgumentException("kind: must be group, gMSA or user");
 			};
 			String account = kind.equals("gMSA") ? cn + "$" : cn;
-			String container = kind.equals("gMSA") ? "CN=Managed Service Accounts," + nc : "CN=Users," + nc;
+			String place = Accounts.container(container,
+					kind.equals("gMSA") ? "CN=Managed Service Accounts," + nc : "CN=Users," + nc, nc);
 			Attributes entry = Accounts.find(ctx, nc, account, "distinguishedName", "adminDescription", "whenCreated",
 					"objectClass");
 			if (entry == null) {
-				return new ObjectLocation(Accounts.dn(cn, container), false, false, null, facts.dcTime(), null);
+				return new ObjectLocation(Accounts.dn(cn, place), false, false, null, facts.dcTime(), null);
 			}
 			String created = Ldap.optionalString(entry, "whenCreated");
 			return new ObjectLocation(Ldap.string(entry, "distinguishedName"), true,

@@ -28,6 +28,11 @@ final class Accounts {
 	private Accounts() {
 	}
 
+	/** The {@code description} of an object created for {@code run}; work outside any run says so. */
+	static String provenance(Directory.@Nullable RunRef run) {
+		return (run != null) ? run.provenance() : "Created by gMSA Portal outside any run";
+	}
+
 	static @Nullable Attributes find(DirContext ctx, String domainNc, String samAccountName, String... attributes)
 			throws NamingException {
 		List<Attributes> found = Ldap.search(ctx, domainNc,

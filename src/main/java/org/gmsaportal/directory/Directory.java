@@ -37,17 +37,27 @@ public interface Directory {
 	/** Read only: the forest's KDS root keys, when each was created and becomes usable, and the verdict. */
 	KdsStatus kdsStatus(String connection);
 
-	/** The security group of hosts allowed to retrieve the gMSA password; a new one is domain-local. */
+	/**
+	 * Where new objects of this type go: {@code requested}, or the connection's default OU
+	 * ({@code gmsa.directory.connections.<name>.ou.*}), or the directory's default container. Read only.
+	 * @return the container's DN, with why it cannot take the object if it cannot (not a DN inside the domain,
+	 * absent, or neither an OU nor a container)
+	 */
+	Container container(String connection, ObjectType type, @Nullable String requested);
+
+	/** The security group of hosts allowed to retrieve the gMSA password; a new one is domain-local, in the default place. */
 	default Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
-		return ensureGroup(connection, groupName, GroupScope.DOMAIN_LOCAL, mode, run);
+		return ensureGroup(connection, groupName, GroupScope.DOMAIN_LOCAL, null, mode, run);
 	}
 
 	/**
-	 * The security group of hosts allowed to retrieve the gMSA password, created with {@code scope} when absent.
-	 * An existing security group of any scope is used as it is (the detail says its scope in words); another kind
-	 * of object, or a distribution group, is DRIFT naming it.
+	 * The security group of hosts allowed to retrieve the gMSA password. Created when absent with {@code scope}, in
+	 * {@code container} (null: the connection's default), with a {@code description} naming the run
+	 * ({@link RunRef#provenance()}). An existing security group of any scope is used as it is (the detail says its
+	 * scope in words); another kind of object, or a distribution group, is DRIFT naming it.
 	 */
-	Ensured ensureGroup(String connection, String groupName, GroupScope scope, Mode mode, @Nullable RunRef run);
+	Ensured ensureGroup(String connection, String groupName, GroupScope scope, @Nullable String container, Mode mode,
+			@Nullable RunRef run);
 
 	/** The gMSA with its DNS host name, SPNs, encryption types and {@code msDS-GroupMSAMembership} = the group. */
 	Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode, @Nullable RunRef run);
@@ -56,8 +66,14 @@ public interface Directory {
 	 * The portable standard user, created with {@code initialPassword} when absent. An existing user is
 	 * reported as already there and its password is left alone.
 	 */
-	Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode,
-			@Nullable RunRef run);
+	default Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode,
+			@Nullable RunRef run) {
+		return ensurePortableUser(connection, userName, null, initialPassword, mode, run);
+	}
+
+	/** As above, created in {@code container} (null: the connection's default) with the run's description. */
+	Ensured ensurePortableUser(String connection, String userName, @Nullable String container,
+			SecretValue initialPassword, Mode mode, @Nullable RunRef run);
 
 	/** Sets the portable user's password; the engine calls it only for a reset the approved plan announced. */
 	void setPassword(String connection, String userName, SecretValue password, @Nullable RunRef run);
@@ -84,7 +100,12 @@ public interface Directory {
 	 * Where the object of this type and name (a gMSA without {@code $}) is, or where its ensure would create it,
 	 * with whether it carries the portal's marker and when the DC created it. Read only.
 	 */
-	Located locate(String connection, ObjectType type, String name);
+	default Located locate(String connection, ObjectType type, String name) {
+		return locate(connection, type, name, null);
+	}
+
+	/** As above, for an object its ensure creates in {@code container} (null: the connection's default). */
+	Located locate(String connection, ObjectType type, String name, @Nullable String container);
 
 	/** Removes exactly these members from the group. */
 	Removed removeMembership(String connection, String groupName, List<String> members,
@@ -115,6 +136,30 @@ public interface Directory {
 	 * @param ticket the ticket the run was filed under, if any
 	 */
 	record RunRef(String runId, @Nullable String ticket) {
+
+		/** At most what AD's {@code description} holds (rangeUpper 1024). */
+		static final int MAX_DESCRIPTION = 1024;
+
+		/**
+		 * The {@code description} of every object the run creates, so that an admin who finds it in ADUC knows
+		 * where it came from; the portal's marker ({@code adminDescription}) stays separate and fixed.
+		 */
+		public String provenance() {
+			String text = "Created by gMSA Portal run " + this.runId
+					+ ((this.ticket != null) ? " for ticket " + this.ticket : " (no ticket)");
+			return (text.length() > MAX_DESCRIPTION) ? text.substring(0, MAX_DESCRIPTION) : text;
+		}
+
+	}
+
+	/**
+	 * Where new objects of one type go.
+	 *
+	 * @param distinguishedName the container's DN (the requested one as typed when it is not a valid DN)
+	 * @param source {@code request}, {@code connection default} or {@code directory default}
+	 * @param problem why objects cannot be created there, naming the DN; {@code null} when they can
+	 */
+	record Container(String distinguishedName, String source, @Nullable String problem) {
 	}
 
 	/**
@@ -158,9 +203,16 @@ public interface Directory {
 	 * @param spns service principal names
 	 * @param encryptionTypes supported encryption types
 	 * @param allowedGroup the group named in {@code msDS-GroupMSAMembership}
+	 * @param container the OU or container to create it in; {@code null} for the connection's default
 	 */
 	record GmsaSpec(String name, String dnsHostName, List<String> spns, Set<EncryptionType> encryptionTypes,
-			String allowedGroup) {
+			String allowedGroup, @Nullable String container) {
+
+		public GmsaSpec(String name, String dnsHostName, List<String> spns, Set<EncryptionType> encryptionTypes,
+				String allowedGroup) {
+			this(name, dnsHostName, spns, encryptionTypes, allowedGroup, null);
+		}
+
 	}
 
 	/**

@@ -69,6 +69,11 @@ public final class DirectoryConnection {
 		return this.settings.urls();
 	}
 
+	/** Where new objects go unless a request names an OU. */
+	DirectorySettings.Ou ou() {
+		return this.settings.ou();
+	}
+
 	/** How binds are protected: {@code LDAPS}, {@code StartTLS} or {@code plain (lab only)}. */
 	String transport() {
 		if (this.settings.urls().get(0).getScheme().equalsIgnoreCase("ldaps")) {

@@ -68,10 +68,17 @@ class DirectoryFacade implements Directory {
 	}
 
 	@Override
-	public Ensured ensureGroup(String connection, String groupName, GroupScope scope, Mode mode,
-			@Nullable RunRef run) {
+	public Container container(String connection, ObjectType type, @Nullable String requested) {
 		DirectoryConnection conn = connection(connection);
-		GroupRequest request = new GroupRequest(groupName, scope, null);
+		return conn.withServiceAccountOnRequest(ctx -> Containers.check(ctx, DomainFacts.read(ctx), conn, type,
+				requested));
+	}
+
+	@Override
+	public Ensured ensureGroup(String connection, String groupName, GroupScope scope, @Nullable String container,
+			Mode mode, @Nullable RunRef run) {
+		DirectoryConnection conn = connection(connection);
+		GroupRequest request = new GroupRequest(groupName, scope, Containers.requested(conn, ObjectType.GROUP, container));
 		return ensured(mode == Mode.PREVIEW ? this.preview.group(conn, request) : identities(run).ensureGroup(conn, request));
 	}
 
@@ -79,18 +86,20 @@ class DirectoryFacade implements Directory {
 	public Ensured ensureGmsa(String connection, GmsaSpec gmsa, Mode mode, @Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
 		GmsaRequest request = new GmsaRequest(gmsa.name(), gmsa.dnsHostName(), extraSpns(gmsa),
-				gmsa.encryptionTypes(), 30, List.of(gmsa.allowedGroup()), null);
+				gmsa.encryptionTypes(), 30, List.of(gmsa.allowedGroup()),
+				Containers.requested(conn, ObjectType.GMSA, gmsa.container()));
 		return ensured(mode == Mode.PREVIEW ? this.preview.gmsa(conn, request) : identities(run).ensureGmsa(conn, request));
 	}
 
 	@Override
-	public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode,
-			@Nullable RunRef run) {
+	public Ensured ensurePortableUser(String connection, String userName, @Nullable String container,
+			SecretValue initialPassword, Mode mode, @Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
+		String place = Containers.requested(conn, ObjectType.USER, container);
 		if (mode == Mode.PREVIEW) {
-			return ensured(this.preview.user(conn, userName));
+			return ensured(this.preview.user(conn, userName, place));
 		}
-		return ensured(this.accounts.ensureUser(conn, userName, initialPassword.reveal().toCharArray(), run));
+		return ensured(this.accounts.ensureUser(conn, userName, place, initialPassword.reveal().toCharArray(), run));
 	}
 
 	@Override
@@ -149,8 +158,10 @@ class DirectoryFacade implements Directory {
 	}
 
 	@Override
-	public Located locate(String connection, ObjectType type, String name) {
-		ObjectLocation found = this.accounts.locate(connection(connection), kind(type), name);
+	public Located locate(String connection, ObjectType type, String name, @Nullable String container) {
+		DirectoryConnection conn = connection(connection);
+		ObjectLocation found = this.accounts.locate(conn, kind(type), name,
+				Containers.requested(conn, type, container));
 		return new Located(found.distinguishedName(), found.exists(), found.createdByPortal(), found.whenCreated(),
 				found.dcTime(), found.kind());
 	}

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotEmpty;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -38,19 +39,45 @@ record DirectorySettings(@DefaultValue @Valid Map<String, Connection> connection
 	 * @param bindPasswordFile alternatively, a file holding the password
 	 * @param connectTimeout how long to wait for a TCP connection to a DC
 	 * @param readTimeout how long to wait for a DC to answer an operation
+	 * @param ou where new objects go unless a request names an OU ({@code ou.group}, {@code ou.gmsa},
+	 * {@code ou.user})
 	 */
 	record Connection(@NotEmpty List<URI> urls, @NotBlank String domain, @DefaultValue("false") boolean startTls,
 			@Nullable Path caFile, @DefaultValue("false") boolean trustAllCertificates,
 			@DefaultValue("false") boolean allowPlainLdap, @Nullable String bindUser, @Nullable String bindPassword,
 			@Nullable Path bindPasswordFile, @DefaultValue("5s") Duration connectTimeout,
-			@DefaultValue("15s") Duration readTimeout) {
+			@DefaultValue("15s") Duration readTimeout, @DefaultValue Ou ou) {
+
+		@ConstructorBinding
+		Connection {
+		}
+
+		/** A connection that places new objects in the directory's default containers. */
+		Connection(List<URI> urls, String domain, boolean startTls, @Nullable Path caFile,
+				boolean trustAllCertificates, boolean allowPlainLdap, @Nullable String bindUser,
+				@Nullable String bindPassword, @Nullable Path bindPasswordFile, Duration connectTimeout,
+				Duration readTimeout) {
+			this(urls, domain, startTls, caFile, trustAllCertificates, allowPlainLdap, bindUser, bindPassword,
+					bindPasswordFile, connectTimeout, readTimeout, new Ou(null, null, null));
+		}
 
 		@Override
 		public String toString() {
 			return "Connection[urls=" + this.urls + ", domain=" + this.domain + ", startTls=" + this.startTls
-					+ ", bindUser=" + this.bindUser + "]";
+					+ ", bindUser=" + this.bindUser + ", ou=" + this.ou + "]";
 		}
 
+	}
+
+	/**
+	 * The OUs (or containers) a connection puts new objects in; empty means the directory's default container
+	 * ({@code CN=Users}, or {@code CN=Managed Service Accounts} for a gMSA). Checked when a request is planned.
+	 *
+	 * @param group DN for the allowed-hosts group
+	 * @param gmsa DN for the gMSA
+	 * @param user DN for the portable user
+	 */
+	record Ou(@Nullable String group, @Nullable String gmsa, @Nullable String user) {
 	}
 
 }

@@ -101,7 +101,7 @@ final class GmsaAccounts {
 		return warnings;
 	}
 
-	static Attributes attributes(Plan plan, int passwordIntervalDays) {
+	static Attributes attributes(Plan plan, int passwordIntervalDays, String description) {
 		Attributes attributes = new BasicAttributes(true);
 		attributes.put("objectClass", "msDS-GroupManagedServiceAccount");
 		attributes.put("cn", plan.name());
@@ -116,6 +116,7 @@ final class GmsaAccounts {
 		attributes.put("msDS-GroupMSAMembership",
 				SecurityDescriptor.allowingRetrieval(plan.allowedSids()).toBytes());
 		attributes.put("adminDescription", Accounts.MARKER);
+		attributes.put("description", description);
 		return attributes;
 	}
 

@@ -34,7 +34,8 @@ class IdentityManagement {
 			String name = AccountNames.groupName(request.name());
 			String container = Accounts.container(request.container(), "CN=Users," + facts.defaultNamingContext(),
 					facts.defaultNamingContext());
-			Map<String, Object> details = Map.of("sAMAccountName", name, "groupType", request.scope().groupType());
+			Map<String, Object> details = Map.of("sAMAccountName", name, "groupType", request.scope().groupType(),
+					"description", Accounts.provenance(this.audit.run()));
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, Groups.ATTRIBUTES);
 			if (existing != null) {
 				String dn = Ldap.string(existing, "distinguishedName");
@@ -50,6 +51,7 @@ class IdentityManagement {
 			attributes.put("sAMAccountName", name);
 			attributes.put("groupType", Integer.toString(request.scope().groupType()));
 			attributes.put("adminDescription", Accounts.MARKER);
+			attributes.put("description", Accounts.provenance(this.audit.run()));
 			create(ctx, "directory.group.ensure", "create the group " + dn, dn, container, attributes, details);
 			return this.audit.record("directory.group.ensure",
 					new EnsureResult("group", dn, guidOf(ctx, dn), Outcome.CREATED, List.of(), List.of()), details);
@@ -87,7 +89,8 @@ class IdentityManagement {
 			}
 			this.audit.intent(GmsaAccounts.ACTION, dn, details);
 			try {
-				ctx.createSubcontext(dn, GmsaAccounts.attributes(plan, request.passwordIntervalDays()));
+				ctx.createSubcontext(dn, GmsaAccounts.attributes(plan, request.passwordIntervalDays(),
+						Accounts.provenance(this.audit.run())));
 			}
 			catch (NamingException ex) {
 				String message = WriteErrors.explain(ex, "create the gMSA " + dn, plan.container());

@@ -8,6 +8,7 @@ import javax.naming.directory.Attributes;
 
 import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.AccountNames;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -73,13 +74,19 @@ class IdentityPreview {
 	 * account it does not own.
 	 */
 	public EnsureResult user(DirectoryConnection connection, String userName) {
+		return user(connection, userName, null);
+	}
+
+	/** As {@link #user(DirectoryConnection, String)}, for a user its ensure creates in {@code container}. */
+	public EnsureResult user(DirectoryConnection connection, String userName, @Nullable String container) {
 		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String name = AccountNames.userAccountName(userName, facts.dnsName());
 			Attributes existing = Accounts.find(ctx, facts.defaultNamingContext(), name, "distinguishedName",
 					"objectGUID", "objectClass", "userAccountControl", "adminDescription");
 			if (existing == null) {
-				return planned("user", Accounts.dn(name, "CN=Users," + facts.defaultNamingContext()));
+				return planned("user", Accounts.dn(name, Accounts.container(container,
+						"CN=Users," + facts.defaultNamingContext(), facts.defaultNamingContext())));
 			}
 			List<String> drift = new ArrayList<>(PortableUsers.userDrift(existing, name));
 			if (!Accounts.MARKER.equals(Ldap.optionalString(existing, "adminDescription"))) {

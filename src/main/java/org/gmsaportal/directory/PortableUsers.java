@@ -82,6 +82,8 @@ final class PortableUsers {
 		attributes.put("unicodePwd", Passwords.unicodePwd(password));
 		attributes.put("userAccountControl", Integer.toString(NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD));
 		attributes.put("adminDescription", Accounts.MARKER);
+		attributes.put("description", Accounts.provenance(audit.run()));
+		details.put("description", Accounts.provenance(audit.run()));
 		details.put("unicodePwd", "set (not recorded)");
 		audit.intent(USER_ACTION, dn, details);
 		try {

@@ -59,7 +59,13 @@ class CreationIntents {
 
 	/** Where the write will create the object, and the DC's time now: the intent to record before the write. */
 	Located locate(ProvisioningRequest request, Creation creation) {
-		return this.directory.locate(request.directoryConnection(), creation.type(), creation.name());
+		Placement where = request.where();
+		String container = switch (creation.type()) {
+			case GROUP -> where.groupOu();
+			case GMSA -> where.gmsaOu();
+			case USER -> where.userOu();
+		};
+		return this.directory.locate(request.directoryConnection(), creation.type(), creation.name(), container);
 	}
 
 	/**

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.gmsaportal.credspec.HostAccountPreset;
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PowerShell or kubectl command an admin would have typed for a planned step, so a review (the wizard's, or an
@@ -32,16 +34,19 @@ public final class EquivalentCommands {
 		return switch (step.kind()) {
 			case ENSURE_KDS_ROOT_KEY -> kds(request.kdsRootKey());
 			case ENSURE_GROUP -> "New-ADGroup -Name " + group + " -SamAccountName " + group
-					+ " -GroupScope " + request.newGroupScope().powerShell() + " -GroupCategory Security";
+					+ " -GroupScope " + request.newGroupScope().powerShell() + " -GroupCategory Security"
+					+ placed(request.where().groupOu(), request);
 			case ENSURE_GMSA -> "New-ADServiceAccount -Name " + gmsa + " -DNSHostName " + ps(request.dnsHostName())
 					+ " -ServicePrincipalNames " + list(spns(request))
 					+ " -KerberosEncryptionType " + request.encryptionTypes().stream().map(EquivalentCommands::etype)
 						.collect(Collectors.joining(","))
-					+ " -PrincipalsAllowedToRetrieveManagedPassword " + group;
+					+ " -PrincipalsAllowedToRetrieveManagedPassword " + group
+					+ placed(request.where().gmsaOu(), request);
 			// As PortableUsers writes it: NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD (enabled), the UPN in the DNS domain.
 			case ENSURE_PORTABLE_USER -> "New-ADUser -Name " + ps(step.target()) + " -SamAccountName " + ps(step.target())
 					+ " -UserPrincipalName " + ps(step.target() + "@" + domain)
-					+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true";
+					+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true"
+					+ placed(request.where().userOu(), request);
 			case ENSURE_MEMBERSHIP -> "Add-ADGroupMember -Identity " + group + " -Members " + list(RequestTranslation.members(request));
 			// Fails, as the run's proof does, when the user may not read the password: the cmdlet alone does not.
 			case PROVE_RETRIEVAL -> "$a = Get-ADServiceAccount " + gmsa + " -Server " + ps(domain)
@@ -83,6 +88,15 @@ public final class EquivalentCommands {
 				+ "PluginGUID = " + ps(preset.pluginGuid()) + "; PluginInput = " + ps(preset.pluginInput()) + " }); "
 				+ "$s | ConvertTo-Json -Depth 5 | Set-Content $f -Encoding ascii" + file
 				+ "; New-CredentialSpec cannot write HostAccountConfig itself, so the commands after it add it";
+	}
+
+	/**
+	 * Where the object goes ({@code -Path}; none: the cmdlet's default container, as the portal's) and the
+	 * {@code -Description} the portal writes, with the run's id as a placeholder until the plan is approved.
+	 */
+	private static String placed(@Nullable String ou, ProvisioningRequest request) {
+		return ((ou != null) ? " -Path " + ps(ou) : "") + " -Description "
+				+ ps(new Directory.RunRef("<run id>", request.ticketRef()).provenance());
 	}
 
 	private static String kds(KdsRootKeyChoice choice) {

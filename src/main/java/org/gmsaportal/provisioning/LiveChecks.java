@@ -94,6 +94,16 @@ public class LiveChecks {
 	}
 
 	/**
+	 * Where the request's objects would go, every OU filled in, as the plan will place them.
+	 * @throws InvalidRequestException naming the {@code placement.*} field and the DN when an OU is missing or is
+	 * neither an OU nor a container
+	 */
+	public Placement placement(ProvisioningRequest request) {
+		Planner.configured(this.directory, request.directoryConnection());
+		return Planner.place(this.directory, request);
+	}
+
+	/**
 	 * The cluster preflight for a deployment as typed, against the domain of the chosen directory connection (none
 	 * if that is not configured).
 	 */

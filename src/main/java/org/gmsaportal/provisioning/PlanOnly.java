@@ -64,6 +64,10 @@ public class PlanOnly {
 			.withDetails(details)
 			.withCorrelation(null, request.ticketRef()));
 		List<String> notes = new ArrayList<>(bundle.warnings());
+		if (request.placement() != null) {
+			notes.add("The OUs were checked as distinguished names only: with no directory connection, whether they "
+					+ "exist was not checked. New-ADGroup, New-ADServiceAccount and New-ADUser fail if one does not.");
+		}
 		if (preset != null) {
 			notes.add(preset.describe() + " Store the portable user's credential there once New-ADUser has set its "
 					+ "password; plan-only mode never sees a password.");
@@ -76,10 +80,11 @@ public class PlanOnly {
 	private static List<PlannedStep> steps(ProvisioningRequest request) {
 		List<PlannedStep> steps = new ArrayList<>();
 		steps.add(step(steps, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key", StepIntent.CHECK));
-		steps.add(step(steps, StepKind.ENSURE_GROUP, request.groupName(), StepIntent.CREATE));
-		steps.add(step(steps, StepKind.ENSURE_GMSA, request.gmsaName() + "$", StepIntent.CREATE));
+		Placement where = request.where();
+		steps.add(placed(steps, StepKind.ENSURE_GROUP, request.groupName(), where.groupOu()));
+		steps.add(placed(steps, StepKind.ENSURE_GMSA, request.gmsaName() + "$", where.gmsaOu()));
 		if (request.hosts() instanceof Hosts.Portable portable) {
-			steps.add(step(steps, StepKind.ENSURE_PORTABLE_USER, portable.userName(), StepIntent.CREATE));
+			steps.add(placed(steps, StepKind.ENSURE_PORTABLE_USER, portable.userName(), where.userOu()));
 		}
 		steps.add(step(steps, StepKind.ENSURE_MEMBERSHIP, request.groupName(), StepIntent.CREATE));
 		if (request.hosts() instanceof Hosts.Portable portable) {
@@ -88,6 +93,15 @@ public class PlanOnly {
 		}
 		steps.add(step(steps, StepKind.EXPORT_BUNDLE, "YAML bundle", StepIntent.APPLY));
 		return steps;
+	}
+
+	// With no directory to ask, an OU is only known to be a well-formed DN: the step says so.
+	private static PlannedStep placed(List<PlannedStep> earlier, StepKind kind, String target,
+			@org.jspecify.annotations.Nullable String ou) {
+		String where = (ou != null) ? "; in " + ou + " (its syntax was checked, not whether it exists)"
+				: "; in the default container";
+		return new PlannedStep(earlier.size(), kind, target, StepIntent.CREATE,
+				"plan-only: not checked against a directory" + where);
 	}
 
 	private static PlannedStep step(List<PlannedStep> earlier, StepKind kind, String target, StepIntent intent) {

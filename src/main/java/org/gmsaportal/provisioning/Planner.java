@@ -9,6 +9,7 @@ import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.Mode;
+import org.gmsaportal.directory.Directory.ObjectType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -18,6 +19,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Planner {
+
+	private static final java.util.Set<StepKind> CREATES_OBJECT = java.util.EnumSet.of(StepKind.ENSURE_GROUP,
+			StepKind.ENSURE_GMSA, StepKind.ENSURE_PORTABLE_USER);
 
 	// Only a preview is made with it: a user is never created from a plan.
 	private static final SecretValue PREVIEW_PASSWORD = SecretValue.of("preview-only");
@@ -35,22 +39,25 @@ class Planner {
 		return this.directory.domainFacts(configured(this.directory, connection));
 	}
 
-	Plan plan(ProvisioningRequest request) {
-		String conn = configured(this.directory, request.directoryConnection());
+	Plan plan(ProvisioningRequest asked) {
+		String conn = configured(this.directory, asked.directoryConnection());
 		DomainIdentity facts = this.directory.domainFacts(conn);
+		// From here on the request names every OU, so the hash binds where each object goes.
+		ProvisioningRequest request = asked.withPlacement(place(this.directory, asked));
+		Placement where = request.where();
 		String domain = facts.dnsName().toLowerCase(Locale.ROOT);
 		List<PlannedStep> planned = new ArrayList<>();
 		List<Blocker> blockers = new ArrayList<>();
 		ensure(planned, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key",
 				this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.PREVIEW, null));
 		ensure(planned, StepKind.ENSURE_GROUP, request.groupName(), this.directory.ensureGroup(conn,
-				request.groupName(), request.newGroupScope(), Mode.PREVIEW, null));
+				request.groupName(), request.newGroupScope(), where.groupOu(), Mode.PREVIEW, null));
 		Ensured gmsa = this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.PREVIEW, null);
 		blocked(planned, blockers, StepKind.ENSURE_GMSA, request.samAccountName(), gmsa,
 				this.existing.gmsa(conn, domain, request, gmsa));
 		if (request.hosts() instanceof Hosts.Portable portable) {
-			Ensured user = this.directory.ensurePortableUser(conn, portable.userName(), PREVIEW_PASSWORD, Mode.PREVIEW,
-					null);
+			Ensured user = this.directory.ensurePortableUser(conn, portable.userName(), where.userOu(),
+					PREVIEW_PASSWORD, Mode.PREVIEW, null);
 			blocked(planned, blockers, StepKind.ENSURE_PORTABLE_USER, portable.userName(), user,
 					this.existing.portableUser(conn, portable.userName(), user));
 		}
@@ -86,7 +93,42 @@ class Planner {
 		planned.stream().filter((s) -> s.intent() == StepIntent.BLOCKED
 				&& blockers.stream().noneMatch((b) -> b.field().equals(Blocker.field(s.kind()))))
 			.forEach((s) -> blockers.add(new Blocker(Blocker.field(s.kind()), s.description(), null, null)));
+		provenance(planned, request.ticketRef());
 		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned), blockers);
+	}
+
+	/**
+	 * Every OU of the request, with the connection's or the directory's default filled in, once the directory says
+	 * objects can be created there.
+	 * @throws InvalidRequestException naming the OU field and the DN when the container is missing or no OU
+	 */
+	static Placement place(Directory directory, ProvisioningRequest request) {
+		String conn = request.directoryConnection();
+		Placement asked = request.where();
+		String group = container(directory, conn, ObjectType.GROUP, asked.groupOu(), "placement.groupOu");
+		String gmsa = container(directory, conn, ObjectType.GMSA, asked.gmsaOu(), "placement.gmsaOu");
+		String user = (request.hosts() instanceof Hosts.Portable)
+				? container(directory, conn, ObjectType.USER, asked.userOu(), "placement.userOu") : null;
+		return new Placement(group, gmsa, user);
+	}
+
+	private static String container(Directory directory, String connection, ObjectType type,
+			@Nullable String requested, String field) {
+		Directory.Container found = directory.container(connection, type, requested);
+		if (found.problem() != null) {
+			String from = found.source().equals("request") ? "" : "the default from " + found.source() + ", ";
+			throw new InvalidRequestException(field, from + found.problem());
+		}
+		return found.distinguishedName();
+	}
+
+	// What an admin who finds the object in ADUC reads; the run id exists only once the plan is approved.
+	private static void provenance(List<PlannedStep> planned, @Nullable String ticket) {
+		String description = new Directory.RunRef("<run id>", ticket).provenance();
+		planned.replaceAll(step -> step.intent() == StepIntent.CREATE && CREATES_OBJECT.contains(step.kind())
+				? new PlannedStep(step.index(), step.kind(), step.target(), step.intent(),
+						step.description() + "; description \"" + description + "\"")
+				: step);
 	}
 
 	private static void ensure(List<PlannedStep> planned, StepKind kind, String target, Ensured preview) {

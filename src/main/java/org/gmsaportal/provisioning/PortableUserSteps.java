@@ -26,7 +26,8 @@ final class PortableUserSteps {
 		String conn = run.request().directoryConnection();
 		String userName = step.target();
 		SecretValue password = this.vault.generate();
-		Ensured ensured = this.directory.ensurePortableUser(conn, userName, password, Mode.APPLY, run.ref());
+		String ou = run.request().where().userOu();
+		Ensured ensured = this.directory.ensurePortableUser(conn, userName, ou, password, Mode.APPLY, run.ref());
 		if (ensured.result() == Directory.Result.CREATED) {
 			this.vault.put(run.runId(), password);
 			return new StepRunner.Outcome(StepState.SUCCEEDED, ensured.result().name(),
@@ -36,7 +37,7 @@ final class PortableUserSteps {
 			throw new StepFailedException(ensured.detail() + " The portal does not overwrite this; fix it in the "
 					+ "directory, then resume.");
 		}
-		Located found = this.directory.locate(conn, Directory.ObjectType.USER, userName);
+		Located found = this.directory.locate(conn, Directory.ObjectType.USER, userName, ou);
 		if (step.intent() == StepIntent.CREATE && found.createdByPortal()) {
 			// An earlier attempt of this run created it and stopped before recording it: its password was never
 			// shown to anyone, so the run sets one it knows. CreationIntents decides whether the run owns it.

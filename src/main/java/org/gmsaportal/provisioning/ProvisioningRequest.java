@@ -28,13 +28,22 @@ import org.jspecify.annotations.Nullable;
  * @param groupScope the scope of the group if the run creates it, {@code null} for domain-local; an existing
  * security group of any scope is used as it is. Left out of the JSON when null, so that requests stored before it
  * existed keep their plan hash.
+ * @param placement the OUs to create the objects in; {@code null} for the defaults. Left out of the JSON when
+ * {@code null}, so that a request without OUs hashes as it did before OUs could be chosen.
  */
 public record ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
 		Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,
 		Target target, @Nullable String ticketRef,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable GroupScope groupScope) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable GroupScope groupScope,
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Placement placement) {
 
 	public ProvisioningRequest {
+		// The portable user's OU means nothing for domain-joined hosts; all defaults is the same as none.
+		if (placement != null && !(hosts instanceof Hosts.Portable)) {
+			placement = new Placement(placement.groupOu(), placement.gmsaOu(), null);
+		}
+		placement = (placement == null || placement.isDefault()) ? null : placement;
+		RequestRules.placement(placement);
 		gmsaName = RequestRules.gmsaName(gmsaName);
 		dnsHostName = dnsHostName.toLowerCase(Locale.ROOT);
 		// Sorted so that the same request always hashes the same, whatever order the form sent.
@@ -44,17 +53,29 @@ public record ProvisioningRequest(String directoryConnection, String gmsaName, S
 				target, ticketRef);
 	}
 
-	/** A request whose group, if created, is domain-local. */
+	/** A request whose group, if created, is domain-local, and whose objects go to their default places. */
 	public ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
 			Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,
 			Target target, @Nullable String ticketRef) {
 		this(directoryConnection, gmsaName, dnsHostName, spns, encryptionTypes, kdsRootKey, groupName, hosts, target,
-				ticketRef, null);
+				ticketRef, null, null);
 	}
 
 	/** The scope a group this request creates gets. */
 	public GroupScope newGroupScope() {
 		return (this.groupScope != null) ? this.groupScope : GroupScope.DOMAIN_LOCAL;
+	}
+
+	/** The same request with its objects placed in these OUs. */
+	public ProvisioningRequest withPlacement(@Nullable Placement where) {
+		return new ProvisioningRequest(this.directoryConnection, this.gmsaName, this.dnsHostName, this.spns,
+				this.encryptionTypes, this.kdsRootKey, this.groupName, this.hosts, this.target, this.ticketRef,
+				this.groupScope, where);
+	}
+
+	/** The OUs asked for, {@link Placement#defaults()} when none. */
+	public Placement where() {
+		return (this.placement != null) ? this.placement : Placement.defaults();
 	}
 
 	/** The name as the gMSA's sAMAccountName is written in the directory. */

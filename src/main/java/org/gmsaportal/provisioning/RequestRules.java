@@ -36,6 +36,9 @@ final class RequestRules {
 
 	private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/:@-]{0,254}");
 
+	// AD's limit for a DN is larger; an OU path longer than this is a typing accident.
+	private static final int MAX_DN = 512;
+
 	private static final String ACCOUNT_RULE = "letters, digits, '-', '_' or '.', starting with a letter or digit and not ending in '.'";
 
 	private RequestRules() {
@@ -81,6 +84,43 @@ final class RequestRules {
 		target(target);
 		if (ticketRef != null) {
 			matches("ticketRef", ticketRef, TICKET, "1-128 letters, digits and . _ : # / -");
+		}
+	}
+
+	/** Each OU must be a distinguished name; whether it exists is the plan's check against the directory. */
+	static void placement(@Nullable Placement placement) {
+		if (placement == null) {
+			return;
+		}
+		ou("placement.groupOu", placement.groupOu());
+		ou("placement.gmsaOu", placement.gmsaOu());
+		ou("placement.userOu", placement.userOu());
+	}
+
+	private static void ou(String field, @Nullable String dn) {
+		if (dn == null) {
+			return;
+		}
+		String rule = "must be the distinguished name of an OU or container, "
+				+ "e.g. OU=Service Accounts,DC=contoso,DC=com";
+		if (dn.length() > MAX_DN || dn.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidRequestException(field,
+					rule + " (at most " + MAX_DN + " characters, no control characters)");
+		}
+		try {
+			javax.naming.ldap.LdapName name = new javax.naming.ldap.LdapName(dn);
+			// LdapName accepts an empty RDN (a trailing or doubled comma), which no directory object has.
+			if (name.getRdns().stream().anyMatch(r -> r.size() == 0)) {
+				throw new InvalidRequestException(field, rule + "; \"" + dn + "\" has an empty part between commas");
+			}
+			boolean inDomain = name.getRdns().stream().anyMatch(r -> r.getType().equalsIgnoreCase("DC"));
+			String first = name.isEmpty() ? "" : name.getRdn(name.size() - 1).getType();
+			if (!inDomain || !(first.equalsIgnoreCase("OU") || first.equalsIgnoreCase("CN"))) {
+				throw new InvalidRequestException(field, rule);
+			}
+		}
+		catch (javax.naming.InvalidNameException ex) {
+			throw new InvalidRequestException(field, rule + "; \"" + dn + "\" is not one");
 		}
 	}
 

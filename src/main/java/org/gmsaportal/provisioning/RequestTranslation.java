@@ -34,7 +34,7 @@ final class RequestTranslation {
 
 	static Directory.GmsaSpec gmsaSpec(ProvisioningRequest request) {
 		return new Directory.GmsaSpec(request.gmsaName(), request.dnsHostName(), request.spns(),
-				request.encryptionTypes(), request.groupName());
+				request.encryptionTypes(), request.groupName(), request.where().gmsaOu());
 	}
 
 	static List<String> members(ProvisioningRequest request) {

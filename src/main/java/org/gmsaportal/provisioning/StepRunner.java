@@ -100,7 +100,7 @@ class StepRunner {
 		return switch (step.kind()) {
 			case ENSURE_KDS_ROOT_KEY -> ensured(this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.APPLY, run.ref()));
 			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), request.newGroupScope(),
-					Mode.APPLY, run.ref()));
+					request.where().groupOu(), Mode.APPLY, run.ref()));
 			case ENSURE_GMSA -> ensured(this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.APPLY,
 					run.ref()));
 			case ENSURE_PORTABLE_USER -> this.portableUsers.ensure(run, step);

@@ -25,6 +25,8 @@ class EquivalentCommandsTests {
 			new Hosts.Portable("web01-ccg", KnownPlugin.KUBERNETES_SECRET.clsid(), "apps:web01-ccg"),
 			new Target.Cluster("prod", "apps", "webapp", "web01-spec", List.of("10.0.0.10"), "mcr.microsoft.com/iis:ltsc2022"), null);
 
+	private static final String NO_TICKET = " -Description 'Created by gMSA Portal run <run id> (no ticket)'";
+
 	private static String command(ProvisioningRequest request, StepKind kind, String target, StepIntent intent) {
 		return EquivalentCommands.of(new PlannedStep(0, kind, target, intent, "d"), request, "contoso.com");
 	}
@@ -36,12 +38,14 @@ class EquivalentCommandsTests {
 		assertThat(command(PORTABLE, StepKind.ENSURE_KDS_ROOT_KEY, "KDS root key", StepIntent.ALREADY_AS_REQUESTED))
 			.isEqualTo("Get-KdsRootKey");
 		assertThat(command(JOINED, StepKind.ENSURE_GROUP, "web01-hosts", StepIntent.CREATE))
-			.isEqualTo("New-ADGroup -Name 'web01-hosts' -SamAccountName 'web01-hosts' -GroupScope DomainLocal -GroupCategory Security");
+			.isEqualTo("New-ADGroup -Name 'web01-hosts' -SamAccountName 'web01-hosts' -GroupScope DomainLocal -GroupCategory Security"
+					+ NO_TICKET);
 		// The engine registers host/<name> and host/<fqdn> itself; a typed duplicate of one (in any case) is listed once.
 		assertThat(command(JOINED, StepKind.ENSURE_GMSA, "web01$", StepIntent.CREATE)).isEqualTo(
 				"New-ADServiceAccount -Name 'web01' -DNSHostName 'web01.contoso.com' -ServicePrincipalNames "
 						+ "'host/web01','host/web01.contoso.com','HTTP/web01.contoso.com'"
-						+ " -KerberosEncryptionType AES128,AES256 -PrincipalsAllowedToRetrieveManagedPassword 'web01-hosts'");
+						+ " -KerberosEncryptionType AES128,AES256 -PrincipalsAllowedToRetrieveManagedPassword 'web01-hosts'"
+						+ NO_TICKET);
 		assertThat(command(withSpns(JOINED, List.of("HOST/WEB01.contoso.com", "http/web01")), StepKind.ENSURE_GMSA,
 				"web01$", StepIntent.CREATE))
 			.contains(" -ServicePrincipalNames 'host/web01','host/web01.contoso.com','http/web01' -Kerberos");
@@ -56,12 +60,29 @@ class EquivalentCommandsTests {
 		// PortableUsers: userPrincipalName <name>@<dns domain>, NORMAL_ACCOUNT | DONT_EXPIRE_PASSWORD (so enabled).
 		assertThat(command(PORTABLE, StepKind.ENSURE_PORTABLE_USER, "web01-ccg", StepIntent.CREATE)).isEqualTo(
 				"New-ADUser -Name 'web01-ccg' -SamAccountName 'web01-ccg' -UserPrincipalName 'web01-ccg@contoso.com'"
-						+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true");
+						+ " -AccountPassword (Read-Host -AsSecureString 'Password') -PasswordNeverExpires $true -Enabled $true"
+						+ NO_TICKET);
 		// Get-ADServiceAccount succeeds without the password when the user may not read it: the check throws.
 		assertThat(command(PORTABLE, StepKind.PROVE_RETRIEVAL, "web01$", StepIntent.CHECK)).isEqualTo(
 				"$a = Get-ADServiceAccount 'web01' -Server 'contoso.com' -Properties 'msDS-ManagedPassword'"
 						+ " -Credential (Get-Credential 'web01-ccg@contoso.com');"
 						+ " if (-not $a.'msDS-ManagedPassword') { throw 'web01-ccg may not retrieve the password of web01' }");
+	}
+
+	@Test
+	void createdObjectsGoToTheirOusAndCarryTheDescriptionThePortalWrites() {
+		ProvisioningRequest placed = new ProvisioningRequest("lab", "web01", "web01.contoso.com", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, "web01-hosts",
+				PORTABLE.hosts(), new Target.ExportOnly("apps", "webapp", "web01-spec"), "RITM0042", null,
+				new Placement("OU=Groups,OU=Apps,DC=contoso,DC=com", "OU=gMSAs,DC=contoso,DC=com",
+						"OU=O'Brien Users,DC=contoso,DC=com"));
+		String description = " -Description 'Created by gMSA Portal run <run id> for ticket RITM0042'";
+		assertThat(command(placed, StepKind.ENSURE_GROUP, "web01-hosts", StepIntent.CREATE))
+			.endsWith(" -Path 'OU=Groups,OU=Apps,DC=contoso,DC=com'" + description);
+		assertThat(command(placed, StepKind.ENSURE_GMSA, "web01$", StepIntent.CREATE))
+			.endsWith(" -Path 'OU=gMSAs,DC=contoso,DC=com'" + description);
+		assertThat(command(placed, StepKind.ENSURE_PORTABLE_USER, "web01-ccg", StepIntent.CREATE))
+			.endsWith(" -Path 'OU=O''Brien Users,DC=contoso,DC=com'" + description);
 	}
 
 	@Test

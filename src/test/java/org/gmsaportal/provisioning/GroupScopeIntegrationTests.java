@@ -115,7 +115,7 @@ class GroupScopeIntegrationTests {
 		return new ProvisioningRequest("lab", name, name + ".lab.test", List.of(),
 				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, group,
 				new Hosts.DomainJoined(computers), new Target.ExportOnly("apps", "webapp", name + "-spec"), null,
-				scope);
+				scope, null);
 	}
 
 }

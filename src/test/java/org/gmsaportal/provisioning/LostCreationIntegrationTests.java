@@ -136,15 +136,20 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
-		public Ensured ensurePortableUser(String connection, String userName, SecretValue initialPassword, Mode mode,
-				@Nullable RunRef run) {
+		public Ensured ensurePortableUser(String connection, String userName, @Nullable String container,
+				SecretValue initialPassword, Mode mode, @Nullable RunRef run) {
 			if (mode == Mode.APPLY && this.armed) {
 				this.armed = false;
-				this.real.ensurePortableUser(connection, userName, initialPassword, mode, run);
+				this.real.ensurePortableUser(connection, userName, container, initialPassword, mode, run);
 				this.crashed.countDown();
 				throw new RunLifecycleContract.SimulatedCrash();
 			}
-			return this.real.ensurePortableUser(connection, userName, initialPassword, mode, run);
+			return this.real.ensurePortableUser(connection, userName, container, initialPassword, mode, run);
+		}
+
+		@Override
+		public Container container(String connection, ObjectType type, @Nullable String requested) {
+			return this.real.container(connection, type, requested);
 		}
 
 		@Override
@@ -168,9 +173,9 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
-		public Ensured ensureGroup(String connection, String groupName, GroupScope scope, Mode mode,
-			@Nullable RunRef run) {
-			return this.real.ensureGroup(connection, groupName, scope, mode, run);
+		public Ensured ensureGroup(String connection, String groupName, GroupScope scope, @Nullable String container,
+				Mode mode, @Nullable RunRef run) {
+			return this.real.ensureGroup(connection, groupName, scope, container, mode, run);
 		}
 
 		@Override
@@ -221,8 +226,8 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
-		public Located locate(String connection, ObjectType type, String name) {
-			return this.real.locate(connection, type, name);
+		public Located locate(String connection, ObjectType type, String name, @Nullable String container) {
+			return this.real.locate(connection, type, name, container);
 		}
 
 		@Override

@@ -37,7 +37,11 @@ class PlanTests {
 			.containsExactly(StepIntent.ALREADY_AS_REQUESTED, StepIntent.CREATE, StepIntent.CREATE, StepIntent.CREATE,
 					StepIntent.CREATE, StepIntent.CHECK, StepIntent.APPLY, StepIntent.CHECK, StepIntent.APPLY,
 					StepIntent.CHECK);
-		assertThat(plan.steps().get(1).description()).isEqualTo("create group CN=web01-hosts,CN=Users,DC=contoso,DC=com");
+		// The run's id exists only once the plan is approved; the ticket is known now.
+		assertThat(plan.steps().get(1).description()).isEqualTo("create group CN=web01-hosts,CN=Users,DC=contoso,DC=com"
+				+ "; description \"Created by gMSA Portal run <run id> for ticket CHG0012345\"");
+		assertThat(plan.request().placement()).isEqualTo(new Placement("CN=Users,DC=contoso,DC=com",
+				"CN=Managed Service Accounts,DC=contoso,DC=com", "CN=Users,DC=contoso,DC=com"));
 		assertThat(plan.steps().get(8).description()).contains("GMSACredentialSpec web01-spec",
 				"ClusterRole web01-spec-gmsa-use", "RoleBinding apps/allow-webapp-use-web01-spec", "Secret apps/web01-ccg");
 		assertThat(plan.domain()).isEqualTo("contoso.com");

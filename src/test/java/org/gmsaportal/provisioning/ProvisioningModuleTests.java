@@ -151,7 +151,7 @@ class ProvisioningModuleTests {
 		assertThat(runCount()).isEqualTo(runs);
 		assertThat(events.ofType(RunChanged.class)).isEmpty();
 		assertThat(events.ofType(RequestChanged.class)).isEmpty();
-		verify(this.directory, never()).ensureGroup(anyString(), anyString(), any(), eq(Mode.APPLY), any());
+		verify(this.directory, never()).ensureGroup(anyString(), anyString(), any(), any(), eq(Mode.APPLY), any());
 		verify(this.directory, never()).ensureGmsa(anyString(), any(), eq(Mode.APPLY), any());
 	}
 
@@ -171,7 +171,7 @@ class ProvisioningModuleTests {
 
 		assertThat(this.engine.runStartedWith(token)).isEmpty();
 		assertThat(runCount()).isEqualTo(runs);
-		verify(this.directory, never()).ensureGroup(anyString(), anyString(), any(), eq(Mode.APPLY), any());
+		verify(this.directory, never()).ensureGroup(anyString(), anyString(), any(), any(), eq(Mode.APPLY), any());
 		verifyNoInteractions(this.clusters);
 	}
 
@@ -193,7 +193,7 @@ class ProvisioningModuleTests {
 	}
 
 	private void groupIs(Result result, String detail) {
-		given(this.directory.ensureGroup(eq("lab"), anyString(), any(), eq(Mode.PREVIEW), any()))
+		given(this.directory.ensureGroup(eq("lab"), anyString(), any(), any(), eq(Mode.PREVIEW), any()))
 			.willReturn(Ensured.of(result, detail));
 	}
 

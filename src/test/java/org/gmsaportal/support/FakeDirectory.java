@@ -237,8 +237,8 @@ public class FakeDirectory implements Directory {
 	}
 
 	@Override
-	public Ensured ensureGroup(String connection, String groupName, GroupScope scope, Mode mode,
-			@Nullable RunRef run) {
+	public Ensured ensureGroup(String connection, String groupName, GroupScope scope, @Nullable String container,
+			Mode mode, @Nullable RunRef run) {
 		seen(run);
 		if (mode == Mode.APPLY) {
 			applying("group");
@@ -265,7 +265,7 @@ public class FakeDirectory implements Directory {
 		}
 		GmsaSpec existing = this.gmsas.get(key(gmsa.name()));
 		if (existing != null) {
-			return existing.equals(gmsa) ? Ensured.of(Result.ALREADY_AS_REQUESTED, "gMSA " + gmsa.name() + "$ exists as requested")
+			return placeless(existing).equals(placeless(gmsa)) ? Ensured.of(Result.ALREADY_AS_REQUESTED, "gMSA " + gmsa.name() + "$ exists as requested")
 					: Ensured.of(Result.DRIFT, "gMSA " + gmsa.name() + "$ exists with other settings");
 		}
 		if (mode == Mode.APPLY) {
@@ -273,6 +273,11 @@ public class FakeDirectory implements Directory {
 			this.createdByPortal.put(ObjectType.GMSA + " " + key(gmsa.name()), Instant.now());
 		}
 		return Ensured.of(Result.CREATED, "create gMSA " + gmsa.name() + "$ for " + gmsa.dnsHostName());
+	}
+
+	// The fake does not place objects, so where a gMSA was asked to go is no drift.
+	private static GmsaSpec placeless(GmsaSpec gmsa) {
+		return new GmsaSpec(gmsa.name(), gmsa.dnsHostName(), gmsa.spns(), gmsa.encryptionTypes(), gmsa.allowedGroup());
 	}
 
 	@Override
@@ -352,6 +357,24 @@ public class FakeDirectory implements Directory {
 		};
 		this.createdByPortal.remove(type + " " + key(name));
 		return new Removed(removed, (removed ? "removed " : "already gone: ") + type + " " + name);
+	}
+
+	// Placement is the real directory's concern (lab tests); the fake places everything in the default containers.
+	@Override
+	public Container container(String connection, ObjectType type, @Nullable String requested) {
+		String dn = ((type == ObjectType.GMSA) ? "CN=Managed Service Accounts" : "CN=Users") + ",DC=contoso,DC=com";
+		return new Container(dn, "directory default", null);
+	}
+
+	@Override
+	public Ensured ensurePortableUser(String connection, String userName, @Nullable String container,
+			SecretValue initialPassword, Mode mode, @Nullable RunRef run) {
+		return ensurePortableUser(connection, userName, initialPassword, mode, run);
+	}
+
+	@Override
+	public Located locate(String connection, ObjectType type, String name, @Nullable String container) {
+		return locate(connection, type, name);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
+import org.gmsaportal.provisioning.Placement;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.Target;
@@ -30,10 +31,11 @@ import org.jspecify.annotations.Nullable;
  * @param ticket the ticket, or null
  * @param callbackUrl where status changes are to be posted, or null
  * @param groupScope the scope of the group if the run creates it, or null for domain-local
+ * @param placement the OUs for the group, gMSA and portable user, or null for the connection's defaults
  */
 record Filing(String directory, String name, @Nullable String dnsHostName, List<String> spns,
 		Set<EncryptionType> encryptionTypes, String group, Hosts hosts, Target target, @Nullable Ticket ticket,
-		@Nullable String callbackUrl, @Nullable GroupScope groupScope) {
+		@Nullable String callbackUrl, @Nullable GroupScope groupScope, @Nullable Placement placement) {
 
 	private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
@@ -54,7 +56,7 @@ record Filing(String directory, String name, @Nullable String dnsHostName, List<
 		try {
 			return new ProvisioningRequest(this.directory, this.name, dns, this.spns, this.encryptionTypes,
 					KdsRootKeyChoice.USE_EXISTING, this.group, this.hosts, this.target,
-					(this.ticket != null) ? this.ticket.key() : null, this.groupScope);
+					(this.ticket != null) ? this.ticket.key() : null, this.groupScope, this.placement);
 		}
 		catch (InvalidRequestException ex) {
 			throw new ApiInputException(apiField(ex.field()), ex.rule());

@@ -10,6 +10,7 @@ import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.Hosts;
+import org.gmsaportal.provisioning.Placement;
 import org.gmsaportal.provisioning.Target;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,8 @@ final class FilingReader {
 		if (!body.isObject()) {
 			throw new ApiInputException("body", "type");
 		}
-		Json.onlyKnown(body, "", Set.of("directory", "account", "hosts", "cluster", "ticket", "callbackUrl"));
+		Json.onlyKnown(body, "", Set.of("directory", "account", "hosts", "cluster", "ticket", "callbackUrl",
+				"placement"));
 		String directory = Json.text(body, "directory", "directory", true, 64);
 		JsonNode account = Json.object(body, "account", "account", true,
 				Set.of("name", "dnsHostName", "servicePrincipalNames", "additionalAccounts", "encryptionTypes"));
@@ -54,7 +56,7 @@ final class FilingReader {
 		Filing.Ticket ticket = (ticketNode != null) ? ticket(ticketNode) : null;
 		String callbackUrl = Json.text(body, "callbackUrl", "callbackUrl", false, 2048);
 		return new Filing(directory, name, dnsHostName, spns, types, (group != null) ? group : "GmsaHosts-" + plain,
-				hosts, target, ticket, callbackUrl, groupScope);
+				hosts, target, ticket, callbackUrl, groupScope, placement(body));
 	}
 
 	private static @Nullable GroupScope groupScope(@Nullable String value) {
@@ -67,6 +69,17 @@ final class FilingReader {
 			case "universal" -> GroupScope.UNIVERSAL;
 			default -> throw new ApiInputException("hosts.groupScope", "enum: domainLocal, global or universal");
 		};
+	}
+
+	// The DNs' syntax is the engine's rule, their existence the plan's: both name the placement.* field.
+	private static @Nullable Placement placement(JsonNode body) {
+		JsonNode node = Json.object(body, "placement", "placement", false, Set.of("groupOu", "gmsaOu", "userOu"));
+		if (node == null) {
+			return null;
+		}
+		return new Placement(Json.text(node, "groupOu", "placement.groupOu", false, 512),
+				Json.text(node, "gmsaOu", "placement.gmsaOu", false, 512),
+				Json.text(node, "userOu", "placement.userOu", false, 512));
 	}
 
 	private static Set<EncryptionType> encryptionTypes(List<String> values) {

@@ -41,6 +41,7 @@ final class FilingSchema {
 			.addProperty("hosts", ref("FilingHosts"))
 			.addProperty("cluster", ref("FilingCluster"))
 			.addProperty("ticket", ref("FilingTicket"))
+			.addProperty("placement", ref("FilingPlacement"))
 			.addProperty("callbackUrl", text(2048, "https URL that receives signed status events; its host must be on "
 					+ "the client's callback allow-list and must not resolve to an internal address.").format("uri")));
 		schemas.put("FilingAccount", object("The gMSA.", List.of("name"))
@@ -99,6 +100,16 @@ final class FilingSchema {
 			.addProperty("system", text(64, "e.g. servicenow or jira.").pattern("^[A-Za-z0-9 _.-]+$"))
 			.addProperty("key", text(128, "e.g. RITM0012345."))
 			.addProperty("url", text(2048, "Absolute http or https link to the ticket.").format("uri")));
+		schemas.put("FilingPlacement", object("Where the run creates its directory objects: the distinguished "
+				+ "name of an existing OU or container for each. Left out, an object goes to the directory "
+				+ "connection's default OU (gmsa.directory.connections.<name>.ou.group, .gmsa, .user), else to CN=Users (CN=Managed "
+				+ "Service Accounts for the gMSA). The plan names the full DN of every object; an OU that does not "
+				+ "exist, or is neither an OU nor a container, is refused with 400 naming the field and the DN.",
+				List.of())
+			.addProperty("groupOu", text(512, "OU of the allowed-hosts group, e.g. "
+					+ "OU=Groups,OU=Apps,DC=contoso,DC=com."))
+			.addProperty("gmsaOu", text(512, "OU of the gMSA, e.g. OU=Service Accounts,DC=contoso,DC=com."))
+			.addProperty("userOu", text(512, "OU of the portable user; only with hosts.mode portable.")));
 		schemas.put(APPROVAL, object("Optional: binds the approval to the plan hash the approver reviewed.", List.of())
 			.addProperty("planHash", typed("string").pattern("^[0-9a-f]{64}$")
 				.description("The planHash of the request as the approver saw it; refused with 409 if the plan changed."))

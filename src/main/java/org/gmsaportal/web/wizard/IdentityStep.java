@@ -3,6 +3,7 @@ package org.gmsaportal.web.wizard;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -78,6 +79,10 @@ public class IdentityStep {
 	@Size(max = 128)
 	@Pattern(regexp = "|[A-Za-z0-9][A-Za-z0-9_.:#/-]*", message = "{wizard.ticketRef.pattern}")
 	private @Nullable String ticketRef = "";
+
+	// Where the objects go: kept in a form of its own, shared with plan-only mode.
+	@Valid
+	private OuFields placement = new OuFields();
 
 	/** The rules between fields: the portable mode needs its user, plug-in and input. */
 	void validate(Errors errors) {
@@ -200,6 +205,14 @@ public class IdentityStep {
 
 	public void setTicketRef(@Nullable String ticketRef) {
 		this.ticketRef = ticketRef;
+	}
+
+	public OuFields getPlacement() {
+		return this.placement;
+	}
+
+	public void setPlacement(@Nullable OuFields placement) {
+		this.placement = (placement != null) ? placement : new OuFields();
 	}
 
 }

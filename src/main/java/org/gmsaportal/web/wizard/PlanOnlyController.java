@@ -92,7 +92,7 @@ class PlanOnlyController {
 				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, group, hosts,
 				new Target.ExportOnly(WizardRequests.text(form.getNamespace()),
 						WizardRequests.text(form.getServiceAccount()), credSpec),
-				null);
+				null, null, form.getPlacement().placement());
 	}
 
 	private static String factField(String field) {
@@ -114,6 +114,7 @@ class PlanOnlyController {
 			case "target.namespace" -> "namespace";
 			case "target.serviceAccount" -> "serviceAccount";
 			case "target.credSpecName" -> "credSpecName";
+			case "placement.groupOu", "placement.gmsaOu", "placement.userOu" -> base;
 			default -> "gmsaName";
 		};
 	}

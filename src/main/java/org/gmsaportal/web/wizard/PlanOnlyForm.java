@@ -2,6 +2,7 @@ package org.gmsaportal.web.wizard;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -66,6 +67,9 @@ public class PlanOnlyForm {
 	@Size(max = 1000)
 	@Pattern(regexp = "[^\\p{Cntrl}]*", message = "{wizard.pluginInput.pattern}")
 	private @Nullable String pluginInput = "";
+
+	@Valid
+	private OuFields placement = new OuFields();
 
 	@NotBlank
 	@Size(max = 63)
@@ -228,6 +232,14 @@ public class PlanOnlyForm {
 
 	public void setCredSpecName(@Nullable String credSpecName) {
 		this.credSpecName = credSpecName;
+	}
+
+	public OuFields getPlacement() {
+		return this.placement;
+	}
+
+	public void setPlacement(@Nullable OuFields placement) {
+		this.placement = (placement != null) ? placement : new OuFields();
 	}
 
 }

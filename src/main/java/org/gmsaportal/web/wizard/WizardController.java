@@ -129,6 +129,7 @@ class WizardController {
 		}
 		if (!errors.hasErrors() && !go.equals("back")) {
 			WizardLiveChecks.SpnCheck spns = this.live.identityRules(wizard, errors);
+			this.live.placementRules(wizard, errors);
 			model.addAttribute("spnCheckError", spns.error());
 			model.addAttribute("spnWarnings", spns.warnings());
 			// Next goes on despite warnings: the page after it says them again, as the review plan does.

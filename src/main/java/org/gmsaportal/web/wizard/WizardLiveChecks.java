@@ -217,6 +217,26 @@ class WizardLiveChecks {
 		}
 	}
 
+	/**
+	 * The identity page's OUs, checked against the directory on Next: an OU that does not exist, or is neither an
+	 * OU nor a container, is an error on its field naming the DN. An unreachable directory does not block Next:
+	 * the plan checks again before anything runs.
+	 */
+	void placementRules(WizardState wizard, Errors errors) {
+		try {
+			this.live.placement(WizardRequests.request(wizard, true));
+		}
+		catch (InvalidRequestException ex) {
+			WizardRequests.FieldError where = WizardRequests.locate(ex, wizard);
+			if (where.field() != null && where.field().startsWith("placement.")) {
+				errors.rejectValue(where.field(), "wizard.ou.invalid", where.message());
+			}
+		}
+		catch (DirectoryException ex) {
+			// the plan asks again, and says why it cannot
+		}
+	}
+
 	private static String message(RuntimeException ex) {
 		if (ex instanceof InvalidRequestException invalid) {
 			return invalid.field() + " " + invalid.rule();

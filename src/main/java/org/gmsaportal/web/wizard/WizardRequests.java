@@ -58,7 +58,7 @@ final class WizardRequests {
 				id.getEncryptionTypes().isEmpty() ? EnumSet.noneOf(org.gmsaportal.directory.EncryptionType.class)
 						: EnumSet.copyOf(id.getEncryptionTypes()),
 				kds, text(id.getGroupName()), hosts, pendingTarget ? pendingTarget(hosts) : target(state),
-				ticket.isEmpty() ? null : ticket, id.getGroupScope());
+				ticket.isEmpty() ? null : ticket, id.getGroupScope(), id.getPlacement().placement());
 	}
 
 	// Until the cluster page is filled in, the identity page is checked against a valid stand-in target, in the
@@ -116,6 +116,7 @@ final class WizardRequests {
 			case "gmsaName", "dnsHostName", "spns", "encryptionTypes", "groupName", "ticketRef" ->
 				new FieldError("identity", field, rule);
 			case "hosts.computerAccounts" -> new FieldError("identity", "computerAccounts", rule);
+			case "placement.groupOu", "placement.gmsaOu", "placement.userOu" -> new FieldError("identity", field, rule);
 			case "hosts.userName" -> new FieldError("identity", "portableUser", rule);
 			case "hosts.pluginGuid" -> new FieldError("identity", "plugin", rule);
 			case "hosts.pluginInput" -> new FieldError("identity", "pluginInput", rule);

@@ -51,7 +51,9 @@ class FilingSchemaTests {
 			 "cluster": {"exportOnly": false, "connection": "prod", "namespace": "web", "coreDns": false,
 			             "sampleWorkload": true, "sampleImage": "registry.example.com/iis:ltsc2022"},
 			 "ticket": {"system": "servicenow", "key": "RITM0012345", "url": "https://sn.example.com/x"},
-			 "callbackUrl": "https://hooks.example.com/x"}""", """
+			 "callbackUrl": "https://hooks.example.com/x",
+			 "placement": {"groupOu": "OU=Groups,OU=Web,DC=lab,DC=test", "gmsaOu": "OU=gMSAs,OU=Web,DC=lab,DC=test",
+			               "userOu": "OU=Portable Users,OU=Web,DC=lab,DC=test"}}""", """
 			{"directory": "lab", "account": {"name": "Web06"},
 			 "hosts": {"mode": "portable", "portableUser": "Web06-ccg",
 			           "plugin": {"type": "azureKeyVault", "input": "https://kv.vault.azure.net/secrets/gmsa"}}}""",

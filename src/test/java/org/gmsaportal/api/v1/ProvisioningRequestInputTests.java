@@ -111,6 +111,12 @@ class ProvisioningRequestInputTests {
 						+ ",\"ticket\":{\"url\":\"javascript:alert(1)\"}}", "ticket.url"),
 				Arguments.of("{\"directory\":\"../../etc/passwd\",\"account\":{\"name\":\"Web01\"}," + HOSTS + "}",
 						"directory"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS
+						+ ",\"placement\":{\"groupOu\":\"Groups\"}}", "placement.groupOu"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS
+						+ ",\"placement\":{\"gmsaOu\":\"OU=gMSAs,DC=lab,DC=test,\"}}", "placement.gmsaOu"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS
+						+ ",\"placement\":{\"site\":\"x\"}}", "placement.site"),
 				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS + ",\"__proto__\":{}}", "__proto__"));
 	}
 

@@ -52,6 +52,21 @@ class PlanOnlyHttpTests {
 	}
 
 	@Test
+	void ousAreCheckedAsDistinguishedNamesOnlyAndBecomeThePathOfTheCommands() throws Exception {
+		String page = body(form(DOMAIN_SID, "WebApp01").param("placement.groupOu", "OU=Groups,DC=contoso,DC=com")
+			.param("placement.gmsaOu", "OU=gMSAs,DC=contoso,DC=com"));
+		assertThat(section(page, "plan-only-commands"))
+			.contains("-GroupCategory Security -Path &#39;OU=Groups,DC=contoso,DC=com&#39;")
+			.contains("-PrincipalsAllowedToRetrieveManagedPassword &#39;WebApp01-hosts&#39; -Path &#39;OU=gMSAs,DC=contoso,DC=com&#39;")
+			.contains("-Description &#39;Created by gMSA Portal run &lt;run id&gt; (no ticket)&#39;");
+		// No directory to ask: the page says the OUs' existence was not checked.
+		assertThat(section(page, "plan-only-notes")).contains("whether they exist was not checked");
+
+		String refused = body(form(DOMAIN_SID, "WebApp01").param("placement.gmsaOu", "Service Accounts"));
+		assertThat(refused).contains("id=\"placement.gmsaOu-error\"").doesNotContain("id=\"plan-only-credspec\"");
+	}
+
+	@Test
 	void anAccountSidInsteadOfTheDomainSidIsRefusedNamingTheField() throws Exception {
 		String page = body(form("S-1-5-21-1004336348-1177238915-682003330-1104", "WebApp01"));
 		assertThat(page).contains("id=\"domainSid-error\"").doesNotContain("id=\"plan-only-credspec\"");
