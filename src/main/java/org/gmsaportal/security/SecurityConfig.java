@@ -47,11 +47,10 @@ class SecurityConfig {
 		http.authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/assets/**", "/favicon.ico", "/error", "/error/**").permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-			.requestMatchers(HttpMethod.GET, "/wizard", "/wizard/**").hasRole(Role.ADMIN.name())
-			// pages that exist only to change something (API clients, a run's removal); lists and runs stay
-			// readable for auditors
-			.requestMatchers(HttpMethod.GET, "/api-clients/new", "/api-clients/*/created", "/api-clients/*/revoke",
-					"/runs/*/decommission")
+			// the wizard and the pages that exist only to change something (API clients, a run's removal) are
+			// ADMIN's whatever the method: HEAD and OPTIONS reach the same handlers as GET
+			.requestMatchers("/wizard", "/wizard/**", "/api-clients/new", "/api-clients/*/created",
+					"/api-clients/*/revoke", "/runs/*/decommission")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/**").hasAnyRole(readRoles)
 			.requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(readRoles)
