@@ -42,6 +42,12 @@ final class ApiRoutes {
 	private ApiRoutes() {
 	}
 
+	/** The route a request matches, e.g. {@code GET /api/v1/audit-events}; empty for a path the API does not list. */
+	static Optional<String> routeOf(HttpServletRequest request) {
+		return ROUTES.stream().filter(route -> route.matcher().matches(request))
+			.map(route -> route.method() + " " + route.pattern()).findFirst();
+	}
+
 	static Optional<ApiScope> requiredScope(HttpServletRequest request) {
 		return ROUTES.stream().filter(route -> route.matcher().matches(request)).map(Route::scope).findFirst();
 	}

@@ -69,7 +69,7 @@ class SecurityConfig {
 
 	@Bean
 	AuthenticationManager signIn(LocalAccounts accounts, Directory directory, SecuritySettings settings,
-			AuditTrail audit) {
+			AuditTrail audit, RepeatedDenials denials) {
 		List<AuthenticationProvider> providers = new ArrayList<>();
 		providers.add(new LocalAuthenticationProvider(accounts));
 		String connection = settings.ad().connection();
@@ -82,7 +82,7 @@ class SecurityConfig {
 		}
 		ProviderManager manager = new ProviderManager(providers);
 		return new AuditingAuthenticationManager(manager, new LoginThrottle(settings.throttle(), Clock.systemUTC()),
-				audit);
+				audit, denials);
 	}
 
 	@Bean
