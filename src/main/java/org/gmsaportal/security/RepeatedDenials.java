@@ -89,8 +89,9 @@ public class RepeatedDenials {
 			summarise(ended[0]);
 		}
 		if (opened[0]) {
-			write(opening.withDetails(with(opening.details(), "repeats",
-					"further denials of this kind from this source until " + end + " are counted in one summary event")));
+			String repeats = "further denials of this kind from this source until " + end
+					+ " are counted in one summary event";
+			write(opening.withDetails(with(opening.details(), "repeats", repeats)));
 		}
 	}
 

@@ -83,8 +83,9 @@ class RouteMethodRoleMatrixTests {
 				"/runs/{id}/progress", "/runs/{id}/report", "/runs/{id}/steps/{index}/artifact", "/runs/{id}/password",
 				"/runs/{id}/resume", "/runs/{id}/abandon", "/swagger-ui.html")
 			.forEach(p -> policy.put(p, Access.READ));
-		Stream.of("/wizard", "/wizard/connections", "/wizard/forest", "/wizard/identity", "/wizard/credspec", "/wizard/cluster",
-				"/wizard/review", "/wizard/run", "/wizard/cancel", "/wizard/plan-only", "/wizard/identity/spn-check",
+		Stream.of("/wizard", "/wizard/connections", "/wizard/forest", "/wizard/identity", "/wizard/credspec",
+				"/wizard/cluster", "/wizard/review", "/wizard/run", "/wizard/cancel", "/wizard/plan-only",
+				"/wizard/identity/spn-check",
 				"/wizard/identity/computers", "/api-clients/new", "/api-clients/{id}/created",
 				"/api-clients/{id}/revoke", "/runs/{id}/decommission")
 			.forEach(p -> policy.put(p, Access.ADMIN));
@@ -142,7 +143,8 @@ class RouteMethodRoleMatrixTests {
 				return; // reported by the test above
 			}
 			for (HttpMethod method : METHODS) {
-				tests.add(DynamicTest.dynamicTest(method + " " + pattern, () -> check(pattern, mapped, access, method)));
+				tests.add(DynamicTest.dynamicTest(method + " " + pattern,
+						() -> check(pattern, mapped, access, method)));
 			}
 		});
 		return tests.stream();

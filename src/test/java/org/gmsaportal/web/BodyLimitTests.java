@@ -46,8 +46,8 @@ class BodyLimitTests {
 		System.out.println("BodyLimitTests: heap used before the 400 MiB POST: " + mib(before) + " MiB");
 		long start = System.nanoTime();
 		Answer answer = send("POST /api/v1/provisioning-requests HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-				+ token + "\r\nContent-Type: application/json\r\nIdempotency-Key: big-1\r\nContent-Length: " + FOUR_HUNDRED_MIB
-				+ "\r\n\r\n", false);
+				+ token + "\r\nContent-Type: application/json\r\nIdempotency-Key: big-1\r\nContent-Length: "
+				+ FOUR_HUNDRED_MIB + "\r\n\r\n", false);
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		long after = heapUsed();
 		System.out.println("BodyLimitTests: heap used after: " + mib(after) + " MiB; answered in " + millis
@@ -62,7 +62,8 @@ class BodyLimitTests {
 	@Test
 	void aChunkedApiBodyOverTheLimitIsRefusedWith413() throws Exception {
 		Answer answer = send("POST /api/v1/provisioning-requests HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-				+ token() + "\r\nContent-Type: application/json\r\nIdempotency-Key: big-2\r\nTransfer-Encoding: chunked\r\n\r\n", true);
+				+ token() + "\r\nContent-Type: application/json\r\nIdempotency-Key: big-2\r\n"
+				+ "Transfer-Encoding: chunked\r\n\r\n", true);
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.body()).contains("\"status\":413");
 	}
@@ -75,8 +76,9 @@ class BodyLimitTests {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			socket.setSoTimeout(10_000);
 			socket.getOutputStream().write(("POST /api/v1/provisioning-requests HTTP/1.1\r\nHost: localhost\r\n"
-					+ "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\nIdempotency-Key: small-1\r\n"
-					+ "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked).getBytes(StandardCharsets.US_ASCII));
+					+ "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+					+ "Idempotency-Key: small-1\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked)
+				.getBytes(StandardCharsets.US_ASCII));
 			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			// the filing was read and judged: account is missing
 			assertThat(response).startsWith("HTTP/1.1 400").contains("\"field\":\"account\"");
@@ -85,7 +87,8 @@ class BodyLimitTests {
 
 	@Test
 	void anOversizedSignInFormGetsThe413Page() throws Exception {
-		Answer answer = send("POST /login HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nContent-Type: application/x-www-form-urlencoded"
+		Answer answer = send("POST /login HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+				+ "Content-Type: application/x-www-form-urlencoded"
 				+ "\r\nContent-Length: " + FOUR_HUNDRED_MIB + "\r\n\r\n", false);
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.body()).contains("Request too large").doesNotContain("Exception");
@@ -93,7 +96,8 @@ class BodyLimitTests {
 
 	@Test
 	void aChunkedFormOverTheLimitIsRefusedWith413() throws Exception {
-		Answer answer = send("POST /login HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nContent-Type: application/x-www-form-urlencoded"
+		Answer answer = send("POST /login HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+				+ "Content-Type: application/x-www-form-urlencoded"
 				+ "\r\nTransfer-Encoding: chunked\r\n\r\n", true);
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.body()).contains("Request too large");

@@ -114,12 +114,12 @@ class ProvisioningRequestInputTests {
 						"directory"),
 				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS + ",\"__proto__\":{}}", "__proto__"),
 				// issue 17, item 8: a key twice in one object is refused, not "last wins"
-				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},\"account\":{\"name\":\"Evil01\"},"
-						+ HOSTS + "}", "account"),
-				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},\"hosts\":{\"mode\":\"domainJoined\","
-						+ "\"mode\":\"portable\"}}", "hosts.mode"),
-				Arguments.of("{\"directory\":\"lab\",\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS + "}",
-						"directory"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},"
+						+ "\"account\":{\"name\":\"Evil01\"}," + HOSTS + "}", "account"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},"
+						+ "\"hosts\":{\"mode\":\"domainJoined\",\"mode\":\"portable\"}}", "hosts.mode"),
+				Arguments.of("{\"directory\":\"lab\",\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},"
+						+ HOSTS + "}", "directory"),
 				// bidirectional control characters (Trojan Source) in names and texts
 				Arguments.of(valid("{\"name\":\"Web\\u202e10\"}"), "account.name"),
 				Arguments.of(valid("{\"name\":\"Web01\",\"servicePrincipalNames\":[\"HTTP/web01\\u2066.lab.test\"]}"),
@@ -194,7 +194,9 @@ class ProvisioningRequestInputTests {
 			.token();
 		MockHttpServletResponse response = this.mvc
 			.perform(post("/api/v1/provisioning-requests/" + UUID.randomUUID() + "/" + decision)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token).contentType(MediaType.APPLICATION_JSON).content(body))
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
 			.andReturn().getResponse();
 		// refused for the body before the (unknown) request is looked up: 400, not 404
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
@@ -208,7 +210,8 @@ class ProvisioningRequestInputTests {
 		return Stream.of(
 				Arguments.of("approval", "{\"planHash\":\"" + hash + "\",\"planHash\":\"" + "1".repeat(64) + "\"}", "",
 						"planHash"),
-				Arguments.of("approval", "{\"planHash\":\"" + hash + "\",\"reason\":\"ok \\u202egnp.exe\"}", "", "reason"),
+				Arguments.of("approval", "{\"planHash\":\"" + hash + "\",\"reason\":\"ok \\u202egnp.exe\"}", "",
+						"reason"),
 				Arguments.of("rejection", "{\"reason\":\"no\",\"reason\":\"yes\"}", "", "reason"),
 				Arguments.of("rejection", "{\"reason\":\"looks fine \\u2067really\"}", "", "reason"),
 				Arguments.of("rejection", "{\"reason\":\"mark \\u200e\"}", "", "reason"));

@@ -148,11 +148,15 @@ class ApiRequestsControllerTests {
 			.with(csrf()).with(ADMIN)).hasStatusOk()
 			.hasViewName("api-requests/detail")
 			.model()
-			.containsEntry("reasonError", "Reason: must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); they make text display differently from what is stored.");
+			.containsEntry("reasonError", "Reason: must not contain bidirectional control characters "
+					+ "(U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); "
+					+ "they make text display differently from what is stored.");
 		assertThat(this.mvc.post().uri("/api-requests/" + ID + "/approval").param("planHash", HASH)
 			.param("reason", "ok\u2066").with(csrf()).with(ADMIN)).hasStatusOk()
 			.model()
-			.containsEntry("refusal", "Reason: must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); they make text display differently from what is stored.");
+			.containsEntry("refusal", "Reason: must not contain bidirectional control characters "
+					+ "(U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); "
+					+ "they make text display differently from what is stored.");
 		verify(this.review, never()).reject(anyString(), anyString(), anyString());
 		verify(this.review, never()).approve(anyString(), anyString(), anyString(), any());
 	}

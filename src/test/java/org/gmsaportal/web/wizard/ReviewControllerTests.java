@@ -213,7 +213,9 @@ class ReviewControllerTests {
 			.param("reason", "CAB \u202eapproved").with(csrf()).with(ADMIN)).hasStatusOk()
 			.hasViewName("wizard/review")
 			.model()
-			.containsEntry("refusal", "Reason: must not contain bidirectional control characters (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); they make text display differently from what is stored.");
+			.containsEntry("refusal", "Reason: must not contain bidirectional control characters "
+					+ "(U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); "
+					+ "they make text display differently from what is stored.");
 		verify(this.provisioning, never()).start(any(ProvisioningRequest.class), any(), anyString());
 	}
 
