@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.security.ApiAccess;
+import org.gmsaportal.security.RepeatedDenials;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -19,8 +20,8 @@ class ApiAccessRules implements ApiAccess {
 
 	private final ApiProblems problems;
 
-	ApiAccessRules(AuditTrail audit, JsonMapper json) {
-		this.problems = new ApiProblems(audit, json);
+	ApiAccessRules(AuditTrail audit, RepeatedDenials denials, JsonMapper json) {
+		this.problems = new ApiProblems(audit, denials, json);
 	}
 
 	@Override

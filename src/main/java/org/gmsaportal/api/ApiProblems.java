@@ -17,6 +17,7 @@ import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiScope;
 import org.gmsaportal.security.ApiTokenException;
+import org.gmsaportal.security.RepeatedDenials;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,10 +39,13 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
 
 	private final AuditTrail audit;
 
+	private final RepeatedDenials denials;
+
 	private final JsonMapper json;
 
-	ApiProblems(AuditTrail audit, JsonMapper json) {
+	ApiProblems(AuditTrail audit, RepeatedDenials denials, JsonMapper json) {
 		this.audit = audit;
+		this.denials = denials;
 		this.json = json;
 	}
 
@@ -52,13 +56,13 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
 			ApiClient client = invalid.client();
 			@Nullable Actor actor = (client != null)
 					? new Actor(client.name(), ActorKind.API_CLIENT, List.of(), request.getRemoteAddr()) : null;
-			record(request, "api.auth.rejected", Map.of("reason", invalid.reason()), actor);
+			rejected(request, invalid.reason(), actor);
 			write(request, response, HttpStatus.UNAUTHORIZED,
 					REALM + ", error=\"invalid_token\", error_description=\"" + invalid.getMessage() + "\"",
 					invalid.getMessage(), "invalid_token");
 			return;
 		}
-		record(request, "api.auth.rejected", Map.of("reason", "no_token"), null);
+		rejected(request, "no_token", null);
 		write(request, response, HttpStatus.UNAUTHORIZED, REALM,
 				"This endpoint needs an API client token: Authorization: Bearer <token>.", null);
 	}
@@ -73,6 +77,21 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
 		String detail = scope.isPresent() ? "This endpoint needs the scope " + needed + "."
 				: "No API client may use this endpoint.";
 		write(request, response, HttpStatus.FORBIDDEN, challenge, detail, "insufficient_scope");
+	}
+
+	/**
+	 * A 401 needs no account, so anyone can send them: the first for one route (any unlisted path counting as one)
+	 * and reason from an address is recorded, the rest until the window ends are counted into one summary
+	 * ({@link RepeatedDenials}).
+	 */
+	private void rejected(HttpServletRequest request, String reason, @Nullable Actor actor) {
+		AuditEvent event = AuditEvent.of("api.auth.rejected", request.getMethod() + " " + request.getRequestURI(),
+				AuditOutcome.DENIED)
+			.withDetails(Map.of("reason", reason));
+		String client = (actor != null) ? " " + actor.name() : "";
+		String route = ApiRoutes.routeOf(request).orElse("unlisted");
+		this.denials.record("api.auth.rejected " + reason + client + " " + route, request.getRemoteAddr(),
+				(actor != null) ? event.withActor(actor) : event);
 	}
 
 	private void record(HttpServletRequest request, String action, Map<String, String> details, @Nullable Actor actor) {

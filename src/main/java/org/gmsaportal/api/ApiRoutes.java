@@ -26,16 +26,26 @@ final class ApiRoutes {
 	}
 
 	// The provisioning-request routes are listed ahead of their controllers, so they are never open by default.
+	// Each route is one method on one path: a GET rule with /** let GET reach POST-only paths (answered 405), and
+	// a HEAD or OPTIONS is refused like any method the API does not map.
 	static final List<Route> ROUTES = List.of(new Route(HttpMethod.GET, "/api/v1/audit-events", ApiScope.AUDIT_READ),
-			new Route(HttpMethod.GET, "/api/v1/audit-events/**", ApiScope.AUDIT_READ),
+			new Route(HttpMethod.GET, "/api/v1/audit-events/verification", ApiScope.AUDIT_READ),
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests", ApiScope.REQUESTS_WRITE),
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/approval", ApiScope.REQUESTS_APPROVE),
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/rejection", ApiScope.REQUESTS_APPROVE),
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/decommission", ApiScope.REQUESTS_WRITE),
 			new Route(HttpMethod.GET, "/api/v1/provisioning-requests", ApiScope.REQUESTS_READ),
-			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/**", ApiScope.REQUESTS_READ));
+			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/*", ApiScope.REQUESTS_READ),
+			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/*/credential-spec", ApiScope.REQUESTS_READ),
+			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/*/manifests", ApiScope.REQUESTS_READ));
 
 	private ApiRoutes() {
+	}
+
+	/** The route a request matches, e.g. {@code GET /api/v1/audit-events}; empty for a path the API does not list. */
+	static Optional<String> routeOf(HttpServletRequest request) {
+		return ROUTES.stream().filter(route -> route.matcher().matches(request))
+			.map(route -> route.method() + " " + route.pattern()).findFirst();
 	}
 
 	static Optional<ApiScope> requiredScope(HttpServletRequest request) {

@@ -169,7 +169,7 @@ final class RequestRules {
 			kubernetes(cluster.namespace(), cluster.serviceAccount(), cluster.credSpecName());
 			for (int i = 0; i < cluster.dnsForwardServers().size(); i++) {
 				String server = cluster.dnsForwardServers().get(i);
-				if (!server.matches("[0-9a-fA-F:.]{2,45}")) {
+				if (!TextRules.isIpAddress(server)) {
 					throw new InvalidRequestException("target.dnsForwardServers[" + i + "]", "must be an IPv4 or IPv6 address");
 				}
 			}

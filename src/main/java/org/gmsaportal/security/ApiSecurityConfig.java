@@ -35,8 +35,7 @@ class ApiSecurityConfig {
 			.authorizeHttpRequests(requests -> {
 				api.rules()
 					.forEach(rule -> requests.requestMatchers(rule.matcher()).hasAuthority(rule.scope().authority()));
-				requests.requestMatchers(path("/v3/api-docs"), path("/v3/api-docs/**"))
-					.hasAuthority(Actor.API_CLIENT_AUTHORITY);
+				requests.requestMatchers(apiDocuments()).hasAuthority(Actor.API_CLIENT_AUTHORITY);
 				requests.anyRequest().denyAll();
 			})
 			.addFilterAt(new ApiTokenFilter(clients, api.refusedToken()), BasicAuthenticationFilter.class)
@@ -53,8 +52,12 @@ class ApiSecurityConfig {
 	/** Everything under /api, and the OpenAPI document when a client (not a browser session) asks for it. */
 	private static RequestMatcher apiRequests() {
 		RequestMatcher bearer = (HttpServletRequest request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-		return new OrRequestMatcher(path("/api/**"),
-				new AndRequestMatcher(new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**")), bearer));
+		return new OrRequestMatcher(path("/api/**"), new AndRequestMatcher(apiDocuments(), bearer));
+	}
+
+	/** The OpenAPI document as JSON or YAML (springdoc serves both). */
+	private static RequestMatcher apiDocuments() {
+		return new OrRequestMatcher(path("/v3/api-docs"), path("/v3/api-docs/**"), path("/v3/api-docs.yaml"));
 	}
 
 	private static RequestMatcher path(String pattern) {

@@ -22,8 +22,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Wraps sign-in with throttling and the audit trail: every attempt is recorded, and a sign-in whose
- * success cannot be recorded is refused (fail closed).
+ * Wraps sign-in with throttling and the audit trail: every attempt is recorded (those refused by a lockout as
+ * one event and a count, {@link RepeatedDenials}), and a sign-in whose success cannot be recorded is refused
+ * (fail closed).
  */
 class AuditingAuthenticationManager implements AuthenticationManager {
 
@@ -33,10 +34,14 @@ class AuditingAuthenticationManager implements AuthenticationManager {
 
 	private final AuditTrail audit;
 
-	AuditingAuthenticationManager(AuthenticationManager delegate, LoginThrottle throttle, AuditTrail audit) {
+	private final RepeatedDenials denials;
+
+	AuditingAuthenticationManager(AuthenticationManager delegate, LoginThrottle throttle, AuditTrail audit,
+			RepeatedDenials denials) {
 		this.delegate = delegate;
 		this.throttle = throttle;
 		this.audit = audit;
+		this.denials = denials;
 	}
 
 	@Override
@@ -45,8 +50,10 @@ class AuditingAuthenticationManager implements AuthenticationManager {
 		String address = address(attempt);
 		Optional<Instant> locked = this.throttle.lockedUntil(username, address);
 		if (locked.isPresent()) {
-			recordQuietly(event(username, attempted(username, address), AuditOutcome.DENIED,
-					Map.of("reason", "locked out until " + locked.get())));
+			// one event when the lock is first met, then a count: a locked-out client cannot flood the trail
+			String source = (address != null) ? address : LoginThrottle.userKey(username);
+			this.denials.record("auth.login locked", source, event(username, attempted(username, address),
+					AuditOutcome.DENIED, Map.of("reason", "locked out until " + locked.get())), locked.get());
 			throw new LockedException("Too many failed sign-ins; try again after " + locked.get());
 		}
 		Authentication result;
@@ -65,6 +72,7 @@ class AuditingAuthenticationManager implements AuthenticationManager {
 			throw ex;
 		}
 		String source = (result.getPrincipal() instanceof PortalPrincipal p) ? p.source() : "unknown";
+		this.denials.closeSource(address);
 		try {
 			this.audit.record(event(result.getName(), Actor.of(result, address), AuditOutcome.SUCCESS,
 					Map.of("source", source)));

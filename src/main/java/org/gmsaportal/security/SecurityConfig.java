@@ -48,11 +48,10 @@ class SecurityConfig {
 			.requestMatchers("/login", "/assets/**", "/favicon.ico", "/error", "/error/**").permitAll()
 			// Load balancers probe health; /actuator/info (build and Java versions) helps an attacker, not a probe.
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-			.requestMatchers(HttpMethod.GET, "/wizard", "/wizard/**").hasRole(Role.ADMIN.name())
-			// pages that exist only to change something (API clients, a run's removal); lists and runs stay
-			// readable for auditors
-			.requestMatchers(HttpMethod.GET, "/api-clients/new", "/api-clients/*/created", "/api-clients/*/revoke",
-					"/runs/*/decommission")
+			// the wizard and the pages that exist only to change something (API clients, a run's removal) are
+			// ADMIN's whatever the method: HEAD and OPTIONS reach the same handlers as GET
+			.requestMatchers("/wizard", "/wizard/**", "/api-clients/new", "/api-clients/*/created",
+					"/api-clients/*/revoke", "/runs/*/decommission")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/**").hasAnyRole(readRoles)
 			.requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(readRoles)
@@ -71,7 +70,7 @@ class SecurityConfig {
 
 	@Bean
 	AuthenticationManager signIn(LocalAccounts accounts, Directory directory, SecuritySettings settings,
-			AuditTrail audit) {
+			AuditTrail audit, RepeatedDenials denials) {
 		List<AuthenticationProvider> providers = new ArrayList<>();
 		providers.add(new LocalAuthenticationProvider(accounts));
 		String connection = settings.ad().connection();
@@ -84,7 +83,7 @@ class SecurityConfig {
 		}
 		ProviderManager manager = new ProviderManager(providers);
 		return new AuditingAuthenticationManager(manager, new LoginThrottle(settings.throttle(), Clock.systemUTC()),
-				audit);
+				audit, denials);
 	}
 
 	@Bean

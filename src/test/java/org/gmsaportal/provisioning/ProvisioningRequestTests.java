@@ -132,4 +132,26 @@ class ProvisioningRequestTests {
 				new Target.Cluster("lab", "apps", "webapp", "web01-spec", List.of(), null), null);
 	}
 
+	// issue 17, item 8: a CoreDNS forward goes to DNS servers by address; the wizard's cluster step comes this way
+	@ParameterizedTest
+	@ValueSource(strings = { "aa", "10.0.0.999", "10.0.0", "010.0.0.1", "fe80::1::2", "dc1.contoso.com", "::g" })
+	void dnsForwardServersThatAreNotIpAddressesAreRefusedNamingTheirPosition(String server) {
+		assertThatThrownBy(() -> withDnsServers(List.of("10.0.0.4", server)))
+			.isInstanceOfSatisfying(InvalidRequestException.class,
+					(ex) -> assertThat(ex.field()).isEqualTo("target.dnsForwardServers[1]"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "10.0.0.4", "255.255.255.255", "fd00::53", "::ffff:10.0.0.4", "2001:db8:0:0:0:0:0:1" })
+	void dnsForwardServersThatAreIpAddressesAreTaken(String server) {
+		assertThat(withDnsServers(List.of(server)).target()).isInstanceOf(Target.Cluster.class);
+	}
+
+	private static ProvisioningRequest withDnsServers(List<String> servers) {
+		return new ProvisioningRequest("lab", "web01", "web01.contoso.com", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, "web01-hosts",
+				new Hosts.DomainJoined(List.of()), new Target.Cluster("lab", "apps", "webapp", "web01-spec", servers,
+						null), null);
+	}
+
 }

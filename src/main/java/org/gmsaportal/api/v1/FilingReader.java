@@ -12,6 +12,7 @@ import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.Placement;
 import org.gmsaportal.provisioning.Target;
+import org.gmsaportal.provisioning.TextRules;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -148,6 +149,11 @@ final class FilingReader {
 		List<String> servers = Json.texts(node, "dnsForwardServers", "cluster.dnsForwardServers", 10, 45);
 		if (coreDns && servers.isEmpty()) {
 			throw new ApiInputException("cluster.dnsForwardServers", "required when coreDns is true");
+		}
+		for (int i = 0; i < servers.size(); i++) {
+			if (!TextRules.isIpAddress(servers.get(i))) {
+				throw new ApiInputException("cluster.dnsForwardServers[" + i + "]", "must be an IPv4 or IPv6 address");
+			}
 		}
 		boolean sample = Json.bool(node, "sampleWorkload", "cluster.sampleWorkload", false);
 		String image = Json.text(node, "sampleImage", "cluster.sampleImage", false, 255);

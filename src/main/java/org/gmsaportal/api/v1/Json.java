@@ -4,16 +4,59 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.gmsaportal.provisioning.TextRules;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonPointer;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Strict reads from a parsed JSON body: each value must have its JSON type (no coercion of numbers or
- * booleans into text), unknown properties are refused, and every failure names the field's path.
+ * Strict reads from a JSON body: no key twice in one object, each value must have its JSON type (no coercion of
+ * numbers or booleans into text), unknown properties are refused, and every failure names the field's path.
  */
 final class Json {
 
 	private Json() {
+	}
+
+	/**
+	 * Parses a body, refusing a key that appears twice in one object: with "last wins" a second {@code account}
+	 * would silently replace the one a reviewer reads first.
+	 */
+	static JsonNode parse(JsonMapper json, String raw) {
+		try {
+			return json.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readTree(raw);
+		}
+		catch (StreamReadException ex) {
+			if (String.valueOf(ex.getOriginalMessage()).startsWith("Duplicate Object property")
+					&& ex.processor() != null) {
+				throw new ApiInputException(path(ex.processor().streamReadContext().pathAsPointer()),
+						"duplicate key: each key may appear once in an object");
+			}
+			// the parser's message quotes the input: never echo it
+			throw new ApiInputException("body", "malformed");
+		}
+		catch (JacksonException ex) {
+			throw new ApiInputException("body", "malformed");
+		}
+	}
+
+	/** {@code /hosts/plugin/type} as {@code hosts.plugin.type}, {@code /a/0/b} as {@code a[0].b}. */
+	private static String path(JsonPointer pointer) {
+		StringBuilder path = new StringBuilder();
+		for (JsonPointer at = pointer; !at.matches(); at = at.tail()) {
+			if (at.getMatchingIndex() >= 0 && !at.mayMatchProperty()) {
+				path.append('[').append(at.getMatchingIndex()).append(']');
+				continue;
+			}
+			String name = at.getMatchingProperty();
+			// the name is the client's input: shown only when it is short and plain
+			path.append(path.isEmpty() ? "" : ".").append(name.matches("[A-Za-z0-9_]{1,40}") ? name : "?");
+		}
+		return path.isEmpty() ? "body" : path.toString();
 	}
 
 	/** The object at {@code name}, or null when absent or JSON null; refuses properties not in {@code allowed}. */
@@ -62,6 +105,9 @@ final class Json {
 		if (value.chars().anyMatch(Character::isISOControl)) {
 			throw new ApiInputException(path, "pattern");
 		}
+		if (TextRules.hasBidiControl(value)) {
+			throw new ApiInputException(path, TextRules.NO_BIDI_CONTROLS);
+		}
 		if (value.isEmpty()) {
 			if (required) {
 				throw new ApiInputException(path, "required");
@@ -95,6 +141,9 @@ final class Json {
 			}
 			if (value.chars().anyMatch(Character::isISOControl)) {
 				throw new ApiInputException(path + "[" + i + "]", "pattern");
+			}
+			if (TextRules.hasBidiControl(value)) {
+				throw new ApiInputException(path + "[" + i + "]", TextRules.NO_BIDI_CONTROLS);
 			}
 			values.add(value);
 		}

@@ -13,7 +13,6 @@ import org.gmsaportal.provisioning.StepKind;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiScope;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -201,13 +200,7 @@ class ProvisioningRequestsController {
 	}
 
 	private JsonNode object(String body, java.util.Set<String> known) {
-		JsonNode node;
-		try {
-			node = this.json.readTree(body);
-		}
-		catch (JacksonException ex) {
-			throw new ApiInputException("body", "malformed");
-		}
+		JsonNode node = Json.parse(this.json, body);
 		if (!node.isObject()) {
 			throw new ApiInputException("body", "type");
 		}

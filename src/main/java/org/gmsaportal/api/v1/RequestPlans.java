@@ -10,7 +10,6 @@ import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -80,13 +79,7 @@ class RequestPlans {
 	}
 
 	JsonNode parse(String raw) {
-		try {
-			return this.json.readTree(raw);
-		}
-		catch (JacksonException ex) {
-			// the parser's message quotes the input: never echo it
-			throw new ApiInputException("body", "malformed");
-		}
+		return Json.parse(this.json, raw);
 	}
 
 }

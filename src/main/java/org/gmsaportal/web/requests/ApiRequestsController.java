@@ -1,5 +1,6 @@
 package org.gmsaportal.web.requests;
 
+import org.gmsaportal.provisioning.TextRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -80,6 +81,9 @@ class ApiRequestsController {
 		if (why != null && why.length() > 1000) {
 			return show(id, model, text("apiRequests.reason.tooLong"), null);
 		}
+		if (why != null && TextRules.hasBidiControl(why)) {
+			return show(id, model, text("reason.bidiControls"), null);
+		}
 		try {
 			this.review.approve(found(id), user.getName(), planHash, why);
 		}
@@ -99,6 +103,9 @@ class ApiRequestsController {
 		}
 		if (why.length() > 1000) {
 			return show(id, model, null, text("apiRequests.reason.tooLong"));
+		}
+		if (TextRules.hasBidiControl(why)) {
+			return show(id, model, null, text("reason.bidiControls"));
 		}
 		try {
 			this.review.reject(found(id), user.getName(), why);

@@ -7,6 +7,7 @@ import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.ProvisioningRefusedException;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunView;
+import org.gmsaportal.provisioning.TextRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -56,6 +57,10 @@ class RunActionsController {
 		String why = reason.strip();
 		if (why.isEmpty() || why.length() > 1000) {
 			redirect.addFlashAttribute("refusal", text("runs.abandon.reasonRequired"));
+			return "redirect:/runs/" + id;
+		}
+		if (TextRules.hasBidiControl(why)) {
+			redirect.addFlashAttribute("refusal", text("reason.bidiControls"));
 			return "redirect:/runs/" + id;
 		}
 		try {

@@ -16,6 +16,7 @@ import org.gmsaportal.provisioning.ProvisioningRefusedException;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunAlreadyStartedException;
+import org.gmsaportal.provisioning.TextRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -98,6 +99,9 @@ class ReviewController {
 		String why = (reason == null || reason.isBlank()) ? null : reason.strip();
 		if (why != null && why.length() > 1000) {
 			return show(wizard, model, text("wizard.review.reasonTooLong"), user);
+		}
+		if (why != null && TextRules.hasBidiControl(why)) {
+			return show(wizard, model, text("reason.bidiControls"), user);
 		}
 		String runId;
 		try {

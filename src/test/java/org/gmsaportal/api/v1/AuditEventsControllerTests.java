@@ -15,6 +15,7 @@ import org.gmsaportal.audit.ChainVerification;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.security.RepeatedDenials;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,10 @@ class AuditEventsControllerTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	// counts repeated 401s for the audit trail (AuditFloodingTests); a mock in this slice
+	@MockitoBean
+	RepeatedDenials denials;
 
 	@MockitoBean
 	AuditLog auditLog;

@@ -58,7 +58,8 @@ class ProvisioningRequestInputTests {
 	}
 
 	static Stream<Arguments> corpus() {
-		String big = "a".repeat(1024 * 1024);
+		// under the 64 KiB body limit (a larger body is refused before it is read: BodyLimitTests)
+		String big = "a".repeat(60 * 1024);
 		return Stream.of(Arguments.of("{", "body"), Arguments.of("[]", "body"), Arguments.of("null", "body"),
 				Arguments.of("\"text\"", "body"), Arguments.of("42", "body"), Arguments.of("{}", "directory"),
 				Arguments.of("{\"directory\":null,\"account\":null,\"hosts\":null}", "directory"),
@@ -73,7 +74,7 @@ class ProvisioningRequestInputTests {
 				Arguments.of(valid("{\"name\":\"<script>\"}"), "account.name"),
 				Arguments.of(valid("{\"name\":\"$(rm -rf /)\"}"), "account.name"),
 				Arguments.of(valid("{\"name\":\"12345\"}"), "account.name"),
-				Arguments.of(valid("{\"name\":\"" + big + "\"}"), "body"),
+				Arguments.of(valid("{\"name\":\"" + big + "\"}"), "account.name"),
 				Arguments.of(valid("{\"name\":\"Web01\",\"encryptionTypes\":[\"DES\"]}"), "account.encryptionTypes[0]"),
 				Arguments.of(valid("{\"name\":\"Web01\",\"encryptionTypes\":\"AES256\"}"), "account.encryptionTypes"),
 				Arguments.of(valid("{\"name\":\"Web01\",\"encryptionTypes\":[1]}"), "account.encryptionTypes[0]"),
@@ -117,7 +118,30 @@ class ProvisioningRequestInputTests {
 						+ ",\"placement\":{\"gmsaOu\":\"OU=gMSAs,DC=lab,DC=test,\"}}", "placement.gmsaOu"),
 				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS
 						+ ",\"placement\":{\"site\":\"x\"}}", "placement.site"),
-				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS + ",\"__proto__\":{}}", "__proto__"));
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS + ",\"__proto__\":{}}", "__proto__"),
+				// issue 17, item 8: a key twice in one object is refused, not "last wins"
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},"
+						+ "\"account\":{\"name\":\"Evil01\"}," + HOSTS + "}", "account"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},"
+						+ "\"hosts\":{\"mode\":\"domainJoined\",\"mode\":\"portable\"}}", "hosts.mode"),
+				Arguments.of("{\"directory\":\"lab\",\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},"
+						+ HOSTS + "}", "directory"),
+				// bidirectional control characters (Trojan Source) in names and texts
+				Arguments.of(valid("{\"name\":\"Web\\u202e10\"}"), "account.name"),
+				Arguments.of(valid("{\"name\":\"Web01\",\"servicePrincipalNames\":[\"HTTP/web01\\u2066.lab.test\"]}"),
+						"account.servicePrincipalNames[0]"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS
+						+ ",\"ticket\":{\"key\":\"RITM\\u200f0001\"}}", "ticket.key"),
+				// CoreDNS forwards to IP addresses only
+				Arguments.of(cluster("\"dc1.lab.test\""), "cluster.dnsForwardServers[0]"),
+				Arguments.of(cluster("\"10.0.0.10\",\"10.0.0.999\""), "cluster.dnsForwardServers[1]"),
+				Arguments.of(cluster("\"aa\""), "cluster.dnsForwardServers[0]"),
+				Arguments.of(cluster("\"fe80::1::2\""), "cluster.dnsForwardServers[0]"));
+	}
+
+	private static String cluster(String servers) {
+		return "{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS
+				+ ",\"cluster\":{\"connection\":\"c1\",\"coreDns\":true,\"dnsForwardServers\":[" + servers + "]}}";
 	}
 
 	@ParameterizedTest(name = "[{index}] -> 400 on {1}")
@@ -157,6 +181,46 @@ class ProvisioningRequestInputTests {
 			assertThat(response.getStatus()).isEqualTo(400);
 			assertThat(response.getContentAsString()).contains("Idempotency-Key");
 		}
+	}
+
+	@Test
+	void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead() throws Exception {
+		long before = count();
+		MockHttpServletResponse response = file(valid("{\"name\":\"" + "a".repeat(1024 * 1024) + "\"}"), List.of());
+		assertThat(response.getStatus()).isEqualTo(413);
+		assertThat(response.getContentType()).startsWith("application/problem+json");
+		assertThat(count()).isEqualTo(before);
+	}
+
+	@ParameterizedTest(name = "{0} {1} -> 400 on {3}")
+	@MethodSource("decisions")
+	void decisionBodiesRefuseDuplicateKeysAndBidiControls(String decision, String body, String unused, String field)
+			throws Exception {
+		String token = this.clients.create("d-" + UUID.randomUUID(), Set.of(ApiScope.REQUESTS_APPROVE), null, List.of())
+			.token();
+		MockHttpServletResponse response = this.mvc
+			.perform(post("/api/v1/provisioning-requests/" + UUID.randomUUID() + "/" + decision)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andReturn().getResponse();
+		// refused for the body before the (unknown) request is looked up: 400, not 404
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(400);
+		JsonNode problem = this.json.readTree(response.getContentAsString());
+		assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+		assertThat(response.getContentAsString()).doesNotContain("\u202e", "Exception");
+	}
+
+	static Stream<Arguments> decisions() {
+		String hash = "0".repeat(64);
+		return Stream.of(
+				Arguments.of("approval", "{\"planHash\":\"" + hash + "\",\"planHash\":\"" + "1".repeat(64) + "\"}", "",
+						"planHash"),
+				Arguments.of("approval", "{\"planHash\":\"" + hash + "\",\"reason\":\"ok \\u202egnp.exe\"}", "",
+						"reason"),
+				Arguments.of("rejection", "{\"reason\":\"no\",\"reason\":\"yes\"}", "", "reason"),
+				Arguments.of("rejection", "{\"reason\":\"looks fine \\u2067really\"}", "", "reason"),
+				Arguments.of("rejection", "{\"reason\":\"mark \\u200e\"}", "", "reason"));
 	}
 
 	private void assertRefused(String body, String field, List<String> hosts) throws Exception {

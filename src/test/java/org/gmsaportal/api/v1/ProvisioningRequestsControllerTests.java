@@ -18,6 +18,7 @@ import org.gmsaportal.provisioning.RequestStatus;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
+import org.gmsaportal.security.RepeatedDenials;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,6 +69,10 @@ class ProvisioningRequestsControllerTests {
 
 	@Autowired
 	MockMvcTester mvc;
+
+	// counts repeated 401s for the audit trail (AuditFloodingTests); a mock in this slice
+	@MockitoBean
+	RepeatedDenials denials;
 
 	@MockitoBean
 	RequestFiling filing;

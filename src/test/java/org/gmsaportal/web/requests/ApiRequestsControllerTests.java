@@ -140,4 +140,25 @@ class ApiRequestsControllerTests {
 				List.of());
 	}
 
+	// issue 17, item 8: a reason that would display differently from what is stored (Trojan Source)
+	@Test
+	void aReasonWithBidirectionalControlCharactersIsRefusedAndNothingIsDecided() {
+		given(this.review.find(ID)).willReturn(Optional.of(pending()));
+		assertThat(this.mvc.post().uri("/api-requests/" + ID + "/rejection").param("reason", "dup\u202eetacilpud")
+			.with(csrf()).with(ADMIN)).hasStatusOk()
+			.hasViewName("api-requests/detail")
+			.model()
+			.containsEntry("reasonError", "Reason: must not contain bidirectional control characters "
+					+ "(U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); "
+					+ "they make text display differently from what is stored.");
+		assertThat(this.mvc.post().uri("/api-requests/" + ID + "/approval").param("planHash", HASH)
+			.param("reason", "ok\u2066").with(csrf()).with(ADMIN)).hasStatusOk()
+			.model()
+			.containsEntry("refusal", "Reason: must not contain bidirectional control characters "
+					+ "(U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); "
+					+ "they make text display differently from what is stored.");
+		verify(this.review, never()).reject(anyString(), anyString(), anyString());
+		verify(this.review, never()).approve(anyString(), anyString(), anyString(), any());
+	}
+
 }

@@ -139,4 +139,16 @@ class RunActionsControllerTests {
 			.containsExactly("POST /runs/" + RUN_ID + "/resume", "POST /runs/" + RUN_ID + "/abandon");
 	}
 
+	// issue 17, item 8: a reason that would display differently from what is stored (Trojan Source)
+	@Test
+	void anAbandonWhoseReasonHoldsBidirectionalControlCharactersIsRefused() {
+		assertThat(this.mvc.post().uri("/runs/" + RUN_ID + "/abandon").param("reason", "wrong \u200fname")
+			.with(csrf()).with(ADMIN)).hasRedirectedUrl("/runs/" + RUN_ID)
+			.flash()
+			.containsEntry("refusal", "Reason: must not contain bidirectional control characters "
+					+ "(U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); "
+					+ "they make text display differently from what is stored.");
+		verify(this.provisioning, never()).abandon(anyString(), anyString());
+	}
+
 }

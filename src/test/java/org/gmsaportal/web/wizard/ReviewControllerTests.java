@@ -206,4 +206,17 @@ class ReviewControllerTests {
 				HASH);
 	}
 
+	// issue 17, item 8: a reason that would display differently from what is stored (Trojan Source)
+	@Test
+	void anApprovalWhoseReasonHoldsBidirectionalControlCharactersStartsNothing() {
+		assertThat(this.mvc.post().uri("/wizard/run").param("planHash", HASH).param("reviewToken", TOKEN)
+			.param("reason", "CAB \u202eapproved").with(csrf()).with(ADMIN)).hasStatusOk()
+			.hasViewName("wizard/review")
+			.model()
+			.containsEntry("refusal", "Reason: must not contain bidirectional control characters "
+					+ "(U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F); "
+					+ "they make text display differently from what is stored.");
+		verify(this.provisioning, never()).start(any(ProvisioningRequest.class), any(), anyString());
+	}
+
 }
