@@ -19,7 +19,6 @@ import org.gmsaportal.support.LabServices;
 import org.gmsaportal.support.MockCluster;
 import org.gmsaportal.support.Waiting;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +46,9 @@ abstract class ApiLabSupport {
 
 	private static final Duration INTEGRATOR_POLL = Duration.ofMillis(250);
 
-	static MockCluster cluster;
+	// One mock server for the JVM: the test classes share one Spring context, whose cluster client keeps the
+	// kubeconfig it was made with, so a server per class would be gone for every class after the first.
+	static final MockCluster cluster = startCluster();
 
 	@Autowired
 	ApiClients clients;
@@ -72,17 +73,15 @@ abstract class ApiLabSupport {
 	NewApiClient auditor;
 
 	@BeforeAll
-	static void startCluster() {
+	static void requireLabDc() {
 		LabServices.dc("GMSA_LAB_LDAPS_URL");
-		// The workload's service account may not use the credspec yet: the run's RoleBinding grants it.
-		cluster = MockCluster.start().withGmsaSupport().answerAccessReviews(false);
 	}
 
-	@AfterAll
-	static void stopCluster() {
-		if (cluster != null) {
-			cluster.close();
-		}
+	private static MockCluster startCluster() {
+		// The workload's service account may not use the credspec yet: the run's RoleBinding grants it.
+		MockCluster started = MockCluster.start().withGmsaSupport().answerAccessReviews(false);
+		Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+		return started;
 	}
 
 	@DynamicPropertySource
