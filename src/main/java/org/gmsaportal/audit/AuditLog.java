@@ -100,7 +100,7 @@ public class AuditLog {
 		catch (AuditUnavailableException ex) {
 			return new ChainVerification(false, result.eventsChecked(), result.firstBadSeq(),
 					result.problem() + " This verification itself could not be recorded: the trail is not writable.",
-					result.verifiedAt());
+					result.verifiedAt(), result.checkpoint());
 		}
 	}
 
