@@ -113,7 +113,7 @@ public class AuditCheckpoints {
 	}
 
 	/** Walks the events after the previous checkpoint (all of them for the first) up to the head. */
-	private void extendsPrevious(Head head, @Nullable CheckpointDirectory.Found previous) {
+	private void extendsPrevious(Head head, CheckpointDirectory.@Nullable Found previous) {
 		long from = (previous != null) ? previous.checkpoint().seq() : 0;
 		String fromHash = (previous != null) ? previous.checkpoint().hash() : AuditRow.GENESIS;
 		String vouched = (previous != null) ? previous.ref().describe() : "the start of the chain";
