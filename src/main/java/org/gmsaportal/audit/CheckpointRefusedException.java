@@ -5,7 +5,7 @@ package org.gmsaportal.audit;
  */
 public class CheckpointRefusedException extends RuntimeException {
 
-	CheckpointRefusedException(String message) {
+	protected CheckpointRefusedException(String message) {
 		super(message);
 	}
 
