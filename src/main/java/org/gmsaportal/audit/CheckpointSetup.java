@@ -12,12 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Provides the checkpoint signing key and the checkpoint directory, and refuses to start when either sits in the
- * database's directory: whoever can rewrite the database could then sign or replace checkpoints too.
+ * database's directory: whoever can rewrite the database could then sign or replace checkpoints too. Scheduling is
+ * enabled here too, for the interval publication, whichever other modules enable it.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class CheckpointSetup {
 
 	private static final Logger logger = LoggerFactory.getLogger(CheckpointSetup.class);
