@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -23,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * used, by the portal's verification and by the offline verifier reading a JSON export. Run on each database by
  * the subclasses of this contract.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class AuditCheckpointTampering extends AuditTrailContract {
 
 	/** The test key pair's public half (src/test/resources/config/application.properties). */
@@ -113,6 +118,53 @@ abstract class AuditCheckpointTampering extends AuditTrailContract {
 		AuditRow recorded = rows().get(rows().size() - 1);
 		assertThat(recorded.action()).isEqualTo("audit.checkpoint.publish");
 		assertThat(recorded.details()).contains("\"seq\":2");
+	}
+
+	@Test
+	void aHeadMovedBackBehindTheCheckpointIsNamedEvenWithTheEventsLeftInPlace() throws IOException {
+		recordEvents(5);
+		CheckpointRef checkpoint = this.checkpoints.publish(true);
+		AuditRow third = rows().get(2);
+		asAttacker(() -> this.jdbc.sql("UPDATE audit_chain_head SET seq = 3, hash = ?, mac = ? WHERE id = 1")
+			.params(third.hash(), this.hasher.checkpointMac(3, third.hash())).update());
+		ChainVerification result = this.log.verify();
+		assertThat(result.intact()).isFalse();
+		assertThat(result.firstBadSeq()).isEqualTo(4L);
+		assertThat(result.problem()).contains("names event 3, behind " + checkpoint.describe());
+	}
+
+	@Test
+	void theIntervalPublishesToTheLogAndTheDirectoryOnlyATrailThatExtendsTheLastCheckpoint(CapturedOutput output)
+			throws IOException {
+		recordEvents(2);
+		this.checkpoints.publishOnSchedule();
+		assertThat(files()).hasSize(1);
+		assertThat(output.getOut()).contains("audit checkpoint file=" + this.checkpoints.directory())
+			.contains("gmsa-portal audit checkpoint v1 | seq: 2 | hash: " + rows().get(1).hash())
+			.contains(" | signature: ");
+		this.checkpoints.publishOnSchedule();
+		assertThat(files()).as("the head has not moved").hasSize(1);
+		AuditRow first = rows().get(0);
+		AuditRow forged = new AuditRow(2, first.occurredAt(), "intruder", "PERSON", "", null, "auth.login", "x",
+				"SUCCESS", "{}", null, null, first.hash(), "");
+		String forgedHash = ChainHasher.hash(forged);
+		asAttacker(() -> {
+			this.jdbc.sql("DELETE FROM audit_event WHERE seq = 2").update();
+			insert(forged, forgedHash);
+			this.jdbc.sql("UPDATE audit_chain_head SET seq = 2, hash = ?, mac = ? WHERE id = 1")
+				.params(forgedHash, this.hasher.checkpointMac(2, forgedHash)).update();
+		});
+		recordEvents(1);
+		this.checkpoints.publishOnSchedule();
+		assertThat(files()).as("a rewritten trail is not vouched for").hasSize(1);
+		assertThat(output.getOut()).contains("No audit checkpoint was published: The trail no longer extends "
+				+ "checkpoint 2");
+	}
+
+	private List<Path> files() throws IOException {
+		try (Stream<Path> files = Files.list(this.checkpoints.directory())) {
+			return files.toList();
+		}
 	}
 
 	/** The portal's verification and the offline verifier both name the first bad event and the checkpoint. */
