@@ -175,6 +175,7 @@ abstract class AuditCheckpointTampering extends AuditTrailContract {
 		assertThat(result.firstBadSeq()).isEqualTo(firstBad);
 		assertThat(result.problem()).contains(problem).contains(checkpoint.file());
 		assertThat(result.checkpoint()).isEqualTo(checkpoint);
+		assertThat(rows().get(rows().size() - 1).details()).contains(checkpoint.describe().replace("\\", "\\\\"));
 		Verdict offline = offline(export);
 		assertThat(offline.status()).as(offline.output()).isEqualTo(1);
 		assertThat(offline.output()).startsWith("INVALID: first bad seq " + firstBad + ": ").contains(problem)
