@@ -84,9 +84,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * Walks the whole chain and checks it against the signed head. The check is audited; if even that
-	 * cannot be written (a tampered table can block appends) the result is still returned, since hiding
-	 * it would help only the tamperer.
+	 * Walks the whole chain and checks it against the newest checkpoint and the signed head. The check is audited,
+	 * naming the checkpoint used; if even that cannot be written (a tampered table can block appends) the result
+	 * is still returned, since hiding it would help only the tamperer.
 	 */
 	public ChainVerification verify() {
 		ChainVerification result = this.verifier.verify(this::forEachOfAll);
@@ -94,13 +94,14 @@ public class AuditLog {
 			this.trail.record(AuditEvent.of("audit.verify", "audit_event",
 					result.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE)
 				.withDetails(Map.of("intact", result.intact(), "eventsChecked", result.eventsChecked(),
-						"firstBadSeq", String.valueOf(result.firstBadSeq()), "problem", result.problem())));
+						"firstBadSeq", String.valueOf(result.firstBadSeq()), "problem", result.problem(),
+						"checkpoint", (result.checkpoint() != null) ? result.checkpoint().describe() : "none")));
 			return result;
 		}
 		catch (AuditUnavailableException ex) {
 			return new ChainVerification(false, result.eventsChecked(), result.firstBadSeq(),
 					result.problem() + " This verification itself could not be recorded: the trail is not writable.",
-					result.verifiedAt());
+					result.verifiedAt(), result.checkpoint());
 		}
 	}
 

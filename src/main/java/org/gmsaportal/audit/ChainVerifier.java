@@ -1,5 +1,6 @@
 package org.gmsaportal.audit;
 
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -9,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Recomputes every event's hash and link in sequence, then checks the newest against the signed head.
+ * Recomputes every event's hash and link in sequence, compares the trail with the newest checkpoint published
+ * outside the database, then checks the newest event against the HMAC-signed head in the database.
  */
 @Component
 class ChainVerifier {
@@ -18,45 +20,79 @@ class ChainVerifier {
 
 	private final ChainHasher hasher;
 
-	ChainVerifier(JdbcClient jdbc, ChainHasher hasher) {
+	private final CheckpointSigner signer;
+
+	private final CheckpointDirectory checkpoints;
+
+	ChainVerifier(JdbcClient jdbc, ChainHasher hasher, CheckpointSigner signer, CheckpointDirectory checkpoints) {
 		this.jdbc = jdbc;
 		this.hasher = hasher;
+		this.signer = signer;
+		this.checkpoints = checkpoints;
 	}
 
 	ChainVerification verify(Consumer<Consumer<AuditRow>> allRowsInOrder) {
+		CheckpointDirectory.Latest latest;
+		try {
+			latest = this.checkpoints.latest(this.signer);
+		}
+		catch (UncheckedIOException ex) {
+			return result(false, 0, null, "The trail cannot be compared with its checkpoints: " + ex.getMessage()
+					+ ".", null);
+		}
+		CheckpointRef anchor = (latest.found() != null) ? latest.found().ref() : null;
 		Head head = head();
-		Walk walk = new Walk();
+		long limit = Math.max(head.seq, (anchor != null) ? anchor.seq() : 0);
+		ChainCheck check = new ChainCheck(anchor);
 		allRowsInOrder.accept(row -> {
-			if (walk.problem == null && row.seq() <= head.seq) {
-				walk.check(row);
+			if (row.seq() <= limit) {
+				check.accept(row);
 			}
 		});
-		if (walk.problem != null) {
-			return result(false, walk.count, walk.badSeq, walk.problem);
+		String problem = check.problem();
+		if (problem != null) {
+			return result(false, check.count(), check.badSeq(), problem, anchor);
 		}
+		if (anchor != null && head.seq < anchor.seq()) {
+			return result(false, check.count(), head.seq + 1, "The database's chain head names event " + head.seq
+					+ ", behind " + anchor.describe() + ": the head was moved back.", anchor);
+		}
+		ChainVerification againstHead = againstHead(head, check, anchor);
+		if (againstHead != null) {
+			return againstHead;
+		}
+		String ignored = (latest.ignored() == 0) ? "" : " " + latest.ignored() + " newer checkpoint file(s) in "
+				+ this.checkpoints.path() + " were passed over: unreadable or not signed by the portal's key.";
+		String summary = (check.count() == 0) ? "The trail holds no events yet."
+				: "All " + check.count() + " events are intact and the newest matches the signed chain head.";
+		return result(true, check.count(), null, summary + " " + check.anchorNote() + ignored, anchor);
+	}
+
+	/** The checks against the HMAC head in the database, which catch a head edited without the HMAC key. */
+	private @Nullable ChainVerification againstHead(Head head, ChainCheck check, @Nullable CheckpointRef anchor) {
 		if (head.mac.isEmpty() && head.seq == 0) {
-			return (walk.count == 0) ? result(true, 0, null, "The trail holds no events yet.")
-					: result(false, walk.count, 1L, "Events exist but the chain head was never signed.");
+			return (check.count() == 0) ? null
+					: result(false, check.count(), 1L, "Events exist but the chain head was never signed.", anchor);
 		}
 		if (!this.hasher.checkpointValid(head.seq, head.hash, head.mac)) {
-			return result(false, walk.count, head.seq,
-					"The signed chain head was changed outside the portal (its HMAC does not match).");
+			return result(false, check.count(), head.seq,
+					"The signed chain head was changed outside the portal (its HMAC does not match).", anchor);
 		}
-		if (walk.lastSeq < head.seq) {
-			return result(false, walk.count, walk.lastSeq + 1, "Events " + (walk.lastSeq + 1) + " to " + head.seq
-					+ " are missing: the newest events were deleted.");
+		if (check.lastSeq() < head.seq) {
+			return result(false, check.count(), check.lastSeq() + 1, "Events " + (check.lastSeq() + 1) + " to "
+					+ head.seq + " are missing: the newest events were deleted.", anchor);
 		}
-		if (!walk.lastHash.equals(head.hash)) {
-			return result(false, walk.count, head.seq, "Event " + head.seq + " differs from the signed chain head.");
+		if (!check.lastHash().equals(head.hash)) {
+			return result(false, check.count(), head.seq, "Event " + head.seq + " differs from the signed chain head.",
+					anchor);
 		}
 		Long extra = this.jdbc.sql("SELECT MIN(seq) FROM audit_event WHERE seq > ?").param(head.seq)
 			.query(Long.class).optional().orElse(null);
 		if (extra != null && head().seq < extra) {
-			return result(false, walk.count, extra,
-					"Event " + extra + " was added after the signed chain head, outside the portal.");
+			return result(false, check.count(), extra,
+					"Event " + extra + " was added after the signed chain head, outside the portal.", anchor);
 		}
-		return result(true, walk.count, null,
-				"All " + walk.count + " events are intact and the newest matches the signed chain head.");
+		return null;
 	}
 
 	private Head head() {
@@ -66,50 +102,12 @@ class ChainVerifier {
 			.orElse(new Head(-1, "", "missing"));
 	}
 
-	private static ChainVerification result(boolean intact, long count, @Nullable Long badSeq, String problem) {
-		return new ChainVerification(intact, count, badSeq, problem, Instant.now());
+	private static ChainVerification result(boolean intact, long count, @Nullable Long badSeq, String problem,
+			@Nullable CheckpointRef anchor) {
+		return new ChainVerification(intact, count, badSeq, problem, Instant.now(), anchor);
 	}
 
 	private record Head(long seq, String hash, String mac) {
-	}
-
-	/** State of the walk along the chain. */
-	private static final class Walk {
-
-		long count;
-
-		long lastSeq;
-
-		String lastHash = AuditRow.GENESIS;
-
-		@Nullable Long badSeq;
-
-		@Nullable String problem;
-
-		void check(AuditRow row) {
-			long expected = this.lastSeq + 1;
-			if (row.seq() != expected) {
-				fail(expected, "Event " + expected + " is missing (the next stored event is " + row.seq() + ").");
-			}
-			else if (!row.prevHash().equals(this.lastHash)) {
-				fail(row.seq(), "Event " + row.seq() + " does not link to event " + this.lastSeq
-						+ " (previous-hash mismatch): an event was removed or inserted.");
-			}
-			else if (!ChainHasher.hash(row).equals(row.hash())) {
-				fail(row.seq(), "Event " + row.seq() + " was altered: its content no longer matches its hash.");
-			}
-			else {
-				this.count++;
-				this.lastSeq = row.seq();
-				this.lastHash = row.hash();
-			}
-		}
-
-		private void fail(long seq, String message) {
-			this.badSeq = seq;
-			this.problem = message;
-		}
-
 	}
 
 }

@@ -51,6 +51,15 @@ public final class KeyFiles {
 	private static void create(Path file, String setting) throws IOException {
 		byte[] random = new byte[32];
 		new SecureRandom().nextBytes(random);
+		writeNew(file, HexFormat.of().formatHex(random) + "\n");
+		logger.info("Created the key file {} for {}; set the key in the environment in production", file, setting);
+	}
+
+	/**
+	 * Creates a key file that must not exist yet, readable by its owner only, and writes the key into it.
+	 * @throws java.nio.file.FileAlreadyExistsException rather than overwrite a key
+	 */
+	public static void writeNew(Path file, String content) throws IOException {
 		Path parent = file.toAbsolutePath().getParent();
 		if (parent != null) {
 			Files.createDirectories(parent);
@@ -63,8 +72,7 @@ public final class KeyFiles {
 			// not a POSIX file system; rely on the directory's permissions
 			Files.createFile(file);
 		}
-		Files.writeString(file, HexFormat.of().formatHex(random) + "\n");
-		logger.info("Created the key file {} for {}; set the key in the environment in production", file, setting);
+		Files.writeString(file, content);
 	}
 
 }

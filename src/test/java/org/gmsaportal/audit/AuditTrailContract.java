@@ -44,6 +44,12 @@ abstract class AuditTrailContract {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	AuditCheckpoints checkpoints;
+
+	@Autowired
+	ChainHasher hasher;
+
 	/** Switches the append-only protection off, as a DBA could. */
 	abstract void bypassProtection();
 
@@ -57,6 +63,7 @@ abstract class AuditTrailContract {
 				.param(AuditRow.GENESIS).update();
 			this.jdbc.sql("DELETE FROM local_user WHERE username = 'probe'").update();
 		});
+		AuditCheckpointTampering.clear(this.checkpoints.directory());
 	}
 
 	@Test
@@ -281,7 +288,7 @@ abstract class AuditTrailContract {
 			.list();
 	}
 
-	private void insert(AuditRow row, String hash) {
+	void insert(AuditRow row, String hash) {
 		this.jdbc.sql("INSERT INTO audit_event (seq, occurred_at, actor, actor_kind, actor_roles, source_address, "
 				+ "action, target, outcome, details, correlation_id, ticket_ref, prev_hash, hash) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -291,7 +298,7 @@ abstract class AuditTrailContract {
 			.update();
 	}
 
-	private void asAttacker(Runnable action) {
+	void asAttacker(Runnable action) {
 		bypassProtection();
 		try {
 			action.run();

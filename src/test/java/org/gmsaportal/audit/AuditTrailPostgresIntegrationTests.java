@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The audit trail on a real PostgreSQL (started by scripts/test.sh), with the same Flyway migrations.
  */
-class AuditTrailPostgresIntegrationTests extends AuditTrailContract {
+class AuditTrailPostgresIntegrationTests extends AuditCheckpointTampering {
 
 	@BeforeAll
 	static void requirePostgres() {

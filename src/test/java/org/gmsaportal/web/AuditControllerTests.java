@@ -12,6 +12,7 @@ import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.provisioning.TrailLinks;
 import org.gmsaportal.audit.ChainVerification;
+import org.gmsaportal.audit.CheckpointRef;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,20 @@ class AuditControllerTests {
 			.model()
 			.containsEntry("verification", broken)
 			.containsEntry("section", "audit");
+	}
+
+	@Test
+	void theVerifyPageNamesTheCheckpointItComparedTheTrailWith() {
+		CheckpointRef used = new CheckpointRef(5, "b".repeat(64), Instant.parse("2026-12-07T10:00:00Z"),
+				"/worm/checkpoint-5.txt");
+		given(this.auditLog.verify()).willReturn(new ChainVerification(false, 0, 1L, "Events 1 to 5 are missing",
+				Instant.parse("2026-12-07T10:05:00Z"), used));
+		assertThat(this.mvc.get().uri("/audit/verify").with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("Events 1 to 5 are missing")
+			.contains("event 5, signed 2026-12-07T10:00:00Z, file /worm/checkpoint-5.txt")
+			.contains("/audit/checkpoint-key.pem")
+			.doesNotContain("publish-checkpoint");
 	}
 
 }

@@ -12,6 +12,7 @@ import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.audit.ChainVerification;
+import org.gmsaportal.audit.CheckpointRef;
 import org.gmsaportal.provisioning.TrailLinks;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -68,8 +69,9 @@ class AuditEventsController {
 	@GetMapping("/verification")
 	Verification verification() {
 		ChainVerification result = this.auditLog.verify();
+		CheckpointRef used = result.checkpoint();
 		return new Verification(result.intact(), result.eventsChecked(), result.firstBadSeq(), result.problem(),
-				result.verifiedAt());
+				result.verifiedAt(), (used != null) ? new Checkpoint(used.seq(), used.time(), used.file()) : null);
 	}
 
 	private Event event(AuditRow row) {
@@ -101,9 +103,21 @@ class AuditEventsController {
 	 * @param firstInvalidSequence the first bad event, if any
 	 * @param problem what is wrong, or a confirmation
 	 * @param verifiedAt when the check ran
+	 * @param checkpoint the checkpoint, published outside the database, the trail was compared with; null when
+	 * none could be read
 	 */
 	record Verification(boolean valid, long checked, @Nullable Long firstInvalidSequence, String problem,
-			Instant verifiedAt) {
+			Instant verifiedAt, @Nullable Checkpoint checkpoint) {
+	}
+
+	/**
+	 * A signed checkpoint: the trail reached event {@code sequence} at {@code signedAt}.
+	 *
+	 * @param sequence the newest event it vouches for
+	 * @param signedAt when it was signed
+	 * @param file where the portal read it from
+	 */
+	record Checkpoint(long sequence, Instant signedAt, String file) {
 	}
 
 }

@@ -12,6 +12,7 @@ import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.provisioning.TrailLinks;
 import org.gmsaportal.audit.ChainVerification;
+import org.gmsaportal.audit.CheckpointRef;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
@@ -130,13 +131,15 @@ class AuditEventsControllerTests {
 	@Test
 	void theVerificationAnswersUnderTheApisNames() {
 		given(this.auditLog.verify()).willReturn(new ChainVerification(false, 12, 7L, "event 7 was changed",
-				Instant.parse("2026-01-01T10:00:00Z")));
+				Instant.parse("2026-01-01T10:00:00Z"), new CheckpointRef(9, "c".repeat(64),
+						Instant.parse("2026-01-01T09:55:00Z"), "/worm/checkpoint-9.txt")));
 		assertThat(this.mvc.get().uri("/api/v1/audit-events/verification").with(as(READER)))
 			.hasStatusOk()
 			.bodyJson()
 			.isStrictlyEqualTo("""
 					{"valid": false, "checked": 12, "firstInvalidSequence": 7, "problem": "event 7 was changed",
-					 "verifiedAt": "2026-01-01T10:00:00Z"}
+					 "verifiedAt": "2026-01-01T10:00:00Z", "checkpoint": {"sequence": 9,
+					 "signedAt": "2026-01-01T09:55:00Z", "file": "/worm/checkpoint-9.txt"}}
 					""");
 	}
 
