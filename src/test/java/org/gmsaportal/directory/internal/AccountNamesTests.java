@@ -18,8 +18,9 @@ class AccountNamesTests {
 			.withMessageStartingWith("gMSA name");
 		assertThatIllegalArgumentException().isThrownBy(() -> AccountNames.gmsaName("-web"));
 		assertThatIllegalArgumentException().isThrownBy(() -> AccountNames.gmsaName("web_01"));
+		assertThatIllegalArgumentException().isThrownBy(() -> AccountNames.gmsaName("Rel.Edge"));
 		assertThatIllegalArgumentException().isThrownBy(() -> AccountNames.gmsaName("12345"))
-			.withMessageContaining("only of digits");
+			.withMessageContaining("of digits only");
 	}
 
 	@Test
