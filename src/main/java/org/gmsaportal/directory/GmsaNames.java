@@ -27,7 +27,8 @@ public final class GmsaNames {
 
 	/** The rule as people read it, after "must be". */
 	public static final String RULE = "1 to 15 letters, digits or hyphens, not starting or ending with a hyphen "
-			+ "(the name is also the DNS host name, so '.' and '_' are not allowed)";
+			+ "(the name plus '$' must fit the 16-character NetBIOS limit, and the name is also the DNS host name, "
+			+ "so '.' and '_' are not allowed)";
 
 	/** The rule for a name of digits only, after "must". */
 	public static final String NOT_DIGITS_ONLY = "not consist of digits only";

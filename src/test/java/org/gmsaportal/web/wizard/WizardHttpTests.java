@@ -87,7 +87,7 @@ class WizardHttpTests {
 		toIdentity();
 		long runs = runCount();
 		assertThat(page(identity("gmsaName", "web<script>"))).contains("id=\"gmsaName-error\"")
-			.contains("must be letters, digits").doesNotContain("web<script>");
+			.contains("must be 1 to 15 letters, digits").doesNotContain("web<script>");
 		assertThat(page(identity("gmsaName", "abcdefghijklmnopq"))).contains("must be at most 15 characters");
 		assertThat(page(identity("gmsaName", "12345"))).contains("id=\"gmsaName-error\"").contains("must not consist of digits only");
 		// The directory's rule for a computer account's name: no '.' or '_', which the DNS host name cannot hold.
