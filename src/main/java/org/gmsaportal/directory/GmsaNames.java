@@ -39,6 +39,19 @@ public final class GmsaNames {
 	}
 
 	/**
+	 * Checks a gMSA name (a trailing {@code $} is dropped) and returns it without the {@code $}.
+	 * @throws IllegalArgumentException naming the rule, as the directory's other name checks do
+	 */
+	public static String check(String input) {
+		String name = input.endsWith("$") ? input.substring(0, input.length() - 1) : input;
+		String problem = problem(name);
+		if (problem != null) {
+			throw new IllegalArgumentException("gMSA name: " + problem + ", without the trailing $");
+		}
+		return name;
+	}
+
+	/**
 	 * What is wrong with the name (without {@code $}), or {@code null} if it keeps the rule.
 	 * @return "must be ..." or "must not ...", to follow the field's name
 	 */

@@ -3,7 +3,6 @@ package org.gmsaportal.directory.internal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.gmsaportal.directory.GmsaNames;
 
 /**
  * Rules for account names typed by people: sAMAccountName syntax, and UPNs of the configured domain.
@@ -50,16 +49,6 @@ public final class AccountNames {
 		}
 		if (name.chars().allMatch(c -> c == '.' || c == ' ')) {
 			throw new IllegalArgumentException("user name: must not consist only of dots and spaces");
-		}
-		return name;
-	}
-
-	/** Checks a gMSA name (a trailing {@code $} is dropped) by the rule the engine applies too, and returns it. */
-	public static String gmsaName(String input) {
-		String name = input.endsWith("$") ? input.substring(0, input.length() - 1) : input;
-		String problem = GmsaNames.problem(name);
-		if (problem != null) {
-			throw new IllegalArgumentException("gMSA name: " + problem + ", without the trailing $");
 		}
 		return name;
 	}
