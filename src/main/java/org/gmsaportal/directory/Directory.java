@@ -45,7 +45,7 @@ public interface Directory {
 	 */
 	Container container(String connection, ObjectType type, @Nullable String requested);
 
-	/** The security group of hosts allowed to retrieve the gMSA password; a new one is domain-local, in the default place. */
+	/** The security group of hosts allowed to retrieve the gMSA password: a new one is domain-local, default OU. */
 	default Ensured ensureGroup(String connection, String groupName, Mode mode, @Nullable RunRef run) {
 		return ensureGroup(connection, groupName, GroupScope.DOMAIN_LOCAL, null, mode, run);
 	}

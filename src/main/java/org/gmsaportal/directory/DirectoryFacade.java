@@ -78,7 +78,8 @@ class DirectoryFacade implements Directory {
 	public Ensured ensureGroup(String connection, String groupName, GroupScope scope, @Nullable String container,
 			Mode mode, @Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
-		GroupRequest request = new GroupRequest(groupName, scope, Containers.requested(conn, ObjectType.GROUP, container));
+		GroupRequest request = new GroupRequest(groupName, scope,
+				Containers.requested(conn, ObjectType.GROUP, container));
 		return ensured(mode == Mode.PREVIEW ? this.preview.group(conn, request) : identities(run).ensureGroup(conn, request));
 	}
 

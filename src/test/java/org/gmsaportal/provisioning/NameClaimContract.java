@@ -43,7 +43,9 @@ abstract class NameClaimContract extends ProvisioningEngineContract {
 					org.assertj.core.groups.Tuple.tuple(first, RunState.ABANDONED));
 		assertThat(this.service.runs(new RunFilter(RunState.ABANDONED, request.gmsaName(), null), 10))
 			.extracting(RunView::id).containsExactly(first);
-		assertThat(this.service.request(first)).isEqualTo(request);
+		// The run keeps the request as planned: the same, with every OU the plan filled in.
+		assertThat(this.service.request(first).withPlacement(null)).isEqualTo(request);
+		assertThat(this.service.request(first).where().gmsaOu()).isEqualTo("CN=Managed Service Accounts,DC=contoso,DC=com");
 	}
 
 	@Test

@@ -84,6 +84,8 @@ class ProvisioningModuleTests {
 		given(this.directory.connections()).willReturn(List.of(new Directory.ConnectionSummary("lab", "contoso.com",
 				List.of(URI.create("ldaps://dc1.contoso.com:636")), "LDAPS", false, null)));
 		given(this.directory.domainFacts("lab")).willReturn(CONTOSO);
+		given(this.directory.container(eq("lab"), any(), any()))
+			.willReturn(new Directory.Container("CN=Users,DC=contoso,DC=com", "directory default", null));
 		given(this.directory.ensureKdsRootKey(eq("lab"), any(), eq(Mode.PREVIEW), any()))
 			.willReturn(Ensured.of(Result.ALREADY_AS_REQUESTED, "a usable KDS root key exists"));
 		groupIs(Result.CREATED, "create group " + this.name + "-hosts");

@@ -93,6 +93,12 @@ class WizardLabBrowserTests extends LabWizardSupport {
 			.contains("directory.group.ensure", "directory.gmsa.ensure", "directory.user.ensure",
 					"directory.group-membership.ensure", "directory.gmsa.password-proof");
 		assertThat(events).extracting(AuditRow::details).noneMatch(d -> d.contains(password));
+		// Facts about secrets are an auditor's, so they are kept; only secrets are redacted.
+		assertThat(events).filteredOn(e -> e.action().equals("directory.gmsa.ensure"))
+			.anySatisfy(e -> assertThat(e.details()).contains("\"msDS-ManagedPasswordInterval\":30"));
+		assertThat(events).filteredOn(e -> e.action().equals("directory.gmsa.password-proof"))
+			.anySatisfy(e -> assertThat(e.details()).contains("\"previousPasswordPresent\":")
+				.contains("\"currentPasswordBytes\":").doesNotContain("[REDACTED]"));
 		assertThat(events).extracting(AuditRow::action).contains("cluster.object.apply");
 		assertThat(events).filteredOn(e -> e.action().equals("provisioning.run.started")).singleElement()
 			.satisfies(e -> assertThat(e.details()).contains("\"reason\":\"CAB-7 approved the web farm's identity\""));

@@ -59,6 +59,9 @@ class WizardFormRulesTests {
 	WizardLiveChecks live;
 
 	@MockitoBean
+	WizardBlockers blockers;
+
+	@MockitoBean
 	AuthenticationManager signIn;
 
 	@MockitoBean
