@@ -23,7 +23,8 @@ class AuditHealthIndicator extends AbstractHealthIndicator {
 	private static final Duration RECENT = Duration.ofMinutes(5);
 
 	private static final String CHECK = "check that the database is reachable and writable (disk space, "
-			+ "permissions, not read-only) and that the audit tables are intact; audited actions are refused until then";
+			+ "permissions, not read-only) and that the audit tables are intact; "
+			+ "audited actions are refused until then";
 
 	private final JdbcClient jdbc;
 
