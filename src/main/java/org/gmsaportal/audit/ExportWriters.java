@@ -17,8 +17,11 @@ final class ExportWriters {
 	/** The columns the rows are read from, in the same order, without the spaces SQL lists them with. */
 	public static final String CSV_HEADER = AuditSql.COLUMNS.replace(", ", ",") + "\r\n";
 
-	/** First characters a spreadsheet reads as the start of a formula, and the escape character. */
-	static final String FORMULA_STARTS = "=+-@\t\r'";
+	/**
+	 * First characters a spreadsheet reads as the start of a formula (OWASP ASVS 5 adds NUL, which some readers
+	 * drop before they look at the next character), and the escape character.
+	 */
+	static final String FORMULA_STARTS = "=+-@\t\r\0'";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -39,7 +42,7 @@ final class ExportWriters {
 	/**
 	 * One cell by the export's rule (docs/audit-export.md), which a verifier undoes exactly: a null is an empty,
 	 * unquoted cell and an empty string a quoted one ({@code ""}); a value starting with {@code =}, {@code +},
-	 * {@code -}, {@code @}, tab or CR, which a spreadsheet would run as a formula, or with {@code '}, the escape
+	 * {@code -}, {@code @}, tab, CR or NUL, which a spreadsheet would run as a formula, or with {@code '}, the escape
 	 * itself, gets one {@code '} in front; then RFC 4180 quoting where a comma, quote or line break needs it.
 	 */
 	static String csvCell(@Nullable String value) {

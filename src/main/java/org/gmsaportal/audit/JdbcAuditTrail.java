@@ -38,9 +38,12 @@ class JdbcAuditTrail implements AuditTrail {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	JdbcAuditTrail(JdbcClient jdbc, ChainHasher hasher) {
+	private final AuditWriteStatus writes;
+
+	JdbcAuditTrail(JdbcClient jdbc, ChainHasher hasher, AuditWriteStatus writes) {
 		this.jdbc = jdbc;
 		this.hasher = hasher;
+		this.writes = writes;
 	}
 
 	@Override
@@ -48,8 +51,10 @@ class JdbcAuditTrail implements AuditTrail {
 	public void record(AuditEvent event) {
 		try {
 			append(event);
+			this.writes.succeeded();
 		}
 		catch (DataAccessException | IllegalStateException ex) {
+			this.writes.failed(ex);
 			throw new AuditUnavailableException(
 					"The audit trail cannot be written, so '" + event.action() + "' was not carried out", ex);
 		}

@@ -128,7 +128,7 @@ public class AccountMaintenance {
 	public Optional<CreatedObject> find(DirectoryConnection connection, String kind, String name) {
 		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);
-			String account = kind.equals("gMSA") ? AccountNames.gmsaName(name) + "$"
+			String account = kind.equals("gMSA") ? GmsaNames.check(name) + "$"
 					: AccountNames.accountName(kind, name);
 			Attributes entry = Accounts.find(ctx, facts.defaultNamingContext(), account, "distinguishedName",
 					"objectGUID");
@@ -155,7 +155,7 @@ public class AccountMaintenance {
 			DomainFacts facts = DomainFacts.read(ctx);
 			String nc = facts.defaultNamingContext();
 			String cn = switch (kind) {
-				case "gMSA" -> AccountNames.gmsaName(name);
+				case "gMSA" -> GmsaNames.check(name);
 				case "group" -> AccountNames.groupName(name);
 				case "user" -> AccountNames.userAccountName(name, facts.dnsName());
 				default -> throw new IllegalArgumentException("kind: must be group, gMSA or user");

@@ -8,6 +8,7 @@ import javax.naming.NamingException;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.audit.AuditUnavailableException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,8 +45,26 @@ record Auditor(AuditTrail trail, Directory.@Nullable RunRef run) {
 		if (!result.warnings().isEmpty()) {
 			all.put("warnings", result.warnings());
 		}
-		event(AuditEvent.of(action, result.distinguishedName(), AuditOutcome.SUCCESS).withDetails(all));
+		try {
+			event(AuditEvent.of(action, result.distinguishedName(), AuditOutcome.SUCCESS).withDetails(all));
+		}
+		catch (AuditUnavailableException ex) {
+			// The trail's own message says the action "was not carried out", which is false here: the DC has done it.
+			throw new AuditUnavailableException(unrecorded(action, result), ex);
+		}
 		return result;
+	}
+
+	/** What is true when the record after a write fails: what the DC did, and how the record is caught up. */
+	static String unrecorded(String action, EnsureResult result) {
+		boolean changed = switch (result.outcome()) {
+			case CREATED, REPAIRED, DELETED -> true;
+			case ALREADY_AS_REQUESTED, DRIFT, ALREADY_ABSENT, PLANNED -> false;
+		};
+		return "'" + action + "' " + (changed ? "was carried out" : "changed nothing") + " (" + result.summary()
+				+ "), but its audit record could not be written because the audit trail is not writable. "
+				+ "Resume the run once the audit trail is back: the resumed run finds "
+				+ (changed ? "the change" : "the object as it is") + " and records it.";
 	}
 
 	/** Records a refused or failed step and returns the exception to throw, message translated. */

@@ -87,7 +87,7 @@ class DirectoryLookups {
 		List<String> checked = new ArrayList<>();
 		@Nullable String name;
 		try {
-			name = (gmsaName == null || gmsaName.isBlank()) ? null : AccountNames.gmsaName(gmsaName.strip());
+			name = (gmsaName == null || gmsaName.isBlank()) ? null : GmsaNames.check(gmsaName.strip());
 			spns.forEach(spn -> checked.add(AccountNames.spn(spn)));
 		}
 		catch (IllegalArgumentException ex) {

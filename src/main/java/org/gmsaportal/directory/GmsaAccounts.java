@@ -56,7 +56,7 @@ final class GmsaAccounts {
 	 */
 	static Plan plan(DirContext ctx, DomainFacts facts, GmsaRequest request, boolean requirePrincipals)
 			throws NamingException {
-		String name = AccountNames.gmsaName(request.name());
+		String name = GmsaNames.check(request.name());
 		String dns = AccountNames.dnsName((request.dnsHostName() != null) ? request.dnsHostName()
 				: name.toLowerCase(Locale.ROOT) + "." + facts.dnsName());
 		Set<String> spns = new LinkedHashSet<>(List.of("host/" + name, "host/" + dns));

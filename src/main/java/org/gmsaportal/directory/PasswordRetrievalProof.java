@@ -37,7 +37,7 @@ class PasswordRetrievalProof {
 		String account;
 		String gmsa;
 		try {
-			gmsa = AccountNames.gmsaName(gmsaName);
+			gmsa = GmsaNames.check(gmsaName);
 			account = AccountNames.userAccountName(principal, connection.domain());
 		}
 		catch (IllegalArgumentException ex) {

@@ -10,12 +10,20 @@ import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
 import org.gmsaportal.directory.EncryptionType;
+import org.gmsaportal.directory.GmsaNames;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules a provisioning request must keep; each failure names the field and the rule.
+ * The rules a provisioning request must keep; each failure names the field and the rule. Public only for the
+ * gMSA name's rule, which the wizard's form checks as the engine does.
  */
-final class RequestRules {
+public final class RequestRules {
+
+	/** A gMSA name's characters, for a form's pattern; the length is {@link #GMSA_NAME_MAX_LENGTH}. */
+	public static final String GMSA_NAME_PATTERN = GmsaNames.PATTERN;
+
+	/** The longest gMSA name, without the {@code $}. */
+	public static final int GMSA_NAME_MAX_LENGTH = GmsaNames.MAX_LENGTH;
 
 	// Stricter than Active Directory on purpose: these names also end up in DNS, Kubernetes and PowerShell.
 	private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -44,11 +52,15 @@ final class RequestRules {
 	private RequestRules() {
 	}
 
+	/**
+	 * The gMSA name without {@code $}, by the directory's own rule ({@link GmsaNames}): a name the door accepts is
+	 * one the directory accepts, so a client's naming mistake is answered as one and never as an outage.
+	 */
 	static String gmsaName(String value) {
 		String name = value.endsWith("$") ? value.substring(0, value.length() - 1) : value;
-		account("gmsaName", name, 15, " (the name plus '$' must fit the 16-character NetBIOS limit)");
-		if (name.chars().allMatch(Character::isDigit)) {
-			throw new InvalidRequestException("gmsaName", "must not consist of digits only");
+		String problem = GmsaNames.problem(name);
+		if (problem != null) {
+			throw new InvalidRequestException("gmsaName", problem);
 		}
 		return name;
 	}

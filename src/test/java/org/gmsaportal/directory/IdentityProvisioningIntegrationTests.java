@@ -131,7 +131,7 @@ class IdentityProvisioningIntegrationTests {
 	void badNamesAreRefusedNamingTheRuleBeforeAnythingIsWritten() {
 		assertThatThrownBy(() -> this.identities.ensureGmsa(this.admin, GmsaRequest.of("much-too-long-name1", "x")))
 			.isInstanceOf(DirectoryException.class)
-			.hasMessageContaining("gMSA name: 1 to 15");
+			.hasMessageContaining("gMSA name: must be 1 to 15");
 		assertThatThrownBy(() -> this.identities.ensureGmsa(this.admin,
 				GmsaRequest.of(LabDirectory.unique("gb"), "no-such-group-x")))
 			.hasMessageContaining("allowed principals: no account or group named no-such-group-x");

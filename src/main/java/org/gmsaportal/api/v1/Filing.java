@@ -59,8 +59,17 @@ record Filing(String directory, String name, @Nullable String dnsHostName, List<
 					(this.ticket != null) ? this.ticket.key() : null, this.groupScope, this.placement);
 		}
 		catch (InvalidRequestException ex) {
-			throw new ApiInputException(apiField(ex.field()), ex.rule());
+			throw new ApiInputException(apiField(ex.field()), rule(ex, dns));
 		}
+	}
+
+	/** The rule as the client reads it: a DNS host name it never sent is explained as what its name gave. */
+	String rule(InvalidRequestException ex, String dns) {
+		if (ex.field().equals("dnsHostName") && this.dnsHostName == null) {
+			return "gives the DNS host name " + dns + ", which " + ex.rule()
+					+ "; choose another name or send account.dnsHostName";
+		}
+		return ex.rule();
 	}
 
 	/** The API body's name for a field the engine names, e.g. {@code account.name} for {@code gmsaName}. */
@@ -77,7 +86,8 @@ record Filing(String directory, String name, @Nullable String dnsHostName, List<
 		String field = switch (base) {
 			case "directoryConnection" -> "directory";
 			case "gmsaName" -> "account.name";
-			case "dnsHostName" -> "account.dnsHostName";
+			// derived from the name when the client sent none: the error is the name's
+			case "dnsHostName" -> (this.dnsHostName != null) ? "account.dnsHostName" : "account.name";
 			case "spns" -> "account.servicePrincipalNames";
 			case "encryptionTypes" -> "account.encryptionTypes";
 			case "groupName" -> "hosts.group";

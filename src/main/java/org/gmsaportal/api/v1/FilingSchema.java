@@ -46,7 +46,8 @@ final class FilingSchema {
 					+ "the client's callback allow-list and must not resolve to an internal address.").format("uri")));
 		schemas.put("FilingAccount", object("The gMSA.", List.of("name"))
 			.addProperty("name", text(16, "sAMAccountName of the gMSA, at most 15 characters plus an optional $; "
-					+ "letters, digits and hyphens, not only digits."))
+					+ "letters, digits and hyphens, not starting or ending with a hyphen, not only digits; "
+					+ "no '.' or '_', since it is also the DNS host name (a 400 on account.name, never worth a retry)."))
 			.addProperty("dnsHostName", text(253, "DNS host name of the gMSA; default <name>.<domain>."))
 			.addProperty("servicePrincipalNames", texts(100, 300, "SPNs such as HTTP/web01.example.com; each must "
 					+ "be free in the forest."))

@@ -3,6 +3,7 @@ package org.gmsaportal.directory.internal;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+
 /**
  * Rules for account names typed by people: sAMAccountName syntax, and UPNs of the configured domain.
  */
@@ -12,9 +13,6 @@ public final class AccountNames {
 	private static final Pattern FORBIDDEN = Pattern.compile("[\"/\\\\\\[\\]:;|=,+*?<>@\\p{Cntrl}]");
 
 	private static final int MAX_USER_LENGTH = 20;
-
-	// A gMSA is a computer account: NetBIOS computer-name rules, 15 characters before the $.
-	private static final Pattern GMSA = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,13}[A-Za-z0-9])?");
 
 	private static final Pattern DNS_NAME = Pattern
 		.compile("(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
@@ -51,19 +49,6 @@ public final class AccountNames {
 		}
 		if (name.chars().allMatch(c -> c == '.' || c == ' ')) {
 			throw new IllegalArgumentException("user name: must not consist only of dots and spaces");
-		}
-		return name;
-	}
-
-	/** Checks a gMSA name (without {@code $}) and returns it. */
-	public static String gmsaName(String input) {
-		String name = input.endsWith("$") ? input.substring(0, input.length() - 1) : input;
-		if (!GMSA.matcher(name).matches()) {
-			throw new IllegalArgumentException("gMSA name: 1 to 15 letters, digits or hyphens (not first or "
-					+ "last), without the trailing $");
-		}
-		if (name.chars().allMatch(Character::isDigit)) {
-			throw new IllegalArgumentException("gMSA name: must not consist only of digits");
 		}
 		return name;
 	}

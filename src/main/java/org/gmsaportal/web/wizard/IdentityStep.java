@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
+import org.gmsaportal.provisioning.RequestRules;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -36,8 +37,8 @@ public class IdentityStep {
 
 	// Each pattern also accepts empty: an empty required field gets "is required" once, not a second message.
 	@NotBlank(message = "{wizard.required}")
-	@Size(max = 15, message = "{wizard.gmsaName.size}")
-	@Pattern(regexp = "|" + ACCOUNT, message = "{wizard.account.pattern}")
+	@Size(max = RequestRules.GMSA_NAME_MAX_LENGTH, message = "{wizard.gmsaName.size}")
+	@Pattern(regexp = "|" + RequestRules.GMSA_NAME_PATTERN, message = "{wizard.gmsaName.pattern}")
 	private @Nullable String gmsaName;
 
 	@NotBlank(message = "{wizard.required}")

@@ -71,7 +71,10 @@ class PlanOnlyController {
 			errors.rejectValue(factField(ex.field()), "invalid", ex.rule());
 		}
 		catch (InvalidRequestException ex) {
-			errors.rejectValue(requestField(ex.field()), "invalid", ex.rule());
+			// A DNS host name left blank is derived from the name: its error is the name's.
+			boolean derived = ex.field().equals("dnsHostName") && blank(form.getDnsHostName());
+			errors.rejectValue(derived ? "gmsaName" : requestField(ex.field()), "invalid",
+					derived ? "gives a DNS host name that " + ex.rule() : ex.rule());
 		}
 		return VIEW;
 	}

@@ -11,18 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class AccountNamesTests {
 
 	@Test
-	void gmsaNameAllowsFifteenCharactersAndDropsTheDollar() {
-		assertThat(AccountNames.gmsaName("web-frontend-01")).isEqualTo("web-frontend-01");
-		assertThat(AccountNames.gmsaName("web01$")).isEqualTo("web01");
-		assertThatIllegalArgumentException().isThrownBy(() -> AccountNames.gmsaName("web-frontend-012"))
-			.withMessageStartingWith("gMSA name");
-		assertThatIllegalArgumentException().isThrownBy(() -> AccountNames.gmsaName("-web"));
-		assertThatIllegalArgumentException().isThrownBy(() -> AccountNames.gmsaName("web_01"));
-		assertThatIllegalArgumentException().isThrownBy(() -> AccountNames.gmsaName("12345"))
-			.withMessageContaining("only of digits");
-	}
-
-	@Test
 	void spnsWithPortAndServiceNameAreAcceptedAndFilterCharactersRefused() {
 		assertThat(AccountNames.spn("MSSQLSvc/db01.lab.test:1433")).isEqualTo("MSSQLSvc/db01.lab.test:1433");
 		assertThat(AccountNames.spn("ldap/dc1.lab.test/lab.test")).isEqualTo("ldap/dc1.lab.test/lab.test");

@@ -79,6 +79,14 @@ class PlanOnlyHttpTests {
 	}
 
 	@Test
+	void aNameWithADotOrAnUnderscoreIsRefusedOnTheNameAsTheDirectoryWould() throws Exception {
+		for (String name : new String[] { "Rel.Edge", "Rel_Edge", "Rel..Edge" }) {
+			assertRefused(form("S-1-5-21-1004336348-1177238915-682003330", name), "gmsaName",
+					"letters, digits or hyphens");
+		}
+	}
+
+	@Test
 	void portableHostsWithTheKubernetesSecretPlugInGetHostAccountConfigASecretWithPlaceholdersAndNewAdUser()
 			throws Exception {
 		long runsBefore = runCount();

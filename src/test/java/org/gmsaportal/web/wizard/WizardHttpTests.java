@@ -87,9 +87,14 @@ class WizardHttpTests {
 		toIdentity();
 		long runs = runCount();
 		assertThat(page(identity("gmsaName", "web<script>"))).contains("id=\"gmsaName-error\"")
-			.contains("must be letters, digits").doesNotContain("web<script>");
+			.contains("must be 1 to 15 letters, digits").doesNotContain("web<script>");
 		assertThat(page(identity("gmsaName", "abcdefghijklmnopq"))).contains("must be at most 15 characters");
 		assertThat(page(identity("gmsaName", "12345"))).contains("id=\"gmsaName-error\"").contains("must not consist of digits only");
+		// The directory's rule for a computer account's name: no '.' or '_', which the DNS host name cannot hold.
+		for (String name : new String[] { "Rel.Edge", "Rel_Edge", "Rel..Edge", "RelEdge-" }) {
+			assertThat(page(identity("gmsaName", name))).as(name).contains("id=\"gmsaName-error\"")
+				.contains("must be 1 to 15 letters, digits or hyphens");
+		}
 		assertThat(page(identity("dnsHostName", "web01"))).contains("id=\"dnsHostName-error\"").contains("must be fully qualified");
 		assertThat(page(identity("dnsHostName", "$(rm -rf /).contoso.com"))).contains("must be a DNS name");
 		assertThat(page(identity("spns", "HTTP/ok.contoso.com\nHTTP/bad host"))).contains("id=\"spns-error\"")
