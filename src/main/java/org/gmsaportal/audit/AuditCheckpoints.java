@@ -39,11 +39,15 @@ public class AuditCheckpoints {
 
 	private final CheckpointDirectory directory;
 
-	AuditCheckpoints(JdbcClient jdbc, AuditTrail trail, CheckpointSigner signer, CheckpointDirectory directory) {
+	private final ChainHasher hasher;
+
+	AuditCheckpoints(JdbcClient jdbc, AuditTrail trail, CheckpointSigner signer, CheckpointDirectory directory,
+			ChainHasher hasher) {
 		this.jdbc = jdbc;
 		this.trail = trail;
 		this.signer = signer;
 		this.directory = directory;
+		this.hasher = hasher;
 	}
 
 	/**
@@ -89,11 +93,17 @@ public class AuditCheckpoints {
 	CheckpointRef publish(boolean always) {
 		try {
 			CheckpointDirectory.Latest latest = this.directory.latest(this.signer);
-			Head head = this.jdbc.sql("SELECT seq, hash FROM audit_chain_head WHERE id = 1")
-				.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+			Head head = this.jdbc.sql("SELECT seq, hash, mac FROM audit_chain_head WHERE id = 1")
+				.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2), rs.getString(3)))
 				.single();
 			if (head.seq == 0) {
 				throw new CheckpointRefusedException("The trail holds no events yet: there is nothing to checkpoint.");
+			}
+			// The SHA-256 links can be recomputed by anyone who can write the database; the head's HMAC cannot
+			// without its key, so a checkpoint never vouches for a head the portal did not sign.
+			if (head.mac == null || !this.hasher.checkpointValid(head.seq, head.hash, head.mac)) {
+				throw new CheckpointRefusedException("The chain head's signature does not match: the trail was changed "
+						+ "outside the portal. Verify the chain; no checkpoint vouches for it.");
 			}
 			CheckpointDirectory.Found previous = latest.found();
 			if (previous != null && previous.checkpoint().seq() == head.seq && !always) {
@@ -144,7 +154,7 @@ public class AuditCheckpoints {
 		}
 	}
 
-	private record Head(long seq, String hash) {
+	private record Head(long seq, String hash, @Nullable String mac) {
 	}
 
 }

@@ -15,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  * does not depend on map order.
  *
  * <p>
- * A key names a secret when it ends in a secret's noun ({@code bindPassword}, {@code unicodePwd},
- * {@code msDS-ManagedPassword}, {@code signingSecret}, {@code apiClientToken}, {@code privateKey},
- * {@code kubeconfig}), or in a word for its value after one ({@code secretValue}, {@code passwordData}). A key
- * that says something about a secret ({@code msDS-ManagedPasswordInterval}, {@code previousPasswordPresent},
- * {@code currentPasswordBytes}, {@code secretName}, {@code credentialSpecName}) is a fact an auditor needs, and is
- * kept: the key is split into words (camel case, {@code -}, {@code _}, {@code .}) and its last word decides.
+ * The key is split into words (camel case, {@code -}, {@code _}, {@code .}; trailing digits dropped). It names a
+ * secret when any word is a secret's noun ({@code bindPassword}, {@code unicodePwd}, {@code signingSecret},
+ * {@code apiClientToken}, {@code kubeconfigYaml}, {@code passwordBase64}) or a qualified key ({@code privateKeyPem},
+ * {@code x-api-key}), unless its last word says it is a fact about a secret, which an auditor needs:
+ * {@code msDS-ManagedPasswordInterval}, {@code previousPasswordPresent}, {@code currentPasswordBytes},
+ * {@code secretName}, {@code tokenExpiresAt}. In doubt it redacts: only a known last word keeps a secret's noun.
  */
 final class Redaction {
 
@@ -33,10 +33,12 @@ final class Redaction {
 
 	/** Second words that make a key out of a first one: {@code privateKey}, {@code api_key}, {@code signingKey}. */
 	private static final Set<String> KEY_QUALIFIERS = Set.of("private", "api", "signing", "secret", "access",
-			"encryption", "client", "session", "hmac", "checkpoint");
+			"encryption", "client", "session", "hmac", "checkpoint", "root");
 
-	/** Words that name a secret's value itself, when a secret's noun comes before them. */
-	private static final Set<String> VALUE_WORDS = Set.of("value", "data", "blob", "plaintext", "cleartext");
+	/** Last words that make a key a fact about a secret, never the secret itself. */
+	private static final Set<String> FACT_WORDS = Set.of("name", "names", "interval", "present", "bytes", "count",
+			"length", "id", "version", "set", "at", "expires", "waiting", "groups", "type", "uri", "namespace", "ref",
+			"age", "rotated", "required", "state", "status", "spec", "param");
 
 	private static final Pattern WORD_BOUNDARY = Pattern
 		.compile("[-_.\\s]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
@@ -54,20 +56,22 @@ final class Redaction {
 	static boolean namesSecret(String key) {
 		List<String> words = WORD_BOUNDARY.splitAsStream(key.strip())
 			.filter((w) -> !w.isEmpty())
-			.map((w) -> w.toLowerCase(Locale.ROOT))
+			.map((w) -> w.toLowerCase(Locale.ROOT).replaceAll("\\d+$", ""))
 			.toList();
 		if (words.isEmpty()) {
 			return false;
 		}
-		String last = words.get(words.size() - 1);
-		if (SECRET_NOUNS.contains(last)) {
-			return true;
+		if (FACT_WORDS.contains(words.get(words.size() - 1))) {
+			return false;
 		}
-		if (last.equals("key") && words.size() > 1 && KEY_QUALIFIERS.contains(words.get(words.size() - 2))) {
-			return true;
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			if (SECRET_NOUNS.contains(word)
+					|| (word.equals("key") && i > 0 && KEY_QUALIFIERS.contains(words.get(i - 1)))) {
+				return true;
+			}
 		}
-		return VALUE_WORDS.contains(last)
-				&& words.subList(0, words.size() - 1).stream().anyMatch(SECRET_NOUNS::contains);
+		return false;
 	}
 
 	@SuppressWarnings("unchecked")

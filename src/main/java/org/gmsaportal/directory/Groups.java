@@ -37,7 +37,8 @@ final class Groups {
 	static List<String> reuseNote(Attributes existing, GroupScope requested) throws NamingException {
 		long groupType = Ldap.longValue(existing, "groupType", 0);
 		String note = "an existing " + GroupScope.describe(groupType) + ", used as it is";
-		if (groupType != requested.groupType()) {
+		// Only the scope bits (global 0x2, domain-local 0x4, universal 0x8): a built-in group also has 0x1 set.
+		if ((groupType & 0xE) != (requested.groupType() & 0xE)) {
 			note += "; the scope chosen (" + requested.words() + ") applies only to a group the portal creates";
 		}
 		return List.of(note);

@@ -77,20 +77,29 @@ class CreationIntents {
 		if (!Directory.Result.ALREADY_AS_REQUESTED.name().equals(outcome.result())) {
 			return outcome;
 		}
+		if (!createdEarlier(runId, request, creation, intended)) {
+			return outcome;
+		}
+		return new StepRunner.Outcome(outcome.state(), Directory.Result.CREATED.name(),
+				"created " + intended.distinguishedName() + " in an earlier attempt of this run, which stopped before "
+						+ "recording it (it carries the portal's marker and was created after the run announced it); "
+						+ "the run owns it and its decommission removes it. " + outcome.detail(),
+				outcome.artifact());
+	}
+
+	/**
+	 * Whether an earlier attempt of this run, which recorded {@code intended} before writing, evidently created the
+	 * object: it exists where intended, carries the portal's marker, was created after the intent, and no other run
+	 * recorded creating it.
+	 */
+	boolean createdEarlier(String runId, ProvisioningRequest request, Creation creation,
+			RunAttemptRepository.Intended intended) {
 		Located found = locate(request, creation);
-		boolean ours = found.exists() && found.createdByPortal() && found.whenCreated() != null
+		return found.exists() && found.createdByPortal() && found.whenCreated() != null
 				&& sameDn(found.distinguishedName(), intended.distinguishedName())
 				&& !found.whenCreated().isBefore(intended.at().minus(TOLERANCE))
 				// e.g. a hosts group shared by two gMSAs: the run that recorded creating it owns it, not this one
 				&& !this.attempts.createdByAnotherRun(runId, found.distinguishedName(), intended.at().minus(TOLERANCE));
-		if (!ours) {
-			return outcome;
-		}
-		return new StepRunner.Outcome(outcome.state(), Directory.Result.CREATED.name(),
-				"created " + found.distinguishedName() + " in an earlier attempt of this run, which stopped before "
-						+ "recording it (it carries the portal's marker and was created after the run announced it); "
-						+ "the run owns it and its decommission removes it. " + outcome.detail(),
-				outcome.artifact());
 	}
 
 	private static boolean sameDn(String a, String b) {

@@ -49,6 +49,10 @@ class ExistingObjects {
 			return null;
 		}
 		Located found = this.directory.locate(connection, ObjectType.GMSA, name);
+		if (!found.exists()) {
+			// The preview's own reason stands (an SPN another account holds, say): nothing holds the name.
+			return null;
+		}
 		String dn = found.distinguishedName();
 		String message;
 		if (found.kind() != null && !found.kind().equals("gMSA")) {
@@ -73,6 +77,9 @@ class ExistingObjects {
 			return null;
 		}
 		Located found = this.directory.locate(connection, ObjectType.USER, userName);
+		if (!found.exists()) {
+			return null;
+		}
 		String dn = found.distinguishedName();
 		String message;
 		if (found.kind() != null && !found.kind().equals("user account")) {
@@ -98,7 +105,8 @@ class ExistingObjects {
 	private static String advice(RunState state) {
 		return switch (state) {
 			case RUNNING -> "wait for that run to finish; a second request for the same name is refused.";
-			case FAILED, INTERRUPTED -> "resume or abandon that run; a second request for the same name is refused.";
+			case FAILED, INTERRUPTED, NEEDS_ATTENTION ->
+				"resume or abandon that run; a second request for the same name is refused.";
 			default -> "one run owns a gMSA name per domain. To change this gMSA, decommission that run and file "
 					+ "again; otherwise choose another name.";
 		};

@@ -38,9 +38,9 @@ final class PortableUserSteps {
 					+ "directory, then resume.");
 		}
 		Located found = this.directory.locate(conn, Directory.ObjectType.USER, userName, ou);
-		if (step.intent() == StepIntent.CREATE && found.createdByPortal()) {
-			// An earlier attempt of this run created it and stopped before recording it: its password was never
-			// shown to anyone, so the run sets one it knows. CreationIntents decides whether the run owns it.
+		if (step.intent() == StepIntent.CREATE && found.createdByPortal() && run.createdEarlier()) {
+			// An earlier attempt of this run created it and stopped before recording it (CreationIntents checked,
+			// before this attempt, that no other run did): its password was never shown, so the run sets one.
 			this.directory.setPassword(conn, userName, password, run.ref());
 			this.vault.put(run.runId(), password);
 			return new StepRunner.Outcome(StepState.SUCCEEDED, ensured.result().name(), "user "

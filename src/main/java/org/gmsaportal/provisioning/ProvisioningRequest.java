@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * security group of any scope is used as it is. Left out of the JSON when null, so that requests stored before it
  * existed keep their plan hash.
  * @param placement the OUs to create the objects in; {@code null} for the defaults. Left out of the JSON when
- * {@code null}, so that a request without OUs hashes as it did before OUs could be chosen.
+ * {@code null}; the plan always fills it in, so a plan's hash names where every object goes.
  */
 public record ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
 		Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,

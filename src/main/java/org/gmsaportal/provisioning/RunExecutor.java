@@ -141,9 +141,11 @@ class RunExecutor {
 		// Read before this attempt starts the step: an intent found here was recorded by an earlier attempt.
 		Optional<RunAttemptRepository.Intended> earlier = creation
 			.flatMap((c) -> this.attempts.intended(run.id(), step.index()));
+		// Only an object an earlier attempt of this run evidently created may be treated as the run's own.
+		boolean createdEarlier = creation.isPresent() && earlier.isPresent()
+				&& this.intents.createdEarlier(run.id(), request, creation.get(), earlier.get());
 		StepRunner.RunContext context = new StepRunner.RunContext(run.id(), run.ticketRef(), request, run.domain(),
-				run.decommissions(),
-				this.runs.steps(run.id()));
+				run.decommissions(), this.runs.steps(run.id()), createdEarlier);
 		held(lease, () -> {
 			this.attempts.stepStarted(lease, step.index());
 			record(run, step, AuditOutcome.SUCCESS, Map.of("state", StepState.RUNNING.name()));

@@ -72,7 +72,7 @@ class StepRunner {
 	 * @param steps the run's steps as stored before this one started
 	 */
 	record RunContext(String runId, @Nullable String ticket, ProvisioningRequest request, String domain,
-			@Nullable String decommissions, List<RunView.StepView> steps) {
+			@Nullable String decommissions, List<RunView.StepView> steps, boolean createdEarlier) {
 
 		/** The run, as the directory's audited writes name it. */
 		RunRef ref() {

@@ -59,6 +59,12 @@ class RedactionTests {
 		details.put("secretValue", "v");
 		details.put("passwordData", "d");
 		details.put("credentials", List.of("a", "b"));
+		// a secret's noun anywhere in the key, whatever follows it (the review found these kept)
+		details.put("privateKeyPem", "-----BEGIN");
+		details.put("passwordBase64", "aHVudGVyMg==");
+		details.put("newPassword2", "hunter2");
+		details.put("tokenHeader", "Bearer x");
+		details.put("kubeconfigYaml", "apiVersion: v1");
 
 		assertThat(Redaction.redact(details)).allSatisfy((key, value) -> assertThat(value).as(key)
 			.isEqualTo(Redaction.REDACTED));

@@ -1,7 +1,9 @@
 package org.gmsaportal.provisioning;
 
+import java.time.Instant;
 import java.util.List;
 
+import org.gmsaportal.directory.Directory.ObjectType;
 import org.gmsaportal.support.FakeDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +45,21 @@ class PortableUserStepsTests {
 			.hasValueSatisfying(p -> assertThat(this.directory.users.get("web01-ccg")).isEqualTo(p.reveal()));
 	}
 
+	@Test
+	void aPortalMadeUserThisRunDidNotCreateIsNotResetThoughThePlanSaidCreate() {
+		// Another run planned and created the same user name first: its marker is the portal's, its password theirs.
+		this.directory.users.put("web01-ccg", "set-by-another-run");
+		this.directory.createdByPortal.put(ObjectType.USER + " web01-ccg", Instant.now());
+
+		assertThatThrownBy(() -> this.steps.ensure(run(), step(StepIntent.CREATE)))
+			.isInstanceOf(StepFailedException.class)
+			.hasMessageContaining("never resets");
+		assertThat(this.directory.users.get("web01-ccg")).isEqualTo("set-by-another-run");
+	}
+
 	private static StepRunner.RunContext run() {
-		return new StepRunner.RunContext("run-1", null, Requests.portable("web01"), "contoso.com", null, List.of());
+		return new StepRunner.RunContext("run-1", null, Requests.portable("web01"), "contoso.com", null, List.of(),
+				false);
 	}
 
 	private static RunView.StepView step(StepIntent intent) {
