@@ -41,13 +41,13 @@ public class AccountMaintenance {
 
 	/** Creates the user with {@code password} if absent (no group membership); the password is never kept. */
 	EnsureResult ensureUser(DirectoryConnection connection, String userName, char[] password,
-			Directory.@Nullable RunRef run) {
+			@Nullable RunRef run) {
 		return ensureUser(connection, userName, null, password, run);
 	}
 
 	/** As above, in {@code container} (an OU or container DN; {@code null} for CN=Users). */
 	EnsureResult ensureUser(DirectoryConnection connection, String userName, @Nullable String container,
-			char[] password, Directory.@Nullable RunRef run) {
+			char[] password, @Nullable RunRef run) {
 		Auditor audit = new Auditor(this.audit, run);
 		connection.requirePasswordTransport();
 		return connection.withServiceAccountOnRequest(
@@ -56,7 +56,7 @@ public class AccountMaintenance {
 
 	/** Sets the password of a user the portal created; refuses any other account. */
 	EnsureResult setPassword(DirectoryConnection connection, String userName, char[] password,
-			Directory.@Nullable RunRef run) {
+			@Nullable RunRef run) {
 		Auditor audit = new Auditor(this.audit, run);
 		connection.requirePasswordTransport();
 		return connection.withServiceAccountOnRequest(ctx -> {
@@ -88,7 +88,7 @@ public class AccountMaintenance {
 
 	/** Takes {@code member} out of {@code group}; not a member (any more) is success. */
 	EnsureResult removeMembership(DirectoryConnection connection, String group, String member,
-			Directory.@Nullable RunRef run) {
+			@Nullable RunRef run) {
 		Auditor audit = new Auditor(this.audit, run);
 		return connection.withServiceAccountOnRequest(ctx -> {
 			DomainFacts facts = DomainFacts.read(ctx);

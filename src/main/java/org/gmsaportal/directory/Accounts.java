@@ -29,7 +29,7 @@ final class Accounts {
 	}
 
 	/** The {@code description} of an object created for {@code run}; work outside any run says so. */
-	static String provenance(Directory.@Nullable RunRef run) {
+	static String provenance(@Nullable RunRef run) {
 		return (run != null) ? run.provenance() : "Created by gMSA Portal outside any run";
 	}
 

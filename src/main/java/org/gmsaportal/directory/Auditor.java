@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
  * Records one audit event per directory step; callers pass only non-secret details. A step of a run names the
  * run, and its events carry the run's id and ticket because the caller passed them, not because of the thread.
  */
-record Auditor(AuditTrail trail, Directory.@Nullable RunRef run) {
+record Auditor(AuditTrail trail, @Nullable RunRef run) {
 
 	/** Records the event, tagged with the run it belongs to, if any. */
 	void event(AuditEvent event) {
-		Directory.RunRef run = this.run;
+		RunRef run = this.run;
 		this.trail.record((run != null) ? event.withCorrelation(run.runId(), run.ticket()) : event);
 	}
 

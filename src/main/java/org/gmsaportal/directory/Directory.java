@@ -130,29 +130,6 @@ public interface Directory {
 	DirectoryUser authenticate(String connection, String username, String password);
 
 	/**
-	 * The run a write belongs to, for its audit events.
-	 *
-	 * @param runId the run's id, the events' correlation id
-	 * @param ticket the ticket the run was filed under, if any
-	 */
-	record RunRef(String runId, @Nullable String ticket) {
-
-		/** At most what AD's {@code description} holds (rangeUpper 1024). */
-		static final int MAX_DESCRIPTION = 1024;
-
-		/**
-		 * The {@code description} of every object the run creates, so that an admin who finds it in ADUC knows
-		 * where it came from; the portal's marker ({@code adminDescription}) stays separate and fixed.
-		 */
-		public String provenance() {
-			String text = "Created by gMSA Portal run " + this.runId
-					+ ((this.ticket != null) ? " for ticket " + this.ticket : " (no ticket)");
-			return (text.length() > MAX_DESCRIPTION) ? text.substring(0, MAX_DESCRIPTION) : text;
-		}
-
-	}
-
-	/**
 	 * Where new objects of one type go.
 	 *
 	 * @param distinguishedName the container's DN (the requested one as typed when it is not a valid DN)
@@ -290,48 +267,6 @@ public interface Directory {
 	 */
 	record DirectoryStatus(String domain, String netbiosName, String domainController, String domainLevel,
 			String forestLevel, String transport) {
-	}
-
-	/**
-	 * An object's place and origin.
-	 *
-	 * @param distinguishedName its DN, or the DN its ensure would create
-	 * @param exists whether it exists
-	 * @param createdByPortal whether it carries the portal's marker
-	 * @param whenCreated when the DC created it, if it exists
-	 * @param dcTime the DC's clock when it answered, comparable with {@code whenCreated}
-	 * @param kind what the account under that name is, in words ({@code gMSA}, {@code computer account},
-	 * {@code user account}, {@code group}, ...), {@code null} if none exists or the source cannot say
-	 */
-	record Located(String distinguishedName, boolean exists, boolean createdByPortal, @Nullable Instant whenCreated,
-			Instant dcTime, @Nullable String kind) {
-
-		public Located(String distinguishedName, boolean exists, boolean createdByPortal, @Nullable Instant whenCreated,
-				Instant dcTime) {
-			this(distinguishedName, exists, createdByPortal, whenCreated, dcTime, null);
-		}
-
-	}
-
-	/**
-	 * What a removal did.
-	 *
-	 * @param removed whether something was removed (false: already gone, or blocked)
-	 * @param detail what was found or done; for a blocked removal the object, the blocker and what to do
-	 * @param blocked whether the object is still there because the portal must not delete it yet (members someone
-	 * added, a gMSA that still trusts the group, an object changed outside the portal)
-	 */
-	record Removed(boolean removed, String detail, boolean blocked) {
-
-		public Removed(boolean removed, String detail) {
-			this(removed, detail, false);
-		}
-
-		/** The object is still there and the portal refused to delete it, for the reason {@code detail} gives. */
-		public static Removed blocked(String detail) {
-			return new Removed(false, detail, true);
-		}
-
 	}
 
 }

@@ -23,7 +23,7 @@ class IdentityManagement {
 
 	private final Auditor audit;
 
-	IdentityManagement(AuditTrail audit, Directory.@Nullable RunRef run) {
+	IdentityManagement(AuditTrail audit, @Nullable RunRef run) {
 		this.audit = new Auditor(audit, run);
 	}
 

@@ -39,7 +39,7 @@ class KdsRootKeyManagement {
 
 	private final Auditor audit;
 
-	KdsRootKeyManagement(AuditTrail audit, Directory.@Nullable RunRef run) {
+	KdsRootKeyManagement(AuditTrail audit, @Nullable RunRef run) {
 		this.audit = new Auditor(audit, run);
 	}
 

@@ -24,7 +24,7 @@ class PasswordRetrievalProof {
 
 	private final Auditor audit;
 
-	PasswordRetrievalProof(AuditTrail audit, Directory.@Nullable RunRef run) {
+	PasswordRetrievalProof(AuditTrail audit, @Nullable RunRef run) {
 		this.audit = new Auditor(audit, run);
 	}
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 
-import org.gmsaportal.directory.Directory.Located;
+import org.gmsaportal.directory.Located;
 import org.gmsaportal.directory.Directory.ObjectType;
 import org.gmsaportal.directory.Directory;
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.gmsaportal.credspec.HostAccountPreset;
-import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.RunRef;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.jspecify.annotations.Nullable;
@@ -96,7 +96,7 @@ public final class EquivalentCommands {
 	 */
 	private static String placed(@Nullable String ou, ProvisioningRequest request) {
 		return ((ou != null) ? " -Path " + ps(ou) : "") + " -Description "
-				+ ps(new Directory.RunRef("<run id>", request.ticketRef()).provenance());
+				+ ps(new RunRef("<run id>", request.ticketRef()).provenance());
 	}
 
 	private static String kds(KdsRootKeyChoice choice) {

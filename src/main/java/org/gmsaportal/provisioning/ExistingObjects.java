@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Directory.Ensured;
-import org.gmsaportal.directory.Directory.Located;
+import org.gmsaportal.directory.Located;
 import org.gmsaportal.directory.Directory.ObjectType;
 import org.jspecify.annotations.Nullable;
 

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.RunRef;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.Mode;
 import org.gmsaportal.directory.Directory.ObjectType;
@@ -124,7 +125,7 @@ class Planner {
 
 	// What an admin who finds the object in ADUC reads; the run id exists only once the plan is approved.
 	private static void provenance(List<PlannedStep> planned, @Nullable String ticket) {
-		String description = new Directory.RunRef("<run id>", ticket).provenance();
+		String description = new RunRef("<run id>", ticket).provenance();
 		planned.replaceAll(step -> step.intent() == StepIntent.CREATE && CREATES_OBJECT.contains(step.kind())
 				? new PlannedStep(step.index(), step.kind(), step.target(), step.intent(),
 						step.description() + "; description \"" + description + "\"")

@@ -3,7 +3,7 @@ package org.gmsaportal.provisioning;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Directory.Ensured;
-import org.gmsaportal.directory.Directory.Located;
+import org.gmsaportal.directory.Located;
 import org.gmsaportal.directory.Directory.Mode;
 
 /**

@@ -10,7 +10,7 @@ import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.audit.OnBehalfOf;
-import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Located;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,7 +153,7 @@ class RunExecutor {
 		StepRunner.Outcome outcome;
 		try {
 			if (creation.isPresent() && earlier.isEmpty()) {
-				Directory.Located target = this.intents.locate(request, creation.get());
+				Located target = this.intents.locate(request, creation.get());
 				held(lease, () -> this.attempts.intend(lease, step.index(), target.distinguishedName(), target.dcTime()));
 			}
 			StepRunner.Outcome done = this.steps.execute(context, step, this.runs.stepInput(run.id(), step.index()));

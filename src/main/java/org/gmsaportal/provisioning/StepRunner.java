@@ -17,9 +17,10 @@ import org.gmsaportal.cluster.VerifyResult;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Removed;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.Mode;
-import org.gmsaportal.directory.Directory.RunRef;
+import org.gmsaportal.directory.RunRef;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -204,7 +205,7 @@ class StepRunner {
 	}
 
 	/** @throws StepBlockedException when the directory kept the object: the step did not do its job */
-	private static Outcome removed(Directory.Removed removed) {
+	private static Outcome removed(Removed removed) {
 		if (removed.blocked()) {
 			throw new StepBlockedException(removed.detail());
 		}

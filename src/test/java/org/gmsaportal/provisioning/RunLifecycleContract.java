@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.RunRef;
 import org.gmsaportal.support.FakeDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 			.param(runId).query(String.class).list()).containsExactly("CHG0012345");
 		assertThat(this.cluster.calls).containsExactly("preflight", "apply", "verify");
 		// The run reaches the directory's and the cluster's audit events as parameters, not through the thread.
-		assertThat(this.directory.runs).isNotEmpty().containsOnly(new Directory.RunRef(runId, "CHG0012345"));
+		assertThat(this.directory.runs).isNotEmpty().containsOnly(new RunRef(runId, "CHG0012345"));
 		assertThat(this.cluster.tickets).containsExactly("CHG0012345");
 	}
 

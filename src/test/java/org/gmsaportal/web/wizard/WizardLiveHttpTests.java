@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.gmsaportal.directory.DirectoryException;
+import org.gmsaportal.directory.RunRef;
 import org.gmsaportal.support.FakeDirectory;
 import org.gmsaportal.support.MockCluster;
 import org.jspecify.annotations.Nullable;
