@@ -6,9 +6,9 @@ import java.util.Optional;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 
-import org.gmsaportal.directory.Located;
 import org.gmsaportal.directory.Directory.ObjectType;
 import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Located;
 
 import org.springframework.stereotype.Component;
 

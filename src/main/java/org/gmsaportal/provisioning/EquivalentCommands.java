@@ -8,9 +8,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.gmsaportal.credspec.HostAccountPreset;
-import org.gmsaportal.directory.RunRef;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
+import org.gmsaportal.directory.RunRef;
 import org.jspecify.annotations.Nullable;
 
 /**

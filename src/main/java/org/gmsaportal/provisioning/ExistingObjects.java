@@ -2,10 +2,10 @@ package org.gmsaportal.provisioning;
 
 import java.util.Optional;
 
-import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Directory.Ensured;
-import org.gmsaportal.directory.Located;
 import org.gmsaportal.directory.Directory.ObjectType;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Located;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

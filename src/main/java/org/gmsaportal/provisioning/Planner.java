@@ -6,11 +6,11 @@ import java.util.Locale;
 
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
-import org.gmsaportal.directory.Directory;
-import org.gmsaportal.directory.RunRef;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.Mode;
 import org.gmsaportal.directory.Directory.ObjectType;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.RunRef;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;

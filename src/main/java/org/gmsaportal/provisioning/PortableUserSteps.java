@@ -1,10 +1,10 @@
 package org.gmsaportal.provisioning;
 
 import org.gmsaportal.credspec.SecretValue;
-import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Directory.Ensured;
-import org.gmsaportal.directory.Located;
 import org.gmsaportal.directory.Directory.Mode;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Located;
 
 /**
  * The portable user's step and its password, for {@link StepRunner}. A run sets a password only on a user it

@@ -16,10 +16,10 @@ import org.gmsaportal.cluster.PreflightRequest;
 import org.gmsaportal.cluster.VerifyResult;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.SecretValue;
-import org.gmsaportal.directory.Directory;
-import org.gmsaportal.directory.Removed;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.Mode;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.Removed;
 import org.gmsaportal.directory.RunRef;
 import org.jspecify.annotations.Nullable;
 

@@ -15,15 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
-import org.gmsaportal.directory.Removed;
-import org.gmsaportal.directory.Located;
-import org.gmsaportal.directory.RunRef;
 import org.gmsaportal.directory.DirectoryAuthenticationException;
 import org.gmsaportal.directory.DirectoryUser;
 import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.directory.KdsRootKey;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.directory.KdsStatus;
+import org.gmsaportal.directory.Located;
+import org.gmsaportal.directory.Removed;
+import org.gmsaportal.directory.RunRef;
 import org.jspecify.annotations.Nullable;
 
 /**
