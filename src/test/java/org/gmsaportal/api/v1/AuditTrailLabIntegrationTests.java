@@ -3,6 +3,7 @@ package org.gmsaportal.api.v1;
 import java.util.List;
 import java.util.UUID;
 
+import org.gmsaportal.support.Waiting;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -58,10 +59,12 @@ class AuditTrailLabIntegrationTests extends ApiLabSupport {
 		awaitStatus(removalSelf, this.filer.token(), "SUCCEEDED");
 		awaitCallback(id, "DECOMMISSIONED");
 
+		// Everything recorded under the request's, its run's, the decommission request's and its run's ids. The
+		// portal records a callback's delivery just after the receiver answered, so the trail is read once it settled.
+		Waiting.until("the request's trail to hold everything recorded under its ids",
+				() -> recorded(id, runId, removalId, removalRunId).equals(seqs(events(id))), settled -> settled);
 		List<JsonNode> trail = events(id);
-		// Everything recorded under the request's, its run's, the decommission request's and its run's ids.
-		List<Long> recorded = this.jdbc.sql("SELECT seq FROM audit_event WHERE correlation_id IN (?, ?, ?, ?) "
-				+ "ORDER BY seq").params(id, runId, removalId, removalRunId).query(Long.class).list();
+		List<Long> recorded = recorded(id, runId, removalId, removalRunId);
 		assertThat(trail).extracting(e -> e.get("seq").asLong()).containsExactlyElementsOf(recorded);
 		assertThat(trail).extracting(e -> e.get("action").asString())
 			.containsSubsequence("api.request.filed", "api.request.approved", "provisioning.run.started",
@@ -99,7 +102,16 @@ class AuditTrailLabIntegrationTests extends ApiLabSupport {
 		assertChainValid();
 	}
 
-	private List<JsonNode> events(String path, String token) throws Exception {
+	private List<Long> recorded(String... correlationIds) {
+		return this.jdbc.sql("SELECT seq FROM audit_event WHERE correlation_id IN (?, ?, ?, ?) ORDER BY seq")
+			.params((Object[]) correlationIds).query(Long.class).list();
+	}
+
+	private static List<Long> seqs(List<JsonNode> events) {
+		return events.stream().map(e -> e.get("seq").asLong()).toList();
+	}
+
+		private List<JsonNode> events(String path, String token) throws Exception {
 		ApiHttp.Answer page = this.http.get(path, token);
 		assertThat(page.status()).as(page.body()).isEqualTo(200);
 		assertThat(page.json().get("nextCursor").isNull()).isTrue();
