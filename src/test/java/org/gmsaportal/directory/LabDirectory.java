@@ -1,8 +1,6 @@
 package org.gmsaportal.directory;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -11,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+
+import org.gmsaportal.support.LabServices;
 
 import static org.gmsaportal.support.LabServices.dc;
 
@@ -72,22 +72,7 @@ final class LabDirectory {
 	}
 
 	static String run(String... command) {
-		List<String> args = List.of(command);
-		try {
-			Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-			}
-			return output;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LabServices.run(command);
 	}
 
 	/** One attribute value as Samba's ldbsearch decodes it. */

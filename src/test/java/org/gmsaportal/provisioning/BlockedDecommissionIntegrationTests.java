@@ -1,6 +1,5 @@
 package org.gmsaportal.provisioning;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -207,18 +206,7 @@ class BlockedDecommissionIntegrationTests {
 	}
 
 	private static void tool(String... command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			assertThat(process.waitFor()).as("%s: %s", String.join(" ", command), output).isZero();
-		}
-		catch (java.io.IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		LabServices.run(command);
 	}
 
 }

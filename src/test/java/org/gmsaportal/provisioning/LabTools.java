@@ -1,7 +1,5 @@
 package org.gmsaportal.provisioning;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,21 +40,7 @@ final class LabTools {
 	}
 
 	private static String run(List<String> args) {
-		try {
-			Process process = new ProcessBuilder(args).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException(String.join(" ", args) + " failed: " + output);
-			}
-			return output;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LabServices.run(args.toArray(String[]::new));
 	}
 
 }

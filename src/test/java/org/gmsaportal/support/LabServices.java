@@ -1,6 +1,7 @@
 package org.gmsaportal.support;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -98,6 +99,25 @@ public final class LabServices {
 	}
 
 	/** A setting if present, without skipping or failing (for property sources). */
+	/** Runs a command (Samba's tools on the lab DC) and returns its output; fails the test when it exits non-zero. */
+	public static String run(String... command) {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+			}
+			return output;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static String valueOrEmpty(String key) {
 		return VALUES.getOrDefault(key, "");
 	}

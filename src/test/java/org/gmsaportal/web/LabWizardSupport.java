@@ -1,7 +1,5 @@
 package org.gmsaportal.web;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,21 +168,7 @@ abstract class LabWizardSupport extends PortalServerSupport {
 
 	/** Runs a Samba tool and returns its output; fails the test when it exits non-zero. */
 	static String run(String... command) {
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-			if (process.waitFor() != 0) {
-				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-			}
-			return output;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return LabServices.run(command);
 	}
 
 	private static MockCluster startCluster() {
