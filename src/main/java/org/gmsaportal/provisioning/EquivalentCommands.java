@@ -67,6 +67,9 @@ public final class EquivalentCommands {
 			case REMOVE_PORTABLE_USER -> "Remove-ADUser -Identity " + ps(step.target());
 			case REMOVE_GMSA -> "Remove-ADServiceAccount -Identity " + gmsa;
 			case REMOVE_GROUP -> "Remove-ADGroup -Identity " + ps(step.target());
+			case SET_PORTABLE_PASSWORD -> "Set-ADAccountPassword -Identity " + ps(step.target())
+					+ " -Reset -NewPassword (Read-Host -AsSecureString 'Password')";
+			case WRITE_PORTABLE_SECRET, REMOVE_PORTABLE_SECRET -> "# the secret store's own command";
 		};
 	}
 

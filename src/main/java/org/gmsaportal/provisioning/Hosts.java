@@ -2,10 +2,12 @@ package org.gmsaportal.provisioning;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.gmsaportal.credspec.HostAccountConfig;
 import org.gmsaportal.credspec.HostAccountPreset;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the Windows nodes get the gMSA password: as domain members, or through a ccg.exe plug-in and a portable
@@ -37,8 +39,21 @@ public sealed interface Hosts {
 	 * @param userName the portable user's sAMAccountName
 	 * @param pluginGuid CLSID of a known plug-in (Azure Key Vault, AWS, Kubernetes secret)
 	 * @param pluginInput the plug-in's {@code PluginInput}, e.g. {@code namespace:secret} for Kubernetes
+	 * @param delivery whether the run writes the store or a person does; {@code null} (left out of the JSON, so
+	 * requests stored before it existed keep their plan hash) means a person does
 	 */
-	record Portable(String userName, String pluginGuid, String pluginInput) implements Hosts {
+	record Portable(String userName, String pluginGuid, String pluginInput,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable SecretDelivery delivery) implements Hosts {
+
+		/** A portable user whose secret a person stores by hand (requests filed before delivery existed). */
+		public Portable(String userName, String pluginGuid, String pluginInput) {
+			this(userName, pluginGuid, pluginInput, null);
+		}
+
+		/** How the portable identity reaches the plug-in's store; {@link SecretDelivery#MANUAL} when not given. */
+		public SecretDelivery secretDelivery() {
+			return (this.delivery != null) ? this.delivery : SecretDelivery.MANUAL;
+		}
 
 		/**
 		 * The plug-in the credential spec's HostAccountConfig names, as the credspec module reads it.

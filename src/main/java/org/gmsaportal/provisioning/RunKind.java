@@ -1,10 +1,10 @@
 package org.gmsaportal.provisioning;
 
 /**
- * Whether a run provisions a gMSA deployment or removes one.
+ * Whether a run provisions a gMSA deployment, rotates its portable identity, or removes it.
  */
 public enum RunKind {
 
-	PROVISION, DECOMMISSION
+	PROVISION, ROTATION, DECOMMISSION
 
 }
