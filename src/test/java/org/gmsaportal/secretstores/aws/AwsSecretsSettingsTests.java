@@ -41,7 +41,8 @@ class AwsSecretsSettingsTests {
 				+ "alias/gmsa-portal", "gmsa.secret-stores.aws.recovery-window-days=7")
 			.run((started) -> {
 				AwsSecretsSettings settings = started.getBean(AwsSecretsSettings.class);
-				assertThat(settings.endpointOverride()).hasHost("vpce-0abc.secretsmanager.eu-west-1.vpce.amazonaws.com");
+				assertThat(settings.endpointOverride())
+					.hasHost("vpce-0abc.secretsmanager.eu-west-1.vpce.amazonaws.com");
 				assertThat(settings.kmsKeyId()).isEqualTo("alias/gmsa-portal");
 				assertThat(settings.recoveryWindowDays()).isEqualTo(7);
 			});
