@@ -1,6 +1,7 @@
 package org.gmsaportal.secretstores.aws;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +48,21 @@ class AwsSecretsSettingsTests {
 					.hasHost("vpce-0abc.secretsmanager.eu-west-1.vpce.amazonaws.com");
 				assertThat(settings.kmsKeyId()).isEqualTo("alias/gmsa-portal");
 				assertThat(settings.recoveryWindowDays()).isEqualTo(7);
+			});
+	}
+
+	@Test
+	void theEnvironmentVariablesOfEnvExampleSetThem() {
+		Map<String, Object> environment = Map.of("GMSA_SECRET_STORES_AWS_ENDPOINT_OVERRIDE",
+				"https://vpce-0abc.secretsmanager.eu-west-1.vpce.amazonaws.com",
+				"GMSA_SECRET_STORES_AWS_RECOVERY_WINDOW_DAYS", "14");
+		this.context.withInitializer((c) -> c.getEnvironment().getPropertySources().addFirst(
+				new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						environment)))
+			.run((started) -> {
+				AwsSecretsSettings settings = started.getBean(AwsSecretsSettings.class);
+				assertThat(settings.endpointOverride()).hasScheme("https");
+				assertThat(settings.recoveryWindowDays()).isEqualTo(14);
 			});
 	}
 
