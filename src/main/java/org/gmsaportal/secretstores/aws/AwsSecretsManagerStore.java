@@ -14,6 +14,7 @@ import org.gmsaportal.secretstores.SecretStore;
 import org.gmsaportal.secretstores.SecretStoreException;
 import org.gmsaportal.secretstores.SecretStoreException.Reason;
 import org.gmsaportal.secretstores.StoredSecret;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -191,7 +192,7 @@ class AwsSecretsManagerStore implements SecretStore, DisposableBean {
 	private static StoredSecret stored(DescribeSecretResponse secret) {
 		Map<String, String> tags = secret.hasTags() ? secret.tags().stream()
 			.collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)) : Map.of();
-		String version = secret.versionIdsToStages().entrySet().stream()
+		@Nullable String version = secret.versionIdsToStages().entrySet().stream()
 			.filter((e) -> e.getValue().contains(CURRENT))
 			.map(Map.Entry::getKey)
 			.findFirst()
