@@ -57,6 +57,25 @@ class AwsSecretsManagerErrorsTests extends AwsStandInSupport {
 	}
 
 	@Test
+	void credentialsAwsRejectsAreSaidToBeRejectedWithWhereTheyComeFrom() {
+		// Another secret key in the default chain: the stand-in, like AWS, finds the signature wrong.
+		System.setProperty("aws.secretAccessKey", "not-the-key-the-stand-in-knows");
+		AwsSecretsManagerStore wrongKey = new AwsSecretsManagerStore(settings(aws.endpoint()));
+		try {
+			assertThatExceptionOfType(SecretStoreException.class).isThrownBy(() -> wrongKey.inspect(at("run-1")))
+				.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.FORBIDDEN))
+				.withMessageContaining("AWS did not accept the portal's credentials to describe secret "
+						+ "gmsa/webapp01-ccg")
+				.withMessageContaining("InvalidSignatureException");
+			assertThat(aws.calls).singleElement().satisfies((c) -> assertThat(c.signatureProblem()).isNotNull());
+		}
+		finally {
+			wrongKey.destroy();
+			System.setProperty("aws.secretAccessKey", SECRET_KEY);
+		}
+	}
+
+	@Test
 	void throttlingThatOutlastsTheRetriesSaysToResumeLater() {
 		this.store.write(at("run-1"), value("lab.test", "webapp01-ccg", PASSWORD));
 		aws.fail("PutSecretValue", 400, "ThrottlingException", "Rate exceeded");
