@@ -115,7 +115,7 @@ class AwsSecretsManagerStore implements SecretStore, DisposableBean {
 		SecretArn secret = target(where);
 		GetSecretValueResponse got = call(secret, "read",
 				(sm) -> sm.getSecretValue((r) -> r.secretId(secret.arn())));
-		if (got.secretString() == null) {
+		if (got.secretString() == null || got.secretString().isEmpty()) {
 			throw notPluginJson(secret);
 		}
 		SecretValue value = SecretValue.of(got.secretString());
