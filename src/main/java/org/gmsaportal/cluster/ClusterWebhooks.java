@@ -20,13 +20,9 @@ class ClusterWebhooks {
 	private final WebhookRemoval removal;
 
 	ClusterWebhooks(ClusterClients clients, AuditTrail auditTrail, WebhookSettings settings) {
-		this(clients, auditTrail, settings, Clock.systemUTC());
-	}
-
-	ClusterWebhooks(ClusterClients clients, AuditTrail auditTrail, WebhookSettings settings, Clock clock) {
 		ClusterAudit audit = new ClusterAudit(auditTrail);
 		this.clients = clients;
-		this.installer = new WebhookInstaller(audit, settings, clock);
+		this.installer = new WebhookInstaller(audit, settings, Clock.systemUTC());
 		this.removal = new WebhookRemoval(audit, settings);
 	}
 
