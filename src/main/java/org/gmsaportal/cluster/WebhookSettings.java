@@ -2,6 +2,7 @@ package org.gmsaportal.cluster;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -34,6 +35,17 @@ record WebhookSettings(
 		@DefaultValue("2") @Min(1) @Max(10) int replicas,
 		@DefaultValue("365d") Duration certificateValidity,
 		@DefaultValue("2m") Duration readyTimeout) {
+
+	/**
+	 * A certificate renewed within 30 days of expiry ({@link Certificates#WARN_BEFORE}) must outlive that margin,
+	 * or every install would issue a new one and never report "unchanged".
+	 */
+	@AssertTrue(message = "certificate-validity must be longer than 30 days (certificates are renewed 30 days before"
+			+ " expiry); ready-timeout must not be negative")
+	boolean isWorkable() {
+		return this.certificateValidity.compareTo(Certificates.WARN_BEFORE.plusDays(1)) >= 0
+				&& !this.readyTimeout.isNegative();
+	}
 
 	/** The defaults, for callers outside Spring (tests, tools). */
 	static WebhookSettings defaults() {

@@ -42,6 +42,9 @@ class ClusterModuleWiringTests {
 		this.runner.withPropertyValues("gmsa.cluster.webhook.image=my registry/webhook:1")
 			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
 				.hasMessageContaining("gmsa.cluster.webhook.image").hasMessageContaining("must be an image reference"));
+		this.runner.withPropertyValues("gmsa.cluster.webhook.certificate-validity=20d")
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
+				.hasMessageContaining("certificate-validity must be longer than 30 days"));
 	}
 
 	@Test
