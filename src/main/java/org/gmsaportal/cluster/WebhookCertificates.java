@@ -83,7 +83,8 @@ final class WebhookCertificates {
 			ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
 			ca.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
 			ca.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(caKeys.getPublic()));
-			X509Certificate caCertificate = sign(ca.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate())));
+			X509Certificate caCertificate = sign(
+					ca.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate())));
 			JcaX509v3CertificateBuilder serving = new JcaX509v3CertificateBuilder(caCertificate, serial(), from, until,
 					new X500Principal("CN=" + service + "." + namespace + ".svc"), servingKeys.getPublic());
 			GeneralName[] names = dnsNames(service, namespace).stream()

@@ -71,8 +71,8 @@ final class WebhookManifests {
 		List<HasMetadata> objects = new ArrayList<>();
 		String ns = settings.namespace();
 		String name = settings.name();
-		objects.add(new NamespaceBuilder().withNewMetadata().withName(ns).withLabels(labels(Map.of(DISABLED_LABEL, "disabled")))
-			.endMetadata().build());
+		objects.add(new NamespaceBuilder().withNewMetadata().withName(ns)
+			.withLabels(labels(Map.of(DISABLED_LABEL, "disabled"))).endMetadata().build());
 		objects.add(new ServiceAccountBuilder().withNewMetadata().withName(name).withNamespace(ns).withLabels(labels())
 			.endMetadata().build());
 		// The RBAC the webhook needs: read credspecs, ask whether a pod's service account may use one.
