@@ -44,7 +44,8 @@ final class BundleExporter {
 		String block = null;
 		if (exportOnly && deployment.dnsForward() != null) {
 			block = CorefileMerge.block(deployment.dnsForward(), deployment.runId());
-			commands.add("kubectl -n kube-system edit configmap coredns   # append the coreDnsBlock to the Corefile");
+			yaml.append(CoreDnsNote.comment(deployment.dnsForward(), block));
+			commands.addAll(CoreDnsNote.commands(block));
 		}
 		for (int i = objects.size() - 1; i >= 0; i--) {
 			HasMetadata object = objects.get(i);
@@ -57,8 +58,14 @@ final class BundleExporter {
 			commands.add("kubectl delete " + resourceType(object) + " " + object.getMetadata().getName()
 					+ ((namespace != null) ? " -n " + namespace : "") + "   # decommission");
 		}
+		if (block != null) {
+			commands.add(CoreDnsNote.decommission(deployment.dnsForward(), deployment.runId()));
+		}
 		List<String> allWarnings = new ArrayList<>(warnings);
 		allWarnings.add(namespaceNote(deployment.namespace()));
+		if (block != null) {
+			allWarnings.add(CoreDnsNote.WARNING);
+		}
 		if (!includeSecretData && objects.stream().anyMatch((o) -> o instanceof Secret)) {
 			allWarnings.add("The identity Secret's password is not in the bundle (its user name and domain are): replace every " + PLACEHOLDER
 					+ " under stringData (or create the Secret from your secret store) before applying.");

@@ -75,8 +75,9 @@ class ClusterPreflight {
 	}
 
 	static PreflightCheck crd(GmsaCrd crd) {
-		String fix = "Install the windows-gmsa CRD and webhook (Helm chart or deploy script). The portal never"
-				+ " installs, replaces or deletes the CRD: recreating it deletes every credspec.";
+		String fix = "Install the windows-gmsa CRD and webhook: the portal's plan does so where they are missing"
+				+ " (step INSTALL_GMSA_WEBHOOK), or use the Helm chart or deploy script. The portal never replaces or"
+				+ " deletes an existing CRD: recreating it deletes every credspec.";
 		if (!crd.installed()) {
 			return PreflightCheck.fail("crd", "The CRD " + GmsaCrd.NAME + " is not installed.", fix);
 		}

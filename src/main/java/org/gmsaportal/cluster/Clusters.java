@@ -31,6 +31,27 @@ public interface Clusters {
 	 */
 	ApplyResult apply(String connection, GmsaDeployment deployment, @Nullable String ticket);
 
+	/**
+	 * Whether the gMSA CRD or admission webhook is missing and what installing them creates; reads only.
+	 * @param platform the cluster's platform ({@link Platform#GENERIC} when not known): on AKS the webhook is an
+	 * add-on the admin enables, never one the portal installs
+	 */
+	WebhookPlan webhookPlan(String connection, Platform platform);
+
+	/**
+	 * Creates the CRD where it is missing (never replacing one) and installs the webhook with its serving
+	 * certificate, then waits (bounded) until it is ready. Idempotent: a second call reports every object
+	 * unchanged. A webhook someone else installed is left alone.
+	 * @param ticket the ticket of the run, for the audit events
+	 */
+	ApplyResult installWebhook(String connection, Platform platform, String runId, @Nullable String ticket);
+
+	/**
+	 * Removes the webhook the portal installed once no credential spec is left, and says per object what it did;
+	 * keeps it (and says why) otherwise. The CRD and the webhook's namespace always stay.
+	 */
+	DecommissionReport removeWebhook(String connection, String runId);
+
 	/** The objects as a YAML bundle with kubectl commands; reads no cluster and puts no secret value in. */
 	ExportBundle export(GmsaDeployment deployment);
 

@@ -21,12 +21,15 @@ class ClustersFacade implements Clusters {
 
 	private final ClusterVerification verification;
 
+	private final ClusterWebhooks webhooks;
+
 	ClustersFacade(ClusterConnections connections, ClusterPreflight preflight, ClusterDeployments deployments,
-			ClusterVerification verification) {
+			ClusterVerification verification, ClusterWebhooks webhooks) {
 		this.connections = connections;
 		this.preflight = preflight;
 		this.deployments = deployments;
 		this.verification = verification;
+		this.webhooks = webhooks;
 	}
 
 	@Override
@@ -47,6 +50,21 @@ class ClustersFacade implements Clusters {
 	@Override
 	public ApplyResult apply(String connection, GmsaDeployment deployment, @Nullable String ticket) {
 		return this.deployments.apply(connection, deployment, ticket);
+	}
+
+	@Override
+	public WebhookPlan webhookPlan(String connection, Platform platform) {
+		return this.webhooks.plan(connection, platform);
+	}
+
+	@Override
+	public ApplyResult installWebhook(String connection, Platform platform, String runId, @Nullable String ticket) {
+		return this.webhooks.install(connection, platform, runId, ticket);
+	}
+
+	@Override
+	public DecommissionReport removeWebhook(String connection, String runId) {
+		return this.webhooks.remove(connection, runId);
 	}
 
 	@Override

@@ -29,7 +29,8 @@ final class DeploymentPlanner {
 			String version = crd.preferredVersion()
 				.orElseThrow(() -> new ClusterOperationException("The CRD " + GmsaCrd.NAME
 						+ " is not installed or serves no usable version: install the windows-gmsa webhook and CRD"
-						+ " (Helm chart or deploy script) first. The portal never installs or replaces the CRD."));
+						+ " first (the plan's INSTALL_GMSA_WEBHOOK step does where it is missing, or the Helm chart or"
+						+ " deploy script). The portal never replaces an existing CRD."));
 			List<String> warnings = new ArrayList<>();
 			if (!"v1".equals(version)) {
 				warnings.add("The cluster serves only windows.k8s.io/" + version

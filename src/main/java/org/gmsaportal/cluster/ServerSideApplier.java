@@ -26,13 +26,24 @@ class ServerSideApplier {
 
 	private final ClusterAudit audit;
 
+	private final Set<String> forbiddenKinds;
+
 	ServerSideApplier(ClusterAudit audit) {
+		this(audit, FORBIDDEN_KINDS);
+	}
+
+	/**
+	 * @param forbiddenKinds kinds this applier refuses; the webhook install may write the webhook configurations,
+	 * but no applier ever writes a CRD (the install creates a missing one, see {@link WebhookInstaller})
+	 */
+	ServerSideApplier(ClusterAudit audit, Set<String> forbiddenKinds) {
 		this.audit = audit;
+		this.forbiddenKinds = forbiddenKinds;
 	}
 
 	/** Asks the API server what applying would produce ({@code dryRun=All}); writes nothing. */
 	ObjectChange dryRun(KubernetesClient client, HasMetadata desired) {
-		guard(desired);
+		guard(desired, this.forbiddenKinds);
 		Resource<HasMetadata> resource = resource(client, desired);
 		try {
 			HasMetadata current = resource.get();
@@ -54,7 +65,7 @@ class ServerSideApplier {
 		if (planned.change() == ObjectChange.Change.UNCHANGED) {
 			return planned;
 		}
-		guard(desired);
+		guard(desired, this.forbiddenKinds);
 		String result = (planned.change() == ObjectChange.Change.CREATE) ? "created" : "updated";
 		this.audit.intent(connection, runId, ticket, "apply", desired);
 		try {
@@ -78,6 +89,11 @@ class ServerSideApplier {
 			return (Resource<HasMetadata>) (Resource<?>) client.genericKubernetesResources(GmsaCrd.context(version))
 				.resource(generic);
 		}
+		// cert-manager's kinds by their known coordinates: fabric8 would otherwise need API discovery.
+		if (object instanceof GenericKubernetesResource generic && CertManager.API.equals(generic.getApiVersion())) {
+			return (Resource<HasMetadata>) (Resource<?>) client.genericKubernetesResources(
+					CertManager.context(generic.getKind())).resource(generic);
+		}
 		return (Resource<HasMetadata>) (Resource<?>) client.resource(object);
 	}
 
@@ -93,8 +109,8 @@ class ServerSideApplier {
 		return coreDns ? applicable.forceConflicts() : applicable;
 	}
 
-	static void guard(HasMetadata object) {
-		if (FORBIDDEN_KINDS.contains(object.getKind())) {
+	static void guard(HasMetadata object, Set<String> forbiddenKinds) {
+		if (forbiddenKinds.contains(object.getKind()) || "CustomResourceDefinition".equals(object.getKind())) {
 			throw new IllegalStateException("The portal never writes " + object.getKind() + " objects");
 		}
 	}

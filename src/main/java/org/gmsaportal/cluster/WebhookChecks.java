@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
 final class WebhookChecks {
 
 	private static final String INSTALL = "Install the windows-gmsa admission webhook (kubernetes-sigs/windows-gmsa"
-			+ " Helm chart or deploy script); the portal does not install it.";
+			+ " Helm chart or deploy script), or let the portal's plan install it (step INSTALL_GMSA_WEBHOOK);"
+			+ " on AKS run az aks update --enable-windows-gmsa.";
 
 	private WebhookChecks() {
 	}

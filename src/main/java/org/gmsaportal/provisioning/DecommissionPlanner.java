@@ -60,6 +60,13 @@ class DecommissionPlanner {
 					+ runId + " applied, newest first, each only if it still carries the run's label and uid: "
 					+ apply.detail() + "; the CRD is never removed");
 		}
+		RunView.StepView webhook = step(run, StepKind.INSTALL_GMSA_WEBHOOK);
+		if (webhook != null && request.target() instanceof Target.Cluster cluster) {
+			add(steps, StepKind.REMOVE_GMSA_WEBHOOK, cluster.connection(), StepIntent.APPLY, "remove the gMSA webhook run "
+					+ runId + " installed, only if it still carries the portal's labels and no credential spec is left"
+					+ " in cluster " + cluster.connection() + "; otherwise keep it and say why. The CRD and the webhook's"
+					+ " namespace stay");
+		}
 		RunView.StepView membership = step(run, StepKind.ENSURE_MEMBERSHIP);
 		if (membership != null) {
 			String added = membership.artifact();

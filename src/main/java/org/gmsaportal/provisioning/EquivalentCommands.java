@@ -54,6 +54,10 @@ public final class EquivalentCommands {
 					+ ps(RequestTranslation.members(request).get(0) + "@" + domain) + "); if (-not $a.'msDS-ManagedPassword') { throw "
 					+ ps(RequestTranslation.members(request).get(0) + " may not retrieve the password of " + request.gmsaName()) + " }";
 			case GENERATE_CREDSPEC -> credentialSpec(request, domain);
+			// What upstream's deploy script does, minus its CRD delete-and-recreate (which wipes every credspec).
+			case INSTALL_GMSA_WEBHOOK -> "kubectl --context " + sh(step.target()) + " get crd gmsacredentialspecs.windows.k8s.io"
+					+ " || kubectl apply -f gmsa-crd.yml; ./deploy-gmsa-webhook.sh --file gmsa-webhook.yml"
+					+ "  # kubernetes-sigs/windows-gmsa admission-webhook/deploy; on AKS: az aks update --enable-windows-gmsa";
 			case CLUSTER_PREFLIGHT -> "kubectl --context " + sh(step.target())
 					+ " get crd gmsacredentialspecs.windows.k8s.io && kubectl get nodes -l kubernetes.io/os=windows";
 			case APPLY_TO_CLUSTER -> "kubectl --context " + sh(((Target.Cluster) request.target()).connection())
@@ -63,6 +67,9 @@ public final class EquivalentCommands {
 			case VERIFY_WORKLOAD -> "kubectl -n " + sh(request.target().namespace()) + " exec deploy/" + step.target()
 					+ " -- nltest /sc_verify:" + domain;
 			case REMOVE_FROM_CLUSTER -> "kubectl delete -l gmsaportal.org/run-id=<run> gmsacredentialspec,clusterrole,rolebinding,secret,deployment";
+			case REMOVE_GMSA_WEBHOOK -> "kubectl --context " + sh(step.target()) + " get gmsacredentialspecs -o name"
+					+ " | grep -q . || kubectl delete mutatingwebhookconfiguration,validatingwebhookconfiguration,deployment,"
+					+ "service,secret,serviceaccount,clusterrole,clusterrolebinding -A -l gmsaportal.org/component=gmsa-webhook";
 			case REMOVE_MEMBERSHIP -> "Remove-ADGroupMember -Identity " + ps(step.target()) + " -Members <members the run added>";
 			case REMOVE_PORTABLE_USER -> "Remove-ADUser -Identity " + ps(step.target());
 			case REMOVE_GMSA -> "Remove-ADServiceAccount -Identity " + gmsa;

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.gmsaportal.cluster.ClusterOperationException;
+import org.gmsaportal.cluster.Clusters;
+import org.gmsaportal.cluster.Platform;
+import org.gmsaportal.cluster.WebhookPlan;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory.Ensured;
@@ -31,9 +35,12 @@ class Planner {
 
 	private final ExistingObjects existing;
 
-	Planner(Directory directory, ExistingObjects existing) {
+	private final Clusters clusters;
+
+	Planner(Directory directory, ExistingObjects existing, Clusters clusters) {
 		this.directory = directory;
 		this.existing = existing;
+		this.clusters = clusters;
 	}
 
 	DomainIdentity domainFacts(String connection) {
@@ -77,6 +84,7 @@ class Planner {
 		add(planned, StepKind.GENERATE_CREDSPEC, request.gmsaName(), StepIntent.APPLY,
 				"generate the credential spec from the domain facts of " + domain);
 		if (request.target() instanceof Target.Cluster cluster) {
+			webhook(planned, cluster);
 			add(planned, StepKind.CLUSTER_PREFLIGHT, cluster.connection(), StepIntent.CHECK,
 					"check CRD, webhook, Windows nodes and DNS on cluster " + cluster.connection());
 			add(planned, StepKind.APPLY_TO_CLUSTER, cluster.credSpecName(), StepIntent.APPLY,
@@ -96,6 +104,31 @@ class Planner {
 			.forEach((s) -> blockers.add(new Blocker(Blocker.field(s.kind()), s.description(), null, null)));
 		provenance(planned, request.ticketRef());
 		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned), blockers);
+	}
+
+	/**
+	 * The install of the gMSA CRD and webhook, only where the cluster lacks them, naming every object it creates;
+	 * blocked where the admin must act first (AKS's add-on, cert-manager not ready). Platform profiles are not wired
+	 * in yet, so the platform is the generic one.
+	 */
+	private void webhook(List<PlannedStep> planned, Target.Cluster cluster) {
+		WebhookPlan webhook;
+		try {
+			webhook = this.clusters.webhookPlan(cluster.connection(), Platform.GENERIC);
+		}
+		catch (ClusterOperationException ex) {
+			// An unreachable or unknown cluster is the preflight step's to report, as before this step existed.
+			return;
+		}
+		switch (webhook.need()) {
+			case NONE -> {
+			}
+			case INSTALL -> add(planned, StepKind.INSTALL_GMSA_WEBHOOK, cluster.connection(), StepIntent.CREATE,
+					webhook.explanation() + " Objects: " + webhook.objects().stream().map(Object::toString)
+						.collect(java.util.stream.Collectors.joining(", ")) + ".");
+			case BLOCKED -> add(planned, StepKind.INSTALL_GMSA_WEBHOOK, cluster.connection(), StepIntent.BLOCKED,
+					webhook.explanation());
+		}
 	}
 
 	/**

@@ -11,9 +11,15 @@ public enum StepKind {
 	/** The portable identity written to the store the node's plug-in reads. */
 	WRITE_PORTABLE_SECRET,
 	ENSURE_MEMBERSHIP, PROVE_RETRIEVAL,
-	GENERATE_CREDSPEC, CLUSTER_PREFLIGHT, APPLY_TO_CLUSTER, EXPORT_BUNDLE, VERIFY_WORKLOAD,
+	GENERATE_CREDSPEC,
+	/** The gMSA CRD and admission webhook, planned only where the cluster lacks them. */
+	INSTALL_GMSA_WEBHOOK,
+	CLUSTER_PREFLIGHT, APPLY_TO_CLUSTER, EXPORT_BUNDLE, VERIFY_WORKLOAD,
 
-	REMOVE_FROM_CLUSTER, REMOVE_MEMBERSHIP, REMOVE_PORTABLE_SECRET, REMOVE_PORTABLE_USER, REMOVE_GMSA, REMOVE_GROUP;
+	REMOVE_FROM_CLUSTER,
+	/** The webhook a run installed, once no credential spec is left; planned only for a run that installed it. */
+	REMOVE_GMSA_WEBHOOK,
+	REMOVE_MEMBERSHIP, REMOVE_PORTABLE_SECRET, REMOVE_PORTABLE_USER, REMOVE_GMSA, REMOVE_GROUP;
 
 	/** The audit action of this step, e.g. {@code provisioning.step.ensure-group}. */
 	public String auditAction() {

@@ -10,6 +10,7 @@ import org.gmsaportal.cluster.ClusterObject;
 import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.DecommissionReport;
 import org.gmsaportal.cluster.ExportBundle;
+import org.gmsaportal.cluster.Platform;
 import org.gmsaportal.cluster.PreflightCheck;
 import org.gmsaportal.cluster.PreflightReport;
 import org.gmsaportal.cluster.PreflightRequest;
@@ -112,11 +113,13 @@ class StepRunner {
 				CredentialSpec spec = RequestTranslation.credentialSpec(request, this.directory.domainFacts(conn));
 				yield Outcome.done("generated " + spec.suggestedFileName(), spec.toJson());
 			}
+			case INSTALL_GMSA_WEBHOOK -> installWebhook(run);
 			case CLUSTER_PREFLIGHT -> preflight(run);
 			case APPLY_TO_CLUSTER -> apply(run);
 			case EXPORT_BUNDLE -> export(run);
 			case VERIFY_WORKLOAD -> verify(run, step.target());
 			case REMOVE_FROM_CLUSTER -> removeFromCluster(run, step.target(), input);
+			case REMOVE_GMSA_WEBHOOK -> removeWebhook(run, step.target());
 			case REMOVE_MEMBERSHIP -> removed(this.directory.removeMembership(conn, step.target(), strings(input),
 					run.ref()));
 			case REMOVE_PORTABLE_USER -> removed(this.directory.remove(conn, Directory.ObjectType.USER, step.target(), run.ref()));
@@ -164,6 +167,23 @@ class StepRunner {
 		String detail = result.changes().stream().map((c) -> c.change() + " " + c.object())
 			.collect(Collectors.joining(", "));
 		return Outcome.done(detail, Canonical.json(objects));
+	}
+
+	/** Says what it did to each object, "unchanged" included: a resumed or repeated install changes nothing. */
+	private Outcome installWebhook(RunContext run) {
+		Target.Cluster target = (Target.Cluster) run.request().target();
+		ApplyResult result = this.cluster.installWebhook(target.connection(), Platform.GENERIC, run.runId(), run.ticket());
+		String detail = result.changes().stream().map((c) -> c.change() + " " + c.object())
+			.collect(Collectors.joining(", "));
+		String warnings = result.warnings().isEmpty() ? "" : "; " + String.join(" ", result.warnings());
+		return new Outcome(StepState.SUCCEEDED, result.unchanged() ? "UNCHANGED" : "APPLIED",
+				(result.unchanged() ? "nothing to change: " : "") + detail + warnings, null);
+	}
+
+	private Outcome removeWebhook(RunContext run, String connection) {
+		DecommissionReport report = this.cluster.removeWebhook(connection, run.runId());
+		return Outcome.done(report.outcomes().stream().map((o) -> o.result() + " " + o.object() + ": " + o.explanation())
+			.collect(Collectors.joining("; ")), null);
 	}
 
 	private Outcome export(RunContext run) {

@@ -33,6 +33,21 @@ class ClusterModuleWiringTests {
 	}
 
 	@Test
+	void theWebhookInstallDefaultsToTheUpstreamReleaseAndRefusesAMalformedImage() {
+		this.runner.run((context) -> {
+			WebhookSettings settings = context.getBean(WebhookSettings.class);
+			assertThat(settings).isEqualTo(WebhookSettings.defaults());
+			assertThat(settings.image()).isEqualTo("registry.k8s.io/gmsa-webhook/k8s-gmsa-webhook:v0.13.0");
+		});
+		this.runner.withPropertyValues("gmsa.cluster.webhook.image=my registry/webhook:1")
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
+				.hasMessageContaining("gmsa.cluster.webhook.image").hasMessageContaining("must be an image reference"));
+		this.runner.withPropertyValues("gmsa.cluster.webhook.certificate-validity=20d")
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
+				.hasMessageContaining("certificate-validity must be longer than 30 days"));
+	}
+
+	@Test
 	void aConnectionWithTwoCredentialSourcesStopsTheApplication() {
 		this.runner.withPropertyValues("gmsa.cluster.connections.lab.in-cluster=true",
 				"gmsa.cluster.connections.lab.kubeconfig=/etc/gmsa/lab.kubeconfig")
@@ -41,9 +56,9 @@ class ClusterModuleWiringTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ClusterSettings.class)
+	@EnableConfigurationProperties({ ClusterSettings.class, WebhookSettings.class })
 	@Import({ ConfiguredClusterClients.class, ClusterDeployments.class, ClusterPreflight.class,
-			ClusterVerification.class, ClusterConnections.class, ClustersFacade.class })
+			ClusterVerification.class, ClusterConnections.class, ClustersFacade.class, ClusterWebhooks.class })
 	static class ClusterModule {
 
 	}

@@ -69,7 +69,8 @@ class ClusterPreflightTests {
 		PreflightCheck crd = preflight(REQUEST, HEALTHY).check("crd");
 
 		assertThat(crd.status()).isEqualTo(PreflightCheck.Status.FAIL);
-		assertThat(crd.fix()).contains("Install the windows-gmsa CRD").contains("never installs, replaces or deletes");
+		assertThat(crd.fix()).contains("Install the windows-gmsa CRD").contains("never replaces or")
+			.contains("INSTALL_GMSA_WEBHOOK");
 	}
 
 	@Test

@@ -109,6 +109,16 @@ class EquivalentCommandsTests {
 	}
 
 	@Test
+	void theWebhookInstallIsUpstreamsDeployWithoutItsCrdRecreateAndItsRemovalWaitsForTheLastCredSpec() {
+		assertThat(command(PORTABLE, StepKind.INSTALL_GMSA_WEBHOOK, "prod", StepIntent.CREATE))
+			.startsWith("kubectl --context prod get crd gmsacredentialspecs.windows.k8s.io || kubectl apply -f gmsa-crd.yml;")
+			.contains("./deploy-gmsa-webhook.sh").contains("az aks update --enable-windows-gmsa");
+		assertThat(command(PORTABLE, StepKind.REMOVE_GMSA_WEBHOOK, "prod", StepIntent.APPLY))
+			.startsWith("kubectl --context prod get gmsacredentialspecs -o name | grep -q . ||")
+			.contains("-l gmsaportal.org/component=gmsa-webhook").doesNotContain("customresourcedefinition");
+	}
+
+	@Test
 	void newCredentialSpecIsShownWithWhatAddsTheSameHostAccountConfigItCannotWriteItself() {
 		String portable = command(PORTABLE, StepKind.GENERATE_CREDSPEC, "web01", StepIntent.APPLY);
 		assertThat(portable).startsWith("$f = (New-CredentialSpec -AccountName 'web01' -Domain 'contoso.com').Path;")

@@ -16,7 +16,9 @@ import org.gmsaportal.cluster.ObjectChange;
 import org.gmsaportal.cluster.PreflightCheck;
 import org.gmsaportal.cluster.PreflightReport;
 import org.gmsaportal.cluster.PreflightRequest;
+import org.gmsaportal.cluster.Platform;
 import org.gmsaportal.cluster.VerifyResult;
+import org.gmsaportal.cluster.WebhookPlan;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +36,11 @@ class FakeCluster implements Clusters {
 	/** The ticket the engine named with each apply. */
 	final List<String> tickets = Collections.synchronizedList(new ArrayList<>());
 
+	/** What the stand-in cluster says about its gMSA webhook: installed, unless a test says otherwise. */
+	volatile WebhookPlan webhook = new WebhookPlan(WebhookPlan.Need.NONE, List.of(), "installed");
+
 	void reset() {
+		this.webhook = new WebhookPlan(WebhookPlan.Need.NONE, List.of(), "installed");
 		this.calls.clear();
 		this.deployments.clear();
 		this.decommissioned.clear();
@@ -71,6 +77,24 @@ class FakeCluster implements Clusters {
 			changes.add(created("v1", "Secret", deployment.identitySecret().name(), deployment.namespace()));
 		}
 		return new ApplyResult(changes, List.of(), false);
+	}
+
+	@Override
+	public WebhookPlan webhookPlan(String connection, Platform platform) {
+		return this.webhook;
+	}
+
+	@Override
+	public ApplyResult installWebhook(String connection, Platform platform, String runId, @Nullable String ticket) {
+		this.calls.add("install-webhook");
+		return new ApplyResult(this.webhook.objects().stream()
+			.map((o) -> new ObjectChange(o, ObjectChange.Change.CREATE, List.of())).toList(), List.of(), false);
+	}
+
+	@Override
+	public DecommissionReport removeWebhook(String connection, String runId) {
+		this.calls.add("remove-webhook");
+		return new DecommissionReport(List.of());
 	}
 
 	@Override

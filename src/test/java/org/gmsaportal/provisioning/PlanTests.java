@@ -3,6 +3,8 @@ package org.gmsaportal.provisioning;
 import java.util.List;
 import java.util.Set;
 
+import org.gmsaportal.cluster.ClusterObject;
+import org.gmsaportal.cluster.WebhookPlan;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.support.FakeDirectory;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,12 +19,50 @@ class PlanTests {
 
 	private final FakeDirectory directory = new FakeDirectory();
 
+	private final FakeCluster cluster = new FakeCluster();
+
 	private final Planner planner = new Planner(this.directory,
-			new ExistingObjects(this.directory, (domain, name) -> java.util.Optional.empty()));
+			new ExistingObjects(this.directory, (domain, name) -> java.util.Optional.empty()), this.cluster);
 
 	@BeforeEach
 	void reset() {
 		this.directory.reset();
+		this.cluster.reset();
+	}
+
+	@Test
+	void aClusterWithoutTheWebhookGetsAnInstallStepBeforeThePreflightNamingEveryObject() {
+		this.cluster.webhook = new WebhookPlan(WebhookPlan.Need.INSTALL, List.of(
+				new ClusterObject("apiextensions.k8s.io/v1", "CustomResourceDefinition", "gmsacredentialspecs.windows.k8s.io",
+						null, null),
+				new ClusterObject("apps/v1", "Deployment", "gmsa-webhook", "gmsa-webhook", null)),
+				"Install the windows-gmsa webhook.");
+
+		Plan plan = this.planner.plan(Requests.portable("web01"));
+
+		assertThat(plan.steps()).extracting(PlannedStep::kind).containsSubsequence(StepKind.GENERATE_CREDSPEC,
+				StepKind.INSTALL_GMSA_WEBHOOK, StepKind.CLUSTER_PREFLIGHT, StepKind.APPLY_TO_CLUSTER);
+		PlannedStep install = plan.steps().stream().filter((s) -> s.kind() == StepKind.INSTALL_GMSA_WEBHOOK)
+			.findFirst().orElseThrow();
+		assertThat(install.intent()).isEqualTo(StepIntent.CREATE);
+		assertThat(install.description()).contains("CustomResourceDefinition gmsacredentialspecs.windows.k8s.io")
+			.contains("Deployment gmsa-webhook/gmsa-webhook");
+		assertThat(plan.blockers()).isEmpty();
+	}
+
+	@Test
+	void aWebhookTheAdminMustInstallBlocksThePlanOnTheClusterConnection() {
+		this.cluster.webhook = new WebhookPlan(WebhookPlan.Need.BLOCKED, List.of(),
+				"On AKS run az aks update --enable-windows-gmsa.");
+
+		Plan plan = this.planner.plan(Requests.portable("web01"));
+
+		assertThat(plan.steps()).filteredOn((s) -> s.kind() == StepKind.INSTALL_GMSA_WEBHOOK)
+			.singleElement().satisfies((s) -> assertThat(s.intent()).isEqualTo(StepIntent.BLOCKED));
+		assertThat(plan.blockers()).singleElement().satisfies((b) -> {
+			assertThat(b.field()).isEqualTo("target.connection");
+			assertThat(b.message()).contains("--enable-windows-gmsa");
+		});
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package org.gmsaportal.provisioning;
 import java.util.Collections;
 import java.util.List;
 
+import org.gmsaportal.cluster.ClusterObject;
+import org.gmsaportal.cluster.WebhookPlan;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.RunRef;
@@ -189,6 +191,33 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 				"gMSA step running");
 		this.directory.calls.clear();
 		return runId;
+	}
+
+	@Test
+	void aWebhookInstallRunsBeforeThePreflightAndOnlyItsRunsDecommissionRemovesIt() {
+		this.cluster.webhook = new WebhookPlan(WebhookPlan.Need.INSTALL,
+				List.of(new ClusterObject("apps/v1", "Deployment", "gmsa-webhook", "gmsa-webhook", null)),
+				"Install the windows-gmsa webhook.");
+		String runId = startApproved(Requests.portable(Requests.freshName()));
+		RunView run = awaitState(runId, RunState.SUCCEEDED);
+
+		assertThat(this.cluster.calls).containsExactly("install-webhook", "preflight", "apply", "verify");
+		assertThat(run.steps()).filteredOn((s) -> s.kind() == StepKind.INSTALL_GMSA_WEBHOOK).singleElement()
+			.satisfies((s) -> assertThat(s.detail()).contains("CREATE Deployment gmsa-webhook/gmsa-webhook"));
+		assertThat(auditActions(runId)).contains(StepKind.INSTALL_GMSA_WEBHOOK.auditAction());
+		Plan plan = this.service.decommissionPlan(runId);
+		assertThat(plan.steps()).extracting(PlannedStep::kind).startsWith(StepKind.REMOVE_FROM_CLUSTER,
+				StepKind.REMOVE_GMSA_WEBHOOK);
+
+		String decommissionId = this.service.decommission(runId, approve(plan));
+		awaitState(decommissionId, RunState.SUCCEEDED);
+
+		assertThat(this.cluster.calls).endsWith("decommission", "remove-webhook");
+		this.cluster.reset();
+		String other = startApproved(Requests.portable(Requests.freshName()));
+		awaitState(other, RunState.SUCCEEDED);
+		assertThat(this.service.decommissionPlan(other).steps()).extracting(PlannedStep::kind)
+			.doesNotContain(StepKind.REMOVE_GMSA_WEBHOOK);
 	}
 
 	@Test
