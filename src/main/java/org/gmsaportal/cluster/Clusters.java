@@ -2,6 +2,7 @@ package org.gmsaportal.cluster;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,26 @@ public interface Clusters {
 	 * label and the recorded uid; everything else is left alone and reported.
 	 */
 	DecommissionReport decommission(String connection, String runId, List<ClusterObject> created);
+
+	/** What the Secret is (exists, the portal's labels, resourceVersion), never its values. Reads only. */
+	SecretState inspectSecret(String connection, String namespace, String name);
+
+	/**
+	 * Server-side apply of an Opaque Secret under the portal's field manager, labelled as run {@code runId}'s, and
+	 * audited with its coordinates only.
+	 * @return what the Secret is afterwards, with its new resourceVersion
+	 */
+	SecretState applySecret(String connection, String namespace, GmsaDeployment.IdentitySecret secret, String runId,
+			@Nullable String ticket);
+
+	/** The Secret's keys and decoded values, as a node's plug-in reads them; empty when there is no such Secret. */
+	Optional<GmsaDeployment.IdentitySecret> readSecret(String connection, String namespace, String name);
+
+	/**
+	 * Deletes the Secret only while it carries run {@code runId}'s labels, at the resourceVersion it checked.
+	 * @return what the Secret is afterwards: absent when deleted (or already gone), else untouched
+	 */
+	SecretState deleteSecret(String connection, String namespace, String name, String runId, @Nullable String ticket);
 
 	/**
 	 * One configured connection, as the Connections page shows it.

@@ -2,6 +2,7 @@ package org.gmsaportal.cluster;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,13 +24,16 @@ class ClustersFacade implements Clusters {
 
 	private final ClusterWebhooks webhooks;
 
+	private final ClusterSecrets secrets;
+
 	ClustersFacade(ClusterConnections connections, ClusterPreflight preflight, ClusterDeployments deployments,
-			ClusterVerification verification, ClusterWebhooks webhooks) {
+			ClusterVerification verification, ClusterWebhooks webhooks, ClusterSecrets secrets) {
 		this.connections = connections;
 		this.preflight = preflight;
 		this.deployments = deployments;
 		this.verification = verification;
 		this.webhooks = webhooks;
+		this.secrets = secrets;
 	}
 
 	@Override
@@ -84,6 +88,28 @@ class ClustersFacade implements Clusters {
 	@Override
 	public DecommissionReport decommission(String connection, String runId, List<ClusterObject> created) {
 		return this.deployments.decommission(connection, runId, created);
+	}
+
+	@Override
+	public SecretState inspectSecret(String connection, String namespace, String name) {
+		return this.secrets.inspect(connection, namespace, name);
+	}
+
+	@Override
+	public SecretState applySecret(String connection, String namespace, GmsaDeployment.IdentitySecret secret,
+			String runId, @Nullable String ticket) {
+		return this.secrets.apply(connection, namespace, secret, runId, ticket);
+	}
+
+	@Override
+	public Optional<GmsaDeployment.IdentitySecret> readSecret(String connection, String namespace, String name) {
+		return this.secrets.read(connection, namespace, name);
+	}
+
+	@Override
+	public SecretState deleteSecret(String connection, String namespace, String name, String runId,
+			@Nullable String ticket) {
+		return this.secrets.delete(connection, namespace, name, runId, ticket);
 	}
 
 }

@@ -73,4 +73,25 @@ public record AwsPlugin(String credentialArn) implements HostAccountPreset {
 				SecretValue.of(CredentialSpecJson.MAPPER.writeValueAsString(json))));
 	}
 
+	/** Reads the JSON {@code {"username": ..., "password": ..., "domainName": ...}}. */
+	@Override
+	public PortableIdentity identityFrom(PortableIdentitySecret secret) {
+		String rule = "must be the JSON {\"username\":...,\"password\":...,\"domainName\":...}";
+		JsonNode node;
+		try {
+			node = CredentialSpecJson.MAPPER.readTree(SecretParsing.text(secret, "of JSON"));
+		}
+		catch (JacksonException ex) {
+			// The parser's message could quote the value: only the rule goes out.
+			throw new InvalidCredentialSpecInputException("secret", rule);
+		}
+		for (String key : new String[] { "username", "password", "domainName" }) {
+			if (node == null || !node.isObject() || node.get(key) == null || !node.get(key).isString()) {
+				throw new InvalidCredentialSpecInputException("secret." + key, rule);
+			}
+		}
+		return new PortableIdentity(node.get("domainName").stringValue(), node.get("username").stringValue(),
+				SecretValue.of(node.get("password").stringValue()));
+	}
+
 }

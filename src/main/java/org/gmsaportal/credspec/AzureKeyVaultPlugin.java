@@ -96,4 +96,17 @@ public record AzureKeyVaultPlugin(UUID managedIdentityObjectId, URI secretUri) i
 				identity.domainDnsName() + "\\" + identity.userName() + ":" + identity.password().reveal())));
 	}
 
+	/** Reads {@code <domain>\\<user>:<password>}: the user name holds neither a backslash nor a colon. */
+	@Override
+	public PortableIdentity identityFrom(PortableIdentitySecret secret) {
+		String value = SecretParsing.text(secret, "<domain>\\<user>:<password>");
+		int backslash = value.indexOf('\\');
+		int colon = value.indexOf(':', backslash + 1);
+		if (backslash < 1 || colon < backslash + 2 || colon == value.length() - 1) {
+			throw new InvalidCredentialSpecInputException("secret", "must be <domain>\\<user>:<password>");
+		}
+		return new PortableIdentity(value.substring(0, backslash), value.substring(backslash + 1, colon),
+				SecretValue.of(value.substring(colon + 1)));
+	}
+
 }

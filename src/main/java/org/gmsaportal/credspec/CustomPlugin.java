@@ -57,4 +57,10 @@ public record CustomPlugin(String pluginGuid, SecretValue input) implements Host
 		return Optional.empty();
 	}
 
+	@Override
+	public PortableIdentity identityFrom(PortableIdentitySecret secret) {
+		throw new InvalidCredentialSpecInputException("PluginGUID",
+				"is a custom plug-in whose secret format the portal does not know, so it cannot read the identity back");
+	}
+
 }

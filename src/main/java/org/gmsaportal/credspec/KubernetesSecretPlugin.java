@@ -67,4 +67,9 @@ public record KubernetesSecretPlugin(String namespace, String secretName) implem
 		return Optional.of(new PortableIdentitySecret.KeyValues(data));
 	}
 
+	@Override
+	public PortableIdentity identityFrom(PortableIdentitySecret secret) {
+		return SecretParsing.keyValues(secret, "domainName", "username", "password");
+	}
+
 }

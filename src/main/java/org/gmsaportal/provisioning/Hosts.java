@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.gmsaportal.credspec.HostAccountConfig;
 import org.gmsaportal.credspec.HostAccountPreset;
+import org.gmsaportal.credspec.PluginPreset;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,13 +42,21 @@ public sealed interface Hosts {
 	 * @param pluginInput the plug-in's {@code PluginInput}, e.g. {@code namespace:secret} for Kubernetes
 	 * @param delivery whether the run writes the store or a person does; {@code null} (left out of the JSON, so
 	 * requests stored before it existed keep their plan hash) means a person does
+	 * @param plugin the preset the request chose; {@code null} (left out of the JSON) goes by the CLSID. Needed
+	 * for {@link PluginPreset#AKS_HCI_SECRET}, whose CLSID the admin supplies.
 	 */
 	record Portable(String userName, String pluginGuid, String pluginInput,
-			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable SecretDelivery delivery) implements Hosts {
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable SecretDelivery delivery,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable PluginPreset plugin) implements Hosts {
 
 		/** A portable user whose secret a person stores by hand (requests filed before delivery existed). */
 		public Portable(String userName, String pluginGuid, String pluginInput) {
-			this(userName, pluginGuid, pluginInput, null);
+			this(userName, pluginGuid, pluginInput, null, null);
+		}
+
+		/** A portable user whose plug-in is known by its CLSID. */
+		public Portable(String userName, String pluginGuid, String pluginInput, @Nullable SecretDelivery delivery) {
+			this(userName, pluginGuid, pluginInput, delivery, null);
 		}
 
 		/** How the portable identity reaches the plug-in's store; {@link SecretDelivery#MANUAL} when not given. */
@@ -62,7 +71,7 @@ public sealed interface Hosts {
 		 */
 		public HostAccountPreset preset() {
 			return HostAccountPreset.from(new HostAccountConfig(HostAccountConfig.PORTABLE_CCG_VERSION, pluginGuid,
-					pluginInput));
+					pluginInput), plugin);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.gmsaportal.cluster.ApplyResult;
@@ -17,6 +18,7 @@ import org.gmsaportal.cluster.PreflightCheck;
 import org.gmsaportal.cluster.PreflightReport;
 import org.gmsaportal.cluster.PreflightRequest;
 import org.gmsaportal.cluster.Platform;
+import org.gmsaportal.cluster.SecretState;
 import org.gmsaportal.cluster.VerifyResult;
 import org.gmsaportal.cluster.WebhookPlan;
 import org.jspecify.annotations.Nullable;
@@ -122,6 +124,29 @@ class FakeCluster implements Clusters {
 		return new DecommissionReport(newestFirst.stream()
 			.map((o) -> new DecommissionReport.Outcome(o, DecommissionReport.Result.DELETED, "deleted"))
 			.toList());
+	}
+
+	/** The engine's own tests write no Secret through a store: only the real cluster module is tested there. */
+	@Override
+	public SecretState inspectSecret(String connection, String namespace, String name) {
+		return new SecretState(false, false, null, null);
+	}
+
+	@Override
+	public SecretState applySecret(String connection, String namespace, GmsaDeployment.IdentitySecret secret,
+			String runId, @Nullable String ticket) {
+		throw new UnsupportedOperationException("the stand-in cluster holds no Secret");
+	}
+
+	@Override
+	public Optional<GmsaDeployment.IdentitySecret> readSecret(String connection, String namespace, String name) {
+		return Optional.empty();
+	}
+
+	@Override
+	public SecretState deleteSecret(String connection, String namespace, String name, String runId,
+			@Nullable String ticket) {
+		return new SecretState(false, false, null, null);
 	}
 
 	private static ObjectChange created(String apiVersion, String kind, String name, String namespace) {

@@ -22,7 +22,8 @@ class PlanTests {
 	private final FakeCluster cluster = new FakeCluster();
 
 	private final Planner planner = new Planner(this.directory,
-			new ExistingObjects(this.directory, (domain, name) -> java.util.Optional.empty()), this.cluster);
+			new ExistingObjects(this.directory, (domain, name) -> java.util.Optional.empty()), this.cluster,
+			new org.gmsaportal.secretstores.SecretStores(java.util.List.of()));
 
 	@BeforeEach
 	void reset() {
