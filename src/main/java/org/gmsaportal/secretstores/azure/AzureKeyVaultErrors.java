@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import com.azure.core.exception.ClientAuthenticationException;
 import com.azure.core.exception.HttpResponseException;
 import com.azure.identity.CredentialUnavailableException;
+import com.microsoft.aad.msal4j.MsalException;
 
 import org.gmsaportal.secretstores.SecretStoreException;
 import org.gmsaportal.secretstores.SecretStoreException.Reason;
@@ -60,7 +61,7 @@ final class AzureKeyVaultErrors {
 		if (ex instanceof HttpResponseException http && http.getResponse() != null) {
 			return fromStatus(could, ref, op, http);
 		}
-		if (ex instanceof ClientAuthenticationException) {
+		if (ex instanceof ClientAuthenticationException || cause(ex, MsalException.class) != null) {
 			return signInFailed(could, ex);
 		}
 		if (cause(ex, IOException.class) != null || cause(ex, TimeoutException.class) != null) {
@@ -108,7 +109,8 @@ final class AzureKeyVaultErrors {
 					+ retryAfter(http) + ".", http);
 			case 400 -> "BadParameter".equals(code) || code == null
 					? new SecretStoreException(AzureKeyVaultStore.NAME, Reason.INVALID_NAME, could + "Key Vault refused"
-							+ " the request" + said + ": a secret name has 1 to 127 letters, digits and dashes.", http)
+							+ " the request" + said + ": check the secret name in the SecretUri (1 to 127 letters,"
+							+ " digits and dashes).", http)
 					: refusedWith(could, said, http);
 			default -> (status >= 500)
 					? new SecretStoreException(AzureKeyVaultStore.NAME, Reason.UNREACHABLE, could + "Key Vault is"
@@ -135,7 +137,8 @@ final class AzureKeyVaultErrors {
 	}
 
 	private static SecretStoreException signInFailed(String could, RuntimeException ex) {
-		Matcher entra = ENTRA_CODE.matcher(String.valueOf(ex.getMessage()));
+		MsalException msal = cause(ex, MsalException.class);
+		Matcher entra = ENTRA_CODE.matcher(String.valueOf(((msal != null) ? msal : ex).getMessage()));
 		String code = entra.find() ? " (" + entra.group() + ")" : "";
 		return new SecretStoreException(AzureKeyVaultStore.NAME, Reason.FORBIDDEN, could + "The portal could not"
 				+ " sign in to Entra ID for the vault" + code + ": check the tenant, client id and client secret in "
