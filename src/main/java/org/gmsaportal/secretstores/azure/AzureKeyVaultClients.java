@@ -33,49 +33,52 @@ final class AzureKeyVaultClients {
 
 	private final AzureKeyVaultSettings settings;
 
-	private final HttpClient httpClient;
+	private final @Nullable AzureKeyVaultTransport transport;
 
 	private final Map<String, SecretClient> clients = new ConcurrentHashMap<>();
 
-	private volatile @Nullable TokenCredential credential;
+	private @Nullable HttpClient httpClient;
+
+	private @Nullable TokenCredential credential;
 
 	AzureKeyVaultClients(AzureKeyVaultSettings settings, @Nullable AzureKeyVaultTransport transport) {
 		this.settings = settings;
-		this.httpClient = (transport != null) ? transport.httpClient()
-				: HttpClient.createDefault(new HttpClientOptions().setConnectTimeout(settings.connectTimeout())
-					.setResponseTimeout(settings.responseTimeout()));
+		this.transport = transport;
 	}
 
 	SecretClient forVault(String vaultUrl) {
 		return this.clients.computeIfAbsent(vaultUrl, (url) -> new SecretClientBuilder().vaultUrl(url)
 			.serviceVersion(SERVICE_VERSION)
 			.credential(credential())
-			.httpClient(this.httpClient)
+			.httpClient(httpClient())
 			.retryOptions(retryOptions())
 			.buildClient());
+	}
+
+	/** The transport's client, else the SDK's default one (Netty, proxy from the environment). */
+	private synchronized HttpClient httpClient() {
+		if (this.httpClient == null) {
+			this.httpClient = (this.transport != null) ? this.transport.httpClient()
+					: HttpClient.createDefault(new HttpClientOptions().setConnectTimeout(this.settings.connectTimeout())
+						.setResponseTimeout(this.settings.responseTimeout()));
+		}
+		return this.httpClient;
 	}
 
 	private RetryOptions retryOptions() {
 		return new RetryOptions(new ExponentialBackoffOptions().setMaxRetries(this.settings.maxRetries()));
 	}
 
-	private TokenCredential credential() {
-		TokenCredential built = this.credential;
-		if (built == null) {
-			synchronized (this) {
-				built = this.credential;
-				if (built == null) {
-					built = (this.settings.clientSecretFile() != null)
-							? clientSecretCredential(this.settings.clientSecretFile()) : defaultCredential();
-					this.credential = built;
-				}
-			}
+	private synchronized TokenCredential credential() {
+		if (this.credential == null) {
+			Path file = this.settings.clientSecretFile();
+			this.credential = (file != null) ? clientSecretCredential(file) : defaultCredential();
 		}
-		return built;
+		return this.credential;
 	}
 
 	private TokenCredential defaultCredential() {
-		DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().httpClient(this.httpClient)
+		DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().httpClient(httpClient())
 			.retryOptions(retryOptions());
 		if (this.settings.tenantId() != null) {
 			builder.tenantId(this.settings.tenantId());
@@ -109,7 +112,7 @@ final class AzureKeyVaultClients {
 		ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(tenantId)
 			.clientId(clientId)
 			.clientSecret(secret)
-			.httpClient(this.httpClient)
+			.httpClient(httpClient())
 			.retryOptions(retryOptions());
 		if (this.settings.authorityHost() != null) {
 			builder.authorityHost(this.settings.authorityHost().toString());
