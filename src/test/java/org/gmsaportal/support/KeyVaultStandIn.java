@@ -116,6 +116,11 @@ public final class KeyVaultStandIn implements AutoCloseable {
 		return this.requests.stream().filter((r) -> r.host().equals(vault + ".vault.azure.net")).toList();
 	}
 
+	/** The access tokens handed out so far, so a test can look for them in logs. */
+	public Set<String> issuedTokens() {
+		return Set.copyOf(this.issuedTokens);
+	}
+
 	/** Requests whose shape the stand-in did not expect. */
 	public List<String> violations() {
 		return List.copyOf(this.violations);
@@ -219,7 +224,8 @@ public final class KeyVaultStandIn implements AutoCloseable {
 		exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
 				String.join(",", values)));
 		String host = headers.getOrDefault("host", "").replaceFirst(":\\d+$", "").toLowerCase(Locale.ROOT);
-		Request request = new Request(Instant.now(), exchange.getRequestMethod(), host, exchange.getRequestURI().getRawPath(),
+		Request request = new Request(Instant.now(), exchange.getRequestMethod(), host,
+				exchange.getRequestURI().getRawPath(),
 				decodeForm(exchange.getRequestURI().getRawQuery()), headers,
 				new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		this.requests.add(request);

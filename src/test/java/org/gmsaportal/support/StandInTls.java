@@ -120,6 +120,11 @@ final class StandInTls {
 		}
 	}
 
+	private static UnknownHostException unknown(InetSocketAddress address) {
+		// Netty's own DNS resolver words it the same way.
+		return new UnknownHostException("failed to resolve '" + address.getHostString() + "'");
+	}
+
 	private static final class RoutingResolverGroup extends AddressResolverGroup<InetSocketAddress> {
 
 		private final Function<String, Optional<InetSocketAddress>> route;
@@ -145,7 +150,7 @@ final class StandInTls {
 						promise.setSuccess(target.get());
 					}
 					else {
-						promise.setFailure(new UnknownHostException("failed to resolve '" + address.getHostString() + "'"));
+						promise.setFailure(unknown(address));
 					}
 				}
 
@@ -156,7 +161,7 @@ final class StandInTls {
 						promise.setSuccess(List.of(target.get()));
 					}
 					else {
-						promise.setFailure(new UnknownHostException("failed to resolve '" + address.getHostString() + "'"));
+						promise.setFailure(unknown(address));
 					}
 				}
 

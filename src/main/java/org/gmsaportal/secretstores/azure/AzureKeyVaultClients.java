@@ -84,7 +84,8 @@ final class AzureKeyVaultClients {
 			builder.tenantId(this.settings.tenantId());
 		}
 		if (this.settings.clientId() != null) {
-			builder.managedIdentityClientId(this.settings.clientId()).workloadIdentityClientId(this.settings.clientId());
+			builder.managedIdentityClientId(this.settings.clientId())
+				.workloadIdentityClientId(this.settings.clientId());
 		}
 		if (this.settings.authorityHost() != null) {
 			builder.authorityHost(this.settings.authorityHost().toString());
@@ -130,7 +131,8 @@ final class AzureKeyVaultClients {
 	}
 
 	private static SecretStoreException refused(String message) {
-		return new SecretStoreException(AzureKeyVaultStore.NAME, Reason.REFUSED, AzureKeyVaultStore.NAME + ": " + message);
+		return new SecretStoreException(AzureKeyVaultStore.NAME, Reason.REFUSED,
+				AzureKeyVaultStore.NAME + ": " + message);
 	}
 
 }

@@ -101,8 +101,8 @@ final class AzureKeyVaultErrors {
 					+ " --object-id <portal identity> --secret-permissions set get list delete.", http);
 			case 404 -> notFound(could, ref, code, said, http);
 			case 409 -> new SecretStoreException(AzureKeyVaultStore.NAME, Reason.REFUSED, could + "The name is"
-					+ " held by a deleted secret that soft delete keeps recoverable" + said + ": recover it (az keyvault"
-					+ " secret recover --vault-name " + ref.vaultName() + " --name " + ref.secretName() + "), purge it,"
+					+ " held by a deleted secret that soft delete keeps recoverable" + said
+					+ ": recover it (az keyvault secret recover --vault-name " + ref.vaultName() + " --name " + ref.secretName() + "), purge it,"
 					+ " or choose another secret name.", http);
 			case 429 -> new SecretStoreException(AzureKeyVaultStore.NAME, Reason.THROTTLED, could + "Key Vault"
 					+ " throttled the portal" + said + " and retries did not get through: resume the run after "
@@ -125,7 +125,8 @@ final class AzureKeyVaultErrors {
 		// answering on that name (a proxy, a wrong private endpoint).
 		if ("SecretNotFound".equals(code)) {
 			return new SecretStoreException(AzureKeyVaultStore.NAME, Reason.REFUSED, could + "The secret does not"
-					+ " exist" + said + ": the run writes it on its store step; resume the run to write it again.", http);
+					+ " exist" + said + ": the run writes it on its store step; resume the run to write it again.",
+					http);
 		}
 		return new SecretStoreException(AzureKeyVaultStore.NAME, Reason.STORE_NOT_FOUND, could + "The vault "
 				+ ref.vaultUrl() + " does not exist" + said + ": check the vault name in the SecretUri.", http);

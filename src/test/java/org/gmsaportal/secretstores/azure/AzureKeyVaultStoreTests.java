@@ -90,7 +90,8 @@ class AzureKeyVaultStoreTests {
 		assertThat(KeyVaultStandIn.decodeForm(calls.get(2).body())).containsEntry("grant_type", "client_credentials")
 			.containsEntry("client_id", KeyVaultStandIn.CLIENT_ID)
 			.containsEntry("client_secret", standIn.clientSecret)
-			.hasEntrySatisfying("scope", (scope) -> assertThat(scope.split(" ")).contains("https://vault.azure.net/.default"));
+			.hasEntrySatisfying("scope",
+					(scope) -> assertThat(scope.split(" ")).contains("https://vault.azure.net/.default"));
 		assertThat(calls.get(3).headers().get("authorization")).startsWith("Bearer token-");
 		assertThat(calls.get(3).query()).containsEntry("api-version", "2025-07-01");
 		assertThat(calls.get(3).body()).contains("\"value\":\"lab.test\\\\webapp01-ccg:");

@@ -33,7 +33,8 @@ final class StandInFixtures {
 		try {
 			Path secretFile = Files.writeString(Files.createTempFile(dir, "client-secret", ""), clientSecret + "\n");
 			AzureKeyVaultSettings settings = new AzureKeyVaultSettings(KeyVaultStandIn.TENANT_ID,
-					KeyVaultStandIn.CLIENT_ID, secretFile, null, maxRetries, Duration.ofSeconds(5), Duration.ofSeconds(10));
+					KeyVaultStandIn.CLIENT_ID, secretFile, null, maxRetries, Duration.ofSeconds(5),
+					Duration.ofSeconds(10));
 			return new AzureKeyVaultStore(settings, Optional.of(new AzureKeyVaultTransport(standIn.httpClient())));
 		}
 		catch (IOException ex) {
