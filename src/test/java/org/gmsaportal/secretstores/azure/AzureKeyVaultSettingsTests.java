@@ -3,7 +3,9 @@ package org.gmsaportal.secretstores.azure;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.gmsaportal.secretstores.SecretDestination;
 import org.gmsaportal.secretstores.SecretStore;
+import org.gmsaportal.support.KeyVaultStandInConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The adapter's settings bind from {@code gmsa.secret-stores.azure.*}, and the adapter starts without any: a
- * portal that never writes to Key Vault needs no Azure configuration, and nothing reaches Azure at startup.
+ * portal that never writes to Key Vault needs no Azure configuration, and nothing reaches Azure at startup. With
+ * {@link KeyVaultStandInConfig} the Spring-made store reaches the local Key Vault stand-in.
  */
 class AzureKeyVaultSettingsTests {
 
@@ -44,6 +47,21 @@ class AzureKeyVaultSettingsTests {
 					new AzureKeyVaultSettings("t1", "c1", Path.of("/run/secrets/kv-client-secret"),
 							java.net.URI.create("https://login.chinacloudapi.cn"), 5, Duration.ofSeconds(3),
 							Duration.ofMinutes(1))));
+	}
+
+	@Test
+	void aTransportBeanAndTheSettingsPointTheStoreAtTheStandIn() {
+		this.runner.withUserConfiguration(KeyVaultStandInConfig.class)
+			.withPropertyValues(KeyVaultStandInConfig.settings().entrySet().stream()
+				.map((e) -> e.getKey() + "=" + e.getValue())
+				.toArray(String[]::new))
+			.run((context) -> {
+				SecretStore store = context.getBean(SecretStore.class);
+				SecretDestination where = StandInFixtures.destination("kv-wired", "webapp01-ccg", "run-1");
+				store.write(where, StandInFixtures.value(where));
+				assertThat(store.read(where)).isEqualTo(StandInFixtures.value(where));
+				assertThat(KeyVaultStandInConfig.standIn().vaults().versions("kv-wired", "webapp01-ccg")).hasSize(1);
+			});
 	}
 
 	@Test
