@@ -102,8 +102,8 @@ final class AzureKeyVaultErrors {
 			case 404 -> notFound(could, ref, code, said, http);
 			case 409 -> new SecretStoreException(AzureKeyVaultStore.NAME, Reason.REFUSED, could + "The name is"
 					+ " held by a deleted secret that soft delete keeps recoverable" + said
-					+ ": recover it (az keyvault secret recover --vault-name " + ref.vaultName() + " --name " + ref.secretName() + "), purge it,"
-					+ " or choose another secret name.", http);
+					+ ": recover it (az keyvault secret recover --vault-name " + ref.vaultName() + " --name "
+					+ ref.secretName() + "), purge it, or choose another secret name.", http);
 			case 429 -> new SecretStoreException(AzureKeyVaultStore.NAME, Reason.THROTTLED, could + "Key Vault"
 					+ " throttled the portal" + said + " and retries did not get through: resume the run after "
 					+ retryAfter(http) + ".", http);
