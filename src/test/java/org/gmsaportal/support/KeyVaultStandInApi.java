@@ -138,7 +138,11 @@ public final class KeyVaultStandInApi {
 		if (version == null) {
 			return error(404, "SecretNotFound");
 		}
-		return version.enabled() ? json(bundle(vault, name, version, true)) : error(403, "Forbidden");
+		if (!version.enabled()) {
+			return new Answer(403, Map.of(), "{\"error\":{\"code\":\"Forbidden\",\"message\":\"Operation get is not"
+					+ " allowed on a disabled secret.\",\"innererror\":{\"code\":\"SecretDisabled\"}}}");
+		}
+		return json(bundle(vault, name, version, true));
 	}
 
 	private Answer update(String vault, String name, List<Version> versions, String id, Request request) {

@@ -94,7 +94,9 @@ final class AzureKeyVaultErrors {
 		String said = " (HTTP " + status + ((code != null) ? ", " + code : "") + ")";
 		return switch (status) {
 			case 401 -> signInFailed(could, http);
-			case 403 -> new SecretStoreException(AzureKeyVaultStore.NAME, Reason.FORBIDDEN, could
+			// Key Vault answers 403 for a disabled version too; its inner code tells the two apart.
+			case 403 -> String.valueOf(http.getMessage()).contains("\"SecretDisabled\"") ? disabled(could, said, http)
+					: new SecretStoreException(AzureKeyVaultStore.NAME, Reason.FORBIDDEN, could
 					+ "The portal's identity lacks the secret permission '" + op.permission + "'" + said
 					+ ": assign it the \"Key Vault Secrets Officer\" role on the vault (RBAC), or with access"
 					+ " policies run az keyvault set-policy --name " + ref.vaultName()
@@ -130,6 +132,12 @@ final class AzureKeyVaultErrors {
 		}
 		return new SecretStoreException(AzureKeyVaultStore.NAME, Reason.STORE_NOT_FOUND, could + "The vault "
 				+ ref.vaultUrl() + " does not exist" + said + ": check the vault name in the SecretUri.", http);
+	}
+
+	private static SecretStoreException disabled(String could, String said, HttpResponseException http) {
+		return new SecretStoreException(AzureKeyVaultStore.NAME, Reason.REFUSED, could + "Its newest version is"
+				+ " disabled" + said + ", so the node's plug-in cannot read it either: enable that version (az keyvault"
+				+ " secret set-attributes --enabled true) or resume the run to write a new one.", http);
 	}
 
 	private static SecretStoreException refusedWith(String could, String said, HttpResponseException http) {

@@ -105,6 +105,16 @@ class AzureKeyVaultStoreErrorTests {
 	}
 
 	@Test
+	void aDisabledNewestVersionIsNotMistakenForAMissingPermission() {
+		SecretDestination where = destination("kv-disabled", "webapp01-ccg", "run-9");
+		String version = store.write(where, value(where)).version();
+		store.disableVersion(where, version);
+
+		assertThat(failure(() -> store.read(where), Reason.REFUSED)).contains("Its newest version is disabled"
+				+ " (HTTP 403, Forbidden), so the node's plug-in cannot read it either");
+	}
+
+	@Test
 	void throttlingIsRetriedAfterRetryAfterAndThenSaysWhenToResume() {
 		SecretDestination where = destination("kv-busy", "webapp01-ccg", "run-4");
 		store.inspect(where);
