@@ -79,22 +79,27 @@ class AzureKeyVaultStoreTests {
 
 		fresh.write(destination("kv-challenge", "webapp01-ccg", "run-2"), value(destination("kv-challenge", "x", "r")));
 
-		List<Request> calls = standIn.requests().subList(before, standIn.requests().size());
+		// MSAL looks the authority up once per JVM (instance discovery), so whether that GET is here depends on
+		// which test ran first; the rest of the sequence does not.
+		List<Request> calls = standIn.requests()
+			.subList(before, standIn.requests().size())
+			.stream()
+			.filter((r) -> !r.path().equals("/common/discovery/instance"))
+			.toList();
 		assertThat(calls).extracting(Request::method, Request::host, Request::path).containsExactly(
 				tuple("PUT", "kv-challenge.vault.azure.net", "/secrets/webapp01-ccg"),
-				tuple("GET", KeyVaultStandIn.LOGIN_HOST, "/common/discovery/instance"),
 				tuple("POST", KeyVaultStandIn.LOGIN_HOST, "/" + KeyVaultStandIn.TENANT_ID + "/oauth2/v2.0/token"),
 				tuple("PUT", "kv-challenge.vault.azure.net", "/secrets/webapp01-ccg"));
 		assertThat(calls.get(0).headers()).doesNotContainKey("authorization");
 		assertThat(calls.get(0).body()).isEmpty();
-		assertThat(KeyVaultStandIn.decodeForm(calls.get(2).body())).containsEntry("grant_type", "client_credentials")
+		assertThat(KeyVaultStandIn.decodeForm(calls.get(1).body())).containsEntry("grant_type", "client_credentials")
 			.containsEntry("client_id", KeyVaultStandIn.CLIENT_ID)
 			.containsEntry("client_secret", standIn.clientSecret)
 			.hasEntrySatisfying("scope",
 					(scope) -> assertThat(scope.split(" ")).contains("https://vault.azure.net/.default"));
-		assertThat(calls.get(3).headers().get("authorization")).startsWith("Bearer token-");
-		assertThat(calls.get(3).query()).containsEntry("api-version", "2025-07-01");
-		assertThat(calls.get(3).body()).contains("\"value\":\"lab.test\\\\webapp01-ccg:");
+		assertThat(calls.get(2).headers().get("authorization")).startsWith("Bearer token-");
+		assertThat(calls.get(2).query()).containsEntry("api-version", "2025-07-01");
+		assertThat(calls.get(2).body()).contains("\"value\":\"lab.test\\\\webapp01-ccg:");
 	}
 
 	@Test
