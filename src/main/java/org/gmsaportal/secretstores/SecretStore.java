@@ -31,6 +31,15 @@ public interface SecretStore {
 	/** Removes the secret; the caller has checked that the portal wrote it. */
 	StoredSecret remove(SecretDestination where);
 
+	/**
+	 * Disables an older version after a rotation, where the store keeps old versions readable by their id
+	 * (Azure Key Vault). Stores whose versioning retires old values by itself keep this default.
+	 * @return whether the store disabled that version
+	 */
+	default boolean disableVersion(SecretDestination where, String version) {
+		return false;
+	}
+
 	/** The command a person would run to write this secret, with the value left out ({@code <value>}). */
 	String equivalentCommand(SecretDestination where);
 
