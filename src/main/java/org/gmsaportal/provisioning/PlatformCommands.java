@@ -84,7 +84,8 @@ public final class PlatformCommands {
 		List<Map<String, Object>> statements = new ArrayList<>();
 		if (StoreCommands.ssm(aws)) {
 			statements.add(statement("ssm:GetParameter", aws.credentialArn()));
-			// A SecureString is encrypted with a KMS key; the AWS-managed aws/ssm key needs no grant, a customer's does.
+			// A SecureString is encrypted with a KMS key: the AWS-managed aws/ssm key needs no grant, a customer's
+			// key does.
 			statements.add(statement("kms:Decrypt", "arn:aws:kms:" + StoreCommands.region(aws) + ":"
 					+ StoreCommands.account(aws) + ":key/" + KMS_KEY));
 		}

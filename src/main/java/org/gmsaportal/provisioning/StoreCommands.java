@@ -159,7 +159,8 @@ public final class StoreCommands {
 	 * ({@code parameter/gmsa/web01}) names {@code /gmsa/web01}, as AWS writes hierarchical names.
 	 */
 	static String parameterName(AwsPlugin aws) {
-		String name = aws.credentialArn().substring(aws.credentialArn().indexOf(":parameter/") + ":parameter/".length());
+		String arn = aws.credentialArn();
+		String name = arn.substring(arn.indexOf(":parameter/") + ":parameter/".length());
 		return name.contains("/") ? "/" + name : name;
 	}
 

@@ -59,7 +59,8 @@ final class RequestViews {
 	/**
 	 * How a portable identity reaches the node's plug-in.
 	 *
-	 * @param secretDelivery {@code store} (the run writes it) or {@code manual} (an admin does, shown the password once)
+	 * @param secretDelivery {@code store} (the run writes it) or {@code manual} (an admin does, shown the password
+	 * once)
 	 * @param destination the store and the secret's name, if the portal knows the plug-in's store
 	 * @param command the store's command with the password elided as {@code <password>}
 	 * @param platformCommands what the cloud platform needs and the portal cannot do: az aks update, Key Vault

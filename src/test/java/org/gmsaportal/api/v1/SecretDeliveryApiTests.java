@@ -64,7 +64,7 @@ class SecretDeliveryApiTests {
 	static Stream<Arguments> destinations() {
 		return Stream.of(
 				Arguments.of("azureKeyVault", KV, "\"store\"", SecretDelivery.STORE,
-						"az keyvault secret set --vault-name contoso-kv --name gmsa-web --value 'lab.test\\"),
+						"az keyvault secret set --vault-name contoso-kv --name gmsa-web --value 'contoso.com\\"),
 				Arguments.of("aws", "{\"credentialArn\":\"" + SM + "\"}", "\"store\"", SecretDelivery.STORE,
 						"aws secretsmanager put-secret-value --region eu-west-1 --secret-id " + SM),
 				Arguments.of("aws", "{\"credentialArn\":\"" + SSM + "\"}", "\"store\"", SecretDelivery.STORE,
@@ -96,7 +96,8 @@ class SecretDeliveryApiTests {
 			.isNotBlank());
 		if (type.equals("azureKeyVault")) {
 			assertThat(identity.get("platformCommands").findValuesAsString("command"))
-				.anySatisfy((c) -> assertThat(c).startsWith("az aks update").contains("--gmsa-root-domain-name lab.test"))
+				.anySatisfy((c) -> assertThat(c).startsWith("az aks update")
+					.contains("--gmsa-root-domain-name contoso.com"))
 				.anySatisfy((c) -> assertThat(c).isEqualTo("az keyvault set-policy --name contoso-kv --object-id "
 						+ "5d1b6a3c-0e2f-4b7a-9c8d-1e2f3a4b5c6d --secret-permissions get"));
 		}

@@ -109,7 +109,8 @@ class ManualDeliveryPageTests {
 					+ "contoso.com</pre>")
 			.contains("id=\"platform-keyvault-policy\">az keyvault set-policy --name contoso-kv --object-id "
 					+ "5d1b6a3c-0e2f-4b7a-9c8d-1e2f3a4b5c6d --secret-permissions get</pre>")
-			.contains("id=\"platform-keyvault-rbac\">az role assignment create --role &quot;Key Vault Secrets User&quot;");
+			.contains("id=\"platform-keyvault-rbac\">az role assignment create --role "
+					+ "&quot;Key Vault Secrets User&quot;");
 	}
 
 	private String revealed() {
