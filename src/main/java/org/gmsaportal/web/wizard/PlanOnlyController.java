@@ -13,6 +13,7 @@ import org.gmsaportal.provisioning.EquivalentCommands;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.PlanOnly;
+import org.gmsaportal.provisioning.PortableDelivery;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.SecretDelivery;
 import org.gmsaportal.provisioning.Target;
@@ -68,6 +69,7 @@ class PlanOnlyController {
 			model.addAttribute("artifacts", artifacts);
 			model.addAttribute("commands", artifacts.steps().stream()
 				.map((step) -> EquivalentCommands.of(step, request, facts.dnsName())).toList());
+			model.addAttribute("delivery", PortableDelivery.of(request, facts.dnsName()).orElse(null));
 		}
 		catch (InvalidCredentialSpecInputException ex) {
 			errors.rejectValue(factField(ex.field()), "invalid", ex.rule());
