@@ -44,10 +44,7 @@ public final class StoreCommands {
 			return Optional.of(ssm(aws) ? "AWS SSM Parameter Store SecureString " + parameterName(aws)
 					: "AWS Secrets Manager secret " + aws.credentialArn());
 		}
-		if (preset instanceof KubernetesSecretPlugin k8s) {
-			return Optional.of("Kubernetes Secret " + k8s.secretName() + " in namespace " + k8s.namespace());
-		}
-		return Optional.empty();
+		return kubernetesSecret(preset).map((k8s) -> "Kubernetes Secret " + k8s[1] + " in namespace " + k8s[0]);
 	}
 
 	/**
@@ -86,10 +83,9 @@ public final class StoreCommands {
 					: "aws secretsmanager put-secret-value --region " + region(aws) + " --secret-id "
 							+ sh(aws.credentialArn()) + " --secret-string " + quoted(text.value()));
 		}
-		if (preset instanceof KubernetesSecretPlugin k8s
-				&& shape.get() instanceof PortableIdentitySecret.KeyValues keys) {
-			return Optional.of("kubectl -n " + sh(k8s.namespace()) + " create secret generic " + sh(k8s.secretName())
-					+ " " + literals(keys.entries()));
+		if (shape.get() instanceof PortableIdentitySecret.KeyValues keys) {
+			return kubernetesSecret(preset).map((k8s) -> "kubectl -n " + sh(k8s[0]) + " create secret generic "
+					+ sh(k8s[1]) + " " + literals(keys.entries()));
 		}
 		return Optional.empty();
 	}
@@ -110,10 +106,31 @@ public final class StoreCommands {
 					: "aws secretsmanager delete-secret --region " + region(aws) + " --secret-id "
 							+ sh(aws.credentialArn()));
 		}
+		return kubernetesSecret(preset).map((k8s) -> "kubectl -n " + sh(k8s[0]) + " delete secret " + sh(k8s[1]));
+	}
+
+	/**
+	 * The namespace and name of the Kubernetes Secret a preset reads: Rancher's, and any other preset that keeps the
+	 * identity as a Secret's keys with {@code PluginInput} {@code <namespace>:<secret name>} (AKS on Azure Local
+	 * does, with its own keys), so such a preset gets its command without a branch of its own.
+	 */
+	private static Optional<String[]> kubernetesSecret(HostAccountPreset preset) {
 		if (preset instanceof KubernetesSecretPlugin k8s) {
-			return Optional.of("kubectl -n " + sh(k8s.namespace()) + " delete secret " + sh(k8s.secretName()));
+			return Optional.of(new String[] { k8s.namespace(), k8s.secretName() });
 		}
-		return Optional.empty();
+		if (preset instanceof AzureKeyVaultPlugin || preset instanceof AwsPlugin) {
+			return Optional.empty();
+		}
+		Optional<PortableIdentitySecret> shape;
+		try {
+			shape = preset.secretFor(new PortableIdentity("example.com", "user", SecretValue.of(PASSWORD)));
+		}
+		catch (InvalidCredentialSpecInputException ex) {
+			return Optional.empty();
+		}
+		String[] parts = preset.pluginInput().split(":", -1);
+		return (shape.isPresent() && shape.get() instanceof PortableIdentitySecret.KeyValues && parts.length == 2)
+				? Optional.of(parts) : Optional.empty();
 	}
 
 	/** The request's preset; empty for domain-joined hosts or an input its plug-in would not parse. */
