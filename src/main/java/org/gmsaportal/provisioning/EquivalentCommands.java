@@ -76,7 +76,11 @@ public final class EquivalentCommands {
 			case REMOVE_GROUP -> "Remove-ADGroup -Identity " + ps(step.target());
 			case SET_PORTABLE_PASSWORD -> "Set-ADAccountPassword -Identity " + ps(step.target())
 					+ " -Reset -NewPassword (Read-Host -AsSecureString 'Password')";
-			case WRITE_PORTABLE_SECRET, REMOVE_PORTABLE_SECRET -> "# the secret store's own command";
+			// The store's own CLI with the password elided: the run writes it from memory, a person pastes it.
+			case WRITE_PORTABLE_SECRET -> StoreCommands.write(request, domain)
+				.orElse("# the plug-in's own tool: the portal does not know where this plug-in reads its secret");
+			case REMOVE_PORTABLE_SECRET -> StoreCommands.remove(request)
+				.orElse("# the plug-in's own tool: the portal does not know where this plug-in reads its secret");
 		};
 	}
 

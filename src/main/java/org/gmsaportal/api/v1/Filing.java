@@ -95,6 +95,7 @@ record Filing(String directory, String name, @Nullable String dnsHostName, List<
 			case "hosts.userName" -> "hosts.portableUser";
 			case "hosts.pluginGuid" -> "hosts.plugin.type";
 			case "hosts.pluginInput" -> "hosts.plugin.input";
+			case "hosts.delivery" -> "hosts.secretDelivery";
 			case "target.credSpecName" -> "cluster.credentialSpecName";
 			case "ticketRef" -> "ticket.key";
 			default -> base.startsWith("target.") ? "cluster." + base.substring("target.".length()) : base;

@@ -17,12 +17,38 @@ final class FilingExamples {
 				{"directory": "lab",
 				 "account": {"name": "WebApp01", "servicePrincipalNames": ["HTTP/webapp01.lab.test"],
 				             "encryptionTypes": ["AES256"]},
-				 "hosts": {"mode": "portable", "portableUser": "WebApp01-ccg",
+				 "hosts": {"mode": "portable", "portableUser": "WebApp01-ccg", "secretDelivery": "store",
 				           "plugin": {"type": "kubernetesSecret", "input": "web:webapp01-ccg"}},
 				 "cluster": {"connection": "prod", "namespace": "web", "serviceAccount": "webapp",
 				             "credentialSpecName": "webapp01", "coreDns": true, "dnsForwardServers": ["10.0.0.10"]},
 				 "ticket": {"system": "servicenow", "key": "RITM0012345", "url": "https://example.service-now.com/x"},
 				 "callbackUrl": "https://hooks.example.com/gmsa"}""");
+		// One example per destination of the portable identity (issue 13): each plug-in's store, and manual.
+		BODIES.put("azureKeyVaultStore", """
+				{"directory": "lab", "account": {"name": "WebApp05"},
+				 "hosts": {"mode": "portable", "portableUser": "WebApp05-ccg", "secretDelivery": "store",
+				           "plugin": {"type": "azureKeyVault", "input": "ObjectId=5d1b6a3c-0e2f-4b7a-9c8d-1e2f3a4b5c6d;\
+				SecretUri=https://contoso-kv.vault.azure.net/secrets/gmsa-webapp05"}},
+				 "cluster": {"connection": "aks-prod", "namespace": "web", "coreDns": true,
+				             "dnsForwardServers": ["10.0.0.4"]}}""");
+		BODIES.put("awsSecretsManagerStore", """
+				{"directory": "lab", "account": {"name": "WebApp06"},
+				 "hosts": {"mode": "portable", "portableUser": "WebApp06-ccg", "secretDelivery": "store",
+				           "plugin": {"type": "aws", "input": "{\\"credentialArn\\":\\"\
+				arn:aws:secretsmanager:eu-west-1:123456789012:secret:gmsa-webapp06\\"}"}},
+				 "cluster": {"connection": "eks-prod", "namespace": "web"}}""");
+		BODIES.put("awsSsmParameterStore", """
+				{"directory": "lab", "account": {"name": "WebApp07"},
+				 "hosts": {"mode": "portable", "portableUser": "WebApp07-ccg", "secretDelivery": "store",
+				           "plugin": {"type": "aws", "input": "{\\"credentialArn\\":\\"\
+				arn:aws:ssm:eu-west-1:123456789012:parameter/gmsa/webapp07\\"}"}},
+				 "cluster": {"connection": "eks-prod", "namespace": "web"}}""");
+		BODIES.put("manualKeyVault", """
+				{"directory": "lab", "account": {"name": "WebApp08"},
+				 "hosts": {"mode": "portable", "portableUser": "WebApp08-ccg", "secretDelivery": "manual",
+				           "plugin": {"type": "azureKeyVault", "input": "ObjectId=5d1b6a3c-0e2f-4b7a-9c8d-1e2f3a4b5c6d;\
+				SecretUri=https://contoso-kv.vault.azure.net/secrets/gmsa-webapp08"}},
+				 "cluster": {"exportOnly": true}}""");
 		BODIES.put("domainJoinedExportOnly", """
 				{"directory": "lab", "account": {"name": "WebApp02"},
 				 "hosts": {"mode": "domainJoined", "group": "WebApp02 Hosts", "groupScope": "global",

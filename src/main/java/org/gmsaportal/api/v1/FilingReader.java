@@ -11,6 +11,7 @@ import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.Placement;
+import org.gmsaportal.provisioning.SecretDelivery;
 import org.gmsaportal.provisioning.Target;
 import org.gmsaportal.provisioning.TextRules;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +49,7 @@ final class FilingReader {
 		Set<EncryptionType> types = encryptionTypes(
 				Json.texts(account, "encryptionTypes", "account.encryptionTypes", 10, 40));
 		JsonNode hostsNode = Json.object(body, "hosts", "hosts", true,
-				Set.of("mode", "group", "groupScope", "members", "portableUser", "plugin"));
+				Set.of("mode", "group", "groupScope", "members", "portableUser", "plugin", "secretDelivery"));
 		String group = Json.text(hostsNode, "group", "hosts.group", false, 64);
 		GroupScope groupScope = groupScope(Json.text(hostsNode, "groupScope", "hosts.groupScope", false, 20));
 		Hosts hosts = hosts(hostsNode);
@@ -105,6 +106,7 @@ final class FilingReader {
 			case "domainJoined" -> {
 				refuse(node, "portableUser", "hosts.portableUser", "only with mode portable");
 				refuse(node, "plugin", "hosts.plugin", "only with mode portable");
+				refuse(node, "secretDelivery", "hosts.secretDelivery", "only with mode portable");
 				return new Hosts.DomainJoined(Json.texts(node, "members", "hosts.members", 500, 16));
 			}
 			case "portable" -> {
@@ -124,10 +126,31 @@ final class FilingReader {
 				if (!type.equals("custom")) {
 					refuse(plugin, "guid", "hosts.plugin.guid", "only with type custom");
 				}
-				return new Hosts.Portable(user, guid, input);
+				return new Hosts.Portable(user, guid, input, delivery(node, type));
 			}
 			default -> throw new ApiInputException("hosts.mode", "enum: portable or domainJoined");
 		}
+	}
+
+	/**
+	 * Who stores the portable identity: the portal by default for new filings (the issue 13 default), a person
+	 * only when asked, and always for a custom plug-in, whose store the portal does not know.
+	 */
+	private static SecretDelivery delivery(JsonNode node, String pluginType) {
+		String value = Json.text(node, "secretDelivery", "hosts.secretDelivery", false, 10);
+		if (value == null) {
+			return pluginType.equals("custom") ? SecretDelivery.MANUAL : SecretDelivery.STORE;
+		}
+		SecretDelivery delivery = switch (value) {
+			case "store" -> SecretDelivery.STORE;
+			case "manual" -> SecretDelivery.MANUAL;
+			default -> throw new ApiInputException("hosts.secretDelivery", "enum: store or manual");
+		};
+		if (delivery == SecretDelivery.STORE && pluginType.equals("custom")) {
+			throw new ApiInputException("hosts.secretDelivery", "store only with plugin type azureKeyVault, aws or "
+					+ "kubernetesSecret: the portal does not know where a custom plug-in reads; send manual");
+		}
+		return delivery;
 	}
 
 	private static Target target(JsonNode body, String name) {

@@ -69,7 +69,13 @@ final class FilingSchema {
 			.addProperty("group", group())
 			.addProperty("groupScope", groupScope())
 			.addProperty("portableUser", text(20, "sAMAccountName of the portable user; its password is generated."))
-			.addProperty("plugin", ref("HostPlugin")));
+			.addProperty("plugin", ref("HostPlugin"))
+			.addProperty("secretDelivery", choice("store", "manual").description("Who puts the portable user's "
+					+ "credential where the plug-in reads it. store (the default): the run writes it into the plug-in's "
+					+ "store (Azure Key Vault secret, AWS Secrets Manager secret or SSM SecureString parameter, "
+					+ "Kubernetes Secret) from memory, in the plug-in's format, and proves retrieval with what it reads "
+					+ "back; the password is never shown or returned. manual: the run page shows the password once to "
+					+ "an admin with the store's command; the default, and the only choice, for type custom.")));
 		schemas.put("HostPlugin", oneOf("The ccg.exe plug-in and its input (HostAccountConfig).", "KnownHostPlugin",
 				"CustomHostPlugin"));
 		schemas.put("KnownHostPlugin", object("A plug-in the portal knows by its CLSID.", List.of("type", "input"))

@@ -34,7 +34,8 @@ class RequestViewer {
 	RequestViews.RequestView view(FiledRequest row) {
 		RunView run = this.requests.run(row).orElse(null);
 		RequestStatus status = RequestStatus.of(row.status(), run);
-		RequestViews.PlanView plan = this.json.readValue(row.planJson(), RequestViews.PlanView.class);
+		RequestViews.PlanView plan = PlanCommands.of(this.json.readValue(row.planJson(), RequestViews.PlanView.class),
+				row);
 		List<RequestViews.StepView> steps = (run != null)
 				? run.steps().stream().map(s -> new RequestViews.StepView(s.index(), s.kind().name(), s.target(),
 						s.intent().name(), s.description(), s.state().name(), s.result(), s.detail())).toList()

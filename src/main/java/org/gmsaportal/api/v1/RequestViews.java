@@ -42,12 +42,36 @@ final class RequestViews {
 	 * @param domain the directory's domain
 	 * @param runnable false if a step is blocked
 	 * @param steps the steps in order
+	 * @param portableIdentity for portable hosts, who stores the identity, where, and what the platform needs
 	 */
-	record PlanView(String domain, boolean runnable, List<PlannedStepView> steps) {
+	record PlanView(String domain, boolean runnable, List<PlannedStepView> steps,
+			@Nullable PortableIdentityView portableIdentity) {
 	}
 
-	/** One planned step: what it acts on and what the live lookup found it will do. */
-	record PlannedStepView(int index, String kind, String target, String intent, String description) {
+	/**
+	 * One planned step: what it acts on, what the live lookup found it will do, and the command it replaces
+	 * (PowerShell, kubectl, az or aws; a password is always elided as {@code <password>}).
+	 */
+	record PlannedStepView(int index, String kind, String target, String intent, String description,
+			@Nullable String command) {
+	}
+
+	/**
+	 * How a portable identity reaches the node's plug-in.
+	 *
+	 * @param secretDelivery {@code store} (the run writes it) or {@code manual} (an admin does, shown the password
+	 * once)
+	 * @param destination the store and the secret's name, if the portal knows the plug-in's store
+	 * @param command the store's command with the password elided as {@code <password>}
+	 * @param platformCommands what the cloud platform needs and the portal cannot do: az aks update, Key Vault
+	 * access, the node role's IAM policy
+	 */
+	record PortableIdentityView(String secretDelivery, @Nullable String destination, @Nullable String command,
+			List<PlatformCommandView> platformCommands) {
+	}
+
+	/** One platform command: {@code topic} is aks-gmsa, keyvault-policy, keyvault-rbac, iam-policy or iam-attach. */
+	record PlatformCommandView(String topic, String command) {
 	}
 
 	/** One step with its outcome: state PENDING, RUNNING, SUCCEEDED, FAILED or SKIPPED. */

@@ -121,6 +121,7 @@ class ApiRequestsController {
 		ReviewViews.Detail detail = this.review.find(found(id))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		model.addAttribute("request", detail);
+		model.addAttribute("delivery", this.review.delivery(detail.summary().id()).orElse(null));
 		model.addAttribute("refusal", refusal);
 		model.addAttribute("reasonError", reasonError);
 		return "api-requests/detail";

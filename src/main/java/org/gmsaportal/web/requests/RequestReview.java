@@ -19,6 +19,7 @@ import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.PlanSummary;
 import org.gmsaportal.provisioning.PlannedStep;
+import org.gmsaportal.provisioning.PortableDelivery;
 import org.gmsaportal.provisioning.ProvisioningRefusedException;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.ProvisioningRequests;
@@ -94,6 +95,15 @@ class RequestReview {
 
 	Optional<ReviewViews.Detail> find(String id) {
 		return this.requests.find(id).map(this::detail);
+	}
+
+	/** How a portable request's identity reaches its plug-in, from the stored request and its plan's domain. */
+	Optional<PortableDelivery> delivery(String id) {
+		return this.requests.find(id).flatMap((row) -> {
+			ProvisioningRequest request = request(row);
+			return (request != null) ? PortableDelivery.of(request, this.requests.plan(row).domain())
+					: Optional.empty();
+		});
 	}
 
 	/** Approves the plan the ADMIN saw, on behalf of {@code user}, and starts the run. */

@@ -11,8 +11,11 @@ import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.provisioning.ArtifactNames;
+import org.gmsaportal.provisioning.PortableDelivery;
+import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
+import org.gmsaportal.provisioning.RunKind;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepKind;
@@ -97,6 +100,7 @@ class RunsController {
 		model.addAttribute("admin", admin);
 		// Revealed only by an admin's explicit POST, which records who saw it; a page load takes nothing.
 		model.addAttribute("passwordWaiting", admin && this.provisioning.portablePasswordWaiting(run.id()));
+		model.addAttribute("delivery", delivery(run));
 		return "runs/detail";
 	}
 
@@ -109,7 +113,26 @@ class RunsController {
 		model.addAttribute("run", run);
 		model.addAttribute("portablePassword", password.map(SecretValue::reveal).orElse(null));
 		model.addAttribute("writtenSecret", writtenSecret(run));
+		model.addAttribute("delivery", delivery(run));
 		return "runs/password";
+	}
+
+	/**
+	 * How the run's portable identity reaches its plug-in: the store, its command with the password elided, the
+	 * platform's commands; {@code null} for domain-joined hosts and decommission runs.
+	 */
+	private @Nullable PortableDelivery delivery(RunView run) {
+		if (run.kind() == RunKind.DECOMMISSION) {
+			return null;
+		}
+		try {
+			ProvisioningRequest request = this.provisioning.request(run.id());
+			return (request != null) ? PortableDelivery.of(request, run.domain()).orElse(null) : null;
+		}
+		catch (RuntimeException ex) {
+			// A run kept by an older version whose request no longer reads: the page shows the rest.
+			return null;
+		}
 	}
 
 	@GetMapping(path = "/runs/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)

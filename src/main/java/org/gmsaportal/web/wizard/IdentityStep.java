@@ -13,6 +13,7 @@ import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.RequestRules;
+import org.gmsaportal.provisioning.SecretDelivery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -77,6 +78,9 @@ public class IdentityStep {
 	@Pattern(regexp = "[^\\p{Cntrl}]*", message = "{wizard.pluginInput.pattern}")
 	private @Nullable String pluginInput = "";
 
+	// The portal writes the plug-in's store unless the admin keeps that step (issue 13): no hand-carried password.
+	private @Nullable SecretDelivery secretDelivery = SecretDelivery.STORE;
+
 	@Size(max = 128)
 	@Pattern(regexp = "|[A-Za-z0-9][A-Za-z0-9_.:#/-]*", message = "{wizard.ticketRef.pattern}")
 	private @Nullable String ticketRef = "";
@@ -85,7 +89,7 @@ public class IdentityStep {
 	@Valid
 	private OuFields placement = new OuFields();
 
-	/** The rules between fields: the portable mode needs its user, plug-in and input. */
+	/** The rules between fields: the portable mode needs its user, plug-in, input and who stores the secret. */
 	void validate(Errors errors) {
 		if (this.hostMode == HostMode.PORTABLE) {
 			for (String field : List.of("portableUser", "pluginInput")) {
@@ -96,6 +100,9 @@ public class IdentityStep {
 			}
 			if (this.plugin == null && !errors.hasFieldErrors("plugin")) {
 				errors.rejectValue("plugin", "wizard.portable.required");
+			}
+			if (this.secretDelivery == null && !errors.hasFieldErrors("secretDelivery")) {
+				errors.rejectValue("secretDelivery", "wizard.portable.required");
 			}
 		}
 	}
@@ -198,6 +205,14 @@ public class IdentityStep {
 
 	public void setPluginInput(@Nullable String pluginInput) {
 		this.pluginInput = pluginInput;
+	}
+
+	public @Nullable SecretDelivery getSecretDelivery() {
+		return this.secretDelivery;
+	}
+
+	public void setSecretDelivery(@Nullable SecretDelivery secretDelivery) {
+		this.secretDelivery = secretDelivery;
 	}
 
 	public @Nullable String getTicketRef() {

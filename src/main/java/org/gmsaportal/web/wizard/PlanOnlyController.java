@@ -13,7 +13,9 @@ import org.gmsaportal.provisioning.EquivalentCommands;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.PlanOnly;
+import org.gmsaportal.provisioning.PortableDelivery;
 import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.SecretDelivery;
 import org.gmsaportal.provisioning.Target;
 
 import org.springframework.stereotype.Controller;
@@ -43,6 +45,7 @@ class PlanOnlyController {
 		model.addAttribute("section", "wizard");
 		model.addAttribute("hostModes", IdentityStep.HostMode.values());
 		model.addAttribute("plugins", KnownPlugin.values());
+		model.addAttribute("deliveries", SecretDelivery.values());
 	}
 
 	@GetMapping("/wizard/plan-only")
@@ -66,6 +69,7 @@ class PlanOnlyController {
 			model.addAttribute("artifacts", artifacts);
 			model.addAttribute("commands", artifacts.steps().stream()
 				.map((step) -> EquivalentCommands.of(step, request, facts.dnsName())).toList());
+			model.addAttribute("delivery", PortableDelivery.of(request, facts.dnsName()).orElse(null));
 		}
 		catch (InvalidCredentialSpecInputException ex) {
 			errors.rejectValue(factField(ex.field()), "invalid", ex.rule());
@@ -89,7 +93,7 @@ class PlanOnlyController {
 		KnownPlugin plugin = form.getPlugin();
 		Hosts hosts = (form.getHostMode() == IdentityStep.HostMode.PORTABLE && plugin != null)
 				? new Hosts.Portable(WizardRequests.text(form.getPortableUser()), plugin.clsid(),
-						WizardRequests.text(form.getPluginInput()))
+						WizardRequests.text(form.getPluginInput()), form.getSecretDelivery())
 				: new Hosts.DomainJoined(WizardRequests.lines(form.getComputerAccounts()));
 		return new ProvisioningRequest("plan-only", name, dnsHostName, WizardRequests.lines(form.getSpns()),
 				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, group, hosts,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.provisioning.SecretDelivery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.validation.Errors;
@@ -67,6 +68,8 @@ public class PlanOnlyForm {
 	@Size(max = 1000)
 	@Pattern(regexp = "[^\\p{Cntrl}]*", message = "{wizard.pluginInput.pattern}")
 	private @Nullable String pluginInput = "";
+
+	private @Nullable SecretDelivery secretDelivery = SecretDelivery.STORE;
 
 	@Valid
 	private OuFields placement = new OuFields();
@@ -168,6 +171,17 @@ public class PlanOnlyForm {
 		if (this.plugin == null && !errors.hasFieldErrors("plugin")) {
 			errors.rejectValue("plugin", "wizard.portable.required");
 		}
+		if (this.secretDelivery == null && !errors.hasFieldErrors("secretDelivery")) {
+			errors.rejectValue("secretDelivery", "wizard.portable.required");
+		}
+	}
+
+	public @Nullable SecretDelivery getSecretDelivery() {
+		return this.secretDelivery;
+	}
+
+	public void setSecretDelivery(@Nullable SecretDelivery secretDelivery) {
+		this.secretDelivery = secretDelivery;
 	}
 
 	public IdentityStep.@Nullable HostMode getHostMode() {

@@ -12,6 +12,7 @@ import org.gmsaportal.provisioning.EquivalentCommands;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.Plan;
 import org.gmsaportal.provisioning.PlannedStep;
+import org.gmsaportal.provisioning.PortableDelivery;
 import org.gmsaportal.provisioning.ProvisioningRefusedException;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.ProvisioningService;
@@ -164,6 +165,7 @@ class ReviewController {
 			Plan plan = this.provisioning.plan(request);
 			model.addAttribute("plan", plan);
 			model.addAttribute("rows", rows(plan));
+			model.addAttribute("delivery", PortableDelivery.of(plan.request(), plan.domain()).orElse(null));
 			if (plan.runnable()) {
 				// A new one-time token per rendered form; the draft keeps it, as the session does.
 				wizard.setReviewToken(UUID.randomUUID().toString());

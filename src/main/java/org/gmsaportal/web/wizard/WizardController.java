@@ -11,6 +11,7 @@ import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.LiveChecks;
 import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.SecretDelivery;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -262,6 +263,7 @@ class WizardController {
 				model.addAttribute("hostModes", IdentityStep.HostMode.values());
 				model.addAttribute("groupScopes", GroupScope.values());
 				model.addAttribute("plugins", KnownPlugin.values());
+				model.addAttribute("deliveries", SecretDelivery.values());
 			}
 			default -> {
 			}

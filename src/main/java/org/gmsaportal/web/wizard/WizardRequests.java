@@ -48,7 +48,8 @@ final class WizardRequests {
 		IdentityStep id = state.getIdentity();
 		Hosts hosts = (id.getHostMode() == IdentityStep.HostMode.PORTABLE)
 				? new Hosts.Portable(text(id.getPortableUser()),
-						(id.getPlugin() != null) ? id.getPlugin().clsid() : "", text(id.getPluginInput()))
+						(id.getPlugin() != null) ? id.getPlugin().clsid() : "", text(id.getPluginInput()),
+						id.getSecretDelivery())
 				: new Hosts.DomainJoined(lines(id.getComputerAccounts()));
 		KdsRootKeyChoice kds = Objects.requireNonNullElse(state.getForest().getKdsRootKey(),
 				KdsRootKeyChoice.USE_EXISTING);
@@ -120,6 +121,7 @@ final class WizardRequests {
 			case "hosts.userName" -> new FieldError("identity", "portableUser", rule);
 			case "hosts.pluginGuid" -> new FieldError("identity", "plugin", rule);
 			case "hosts.pluginInput" -> new FieldError("identity", "pluginInput", rule);
+			case "hosts.delivery", "hosts.secretDelivery" -> new FieldError("identity", "secretDelivery", rule);
 			case "target.namespace", "target.serviceAccount", "target.credSpecName", "target.dnsForwardServers",
 					"target.sampleImage" -> new FieldError("cluster", field.substring("target.".length()), rule);
 			default -> new FieldError("review", null, field + ": " + rule);

@@ -209,7 +209,7 @@ class ProvisioningRequestsControllerTests {
 
 	private static RequestViews.RequestView view(String id) {
 		return new RequestViews.RequestView(id, "PROVISION", "PENDING_APPROVAL", HASH,
-				new RequestViews.PlanView("contoso.com", true, List.of()), List.of(), "CHG-1", null, null, null,
+				new RequestViews.PlanView("contoso.com", true, List.of(), null), List.of(), "CHG-1", null, null, null,
 				Instant.parse("2026-01-02T10:00:00Z"), Map.of("self", RequestViewer.BASE + id), null);
 	}
 

@@ -4,10 +4,12 @@ import java.util.List;
 
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.credspec.DomainIdentity;
+import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.PlanOnly;
 import org.gmsaportal.provisioning.PlannedStep;
 import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.SecretDelivery;
 import org.gmsaportal.provisioning.StepIntent;
 import org.gmsaportal.provisioning.StepKind;
 import org.gmsaportal.provisioning.Target;
@@ -123,6 +125,27 @@ class PlanOnlyControllerTests {
 		assertThat(request.getValue().dnsHostName()).isEqualTo("webapp01.contoso.com");
 		assertThat(request.getValue().groupName()).isEqualTo("WebApp01-hosts");
 		assertThat(request.getValue().target()).isEqualTo(new Target.ExportOnly("apps", "webapp", "webapp01-spec"));
+	}
+
+	@Test
+	void aPortableAwsPlanByHandGivesTheSsmCommandAndTheNodeRolesPolicy() {
+		given(this.planOnly.generate(any(), any())).willReturn(new PlanOnly.Artifacts("{}", "contoso_webapp01.json",
+				"kind: GMSACredentialSpec", "webapp01-export-bundle.yaml", List.of(), List.of(), List.of()));
+		MultiValueMap<String, String> form = form();
+		form.remove("computerAccounts");
+		form.add("hostMode", "PORTABLE");
+		form.add("portableUser", "WebApp01-ccg");
+		form.add("plugin", "AWS");
+		form.add("pluginInput", "{\"credentialArn\":\"arn:aws:ssm:eu-west-1:123456789012:parameter/gmsa/web01\"}");
+		form.add("secretDelivery", "MANUAL");
+		assertThat(this.mvc.post().uri("/wizard/plan-only").params(form).with(csrf()).with(ADMIN)).hasStatusOk()
+			.bodyText()
+			.contains("data-delivery=\"MANUAL\"")
+			.contains("aws ssm put-parameter --region eu-west-1 --name /gmsa/web01 --type SecureString --overwrite")
+			.contains("id=\"platform-iam-policy\"", "ssm:GetParameter", "kms:Decrypt");
+		ArgumentCaptor<ProvisioningRequest> request = ArgumentCaptor.forClass(ProvisioningRequest.class);
+		verify(this.planOnly).generate(request.capture(), any());
+		assertThat(((Hosts.Portable) request.getValue().hosts()).delivery()).isEqualTo(SecretDelivery.MANUAL);
 	}
 
 	@Test
