@@ -35,6 +35,11 @@ class ClustersFacade implements Clusters {
 	}
 
 	@Override
+	public Platform platform(String connection) {
+		return this.connections.platform(connection);
+	}
+
+	@Override
 	public PreflightCheck reachability(String connection) {
 		return this.preflight.reachability(connection);
 	}
