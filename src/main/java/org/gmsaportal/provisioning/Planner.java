@@ -3,7 +3,11 @@ package org.gmsaportal.provisioning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.gmsaportal.cluster.Clusters;
+import org.gmsaportal.cluster.Platform;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory.Ensured;
@@ -13,6 +17,7 @@ import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.RunRef;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +36,23 @@ class Planner {
 
 	private final ExistingObjects existing;
 
-	Planner(Directory directory, ExistingObjects existing) {
+	private final Function<String, Platform> platforms;
+
+	@Autowired
+	Planner(Directory directory, ExistingObjects existing, Clusters clusters) {
+		this(directory, existing, clusters::platform);
+	}
+
+	/** A planner whose cluster connections are all of this platform, or answer as {@code platforms} says. */
+	Planner(Directory directory, ExistingObjects existing, Function<String, Platform> platforms) {
 		this.directory = directory;
 		this.existing = existing;
+		this.platforms = platforms;
+	}
+
+	/** A planner whose cluster connections name no platform. */
+	Planner(Directory directory, ExistingObjects existing) {
+		this(directory, existing, (connection) -> Platform.GENERIC);
 	}
 
 	DomainIdentity domainFacts(String connection) {
@@ -43,8 +62,9 @@ class Planner {
 	Plan plan(ProvisioningRequest asked) {
 		String conn = configured(this.directory, asked.directoryConnection());
 		DomainIdentity facts = this.directory.domainFacts(conn);
-		// From here on the request names every OU, so the hash binds where each object goes.
-		ProvisioningRequest request = asked.withPlacement(place(this.directory, asked));
+		// From here on the request names every OU and its platform, so the hash binds where each object goes and
+		// which platform's steps the review showed.
+		ProvisioningRequest request = withPlatform(asked.withPlacement(place(this.directory, asked)));
 		Placement where = request.where();
 		String domain = facts.dnsName().toLowerCase(Locale.ROOT);
 		List<PlannedStep> planned = new ArrayList<>();
@@ -74,11 +94,17 @@ class Planner {
 		}
 		// Generating now, from live facts, finds input the credspec module refuses before anything is approved.
 		RequestTranslation.credentialSpec(request, facts);
-		add(planned, StepKind.GENERATE_CREDSPEC, request.gmsaName(), StepIntent.APPLY,
-				"generate the credential spec from the domain facts of " + domain);
+		List<Blocker> further = AdditionalAccounts.check(this.directory, conn, request);
+		blockers.addAll(further);
+		add(planned, StepKind.GENERATE_CREDSPEC, request.gmsaName(), further.isEmpty() ? StepIntent.APPLY
+				: StepIntent.BLOCKED, further.isEmpty() ? "generate the credential spec from the domain facts of " + domain
+						+ AdditionalAccounts.listed(request)
+						: further.stream().map(Blocker::message).collect(Collectors.joining(" ")));
 		if (request.target() instanceof Target.Cluster cluster) {
+			PlatformProfile profile = cluster.profile();
 			add(planned, StepKind.CLUSTER_PREFLIGHT, cluster.connection(), StepIntent.CHECK,
-					"check CRD, webhook, Windows nodes and DNS on cluster " + cluster.connection());
+					"check CRD, webhook, Windows nodes and DNS on cluster " + cluster.connection() + " ("
+							+ profile.platform() + ": webhook from " + profile.webhookSource() + ")");
 			add(planned, StepKind.APPLY_TO_CLUSTER, cluster.credSpecName(), StepIntent.APPLY,
 					"server-side apply to cluster " + cluster.connection() + ": " + RequestTranslation.clusterObjects(request));
 			if (cluster.sampleImage() != null) {
@@ -88,14 +114,29 @@ class Planner {
 		}
 		else if (request.target() instanceof Target.ExportOnly export) {
 			add(planned, StepKind.EXPORT_BUNDLE, export.credSpecName(), StepIntent.APPLY,
-					"export a YAML bundle without secret values: " + RequestTranslation.clusterObjects(request));
+					"export a YAML bundle without secret values: " + RequestTranslation.clusterObjects(request)
+							+ (export.platform() != null ? "; with the steps of platform " + export.platform() : ""));
+		}
+		else if (request.target() instanceof Target.DockerHosts docker) {
+			add(planned, StepKind.PLACE_ON_DOCKER_HOSTS, request.gmsaName(), StepIntent.APPLY,
+					"offer the credential spec file and the commands that place it in "
+							+ DockerHostCommands.FOLDER + " and run " + docker.imageToRun() + " with it");
 		}
 		// Blocked steps of the directory's own (a group of the wrong kind, a missing computer) on their fields too.
 		planned.stream().filter((s) -> s.intent() == StepIntent.BLOCKED
-				&& blockers.stream().noneMatch((b) -> b.field().equals(Blocker.field(s.kind()))))
+				&& blockers.stream().noneMatch((b) -> b.field().equals(Blocker.field(s.kind()))
+						|| b.field().startsWith(Blocker.field(s.kind()) + "[")))
 			.forEach((s) -> blockers.add(new Blocker(Blocker.field(s.kind()), s.description(), null, null)));
 		provenance(planned, request.ticketRef());
 		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned), blockers);
+	}
+
+	/** The request with its cluster target's platform: the request's own, else its connection's. */
+	private ProvisioningRequest withPlatform(ProvisioningRequest request) {
+		if (request.target() instanceof Target.Cluster cluster && cluster.platform() == null) {
+			return request.withTarget(cluster.withPlatform(this.platforms.apply(cluster.connection())));
+		}
+		return request;
 	}
 
 	/**

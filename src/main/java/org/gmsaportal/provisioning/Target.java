@@ -88,13 +88,16 @@ public sealed interface Target {
 	/**
 	 * Windows Server hosts that run containers with Docker, without Kubernetes: the run offers the credential spec
 	 * file under the name {@code New-CredentialSpec} gives it and the commands to place it in
-	 * {@code C:\ProgramData\Docker\CredentialSpecs} and run a container with it. Nothing Kubernetes applies, so
-	 * the Kubernetes names of this target are refused: code reaches them only through a cluster or export target.
+	 * {@code C:\ProgramData\Docker\CredentialSpecs} and run a container with it. Nothing Kubernetes applies: the
+	 * Kubernetes names of this target read {@link #NONE}, so the pages that list every target show them as absent.
 	 *
 	 * @param image the Windows container image the {@code docker run} command names, or {@code null} for the
 	 * Server Core IIS image
 	 */
 	record DockerHosts(@Nullable String image) implements Target {
+
+		/** What the Kubernetes names of a Docker target read. */
+		public static final String NONE = "-";
 
 		/** The image the {@code docker run} command names when the request gives none. */
 		public static final String DEFAULT_IMAGE = "mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022";
@@ -106,17 +109,17 @@ public sealed interface Target {
 
 		@Override
 		public String namespace() {
-			throw new IllegalStateException("Docker hosts have no Kubernetes namespace");
+			return NONE;
 		}
 
 		@Override
 		public String serviceAccount() {
-			throw new IllegalStateException("Docker hosts have no Kubernetes service account");
+			return NONE;
 		}
 
 		@Override
 		public String credSpecName() {
-			throw new IllegalStateException("Docker hosts have no GMSACredentialSpec resource");
+			return NONE;
 		}
 
 	}
