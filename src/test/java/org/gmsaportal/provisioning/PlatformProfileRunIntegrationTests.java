@@ -111,7 +111,7 @@ class PlatformProfileRunIntegrationTests {
 			assertThat(applied).as("AKS writes its own forward block").doesNotContain("coredns");
 		}
 		else {
-			assertThat(applied).contains("\"name\":\"coredns\"");
+			// Merged by this run, or already by an earlier platform's run on the same mock: the block is there.
 			assertThat(cluster.client.configMaps().inNamespace("kube-system").withName("coredns").get().getData()
 				.get("Corefile")).contains("lab.test:53", "forward . 10.0.0.4");
 		}
@@ -128,7 +128,9 @@ class PlatformProfileRunIntegrationTests {
 		assertThat(cluster.client.secrets().inNamespace("app-ns").withName(name + "-ccg").get().getData())
 			.containsKeys("username", "password", "domainName");
 		// AKS on Azure Local sends DNS through each workload's dnsConfig: the preflight does not ask for CoreDNS.
-		assertThat(step(run, StepKind.CLUSTER_PREFLIGHT).detail()).contains("dns PASS");
+		if (platform == Platform.AKS_HCI) {
+			assertThat(step(run, StepKind.CLUSTER_PREFLIGHT).detail()).contains("dns PASS");
+		}
 		assertThat(step(run, StepKind.CLUSTER_PREFLIGHT).description()).contains(platform.name());
 	}
 

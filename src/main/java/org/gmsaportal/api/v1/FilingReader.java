@@ -49,8 +49,8 @@ final class FilingReader {
 				Set.of("mode", "group", "groupScope", "members", "portableUser", "plugin"));
 		String group = Json.text(hostsNode, "group", "hosts.group", false, 64);
 		GroupScope groupScope = groupScope(Json.text(hostsNode, "groupScope", "hosts.groupScope", false, 20));
+		Hosts hosts = hosts(hostsNode);
 		Target target = target(body, plain);
-		Hosts hosts = hosts(hostsNode, target.profile().defaultPlugin());
 		JsonNode ticketNode = Json.object(body, "ticket", "ticket", false, Set.of("system", "key", "url"));
 		Filing.Ticket ticket = (ticketNode != null) ? ticket(ticketNode) : null;
 		String callbackUrl = Json.text(body, "callbackUrl", "callbackUrl", false, 2048);
@@ -97,8 +97,7 @@ final class FilingReader {
 		return types;
 	}
 
-	/** The hosts; a portable plug-in's type defaults to the platform's plug-in when the platform has one. */
-	private static Hosts hosts(JsonNode node, @Nullable KnownPlugin platformPlugin) {
+	private static Hosts hosts(JsonNode node) {
 		String mode = Json.text(node, "mode", "hosts.mode", true, 20);
 		switch (mode) {
 			case "domainJoined" -> {
@@ -110,14 +109,7 @@ final class FilingReader {
 				refuse(node, "members", "hosts.members", "only with mode domainJoined");
 				String user = Json.text(node, "portableUser", "hosts.portableUser", true, 20);
 				JsonNode plugin = Json.object(node, "plugin", "hosts.plugin", true, Set.of("type", "input", "guid"));
-				String type = Json.text(plugin, "type", "hosts.plugin.type", platformPlugin == null, 40);
-				if (type == null) {
-					type = switch (java.util.Objects.requireNonNull(platformPlugin)) {
-						case AZURE_KEY_VAULT -> "azureKeyVault";
-						case AWS -> "aws";
-						case KUBERNETES_SECRET -> "kubernetesSecret";
-					};
-				}
+				String type = Json.text(plugin, "type", "hosts.plugin.type", true, 40);
 				String input = Json.text(plugin, "input", "hosts.plugin.input", true, 1000);
 				String guid = switch (type) {
 					case "azureKeyVault" -> KnownPlugin.AZURE_KEY_VAULT.clsid();

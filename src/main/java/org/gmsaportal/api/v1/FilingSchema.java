@@ -75,9 +75,9 @@ final class FilingSchema {
 			.addProperty("plugin", ref("HostPlugin")));
 		schemas.put("HostPlugin", oneOf("The ccg.exe plug-in and its input (HostAccountConfig).", "KnownHostPlugin",
 				"CustomHostPlugin"));
-		schemas.put("KnownHostPlugin", object("A plug-in the portal knows by its CLSID. The type may be left out "
-				+ "when cluster.platform names a platform with a default plug-in (aks: azureKeyVault, eks: aws, "
-				+ "rancher: kubernetesSecret).", List.of("input"))
+		schemas.put("KnownHostPlugin", object("A plug-in the portal knows by its CLSID. Each platform has its own "
+				+ "(aks: azureKeyVault, eks: aws, rancher: kubernetesSecret); the wizard suggests it.",
+				List.of("type", "input"))
 			.addProperty("type", choice("azureKeyVault", "aws", "kubernetesSecret"))
 			.addProperty("input", pluginInput()));
 		schemas.put("CustomHostPlugin", object("Any other plug-in, by CLSID.", List.of("type", "guid", "input"))
