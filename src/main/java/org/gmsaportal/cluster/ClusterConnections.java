@@ -26,4 +26,10 @@ class ClusterConnections {
 		}).toList();
 	}
 
+	/** The platform the connection is configured with; {@link Platform#GENERIC} for an unknown name. */
+	Platform platform(String connection) {
+		ClusterSettings.Connection settings = this.properties.connections().get(connection);
+		return (settings != null) ? settings.platform() : Platform.GENERIC;
+	}
+
 }

@@ -31,9 +31,12 @@ record ClusterSettings(@DefaultValue Map<String, @Valid Connection> connections)
 	 * @param inCluster use the service account of the pod the portal runs in instead of a kubeconfig
 	 * @param connectTimeout how long to wait for a TCP/TLS connection before reporting "cannot reach"
 	 * @param requestTimeout how long to wait for one API response
+	 * @param platform what the cluster runs on ({@code gmsa.cluster.connections.<name>.platform}); it picks the
+	 * platform profile a request for this cluster follows unless the request names another
 	 */
 	record Connection(@Nullable Path kubeconfig, @Nullable String context, boolean inCluster,
-			@DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration requestTimeout) {
+			@DefaultValue("10s") Duration connectTimeout, @DefaultValue("30s") Duration requestTimeout,
+			@DefaultValue("GENERIC") Platform platform) {
 
 		/** Exactly one source of credentials, so an admin never wonders which one was used. */
 		@AssertTrue(message = "set either kubeconfig or in-cluster=true, not both and not neither")

@@ -17,6 +17,14 @@ public interface Clusters {
 	List<ClusterSummary> connections();
 
 	/**
+	 * The platform the connection is configured with ({@code gmsa.cluster.connections.<name>.platform}),
+	 * {@link Platform#GENERIC} when it names none or the name is not configured. Reads no cluster.
+	 */
+	default Platform platform(String connection) {
+		return Platform.GENERIC;
+	}
+
+	/**
 	 * Only whether the API server answers and which Kubernetes version it runs, cheap enough to show while the
 	 * admin picks a connection; a connection that cannot even be built fails with the reason.
 	 */

@@ -42,6 +42,11 @@ class ClustersFacade implements Clusters {
 	}
 
 	@Override
+	public Platform platform(String connection) {
+		return this.connections.platform(connection);
+	}
+
+	@Override
 	public PreflightCheck reachability(String connection) {
 		return this.preflight.reachability(connection);
 	}

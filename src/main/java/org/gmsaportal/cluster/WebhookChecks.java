@@ -42,7 +42,8 @@ final class WebhookChecks {
 			checks.add(ofType.isEmpty()
 					? PreflightCheck.fail("webhook." + type, "No " + type + " webhook configuration for gMSA found:"
 							+ (type.equals("mutating") ? " pods naming a credspec will not get its contents."
-									: " nobody checks that the service account may use the credspec."), INSTALL)
+									: " nobody checks that the service account may use the credspec."),
+							(request.webhookInstall() != null) ? request.webhookInstall() : INSTALL)
 					: PreflightCheck.pass("webhook." + type, type + " webhook " + ofType.get(0).name() + " in "
 							+ ofType.get(0).configuration() + "."));
 		}

@@ -117,6 +117,14 @@ public interface Directory {
 	 */
 	List<SpnConflict> spnConflicts(String connection, @Nullable String gmsaName, List<String> spns);
 
+	/**
+	 * Read only: whether {@code gmsaName} (without {@code $}) names a gMSA, and which of {@code principals}
+	 * (sAMAccountNames of groups, users or computers, e.g. {@code NODE1$}) its {@code msDS-GroupMSAMembership}
+	 * names directly, as {@code New-CredentialSpec -AdditionalAccounts} needs them to be retrievable by the hosts.
+	 * A principal that does not exist is simply not allowed.
+	 */
+	Retrievers retrievers(String connection, String gmsaName, List<String> principals);
+
 	/** Read only: computer accounts whose name or DNS host name contains {@code text}, at most a page of them. */
 	Computers findComputers(String connection, String text);
 
@@ -228,6 +236,28 @@ public interface Directory {
 	 * request asks for a class HOST stands for, such as HTTP/x): the message says what would happen
 	 */
 	record SpnConflict(String spn, String holder, String message, boolean blocking) {
+	}
+
+	/**
+	 * Who may retrieve an existing gMSA's password, among the principals asked about.
+	 *
+	 * @param gmsaName the name asked about, without {@code $}
+	 * @param distinguishedName the DN of the account holding the name, {@code null} when none does
+	 * @param kind what that account is, in words ({@code gMSA}, {@code computer account}, ...); {@code null} when none
+	 * @param allowed the principals asked about that {@code msDS-GroupMSAMembership} names, as they were asked
+	 */
+	record Retrievers(String gmsaName, @Nullable String distinguishedName, @Nullable String kind,
+			List<String> allowed) {
+
+		public Retrievers {
+			allowed = List.copyOf(allowed);
+		}
+
+		/** Whether the name is a gMSA's. */
+		public boolean isGmsa() {
+			return "gMSA".equals(this.kind);
+		}
+
 	}
 
 	/**

@@ -189,6 +189,11 @@ class DirectoryFacade implements Directory {
 	}
 
 	@Override
+	public Retrievers retrievers(String connection, String gmsaName, List<String> principals) {
+		return this.lookups.retrievers(connection(connection), gmsaName, principals);
+	}
+
+	@Override
 	public Computers findComputers(String connection, String text) {
 		DirectoryLookups.ComputerMatches search = this.lookups.searchComputers(connection(connection), text);
 		return new Computers(search.accounts().stream()

@@ -3,6 +3,7 @@ package org.gmsaportal.directory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
@@ -14,6 +15,7 @@ import javax.naming.directory.SearchControls;
 import javax.naming.directory.SearchResult;
 
 import org.gmsaportal.directory.internal.AccountNames;
+import org.gmsaportal.directory.internal.Sids;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.ldap.support.LdapEncoder;
@@ -105,6 +107,43 @@ class DirectoryLookups {
 			return Spns.conflicts(ctx, facts, checked, ownDn).stream()
 				.map(c -> new HeldSpn(c.requested(), c.held(), c.holder(), c.message(), c.blocking()))
 				.toList();
+		});
+	}
+
+	/**
+	 * Whether {@code gmsaName} is a gMSA and which of {@code principals} its {@code msDS-GroupMSAMembership} names
+	 * directly (allow entries with READ_PROPERTY, less denied ones), compared by objectSid.
+	 * @throws DirectoryException naming the rule when a name is malformed, or the directory's message when it cannot
+	 * be read
+	 */
+	public Directory.Retrievers retrievers(DirectoryConnection connection, String gmsaName, List<String> principals) {
+		String name;
+		List<String> asked = new ArrayList<>();
+		try {
+			name = GmsaNames.check(gmsaName.strip());
+			principals.forEach(p -> asked.add(AccountNames.accountName("principal", p)));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new DirectoryException(ex.getMessage(), ex);
+		}
+		return connection.withServiceAccount(ctx -> {
+			String nc = Ldap.defaultNamingContext(ctx);
+			Attributes entry = Accounts.find(ctx, nc, name + "$", "distinguishedName", "objectClass",
+					"msDS-GroupMSAMembership");
+			if (entry == null) {
+				return new Directory.Retrievers(name, null, null, List.of());
+			}
+			String kind = Accounts.kind(entry);
+			Set<String> sids = kind.equals("gMSA") ? Set.copyOf(IdentityManagement.retrievers(entry)) : Set.of();
+			List<String> allowed = new ArrayList<>();
+			for (String principal : asked) {
+				Attributes found = sids.isEmpty() ? null : Accounts.find(ctx, nc, principal, "objectSid");
+				byte[] sid = (found != null) ? Ldap.bytes(found, "objectSid") : null;
+				if (sid != null && sids.contains(Sids.toString(sid))) {
+					allowed.add(principal);
+				}
+			}
+			return new Directory.Retrievers(name, Ldap.string(entry, "distinguishedName"), kind, allowed);
 		});
 	}
 

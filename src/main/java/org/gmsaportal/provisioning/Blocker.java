@@ -23,6 +23,7 @@ public record Blocker(String field, String message, @Nullable String runId, @Nul
 			case ENSURE_MEMBERSHIP -> "hosts.computerAccounts";
 			case INSTALL_GMSA_WEBHOOK -> "target.connection";
 			case WRITE_PORTABLE_SECRET -> "hosts.pluginInput";
+			case GENERATE_CREDSPEC -> "additionalAccounts";
 			default -> "gmsaName";
 		};
 	}

@@ -58,12 +58,15 @@ public final class EquivalentCommands {
 			case INSTALL_GMSA_WEBHOOK -> "kubectl --context " + sh(step.target()) + " get crd gmsacredentialspecs.windows.k8s.io"
 					+ " || kubectl apply -f gmsa-crd.yml; ./deploy-gmsa-webhook.sh --file gmsa-webhook.yml"
 					+ "  # kubernetes-sigs/windows-gmsa admission-webhook/deploy; on AKS: az aks update --enable-windows-gmsa";
-			case CLUSTER_PREFLIGHT -> "kubectl --context " + sh(step.target())
-					+ " get crd gmsacredentialspecs.windows.k8s.io && kubectl get nodes -l kubernetes.io/os=windows";
-			case APPLY_TO_CLUSTER -> "kubectl --context " + sh(((Target.Cluster) request.target()).connection())
-					+ " apply --server-side -f " + sh(ArtifactNames.bundle(request.target().credSpecName()));
+			case CLUSTER_PREFLIGHT -> preflight(step, (Target.Cluster) request.target(), domain);
+			case APPLY_TO_CLUSTER -> apply(request, domain);
 			case EXPORT_BUNDLE -> "# no cluster now; later, through GitOps: kubectl apply --server-side -f "
-					+ sh(ArtifactNames.bundle(request.target().credSpecName()));
+					+ sh(ArtifactNames.bundle(request.target().credSpecName()))
+					+ ((request.target() instanceof Target.ExportOnly export && export.platform() != null)
+							? "; first, on " + export.platform() + ": " + String.join(" && ",
+									export.profile().setupCommands("<cluster>", domain, List.of())) : "");
+			case PLACE_ON_DOCKER_HOSTS -> String.join("; ", DockerHostCommands.of(request, fileName(request),
+					domain));
 			case VERIFY_WORKLOAD -> "kubectl -n " + sh(request.target().namespace()) + " exec deploy/" + step.target()
 					+ " -- nltest /sc_verify:" + domain;
 			case REMOVE_FROM_CLUSTER -> "kubectl delete -l gmsaportal.org/run-id=<run> gmsacredentialspec,clusterrole,rolebinding,secret,deployment";
@@ -84,13 +87,38 @@ public final class EquivalentCommands {
 		};
 	}
 
+	/** The platform's setup (webhook, DNS) before the checks the preflight makes. */
+	private static String preflight(PlannedStep step, Target.Cluster cluster, String domain) {
+		return String.join(" && ", cluster.profile().setupCommands(cluster.connection(), domain,
+				cluster.dnsForwardServers())) + "; kubectl --context " + sh(step.target())
+				+ " get crd gmsacredentialspecs.windows.k8s.io && kubectl get nodes -l kubernetes.io/os=windows";
+	}
+
+	/** kubectl, or the platform's own cmdlet where it has one (AKS on Azure Local). */
+	private static String apply(ProvisioningRequest request, String domain) {
+		Target.Cluster cluster = (Target.Cluster) request.target();
+		String kubectl = "kubectl --context " + sh(cluster.connection()) + " apply --server-side -f "
+				+ sh(ArtifactNames.bundle(cluster.credSpecName()));
+		String secret = (request.hosts() instanceof Hosts.Portable portable
+				&& portable.preset() instanceof org.gmsaportal.credspec.KubernetesSecretPlugin k8s) ? k8s.secretName() : null;
+		String own = cluster.profile().applyCommand(fileName(request), cluster.credSpecName(),
+				cluster.credSpecName() + "-gmsa-use", cluster.namespace(), cluster.serviceAccount(), secret);
+		return (own != null) ? own + "  # or: " + kubectl : kubectl;
+	}
+
+	// The name New-CredentialSpec gives the file; the run names it from the domain's NetBIOS name it reads.
+	private static String fileName(ProvisioningRequest request) {
+		return "<netbios>_" + request.gmsaName().toLowerCase(Locale.ROOT) + ".json";
+	}
+
 	/**
 	 * New-CredentialSpec with its default file name, the one the portal uses. It has no parameter for
 	 * HostAccountConfig (Microsoft's docs add it by hand), so for portable hosts the commands after it add the same
 	 * section the portal writes. Runs take known plug-ins only, whose input names where a secret is, never one.
 	 */
 	private static String credentialSpec(ProvisioningRequest request, String domain) {
-		String create = "New-CredentialSpec -AccountName " + ps(request.gmsaName()) + " -Domain " + ps(domain);
+		String create = "New-CredentialSpec -AccountName " + ps(request.gmsaName()) + " -Domain " + ps(domain)
+				+ (request.additionalAccounts().isEmpty() ? "" : " -AdditionalAccounts " + list(request.additionalAccounts()));
 		String file = "  # writes <netbios>_" + request.gmsaName().toLowerCase(Locale.ROOT) + ".json (lower case), the"
 				+ " portal's name for it";
 		if (!(request.hosts() instanceof Hosts.Portable portable)) {

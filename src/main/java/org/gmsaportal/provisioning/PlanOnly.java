@@ -68,6 +68,15 @@ public class PlanOnly {
 			notes.add("The OUs were checked as distinguished names only: with no directory connection, whether they "
 					+ "exist was not checked. New-ADGroup, New-ADServiceAccount and New-ADUser fail if one does not.");
 		}
+		if (!request.additionalAccounts().isEmpty()) {
+			notes.add("The further gMSAs " + String.join(", ", request.additionalAccounts()) + " were not checked: with "
+					+ "no directory connection, make sure each exists and lets " + request.groupName() + " retrieve its "
+					+ "password (Get-ADServiceAccount <name> -Properties PrincipalsAllowedToRetrieveManagedPassword).");
+		}
+		if (request.target() instanceof Target.ExportOnly export && export.platform() != null) {
+			notes.add(export.profile().bundleNotes("<cluster>", facts.dnsName(), List.of()).replace("\n#", " ")
+				.replace("# ", "").strip());
+		}
 		if (preset != null) {
 			notes.add(preset.describe() + " Store the portable user's credential there once New-ADUser has set its "
 					+ "password; plan-only mode never sees a password.");

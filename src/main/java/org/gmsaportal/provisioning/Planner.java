@@ -3,6 +3,8 @@ package org.gmsaportal.provisioning;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.gmsaportal.cluster.ClusterOperationException;
 import org.gmsaportal.cluster.Clusters;
@@ -22,6 +24,7 @@ import org.gmsaportal.secretstores.SecretStores;
 import org.gmsaportal.secretstores.StoredSecret;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,11 +47,21 @@ class Planner {
 
 	private final SecretStores stores;
 
+	private final Function<String, Platform> platforms;
+
+	@Autowired
 	Planner(Directory directory, ExistingObjects existing, Clusters clusters, SecretStores stores) {
+		this(directory, existing, clusters, stores, clusters::platform);
+	}
+
+	/** A planner whose cluster connections answer their platform as {@code platforms} says. */
+	Planner(Directory directory, ExistingObjects existing, Clusters clusters, SecretStores stores,
+			Function<String, Platform> platforms) {
 		this.directory = directory;
 		this.existing = existing;
 		this.clusters = clusters;
 		this.stores = stores;
+		this.platforms = platforms;
 	}
 
 	DomainIdentity domainFacts(String connection) {
@@ -58,8 +71,9 @@ class Planner {
 	Plan plan(ProvisioningRequest asked) {
 		String conn = configured(this.directory, asked.directoryConnection());
 		DomainIdentity facts = this.directory.domainFacts(conn);
-		// From here on the request names every OU, so the hash binds where each object goes.
-		ProvisioningRequest request = asked.withPlacement(place(this.directory, asked));
+		// From here on the request names every OU and its platform, so the hash binds where each object goes and
+		// which platform's steps the review showed.
+		ProvisioningRequest request = withPlatform(asked.withPlacement(place(this.directory, asked)));
 		Placement where = request.where();
 		String domain = facts.dnsName().toLowerCase(Locale.ROOT);
 		List<PlannedStep> planned = new ArrayList<>();
@@ -94,12 +108,18 @@ class Planner {
 		}
 		// Generating now, from live facts, finds input the credspec module refuses before anything is approved.
 		RequestTranslation.credentialSpec(request, facts);
-		add(planned, StepKind.GENERATE_CREDSPEC, request.gmsaName(), StepIntent.APPLY,
-				"generate the credential spec from the domain facts of " + domain);
+		List<Blocker> further = AdditionalAccounts.check(this.directory, conn, request);
+		blockers.addAll(further);
+		add(planned, StepKind.GENERATE_CREDSPEC, request.gmsaName(), further.isEmpty() ? StepIntent.APPLY
+				: StepIntent.BLOCKED, further.isEmpty() ? "generate the credential spec from the domain facts of " + domain
+						+ AdditionalAccounts.listed(request)
+						: further.stream().map(Blocker::message).collect(Collectors.joining(" ")));
 		if (request.target() instanceof Target.Cluster cluster) {
-			webhook(planned, cluster);
+			PlatformProfile profile = cluster.profile();
+			webhook(planned, cluster, profile.platform());
 			add(planned, StepKind.CLUSTER_PREFLIGHT, cluster.connection(), StepIntent.CHECK,
-					"check CRD, webhook, Windows nodes and DNS on cluster " + cluster.connection());
+					"check CRD, webhook, Windows nodes and DNS on cluster " + cluster.connection() + " ("
+							+ profile.platform() + ": webhook from " + profile.webhookSource() + ")");
 			add(planned, StepKind.APPLY_TO_CLUSTER, cluster.credSpecName(), StepIntent.APPLY,
 					"server-side apply to cluster " + cluster.connection() + ": " + RequestTranslation.clusterObjects(request));
 			if (cluster.sampleImage() != null) {
@@ -109,25 +129,39 @@ class Planner {
 		}
 		else if (request.target() instanceof Target.ExportOnly export) {
 			add(planned, StepKind.EXPORT_BUNDLE, export.credSpecName(), StepIntent.APPLY,
-					"export a YAML bundle without secret values: " + RequestTranslation.clusterObjects(request));
+					"export a YAML bundle without secret values: " + RequestTranslation.clusterObjects(request)
+							+ (export.platform() != null ? "; with the steps of platform " + export.platform() : ""));
+		}
+		else if (request.target() instanceof Target.DockerHosts docker) {
+			add(planned, StepKind.PLACE_ON_DOCKER_HOSTS, request.gmsaName(), StepIntent.APPLY,
+					"offer the credential spec file and the commands that place it in "
+							+ DockerHostCommands.FOLDER + " and run " + docker.imageToRun() + " with it");
 		}
 		// Blocked steps of the directory's own (a group of the wrong kind, a missing computer) on their fields too.
 		planned.stream().filter((s) -> s.intent() == StepIntent.BLOCKED
-				&& blockers.stream().noneMatch((b) -> b.field().equals(Blocker.field(s.kind()))))
+				&& blockers.stream().noneMatch((b) -> b.field().equals(Blocker.field(s.kind()))
+						|| b.field().startsWith(Blocker.field(s.kind()) + "[")))
 			.forEach((s) -> blockers.add(new Blocker(Blocker.field(s.kind()), s.description(), null, null)));
 		provenance(planned, request.ticketRef());
 		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned), blockers);
 	}
 
+	/** The request with its cluster target's platform: the request's own, else its connection's. */
+	private ProvisioningRequest withPlatform(ProvisioningRequest request) {
+		if (request.target() instanceof Target.Cluster cluster && cluster.platform() == null) {
+			return request.withTarget(cluster.withPlatform(this.platforms.apply(cluster.connection())));
+		}
+		return request;
+	}
+
 	/**
 	 * The install of the gMSA CRD and webhook, only where the cluster lacks them, naming every object it creates;
-	 * blocked where the admin must act first (AKS's add-on, cert-manager not ready). Platform profiles are not wired
-	 * in yet, so the platform is the generic one.
+	 * blocked where the admin must act first (AKS's add-on, cert-manager not ready).
 	 */
-	private void webhook(List<PlannedStep> planned, Target.Cluster cluster) {
+	private void webhook(List<PlannedStep> planned, Target.Cluster cluster, Platform platform) {
 		WebhookPlan webhook;
 		try {
-			webhook = this.clusters.webhookPlan(cluster.connection(), Platform.GENERIC);
+			webhook = this.clusters.webhookPlan(cluster.connection(), platform);
 		}
 		catch (ClusterOperationException ex) {
 			// An unreachable or unknown cluster is the preflight step's to report, as before this step existed.

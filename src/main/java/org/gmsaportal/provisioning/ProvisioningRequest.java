@@ -30,14 +30,20 @@ import org.jspecify.annotations.Nullable;
  * existed keep their plan hash.
  * @param placement the OUs to create the objects in; {@code null} for the defaults. Left out of the JSON when
  * {@code null}; the plan always fills it in, so a plan's hash names where every object goes.
+ * @param additionalAccounts further existing gMSAs of the same domain the credential spec lists
+ * ({@code New-CredentialSpec -AdditionalAccounts}), without {@code $}; the same hosts must be allowed to retrieve
+ * their passwords. Left out of the JSON when empty, so requests stored before it existed keep their plan hash.
  */
 public record ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
 		Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,
 		Target target, @Nullable String ticketRef,
 		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable GroupScope groupScope,
-		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Placement placement) {
+		@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Placement placement,
+		@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> additionalAccounts) {
 
 	public ProvisioningRequest {
+		additionalAccounts = (additionalAccounts != null) ? RequestRules.additionalAccounts(additionalAccounts, gmsaName)
+				: List.of();
 		// The portable user's OU means nothing for domain-joined hosts; all defaults is the same as none.
 		if (placement != null && !(hosts instanceof Hosts.Portable)) {
 			placement = new Placement(placement.groupOu(), placement.gmsaOu(), null);
@@ -51,6 +57,14 @@ public record ProvisioningRequest(String directoryConnection, String gmsaName, S
 		encryptionTypes = new TreeSet<>(encryptionTypes);
 		RequestRules.check(directoryConnection, gmsaName, dnsHostName, spns, encryptionTypes, groupName, hosts,
 				target, ticketRef);
+	}
+
+	/** A request for one gMSA alone in its credential spec. */
+	public ProvisioningRequest(String directoryConnection, String gmsaName, String dnsHostName, List<String> spns,
+			Set<EncryptionType> encryptionTypes, KdsRootKeyChoice kdsRootKey, String groupName, Hosts hosts,
+			Target target, @Nullable String ticketRef, @Nullable GroupScope groupScope, @Nullable Placement placement) {
+		this(directoryConnection, gmsaName, dnsHostName, spns, encryptionTypes, kdsRootKey, groupName, hosts, target,
+				ticketRef, groupScope, placement, List.of());
 	}
 
 	/** A request whose group, if created, is domain-local, and whose objects go to their default places. */
@@ -70,7 +84,21 @@ public record ProvisioningRequest(String directoryConnection, String gmsaName, S
 	public ProvisioningRequest withPlacement(@Nullable Placement where) {
 		return new ProvisioningRequest(this.directoryConnection, this.gmsaName, this.dnsHostName, this.spns,
 				this.encryptionTypes, this.kdsRootKey, this.groupName, this.hosts, this.target, this.ticketRef,
-				this.groupScope, where);
+				this.groupScope, where, this.additionalAccounts);
+	}
+
+	/** The same request with its credential spec going to {@code where}. */
+	public ProvisioningRequest withTarget(Target where) {
+		return new ProvisioningRequest(this.directoryConnection, this.gmsaName, this.dnsHostName, this.spns,
+				this.encryptionTypes, this.kdsRootKey, this.groupName, this.hosts, where, this.ticketRef,
+				this.groupScope, this.placement, this.additionalAccounts);
+	}
+
+	/** The same request with these further gMSAs in its credential spec. */
+	public ProvisioningRequest withAdditionalAccounts(List<String> accounts) {
+		return new ProvisioningRequest(this.directoryConnection, this.gmsaName, this.dnsHostName, this.spns,
+				this.encryptionTypes, this.kdsRootKey, this.groupName, this.hosts, this.target, this.ticketRef,
+				this.groupScope, this.placement, accounts);
 	}
 
 	/** The OUs asked for, {@link Placement#defaults()} when none. */

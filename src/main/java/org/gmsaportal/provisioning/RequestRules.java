@@ -66,6 +66,31 @@ public final class RequestRules {
 		return name;
 	}
 
+	/**
+	 * Further gMSAs for the credential spec, each by the gMSA name rule, once, and not the request's own gMSA.
+	 * @return the names without {@code $}, in the order given
+	 */
+	static List<String> additionalAccounts(List<String> names, String gmsaName) {
+		String own = gmsaName.endsWith("$") ? gmsaName.substring(0, gmsaName.length() - 1) : gmsaName;
+		Set<String> seen = new HashSet<>(Set.of(own.toLowerCase(Locale.ROOT)));
+		List<String> checked = new java.util.ArrayList<>();
+		for (int i = 0; i < names.size(); i++) {
+			String field = "additionalAccounts[" + i + "]";
+			String value = names.get(i);
+			String name = value.endsWith("$") ? value.substring(0, value.length() - 1) : value;
+			String problem = GmsaNames.problem(name);
+			if (problem != null) {
+				throw new InvalidRequestException(field, problem);
+			}
+			if (!seen.add(name.toLowerCase(Locale.ROOT))) {
+				throw new InvalidRequestException(field, "is the request's gMSA or listed twice: list each further "
+						+ "gMSA once");
+			}
+			checked.add(name);
+		}
+		return List.copyOf(checked);
+	}
+
 	static void check(String connection, String gmsaName, String dnsHostName, List<String> spns,
 			Set<EncryptionType> encryptionTypes, String groupName, Hosts hosts, Target target,
 			@Nullable String ticketRef) {
@@ -169,6 +194,10 @@ public final class RequestRules {
 		}
 		@Nullable String secretNamespace = (preset instanceof KubernetesSecretPlugin k8s) ? k8s.namespace()
 				: (preset instanceof AksHciSecretPlugin hci) ? hci.namespace() : null;
+		if (secretNamespace != null && target instanceof Target.DockerHosts) {
+			throw new InvalidRequestException("hosts.pluginGuid", "the Kubernetes secret plug-in reads from a cluster; "
+					+ "Docker hosts take the Azure Key Vault or AWS plug-in");
+		}
 		// Applied or exported, the identity Secret goes to the workload's namespace: the plug-in must read there.
 		if (secretNamespace != null && !secretNamespace.equals(target.namespace())) {
 			throw new InvalidRequestException("hosts.pluginInput", "the Kubernetes secret plug-in must read from namespace "
@@ -194,6 +223,17 @@ public final class RequestRules {
 			}
 			if (cluster.sampleImage() != null) {
 				matches("target.sampleImage", cluster.sampleImage(), IMAGE, "an image reference such as mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022");
+			}
+			// az aks update --gmsa-dns-server takes one address; AKS's document sends several to the VNet's DNS.
+			if (cluster.platform() == org.gmsaportal.cluster.Platform.AKS && cluster.dnsForwardServers().size() > 1) {
+				throw new InvalidRequestException("target.dnsForwardServers", "AKS takes one DNS server "
+						+ "(az aks update --gmsa-dns-server); for several, set them as the VNet's custom DNS servers and "
+						+ "name none here");
+			}
+		}
+		else if (target instanceof Target.DockerHosts docker) {
+			if (docker.image() != null) {
+				matches("target.image", docker.image(), IMAGE, "an image reference such as " + Target.DockerHosts.DEFAULT_IMAGE);
 			}
 		}
 		else if (target instanceof Target.ExportOnly export) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.gmsaportal.cluster.GmsaDeployment;
+import org.gmsaportal.credspec.AdditionalAccount;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.CredentialSpecGenerator;
 import org.gmsaportal.credspec.DomainIdentity;
@@ -52,7 +53,8 @@ final class RequestTranslation {
 	/** The credential spec; input the credspec module refuses is reported as a request error. */
 	static CredentialSpec credentialSpec(ProvisioningRequest request, DomainIdentity facts) {
 		try {
-			return GENERATOR.generate(facts, request.gmsaName(), List.of(), preset(request));
+			return GENERATOR.generate(facts, request.gmsaName(), request.additionalAccounts().stream()
+				.map(AdditionalAccount::inSameDomain).toList(), preset(request));
 		}
 		catch (InvalidCredentialSpecInputException ex) {
 			throw new InvalidRequestException(ex.field(), ex.rule());
@@ -73,8 +75,9 @@ final class RequestTranslation {
 			secret = new GmsaDeployment.IdentitySecret(k8s.secretName(), data);
 		}
 		if (request.target() instanceof Target.Cluster cluster) {
-			GmsaDeployment.DnsForward dns = cluster.dnsForwardServers().isEmpty() ? null
-					: new GmsaDeployment.DnsForward(domain, cluster.dnsForwardServers());
+			// On AKS the platform writes the forward block itself (az aks update --gmsa-dns-server): no merge.
+			GmsaDeployment.DnsForward dns = (cluster.dnsForwardServers().isEmpty() || !cluster.profile().mergesCoreDns())
+					? null : new GmsaDeployment.DnsForward(domain, cluster.dnsForwardServers());
 			GmsaDeployment.SampleWorkload sample = (cluster.sampleImage() != null)
 					? new GmsaDeployment.SampleWorkload(sampleName(request), cluster.sampleImage()) : null;
 			return new GmsaDeployment(runId, cluster.credSpecName(), credSpec, cluster.namespace(),
@@ -97,8 +100,12 @@ final class RequestTranslation {
 			objects.add("Secret " + ns + "/" + k8s.secretName());
 		}
 		if (request.target() instanceof Target.Cluster cluster) {
-			if (!cluster.dnsForwardServers().isEmpty()) {
+			if (!cluster.dnsForwardServers().isEmpty() && cluster.profile().mergesCoreDns()) {
 				objects.add("CoreDNS forward block for the domain to " + String.join(", ", cluster.dnsForwardServers()));
+			}
+			else if (!cluster.dnsForwardServers().isEmpty()) {
+				objects.add("no CoreDNS merge: AKS forwards the domain to " + cluster.dnsForwardServers().get(0)
+						+ " once az aks update --gmsa-dns-server --gmsa-root-domain-name has run");
 			}
 			if (cluster.sampleImage() != null) {
 				objects.add("Deployment " + ns + "/" + sampleName(request) + " (" + cluster.sampleImage() + ")");

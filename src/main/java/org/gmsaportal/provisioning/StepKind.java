@@ -14,7 +14,10 @@ public enum StepKind {
 	GENERATE_CREDSPEC,
 	/** The gMSA CRD and admission webhook, planned only where the cluster lacks them. */
 	INSTALL_GMSA_WEBHOOK,
-	CLUSTER_PREFLIGHT, APPLY_TO_CLUSTER, EXPORT_BUNDLE, VERIFY_WORKLOAD,
+	CLUSTER_PREFLIGHT, APPLY_TO_CLUSTER, EXPORT_BUNDLE,
+	/** Docker hosts without Kubernetes: the credential spec file's name and the commands to place and use it. */
+	PLACE_ON_DOCKER_HOSTS,
+	VERIFY_WORKLOAD,
 
 	REMOVE_FROM_CLUSTER,
 	/** The webhook a run installed, once no credential spec is left; planned only for a run that installed it. */

@@ -123,6 +123,7 @@ class StepRunner {
 			case CLUSTER_PREFLIGHT -> preflight(run);
 			case APPLY_TO_CLUSTER -> apply(run);
 			case EXPORT_BUNDLE -> export(run);
+			case PLACE_ON_DOCKER_HOSTS -> dockerHosts(run);
 			case VERIFY_WORKLOAD -> verify(run, step.target());
 			case REMOVE_FROM_CLUSTER -> removeFromCluster(run, step.target(), input);
 			case REMOVE_GMSA_WEBHOOK -> removeWebhook(run, step.target());
@@ -152,9 +153,11 @@ class StepRunner {
 
 	private Outcome preflight(RunContext run) {
 		Target.Cluster target = (Target.Cluster) run.request().target();
+		PlatformProfile profile = target.profile();
 		PreflightReport report = this.cluster.preflight(target.connection(),
 				new PreflightRequest(target.namespace(), target.serviceAccount(), target.credSpecName(), run.domain(),
-						!target.dnsForwardServers().isEmpty(), false));
+						!target.dnsForwardServers().isEmpty() && profile.mergesCoreDns(), profile.workloadDnsConfig(),
+						profile.webhookInstall(target.connection())));
 		String summary = report.checks().stream().map((c) -> c.id() + " " + c.status()).collect(Collectors.joining(", "));
 		if (!report.passed()) {
 			throw new StepFailedException("cluster preflight failed: " + report.checks().stream()
@@ -199,7 +202,26 @@ class StepRunner {
 		ExportBundle bundle = this.cluster.export(
 				RequestTranslation.deployment(run.runId(), run.request(), run.domain(), credSpec(run), null));
 		String warnings = bundle.warnings().isEmpty() ? "" : "; " + String.join(" ", bundle.warnings());
-		return Outcome.done("exported " + bundle.fileName() + warnings, bundle.yaml());
+		Target.ExportOnly export = (Target.ExportOnly) run.request().target();
+		// The platform's own steps (webhook, DNS, workload fields) head the bundle, so GitOps users see them.
+		String notes = (export.platform() != null)
+				? export.profile().bundleNotes("<cluster>", run.domain(), java.util.List.of()) : "";
+		return Outcome.done("exported " + bundle.fileName() + warnings, notes + bundle.yaml());
+	}
+
+	private Outcome dockerHosts(RunContext run) {
+		String json = run.artifactOf(StepKind.GENERATE_CREDSPEC);
+		if (json == null) {
+			throw new StepFailedException("the credential spec of this run is missing: its generate step has not run");
+		}
+		String file = ArtifactNames.credentialSpec(json);
+		List<String> commands = DockerHostCommands.of(run.request(), file, run.domain());
+		java.util.Map<String, Object> artifact = new java.util.LinkedHashMap<>();
+		artifact.put("credentialSpecFile", file);
+		artifact.put("folder", DockerHostCommands.FOLDER);
+		artifact.put("commands", commands);
+		return Outcome.done("download " + file + " (the credential spec step's artifact) and on each host: "
+				+ String.join("; ", commands), Canonical.json(artifact));
 	}
 
 	private Outcome verify(RunContext run, String workload) {

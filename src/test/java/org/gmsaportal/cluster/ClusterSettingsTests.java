@@ -47,6 +47,17 @@ class ClusterSettingsTests {
 		assertThat(lab.context()).isEqualTo("lab-admin");
 		assertThat(lab.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(lab.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(lab.platform()).isEqualTo(Platform.GENERIC);
+	}
+
+	@Test
+	void aConnectionNamesItsPlatformAndTheFaceReportsIt(@TempDir Path dir) {
+		ClusterSettings properties = bind(Map.of("gmsa.cluster.connections.aks.kubeconfig", dir.resolve("k").toString(),
+				"gmsa.cluster.connections.aks.platform", "AKS_HCI"));
+		ClusterConnections connections = new ClusterConnections(properties);
+
+		assertThat(connections.platform("aks")).isEqualTo(Platform.AKS_HCI);
+		assertThat(connections.platform("not-configured")).isEqualTo(Platform.GENERIC);
 	}
 
 	@Test
@@ -54,9 +65,9 @@ class ClusterSettingsTests {
 		try (LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean()) {
 			validator.afterPropertiesSet();
 			ClusterSettings both = new ClusterSettings(Map.of("lab", new ClusterSettings.Connection(Path.of("k"), null,
-					true, Duration.ofSeconds(10), Duration.ofSeconds(30))));
+					true, Duration.ofSeconds(10), Duration.ofSeconds(30), Platform.GENERIC)));
 			ClusterSettings neither = new ClusterSettings(Map.of("lab", new ClusterSettings.Connection(null, null,
-					false, Duration.ofSeconds(10), Duration.ofSeconds(30))));
+					false, Duration.ofSeconds(10), Duration.ofSeconds(30), Platform.GENERIC)));
 
 			assertThat(validator.validate(both)).singleElement()
 				.satisfies((v) -> assertThat(v.getMessage()).contains("either kubeconfig or in-cluster=true"));
@@ -68,7 +79,7 @@ class ClusterSettingsTests {
 	void aKubeconfigContextBecomesAClientWithTheConfiguredTimeouts(@TempDir Path dir) throws Exception {
 		Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
 		ConfiguredClusterClients clients = new ConfiguredClusterClients(new ClusterSettings(Map.of("lab",
-				new ClusterSettings.Connection(file, "lab-admin", false, Duration.ofSeconds(3), Duration.ofSeconds(7)))));
+				new ClusterSettings.Connection(file, "lab-admin", false, Duration.ofSeconds(3), Duration.ofSeconds(7), Platform.GENERIC))));
 
 		var client = clients.forConnection("lab");
 
@@ -82,7 +93,7 @@ class ClusterSettingsTests {
 	void unknownConnectionsAndUnreadableKubeconfigsTellTheAdminWhatToSet(@TempDir Path dir) throws Exception {
 		Path file = Files.writeString(dir.resolve("config"), KUBECONFIG);
 		ConfiguredClusterClients clients = new ConfiguredClusterClients(new ClusterSettings(Map.of("lab",
-				new ClusterSettings.Connection(file, "no-such-context", false, Duration.ofSeconds(3), Duration.ofSeconds(7)))));
+				new ClusterSettings.Connection(file, "no-such-context", false, Duration.ofSeconds(3), Duration.ofSeconds(7), Platform.GENERIC))));
 
 		assertThatExceptionOfType(ClusterOperationException.class).isThrownBy(() -> clients.forConnection("prod"))
 			.withMessageContaining("gmsa.cluster.connections.prod.kubeconfig");

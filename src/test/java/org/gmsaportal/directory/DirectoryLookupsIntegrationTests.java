@@ -39,6 +39,28 @@ class DirectoryLookupsIntegrationTests {
 	}
 
 	@Test
+	void retrieversNameOnlyThePrincipalsAGmsaLetsRetrieveItsPassword() {
+		String allowed = LabDirectory.unique("ra");
+		String other = LabDirectory.unique("rb");
+		this.identities.ensureGroup(this.admin, GroupRequest.of(allowed));
+		this.identities.ensureGroup(this.admin, GroupRequest.of(other));
+		String gmsa = LabDirectory.unique("rg");
+		this.identities.ensureGmsa(this.admin, GmsaRequest.of(gmsa, allowed));
+		String computer = LabDirectory.unique("RC").toUpperCase(Locale.ROOT);
+		computer(computer);
+
+		Directory.Retrievers found = this.lookups.retrievers(this.admin, gmsa, List.of(other, allowed, "nobody-here"));
+		assertThat(found.isGmsa()).isTrue();
+		assertThat(found.distinguishedName()).containsIgnoringCase("CN=" + gmsa + ",");
+		assertThat(found.allowed()).containsExactly(allowed);
+		assertThat(this.lookups.retrievers(this.admin, LabDirectory.unique("rm"), List.of(allowed)).distinguishedName())
+			.isNull();
+		Directory.Retrievers notGmsa = this.lookups.retrievers(this.admin, computer, List.of(allowed));
+		assertThat(notGmsa.kind()).isEqualTo("computer account");
+		assertThat(notGmsa.allowed()).isEmpty();
+	}
+
+	@Test
 	void anSpnHeldByAnotherAccountIsAConflictNamingTheHolder() {
 		String name = LabDirectory.unique("SC").toUpperCase(Locale.ROOT);
 		String spn = "http/" + name.toLowerCase(Locale.ROOT) + ".lab.test";

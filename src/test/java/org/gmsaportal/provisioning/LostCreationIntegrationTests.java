@@ -219,6 +219,11 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
+		public Retrievers retrievers(String connection, String gmsaName, List<String> principals) {
+			return this.real.retrievers(connection, gmsaName, principals);
+		}
+
+		@Override
 		public DirectoryStatus status(String connection) {
 			return this.real.status(connection);
 		}

@@ -436,6 +436,17 @@ public class FakeDirectory implements Directory {
 		return conflicts;
 	}
 
+	// A gMSA the fake holds lets its allowed group retrieve the password, nothing else.
+	@Override
+	public Retrievers retrievers(String connection, String gmsaName, List<String> principals) {
+		GmsaSpec gmsa = this.gmsas.get(key(gmsaName));
+		if (gmsa == null) {
+			return new Retrievers(gmsaName, null, null, List.of());
+		}
+		return new Retrievers(gmsaName, "CN=" + gmsaName + ",CN=Managed Service Accounts,DC=contoso,DC=com", "gMSA",
+				principals.stream().filter((p) -> key(p).equals(key(gmsa.allowedGroup()))).toList());
+	}
+
 	@Override
 	public Computers findComputers(String connection, String text) {
 		String wanted = key(text.strip());

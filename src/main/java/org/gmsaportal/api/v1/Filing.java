@@ -32,10 +32,12 @@ import org.jspecify.annotations.Nullable;
  * @param callbackUrl where status changes are to be posted, or null
  * @param groupScope the scope of the group if the run creates it, or null for domain-local
  * @param placement the OUs for the group, gMSA and portable user, or null for the connection's defaults
+ * @param additionalAccounts further existing gMSAs the credential spec lists, as sent
  */
 record Filing(String directory, String name, @Nullable String dnsHostName, List<String> spns,
 		Set<EncryptionType> encryptionTypes, String group, Hosts hosts, Target target, @Nullable Ticket ticket,
-		@Nullable String callbackUrl, @Nullable GroupScope groupScope, @Nullable Placement placement) {
+		@Nullable String callbackUrl, @Nullable GroupScope groupScope, @Nullable Placement placement,
+		List<String> additionalAccounts) {
 
 	private static final Pattern INDEXED = Pattern.compile("(.+)\\[(\\d+)]");
 
@@ -56,7 +58,8 @@ record Filing(String directory, String name, @Nullable String dnsHostName, List<
 		try {
 			return new ProvisioningRequest(this.directory, this.name, dns, this.spns, this.encryptionTypes,
 					KdsRootKeyChoice.USE_EXISTING, this.group, this.hosts, this.target,
-					(this.ticket != null) ? this.ticket.key() : null, this.groupScope, this.placement);
+					(this.ticket != null) ? this.ticket.key() : null, this.groupScope, this.placement,
+					this.additionalAccounts);
 		}
 		catch (InvalidRequestException ex) {
 			throw new ApiInputException(apiField(ex.field()), rule(ex, dns));
@@ -98,6 +101,8 @@ record Filing(String directory, String name, @Nullable String dnsHostName, List<
 			case "hosts.delivery" -> "hosts.secretDelivery";
 			case "target.credSpecName" -> "cluster.credentialSpecName";
 			case "ticketRef" -> "ticket.key";
+			case "additionalAccounts" -> "account.additionalAccounts";
+			case "target.image" -> "docker.image";
 			default -> base.startsWith("target.") ? "cluster." + base.substring("target.".length()) : base;
 		};
 		return (index != null) ? field + "[" + index + "]" : field;

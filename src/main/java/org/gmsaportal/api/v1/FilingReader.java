@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import org.gmsaportal.cluster.Platform;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
@@ -33,7 +34,7 @@ final class FilingReader {
 		if (!body.isObject()) {
 			throw new ApiInputException("body", "type");
 		}
-		Json.onlyKnown(body, "", Set.of("directory", "account", "hosts", "cluster", "ticket", "callbackUrl",
+		Json.onlyKnown(body, "", Set.of("directory", "account", "hosts", "cluster", "docker", "ticket", "callbackUrl",
 				"placement"));
 		String directory = Json.text(body, "directory", "directory", true, 64);
 		JsonNode account = Json.object(body, "account", "account", true,
@@ -42,10 +43,7 @@ final class FilingReader {
 		String plain = Filing.stripDollar(name);
 		String dnsHostName = Json.text(account, "dnsHostName", "account.dnsHostName", false, 253);
 		List<String> spns = Json.texts(account, "servicePrincipalNames", "account.servicePrincipalNames", 100, 300);
-		if (!Json.texts(account, "additionalAccounts", "account.additionalAccounts", 100, 64).isEmpty()) {
-			throw new ApiInputException("account.additionalAccounts",
-					"not supported yet: the engine provisions one gMSA per request; send an empty list or leave it out");
-		}
+		List<String> additional = Json.texts(account, "additionalAccounts", "account.additionalAccounts", 20, 16);
 		Set<EncryptionType> types = encryptionTypes(
 				Json.texts(account, "encryptionTypes", "account.encryptionTypes", 10, 40));
 		JsonNode hostsNode = Json.object(body, "hosts", "hosts", true,
@@ -58,7 +56,7 @@ final class FilingReader {
 		Filing.Ticket ticket = (ticketNode != null) ? ticket(ticketNode) : null;
 		String callbackUrl = Json.text(body, "callbackUrl", "callbackUrl", false, 2048);
 		return new Filing(directory, name, dnsHostName, spns, types, (group != null) ? group : "GmsaHosts-" + plain,
-				hosts, target, ticket, callbackUrl, groupScope, placement(body));
+				hosts, target, ticket, callbackUrl, groupScope, placement(body), additional);
 	}
 
 	private static @Nullable GroupScope groupScope(@Nullable String value) {
@@ -154,9 +152,15 @@ final class FilingReader {
 	}
 
 	private static Target target(JsonNode body, String name) {
+		JsonNode docker = Json.object(body, "docker", "docker", false, Set.of("image"));
+		if (docker != null) {
+			refuse(body, "cluster", "cluster", "not with docker: Docker hosts run no Kubernetes");
+			return new Target.DockerHosts(Json.text(docker, "image", "docker.image", false, 255));
+		}
 		JsonNode node = Json.object(body, "cluster", "cluster", false, Set.of("connection", "namespace",
 				"serviceAccount", "credentialSpecName", "coreDns", "dnsForwardServers", "sampleWorkload", "sampleImage",
-				"exportOnly"));
+				"exportOnly", "platform"));
+		Platform platform = platform(Json.text(node, "platform", "cluster.platform", false, 20));
 		String k8sName = name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
 		String namespace = orElse(Json.text(node, "namespace", "cluster.namespace", false, 63), "default");
 		String account = orElse(Json.text(node, "serviceAccount", "cluster.serviceAccount", false, 253), k8sName);
@@ -165,7 +169,7 @@ final class FilingReader {
 			for (String live : List.of("connection", "coreDns", "dnsForwardServers", "sampleWorkload", "sampleImage")) {
 				refuse(node, live, "cluster." + live, "not with exportOnly");
 			}
-			return new Target.ExportOnly(namespace, account, spec);
+			return new Target.ExportOnly(namespace, account, spec, platform);
 		}
 		String connection = Json.text(node, "connection", "cluster.connection", true, 64);
 		boolean coreDns = Json.bool(node, "coreDns", "cluster.coreDns", false);
@@ -181,7 +185,22 @@ final class FilingReader {
 		boolean sample = Json.bool(node, "sampleWorkload", "cluster.sampleWorkload", false);
 		String image = Json.text(node, "sampleImage", "cluster.sampleImage", false, 255);
 		return new Target.Cluster(connection, namespace, account, spec, coreDns ? servers : List.of(),
-				sample ? orElse(image, SAMPLE_IMAGE) : null);
+				sample ? orElse(image, SAMPLE_IMAGE) : null, platform);
+	}
+
+	// Left out: the connection's platform (or generic for an export).
+	private static @Nullable Platform platform(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		return switch (value) {
+			case "aks" -> Platform.AKS;
+			case "aksHci" -> Platform.AKS_HCI;
+			case "eks" -> Platform.EKS;
+			case "rancher" -> Platform.RANCHER;
+			case "generic" -> Platform.GENERIC;
+			default -> throw new ApiInputException("cluster.platform", "enum: aks, aksHci, eks, rancher or generic");
+		};
 	}
 
 	private static Filing.Ticket ticket(JsonNode node) {

@@ -40,6 +40,7 @@ final class FilingSchema {
 			.addProperty("account", ref("FilingAccount"))
 			.addProperty("hosts", ref("FilingHosts"))
 			.addProperty("cluster", ref("FilingCluster"))
+			.addProperty("docker", ref("FilingDocker"))
 			.addProperty("ticket", ref("FilingTicket"))
 			.addProperty("placement", ref("FilingPlacement"))
 			.addProperty("callbackUrl", text(2048, "https URL that receives signed status events; its host must be on "
@@ -51,8 +52,10 @@ final class FilingSchema {
 			.addProperty("dnsHostName", text(253, "DNS host name of the gMSA; default <name>.<domain>."))
 			.addProperty("servicePrincipalNames", texts(100, 300, "SPNs such as HTTP/web01.example.com; each must "
 					+ "be free in the forest."))
-			.addProperty("additionalAccounts", array(typed("string"), 0, "Not supported yet: one gMSA per request; "
-					+ "leave out or send an empty list."))
+			.addProperty("additionalAccounts", texts(20, 16, "Further existing gMSAs of the same domain the "
+					+ "credential spec lists (New-CredentialSpec -AdditionalAccounts). Each must allow the group (or "
+					+ "every member) to retrieve its password, or the filing is refused with 409 on "
+					+ "account.additionalAccounts[i]."))
 			.addProperty("encryptionTypes", array(encryptionType(), 10, "Kerberos encryption types; default "
 					+ "[AES256]. Written in upper case as listed.")));
 		schemas.put("FilingHosts", oneOf("Which hosts may retrieve the gMSA's password.", "DomainJoinedHosts",
@@ -78,7 +81,9 @@ final class FilingSchema {
 					+ "an admin with the store's command; the default, and the only choice, for type custom.")));
 		schemas.put("HostPlugin", oneOf("The ccg.exe plug-in and its input (HostAccountConfig).", "KnownHostPlugin",
 				"CustomHostPlugin"));
-		schemas.put("KnownHostPlugin", object("A plug-in the portal knows by its CLSID.", List.of("type", "input"))
+		schemas.put("KnownHostPlugin", object("A plug-in the portal knows by its CLSID. Each platform has its own "
+				+ "(aks: azureKeyVault, eks: aws, rancher: kubernetesSecret); the wizard suggests it.",
+				List.of("type", "input"))
 			.addProperty("type", choice("azureKeyVault", "aws", "kubernetesSecret"))
 			.addProperty("input", pluginInput()));
 		schemas.put("CustomHostPlugin", object("Any other plug-in, by CLSID.", List.of("type", "guid", "input"))
@@ -102,6 +107,11 @@ final class FilingSchema {
 		schemas.put("ExportOnly", clusterNames(object("No cluster change: the manifests endpoint serves the bundle.",
 				List.of("exportOnly")))
 			.addProperty("exportOnly", choice(true)));
+		schemas.put("FilingDocker", object("Windows Server hosts that run Docker, no Kubernetes (not with cluster): "
+				+ "the run offers the credential spec file under the name New-CredentialSpec gives it and the commands "
+				+ "that place it in C:\\ProgramData\\Docker\\CredentialSpecs and run a container with it.", List.of())
+			.addProperty("image", text(255, "Image the docker run command names; default " + FilingReader.SAMPLE_IMAGE
+					+ ".")));
 		schemas.put("FilingTicket", object("The ticket the request belongs to; its key is recorded on every audit "
 				+ "event of the request and its run.", List.of())
 			.addProperty("system", text(64, "e.g. servicenow or jira.").pattern("^[A-Za-z0-9 _.-]+$"))
@@ -216,7 +226,11 @@ final class FilingSchema {
 	}
 
 	private static Schema<?> clusterNames(Schema<?> schema) {
-		return schema.addProperty("namespace", text(63, "Namespace of the workload; default default."))
+		return schema.addProperty("platform", choice("aks", "aksHci", "eks", "rancher", "generic")
+				.description("The platform whose profile the request follows (webhook, DNS, commands at review, "
+						+ "default plug-in); default the cluster connection's (gmsa.cluster.connections.<name>.platform)"
+						+ ", generic for an export."))
+			.addProperty("namespace", text(63, "Namespace of the workload; default default."))
 			.addProperty("serviceAccount", text(253, "Service account of the workload; default the gMSA name in "
 					+ "lower case."))
 			.addProperty("credentialSpecName", text(253, "Name of the GMSACredentialSpec; default the gMSA name in "

@@ -3,6 +3,7 @@ package org.gmsaportal.web.wizard;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.gmsaportal.cluster.Platform;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,17 @@ public class ClusterStep {
 	@Size(max = 255)
 	@Pattern(regexp = "|[a-z0-9][a-z0-9._/:@-]*", message = "{wizard.image.pattern}")
 	private @Nullable String sampleImage = "";
+
+	// Empty: the cluster connection's platform (generic for an export).
+	private @Nullable Platform platform;
+
+	public @Nullable Platform getPlatform() {
+		return this.platform;
+	}
+
+	public void setPlatform(@Nullable Platform platform) {
+		this.platform = platform;
+	}
 
 	public @Nullable String getNamespace() {
 		return this.namespace;

@@ -257,7 +257,10 @@ class WizardController {
 				this.live.kdsStatus(wizard(model)).ifPresent(kds -> model.addAttribute("kds", kds));
 			}
 			case "credspec" -> CredSpecPreview.addTo(model, wizard(model), this.provisioning);
-			case "cluster" -> model.addAttribute("exportOnly", wizard(model).getConnections().exportOnly());
+			case "cluster" -> {
+				model.addAttribute("exportOnly", wizard(model).getConnections().exportOnly());
+				model.addAttribute("platforms", org.gmsaportal.cluster.Platform.values());
+			}
 			case "identity" -> {
 				model.addAttribute("encryptionTypes", EncryptionType.values());
 				model.addAttribute("hostModes", IdentityStep.HostMode.values());

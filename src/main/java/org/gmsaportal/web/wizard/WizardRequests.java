@@ -84,12 +84,12 @@ final class WizardRequests {
 		ClusterStep cluster = state.getCluster();
 		if (conn.exportOnly()) {
 			return new Target.ExportOnly(text(cluster.getNamespace()), text(cluster.getServiceAccount()),
-					text(cluster.getCredSpecName()));
+					text(cluster.getCredSpecName()), cluster.getPlatform());
 		}
 		String image = text(cluster.getSampleImage());
 		return new Target.Cluster(text(conn.getClusterConnection()), text(cluster.getNamespace()),
 				text(cluster.getServiceAccount()), text(cluster.getCredSpecName()),
-				lines(cluster.getDnsForwardServers()), image.isEmpty() ? null : image);
+				lines(cluster.getDnsForwardServers()), image.isEmpty() ? null : image, cluster.getPlatform());
 	}
 
 	/** The page and field of an engine error, naming the list entry when the field is a list. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.Approval;
@@ -88,13 +89,55 @@ class BlockedFilingApiTests {
 			.query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void aFurtherGmsaTheHostsCannotRetrieveIsRefusedOnItsField() throws Exception {
+		String name = "add" + UUID.randomUUID().toString().substring(0, 8);
+		this.directory.gmsas.put("logok", new Directory.GmsaSpec("LogOk", "logok.contoso.com", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), "GmsaHosts-" + name));
+		MockHttpServletResponse refused = filing(name, "additional-" + name, """
+				{ "directory": "lab", "account": { "name": "%s", "additionalAccounts": ["LogOk", "NoSuchGmsa"] },
+				  "hosts": { "mode": "domainJoined", "members": ["NODE1$"] } }
+				""".formatted(name));
+
+		assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(409);
+		assertThat(this.json.readTree(refused.getContentAsString()).get("errors")).singleElement()
+			.satisfies(error -> {
+				assertThat(error.get("field").asString()).isEqualTo("account.additionalAccounts[1]");
+				assertThat(error.get("rule").asString()).contains("Further gMSA NoSuchGmsa does not exist");
+			});
+	}
+
+	@Test
+	void aDockerHostsFilingAndAPlatformBundleArePlannedAsTheirTargetsNeed() throws Exception {
+		String name = "dck" + UUID.randomUUID().toString().substring(0, 8);
+		MockHttpServletResponse docker = filing(name, "docker-" + name, """
+				{ "directory": "lab", "account": { "name": "%s" },
+				  "hosts": { "mode": "domainJoined", "members": ["NODE1$"] }, "docker": {} }
+				""".formatted(name));
+		assertThat(docker.getStatus()).as(docker.getContentAsString()).isEqualTo(201);
+		assertThat(docker.getContentAsString()).contains("PLACE_ON_DOCKER_HOSTS").doesNotContain("EXPORT_BUNDLE");
+
+		String aks = "aks" + UUID.randomUUID().toString().substring(0, 8);
+		MockHttpServletResponse bundle = filing(aks, "aks-" + aks, """
+				{ "directory": "lab", "account": { "name": "%s" },
+				  "hosts": { "mode": "portable", "portableUser": "%s-ccg", "plugin": { "type": "azureKeyVault", "input":
+				    "ObjectId=11111111-2222-3333-4444-555555555555;SecretUri=https://kv1.vault.azure.net/secrets/ccg" } },
+				  "cluster": { "exportOnly": true, "platform": "aks" } }
+				""".formatted(aks, aks));
+		assertThat(bundle.getStatus()).as(bundle.getContentAsString()).isEqualTo(201);
+		assertThat(bundle.getContentAsString()).contains("with the steps of platform AKS");
+	}
+
 	private MockHttpServletResponse file(String name, String key) throws Exception {
-		String body = """
+		return filing(name, key, """
 				{ "directory": "lab", "account": { "name": "%s", "encryptionTypes": ["AES256"] },
 				  "hosts": { "mode": "domainJoined", "members": ["NODE1$"] },
 				  "cluster": { "exportOnly": true, "namespace": "web" },
 				  "ticket": { "system": "servicenow", "key": "RITM0500" } }
-				""".formatted(name);
+				""".formatted(name));
+	}
+
+	private MockHttpServletResponse filing(String name, String key, String body) throws Exception {
 		String token = "Bearer " + this.clients.create("c-" + UUID.randomUUID(), Set.of(ApiScope.REQUESTS_WRITE), null,
 				List.of()).token();
 		return this.mvc.perform(post("/api/v1/provisioning-requests").header("Idempotency-Key", key)

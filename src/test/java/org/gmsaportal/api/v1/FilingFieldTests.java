@@ -42,7 +42,7 @@ class FilingFieldTests {
 	private static Filing filing(@Nullable String dnsHostName) {
 		return new Filing("lab", "web01", dnsHostName, List.of(), Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96),
 				"web01-hosts", new Hosts.DomainJoined(List.of()), new Target.ExportOnly("apps", "web01", "web01"),
-				null, null, null, null);
+				null, null, null, null, List.of());
 	}
 
 }

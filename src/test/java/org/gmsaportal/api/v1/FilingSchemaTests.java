@@ -62,7 +62,12 @@ class FilingSchemaTests {
 			{ "directory": "lab", "account": { "name": "api1234", "encryptionTypes": ["AES256"] },
 			  "hosts": { "mode": "domainJoined", "members": ["NODE1$"] },
 			  "cluster": { "exportOnly": true, "namespace": "web" },
-			  "ticket": { "system": "servicenow", "key": "RITM0012345", "url": "https://sn.example.com/x" } }""");
+			  "ticket": { "system": "servicenow", "key": "RITM0012345", "url": "https://sn.example.com/x" } }""", """
+			{ "directory": "lab", "account": { "name": "api1235", "additionalAccounts": ["LogAgent01"] },
+			  "hosts": { "mode": "domainJoined", "members": ["NODE1$"] },
+			  "docker": { "image": "mcr.microsoft.com/windows/servercore:ltsc2022" } }""", """
+			{ "directory": "lab", "account": { "name": "api1236" }, "hosts": { "mode": "domainJoined" },
+			  "cluster": { "connection": "prod", "platform": "aksHci" } }""");
 
 	@Autowired
 	MockMvc mvc;

@@ -84,7 +84,16 @@ class ProvisioningRequestInputTests {
 						"account.servicePrincipalNames[0]"),
 				Arguments.of(valid("{\"name\":\"Web01\",\"dnsHostName\":\"web01\"}"), "account.dnsHostName"),
 				Arguments.of(valid("{\"name\":\"Web01\",\"dnsHostName\":\"a\\u0000b.com\"}"), "account.dnsHostName"),
-				Arguments.of(valid("{\"name\":\"Web01\",\"additionalAccounts\":[\"Other\"]}"), "account.additionalAccounts"),
+				Arguments.of(valid("{\"name\":\"Web01\",\"additionalAccounts\":[\"Web01\"]}"),
+						"account.additionalAccounts[0]"),
+				Arguments.of(valid("{\"name\":\"Web01\",\"additionalAccounts\":[\"Log.01\"]}"),
+						"account.additionalAccounts[0]"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS
+						+ ",\"cluster\":{\"exportOnly\":true,\"platform\":\"openshift\"}}", "cluster.platform"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS
+						+ ",\"docker\":{},\"cluster\":{\"exportOnly\":true}}", "cluster"),
+				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"}," + HOSTS
+						+ ",\"docker\":{\"image\":\"Not An Image\"}}", "docker.image"),
 				Arguments.of(valid("{\"name\":\"Web01\",\"isAdmin\":true}"), "account.isAdmin"),
 				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},\"hosts\":{\"mode\":\"everyone\"}}",
 						"hosts.mode"),
