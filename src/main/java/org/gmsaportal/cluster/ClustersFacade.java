@@ -21,8 +21,11 @@ class ClustersFacade implements Clusters {
 
 	private final ClusterVerification verification;
 
+	private final ClusterWorkloads workloads;
+
 	ClustersFacade(ClusterConnections connections, ClusterPreflight preflight, ClusterDeployments deployments,
-			ClusterVerification verification) {
+			ClusterVerification verification, ClusterWorkloads workloads) {
+		this.workloads = workloads;
 		this.connections = connections;
 		this.preflight = preflight;
 		this.deployments = deployments;
@@ -66,6 +69,34 @@ class ClustersFacade implements Clusters {
 	@Override
 	public DecommissionReport decommission(String connection, String runId, List<ClusterObject> created) {
 		return this.deployments.decommission(connection, runId, created);
+	}
+
+	@Override
+	public WorkloadPage workloads(String connection, String namespace, String nameFilter, int limit,
+			@Nullable String continueToken) {
+		return this.workloads.list(connection, namespace, nameFilter, limit, continueToken);
+	}
+
+	@Override
+	public List<WorkloadChange> reviewWorkloads(String connection, WorkloadPatches patches) {
+		return this.workloads.review(connection, patches);
+	}
+
+	@Override
+	public WorkloadChange patchWorkload(String connection, WorkloadPatches patches, WorkloadRef workload, String runId,
+			@Nullable String ticket) {
+		return this.workloads.apply(connection, patches, workload, runId, ticket);
+	}
+
+	@Override
+	public WorkloadChange releaseWorkload(String connection, String namespace, WorkloadRef workload,
+			@Nullable String uid, String runId) {
+		return this.workloads.release(connection, namespace, workload, uid, runId);
+	}
+
+	@Override
+	public WorkloadBundle exportWorkloads(@Nullable String connection, WorkloadPatches patches) {
+		return this.workloads.export(connection, patches);
 	}
 
 }
