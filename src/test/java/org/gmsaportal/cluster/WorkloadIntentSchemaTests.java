@@ -45,7 +45,7 @@ class WorkloadIntentSchemaTests {
 		// The schema is strict: an intent that would take over any other field fails it.
 		GenericKubernetesResource greedy = WorkloadPatch.intent(this.hci, this.hci.workloads().get(0), live.get(0));
 		greedy.setAdditionalProperty("spec", Map.of("replicas", 3, "template", Map.of("spec", Map.of(
-				"securityContext", Map.of("windowsOptions", Map.of("gmsaCredentialSpecName", "x")))))));
+				"securityContext", Map.of("windowsOptions", Map.of("gmsaCredentialSpecName", "x"))))));
 		assertThat(errors(greedy)).isNotEmpty();
 	}
 
