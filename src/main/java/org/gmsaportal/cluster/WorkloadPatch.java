@@ -15,11 +15,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class WorkloadPatch {
 
-	/**
-	 * A manager of its own, apart from {@link ClusterLabels#FIELD_MANAGER}, so that releasing the workload fields
-	 * (an empty intent) can never touch what the portal applied as its own objects.
-	 */
-	static final String FIELD_MANAGER = "gmsa-portal-workloads";
+	static final String FIELD_MANAGER = ClusterLabels.WORKLOAD_FIELD_MANAGER;
 
 	static final String OS_LABEL = "kubernetes.io/os";
 

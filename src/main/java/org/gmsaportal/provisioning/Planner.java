@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory.Ensured;
@@ -31,9 +32,12 @@ class Planner {
 
 	private final ExistingObjects existing;
 
-	Planner(Directory directory, ExistingObjects existing) {
+	private final Clusters clusters;
+
+	Planner(Directory directory, ExistingObjects existing, Clusters clusters) {
 		this.directory = directory;
 		this.existing = existing;
+		this.clusters = clusters;
 	}
 
 	DomainIdentity domainFacts(String connection) {
@@ -85,6 +89,7 @@ class Planner {
 				add(planned, StepKind.VERIFY_WORKLOAD, RequestTranslation.sampleName(request), StepIntent.CHECK,
 						"wait for the sample pod and run nltest /sc_verify:" + domain + " and klist get krbtgt");
 			}
+			WorkloadSteps.plan(this.clusters, request, domain, planned, blockers);
 		}
 		else if (request.target() instanceof Target.ExportOnly export) {
 			add(planned, StepKind.EXPORT_BUNDLE, export.credSpecName(), StepIntent.APPLY,

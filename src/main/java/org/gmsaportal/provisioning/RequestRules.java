@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
@@ -188,9 +189,26 @@ public final class RequestRules {
 			if (cluster.sampleImage() != null) {
 				matches("target.sampleImage", cluster.sampleImage(), IMAGE, "an image reference such as mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022");
 			}
+			workloads(cluster.workloads());
 		}
 		else if (target instanceof Target.ExportOnly export) {
 			kubernetes(export.namespace(), export.serviceAccount(), export.credSpecName());
+		}
+	}
+
+	/** At most {@value #MAX_WORKLOADS}, each named once: one plan step (and one apply) per workload. */
+	static final int MAX_WORKLOADS = 50;
+
+	private static void workloads(List<WorkloadRef> workloads) {
+		if (workloads.size() > MAX_WORKLOADS) {
+			throw new InvalidRequestException("target.workloads", "at most " + MAX_WORKLOADS + " workloads per request");
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < workloads.size(); i++) {
+			if (!seen.add(workloads.get(i).label())) {
+				throw new InvalidRequestException("target.workloads[" + i + "]",
+						workloads.get(i).label() + " is picked twice: name each workload once");
+			}
 		}
 	}
 

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.gmsaportal.cluster.GmsaDeployment;
+import org.gmsaportal.cluster.Platform;
+import org.gmsaportal.cluster.WorkloadPatches;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.CredentialSpecGenerator;
 import org.gmsaportal.credspec.DomainIdentity;
@@ -80,6 +82,25 @@ final class RequestTranslation {
 		Target export = request.target();
 		return new GmsaDeployment(runId, export.credSpecName(), credSpec, export.namespace(), export.serviceAccount(),
 				secret, null, null);
+	}
+
+	/**
+	 * The cluster's platform, which decides whether workloads need {@code dnsConfig} and the Secret volume. Every
+	 * connection is {@link Platform#GENERIC} until connections and requests name their platform (issue 14, item 3).
+	 */
+	static Platform platform(ProvisioningRequest request) {
+		return Platform.GENERIC;
+	}
+
+	/** What the run sets on the request's picked workloads. */
+	static WorkloadPatches workloadPatches(ProvisioningRequest request, String domain) {
+		Target.Cluster cluster = (Target.Cluster) request.target();
+		GmsaDeployment.DnsForward dns = cluster.dnsForwardServers().isEmpty() ? null
+				: new GmsaDeployment.DnsForward(domain.toLowerCase(Locale.ROOT), cluster.dnsForwardServers());
+		String secret = (request.hosts() instanceof Hosts.Portable && preset(request) instanceof KubernetesSecretPlugin k8s)
+				? k8s.secretName() : null;
+		return new WorkloadPatches(cluster.namespace(), cluster.credSpecName(), cluster.serviceAccount(),
+				platform(request), dns, secret, cluster.workloads());
 	}
 
 	/** The objects an apply or export produces, named for the plan. */

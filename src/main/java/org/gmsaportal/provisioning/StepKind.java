@@ -12,8 +12,15 @@ public enum StepKind {
 	WRITE_PORTABLE_SECRET,
 	ENSURE_MEMBERSHIP, PROVE_RETRIEVAL,
 	GENERATE_CREDSPEC, CLUSTER_PREFLIGHT, APPLY_TO_CLUSTER, EXPORT_BUNDLE, VERIFY_WORKLOAD,
+	/** One of the admin's own workloads pointed at the credential spec, once the sample proved the setup. */
+	PATCH_WORKLOAD,
 
-	REMOVE_FROM_CLUSTER, REMOVE_MEMBERSHIP, REMOVE_PORTABLE_SECRET, REMOVE_PORTABLE_USER, REMOVE_GMSA, REMOVE_GROUP;
+	REMOVE_FROM_CLUSTER, REMOVE_MEMBERSHIP, REMOVE_PORTABLE_SECRET, REMOVE_PORTABLE_USER, REMOVE_GMSA, REMOVE_GROUP,
+	/**
+	 * The portal's fields given back by one workload. Last in the enum so stored names keep their place; a
+	 * decommission plans these first, before the credential spec they name is deleted.
+	 */
+	UNPATCH_WORKLOAD;
 
 	/** The audit action of this step, e.g. {@code provisioning.step.ensure-group}. */
 	public String auditAction() {

@@ -116,6 +116,8 @@ class StepRunner {
 			case APPLY_TO_CLUSTER -> apply(run);
 			case EXPORT_BUNDLE -> export(run);
 			case VERIFY_WORKLOAD -> verify(run, step.target());
+			case PATCH_WORKLOAD -> WorkloadSteps.patch(this.cluster, run, step.target());
+			case UNPATCH_WORKLOAD -> WorkloadSteps.release(this.cluster, run, input);
 			case REMOVE_FROM_CLUSTER -> removeFromCluster(run, step.target(), input);
 			case REMOVE_MEMBERSHIP -> removed(this.directory.removeMembership(conn, step.target(), strings(input),
 					run.ref()));
