@@ -97,7 +97,7 @@ class Planner {
 		}
 		// Blocked steps of the directory's own (a group of the wrong kind, a missing computer) on their fields too.
 		planned.stream().filter((s) -> s.intent() == StepIntent.BLOCKED
-				&& blockers.stream().noneMatch((b) -> b.field().equals(Blocker.field(s.kind()))))
+				&& blockers.stream().noneMatch((b) -> b.field().startsWith(Blocker.field(s.kind()))))
 			.forEach((s) -> blockers.add(new Blocker(Blocker.field(s.kind()), s.description(), null, null)));
 		provenance(planned, request.ticketRef());
 		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned), blockers);
