@@ -27,6 +27,7 @@ class ClusterModuleWiringTests {
 			.hasSingleBean(ClusterDeployments.class)
 			.hasSingleBean(ClusterPreflight.class)
 			.hasSingleBean(ClusterVerification.class)
+			.hasSingleBean(ClusterWorkloads.class)
 			.hasSingleBean(Clusters.class));
 		this.runner.withPropertyValues("gmsa.cluster.connections.lab.in-cluster=true")
 			.run((context) -> assertThat(context.getBean(ClusterSettings.class).connections()).containsKey("lab"));
@@ -43,7 +44,7 @@ class ClusterModuleWiringTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(ClusterSettings.class)
 	@Import({ ConfiguredClusterClients.class, ClusterDeployments.class, ClusterPreflight.class,
-			ClusterVerification.class, ClusterConnections.class, ClustersFacade.class })
+			ClusterVerification.class, ClusterConnections.class, ClusterWorkloads.class, ClustersFacade.class })
 	static class ClusterModule {
 
 	}
