@@ -46,7 +46,8 @@ class ClusterWorkloads {
 
 	WorkloadChange release(String connection, String namespace, WorkloadRef workload, @Nullable String uid,
 			String runId) {
-		return this.patcher.release(this.clients.forConnection(connection), connection, runId, namespace, workload, uid);
+		return this.patcher.release(this.clients.forConnection(connection), connection, runId, namespace, workload,
+				uid);
 	}
 
 	WorkloadBundle export(@Nullable String connection, WorkloadPatches patches) {

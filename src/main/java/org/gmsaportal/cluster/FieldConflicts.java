@@ -38,7 +38,8 @@ final class FieldConflicts {
 				: "field " + String.join(", ", fields) + ((fields.size() == 1) ? " is" : " are")
 						+ " owned by another field manager";
 		return workload.label() + " in " + namespace + ": " + what
-				+ ". The portal never forces a conflict: remove that field from the owner's manifest (or set it there to"
+				+ ". The portal never forces a conflict: remove that field from the owner's manifest (or set it"
+				+ " there to"
 				+ " the portal's value), or leave this workload out, then plan again.";
 	}
 

@@ -51,7 +51,7 @@ public enum WorkloadKind {
 		return this.templatePath;
 	}
 
-	/** The JSON path of a pod-spec field, as the API server names it in a conflict, e.g. {@code .spec.template.spec.x}. */
+	/** A pod-spec field's path as the API server names it in a conflict, e.g. {@code .spec.template.spec.x}. */
 	String podSpecField(String field) {
 		return "." + String.join(".", this.templatePath) + ".spec." + field;
 	}

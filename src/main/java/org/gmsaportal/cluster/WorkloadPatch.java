@@ -39,9 +39,10 @@ final class WorkloadPatch {
 		if (workload.serviceAccount()) {
 			podSpec.put("serviceAccountName", patches.serviceAccount());
 		}
-		podSpec.put("securityContext", Map.of("windowsOptions", Map.of("gmsaCredentialSpecName", patches.credSpecName())));
+		podSpec.put("securityContext",
+				Map.of("windowsOptions", Map.of("gmsaCredentialSpecName", patches.credSpecName())));
 		Map<String, String> selector = (live != null) ? nodeSelector(podSpec(live, workload.kind())) : Map.of();
-		// Another manager's node selector is left as it is; a Windows-only one may be the portal's own from a run before.
+		// Another manager's node selector is left as it is; a Windows-only one may be the portal's own from before.
 		if (selector.isEmpty() || selector.equals(Map.of(OS_LABEL, "windows"))) {
 			podSpec.put("nodeSelector", Map.of(OS_LABEL, "windows"));
 		}

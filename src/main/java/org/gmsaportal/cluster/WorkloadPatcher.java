@@ -102,7 +102,8 @@ class WorkloadPatcher {
 		String uid = live.getMetadata().getUid();
 		Map<String, String> selector = WorkloadPatch.nodeSelector(WorkloadPatch.podSpec(live, workload.kind()));
 		if (WorkloadPatch.linuxOnly(selector)) {
-			return new Review(new WorkloadChange(workload, WorkloadChange.Outcome.LINUX_ONLY, List.of(), workload.label()
+			return new Review(new WorkloadChange(workload, WorkloadChange.Outcome.LINUX_ONLY, List.of(),
+					workload.label()
 					+ " in " + patches.namespace() + " runs on Linux nodes only (nodeSelector " + selector
 					+ "): a gMSA works only in Windows containers. Pick a Windows workload, or change its nodeSelector"
 					+ " to kubernetes.io/os: windows first.", uid), null);
@@ -114,7 +115,8 @@ class WorkloadPatcher {
 				.serverSideApply();
 			List<String> diff = ObjectDiff.between(live, proposed);
 			return new Review(new WorkloadChange(workload,
-					diff.isEmpty() ? WorkloadChange.Outcome.UNCHANGED : WorkloadChange.Outcome.PATCHED, diff, null, uid),
+					diff.isEmpty() ? WorkloadChange.Outcome.UNCHANGED : WorkloadChange.Outcome.PATCHED, diff, null,
+					uid),
 					intent);
 		}
 		catch (KubernetesClientException ex) {
@@ -202,7 +204,8 @@ class WorkloadPatcher {
 
 	private static WorkloadSummary summary(WorkloadKind kind, GenericKubernetesResource item) {
 		Map<String, Object> podSpec = WorkloadPatch.podSpec(item, kind);
-		return new WorkloadSummary(kind, item.getMetadata().getName(), WorkloadPatch.string(podSpec, "serviceAccountName"),
+		return new WorkloadSummary(kind, item.getMetadata().getName(),
+				WorkloadPatch.string(podSpec, "serviceAccountName"),
 				WorkloadPatch.string(podSpec, "securityContext", "windowsOptions", "gmsaCredentialSpecName"),
 				WorkloadPatch.nodeSelector(podSpec));
 	}

@@ -25,7 +25,8 @@ public record WorkloadPatches(String namespace, String credSpecName, String serv
 	private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
 	public WorkloadPatches {
-		GmsaDeployment.require("namespace", namespace, DNS_LABEL, "a DNS label: 1-63 lower case letters, digits or '-'");
+		GmsaDeployment.require("namespace", namespace, DNS_LABEL,
+				"a DNS label: 1-63 lower case letters, digits or '-'");
 		GmsaDeployment.require("credSpecName", credSpecName, DNS_SUBDOMAIN, "a DNS subdomain");
 		GmsaDeployment.require("serviceAccount", serviceAccount, DNS_SUBDOMAIN, "a DNS subdomain");
 		workloads = List.copyOf(workloads);

@@ -59,7 +59,8 @@ class DecommissionPlanner {
 		java.util.Collections.reverse(patched);
 		for (RunView.StepView workload : patched) {
 			inputs.put(steps.size(), workload.artifact());
-			add(steps, StepKind.UNPATCH_WORKLOAD, workload.target(), StepIntent.APPLY, "give back the fields run " + runId
+			add(steps, StepKind.UNPATCH_WORKLOAD, workload.target(), StepIntent.APPLY, "give back the fields run "
+					+ runId
 					+ " set on " + workload.target() + " (an empty server-side apply under its field manager): only the"
 					+ " fields no one else owns go, the workload stays");
 		}

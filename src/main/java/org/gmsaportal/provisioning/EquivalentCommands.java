@@ -65,8 +65,10 @@ public final class EquivalentCommands {
 					+ " -- nltest /sc_verify:" + domain;
 			case PATCH_WORKLOAD -> "kubectl --context " + sh(((Target.Cluster) request.target()).connection())
 					+ " apply --server-side --field-manager=" + ClusterLabels.WORKLOAD_FIELD_MANAGER + " -f "
-					+ sh(request.target().credSpecName() + "-workloads.yaml") + "   # " + step.target() + ", never --force-conflicts";
-			case UNPATCH_WORKLOAD -> "kubectl apply --server-side --field-manager=" + ClusterLabels.WORKLOAD_FIELD_MANAGER
+					+ sh(request.target().credSpecName() + "-workloads.yaml") + "   # " + step.target()
+					+ ", never --force-conflicts";
+			case UNPATCH_WORKLOAD -> "kubectl apply --server-side --field-manager="
+					+ ClusterLabels.WORKLOAD_FIELD_MANAGER
 					+ " -f " + sh(request.target().credSpecName() + "-workloads-release.yaml") + "   # " + step.target()
 					+ ": only the portal's fields go";
 			case REMOVE_FROM_CLUSTER -> "kubectl delete -l gmsaportal.org/run-id=<run> gmsacredentialspec,clusterrole,rolebinding,secret,deployment";

@@ -201,7 +201,8 @@ public final class RequestRules {
 
 	private static void workloads(List<WorkloadRef> workloads) {
 		if (workloads.size() > MAX_WORKLOADS) {
-			throw new InvalidRequestException("target.workloads", "at most " + MAX_WORKLOADS + " workloads per request");
+			throw new InvalidRequestException("target.workloads",
+					"at most " + MAX_WORKLOADS + " workloads per request");
 		}
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < workloads.size(); i++) {

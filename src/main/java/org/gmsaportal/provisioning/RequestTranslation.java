@@ -97,8 +97,8 @@ final class RequestTranslation {
 		Target.Cluster cluster = (Target.Cluster) request.target();
 		GmsaDeployment.DnsForward dns = cluster.dnsForwardServers().isEmpty() ? null
 				: new GmsaDeployment.DnsForward(domain.toLowerCase(Locale.ROOT), cluster.dnsForwardServers());
-		String secret = (request.hosts() instanceof Hosts.Portable && preset(request) instanceof KubernetesSecretPlugin k8s)
-				? k8s.secretName() : null;
+		String secret = (request.hosts() instanceof Hosts.Portable
+				&& preset(request) instanceof KubernetesSecretPlugin k8s) ? k8s.secretName() : null;
 		return new WorkloadPatches(cluster.namespace(), cluster.credSpecName(), cluster.serviceAccount(),
 				platform(request), dns, secret, cluster.workloads());
 	}

@@ -39,7 +39,8 @@ final class WorkloadSteps {
 		}
 		List<WorkloadChange> review;
 		try {
-			review = clusters.reviewWorkloads(cluster.connection(), RequestTranslation.workloadPatches(request, domain));
+			review = clusters.reviewWorkloads(cluster.connection(),
+					RequestTranslation.workloadPatches(request, domain));
 		}
 		catch (ClusterOperationException ex) {
 			// Without the dry run nobody has seen what would change: the plan cannot be approved as it is.
@@ -63,7 +64,8 @@ final class WorkloadSteps {
 					+ ClusterLabels.WORKLOAD_FIELD_MANAGER + ", never forced: " + fields(request, change.workload());
 			boolean unchanged = change.outcome() == WorkloadChange.Outcome.UNCHANGED;
 			add(planned, label, unchanged ? StepIntent.ALREADY_AS_REQUESTED : StepIntent.CHANGE,
-					unchanged ? what + "; the dry run changes nothing" : what + "; dry run: " + String.join("; ", change.diff()));
+					unchanged ? what + "; the dry run changes nothing"
+							: what + "; dry run: " + String.join("; ", change.diff()));
 		}
 	}
 
@@ -76,7 +78,8 @@ final class WorkloadSteps {
 		if (change.blocks()) {
 			throw new StepFailedException(String.valueOf(change.message()));
 		}
-		String detail = change.outcome() + " " + label + (change.diff().isEmpty() ? "" : ": " + String.join("; ", change.diff()));
+		String detail = change.outcome() + " " + label
+				+ (change.diff().isEmpty() ? "" : ": " + String.join("; ", change.diff()));
 		return new StepRunner.Outcome(StepState.SUCCEEDED, change.outcome().name(), detail,
 				Canonical.json(new Patched(workload, change.uid())));
 	}

@@ -93,7 +93,8 @@ final class FilingSchema {
 			.addProperty("workloads", array(ref("FilingWorkload"), FilingReader.MAX_WORKLOADS, "The namespace's own"
 					+ " workloads to point at the credential spec (server-side apply of gmsaCredentialSpecName, the"
 					+ " service account if asked, a Windows nodeSelector where none is set, under field manager "
-					+ "gmsa-portal-workloads, never forced). A workload that does not exist, runs on Linux nodes only or"
+					+ "gmsa-portal-workloads, never forced). A workload that does not exist, runs on Linux nodes"
+					+ " only or"
 					+ " has a field another manager owns is a plan blocker naming it (409)."))
 			.addProperty("exportOnly", choice(false))
 			._if(object(null, List.of("coreDns")).additionalProperties(null).addProperty("coreDns", choice(true)))
