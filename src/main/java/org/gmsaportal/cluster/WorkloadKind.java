@@ -51,11 +51,6 @@ public enum WorkloadKind {
 		return this.templatePath;
 	}
 
-	/** A pod-spec field's path as the API server names it in a conflict, e.g. {@code .spec.template.spec.x}. */
-	String podSpecField(String field) {
-		return "." + String.join(".", this.templatePath) + ".spec." + field;
-	}
-
 	ResourceDefinitionContext context() {
 		return new ResourceDefinitionContext.Builder().withGroup(this.group)
 			.withVersion("v1")
