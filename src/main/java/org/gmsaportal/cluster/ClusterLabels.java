@@ -17,6 +17,12 @@ public final class ClusterLabels {
 	/** Field manager for server-side apply, so ownership of every field the portal sets is visible. */
 	public static final String FIELD_MANAGER = "gmsa-portal";
 
+	/**
+	 * Field manager of the fields the portal sets on the admin's own workloads: a manager of its own, so that giving
+	 * them back (an empty apply under it) never touches what the portal applied as its own objects.
+	 */
+	public static final String WORKLOAD_FIELD_MANAGER = "gmsa-portal-workloads";
+
 	private ClusterLabels() {
 	}
 

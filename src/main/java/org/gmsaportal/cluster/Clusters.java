@@ -95,6 +95,41 @@ public interface Clusters {
 	SecretState deleteSecret(String connection, String namespace, String name, String runId, @Nullable String ticket);
 
 	/**
+	 * One page of the namespace's Deployments, StatefulSets, DaemonSets and CronJobs whose name contains the filter,
+	 * for the workload picker. Reads only, with at most a few list calls.
+	 * @param continueToken the previous page's {@link WorkloadPage#continueToken()}, {@code null} for the first
+	 */
+	WorkloadPage workloads(String connection, String namespace, String nameFilter, int limit,
+			@Nullable String continueToken);
+
+	/**
+	 * Server-side dry run of the portal's workload fields on each picked workload: the diff, or why it cannot be
+	 * patched (missing, Linux only, a field another manager owns). Writes nothing.
+	 */
+	List<WorkloadChange> reviewWorkloads(String connection, WorkloadPatches patches);
+
+	/**
+	 * Server-side apply of the portal's fields on one workload under its workload field manager, never forced; a
+	 * conflict or a blocked workload comes back as the change, unapplied. Audited with the run.
+	 */
+	WorkloadChange patchWorkload(String connection, WorkloadPatches patches, WorkloadRef workload, String runId,
+			@Nullable String ticket);
+
+	/**
+	 * Gives back the fields the portal set on one workload (an empty intent under its field manager); the workload
+	 * and every other manager's fields stay.
+	 * @param uid the uid recorded when it was patched: a namesake created since is left alone
+	 */
+	WorkloadChange releaseWorkload(String connection, String namespace, WorkloadRef workload, @Nullable String uid,
+			String runId);
+
+	/**
+	 * The workload fields as apply intents and their release, with kubectl commands.
+	 * @param connection a cluster to read the workloads' node selectors and containers from, or {@code null}
+	 */
+	WorkloadBundle exportWorkloads(@Nullable String connection, WorkloadPatches patches);
+
+	/**
 	 * One configured connection, as the Connections page shows it.
 	 *
 	 * @param name the connection's name

@@ -26,8 +26,12 @@ class ClustersFacade implements Clusters {
 
 	private final ClusterSecrets secrets;
 
+	private final ClusterWorkloads workloads;
+
 	ClustersFacade(ClusterConnections connections, ClusterPreflight preflight, ClusterDeployments deployments,
-			ClusterVerification verification, ClusterWebhooks webhooks, ClusterSecrets secrets) {
+			ClusterVerification verification, ClusterWebhooks webhooks, ClusterSecrets secrets,
+			ClusterWorkloads workloads) {
+		this.workloads = workloads;
 		this.connections = connections;
 		this.preflight = preflight;
 		this.deployments = deployments;
@@ -115,6 +119,34 @@ class ClustersFacade implements Clusters {
 	public SecretState deleteSecret(String connection, String namespace, String name, String runId,
 			@Nullable String ticket) {
 		return this.secrets.delete(connection, namespace, name, runId, ticket);
+	}
+
+	@Override
+	public WorkloadPage workloads(String connection, String namespace, String nameFilter, int limit,
+			@Nullable String continueToken) {
+		return this.workloads.list(connection, namespace, nameFilter, limit, continueToken);
+	}
+
+	@Override
+	public List<WorkloadChange> reviewWorkloads(String connection, WorkloadPatches patches) {
+		return this.workloads.review(connection, patches);
+	}
+
+	@Override
+	public WorkloadChange patchWorkload(String connection, WorkloadPatches patches, WorkloadRef workload, String runId,
+			@Nullable String ticket) {
+		return this.workloads.apply(connection, patches, workload, runId, ticket);
+	}
+
+	@Override
+	public WorkloadChange releaseWorkload(String connection, String namespace, WorkloadRef workload,
+			@Nullable String uid, String runId) {
+		return this.workloads.release(connection, namespace, workload, uid, runId);
+	}
+
+	@Override
+	public WorkloadBundle exportWorkloads(@Nullable String connection, WorkloadPatches patches) {
+		return this.workloads.export(connection, patches);
 	}
 
 }

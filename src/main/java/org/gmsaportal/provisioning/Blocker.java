@@ -24,6 +24,7 @@ public record Blocker(String field, String message, @Nullable String runId, @Nul
 			case INSTALL_GMSA_WEBHOOK -> "target.connection";
 			case WRITE_PORTABLE_SECRET -> "hosts.pluginInput";
 			case GENERATE_CREDSPEC -> "additionalAccounts";
+			case PATCH_WORKLOAD -> "target.workloads";
 			default -> "gmsaName";
 		};
 	}

@@ -53,6 +53,17 @@ class DecommissionPlanner {
 		ProvisioningRequest request = this.runs.request(runId);
 		List<PlannedStep> steps = new ArrayList<>();
 		Map<Integer, String> inputs = new LinkedHashMap<>();
+		// The workloads first, newest first: they stop naming the credential spec before it is deleted.
+		List<RunView.StepView> patched = new ArrayList<>(run.steps().stream()
+			.filter((s) -> s.kind() == StepKind.PATCH_WORKLOAD && s.state() == StepState.SUCCEEDED).toList());
+		java.util.Collections.reverse(patched);
+		for (RunView.StepView workload : patched) {
+			inputs.put(steps.size(), workload.artifact());
+			add(steps, StepKind.UNPATCH_WORKLOAD, workload.target(), StepIntent.APPLY, "give back the fields run "
+					+ runId
+					+ " set on " + workload.target() + " (an empty server-side apply under its field manager): only the"
+					+ " fields no one else owns go, the workload stays");
+		}
 		RunView.StepView apply = step(run, StepKind.APPLY_TO_CLUSTER);
 		if (apply != null && request.target() instanceof Target.Cluster cluster) {
 			inputs.put(steps.size(), apply.artifact());

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.gmsaportal.cluster.ClusterLabels;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
@@ -69,6 +70,14 @@ public final class EquivalentCommands {
 					domain));
 			case VERIFY_WORKLOAD -> "kubectl -n " + sh(request.target().namespace()) + " exec deploy/" + step.target()
 					+ " -- nltest /sc_verify:" + domain;
+			case PATCH_WORKLOAD -> "kubectl --context " + sh(((Target.Cluster) request.target()).connection())
+					+ " apply --server-side --field-manager=" + ClusterLabels.WORKLOAD_FIELD_MANAGER + " -f "
+					+ sh(request.target().credSpecName() + "-workloads.yaml") + "   # " + step.target()
+					+ ", never --force-conflicts";
+			case UNPATCH_WORKLOAD -> "kubectl apply --server-side --field-manager="
+					+ ClusterLabels.WORKLOAD_FIELD_MANAGER
+					+ " -f " + sh(request.target().credSpecName() + "-workloads-release.yaml") + "   # " + step.target()
+					+ ": only the portal's fields go";
 			case REMOVE_FROM_CLUSTER -> "kubectl delete -l gmsaportal.org/run-id=<run> gmsacredentialspec,clusterrole,rolebinding,secret,deployment";
 			case REMOVE_GMSA_WEBHOOK -> "kubectl --context " + sh(step.target()) + " get gmsacredentialspecs -o name"
 					+ " | grep -q . || kubectl delete mutatingwebhookconfiguration,validatingwebhookconfiguration,deployment,"

@@ -126,6 +126,7 @@ class Planner {
 				add(planned, StepKind.VERIFY_WORKLOAD, RequestTranslation.sampleName(request), StepIntent.CHECK,
 						"wait for the sample pod and run nltest /sc_verify:" + domain + " and klist get krbtgt");
 			}
+			WorkloadSteps.plan(this.clusters, request, domain, planned, blockers);
 		}
 		else if (request.target() instanceof Target.ExportOnly export) {
 			add(planned, StepKind.EXPORT_BUNDLE, export.credSpecName(), StepIntent.APPLY,

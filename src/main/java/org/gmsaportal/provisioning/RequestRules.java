@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.gmsaportal.credspec.AksHciSecretPlugin;
+import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
@@ -230,6 +231,7 @@ public final class RequestRules {
 						+ "(az aks update --gmsa-dns-server); for several, set them as the VNet's custom DNS servers and "
 						+ "name none here");
 			}
+			workloads(cluster.workloads());
 		}
 		else if (target instanceof Target.DockerHosts docker) {
 			if (docker.image() != null) {
@@ -238,6 +240,23 @@ public final class RequestRules {
 		}
 		else if (target instanceof Target.ExportOnly export) {
 			kubernetes(export.namespace(), export.serviceAccount(), export.credSpecName());
+		}
+	}
+
+	/** At most {@value #MAX_WORKLOADS}, each named once: one plan step (and one apply) per workload. */
+	static final int MAX_WORKLOADS = 50;
+
+	private static void workloads(List<WorkloadRef> workloads) {
+		if (workloads.size() > MAX_WORKLOADS) {
+			throw new InvalidRequestException("target.workloads",
+					"at most " + MAX_WORKLOADS + " workloads per request");
+		}
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < workloads.size(); i++) {
+			if (!seen.add(workloads.get(i).label())) {
+				throw new InvalidRequestException("target.workloads[" + i + "]",
+						workloads.get(i).label() + " is picked twice: name each workload once");
+			}
 		}
 	}
 

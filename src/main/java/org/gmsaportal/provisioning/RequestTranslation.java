@@ -8,6 +8,9 @@ import java.util.Map;
 
 import org.gmsaportal.cluster.GmsaDeployment;
 import org.gmsaportal.credspec.AdditionalAccount;
+import org.gmsaportal.credspec.AksHciSecretPlugin;
+import org.gmsaportal.cluster.Platform;
+import org.gmsaportal.cluster.WorkloadPatches;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.CredentialSpecGenerator;
 import org.gmsaportal.credspec.DomainIdentity;
@@ -86,6 +89,26 @@ final class RequestTranslation {
 		Target export = request.target();
 		return new GmsaDeployment(runId, export.credSpecName(), credSpec, export.namespace(), export.serviceAccount(),
 				secret, null, null);
+	}
+
+	/**
+	 * The cluster's platform (the request's, which the plan filled in from the connection), which decides whether
+	 * workloads need {@code dnsConfig} and the Secret volume.
+	 */
+	static Platform platform(ProvisioningRequest request) {
+		return request.target().profile().platform();
+	}
+
+	/** What the run sets on the request's picked workloads. */
+	static WorkloadPatches workloadPatches(ProvisioningRequest request, String domain) {
+		Target.Cluster cluster = (Target.Cluster) request.target();
+		GmsaDeployment.DnsForward dns = cluster.dnsForwardServers().isEmpty() ? null
+				: new GmsaDeployment.DnsForward(domain.toLowerCase(Locale.ROOT), cluster.dnsForwardServers());
+		String secret = !(request.hosts() instanceof Hosts.Portable) ? null
+				: (preset(request) instanceof KubernetesSecretPlugin k8s) ? k8s.secretName()
+				: (preset(request) instanceof AksHciSecretPlugin hci) ? hci.secretName() : null;
+		return new WorkloadPatches(cluster.namespace(), cluster.credSpecName(), cluster.serviceAccount(),
+				platform(request), dns, secret, cluster.workloads());
 	}
 
 	/** The objects an apply or export produces, named for the plan. */

@@ -18,7 +18,14 @@ public enum StepKind {
 	/** Docker hosts without Kubernetes: the credential spec file's name and the commands to place and use it. */
 	PLACE_ON_DOCKER_HOSTS,
 	VERIFY_WORKLOAD,
+	/** One of the admin's own workloads pointed at the credential spec, once the sample proved the setup. */
+	PATCH_WORKLOAD,
 
+	/**
+	 * The portal's fields given back by one workload; a decommission plans these first, before the credential spec
+	 * they name is deleted.
+	 */
+	UNPATCH_WORKLOAD,
 	REMOVE_FROM_CLUSTER,
 	/** The webhook a run installed, once no credential spec is left; planned only for a run that installed it. */
 	REMOVE_GMSA_WEBHOOK,

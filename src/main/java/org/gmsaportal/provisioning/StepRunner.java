@@ -125,6 +125,8 @@ class StepRunner {
 			case EXPORT_BUNDLE -> export(run);
 			case PLACE_ON_DOCKER_HOSTS -> dockerHosts(run);
 			case VERIFY_WORKLOAD -> verify(run, step.target());
+			case PATCH_WORKLOAD -> WorkloadSteps.patch(this.cluster, run, step.target());
+			case UNPATCH_WORKLOAD -> WorkloadSteps.release(this.cluster, run, input);
 			case REMOVE_FROM_CLUSTER -> removeFromCluster(run, step.target(), input);
 			case REMOVE_GMSA_WEBHOOK -> removeWebhook(run, step.target());
 			case REMOVE_MEMBERSHIP -> removed(this.directory.removeMembership(conn, step.target(), strings(input),

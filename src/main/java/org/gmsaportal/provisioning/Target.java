@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.gmsaportal.cluster.Platform;
+import org.gmsaportal.cluster.WorkloadRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,26 +39,42 @@ public sealed interface Target {
 	 * @param sampleImage a Windows IIS image for the sample workload that proves the setup, or {@code null}
 	 * @param platform the platform whose profile the request follows; {@code null} for the connection's (the plan
 	 * fills it in). Left out of the JSON when null, so requests stored before it existed keep their plan hash.
+	 * @param workloads the admin's own workloads to point at the credential spec, in the namespace; left out of the
+	 * JSON when empty, so that requests stored before it existed keep their plan hash
 	 */
 	record Cluster(String connection, String namespace, String serviceAccount, String credSpecName,
 			List<String> dnsForwardServers, @Nullable String sampleImage,
-			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Platform platform) implements Target {
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Platform platform,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkloadRef> workloads) implements Target {
 
 		public Cluster {
 			dnsForwardServers = List.copyOf(dnsForwardServers);
 			platform = (platform == Platform.GENERIC) ? null : platform;
+			workloads = (workloads != null) ? List.copyOf(workloads) : List.of();
 		}
 
-		/** A cluster whose connection's platform the request follows. */
+		/** A cluster whose connection's platform the request follows, touching none of the admin's workloads. */
 		public Cluster(String connection, String namespace, String serviceAccount, String credSpecName,
 				List<String> dnsForwardServers, @Nullable String sampleImage) {
-			this(connection, namespace, serviceAccount, credSpecName, dnsForwardServers, sampleImage, null);
+			this(connection, namespace, serviceAccount, credSpecName, dnsForwardServers, sampleImage, null, List.of());
+		}
+
+		/** A cluster following this platform's profile, touching none of the admin's workloads. */
+		public Cluster(String connection, String namespace, String serviceAccount, String credSpecName,
+				List<String> dnsForwardServers, @Nullable String sampleImage, @Nullable Platform platform) {
+			this(connection, namespace, serviceAccount, credSpecName, dnsForwardServers, sampleImage, platform, List.of());
 		}
 
 		/** The same cluster target following this platform's profile. */
 		public Cluster withPlatform(@Nullable Platform chosen) {
 			return new Cluster(this.connection, this.namespace, this.serviceAccount, this.credSpecName,
-					this.dnsForwardServers, this.sampleImage, chosen);
+					this.dnsForwardServers, this.sampleImage, chosen, this.workloads);
+		}
+
+		/** The same target with these workloads picked. */
+		public Cluster withWorkloads(List<WorkloadRef> picked) {
+			return new Cluster(this.connection, this.namespace, this.serviceAccount, this.credSpecName,
+					this.dnsForwardServers, this.sampleImage, this.platform, picked);
 		}
 
 	}

@@ -27,6 +27,7 @@ class ClusterModuleWiringTests {
 			.hasSingleBean(ClusterDeployments.class)
 			.hasSingleBean(ClusterPreflight.class)
 			.hasSingleBean(ClusterVerification.class)
+			.hasSingleBean(ClusterWorkloads.class)
 			.hasSingleBean(Clusters.class));
 		this.runner.withPropertyValues("gmsa.cluster.connections.lab.in-cluster=true")
 			.run((context) -> assertThat(context.getBean(ClusterSettings.class).connections()).containsKey("lab"));
@@ -58,7 +59,8 @@ class ClusterModuleWiringTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ ClusterSettings.class, WebhookSettings.class })
 	@Import({ ConfiguredClusterClients.class, ClusterDeployments.class, ClusterPreflight.class,
-			ClusterVerification.class, ClusterConnections.class, ClustersFacade.class, ClusterWebhooks.class })
+			ClusterVerification.class, ClusterConnections.class, ClustersFacade.class, ClusterWebhooks.class,
+			ClusterWorkloads.class })
 	static class ClusterModule {
 
 	}

@@ -21,6 +21,11 @@ import org.gmsaportal.cluster.Platform;
 import org.gmsaportal.cluster.SecretState;
 import org.gmsaportal.cluster.VerifyResult;
 import org.gmsaportal.cluster.WebhookPlan;
+import org.gmsaportal.cluster.WorkloadBundle;
+import org.gmsaportal.cluster.WorkloadChange;
+import org.gmsaportal.cluster.WorkloadPage;
+import org.gmsaportal.cluster.WorkloadPatches;
+import org.gmsaportal.cluster.WorkloadRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -147,6 +152,52 @@ class FakeCluster implements Clusters {
 	public SecretState deleteSecret(String connection, String namespace, String name, String runId,
 			@Nullable String ticket) {
 		return new SecretState(false, false, null, null);
+	}
+
+	/** No workloads to pick: the engine's workload steps are tested with {@link #reviewWorkloads}. */
+	@Override
+	public WorkloadPage workloads(String connection, String namespace, String nameFilter, int limit,
+			@Nullable String continueToken) {
+		return new WorkloadPage(List.of(), null);
+	}
+
+	/** A workload named {@code missing-*} does not exist, {@code linux-*} runs on Linux only; the rest change. */
+	@Override
+	public List<WorkloadChange> reviewWorkloads(String connection, WorkloadPatches patches) {
+		this.calls.add("review-workloads");
+		return patches.workloads().stream().map(FakeCluster::reviewed).toList();
+	}
+
+	@Override
+	public WorkloadChange patchWorkload(String connection, WorkloadPatches patches, WorkloadRef workload, String runId,
+			@Nullable String ticket) {
+		this.calls.add("patch " + workload.label());
+		return reviewed(workload);
+	}
+
+	@Override
+	public WorkloadChange releaseWorkload(String connection, String namespace, WorkloadRef workload,
+			@Nullable String uid, String runId) {
+		this.calls.add("release " + workload.label() + " " + uid);
+		return new WorkloadChange(workload, WorkloadChange.Outcome.RELEASED, List.of(), "released", uid);
+	}
+
+	@Override
+	public WorkloadBundle exportWorkloads(@Nullable String connection, WorkloadPatches patches) {
+		throw new UnsupportedOperationException("the engine does not export workload fields");
+	}
+
+	private static WorkloadChange reviewed(WorkloadRef workload) {
+		if (workload.name().startsWith("missing")) {
+			return new WorkloadChange(workload, WorkloadChange.Outcome.NOT_FOUND, List.of(),
+					workload.label() + " does not exist", null);
+		}
+		if (workload.name().startsWith("linux")) {
+			return new WorkloadChange(workload, WorkloadChange.Outcome.LINUX_ONLY, List.of(),
+					workload.label() + " runs on Linux nodes only", "uid-" + workload.name());
+		}
+		return new WorkloadChange(workload, WorkloadChange.Outcome.PATCHED,
+				List.of("+ /spec/template/spec/securityContext"), null, "uid-" + workload.name());
 	}
 
 	private static ObjectChange created(String apiVersion, String kind, String name, String namespace) {

@@ -5,6 +5,8 @@ import java.util.Set;
 
 import org.gmsaportal.cluster.ClusterObject;
 import org.gmsaportal.cluster.WebhookPlan;
+import org.gmsaportal.cluster.WorkloadKind;
+import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.support.FakeDirectory;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,51 @@ class PlanTests {
 		assertThat(plan.domain()).isEqualTo("contoso.com");
 		assertThat(plan.hash()).matches("[0-9a-f]{64}");
 		assertThat(plan.runnable()).isTrue();
+	}
+
+	@Test
+	void eachPickedWorkloadIsAStepAfterTheSampleWithItsDryRunDiff() {
+		Plan plan = this.planner.plan(Requests.withWorkloads(Requests.portable("web01"),
+				new WorkloadRef(WorkloadKind.DEPLOYMENT, "web", true),
+				new WorkloadRef(WorkloadKind.CRON_JOB, "report", false)));
+
+		assertThat(plan.steps()).extracting(PlannedStep::kind).endsWith(StepKind.APPLY_TO_CLUSTER,
+				StepKind.VERIFY_WORKLOAD, StepKind.PATCH_WORKLOAD, StepKind.PATCH_WORKLOAD);
+		PlannedStep web = plan.steps().get(10);
+		assertThat(web.target()).isEqualTo("Deployment/web");
+		assertThat(web.intent()).isEqualTo(StepIntent.CHANGE);
+		assertThat(web.description()).contains("field manager gmsa-portal-workloads, never forced",
+				"gmsaCredentialSpecName=web01-spec", "serviceAccountName=webapp",
+				"dry run: + /spec/template/spec/securityContext");
+		assertThat(plan.steps().get(11).description()).doesNotContain("serviceAccountName");
+		assertThat(plan.runnable()).isTrue();
+		assertThat(this.cluster.calls).containsExactly("review-workloads");
+	}
+
+	@Test
+	void aMissingAndALinuxOnlyWorkloadAreBlockersNamingThem() {
+		Plan plan = this.planner.plan(Requests.withWorkloads(Requests.portable("web01"),
+				new WorkloadRef(WorkloadKind.DEPLOYMENT, "missing-web", false),
+				new WorkloadRef(WorkloadKind.DEPLOYMENT, "linux-api", false)));
+
+		assertThat(plan.runnable()).isFalse();
+		assertThat(plan.blockers()).extracting(Blocker::field, Blocker::message).containsExactly(
+				org.assertj.core.groups.Tuple.tuple("target.workloads[0]", "Deployment/missing-web does not exist"),
+				org.assertj.core.groups.Tuple.tuple("target.workloads[1]", "Deployment/linux-api runs on Linux nodes only"));
+		assertThat(plan.steps()).filteredOn((s) -> s.kind() == StepKind.PATCH_WORKLOAD)
+			.extracting(PlannedStep::intent).containsOnly(StepIntent.BLOCKED);
+	}
+
+	@Test
+	void aRequestWithoutWorkloadsKeepsTheJsonAndHashItHadBefore() {
+		ProvisioningRequest request = Requests.portable("web01");
+
+		assertThat(Canonical.json(request)).doesNotContain("workloads");
+		assertThat(Canonical.json(Requests.withWorkloads(request, new WorkloadRef(WorkloadKind.DEPLOYMENT, "web", true))))
+			.contains("\"workloads\":[{\"kind\":\"DEPLOYMENT\",\"name\":\"web\",\"serviceAccount\":true}]");
+		assertThat(Canonical.JSON.readValue(Canonical.json(request), ProvisioningRequest.class)).isEqualTo(request);
+		assertThat(this.planner.plan(request).steps()).noneMatch((s) -> s.kind() == StepKind.PATCH_WORKLOAD);
+		assertThat(this.cluster.calls).isEmpty();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
@@ -28,6 +29,14 @@ final class Requests {
 				new Target.Cluster("lab", "apps", "webapp", name.toLowerCase() + "-spec", List.of(),
 						"mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022"),
 				"CHG0012345");
+	}
+
+	/** The same request with the admin's own workloads picked on its cluster target. */
+	static ProvisioningRequest withWorkloads(ProvisioningRequest request, WorkloadRef... picked) {
+		Target.Cluster cluster = ((Target.Cluster) request.target()).withWorkloads(List.of(picked));
+		return new ProvisioningRequest(request.directoryConnection(), request.gmsaName(), request.dnsHostName(),
+				request.spns(), request.encryptionTypes(), request.kdsRootKey(), request.groupName(), request.hosts(),
+				cluster, request.ticketRef(), request.groupScope(), request.placement());
 	}
 
 	/** Domain-joined hosts, export only. */

@@ -221,6 +221,27 @@ abstract class RunLifecycleContract extends ProvisioningEngineContract {
 	}
 
 	@Test
+	void pickedWorkloadsArePatchedByTheRunAndGivenBackFirstByTheDecommission() {
+		ProvisioningRequest request = Requests.withWorkloads(Requests.portable(Requests.freshName()),
+				new org.gmsaportal.cluster.WorkloadRef(org.gmsaportal.cluster.WorkloadKind.DEPLOYMENT, "web", true),
+				new org.gmsaportal.cluster.WorkloadRef(org.gmsaportal.cluster.WorkloadKind.STATEFUL_SET, "sql", false));
+		String runId = startApproved(request);
+		awaitState(runId, RunState.SUCCEEDED);
+		assertThat(this.cluster.calls).containsSubsequence("apply", "verify", "patch Deployment/web",
+				"patch StatefulSet/sql");
+
+		Plan plan = this.service.decommissionPlan(runId);
+		assertThat(plan.steps()).extracting(PlannedStep::kind).startsWith(StepKind.UNPATCH_WORKLOAD,
+				StepKind.UNPATCH_WORKLOAD, StepKind.REMOVE_FROM_CLUSTER);
+		assertThat(plan.steps()).extracting(PlannedStep::target).startsWith("StatefulSet/sql", "Deployment/web");
+		String decommissionId = this.service.decommission(runId, approve(plan));
+		awaitState(decommissionId, RunState.SUCCEEDED);
+
+		assertThat(this.cluster.calls).containsSubsequence("release StatefulSet/sql uid-sql",
+				"release Deployment/web uid-web", "decommission");
+	}
+
+	@Test
 	void decommissionRemovesClusterObjectsThenDirectoryObjectsInReverse() {
 		ProvisioningRequest request = Requests.portable(Requests.freshName());
 		// The group existed before the run: decommission must leave it alone.

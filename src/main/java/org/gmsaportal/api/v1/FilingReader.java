@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.gmsaportal.cluster.Platform;
+import org.gmsaportal.cluster.WorkloadKind;
+import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
@@ -151,6 +153,9 @@ final class FilingReader {
 		return delivery;
 	}
 
+	/** As many as a request may name ({@code RequestRules}): one plan step per workload. */
+	static final int MAX_WORKLOADS = 50;
+
 	private static Target target(JsonNode body, String name) {
 		JsonNode docker = Json.object(body, "docker", "docker", false, Set.of("image"));
 		if (docker != null) {
@@ -159,14 +164,15 @@ final class FilingReader {
 		}
 		JsonNode node = Json.object(body, "cluster", "cluster", false, Set.of("connection", "namespace",
 				"serviceAccount", "credentialSpecName", "coreDns", "dnsForwardServers", "sampleWorkload", "sampleImage",
-				"exportOnly", "platform"));
+				"exportOnly", "platform", "workloads"));
 		Platform platform = platform(Json.text(node, "platform", "cluster.platform", false, 20));
 		String k8sName = name.toLowerCase(Locale.ROOT).replace('_', '-').replace('.', '-');
 		String namespace = orElse(Json.text(node, "namespace", "cluster.namespace", false, 63), "default");
 		String account = orElse(Json.text(node, "serviceAccount", "cluster.serviceAccount", false, 253), k8sName);
 		String spec = orElse(Json.text(node, "credentialSpecName", "cluster.credentialSpecName", false, 253), k8sName);
 		if (node == null || Json.bool(node, "exportOnly", "cluster.exportOnly", false)) {
-			for (String live : List.of("connection", "coreDns", "dnsForwardServers", "sampleWorkload", "sampleImage")) {
+			for (String live : List.of("connection", "coreDns", "dnsForwardServers", "sampleWorkload", "sampleImage",
+					"workloads")) {
 				refuse(node, live, "cluster." + live, "not with exportOnly");
 			}
 			return new Target.ExportOnly(namespace, account, spec, platform);
@@ -185,7 +191,7 @@ final class FilingReader {
 		boolean sample = Json.bool(node, "sampleWorkload", "cluster.sampleWorkload", false);
 		String image = Json.text(node, "sampleImage", "cluster.sampleImage", false, 255);
 		return new Target.Cluster(connection, namespace, account, spec, coreDns ? servers : List.of(),
-				sample ? orElse(image, SAMPLE_IMAGE) : null, platform);
+				sample ? orElse(image, SAMPLE_IMAGE) : null, platform, workloads(node));
 	}
 
 	// Left out: the connection's platform (or generic for an export).
@@ -201,6 +207,40 @@ final class FilingReader {
 			case "generic" -> Platform.GENERIC;
 			default -> throw new ApiInputException("cluster.platform", "enum: aks, aksHci, eks, rancher or generic");
 		};
+	}
+				
+	/** The admin's own workloads to point at the credential spec; whether each exists is the plan's to say. */
+	private static List<WorkloadRef> workloads(@Nullable JsonNode cluster) {
+		JsonNode node = (cluster != null) ? cluster.get("workloads") : null;
+		if (node == null || node.isNull()) {
+			return List.of();
+		}
+		if (!node.isArray()) {
+			throw new ApiInputException("cluster.workloads", "type");
+		}
+		if (node.size() > MAX_WORKLOADS) {
+			throw new ApiInputException("cluster.workloads", "size");
+		}
+		List<WorkloadRef> workloads = new java.util.ArrayList<>();
+		for (int i = 0; i < node.size(); i++) {
+			String path = "cluster.workloads[" + i + "]";
+			JsonNode item = node.get(i);
+			if (item == null || !item.isObject()) {
+				throw new ApiInputException(path, "type");
+			}
+			Json.onlyKnown(item, path, Set.of("kind", "name", "serviceAccount"));
+			String kind = Json.text(item, "kind", path + ".kind", true, 20);
+			WorkloadKind parsed = WorkloadKind.parse(kind).filter((k) -> k.kind().equals(kind))
+				.orElseThrow(() -> new ApiInputException(path + ".kind", "enum: " + WorkloadKind.names()));
+			String name = Json.text(item, "name", path + ".name", true, 253);
+			if (!name.matches("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?")) {
+				throw new ApiInputException(path + ".name", "must be the workload's name: a DNS subdomain (lower case"
+						+ " letters, digits, '-', '.')");
+			}
+			workloads.add(new WorkloadRef(parsed, name, Json.bool(item, "serviceAccount", path + ".serviceAccount",
+					false)));
+		}
+		return workloads;
 	}
 
 	private static Filing.Ticket ticket(JsonNode node) {

@@ -101,9 +101,19 @@ final class FilingSchema {
 			.addProperty("sampleWorkload", flag("Deploy a sample Windows workload that verifies the identity."))
 			.addProperty("sampleImage", text(255, "Image of the sample workload; default " + FilingReader.SAMPLE_IMAGE
 					+ "."))
+			.addProperty("workloads", array(ref("FilingWorkload"), FilingReader.MAX_WORKLOADS, "The namespace's own"
+					+ " workloads to point at the credential spec (server-side apply of gmsaCredentialSpecName, the"
+					+ " service account if asked, a Windows nodeSelector where none is set, under field manager "
+					+ "gmsa-portal-workloads, never forced). A workload that does not exist, runs on Linux nodes"
+					+ " only or"
+					+ " has a field another manager owns is a plan blocker naming it (409)."))
 			.addProperty("exportOnly", choice(false))
 			._if(object(null, List.of("coreDns")).additionalProperties(null).addProperty("coreDns", choice(true)))
 			.then(object(null, List.of("dnsForwardServers")).additionalProperties(null)));
+		schemas.put("FilingWorkload", object("One workload in the namespace.", List.of("kind", "name"))
+			.addProperty("kind", choice("Deployment", "StatefulSet", "DaemonSet", "CronJob"))
+			.addProperty("name", text(253, "Its name."))
+			.addProperty("serviceAccount", flag("Also set its serviceAccountName to the request's service account.")));
 		schemas.put("ExportOnly", clusterNames(object("No cluster change: the manifests endpoint serves the bundle.",
 				List.of("exportOnly")))
 			.addProperty("exportOnly", choice(true)));
