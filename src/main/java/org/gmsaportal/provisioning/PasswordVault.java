@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Holds generated portable-user passwords in memory only, per run, for the steps that need them and for one
- * showing to the admin. A restart loses them on purpose: the run then sets a new one.
+ * showing to the admin; a password that goes to a secret store is never shown. A restart loses them on purpose:
+ * the run then sets a new one.
  */
 @Component
 class PasswordVault {
@@ -32,6 +33,9 @@ class PasswordVault {
 	private final Set<String> shown = ConcurrentHashMap.newKeySet();
 
 	private final Set<String> finished = ConcurrentHashMap.newKeySet();
+
+	// Runs whose password goes to a secret store: a person never sees it.
+	private final Set<String> neverShown = ConcurrentHashMap.newKeySet();
 
 	/** A new 32-character password with every character class AD complexity asks for. */
 	SecretValue generate() {
@@ -58,19 +62,25 @@ class PasswordVault {
 		this.shown.remove(runId);
 	}
 
+	/** Keeps the password for the run's steps only: it goes to a secret store and is never shown. */
+	void keepUnshown(String runId, SecretValue password) {
+		this.neverShown.add(runId);
+		this.byRun.put(runId, password);
+	}
+
 	Optional<SecretValue> forRun(String runId) {
 		return Optional.ofNullable(this.byRun.get(runId));
 	}
 
 	/** Whether a password waits for its one showing. */
 	boolean waitingToBeShown(String runId) {
-		return this.byRun.containsKey(runId) && !this.shown.contains(runId);
+		return this.byRun.containsKey(runId) && !this.shown.contains(runId) && !this.neverShown.contains(runId);
 	}
 
 	/** The password for its one showing; empty if there is none or it was shown already. */
 	Optional<SecretValue> takeForShowing(String runId) {
 		SecretValue password = this.byRun.get(runId);
-		if (password == null || !this.shown.add(runId)) {
+		if (password == null || this.neverShown.contains(runId) || !this.shown.add(runId)) {
 			return Optional.empty();
 		}
 		if (this.finished.contains(runId)) {
@@ -82,12 +92,13 @@ class PasswordVault {
 	/** The run needs the password no more; it stays only until its one showing. */
 	void runFinished(String runId) {
 		this.finished.add(runId);
-		if (this.shown.contains(runId)) {
+		if (this.shown.contains(runId) || this.neverShown.contains(runId)) {
 			discard(runId);
 		}
 	}
 
 	void discard(String runId) {
+		this.neverShown.remove(runId);
 		this.byRun.remove(runId);
 		this.shown.remove(runId);
 		this.finished.remove(runId);

@@ -1,6 +1,10 @@
 package org.gmsaportal.secretstores;
 
+import org.gmsaportal.credspec.AksHciSecretPlugin;
+import org.gmsaportal.credspec.AwsPlugin;
+import org.gmsaportal.credspec.AzureKeyVaultPlugin;
 import org.gmsaportal.credspec.HostAccountPreset;
+import org.gmsaportal.credspec.KubernetesSecretPlugin;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,5 +16,26 @@ import org.jspecify.annotations.Nullable;
  * @param runId the run writing it, recorded with the secret as the portal's marker
  */
 public record SecretDestination(HostAccountPreset preset, @Nullable String clusterConnection, String runId) {
+
+	/**
+	 * The secret's name as the store and its admins know it: {@code namespace/name} of a Kubernetes Secret, the Key
+	 * Vault secret URI, the Secrets Manager or SSM ARN. Never a value.
+	 */
+	public String secretName() {
+		if (this.preset instanceof KubernetesSecretPlugin rancher) {
+			return rancher.namespace() + "/" + rancher.secretName();
+		}
+		if (this.preset instanceof AksHciSecretPlugin hci) {
+			return hci.namespace() + "/" + hci.secretName();
+		}
+		if (this.preset instanceof AzureKeyVaultPlugin akv) {
+			return akv.secretUri().toString();
+		}
+		if (this.preset instanceof AwsPlugin aws) {
+			return aws.credentialArn();
+		}
+		// A custom plug-in's input may hold a password: only its CLSID names it.
+		return "of plug-in " + this.preset.pluginGuid();
+	}
 
 }

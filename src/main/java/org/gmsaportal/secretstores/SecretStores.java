@@ -16,7 +16,7 @@ public class SecretStores {
 
 	private final List<SecretStore> stores;
 
-	SecretStores(List<SecretStore> stores) {
+	public SecretStores(List<SecretStore> stores) {
 		this.stores = List.copyOf(stores);
 	}
 
