@@ -21,6 +21,7 @@ public record Blocker(String field, String message, @Nullable String runId, @Nul
 			case ENSURE_GROUP -> "groupName";
 			case ENSURE_PORTABLE_USER -> "hosts.userName";
 			case ENSURE_MEMBERSHIP -> "hosts.computerAccounts";
+			case WRITE_PORTABLE_SECRET -> "hosts.pluginInput";
 			default -> "gmsaName";
 		};
 	}

@@ -71,6 +71,11 @@ class DecommissionPlanner {
 					any ? "remove " + added + " from group " + request.groupName()
 							: "left alone: run " + runId + " added no member to " + request.groupName());
 		}
+		RunView.StepView written = step(run, StepKind.WRITE_PORTABLE_SECRET);
+		if (written != null) {
+			add(steps, StepKind.REMOVE_PORTABLE_SECRET, written.target(), StepIntent.APPLY, "delete secret "
+					+ written.target() + ", written by run " + runId + ", only while it carries the run's marker");
+		}
 		if (request.hosts() instanceof Hosts.Portable portable) {
 			removal(steps, run, StepKind.ENSURE_PORTABLE_USER, StepKind.REMOVE_PORTABLE_USER, portable.userName(), "user");
 		}

@@ -11,6 +11,11 @@ import org.gmsaportal.directory.Directory.Mode;
 import org.gmsaportal.directory.Directory.ObjectType;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.RunRef;
+import org.gmsaportal.secretstores.SecretDestination;
+import org.gmsaportal.secretstores.SecretStore;
+import org.gmsaportal.secretstores.SecretStoreException;
+import org.gmsaportal.secretstores.SecretStores;
+import org.gmsaportal.secretstores.StoredSecret;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -31,9 +36,12 @@ class Planner {
 
 	private final ExistingObjects existing;
 
-	Planner(Directory directory, ExistingObjects existing) {
+	private final SecretStores stores;
+
+	Planner(Directory directory, ExistingObjects existing, SecretStores stores) {
 		this.directory = directory;
 		this.existing = existing;
+		this.stores = stores;
 	}
 
 	DomainIdentity domainFacts(String connection) {
@@ -61,11 +69,16 @@ class Planner {
 					PREVIEW_PASSWORD, Mode.PREVIEW, null);
 			blocked(planned, blockers, StepKind.ENSURE_PORTABLE_USER, portable.userName(), user,
 					this.existing.portableUser(conn, portable.userName(), user));
+			if (portable.secretDelivery() == SecretDelivery.STORE) {
+				storeWrite(request, planned, blockers);
+			}
 		}
 		ensure(planned, StepKind.ENSURE_MEMBERSHIP, request.groupName(), this.directory.ensureMembership(conn,
 				request.groupName(), RequestTranslation.members(request), Mode.PREVIEW, null));
 		if (request.hosts() instanceof Hosts.Portable portable) {
-			add(planned, StepKind.PROVE_RETRIEVAL, request.samAccountName(), StepIntent.CHECK, "bind as "
+			String through = (portable.secretDelivery() == SecretDelivery.STORE) ? "read the portable identity back "
+					+ "from secret " + RequestTranslation.destination(request, "-").secretName() + ", " : "";
+			add(planned, StepKind.PROVE_RETRIEVAL, request.samAccountName(), StepIntent.CHECK, through + "bind as "
 					+ portable.userName() + " and read msDS-ManagedPassword of " + request.samAccountName());
 		}
 		else {
@@ -96,6 +109,40 @@ class Planner {
 			.forEach((s) -> blockers.add(new Blocker(Blocker.field(s.kind()), s.description(), null, null)));
 		provenance(planned, request.ticketRef());
 		return new Plan(request, domain, planned, Canonical.planHash(request, domain, planned), blockers);
+	}
+
+	/**
+	 * The store write, right after the user: blocked (on the plug-in input that names the secret) when the store
+	 * already holds a secret of that name, since the portal overwrites nothing, or when the store cannot be asked.
+	 */
+	private void storeWrite(ProvisioningRequest request, List<PlannedStep> planned, List<Blocker> blockers) {
+		planned.replaceAll((step) -> (step.kind() == StepKind.ENSURE_PORTABLE_USER)
+				? new PlannedStep(step.index(), step.kind(), step.target(), step.intent(),
+						step.description().replace("shown once", "written to the secret store, never shown"))
+				: step);
+		SecretDestination where = RequestTranslation.destination(request, "<run id>");
+		Blocker blocker;
+		String description = "";
+		try {
+			SecretStore store = this.stores.forPreset(where.preset());
+			StoredSecret found = store.inspect(where);
+			description = "write the portable identity to " + store.displayName() + " secret " + where.secretName()
+					+ " from memory, marked as the run's; the password is never shown";
+			blocker = found.exists() ? new Blocker("hosts.pluginInput", store.displayName() + " already holds secret "
+					+ where.secretName() + ", " + StoreSteps.writer(found) + ". The portal does not overwrite a "
+					+ "secret: remove it from the store, or choose another secret name.", found.writtenByRun(), null)
+					: null;
+		}
+		catch (SecretStoreException ex) {
+			blocker = new Blocker("hosts.pluginInput", ex.getMessage(), null, null);
+		}
+		if (blocker != null) {
+			blockers.add(blocker);
+			add(planned, StepKind.WRITE_PORTABLE_SECRET, where.secretName(), StepIntent.BLOCKED, blocker.message());
+		}
+		else {
+			add(planned, StepKind.WRITE_PORTABLE_SECRET, where.secretName(), StepIntent.CREATE, description);
+		}
 	}
 
 	/**

@@ -29,9 +29,9 @@ final class PortableUserSteps {
 		String ou = run.request().where().userOu();
 		Ensured ensured = this.directory.ensurePortableUser(conn, userName, ou, password, Mode.APPLY, run.ref());
 		if (ensured.result() == Directory.Result.CREATED) {
-			this.vault.put(run.runId(), password);
+			keep(run, password);
 			return new StepRunner.Outcome(StepState.SUCCEEDED, ensured.result().name(),
-					ensured.detail() + "; password generated, shown once", null);
+					ensured.detail() + "; password generated, " + handling(run), null);
 		}
 		if (ensured.result() == Directory.Result.DRIFT) {
 			throw new StepFailedException(ensured.detail() + " The portal does not overwrite this; fix it in the "
@@ -42,10 +42,10 @@ final class PortableUserSteps {
 			// An earlier attempt of this run created it and stopped before recording it (CreationIntents checked,
 			// before this attempt, that no other run did): its password was never shown, so the run sets one.
 			this.directory.setPassword(conn, userName, password, run.ref());
-			this.vault.put(run.runId(), password);
+			keep(run, password);
 			return new StepRunner.Outcome(StepState.SUCCEEDED, ensured.result().name(), "user "
 					+ found.distinguishedName() + " was created by an earlier attempt of this run, which stopped "
-					+ "before its password was shown; password set to a new generated one, shown once", null);
+					+ "before its password was used; password set to a new generated one, " + handling(run), null);
 		}
 		throw new StepFailedException("The portable user " + userName + " already exists (" + found.distinguishedName()
 				+ ") and this run did not create it: a run never resets an existing account's password. Abandon this "
@@ -57,19 +57,44 @@ final class PortableUserSteps {
 	 * user step's result says so).
 	 */
 	SecretValue password(StepRunner.RunContext run) {
-		return this.vault.forRun(run.runId()).orElseGet(() -> {
-			Hosts.Portable portable = (Hosts.Portable) run.request().hosts();
-			boolean created = run.steps().stream().anyMatch((s) -> s.kind() == StepKind.ENSURE_PORTABLE_USER
-					&& Directory.Result.CREATED.name().equals(s.result()));
-			if (!created) {
-				throw new StepFailedException("The password of the portable user " + portable.userName() + " is not "
-						+ "known to this run and the run did not create that user, so it does not reset it.");
-			}
-			SecretValue password = this.vault.generate();
-			this.directory.setPassword(run.request().directoryConnection(), portable.userName(), password, run.ref());
+		return this.vault.forRun(run.runId()).orElseGet(() -> freshPassword(run, "is not known to this run"));
+	}
+
+	/**
+	 * Sets a new generated password on the portable user and keeps it for the run; only on a user this run
+	 * created (its user step's result says so), never on anyone else's account.
+	 * @param why why the run needs a new one, for the refusal
+	 */
+	SecretValue freshPassword(StepRunner.RunContext run, String why) {
+		Hosts.Portable portable = (Hosts.Portable) run.request().hosts();
+		boolean created = run.steps().stream().anyMatch((s) -> s.kind() == StepKind.ENSURE_PORTABLE_USER
+				&& Directory.Result.CREATED.name().equals(s.result()));
+		if (!created) {
+			throw new StepFailedException("The password of the portable user " + portable.userName() + " " + why
+					+ " and the run did not create that user, so it does not reset it.");
+		}
+		SecretValue password = this.vault.generate();
+		this.directory.setPassword(run.request().directoryConnection(), portable.userName(), password, run.ref());
+		keep(run, password);
+		return password;
+	}
+
+	private void keep(StepRunner.RunContext run, SecretValue password) {
+		if (storeDelivered(run.request())) {
+			this.vault.keepUnshown(run.runId(), password);
+		}
+		else {
 			this.vault.put(run.runId(), password);
-			return password;
-		});
+		}
+	}
+
+	private static String handling(StepRunner.RunContext run) {
+		return storeDelivered(run.request()) ? "kept in memory for the secret store only, never shown" : "shown once";
+	}
+
+	/** Whether the run writes the password to the plug-in's store itself (and so never shows it). */
+	static boolean storeDelivered(ProvisioningRequest request) {
+		return request.hosts() instanceof Hosts.Portable portable && portable.secretDelivery() == SecretDelivery.STORE;
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.gmsaportal.credspec.AksHciSecretPlugin;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
@@ -161,17 +162,23 @@ public final class RequestRules {
 			throw new InvalidRequestException("hosts." + (ex.field().equals("PluginGUID") ? "pluginGuid" : "pluginInput"),
 					ex.rule());
 		}
-		if (!(preset instanceof org.gmsaportal.credspec.AzureKeyVaultPlugin
-				|| preset instanceof org.gmsaportal.credspec.AwsPlugin || preset instanceof KubernetesSecretPlugin)) {
+		if (preset instanceof org.gmsaportal.credspec.CustomPlugin) {
 			// A custom plug-in's input may itself be a secret, and runs persist their request.
 			throw new InvalidRequestException("hosts.pluginGuid",
 					"must be a known plug-in (Azure Key Vault, AWS, Kubernetes secret); custom plug-ins are not supported in runs");
 		}
+		@Nullable String secretNamespace = (preset instanceof KubernetesSecretPlugin k8s) ? k8s.namespace()
+				: (preset instanceof AksHciSecretPlugin hci) ? hci.namespace() : null;
 		// Applied or exported, the identity Secret goes to the workload's namespace: the plug-in must read there.
-		if (preset instanceof KubernetesSecretPlugin k8s && !k8s.namespace().equals(target.namespace())) {
+		if (secretNamespace != null && !secretNamespace.equals(target.namespace())) {
 			throw new InvalidRequestException("hosts.pluginInput", "the Kubernetes secret plug-in must read from namespace "
 					+ target.namespace() + ", where the " + ((target instanceof Target.Cluster) ? "portal writes"
 							: "bundle puts") + " the Secret");
+		}
+		if (secretNamespace != null && portable.secretDelivery() == SecretDelivery.STORE
+				&& !(target instanceof Target.Cluster)) {
+			throw new InvalidRequestException("hosts.secretDelivery", "the portal writes a Kubernetes Secret only to a "
+					+ "cluster it applies to: choose a cluster target, or manual delivery for an export");
 		}
 	}
 

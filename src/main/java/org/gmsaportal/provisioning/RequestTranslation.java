@@ -17,6 +17,7 @@ import org.gmsaportal.credspec.PortableIdentity;
 import org.gmsaportal.credspec.PortableIdentitySecret;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
+import org.gmsaportal.secretstores.SecretDestination;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,7 +62,9 @@ final class RequestTranslation {
 	static GmsaDeployment deployment(String runId, ProvisioningRequest request, String domain,
 			Map<String, Object> credSpec, @Nullable SecretValue password) {
 		GmsaDeployment.IdentitySecret secret = null;
-		if (request.hosts() instanceof Hosts.Portable portable && preset(request) instanceof KubernetesSecretPlugin k8s) {
+		// A Secret the run writes through its store step is that step's, not part of the deployment.
+		if (request.hosts() instanceof Hosts.Portable portable && preset(request) instanceof KubernetesSecretPlugin k8s
+				&& !PortableUserSteps.storeDelivered(request)) {
 			PortableIdentity identity = new PortableIdentity(domain, portable.userName(),
 					(password != null) ? password : NOT_EXPORTED);
 			Map<String, String> data = new LinkedHashMap<>();
@@ -89,7 +92,8 @@ final class RequestTranslation {
 		String name = request.target().credSpecName();
 		List<String> objects = new ArrayList<>(List.of("GMSACredentialSpec " + name, "ClusterRole " + name + "-gmsa-use",
 				"RoleBinding " + ns + "/allow-" + sa + "-use-" + name));
-		if (request.hosts() instanceof Hosts.Portable && preset(request) instanceof KubernetesSecretPlugin k8s) {
+		if (request.hosts() instanceof Hosts.Portable && preset(request) instanceof KubernetesSecretPlugin k8s
+				&& !PortableUserSteps.storeDelivered(request)) {
 			objects.add("Secret " + ns + "/" + k8s.secretName());
 		}
 		if (request.target() instanceof Target.Cluster cluster) {
@@ -101,6 +105,16 @@ final class RequestTranslation {
 			}
 		}
 		return String.join(", ", objects);
+	}
+
+	/**
+	 * Where the run's store step writes the portable identity.
+	 * @param runId the run that writes it (for a decommission: the provisioning run that wrote it)
+	 */
+	static SecretDestination destination(ProvisioningRequest request, String runId) {
+		HostAccountPreset preset = java.util.Objects.requireNonNull(preset(request), "a portable request");
+		String connection = (request.target() instanceof Target.Cluster cluster) ? cluster.connection() : null;
+		return new SecretDestination(preset, connection, runId);
 	}
 
 	static String sampleName(ProvisioningRequest request) {

@@ -21,6 +21,7 @@ import org.gmsaportal.directory.Directory.Mode;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Removed;
 import org.gmsaportal.directory.RunRef;
+import org.gmsaportal.secretstores.SecretStores;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -40,10 +41,13 @@ class StepRunner {
 
 	private final PortableUserSteps portableUsers;
 
-	StepRunner(Directory directory, Clusters cluster, PasswordVault vault) {
+	private final StoreSteps store;
+
+	StepRunner(Directory directory, Clusters cluster, PasswordVault vault, SecretStores stores) {
 		this.directory = directory;
 		this.cluster = cluster;
 		this.portableUsers = new PortableUserSteps(directory, vault);
+		this.store = new StoreSteps(stores, directory, this.portableUsers);
 	}
 
 	/**
@@ -105,9 +109,11 @@ class StepRunner {
 			case ENSURE_GMSA -> ensured(this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.APPLY,
 					run.ref()));
 			case ENSURE_PORTABLE_USER -> this.portableUsers.ensure(run, step);
+			case WRITE_PORTABLE_SECRET -> this.store.write(run, step);
 			case ENSURE_MEMBERSHIP -> membership(run);
-			case PROVE_RETRIEVAL -> ensured(this.directory.proveRetrieval(conn, request.gmsaName(),
-					((Hosts.Portable) request.hosts()).userName(), password(run), run.ref()));
+			case PROVE_RETRIEVAL -> PortableUserSteps.storeDelivered(request) ? this.store.prove(run)
+					: ensured(this.directory.proveRetrieval(conn, request.gmsaName(),
+							((Hosts.Portable) request.hosts()).userName(), password(run), run.ref()));
 			case GENERATE_CREDSPEC -> {
 				CredentialSpec spec = RequestTranslation.credentialSpec(request, this.directory.domainFacts(conn));
 				yield Outcome.done("generated " + spec.suggestedFileName(), spec.toJson());
@@ -119,11 +125,12 @@ class StepRunner {
 			case REMOVE_FROM_CLUSTER -> removeFromCluster(run, step.target(), input);
 			case REMOVE_MEMBERSHIP -> removed(this.directory.removeMembership(conn, step.target(), strings(input),
 					run.ref()));
+			case REMOVE_PORTABLE_SECRET -> this.store.remove(run);
 			case REMOVE_PORTABLE_USER -> removed(this.directory.remove(conn, Directory.ObjectType.USER, step.target(), run.ref()));
 			case REMOVE_GMSA -> removed(this.directory.remove(conn, Directory.ObjectType.GMSA, request.gmsaName(), run.ref()));
 			case REMOVE_GROUP -> removed(this.directory.remove(conn, Directory.ObjectType.GROUP, step.target(), run.ref()));
 			// No planner of this version makes these steps; a run stored by a newer version stops here.
-			case SET_PORTABLE_PASSWORD, WRITE_PORTABLE_SECRET, REMOVE_PORTABLE_SECRET ->
+			case SET_PORTABLE_PASSWORD ->
 				throw new StepFailedException("This version of the portal cannot run a " + step.kind() + " step.");
 		};
 	}
@@ -157,7 +164,9 @@ class StepRunner {
 
 	private Outcome apply(RunContext run) {
 		Target.Cluster target = (Target.Cluster) run.request().target();
-		SecretValue password = (run.request().hosts() instanceof Hosts.Portable) ? password(run) : null;
+		// A store-delivered password is the store's: the deployment carries no Secret, and must not reset it.
+		SecretValue password = (run.request().hosts() instanceof Hosts.Portable
+				&& !PortableUserSteps.storeDelivered(run.request())) ? password(run) : null;
 		ApplyResult result = this.cluster.apply(target.connection(), RequestTranslation.deployment(run.runId(),
 				run.request(), run.domain(), credSpec(run), password), run.ticket());
 		List<ClusterObject> objects = result.changes().stream().map((c) -> c.object()).toList();

@@ -18,7 +18,8 @@ class PlanTests {
 	private final FakeDirectory directory = new FakeDirectory();
 
 	private final Planner planner = new Planner(this.directory,
-			new ExistingObjects(this.directory, (domain, name) -> java.util.Optional.empty()));
+			new ExistingObjects(this.directory, (domain, name) -> java.util.Optional.empty()),
+			new org.gmsaportal.secretstores.SecretStores(java.util.List.of()));
 
 	@BeforeEach
 	void reset() {
