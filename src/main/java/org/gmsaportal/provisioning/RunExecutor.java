@@ -57,8 +57,9 @@ class RunExecutor {
 	private final ApplicationEventPublisher events;
 
 	RunExecutor(RunRepository runs, RunAttemptRepository attempts, StepRunner steps, RotationSteps rotationSteps,
-			CreationIntents intents, AuditTrail audit, TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			PasswordVault vault, RunLeases leases, RunRecovery recovery, ApplicationEventPublisher events) {
+			CreationIntents intents, AuditTrail audit, TransactionTemplate transactions,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PasswordVault vault, RunLeases leases,
+			RunRecovery recovery, ApplicationEventPublisher events) {
 		this.runs = runs;
 		this.attempts = attempts;
 		this.steps = steps;
