@@ -11,8 +11,10 @@ import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.provisioning.ArtifactNames;
+import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
+import org.gmsaportal.provisioning.RunKind;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepKind;
@@ -50,9 +52,12 @@ class RunsController {
 
 	private final AuditLog auditLog;
 
-	RunsController(ProvisioningService provisioning, AuditLog auditLog) {
+	private final PortableRotations rotations;
+
+	RunsController(ProvisioningService provisioning, AuditLog auditLog, PortableRotations rotations) {
 		this.provisioning = provisioning;
 		this.auditLog = auditLog;
+		this.rotations = rotations;
 	}
 
 	/**
@@ -97,6 +102,9 @@ class RunsController {
 		model.addAttribute("admin", admin);
 		// Revealed only by an admin's explicit POST, which records who saw it; a page load takes nothing.
 		model.addAttribute("passwordWaiting", admin && this.provisioning.portablePasswordWaiting(run.id()));
+		// Last and next rotation of an identity the run wrote to a store; absent for any other run.
+		model.addAttribute("rotation", (run.kind() == RunKind.PROVISION && run.state() == RunState.SUCCEEDED)
+				? this.rotations.status(run.id()).orElse(null) : null);
 		return "runs/detail";
 	}
 

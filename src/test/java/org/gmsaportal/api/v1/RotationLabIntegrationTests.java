@@ -124,7 +124,7 @@ class RotationLabIntegrationTests {
 			// The store refuses the write once, after AD took the new password.
 			lab.cluster.server.expect().patch()
 				.withPath("/api/v1/namespaces/" + RotationLab.NAMESPACE + "/secrets/" + user
-						+ "?fieldManager=gmsa-portal&force=true")
+						+ "?fieldManager=gmsa-portal")
 				.andReturn(503, "{\"kind\":\"Status\",\"code\":503,\"message\":\"etcd is unavailable\"}").once();
 			Plan plan = rotations.plan(runId);
 			String rotationId = rotations.rotate(runId, new Approval(plan.hash(), "admin", Instant.now(), null));
