@@ -98,8 +98,7 @@ public class PortableRotations {
 
 	/** The rotation status of one provisioning run, if it wrote its portable identity to a store. */
 	public java.util.Optional<Status> status(String runId) {
-		return this.rotations.rotatable(Integer.MAX_VALUE).stream().filter((r) -> r.runId().equals(runId))
-			.findFirst().map(this::status);
+		return this.rotations.rotatable(runId).map(this::status);
 	}
 
 	private Status status(RotationRepository.Rotatable source) {

@@ -19,6 +19,10 @@ class RotationRepository {
 	private static final List<String> OPEN = List.of(RunState.RUNNING.name(), RunState.FAILED.name(),
 			RunState.INTERRUPTED.name(), RunState.NEEDS_ATTENTION.name());
 
+	private static final String ROTATABLE = "SELECT id, domain, gmsa_name, updated_at FROM provisioning_run r "
+			+ "WHERE kind = ? AND state = ? AND EXISTS (SELECT 1 FROM provisioning_step s WHERE s.run_id = r.id "
+			+ "AND s.kind = ? AND s.state = ?)";
+
 	private final JdbcClient jdbc;
 
 	RotationRepository(JdbcClient jdbc) {
@@ -65,14 +69,25 @@ class RotationRepository {
 
 	/** Every succeeded provisioning run whose store step wrote the secret, oldest first, at most {@code limit}. */
 	List<Rotatable> rotatable(int limit) {
-		return this.jdbc.sql("SELECT id, domain, gmsa_name, updated_at FROM provisioning_run r WHERE kind = ? "
-				+ "AND state = ? AND EXISTS (SELECT 1 FROM provisioning_step s WHERE s.run_id = r.id AND s.kind = ? "
-				+ "AND s.state = ?) ORDER BY created_at, id FETCH FIRST ? ROWS ONLY")
+		return this.jdbc.sql(ROTATABLE + " ORDER BY created_at, id FETCH FIRST ? ROWS ONLY")
 			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name(), StepKind.WRITE_PORTABLE_SECRET.name(),
 					StepState.SUCCEEDED.name(), limit)
-			.query((rs, n) -> new Rotatable(rs.getString("id"), rs.getString("domain"), rs.getString("gmsa_name"),
-					rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
+			.query(RotationRepository::rotatable)
 			.list();
+	}
+
+	/** The run, if it is a succeeded provisioning run whose store step wrote the secret. */
+	Optional<Rotatable> rotatable(String runId) {
+		return this.jdbc.sql(ROTATABLE + " AND id = ?")
+			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name(), StepKind.WRITE_PORTABLE_SECRET.name(),
+					StepState.SUCCEEDED.name(), runId)
+			.query(RotationRepository::rotatable)
+			.optional();
+	}
+
+	private static Rotatable rotatable(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Rotatable(rs.getString("id"), rs.getString("domain"), rs.getString("gmsa_name"),
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}
 
 }
