@@ -126,7 +126,7 @@ class Planner {
 		try {
 			SecretStore store = this.stores.forPreset(where.preset());
 			StoredSecret found = store.inspect(where);
-			description = "write the portable identity to " + store.displayName() + " secret " + where.secretName()
+			description = "write the portable identity to " + store.displayName() + " " + where.secretName()
 					+ " from memory, marked as the run's; the password is never shown";
 			blocker = found.exists() ? new Blocker("hosts.pluginInput", store.displayName() + " already holds secret "
 					+ where.secretName() + ", " + StoreSteps.writer(found) + ". The portal does not overwrite a "

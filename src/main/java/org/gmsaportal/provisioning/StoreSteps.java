@@ -68,7 +68,7 @@ final class StoreSteps {
 		logger.info("Run {} wrote the portable identity to {} secret {} (version {})", run.runId(), store.displayName(),
 				where.secretName(), written.version());
 		return new StepRunner.Outcome(StepState.SUCCEEDED, "WRITTEN", "wrote the portable identity of "
-				+ portable.userName() + " to " + store.displayName() + " secret " + where.secretName() + ", version "
+				+ portable.userName() + " to " + store.displayName() + " " + where.secretName() + ", version "
 				+ written.version() + (retry ? ", with a fresh password set after the failed write" : "")
 				+ "; the password went from memory to the store and is never shown", null);
 	}
@@ -83,12 +83,12 @@ final class StoreSteps {
 			identity = where.preset().identityFrom(read);
 		}
 		catch (InvalidCredentialSpecInputException ex) {
-			throw new StepFailedException(store.displayName() + " secret " + where.secretName() + " is not in the "
+			throw new StepFailedException(store.displayName() + " " + where.secretName() + " is not in the "
 					+ "plug-in's format: " + ex.field() + " " + ex.rule() + ". Resume after the write step wrote it again.");
 		}
 		Hosts.Portable portable = (Hosts.Portable) run.request().hosts();
 		if (!identity.userName().equalsIgnoreCase(portable.userName())) {
-			throw new StepFailedException(store.displayName() + " secret " + where.secretName() + " names user "
+			throw new StepFailedException(store.displayName() + " " + where.secretName() + " names user "
 					+ identity.userName() + ", not the run's portable user " + portable.userName() + ".");
 		}
 		ProvisioningRequest request = run.request();
@@ -96,10 +96,10 @@ final class StoreSteps {
 				identity.userName(), identity.password(), run.ref());
 		if (ensured.result() == Directory.Result.DRIFT) {
 			throw new StepFailedException(ensured.detail() + " (with the credentials read from " + store.displayName()
-					+ " secret " + where.secretName() + ")");
+					+ " " + where.secretName() + ")");
 		}
 		return new StepRunner.Outcome(StepState.SUCCEEDED, ensured.result().name(), ensured.detail()
-				+ "; retrieval proven through " + store.displayName() + " (secret " + where.secretName() + ")", null);
+				+ "; retrieval proven through " + store.displayName() + " (" + where.secretName() + ")", null);
 	}
 
 	/**
@@ -112,22 +112,22 @@ final class StoreSteps {
 		SecretStore store = store(where);
 		StoredSecret found = call(() -> store.inspect(where));
 		if (!found.exists()) {
-			return new StepRunner.Outcome(StepState.SUCCEEDED, "ALREADY_GONE", store.displayName() + " secret "
+			return new StepRunner.Outcome(StepState.SUCCEEDED, "ALREADY_GONE", store.displayName() + " "
 					+ where.secretName() + " no longer exists", null);
 		}
 		if (!found.writtenByPortal() || !writer.equals(found.writtenByRun())) {
-			throw new StepBlockedException(store.displayName() + " secret " + where.secretName() + " is "
+			throw new StepBlockedException(store.displayName() + " " + where.secretName() + " is "
 					+ writer(found) + ", not by run " + writer + ": the portal removes only the secret it wrote. "
 					+ "Remove it yourself if nothing needs it, then resume.");
 		}
 		StoredSecret after = call(() -> store.remove(where));
 		if (after.exists()) {
-			throw new StepBlockedException(store.displayName() + " secret " + where.secretName() + " changed while the "
+			throw new StepBlockedException(store.displayName() + " " + where.secretName() + " changed while the "
 					+ "portal removed it and was left alone: check who wrote it, then resume.");
 		}
 		logger.info("Run {} removed {} secret {} (version {})", run.runId(), store.displayName(), where.secretName(),
 				found.version());
-		return new StepRunner.Outcome(StepState.SUCCEEDED, "REMOVED", "deleted " + store.displayName() + " secret "
+		return new StepRunner.Outcome(StepState.SUCCEEDED, "REMOVED", "deleted " + store.displayName() + " "
 				+ where.secretName() + ", written by run " + writer, null);
 	}
 

@@ -46,7 +46,7 @@ class KubernetesSecretStore implements SecretStore {
 	@Override
 	public StoredSecret inspect(SecretDestination where) {
 		Target target = target(where);
-		return stored(call(target, "read", () -> this.clusters.inspectSecret(target.connection(), target.namespace(),
+		return stored(call(target, () -> this.clusters.inspectSecret(target.connection(), target.namespace(),
 				target.name())));
 	}
 
@@ -59,15 +59,14 @@ class KubernetesSecretStore implements SecretStore {
 		Map<String, String> data = new LinkedHashMap<>();
 		keys.entries().forEach((key, secret) -> data.put(key, secret.reveal()));
 		GmsaDeployment.IdentitySecret secret = new GmsaDeployment.IdentitySecret(target.name(), data);
-		return stored(call(target, "write", () -> this.clusters.applySecret(target.connection(), target.namespace(),
+		return stored(call(target, () -> this.clusters.applySecret(target.connection(), target.namespace(),
 				secret, where.runId(), null)));
 	}
 
 	@Override
 	public PortableIdentitySecret read(SecretDestination where) {
 		Target target = target(where);
-		GmsaDeployment.IdentitySecret found = call(target, "read",
-				() -> this.clusters.readSecret(target.connection(), target.namespace(), target.name()))
+		GmsaDeployment.IdentitySecret found = call(target, () -> this.clusters.readSecret(target.connection(), target.namespace(), target.name()))
 			.orElseThrow(() -> new SecretStoreException(NAME, SecretStoreException.Reason.STORE_NOT_FOUND,
 					"Secret " + target + " does not exist: it was removed after the portal wrote it. Resume the run "
 							+ "to write it again."));
@@ -83,7 +82,7 @@ class KubernetesSecretStore implements SecretStore {
 	@Override
 	public StoredSecret remove(SecretDestination where) {
 		Target target = target(where);
-		return stored(call(target, "delete", () -> this.clusters.deleteSecret(target.connection(), target.namespace(),
+		return stored(call(target, () -> this.clusters.deleteSecret(target.connection(), target.namespace(),
 				target.name(), where.runId(), null)));
 	}
 
@@ -129,14 +128,14 @@ class KubernetesSecretStore implements SecretStore {
 	}
 
 	/** Cluster failures become the store's, naming the Secret and what to do (the cluster's own advice). */
-	private static <T> T call(Target target, String verb, java.util.function.Supplier<T> action) {
+	private static <T> T call(Target target, java.util.function.Supplier<T> action) {
 		try {
 			return action.get();
 		}
 		catch (ClusterOperationException ex) {
 			throw new SecretStoreException(NAME, ex.isUnreachable() ? SecretStoreException.Reason.UNREACHABLE
-					: SecretStoreException.Reason.REFUSED, "Could not " + verb + " Secret " + target + " on cluster "
-							+ target.connection() + ": " + ex.getMessage(), ex);
+					: SecretStoreException.Reason.REFUSED, NAME + " " + target + " on cluster " + target.connection()
+							+ ": " + ex.getMessage(), ex);
 		}
 	}
 
