@@ -121,11 +121,12 @@ class RotationLabIntegrationTests {
 			String runId = lab.provision(RotationLab.storeDelivered(name));
 			String oldPassword = lab.storedPassword(name);
 
-			// The store refuses the write once, after AD took the new password.
+			// The store refuses the write once, after AD took the new password (a 403: fabric8 retries a 5xx itself).
 			lab.cluster.server.expect().patch()
 				.withPath("/api/v1/namespaces/" + RotationLab.NAMESPACE + "/secrets/" + user
 						+ "?fieldManager=gmsa-portal")
-				.andReturn(503, "{\"kind\":\"Status\",\"code\":503,\"message\":\"etcd is unavailable\"}").once();
+				.andReturn(403, "{\"kind\":\"Status\",\"code\":403,\"reason\":\"Forbidden\",\"message\":"
+						+ "\"secrets is forbidden\"}").once();
 			Plan plan = rotations.plan(runId);
 			String rotationId = rotations.rotate(runId, new Approval(plan.hash(), "admin", Instant.now(), null));
 			RunView failed = Waiting.forRun(service, rotationId);
