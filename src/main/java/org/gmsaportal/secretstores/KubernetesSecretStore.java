@@ -66,10 +66,11 @@ class KubernetesSecretStore implements SecretStore {
 	@Override
 	public PortableIdentitySecret read(SecretDestination where) {
 		Target target = target(where);
-		GmsaDeployment.IdentitySecret found = call(target, () -> this.clusters.readSecret(target.connection(), target.namespace(), target.name()))
+		GmsaDeployment.IdentitySecret found = call(target,
+				() -> this.clusters.readSecret(target.connection(), target.namespace(), target.name()))
 			.orElseThrow(() -> new SecretStoreException(NAME, SecretStoreException.Reason.STORE_NOT_FOUND,
-					"Secret " + target + " does not exist: it was removed after the portal wrote it. Resume the run "
-							+ "to write it again."));
+					NAME + " " + target + " on cluster " + target.connection() + " does not exist: it was removed "
+							+ "after the portal wrote it, so the node's plug-in cannot read the identity either."));
 		Map<String, SecretValue> entries = new LinkedHashMap<>();
 		found.data().forEach((key, value) -> {
 			if (!value.isEmpty()) {
