@@ -34,6 +34,7 @@ final class ApiRoutes {
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/approval", ApiScope.REQUESTS_APPROVE),
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/rejection", ApiScope.REQUESTS_APPROVE),
 			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/decommission", ApiScope.REQUESTS_WRITE),
+			new Route(HttpMethod.POST, "/api/v1/provisioning-requests/*/rotation", ApiScope.REQUESTS_WRITE),
 			new Route(HttpMethod.GET, "/api/v1/provisioning-requests", ApiScope.REQUESTS_READ),
 			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/*", ApiScope.REQUESTS_READ),
 			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/*/credential-spec", ApiScope.REQUESTS_READ),

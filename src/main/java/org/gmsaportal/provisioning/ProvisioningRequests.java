@@ -31,6 +31,8 @@ public class ProvisioningRequests {
 
 	private final ProvisioningService engine;
 
+	private final PortableRotations rotations;
+
 	private final AuditTrail audit;
 
 	private final TransactionTemplate transactions;
@@ -41,10 +43,11 @@ public class ProvisioningRequests {
 
 	private final Clock clock = Clock.systemUTC();
 
-	ProvisioningRequests(RequestRepository store, ProvisioningService engine, AuditTrail audit,
-			TransactionTemplate transactions, ApplicationEventPublisher events, JsonMapper json) {
+	ProvisioningRequests(RequestRepository store, ProvisioningService engine, PortableRotations rotations,
+			AuditTrail audit, TransactionTemplate transactions, ApplicationEventPublisher events, JsonMapper json) {
 		this.store = store;
 		this.engine = engine;
+		this.rotations = rotations;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.events = events;
@@ -216,6 +219,9 @@ public class ProvisioningRequests {
 			if (row.kind() == RequestKind.DECOMMISSION) {
 				return this.engine.approveDecommission(sourceRun(row), approval);
 			}
+			if (row.kind() == RequestKind.ROTATION) {
+				return this.rotations.approve(sourceRun(row), approval);
+			}
 			ProvisioningRequest request = row.request();
 			if (request == null) {
 				throw new RequestConflictException("Request " + row.id() + " was filed by an earlier version of the "
@@ -275,7 +281,7 @@ public class ProvisioningRequests {
 			.withCorrelation(row.id(), row.ticketKey()));
 	}
 
-	/** The run a decommission request removes. */
+	/** The run a decommission request removes, or a rotation request rotates. */
 	private String sourceRun(FiledRequest row) {
 		String source = row.sourceRequestId();
 		return this.store.find(String.valueOf(source)).map(FiledRequest::runId)

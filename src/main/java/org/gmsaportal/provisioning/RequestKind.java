@@ -7,6 +7,9 @@ public enum RequestKind {
 	PROVISION,
 
 	/** Remove what a succeeded provisioning request's run created. */
-	DECOMMISSION
+	DECOMMISSION,
+
+	/** Rotate the portable identity a succeeded provisioning request's run wrote to a secret store. */
+	ROTATION
 
 }

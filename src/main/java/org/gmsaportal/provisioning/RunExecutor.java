@@ -38,6 +38,8 @@ class RunExecutor {
 
 	private final StepRunner steps;
 
+	private final RotationSteps rotationSteps;
+
 	private final CreationIntents intents;
 
 	private final AuditTrail audit;
@@ -54,12 +56,14 @@ class RunExecutor {
 
 	private final ApplicationEventPublisher events;
 
-	RunExecutor(RunRepository runs, RunAttemptRepository attempts, StepRunner steps, CreationIntents intents,
-			AuditTrail audit, TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-			PasswordVault vault, RunLeases leases, RunRecovery recovery, ApplicationEventPublisher events) {
+	RunExecutor(RunRepository runs, RunAttemptRepository attempts, StepRunner steps, RotationSteps rotationSteps,
+			CreationIntents intents, AuditTrail audit, TransactionTemplate transactions,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PasswordVault vault, RunLeases leases,
+			RunRecovery recovery, ApplicationEventPublisher events) {
 		this.runs = runs;
 		this.attempts = attempts;
 		this.steps = steps;
+		this.rotationSteps = rotationSteps;
 		this.intents = intents;
 		this.audit = audit;
 		this.transactions = transactions;
@@ -156,7 +160,9 @@ class RunExecutor {
 				Located target = this.intents.locate(request, creation.get());
 				held(lease, () -> this.attempts.intend(lease, step.index(), target.distinguishedName(), target.dcTime()));
 			}
-			StepRunner.Outcome done = this.steps.execute(context, step, this.runs.stepInput(run.id(), step.index()));
+			// A rotation's steps write over what its source run made: their own runner checks that run's marks.
+			StepRunner.Outcome done = (run.kind() == RunKind.ROTATION) ? this.rotationSteps.execute(context, step)
+					: this.steps.execute(context, step, this.runs.stepInput(run.id(), step.index()));
 			outcome = (creation.isPresent() && earlier.isPresent())
 					? this.intents.reconcile(run.id(), request, creation.get(), earlier.get(), done) : done;
 		}

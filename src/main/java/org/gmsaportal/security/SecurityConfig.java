@@ -51,7 +51,7 @@ class SecurityConfig {
 			// the wizard and the pages that exist only to change something (API clients, a run's removal) are
 			// ADMIN's whatever the method: HEAD and OPTIONS reach the same handlers as GET
 			.requestMatchers("/wizard", "/wizard/**", "/api-clients/new", "/api-clients/*/created",
-					"/api-clients/*/revoke", "/runs/*/decommission")
+					"/api-clients/*/revoke", "/runs/*/decommission", "/runs/*/rotation")
 			.hasRole(Role.ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/**").hasAnyRole(readRoles)
 			.requestMatchers(HttpMethod.HEAD, "/**").hasAnyRole(readRoles)

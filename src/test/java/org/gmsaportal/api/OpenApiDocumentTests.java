@@ -113,14 +113,16 @@ class OpenApiDocumentTests {
 
 	@Test
 	void everyOperationNamesTheScopeTheIssueGivesIt() throws Exception {
-		Map<String, String> expected = Map.of("POST /api/v1/provisioning-requests", "requests:write",
+		Map<String, String> expected = new java.util.HashMap<>(Map.of(
+				"POST /api/v1/provisioning-requests", "requests:write",
 				"GET /api/v1/provisioning-requests", "requests:read", "GET /api/v1/provisioning-requests/{id}",
 				"requests:read", "POST /api/v1/provisioning-requests/{id}/approval", "requests:approve",
 				"POST /api/v1/provisioning-requests/{id}/rejection", "requests:approve",
 				"POST /api/v1/provisioning-requests/{id}/decommission", "requests:write",
 				"GET /api/v1/provisioning-requests/{id}/credential-spec", "requests:read",
 				"GET /api/v1/provisioning-requests/{id}/manifests", "requests:read", "GET /api/v1/audit-events",
-				"audit:read", "GET /api/v1/audit-events/verification", "audit:read");
+				"audit:read", "GET /api/v1/audit-events/verification", "audit:read"));
+		expected.put("POST /api/v1/provisioning-requests/{id}/rotation", "requests:write");
 		JsonNode document = document();
 		assertThat(served()).isEqualTo(new TreeSet<>(expected.keySet()));
 		Set<String> operationIds = new TreeSet<>();

@@ -51,6 +51,9 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 	PasswordVault vault;
 
 	@Autowired
+	RotationSteps rotationSteps;
+
+	@Autowired
 	Planner planner;
 
 	@Autowired
@@ -202,8 +205,8 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		RunRecovery recovery = new RunRecovery(this.runs, this.attempts, this.audit, this.transactions, leases);
 		ApplicationEventPublisher noListeners = (event) -> {
 		};
-		RunExecutor executor = new RunExecutor(this.runs, this.attempts, this.steps, this.intents, this.audit,
-				this.transactions, threads::execute, this.vault, leases, recovery, noListeners);
+		RunExecutor executor = new RunExecutor(this.runs, this.attempts, this.steps, this.rotationSteps, this.intents,
+				this.audit, this.transactions, threads::execute, this.vault, leases, recovery, noListeners);
 		ProvisioningService service = new ProvisioningService(this.planner, this.decommissionPlanner, this.runs,
 				executor, this.audit, this.transactions, this.vault, leases, noListeners);
 		Instance instance = new Instance(leases, recovery, service, threads);

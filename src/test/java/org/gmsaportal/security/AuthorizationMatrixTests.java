@@ -71,6 +71,9 @@ class AuthorizationMatrixTests {
 				Arguments.of("GET", "/runs/00000000-0000-0000-0000-000000000000", LOGIN, 404, 404),
 				Arguments.of("GET", "/runs/00000000-0000-0000-0000-000000000000/decommission", LOGIN, 403, 404),
 				Arguments.of("POST", "/runs/00000000-0000-0000-0000-000000000000/decommission", LOGIN, 403, 404),
+				// the rotation form and its approval are ADMIN's as well (issue 13 item 4)
+				Arguments.of("GET", "/runs/00000000-0000-0000-0000-000000000000/rotation", LOGIN, 403, 404),
+				Arguments.of("POST", "/runs/00000000-0000-0000-0000-000000000000/rotation", LOGIN, 403, 404),
 				Arguments.of("POST", "/runs/00000000-0000-0000-0000-000000000000/resume", LOGIN, 403, 404),
 				Arguments.of("POST", "/runs/00000000-0000-0000-0000-000000000000/abandon", LOGIN, 403, 404),
 				// API-filed requests: auditors read them; approving and rejecting are ADMIN's

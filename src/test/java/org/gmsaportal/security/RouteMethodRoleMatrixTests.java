@@ -87,7 +87,7 @@ class RouteMethodRoleMatrixTests {
 				"/wizard/cluster", "/wizard/review", "/wizard/run", "/wizard/cancel", "/wizard/plan-only",
 				"/wizard/identity/spn-check",
 				"/wizard/identity/computers", "/api-clients/new", "/api-clients/{id}/created",
-				"/api-clients/{id}/revoke", "/runs/{id}/decommission")
+				"/api-clients/{id}/revoke", "/runs/{id}/decommission", "/runs/{id}/rotation")
 			.forEach(p -> policy.put(p, Access.ADMIN));
 		Stream.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config")
 			.forEach(p -> policy.put(p, Access.DOCS));
@@ -99,6 +99,7 @@ class RouteMethodRoleMatrixTests {
 				"/api/v1/provisioning-requests/{id}/manifests")
 			.forEach(p -> policy.put(p, Access.API_REQUESTS_READ));
 		policy.put("/api/v1/provisioning-requests/{id}/decommission", Access.API_REQUESTS_WRITE);
+		policy.put("/api/v1/provisioning-requests/{id}/rotation", Access.API_REQUESTS_WRITE);
 		Stream.of("/api/v1/provisioning-requests/{id}/approval", "/api/v1/provisioning-requests/{id}/rejection")
 			.forEach(p -> policy.put(p, Access.API_REQUESTS_APPROVE));
 		return policy;

@@ -71,6 +71,15 @@ class ApiV1Documentation {
 							+ "decommission; filed by another client, it has no callbackUrl (callbacks are signed with "
 							+ "the filer's secret and checked against the filer's allowed hosts).", "201",
 					List.of("404", "409")),
+			new Doc("ProvisioningRequestsController.rotation",
+					ONE + "/rotation", "rotateProvisioningRequestIdentity",
+					"File the rotation of a succeeded request's portable identity",
+					"Answers a new ROTATION request that needs approval like any request (the auto-approve policy "
+							+ "applies). Its run sets a new generated password on the portable user the source run "
+							+ "created, writes a new version of the secret that run wrote to the store, and proves "
+							+ "retrieval through the store; the source request stays SUCCEEDED. 409 when the source "
+							+ "run wrote no identity to a secret store (manual delivery, domain-joined hosts) or a "
+							+ "rotation of it is still open.", "201", List.of("404", "409")),
 			new Doc("ProvisioningRequestsController.credentialSpec",
 					ONE + "/credential-spec", "getCredentialSpec", "The credential spec JSON the run generated",
 					null, "200", List.of("404")),
@@ -207,7 +216,8 @@ class ApiV1Documentation {
 		Schema<?> links = schemas.get("RequestView");
 		if (links != null && links.getProperties() != null && links.getProperties().get("links") != null) {
 			links.getProperties().get("links").description("Related resources by name: self, approval and rejection (while "
-					+ "pending), credentialSpec, manifests, decommission (once succeeded), decommissions.");
+					+ "pending), credentialSpec, manifests, decommission and rotation (once succeeded), "
+					+ "decommissions, rotates.");
 		}
 	}
 

@@ -159,6 +159,13 @@ class ProvisioningRequestsController {
 		return ResponseEntity.status(HttpStatus.CREATED).body(view);
 	}
 
+	/** Files the rotation of a succeeded request's portable identity in its secret store, approved like any request. */
+	@PostMapping(path = "/{id}/rotation", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<RequestViews.RequestView> rotation(Authentication authentication, @PathVariable String id) {
+		RequestViews.RequestView view = this.requests.rotation(client(authentication), visible(authentication, id));
+		return ResponseEntity.status(HttpStatus.CREATED).body(view);
+	}
+
 	/** The credential spec JSON the run generated, under the name the run page and review give it. */
 	@GetMapping(path = "/{id}/credential-spec", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> credentialSpec(Authentication authentication, @PathVariable String id) {

@@ -11,6 +11,7 @@ import org.gmsaportal.directory.DirectoryException;
 import org.gmsaportal.provisioning.Decider;
 import org.gmsaportal.provisioning.FiledRequest;
 import org.gmsaportal.provisioning.Plan;
+import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningRefusedException;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.RequestKind;
@@ -47,6 +48,8 @@ class RequestFiling {
 
 	private final ProvisioningRequests requests;
 
+	private final PortableRotations rotations;
+
 	private final RequestPlans plans;
 
 	private final RequestViewer viewer;
@@ -59,9 +62,11 @@ class RequestFiling {
 
 	private final JsonMapper json;
 
-	RequestFiling(ProvisioningRequests requests, RequestPlans plans, RequestViewer viewer, CallbackPolicy callbacks,
+	RequestFiling(ProvisioningRequests requests, PortableRotations rotations, RequestPlans plans,
+			RequestViewer viewer, CallbackPolicy callbacks,
 			ApiClients clients, TransactionTemplate transactions, JsonMapper json) {
 		this.requests = requests;
+		this.rotations = rotations;
 		this.plans = plans;
 		this.viewer = viewer;
 		this.callbacks = callbacks;
@@ -138,6 +143,31 @@ class RequestFiling {
 				requestJson(client, source), source.ticketKey()), plan, "api.request.decommission-filed",
 				Map.of("requestId", id, "decommissions", source.id(), "planHash", plan.hash(), "autoApprove",
 						autoApprove),
+				policy);
+		if (policy != null) {
+			startByPolicy(policy, row);
+		}
+		return this.viewer.view(this.requests.find(id).orElseThrow());
+	}
+
+	/**
+	 * Files the rotation of a succeeded request's portable identity, pending approval like any request (the API's
+	 * auto-approve policy applies). Refused with 409 when its run wrote no identity to a store, or a rotation of it
+	 * is open.
+	 */
+	RequestViews.RequestView rotation(ApiClient client, FiledRequest source) {
+		if (source.kind() != RequestKind.PROVISION || source.runId() == null) {
+			throw new RequestProblem(HttpStatus.CONFLICT, "Only a provisioning request whose run succeeded has a "
+					+ "portable identity to rotate.");
+		}
+		Plan plan = this.rotations.plan(source.runId());
+		String id = UUID.randomUUID().toString();
+		boolean autoApprove = this.clients.autoApproves(client);
+		Decider policy = autoApprove ? Decider.policy(client.name()) : null;
+		FiledRequest row = this.requests.file(id, new RequestSubmission(client.id(), null,
+				ApiTokens.hash("rotation:" + source.id() + ":" + id), RequestKind.ROTATION, source.id(),
+				requestJson(client, source), source.ticketKey()), plan, "api.request.rotation-filed",
+				Map.of("requestId", id, "rotates", source.id(), "planHash", plan.hash(), "autoApprove", autoApprove),
 				policy);
 		if (policy != null) {
 			startByPolicy(policy, row);

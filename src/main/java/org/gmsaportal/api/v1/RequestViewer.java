@@ -52,10 +52,11 @@ class RequestViewer {
 			links.put("manifests", BASE + row.id() + "/manifests");
 			if (status == RequestStatus.SUCCEEDED) {
 				links.put("decommission", BASE + row.id() + "/decommission");
+				links.put("rotation", BASE + row.id() + "/rotation");
 			}
 		}
 		if (row.sourceRequestId() != null) {
-			links.put("decommissions", BASE + row.sourceRequestId());
+			links.put((row.kind() == RequestKind.ROTATION) ? "rotates" : "decommissions", BASE + row.sourceRequestId());
 		}
 		return new RequestViews.RequestView(row.id(), row.kind().name(), status.name(), row.planHash(), plan, steps,
 				row.ticketKey(), row.sourceRequestId(), row.runId(), (run != null) ? run.failure() : null,

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.provisioning.PendingRequests;
+import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.RunOverview;
 import org.gmsaportal.provisioning.RunState;
@@ -28,10 +29,14 @@ class DashboardsController {
 
 	private final AuditLog auditLog;
 
-	DashboardsController(RunOverview runs, ProvisioningRequests requests, AuditLog auditLog) {
+	private final PortableRotations rotations;
+
+	DashboardsController(RunOverview runs, ProvisioningRequests requests, AuditLog auditLog,
+			PortableRotations rotations) {
 		this.runs = runs;
 		this.requests = requests;
 		this.auditLog = auditLog;
+		this.rotations = rotations;
 	}
 
 	@GetMapping("/dashboards")
@@ -43,6 +48,7 @@ class DashboardsController {
 		model.addAttribute("states", RunState.values());
 		model.addAttribute("counts", this.runs.countsByState());
 		model.addAttribute("attention", this.runs.needingAttention(ATTENTION_LIMIT));
+		model.addAttribute("rotations", this.rotations.statuses(ATTENTION_LIMIT));
 		model.addAttribute("attentionLimit", ATTENTION_LIMIT);
 		model.addAttribute("pending", this.requests.pending());
 		model.addAttribute("pendingLink", PendingRequests.LIST_PATH);

@@ -13,6 +13,7 @@ import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.provisioning.ArtifactNames;
 import org.gmsaportal.provisioning.PortableDelivery;
 import org.gmsaportal.provisioning.ProvisioningRequest;
+import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
 import org.gmsaportal.provisioning.RunKind;
@@ -53,9 +54,12 @@ class RunsController {
 
 	private final AuditLog auditLog;
 
-	RunsController(ProvisioningService provisioning, AuditLog auditLog) {
+	private final PortableRotations rotations;
+
+	RunsController(ProvisioningService provisioning, AuditLog auditLog, PortableRotations rotations) {
 		this.provisioning = provisioning;
 		this.auditLog = auditLog;
+		this.rotations = rotations;
 	}
 
 	/**
@@ -101,6 +105,9 @@ class RunsController {
 		// Revealed only by an admin's explicit POST, which records who saw it; a page load takes nothing.
 		model.addAttribute("passwordWaiting", admin && this.provisioning.portablePasswordWaiting(run.id()));
 		model.addAttribute("delivery", delivery(run));
+		// Last and next rotation of an identity the run wrote to a store; absent for any other run.
+		model.addAttribute("rotation", (run.kind() == RunKind.PROVISION && run.state() == RunState.SUCCEEDED)
+				? this.rotations.status(run.id()).orElse(null) : null);
 		return "runs/detail";
 	}
 

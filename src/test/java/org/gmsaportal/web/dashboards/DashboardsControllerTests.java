@@ -12,6 +12,7 @@ import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.provisioning.PendingRequests;
+import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.RunOverview;
 import org.gmsaportal.provisioning.RunState;
@@ -59,6 +60,9 @@ class DashboardsControllerTests {
 
 	@MockitoBean
 	AuditLog auditLog;
+
+	@MockitoBean
+	PortableRotations rotations;
 
 	@MockitoBean
 	AuthenticationManager signIn;
