@@ -135,9 +135,8 @@ class StepRunner {
 			case REMOVE_PORTABLE_USER -> removed(this.directory.remove(conn, Directory.ObjectType.USER, step.target(), run.ref()));
 			case REMOVE_GMSA -> removed(this.directory.remove(conn, Directory.ObjectType.GMSA, request.gmsaName(), run.ref()));
 			case REMOVE_GROUP -> removed(this.directory.remove(conn, Directory.ObjectType.GROUP, step.target(), run.ref()));
-			// No planner of this version makes these steps; a run stored by a newer version stops here.
-			case SET_PORTABLE_PASSWORD ->
-				throw new StepFailedException("This version of the portal cannot run a " + step.kind() + " step.");
+			// Only a rotation sets a password on its own, and RunExecutor gives rotation runs to RotationSteps.
+			case SET_PORTABLE_PASSWORD -> throw new IllegalStateException("a " + step.kind() + " step outside a rotation");
 		};
 	}
 
