@@ -118,6 +118,7 @@ class PlanOnlyController {
 			case "hosts.userName" -> "portableUser";
 			case "hosts.pluginGuid", "PluginGUID" -> "plugin";
 			case "hosts.pluginInput", "PluginInput" -> "pluginInput";
+			case "hosts.secretDelivery" -> "secretDelivery";
 			case "target.namespace" -> "namespace";
 			case "target.serviceAccount" -> "serviceAccount";
 			case "target.credSpecName" -> "credSpecName";
