@@ -121,9 +121,10 @@ start() {
 		--option="server services = ldap cldap kdc drepl" \
 		--option="tls enabled = yes" --option="pid directory = $dir/run" \
 		--option="tls keyfile = $dir/tls/key.pem" --option="tls certfile = $dir/tls/cert.pem" \
-		--option="tls cafile = $dir/tls/ca.pem" \
-		--option="old password allowed period = 0" >"$dir/provision.log" 2>&1 \
+		--option="tls cafile = $dir/tls/ca.pem" >"$dir/provision.log" 2>&1 \
 		|| { tail -20 "$dir/provision.log" >&2; die "provision failed"; }
+	# provision does not keep this option in smb.conf (it keeps the tls ones), so it is added to [global] here.
+	sed -i 's/^\[global\]$/[global]\n\told password allowed period = 0/' "$dir/etc/smb.conf"
 	seed
 	samba -i -M single -s "$dir/etc/smb.conf" >"$dir/samba.log" 2>&1 &
 	echo $! > "$dir/samba.pid"

@@ -144,7 +144,7 @@ final class RequestTranslation {
 	static SecretDestination destination(ProvisioningRequest request, String runId) {
 		HostAccountPreset preset = java.util.Objects.requireNonNull(preset(request), "a portable request");
 		String connection = (request.target() instanceof Target.Cluster cluster) ? cluster.connection() : null;
-		return new SecretDestination(preset, connection, runId);
+		return new SecretDestination(preset, connection, runId, request.ticketRef());
 	}
 
 	static String sampleName(ProvisioningRequest request) {

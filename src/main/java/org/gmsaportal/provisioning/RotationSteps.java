@@ -165,7 +165,7 @@ class RotationSteps {
 	static SecretDestination destination(StepRunner.RunContext run) {
 		HostAccountPreset preset = Objects.requireNonNull(RequestTranslation.preset(run.request()), "a portable request");
 		String connection = (run.request().target() instanceof Target.Cluster cluster) ? cluster.connection() : null;
-		return new SecretDestination(preset, connection, source(run));
+		return new SecretDestination(preset, connection, source(run), run.request().ticketRef());
 	}
 
 	private static String source(StepRunner.RunContext run) {

@@ -60,7 +60,7 @@ class KubernetesSecretStore implements SecretStore {
 		keys.entries().forEach((key, secret) -> data.put(key, secret.reveal()));
 		GmsaDeployment.IdentitySecret secret = new GmsaDeployment.IdentitySecret(target.name(), data);
 		return stored(call(target, () -> this.clusters.applySecret(target.connection(), target.namespace(),
-				secret, where.runId(), null)));
+				secret, where.runId(), where.ticket())));
 	}
 
 	@Override
@@ -84,7 +84,7 @@ class KubernetesSecretStore implements SecretStore {
 	public StoredSecret remove(SecretDestination where) {
 		Target target = target(where);
 		return stored(call(target, () -> this.clusters.deleteSecret(target.connection(), target.namespace(),
-				target.name(), where.runId(), null)));
+				target.name(), where.runId(), where.ticket())));
 	}
 
 	@Override

@@ -14,8 +14,15 @@ import org.jspecify.annotations.Nullable;
  * namespace and Secret)
  * @param clusterConnection the cluster connection holding a Kubernetes Secret; {@code null} for cloud stores
  * @param runId the run writing it, recorded with the secret as the portal's marker
+ * @param ticket the ticket of the run's request, for the audit events of the write; {@code null} when none
  */
-public record SecretDestination(HostAccountPreset preset, @Nullable String clusterConnection, String runId) {
+public record SecretDestination(HostAccountPreset preset, @Nullable String clusterConnection, String runId,
+		@Nullable String ticket) {
+
+	/** A destination written for no ticket. */
+	public SecretDestination(HostAccountPreset preset, @Nullable String clusterConnection, String runId) {
+		this(preset, clusterConnection, runId, null);
+	}
 
 	/**
 	 * The secret's name as the store and its admins know it: {@code namespace/name} of a Kubernetes Secret, the Key

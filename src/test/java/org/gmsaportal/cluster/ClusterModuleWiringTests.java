@@ -60,7 +60,7 @@ class ClusterModuleWiringTests {
 	@EnableConfigurationProperties({ ClusterSettings.class, WebhookSettings.class })
 	@Import({ ConfiguredClusterClients.class, ClusterDeployments.class, ClusterPreflight.class,
 			ClusterVerification.class, ClusterConnections.class, ClustersFacade.class, ClusterWebhooks.class,
-			ClusterWorkloads.class })
+			ClusterWorkloads.class, ClusterSecrets.class })
 	static class ClusterModule {
 
 	}

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 
+import org.gmsaportal.secretstores.SecretStores;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +46,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
  * The provisioning module on its own: only its beans start; the faces of the modules it uses (the directory, the
- * clusters, the audit trail) are mocks. It proves that those declared dependencies are all the engine needs to
+ * clusters, the audit trail, the secret stores) are mocks. It proves that those declared dependencies are all the engine needs to
  * start, and that the request lifecycle and the approval's binding to the plan hold with nothing else around: a
  * decision publishes {@link RequestChanged}, and an approval whose plan changed starts no run.
  */
@@ -63,6 +64,9 @@ class ProvisioningModuleTests {
 
 	@MockitoBean
 	AuditTrail audit;
+
+	@MockitoBean
+	SecretStores stores;
 
 	@Autowired
 	ProvisioningRequests requests;
@@ -108,7 +112,7 @@ class ProvisioningModuleTests {
 			}
 		}
 		assertThat(others).containsOnlyKeys(Directory.class.getName(), Clusters.class.getName(),
-				AuditTrail.class.getName())
+				AuditTrail.class.getName(), SecretStores.class.getName())
 			.allSatisfy((type, mock) -> assertThat(mock).as(type).isTrue());
 		assertThat(this.context.getBeanNamesForType(ProvisioningRequests.class)).hasSize(1);
 	}

@@ -31,7 +31,8 @@ class StoreCommandsTests {
 	}
 
 	static ProvisioningRequest portable(KnownPlugin plugin, String input) {
-		return portable(plugin, input, SecretDelivery.STORE, new Target.ExportOnly("apps", "webapp", "web01-spec"));
+		return portable(plugin, input, SecretDelivery.STORE,
+				new Target.Cluster("prod", "apps", "webapp", "web01-spec", java.util.List.of(), null));
 	}
 
 	private static String write(ProvisioningRequest request) {

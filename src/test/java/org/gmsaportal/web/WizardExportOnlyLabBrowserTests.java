@@ -70,6 +70,8 @@ class WizardExportOnlyLabBrowserTests extends LabWizardSupport {
 			page.locator("#portableUser").fill(name + "-ccg");
 			page.locator("#plugin").selectOption("KUBERNETES_SECRET");
 			page.locator("#pluginInput").fill("apps:" + name + "-ccg");
+			// An export: the Secret goes into the bundle for a person to apply.
+			page.locator("input[name=secretDelivery][value=MANUAL]").check();
 			page.locator("#next").click();
 			assertThat(page.locator("#credspec-json")).containsText("\"PluginInput\": \"apps:" + name + "-ccg\"");
 			page.locator("#next").click();

@@ -56,6 +56,8 @@ class WizardLabBrowserTests extends LabWizardSupport {
 			page.locator("#portableUser").fill(name + "-ccg");
 			page.locator("#plugin").selectOption("KUBERNETES_SECRET");
 			page.locator("#pluginInput").fill("app-ns:" + name + "-ccg");
+			// The walk a person delivers by hand: shown once (the store delivery has its own lab tests).
+			page.locator("input[name=secretDelivery][value=MANUAL]").check();
 			page.locator("#ticketRef").fill("RITM0042");
 			page.locator("#next").click();
 

@@ -60,6 +60,8 @@ class WizardPlacementLabBrowserTests extends LabWizardSupport {
 			page.locator("#portableUser").fill(name + "-ccg");
 			page.locator("#plugin").selectOption("KUBERNETES_SECRET");
 			page.locator("#pluginInput").fill("apps:" + name + "-ccg");
+			// An export: the Secret goes into the bundle for a person to apply.
+			page.locator("input[name=secretDelivery][value=MANUAL]").check();
 			page.locator("#ticketRef").fill("RITM0404");
 			page.locator("[id='placement.groupOu']").fill(groups);
 			page.locator("[id='placement.gmsaOu']").fill(missing);

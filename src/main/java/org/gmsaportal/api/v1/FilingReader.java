@@ -54,6 +54,14 @@ final class FilingReader {
 		GroupScope groupScope = groupScope(Json.text(hostsNode, "groupScope", "hosts.groupScope", false, 20));
 		Hosts hosts = hosts(hostsNode);
 		Target target = target(body, plain);
+		// A Kubernetes Secret is written by the portal only to a cluster it applies to; for an export the bundle
+		// carries it for a person, as before delivery existed, so such a filing without a delivery stays manual.
+		if (hosts instanceof Hosts.Portable portable && !hostsNode.has("secretDelivery")
+				&& !(target instanceof Target.Cluster)
+				&& KnownPlugin.KUBERNETES_SECRET.clsid().equalsIgnoreCase(portable.pluginGuid())) {
+			hosts = new Hosts.Portable(portable.userName(), portable.pluginGuid(), portable.pluginInput(),
+					SecretDelivery.MANUAL);
+		}
 		JsonNode ticketNode = Json.object(body, "ticket", "ticket", false, Set.of("system", "key", "url"));
 		Filing.Ticket ticket = (ticketNode != null) ? ticket(ticketNode) : null;
 		String callbackUrl = Json.text(body, "callbackUrl", "callbackUrl", false, 2048);

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gmsaportal.credspec.AksHciSecretPlugin;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
 import org.gmsaportal.directory.KdsRootKeyChoice;
@@ -58,25 +59,33 @@ final class WizardRequests {
 				text(id.getDnsHostName()), lines(id.getSpns()),
 				id.getEncryptionTypes().isEmpty() ? EnumSet.noneOf(org.gmsaportal.directory.EncryptionType.class)
 						: EnumSet.copyOf(id.getEncryptionTypes()),
-				kds, text(id.getGroupName()), hosts, pendingTarget ? pendingTarget(hosts) : target(state),
+				kds, text(id.getGroupName()), hosts, pendingTarget ? pendingTarget(state, hosts) : target(state),
 				ticket.isEmpty() ? null : ticket, id.getGroupScope(), id.getPlacement().placement());
 	}
 
-	// Until the cluster page is filled in, the identity page is checked against a valid stand-in target, in the
-	// namespace a Kubernetes-secret plug-in reads from: whether that is the workload's is checked on the cluster page.
-	private static Target pendingTarget(Hosts hosts) {
+	// Until the cluster page is filled in, the identity page is checked against a valid stand-in of the target the
+	// connections page chose (a cluster, or an export), in the namespace a Kubernetes-secret plug-in reads from:
+	// whether that is the workload's is checked on the cluster page.
+	private static Target pendingTarget(WizardState state, Hosts hosts) {
 		String namespace = "default";
 		if (hosts instanceof Hosts.Portable portable) {
 			try {
 				if (portable.preset() instanceof KubernetesSecretPlugin k8s) {
 					namespace = k8s.namespace();
 				}
+				else if (portable.preset() instanceof AksHciSecretPlugin hci) {
+					namespace = hci.namespace();
+				}
 			}
 			catch (InvalidCredentialSpecInputException ex) {
 				// The engine's own check of the same input names the field and the rule.
 			}
 		}
-		return new Target.ExportOnly(namespace, "default", "pending");
+		String connection = text(state.getConnections().getClusterConnection());
+		if (state.getConnections().exportOnly() || connection.isEmpty()) {
+			return new Target.ExportOnly(namespace, "default", "pending");
+		}
+		return new Target.Cluster(connection, namespace, "default", "pending", List.of(), null);
 	}
 
 	static Target target(WizardState state) {

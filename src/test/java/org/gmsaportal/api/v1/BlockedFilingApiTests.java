@@ -120,7 +120,8 @@ class BlockedFilingApiTests {
 		String aks = "aks" + UUID.randomUUID().toString().substring(0, 8);
 		MockHttpServletResponse bundle = filing(aks, "aks-" + aks, """
 				{ "directory": "lab", "account": { "name": "%s" },
-				  "hosts": { "mode": "portable", "portableUser": "%s-ccg", "plugin": { "type": "azureKeyVault", "input":
+				  "hosts": { "mode": "portable", "portableUser": "%s-ccg", "secretDelivery": "manual", "plugin": {
+				    "type": "azureKeyVault", "input":
 				    "ObjectId=11111111-2222-3333-4444-555555555555;SecretUri=https://kv1.vault.azure.net/secrets/ccg" } },
 				  "cluster": { "exportOnly": true, "platform": "aks" } }
 				""".formatted(aks, aks));

@@ -12,6 +12,7 @@ import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
+import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.ProvisioningService;
@@ -66,6 +67,9 @@ class ManualDeliveryPageTests {
 
 	@MockitoBean
 	ProvisioningService provisioning;
+
+	@MockitoBean
+	PortableRotations rotations;
 
 	@MockitoBean
 	AuditLog auditLog;

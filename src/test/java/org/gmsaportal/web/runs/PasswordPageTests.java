@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunKind;
 import org.gmsaportal.provisioning.RunState;
@@ -48,6 +49,9 @@ class PasswordPageTests {
 
 	@MockitoBean
 	ProvisioningService provisioning;
+
+	@MockitoBean
+	PortableRotations rotations;
 
 	@MockitoBean
 	AuditLog auditLog;

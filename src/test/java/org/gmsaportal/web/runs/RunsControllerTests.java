@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditPage;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
 import org.gmsaportal.provisioning.RunKind;
@@ -61,6 +62,9 @@ class RunsControllerTests {
 
 	@MockitoBean
 	ProvisioningService provisioning;
+
+	@MockitoBean
+	PortableRotations rotations;
 
 	@MockitoBean
 	AuditLog auditLog;
