@@ -18,6 +18,8 @@ import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
+import org.gmsaportal.secretstores.aws.SecretsManagerStandIn;
+import org.gmsaportal.support.KeyVaultStandInConfig;
 import org.gmsaportal.support.LabServices;
 import org.gmsaportal.support.MockCluster;
 import org.gmsaportal.support.Waiting;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,16 +42,31 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real cluster would be: a real API server cannot run on these machines. One mock server for the JVM, so that
  * the classes extending this share one Spring context. The database is an H2 file of its own, so that tests can
  * search the files themselves for a password.
+ * <p>
+ * The cloud stores go through their real SDKs to local HTTPS stand-ins, since neither Key Vault nor Secrets Manager
+ * can run here: the JVM-wide {@link KeyVaultStandInConfig Key Vault stand-in} (its own Entra sign-in and
+ * resolver) and a {@link SecretsManagerStandIn} that checks every request's SigV4 signature. They are wired here,
+ * not in the cloud test, so that every class extending this shares one Spring context.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(KeyVaultStandInConfig.class)
 abstract class StoreRunSupport {
+
+	/** The key the AWS SDK's default chain reads from system properties, and the stand-in checks signatures with. */
+	static final String AWS_ACCESS_KEY = "AKIDSTANDIN000000031";
+
+	static final String AWS_SECRET_KEY = "stand-in-secret-access-key/runs";
+
+	static final String AWS_ACCOUNT = "123456789012";
 
 	static final MockCluster CLUSTER = startCluster();
 
 	static final Path DATABASE = databaseDirectory();
 
 	static final String NAMESPACE = "app-ns";
+
+	static final SecretsManagerStandIn AWS = startAws();
 
 	@Autowired
 	ProvisioningService service;
@@ -68,6 +86,28 @@ abstract class StoreRunSupport {
 		return started;
 	}
 
+	private static SecretsManagerStandIn startAws() {
+		useAwsKey();
+		try {
+			SecretsManagerStandIn started = new SecretsManagerStandIn(Files.createTempDirectory("gmsa-aws-stand-in"),
+					"eu-west-1", AWS_ACCOUNT, AWS_ACCESS_KEY, AWS_SECRET_KEY);
+			Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+			return started;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot start the Secrets Manager stand-in", ex);
+		}
+	}
+
+	/**
+	 * The first source of the SDK's default chain, so no other source (nor the instance metadata address) is tried.
+	 * Set again before each cloud run: the AWS store's unit tests clear these properties when they finish.
+	 */
+	static void useAwsKey() {
+		System.setProperty("aws.accessKeyId", AWS_ACCESS_KEY);
+		System.setProperty("aws.secretAccessKey", AWS_SECRET_KEY);
+	}
+
 	private static Path databaseDirectory() {
 		try {
 			return Files.createTempDirectory("gmsa-store-runs");
@@ -82,6 +122,9 @@ abstract class StoreRunSupport {
 		LabServices.registerLabDirectoryWithServiceAccount(registry);
 		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> CLUSTER.kubeconfig().toString());
 		registry.add("gmsa.cluster.connections.mock.context", () -> "mock");
+		KeyVaultStandInConfig.register(registry);
+		registry.add("gmsa.secret-stores.aws.endpoint-override", () -> AWS.endpoint().toString());
+		registry.add("gmsa.secret-stores.aws.ca-file", () -> AWS.caFile().toString());
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("portal") + ";DB_CLOSE_DELAY=-1");
 	}
 
@@ -90,10 +133,15 @@ abstract class StoreRunSupport {
 	 * @param plugin {@code null} for the Rancher preset (known by its CLSID), or the preset with its CLSID
 	 */
 	static ProvisioningRequest storeRequest(String name, String clsid, @Nullable PluginPreset plugin) {
+		return storeRequest(name, clsid, NAMESPACE + ":" + secretName(name), plugin);
+	}
+
+	/** A portable request whose identity the run writes to the store this plug-in input names. */
+	static ProvisioningRequest storeRequest(String name, String clsid, String pluginInput,
+			@Nullable PluginPreset plugin) {
 		return new ProvisioningRequest("lab", name, name + ".lab.test", List.of("HTTP/" + name + ".lab.test"),
 				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
-				new Hosts.Portable(name + "-ccg", clsid, NAMESPACE + ":" + secretName(name), SecretDelivery.STORE,
-						plugin),
+				new Hosts.Portable(name + "-ccg", clsid, pluginInput, SecretDelivery.STORE, plugin),
 				new Target.Cluster("mock", NAMESPACE, "webapp-sa", name.toLowerCase() + "-spec", List.of(), null),
 				"CHG0013");
 	}

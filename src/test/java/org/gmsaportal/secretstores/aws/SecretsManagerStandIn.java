@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"__type","message"}}), and checks each request's SigV4 signature against the test's key. Real AWS adds
  * what this cannot: IAM and resource policies, KMS encryption, version expiry, quotas.
  */
-final class SecretsManagerStandIn implements AutoCloseable {
+public final class SecretsManagerStandIn implements AutoCloseable {
 
 	static final String JSON_1_1 = "application/x-amz-json-1.1";
 
@@ -101,7 +103,7 @@ final class SecretsManagerStandIn implements AutoCloseable {
 
 	private final HttpsServer server;
 
-	SecretsManagerStandIn(Path work, String region, String account, String accessKey, String secretKey)
+	public SecretsManagerStandIn(Path work, String region, String account, String accessKey, String secretKey)
 			throws Exception {
 		this.arnPrefix = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:";
 		this.accessKey = accessKey;
@@ -121,12 +123,30 @@ final class SecretsManagerStandIn implements AutoCloseable {
 		this.server.start();
 	}
 
-	URI endpoint() {
+	public URI endpoint() {
 		return URI.create("https://127.0.0.1:" + this.server.getAddress().getPort());
 	}
 
-	Path caFile() {
+	public Path caFile() {
 		return this.tls.caFile;
+	}
+
+	/** The {@code AWSCURRENT} value of the secret of this name, as the plug-in would read it; empty if none. */
+	public Optional<String> currentValue(String name) {
+		return Optional.ofNullable(this.secrets.get(name)).map((s) -> s.versions.get(s.current()));
+	}
+
+	/** The tags of the secret of this name; empty if there is none. */
+	public Map<String, String> tags(String name) {
+		Secret secret = this.secrets.get(name);
+		return (secret != null) ? Map.copyOf(secret.tags) : Map.of();
+	}
+
+	/** Signature problems of the requests so far: what the SDK signed that did not check out. */
+	public List<String> signatureProblems() {
+		synchronized (this.calls) {
+			return this.calls.stream().map(Call::signatureProblem).filter(Objects::nonNull).toList();
+		}
 	}
 
 	/** Every later call of this operation answers this error, until {@link #heal()}. */
