@@ -117,7 +117,7 @@ class SecretDeliveryApiTests {
 				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},\"hosts\":{\"mode\":\"portable\","
 						+ "\"portableUser\":\"ccg\",\"secretDelivery\":\"store\",\"plugin\":{\"type\":\"custom\","
 						+ "\"guid\":\"{11111111-2222-3333-4444-555555555555}\",\"input\":\"x\"}}}",
-						"store only with plugin type azureKeyVault, aws or kubernetesSecret"));
+						"store only with plugin type azureKeyVault, aws, kubernetesSecret or aksHciSecret"));
 	}
 
 	@ParameterizedTest(name = "[{index}] -> 400 {1}")
