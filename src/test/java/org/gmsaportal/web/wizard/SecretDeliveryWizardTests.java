@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gmsaportal.audit.AuditTrail;
-import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.LiveChecks;
 import org.gmsaportal.provisioning.ProvisioningService;
@@ -105,7 +104,7 @@ class SecretDeliveryWizardTests {
 		state.getIdentity().setGroupName("WebApp01-hosts");
 		state.getIdentity().setHostMode(IdentityStep.HostMode.PORTABLE);
 		state.getIdentity().setPortableUser("WebApp01-ccg");
-		state.getIdentity().setPlugin(KnownPlugin.KUBERNETES_SECRET);
+		state.getIdentity().setPlugin(WizardPlugin.KUBERNETES_SECRET);
 		state.getIdentity().setPluginInput("default:webapp01-ccg");
 		state.getCluster().setNamespace("default");
 		state.getCluster().setServiceAccount("webapp");
