@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gmsaportal.credspec.AksHciSecretPlugin;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
 import org.gmsaportal.directory.KdsRootKeyChoice;
@@ -71,6 +72,9 @@ final class WizardRequests {
 			try {
 				if (portable.preset() instanceof KubernetesSecretPlugin k8s) {
 					namespace = k8s.namespace();
+				}
+				else if (portable.preset() instanceof AksHciSecretPlugin hci) {
+					namespace = hci.namespace();
 				}
 			}
 			catch (InvalidCredentialSpecInputException ex) {

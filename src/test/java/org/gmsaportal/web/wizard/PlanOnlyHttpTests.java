@@ -134,6 +134,21 @@ class PlanOnlyHttpTests {
 	}
 
 	@Test
+	void aksOnAzureLocalTakesTheAdminsClsidAndRefusesAMissingOrWrongOneOnItsField() throws Exception {
+		String clsid = "{6F0C1C5E-3A5B-4E7D-9A41-2B8F0D3C7E19}";
+		String page = body(portable("AKS_HCI_SECRET", "apps:webapp01-ccg").param("pluginGuid", clsid)
+			.param("secretDelivery", "MANUAL"));
+		assertThat(section(page, "plan-only-credspec")).contains("&quot;PluginGUID&quot;: &quot;" + clsid + "&quot;")
+			.contains("&quot;PluginInput&quot;: &quot;apps:webapp01-ccg&quot;");
+		assertThat(page).contains("value=\"AKS_HCI_SECRET\"").contains("id=\"pluginGuid\"");
+
+		assertRefused(portable("AKS_HCI_SECRET", "apps:webapp01-ccg").param("secretDelivery", "MANUAL"), "pluginGuid",
+				"is required for the AKS on Azure Local plug-in");
+		assertRefused(portable("AKS_HCI_SECRET", "apps:webapp01-ccg").param("pluginGuid", KnownPlugin.AWS.clsid())
+			.param("secretDelivery", "MANUAL"), "pluginGuid", "is the CLSID of the AWS plug-in");
+	}
+
+	@Test
 	void everyPortableFieldRejectsBadInputNamingTheRule() throws Exception {
 		long runsBefore = runCount();
 		long eventsBefore = planOnlyEvents();
