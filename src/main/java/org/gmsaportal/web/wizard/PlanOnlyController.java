@@ -118,6 +118,7 @@ class PlanOnlyController {
 			case "hosts.userName" -> "portableUser";
 			case "hosts.pluginGuid", "PluginGUID" -> WizardRequests.pluginGuidField(plugin);
 			case "hosts.pluginInput", "PluginInput" -> "pluginInput";
+			case "hosts.delivery", "hosts.secretDelivery" -> "secretDelivery";
 			case "target.namespace" -> "namespace";
 			case "target.serviceAccount" -> "serviceAccount";
 			case "target.credSpecName" -> "credSpecName";

@@ -70,7 +70,7 @@ class AksHciFilingApiTests {
 		assertThat(hosts.pluginGuid()).isEqualTo(CLSID);
 		assertThat(hosts.secretDelivery()).isEqualTo(SecretDelivery.MANUAL);
 		JsonNode identity = request.get("plan").get("portableIdentity");
-		assertThat(identity.get("destination").asString()).contains("web/web-ccg");
+		assertThat(identity.get("destination").asString()).isEqualTo("Kubernetes Secret web-ccg in namespace web");
 		// The Secret's keys are the AKS-HCI document's, not Rancher's username/password/domainName.
 		assertThat(identity.get("command").asString()).contains("--from-literal=domain=")
 			.contains("<password>");

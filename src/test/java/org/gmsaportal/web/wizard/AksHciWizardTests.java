@@ -9,6 +9,7 @@ import org.gmsaportal.credspec.PluginPreset;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.LiveChecks;
 import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.SecretDelivery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,7 @@ class AksHciWizardTests {
 		state.getIdentity().setPlugin(WizardPlugin.AKS_HCI_SECRET);
 		state.getIdentity().setPluginGuid(CLSID);
 		state.getIdentity().setPluginInput("web:webapp01-ccg");
+		state.getIdentity().setSecretDelivery(SecretDelivery.MANUAL);
 		Hosts.Portable hosts = (Hosts.Portable) WizardRequests.request(state, true).hosts();
 		assertThat(hosts.plugin()).isEqualTo(PluginPreset.AKS_HCI_SECRET);
 		assertThat(hosts.pluginGuid()).isEqualTo(CLSID);
