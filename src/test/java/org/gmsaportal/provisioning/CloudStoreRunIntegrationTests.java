@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.Directory;
+import org.gmsaportal.secretstores.aws.SecretsManagerStandIn;
 import org.gmsaportal.support.KeyVaultStandIn;
 import org.gmsaportal.support.KeyVaultStandInApi.Version;
 import org.gmsaportal.support.KeyVaultStandInConfig;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * format, the credential spec's PluginInput naming that secret, and retrieval proven with what the store gives back.
  * Key Vault and Secrets Manager cannot run here: the real Azure and AWS SDKs talk to local HTTPS stand-ins
  * ({@link KeyVaultStandIn}, which checks each request's shape and bearer token, and
- * {@link org.gmsaportal.secretstores.aws.SecretsManagerStandIn}, which checks each SigV4 signature). The cluster
+ * {@link SecretsManagerStandIn}, which checks each SigV4 signature). The cluster
  * is fabric8's mock API server; see {@link StoreRunSupport}.
  */
 class CloudStoreRunIntegrationTests extends StoreRunSupport {
@@ -30,7 +31,7 @@ class CloudStoreRunIntegrationTests extends StoreRunSupport {
 
 	@BeforeEach
 	void awsKey() {
-		useAwsKey();
+		SecretsManagerStandIn.useSharedKey();
 	}
 
 	@Test

@@ -53,20 +53,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(KeyVaultStandInConfig.class)
 abstract class StoreRunSupport {
 
-	/** The key the AWS SDK's default chain reads from system properties, and the stand-in checks signatures with. */
-	static final String AWS_ACCESS_KEY = "AKIDSTANDIN000000031";
-
-	static final String AWS_SECRET_KEY = "stand-in-secret-access-key/runs";
-
-	static final String AWS_ACCOUNT = "123456789012";
-
 	static final MockCluster CLUSTER = startCluster();
 
 	static final Path DATABASE = databaseDirectory();
 
 	static final String NAMESPACE = "app-ns";
 
-	static final SecretsManagerStandIn AWS = startAws();
+	static final SecretsManagerStandIn AWS = SecretsManagerStandIn.shared();
+
+	static final String AWS_ACCOUNT = SecretsManagerStandIn.SHARED_ACCOUNT;
 
 	@Autowired
 	ProvisioningService service;
@@ -86,28 +81,6 @@ abstract class StoreRunSupport {
 		return started;
 	}
 
-	private static SecretsManagerStandIn startAws() {
-		useAwsKey();
-		try {
-			SecretsManagerStandIn started = new SecretsManagerStandIn(Files.createTempDirectory("gmsa-aws-stand-in"),
-					"eu-west-1", AWS_ACCOUNT, AWS_ACCESS_KEY, AWS_SECRET_KEY);
-			Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-			return started;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("cannot start the Secrets Manager stand-in", ex);
-		}
-	}
-
-	/**
-	 * The first source of the SDK's default chain, so no other source (nor the instance metadata address) is tried.
-	 * Set again before each cloud run: the AWS store's unit tests clear these properties when they finish.
-	 */
-	static void useAwsKey() {
-		System.setProperty("aws.accessKeyId", AWS_ACCESS_KEY);
-		System.setProperty("aws.secretAccessKey", AWS_SECRET_KEY);
-	}
-
 	private static Path databaseDirectory() {
 		try {
 			return Files.createTempDirectory("gmsa-store-runs");
@@ -123,8 +96,7 @@ abstract class StoreRunSupport {
 		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> CLUSTER.kubeconfig().toString());
 		registry.add("gmsa.cluster.connections.mock.context", () -> "mock");
 		KeyVaultStandInConfig.register(registry);
-		registry.add("gmsa.secret-stores.aws.endpoint-override", () -> AWS.endpoint().toString());
-		registry.add("gmsa.secret-stores.aws.ca-file", () -> AWS.caFile().toString());
+		SecretsManagerStandIn.register(registry);
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("portal") + ";DB_CLOSE_DELAY=-1");
 	}
 

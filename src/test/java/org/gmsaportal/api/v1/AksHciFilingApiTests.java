@@ -12,7 +12,6 @@ import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.SecretDelivery;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
-import org.gmsaportal.support.FakeDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,9 +20,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -39,10 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * wrong CLSID is a 400 naming {@code hosts.plugin.guid} and the rule. The directory is the test double
  * {@code FakeDirectory}, as in {@link SecretDeliveryApiTests} (same context): what is tested is the API's reading.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(FakeDirectoryConfig.class)
-class AksHciFilingApiTests {
+class AksHciFilingApiTests extends StoreFilingSupport {
 
 	private static final String CLSID = "{6f0c1c5e-3a5b-4e7d-9a41-2b8f0d3c7e19}";
 

@@ -10,7 +10,6 @@ import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.SecretDelivery;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
-import org.gmsaportal.support.FakeDirectoryConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,9 +18,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -37,10 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * directory is the test double {@code FakeDirectory}, as in {@link ProvisioningRequestInputTests}: what is tested is
  * the API's reading and showing, not the directory; every target is export only.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(FakeDirectoryConfig.class)
-class SecretDeliveryApiTests {
+class SecretDeliveryApiTests extends StoreFilingSupport {
 
 	private static final String KV = "ObjectId=5d1b6a3c-0e2f-4b7a-9c8d-1e2f3a4b5c6d;"
 			+ "SecretUri=https://contoso-kv.vault.azure.net/secrets/gmsa-web";
@@ -67,13 +60,15 @@ class SecretDeliveryApiTests {
 						"az keyvault secret set --vault-name contoso-kv --name gmsa-web --value 'contoso.com\\"),
 				Arguments.of("aws", "{\"credentialArn\":\"" + SM + "\"}", "\"store\"", SecretDelivery.STORE,
 						"aws secretsmanager put-secret-value --region eu-west-1 --secret-id " + SM),
-				Arguments.of("aws", "{\"credentialArn\":\"" + SSM + "\"}", "\"store\"", SecretDelivery.STORE,
+				// The portal writes no SSM parameter, and a Kubernetes Secret only to a cluster it applies to: these
+				// targets export, so a person stores those.
+				Arguments.of("aws", "{\"credentialArn\":\"" + SSM + "\"}", "\"manual\"", SecretDelivery.MANUAL,
 						"aws ssm put-parameter --region eu-west-1 --name /gmsa/web --type SecureString --overwrite"),
-				Arguments.of("kubernetesSecret", "web:web-ccg", "\"store\"", SecretDelivery.STORE,
+				Arguments.of("kubernetesSecret", "web:web-ccg", "\"manual\"", SecretDelivery.MANUAL,
 						"kubectl -n web create secret generic web-ccg --from-literal=username="),
 				Arguments.of("azureKeyVault", KV, "\"manual\"", SecretDelivery.MANUAL, "az keyvault secret set"),
 				// left out: the portal writes the store
-				Arguments.of("kubernetesSecret", "web:web-ccg", null, SecretDelivery.STORE, "kubectl -n web create"));
+				Arguments.of("azureKeyVault", KV, null, SecretDelivery.STORE, "az keyvault secret set"));
 	}
 
 	@ParameterizedTest(name = "[{index}] {0} {2}")

@@ -85,6 +85,47 @@ public final class SecretsManagerStandIn implements AutoCloseable {
 
 	}
 
+	/** The key the shared stand-in checks signatures with, and the SDK's default chain reads. */
+	public static final String SHARED_ACCESS_KEY = "AKIDSTANDIN000000031";
+
+	private static final String SHARED_SECRET_KEY = "stand-in-secret-access-key/whole-portal";
+
+	/** The account of the shared stand-in's ARNs (region eu-west-1). */
+	public static final String SHARED_ACCOUNT = "123456789012";
+
+	private static SecretsManagerStandIn shared;
+
+	/** One stand-in for the whole-portal tests of this JVM; started on first use, stopped with the JVM. */
+	public static synchronized SecretsManagerStandIn shared() {
+		if (shared == null) {
+			useSharedKey();
+			try {
+				shared = new SecretsManagerStandIn(java.nio.file.Files.createTempDirectory("gmsa-aws-stand-in"),
+						"eu-west-1", SHARED_ACCOUNT, SHARED_ACCESS_KEY, SHARED_SECRET_KEY);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("cannot start the Secrets Manager stand-in", ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+		}
+		return shared;
+	}
+
+	/**
+	 * The first source of the SDK's default chain, so no other source (nor the instance metadata address) is tried.
+	 * Call before each test that reaches the store: the AWS store's unit tests clear these properties when they end.
+	 */
+	public static void useSharedKey() {
+		System.setProperty("aws.accessKeyId", SHARED_ACCESS_KEY);
+		System.setProperty("aws.secretAccessKey", SHARED_SECRET_KEY);
+	}
+
+	/** The {@code gmsa.secret-stores.aws.*} settings that point a whole portal at the shared stand-in. */
+	public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("gmsa.secret-stores.aws.endpoint-override", () -> shared().endpoint().toString());
+		registry.add("gmsa.secret-stores.aws.ca-file", () -> shared().caFile().toString());
+	}
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	final List<Call> calls = Collections.synchronizedList(new ArrayList<>());

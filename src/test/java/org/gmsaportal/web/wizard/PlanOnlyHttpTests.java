@@ -91,7 +91,8 @@ class PlanOnlyHttpTests {
 			throws Exception {
 		long runsBefore = runCount();
 		long eventsBefore = planOnlyEvents();
-		String page = body(portable("KUBERNETES_SECRET", "apps:webapp01-ccg"));
+		// Manual: plan-only exports, and the portal writes a Kubernetes Secret only to a cluster it applies to.
+		String page = body(portable("KUBERNETES_SECRET", "apps:webapp01-ccg").param("secretDelivery", "MANUAL"));
 		assertThat(page).contains("&quot;HostAccountConfig&quot;")
 			.contains("&quot;PluginGUID&quot;: &quot;" + KnownPlugin.KUBERNETES_SECRET.clsid() + "&quot;")
 			.contains("&quot;PluginInput&quot;: &quot;apps:webapp01-ccg&quot;")
