@@ -124,7 +124,8 @@ final class WizardRequests {
 			case "hosts.computerAccounts" -> new FieldError("identity", "computerAccounts", rule);
 			case "placement.groupOu", "placement.gmsaOu", "placement.userOu" -> new FieldError("identity", field, rule);
 			case "hosts.userName" -> new FieldError("identity", "portableUser", rule);
-			case "hosts.pluginGuid" -> new FieldError("identity", pluginGuidField(state.getIdentity().getPlugin()), rule);
+			case "hosts.pluginGuid" ->
+				new FieldError("identity", pluginGuidField(state.getIdentity().getPlugin()), rule);
 			case "hosts.pluginInput" -> new FieldError("identity", "pluginInput", rule);
 			case "hosts.delivery", "hosts.secretDelivery" -> new FieldError("identity", "secretDelivery", rule);
 			case "target.namespace", "target.serviceAccount", "target.credSpecName", "target.dnsForwardServers",
