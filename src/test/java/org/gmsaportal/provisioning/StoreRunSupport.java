@@ -18,6 +18,8 @@ import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
+import org.gmsaportal.secretstores.aws.SecretsManagerStandIn;
+import org.gmsaportal.support.KeyVaultStandInConfig;
 import org.gmsaportal.support.LabServices;
 import org.gmsaportal.support.MockCluster;
 import org.gmsaportal.support.Waiting;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,9 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * real cluster would be: a real API server cannot run on these machines. One mock server for the JVM, so that
  * the classes extending this share one Spring context. The database is an H2 file of its own, so that tests can
  * search the files themselves for a password.
+ * <p>
+ * The cloud stores go through their real SDKs to local HTTPS stand-ins, since neither Key Vault nor Secrets Manager
+ * can run here: the JVM-wide {@link KeyVaultStandInConfig Key Vault stand-in} (its own Entra sign-in and
+ * resolver) and a {@link SecretsManagerStandIn} that checks every request's SigV4 signature. They are wired here,
+ * not in the cloud test, so that every class extending this shares one Spring context.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(KeyVaultStandInConfig.class)
 abstract class StoreRunSupport {
 
 	static final MockCluster CLUSTER = startCluster();
@@ -49,6 +58,10 @@ abstract class StoreRunSupport {
 	static final Path DATABASE = databaseDirectory();
 
 	static final String NAMESPACE = "app-ns";
+
+	static final SecretsManagerStandIn AWS = SecretsManagerStandIn.shared();
+
+	static final String AWS_ACCOUNT = SecretsManagerStandIn.SHARED_ACCOUNT;
 
 	@Autowired
 	ProvisioningService service;
@@ -82,6 +95,8 @@ abstract class StoreRunSupport {
 		LabServices.registerLabDirectoryWithServiceAccount(registry);
 		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> CLUSTER.kubeconfig().toString());
 		registry.add("gmsa.cluster.connections.mock.context", () -> "mock");
+		KeyVaultStandInConfig.register(registry);
+		SecretsManagerStandIn.register(registry);
 		registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATABASE.resolve("portal") + ";DB_CLOSE_DELAY=-1");
 	}
 
@@ -90,10 +105,15 @@ abstract class StoreRunSupport {
 	 * @param plugin {@code null} for the Rancher preset (known by its CLSID), or the preset with its CLSID
 	 */
 	static ProvisioningRequest storeRequest(String name, String clsid, @Nullable PluginPreset plugin) {
+		return storeRequest(name, clsid, NAMESPACE + ":" + secretName(name), plugin);
+	}
+
+	/** A portable request whose identity the run writes to the store this plug-in input names. */
+	static ProvisioningRequest storeRequest(String name, String clsid, String pluginInput,
+			@Nullable PluginPreset plugin) {
 		return new ProvisioningRequest("lab", name, name + ".lab.test", List.of("HTTP/" + name + ".lab.test"),
 				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, name + "-hosts",
-				new Hosts.Portable(name + "-ccg", clsid, NAMESPACE + ":" + secretName(name), SecretDelivery.STORE,
-						plugin),
+				new Hosts.Portable(name + "-ccg", clsid, pluginInput, SecretDelivery.STORE, plugin),
 				new Target.Cluster("mock", NAMESPACE, "webapp-sa", name.toLowerCase() + "-spec", List.of(), null),
 				"CHG0013");
 	}

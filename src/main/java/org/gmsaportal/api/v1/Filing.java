@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.gmsaportal.credspec.PluginPreset;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.Hosts;
@@ -96,7 +97,9 @@ record Filing(String directory, String name, @Nullable String dnsHostName, List<
 			case "groupName" -> "hosts.group";
 			case "hosts.computerAccounts" -> "hosts.members";
 			case "hosts.userName" -> "hosts.portableUser";
-			case "hosts.pluginGuid" -> "hosts.plugin.type";
+			// The CLSID is the filing's own only for the presets whose CLSID it sends; else its type chose it.
+			case "hosts.pluginGuid" -> (this.hosts instanceof Hosts.Portable portable
+					&& portable.plugin() == PluginPreset.AKS_HCI_SECRET) ? "hosts.plugin.guid" : "hosts.plugin.type";
 			case "hosts.pluginInput" -> "hosts.plugin.input";
 			case "hosts.delivery" -> "hosts.secretDelivery";
 			case "target.credSpecName" -> "cluster.credentialSpecName";

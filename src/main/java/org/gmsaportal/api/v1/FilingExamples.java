@@ -43,6 +43,12 @@ final class FilingExamples {
 				           "plugin": {"type": "aws", "input": "{\\"credentialArn\\":\\"\
 				arn:aws:ssm:eu-west-1:123456789012:parameter/gmsa/webapp07\\"}"}},
 				 "cluster": {"connection": "eks-prod", "namespace": "web"}}""");
+		BODIES.put("aksHciSecretStore", """
+				{"directory": "lab", "account": {"name": "WebApp09"},
+				 "hosts": {"mode": "portable", "portableUser": "WebApp09-ccg", "secretDelivery": "store",
+				           "plugin": {"type": "aksHciSecret", "guid": "{6f0c1c5e-3a5b-4e7d-9a41-2b8f0d3c7e19}",
+				                      "input": "web:webapp09-ccg"}},
+				 "cluster": {"connection": "aks-hci-prod", "platform": "aksHci", "namespace": "web"}}""");
 		BODIES.put("manualKeyVault", """
 				{"directory": "lab", "account": {"name": "WebApp08"},
 				 "hosts": {"mode": "portable", "portableUser": "WebApp08-ccg", "secretDelivery": "manual",

@@ -10,6 +10,7 @@ import org.gmsaportal.cluster.Platform;
 import org.gmsaportal.cluster.WorkloadKind;
 import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.credspec.KnownPlugin;
+import org.gmsaportal.credspec.PluginPreset;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.Hosts;
@@ -127,14 +128,17 @@ final class FilingReader {
 					case "azureKeyVault" -> KnownPlugin.AZURE_KEY_VAULT.clsid();
 					case "aws" -> KnownPlugin.AWS.clsid();
 					case "kubernetesSecret" -> KnownPlugin.KUBERNETES_SECRET.clsid();
-					case "custom" -> Json.text(plugin, "guid", "hosts.plugin.guid", true, 40);
+					// Microsoft does not publish the AKS-HCI plug-in's CLSID: the filing names the one its nodes
+					// register, and the preset, since the CLSID alone cannot tell it from a custom plug-in.
+					case "aksHciSecret", "custom" -> Json.text(plugin, "guid", "hosts.plugin.guid", true, 40);
 					default -> throw new ApiInputException("hosts.plugin.type",
-							"enum: azureKeyVault, aws, kubernetesSecret or custom");
+							"enum: azureKeyVault, aws, kubernetesSecret, aksHciSecret or custom");
 				};
-				if (!type.equals("custom")) {
-					refuse(plugin, "guid", "hosts.plugin.guid", "only with type custom");
+				if (!type.equals("custom") && !type.equals("aksHciSecret")) {
+					refuse(plugin, "guid", "hosts.plugin.guid", "only with type aksHciSecret or custom");
 				}
-				return new Hosts.Portable(user, guid, input, delivery(node, type));
+				PluginPreset preset = type.equals("aksHciSecret") ? PluginPreset.AKS_HCI_SECRET : null;
+				return new Hosts.Portable(user, guid, input, delivery(node, type), preset);
 			}
 			default -> throw new ApiInputException("hosts.mode", "enum: portable or domainJoined");
 		}
@@ -155,8 +159,9 @@ final class FilingReader {
 			default -> throw new ApiInputException("hosts.secretDelivery", "enum: store or manual");
 		};
 		if (delivery == SecretDelivery.STORE && pluginType.equals("custom")) {
-			throw new ApiInputException("hosts.secretDelivery", "store only with plugin type azureKeyVault, aws or "
-					+ "kubernetesSecret: the portal does not know where a custom plug-in reads; send manual");
+			throw new ApiInputException("hosts.secretDelivery", "store only with plugin type azureKeyVault, aws, "
+					+ "kubernetesSecret or aksHciSecret: the portal does not know where a custom plug-in reads; "
+					+ "send manual");
 		}
 		return delivery;
 	}

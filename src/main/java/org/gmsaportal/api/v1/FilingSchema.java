@@ -80,11 +80,20 @@ final class FilingSchema {
 					+ "back; the password is never shown or returned. manual: the run page shows the password once to "
 					+ "an admin with the store's command; the default, and the only choice, for type custom.")));
 		schemas.put("HostPlugin", oneOf("The ccg.exe plug-in and its input (HostAccountConfig).", "KnownHostPlugin",
-				"CustomHostPlugin"));
+				"AksHciHostPlugin", "CustomHostPlugin"));
 		schemas.put("KnownHostPlugin", object("A plug-in the portal knows by its CLSID. Each platform has its own "
 				+ "(aks: azureKeyVault, eks: aws, rancher: kubernetesSecret); the wizard suggests it.",
 				List.of("type", "input"))
 			.addProperty("type", choice("azureKeyVault", "aws", "kubernetesSecret"))
+			.addProperty("input", pluginInput()));
+		schemas.put("AksHciHostPlugin", object("The Kubernetes Secret plug-in of AKS on Azure Local (Azure Stack HCI). "
+				+ "Microsoft does not publish its CLSID, so the filing names the one the cluster's nodes register.",
+				List.of("type", "guid", "input"))
+			.addProperty("type", choice("aksHciSecret"))
+			.addProperty("guid", text(40, "The CLSID the nodes register for their gMSA plug-in (under "
+					+ "HKLM\\SYSTEM\\CurrentControlSet\\Control\\CCG\\COMClasses): 32 hex digits 8-4-4-4-12 in braces, "
+					+ "not a documentation placeholder and not another known plug-in's, e.g. " + AKS_HCI_GUID_EXAMPLE
+					+ "."))
 			.addProperty("input", pluginInput()));
 		schemas.put("CustomHostPlugin", object("Any other plug-in, by CLSID.", List.of("type", "guid", "input"))
 			.addProperty("type", choice("custom"))
@@ -225,14 +234,18 @@ final class FilingSchema {
 
 	static final String KUBERNETES_SECRET_EXAMPLE = "gmsa-system:web01-ccg";
 
+	/** A made-up CLSID: the AKS-HCI plug-in's real one is not published (gmsa-anchors.md section 8). */
+	static final String AKS_HCI_GUID_EXAMPLE = "{6f0c1c5e-3a5b-4e7d-9a41-2b8f0d3c7e19}";
+
 	private static Schema<?> pluginInput() {
 		return text(1000, "The plug-in's PluginInput string, exactly as ccg.exe hands it to the plug-in; it names "
 				+ "where the portable user's credential is stored, never the password. azureKeyVault: "
 				+ "ObjectId=<object id of the managed identity that may read the secret>;SecretUri=<the Key Vault "
 				+ "secret's URI>, e.g. " + AZURE_KEY_VAULT_EXAMPLE + ". aws: the JSON text "
 				+ "{\"credentialArn\": \"<Secrets Manager secret ARN or SSM parameter ARN>\"}, e.g. " + AWS_EXAMPLE
-				+ " (a string holding JSON, not a JSON object). kubernetesSecret: <namespace>:<secret name>, e.g. "
-				+ KUBERNETES_SECRET_EXAMPLE + ". custom: whatever that plug-in expects.");
+				+ " (a string holding JSON, not a JSON object). kubernetesSecret and aksHciSecret: "
+				+ "<namespace>:<secret name>, e.g. " + KUBERNETES_SECRET_EXAMPLE + " (for aksHciSecret the workload's "
+				+ "namespace). custom: whatever that plug-in expects.");
 	}
 
 	private static Schema<?> clusterNames(Schema<?> schema) {

@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.provisioning.RequestRules;
@@ -72,7 +71,12 @@ public class IdentityStep {
 	@Pattern(regexp = "|" + ACCOUNT, message = "{wizard.account.pattern}")
 	private @Nullable String portableUser = "";
 
-	private @Nullable KnownPlugin plugin;
+	private @Nullable WizardPlugin plugin;
+
+	// Only for AKS on Azure Local: the CLSID its nodes register, which Microsoft does not publish.
+	@Size(max = 40)
+	@Pattern(regexp = "[^\\p{Cntrl}]*", message = "{wizard.pluginInput.pattern}")
+	private @Nullable String pluginGuid = "";
 
 	@Size(max = 1000)
 	@Pattern(regexp = "[^\\p{Cntrl}]*", message = "{wizard.pluginInput.pattern}")
@@ -100,6 +104,10 @@ public class IdentityStep {
 			}
 			if (this.plugin == null && !errors.hasFieldErrors("plugin")) {
 				errors.rejectValue("plugin", "wizard.portable.required");
+			}
+			if (this.plugin != null && this.plugin.needsClsid() && WizardRequests.text(this.pluginGuid).isEmpty()
+					&& !errors.hasFieldErrors("pluginGuid")) {
+				errors.rejectValue("pluginGuid", "wizard.pluginGuid.required");
 			}
 			if (this.secretDelivery == null && !errors.hasFieldErrors("secretDelivery")) {
 				errors.rejectValue("secretDelivery", "wizard.portable.required");
@@ -191,12 +199,20 @@ public class IdentityStep {
 		this.portableUser = portableUser;
 	}
 
-	public @Nullable KnownPlugin getPlugin() {
+	public @Nullable WizardPlugin getPlugin() {
 		return this.plugin;
 	}
 
-	public void setPlugin(@Nullable KnownPlugin plugin) {
+	public void setPlugin(@Nullable WizardPlugin plugin) {
 		this.plugin = plugin;
+	}
+
+	public @Nullable String getPluginGuid() {
+		return this.pluginGuid;
+	}
+
+	public void setPluginGuid(@Nullable String pluginGuid) {
+		this.pluginGuid = pluginGuid;
 	}
 
 	public @Nullable String getPluginInput() {

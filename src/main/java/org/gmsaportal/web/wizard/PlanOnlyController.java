@@ -6,7 +6,6 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
-import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.provisioning.EquivalentCommands;
@@ -17,6 +16,7 @@ import org.gmsaportal.provisioning.PortableDelivery;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.SecretDelivery;
 import org.gmsaportal.provisioning.Target;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +44,7 @@ class PlanOnlyController {
 	void choices(Model model) {
 		model.addAttribute("section", "wizard");
 		model.addAttribute("hostModes", IdentityStep.HostMode.values());
-		model.addAttribute("plugins", KnownPlugin.values());
+		model.addAttribute("plugins", WizardPlugin.values());
 		model.addAttribute("deliveries", SecretDelivery.values());
 	}
 
@@ -77,7 +77,7 @@ class PlanOnlyController {
 		catch (InvalidRequestException ex) {
 			// A DNS host name left blank is derived from the name: its error is the name's.
 			boolean derived = ex.field().equals("dnsHostName") && blank(form.getDnsHostName());
-			errors.rejectValue(derived ? "gmsaName" : requestField(ex.field()), "invalid",
+			errors.rejectValue(derived ? "gmsaName" : requestField(ex.field(), form.getPlugin()), "invalid",
 					derived ? "gives a DNS host name that " + ex.rule() : ex.rule());
 		}
 		return VIEW;
@@ -90,9 +90,9 @@ class PlanOnlyController {
 		String group = blank(form.getGroupName()) ? name + "-hosts" : WizardRequests.text(form.getGroupName());
 		String credSpec = blank(form.getCredSpecName()) ? name.toLowerCase(Locale.ROOT) + "-spec"
 				: WizardRequests.text(form.getCredSpecName());
-		KnownPlugin plugin = form.getPlugin();
+		WizardPlugin plugin = form.getPlugin();
 		Hosts hosts = (form.getHostMode() == IdentityStep.HostMode.PORTABLE && plugin != null)
-				? new Hosts.Portable(WizardRequests.text(form.getPortableUser()), plugin.clsid(),
+				? plugin.hosts(WizardRequests.text(form.getPortableUser()), form.getPluginGuid(),
 						WizardRequests.text(form.getPluginInput()), form.getSecretDelivery())
 				: new Hosts.DomainJoined(WizardRequests.lines(form.getComputerAccounts()));
 		return new ProvisioningRequest("plan-only", name, dnsHostName, WizardRequests.lines(form.getSpns()),
@@ -110,15 +110,15 @@ class PlanOnlyController {
 		};
 	}
 
-	private static String requestField(String field) {
+	private static String requestField(String field, @Nullable WizardPlugin plugin) {
 		String base = field.replaceAll("\\[\\d+]$", "");
 		return switch (base) {
 			case "gmsaName", "dnsHostName", "spns", "groupName" -> base;
 			case "hosts.computerAccounts" -> "computerAccounts";
 			case "hosts.userName" -> "portableUser";
-			case "hosts.pluginGuid", "PluginGUID" -> "plugin";
+			case "hosts.pluginGuid", "PluginGUID" -> WizardRequests.pluginGuidField(plugin);
 			case "hosts.pluginInput", "PluginInput" -> "pluginInput";
-			case "hosts.secretDelivery" -> "secretDelivery";
+			case "hosts.delivery", "hosts.secretDelivery" -> "secretDelivery";
 			case "target.namespace" -> "namespace";
 			case "target.serviceAccount" -> "serviceAccount";
 			case "target.credSpecName" -> "credSpecName";

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.provisioning.SecretDelivery;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +62,12 @@ public class PlanOnlyForm {
 	@Pattern(regexp = "|" + IdentityStep.ACCOUNT, message = "{wizard.account.pattern}")
 	private @Nullable String portableUser = "";
 
-	private @Nullable KnownPlugin plugin;
+	private @Nullable WizardPlugin plugin;
+
+	// Only for AKS on Azure Local: the CLSID its nodes register, which Microsoft does not publish.
+	@Size(max = 40)
+	@Pattern(regexp = "[^\\p{Cntrl}]*", message = "{wizard.pluginInput.pattern}")
+	private @Nullable String pluginGuid = "";
 
 	@Size(max = 1000)
 	@Pattern(regexp = "[^\\p{Cntrl}]*", message = "{wizard.pluginInput.pattern}")
@@ -171,6 +175,10 @@ public class PlanOnlyForm {
 		if (this.plugin == null && !errors.hasFieldErrors("plugin")) {
 			errors.rejectValue("plugin", "wizard.portable.required");
 		}
+		if (this.plugin != null && this.plugin.needsClsid() && WizardRequests.text(this.pluginGuid).isEmpty()
+				&& !errors.hasFieldErrors("pluginGuid")) {
+			errors.rejectValue("pluginGuid", "wizard.pluginGuid.required");
+		}
 		if (this.secretDelivery == null && !errors.hasFieldErrors("secretDelivery")) {
 			errors.rejectValue("secretDelivery", "wizard.portable.required");
 		}
@@ -200,12 +208,20 @@ public class PlanOnlyForm {
 		this.portableUser = portableUser;
 	}
 
-	public @Nullable KnownPlugin getPlugin() {
+	public @Nullable WizardPlugin getPlugin() {
 		return this.plugin;
 	}
 
-	public void setPlugin(@Nullable KnownPlugin plugin) {
+	public void setPlugin(@Nullable WizardPlugin plugin) {
 		this.plugin = plugin;
+	}
+
+	public @Nullable String getPluginGuid() {
+		return this.pluginGuid;
+	}
+
+	public void setPluginGuid(@Nullable String pluginGuid) {
+		this.pluginGuid = pluginGuid;
 	}
 
 	public @Nullable String getPluginInput() {

@@ -4,7 +4,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
-import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.GroupScope;
 import org.gmsaportal.directory.KdsRootKeyChoice;
@@ -265,7 +264,7 @@ class WizardController {
 				model.addAttribute("encryptionTypes", EncryptionType.values());
 				model.addAttribute("hostModes", IdentityStep.HostMode.values());
 				model.addAttribute("groupScopes", GroupScope.values());
-				model.addAttribute("plugins", KnownPlugin.values());
+				model.addAttribute("plugins", WizardPlugin.values());
 				model.addAttribute("deliveries", SecretDelivery.values());
 			}
 			default -> {

@@ -47,11 +47,12 @@ final class WizardRequests {
 	/** As {@link #request(WizardState)}, with a stand-in target while the cluster page is not filled in yet. */
 	static ProvisioningRequest request(WizardState state, boolean pendingTarget) {
 		IdentityStep id = state.getIdentity();
-		Hosts hosts = (id.getHostMode() == IdentityStep.HostMode.PORTABLE)
-				? new Hosts.Portable(text(id.getPortableUser()),
-						(id.getPlugin() != null) ? id.getPlugin().clsid() : "", text(id.getPluginInput()),
-						id.getSecretDelivery())
-				: new Hosts.DomainJoined(lines(id.getComputerAccounts()));
+		Hosts hosts = (id.getHostMode() != IdentityStep.HostMode.PORTABLE)
+				? new Hosts.DomainJoined(lines(id.getComputerAccounts()))
+				: (id.getPlugin() != null) ? id.getPlugin().hosts(text(id.getPortableUser()), id.getPluginGuid(),
+						text(id.getPluginInput()), id.getSecretDelivery())
+				: new Hosts.Portable(text(id.getPortableUser()), "", text(id.getPluginInput()),
+						id.getSecretDelivery());
 		KdsRootKeyChoice kds = Objects.requireNonNullElse(state.getForest().getKdsRootKey(),
 				KdsRootKeyChoice.USE_EXISTING);
 		String ticket = text(id.getTicketRef());
@@ -128,13 +129,19 @@ final class WizardRequests {
 			case "hosts.computerAccounts" -> new FieldError("identity", "computerAccounts", rule);
 			case "placement.groupOu", "placement.gmsaOu", "placement.userOu" -> new FieldError("identity", field, rule);
 			case "hosts.userName" -> new FieldError("identity", "portableUser", rule);
-			case "hosts.pluginGuid" -> new FieldError("identity", "plugin", rule);
+			case "hosts.pluginGuid" ->
+				new FieldError("identity", pluginGuidField(state.getIdentity().getPlugin()), rule);
 			case "hosts.pluginInput" -> new FieldError("identity", "pluginInput", rule);
 			case "hosts.delivery", "hosts.secretDelivery" -> new FieldError("identity", "secretDelivery", rule);
 			case "target.namespace", "target.serviceAccount", "target.credSpecName", "target.dnsForwardServers",
 					"target.sampleImage" -> new FieldError("cluster", field.substring("target.".length()), rule);
 			default -> new FieldError("review", null, field + ": " + rule);
 		};
+	}
+
+	/** The form field of a CLSID error: the typed CLSID where the admin supplies it, else the plug-in choice. */
+	static String pluginGuidField(@Nullable WizardPlugin plugin) {
+		return (plugin != null && plugin.needsClsid()) ? "pluginGuid" : "plugin";
 	}
 
 	/** Non-blank lines, trimmed: how list fields are typed. */

@@ -10,8 +10,6 @@ import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.SecretDelivery;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
-import org.gmsaportal.support.FakeDirectoryConfig;
-import org.gmsaportal.support.KeyVaultStandInConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -20,14 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,10 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * directory is the test double {@code FakeDirectory}, as in {@link ProvisioningRequestInputTests}: what is tested is
  * the API's reading and showing, not the directory; every target is export only.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import({ FakeDirectoryConfig.class, KeyVaultStandInConfig.class })
-class SecretDeliveryApiTests {
+class SecretDeliveryApiTests extends StoreFilingSupport {
 
 	private static final String KV = "ObjectId=5d1b6a3c-0e2f-4b7a-9c8d-1e2f3a4b5c6d;"
 			+ "SecretUri=https://contoso-kv.vault.azure.net/secrets/gmsa-web";
@@ -64,48 +54,21 @@ class SecretDeliveryApiTests {
 	@Autowired
 	JsonMapper json;
 
-	// Key Vault through the JVM-wide HTTPS stand-in (no Key Vault runs here): the plan asks the store whether the
-	// secret's name is free.
-	@DynamicPropertySource
-	static void keyVaultStandIn(DynamicPropertyRegistry registry) {
-		KeyVaultStandInConfig.register(registry);
-	}
-
 	static Stream<Arguments> destinations() {
 		return Stream.of(
 				Arguments.of("azureKeyVault", KV, "\"store\"", SecretDelivery.STORE,
 						"az keyvault secret set --vault-name contoso-kv --name gmsa-web --value 'contoso.com\\"),
-				Arguments.of("aws", "{\"credentialArn\":\"" + SM + "\"}", "\"manual\"", SecretDelivery.MANUAL,
+				Arguments.of("aws", "{\"credentialArn\":\"" + SM + "\"}", "\"store\"", SecretDelivery.STORE,
 						"aws secretsmanager put-secret-value --region eu-west-1 --secret-id " + SM),
+				// The portal writes no SSM parameter, and a Kubernetes Secret only to a cluster it applies to: these
+				// targets export, so a person stores those.
 				Arguments.of("aws", "{\"credentialArn\":\"" + SSM + "\"}", "\"manual\"", SecretDelivery.MANUAL,
 						"aws ssm put-parameter --region eu-west-1 --name /gmsa/web --type SecureString --overwrite"),
 				Arguments.of("kubernetesSecret", "web:web-ccg", "\"manual\"", SecretDelivery.MANUAL,
 						"kubectl -n web create secret generic web-ccg --from-literal=username="),
 				Arguments.of("azureKeyVault", KV, "\"manual\"", SecretDelivery.MANUAL, "az keyvault secret set"),
-				// left out for an export: a person applies the bundle's Secret
-				Arguments.of("kubernetesSecret", "web:web-ccg", null, SecretDelivery.MANUAL, "kubectl -n web create"));
-	}
-
-	static Stream<Arguments> storesThePlanCannotUse() {
-		return Stream.of(
-				// No AWS credentials or network in the test: the plan cannot ask the store, so it blocks.
-				Arguments.of("aws", "{\"credentialArn\":\"" + SM + "\"}", 409, "hosts.plugin.input", "gmsa-web"),
-				// The AWS plug-in reads the domainless user from Secrets Manager only.
-				Arguments.of("aws", "{\"credentialArn\":\"" + SSM + "\"}", 409, "hosts.plugin.input", "Secrets Manager"),
-				Arguments.of("kubernetesSecret", "web:web-ccg", 400, "hosts.secretDelivery", "only to a cluster"));
-	}
-
-	@ParameterizedTest(name = "[{index}] {0} {1}")
-	@MethodSource("storesThePlanCannotUse")
-	void aStoreThePlanCannotUseRefusesTheFilingNamingTheField(String type, String input, int status, String field,
-			String rule) throws Exception {
-		MockHttpServletResponse refused = file(body("sd" + UUID.randomUUID().toString().substring(0, 8), type, input,
-				"\"store\""));
-		assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(status);
-		JsonNode error = this.json.readTree(refused.getContentAsString()).get("errors").get(0);
-		assertThat(error.get("field").asString()).isEqualTo(field);
-		assertThat(error.get("rule").asString()).contains(rule);
-		assertThat(refused.getContentAsString()).doesNotContain("Exception");
+				// left out: the portal writes the store
+				Arguments.of("azureKeyVault", KV, null, SecretDelivery.STORE, "az keyvault secret set"));
 	}
 
 	@ParameterizedTest(name = "[{index}] {0} {2}")
@@ -149,7 +112,7 @@ class SecretDeliveryApiTests {
 				Arguments.of("{\"directory\":\"lab\",\"account\":{\"name\":\"Web01\"},\"hosts\":{\"mode\":\"portable\","
 						+ "\"portableUser\":\"ccg\",\"secretDelivery\":\"store\",\"plugin\":{\"type\":\"custom\","
 						+ "\"guid\":\"{11111111-2222-3333-4444-555555555555}\",\"input\":\"x\"}}}",
-						"store only with plugin type azureKeyVault, aws or kubernetesSecret"));
+						"store only with plugin type azureKeyVault, aws, kubernetesSecret or aksHciSecret"));
 	}
 
 	@ParameterizedTest(name = "[{index}] -> 400 {1}")

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code {"__type","message"}}), and checks each request's SigV4 signature against the test's key. Real AWS adds
  * what this cannot: IAM and resource policies, KMS encryption, version expiry, quotas.
  */
-final class SecretsManagerStandIn implements AutoCloseable {
+public final class SecretsManagerStandIn implements AutoCloseable {
 
 	static final String JSON_1_1 = "application/x-amz-json-1.1";
 
@@ -83,6 +85,47 @@ final class SecretsManagerStandIn implements AutoCloseable {
 
 	}
 
+	/** The key the shared stand-in checks signatures with, and the SDK's default chain reads. */
+	public static final String SHARED_ACCESS_KEY = "AKIDSTANDIN000000031";
+
+	private static final String SHARED_SECRET_KEY = "stand-in-secret-access-key/whole-portal";
+
+	/** The account of the shared stand-in's ARNs (region eu-west-1). */
+	public static final String SHARED_ACCOUNT = "123456789012";
+
+	private static SecretsManagerStandIn shared;
+
+	/** One stand-in for the whole-portal tests of this JVM; started on first use, stopped with the JVM. */
+	public static synchronized SecretsManagerStandIn shared() {
+		if (shared == null) {
+			useSharedKey();
+			try {
+				shared = new SecretsManagerStandIn(java.nio.file.Files.createTempDirectory("gmsa-aws-stand-in"),
+						"eu-west-1", SHARED_ACCOUNT, SHARED_ACCESS_KEY, SHARED_SECRET_KEY);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("cannot start the Secrets Manager stand-in", ex);
+			}
+			Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+		}
+		return shared;
+	}
+
+	/**
+	 * The first source of the SDK's default chain, so no other source (nor the instance metadata address) is tried.
+	 * Call before each test that reaches the store: the AWS store's unit tests clear these properties when they end.
+	 */
+	public static void useSharedKey() {
+		System.setProperty("aws.accessKeyId", SHARED_ACCESS_KEY);
+		System.setProperty("aws.secretAccessKey", SHARED_SECRET_KEY);
+	}
+
+	/** The {@code gmsa.secret-stores.aws.*} settings that point a whole portal at the shared stand-in. */
+	public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("gmsa.secret-stores.aws.endpoint-override", () -> shared().endpoint().toString());
+		registry.add("gmsa.secret-stores.aws.ca-file", () -> shared().caFile().toString());
+	}
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -101,7 +144,7 @@ final class SecretsManagerStandIn implements AutoCloseable {
 
 	private final HttpsServer server;
 
-	SecretsManagerStandIn(Path work, String region, String account, String accessKey, String secretKey)
+	public SecretsManagerStandIn(Path work, String region, String account, String accessKey, String secretKey)
 			throws Exception {
 		this.arnPrefix = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:";
 		this.accessKey = accessKey;
@@ -121,12 +164,30 @@ final class SecretsManagerStandIn implements AutoCloseable {
 		this.server.start();
 	}
 
-	URI endpoint() {
+	public URI endpoint() {
 		return URI.create("https://127.0.0.1:" + this.server.getAddress().getPort());
 	}
 
-	Path caFile() {
+	public Path caFile() {
 		return this.tls.caFile;
+	}
+
+	/** The {@code AWSCURRENT} value of the secret of this name, as the plug-in would read it; empty if none. */
+	public Optional<String> currentValue(String name) {
+		return Optional.ofNullable(this.secrets.get(name)).map((s) -> s.versions.get(s.current()));
+	}
+
+	/** The tags of the secret of this name; empty if there is none. */
+	public Map<String, String> tags(String name) {
+		Secret secret = this.secrets.get(name);
+		return (secret != null) ? Map.copyOf(secret.tags) : Map.of();
+	}
+
+	/** Signature problems of the requests so far: what the SDK signed that did not check out. */
+	public List<String> signatureProblems() {
+		synchronized (this.calls) {
+			return this.calls.stream().map(Call::signatureProblem).filter(Objects::nonNull).toList();
+		}
 	}
 
 	/** Every later call of this operation answers this error, until {@link #heal()}. */

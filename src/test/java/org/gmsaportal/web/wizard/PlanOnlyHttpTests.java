@@ -91,9 +91,7 @@ class PlanOnlyHttpTests {
 			throws Exception {
 		long runsBefore = runCount();
 		long eventsBefore = planOnlyEvents();
-		// An export carries the Secret for a person to apply: the portal writes a Kubernetes Secret only to a cluster.
-		assertRefused(portable("KUBERNETES_SECRET", "apps:webapp01-ccg"), "secretDelivery",
-				"only to a cluster it applies to");
+		// Manual: plan-only exports, and the portal writes a Kubernetes Secret only to a cluster it applies to.
 		String page = body(portable("KUBERNETES_SECRET", "apps:webapp01-ccg").param("secretDelivery", "MANUAL"));
 		assertThat(page).contains("&quot;HostAccountConfig&quot;")
 			.contains("&quot;PluginGUID&quot;: &quot;" + KnownPlugin.KUBERNETES_SECRET.clsid() + "&quot;")
@@ -134,6 +132,21 @@ class PlanOnlyHttpTests {
 				+ "SecretUri=https://kv.vault.azure.net/secrets/webapp01"));
 		assertThat(keyVault).contains("&quot;PluginGUID&quot;: &quot;" + KnownPlugin.AZURE_KEY_VAULT.clsid() + "&quot;");
 		assertThat(section(keyVault, "plan-only-notes")).contains("Key Vault secret https://kv.vault.azure.net/secrets/webapp01");
+	}
+
+	@Test
+	void aksOnAzureLocalTakesTheAdminsClsidAndRefusesAMissingOrWrongOneOnItsField() throws Exception {
+		String clsid = "{6F0C1C5E-3A5B-4E7D-9A41-2B8F0D3C7E19}";
+		String page = body(portable("AKS_HCI_SECRET", "apps:webapp01-ccg").param("pluginGuid", clsid)
+			.param("secretDelivery", "MANUAL"));
+		assertThat(section(page, "plan-only-credspec")).contains("&quot;PluginGUID&quot;: &quot;" + clsid + "&quot;")
+			.contains("&quot;PluginInput&quot;: &quot;apps:webapp01-ccg&quot;");
+		assertThat(page).contains("value=\"AKS_HCI_SECRET\"").contains("id=\"pluginGuid\"");
+
+		assertRefused(portable("AKS_HCI_SECRET", "apps:webapp01-ccg").param("secretDelivery", "MANUAL"), "pluginGuid",
+				"is required for the AKS on Azure Local plug-in");
+		assertRefused(portable("AKS_HCI_SECRET", "apps:webapp01-ccg").param("pluginGuid", KnownPlugin.AWS.clsid())
+			.param("secretDelivery", "MANUAL"), "pluginGuid", "is the CLSID of the AWS plug-in");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.gmsaportal.audit.AuditTrail;
-import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.LiveChecks;
@@ -107,8 +106,9 @@ class SecretDeliveryWizardTests {
 		state.getIdentity().setGroupName("WebApp01-hosts");
 		state.getIdentity().setHostMode(IdentityStep.HostMode.PORTABLE);
 		state.getIdentity().setPortableUser("WebApp01-ccg");
-		state.getIdentity().setPlugin(KnownPlugin.KUBERNETES_SECRET);
-		state.getIdentity().setPluginInput("default:webapp01-ccg");
+		// A vault: the portal writes a Kubernetes Secret only to a cluster it applies to, and this draft exports.
+		state.getIdentity().setPlugin(WizardPlugin.AZURE_KEY_VAULT);
+		state.getIdentity().setPluginInput(portable().getFirst("pluginInput"));
 		state.getCluster().setNamespace("default");
 		state.getCluster().setServiceAccount("webapp");
 		state.getCluster().setCredSpecName("webapp01");
