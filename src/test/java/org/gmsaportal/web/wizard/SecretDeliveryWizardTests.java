@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.provisioning.Hosts;
-import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.LiveChecks;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.SecretDelivery;
@@ -24,7 +23,6 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -112,9 +110,7 @@ class SecretDeliveryWizardTests {
 		state.getCluster().setNamespace("default");
 		state.getCluster().setServiceAccount("webapp");
 		state.getCluster().setCredSpecName("webapp01");
-		// The default is the store, which for a Kubernetes Secret means a cluster: an export needs manual delivery.
-		assertThatThrownBy(() -> WizardRequests.request(state)).isInstanceOf(InvalidRequestException.class)
-			.hasMessageContaining("hosts.secretDelivery");
+		assertThat(((Hosts.Portable) WizardRequests.request(state).hosts()).delivery()).isEqualTo(SecretDelivery.STORE);
 		state.getIdentity().setSecretDelivery(SecretDelivery.MANUAL);
 		assertThat(((Hosts.Portable) WizardRequests.request(state).hosts()).delivery())
 			.isEqualTo(SecretDelivery.MANUAL);
