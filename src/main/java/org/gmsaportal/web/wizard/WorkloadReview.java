@@ -23,12 +23,12 @@ record WorkloadReview(PlannedStep step, String summary, List<String> diff) {
 	private static final String DRY_RUN = "; dry run: ";
 
 	/** Whether the workload blocks the run: the summary is then the blocker, naming field and manager. */
-	boolean blocked() {
+	public boolean blocked() {
 		return this.step.intent() == StepIntent.BLOCKED;
 	}
 
 	/** Whether the dry run changes nothing. */
-	boolean unchanged() {
+	public boolean unchanged() {
 		return this.step.intent() == StepIntent.ALREADY_AS_REQUESTED;
 	}
 

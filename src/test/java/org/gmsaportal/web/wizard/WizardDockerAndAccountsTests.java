@@ -120,6 +120,7 @@ class WizardDockerAndAccountsTests {
 		WizardState draft = WizardDrafts.atCluster("");
 		draft.setReached(WizardState.STEPS.indexOf("identity"));
 		given(this.drafts.find(ADMIN_NAME)).willReturn(Optional.of(draft));
+		given(this.live.identityRules(any(), any())).willReturn(new WizardLiveChecks.SpnCheck(List.of(), null));
 		assertThat(this.mvc.get().uri("/wizard/identity").with(ADMIN)).hasStatusOk()
 			.bodyText()
 			.contains("id=\"additionalAccounts\"");
