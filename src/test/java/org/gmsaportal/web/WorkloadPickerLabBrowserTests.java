@@ -50,7 +50,10 @@ class WorkloadPickerLabBrowserTests extends LabWizardSupport {
 			page.locator("#plugin").selectOption("KUBERNETES_SECRET");
 			page.locator("#pluginInput").fill(namespace + ":" + name + "-ccg");
 			page.locator("#next").click();
+			// The next page before the next click: a click does not wait for the navigation it starts.
+			assertThat(page.locator("#credspec-json")).containsText("\"NetBiosName\": \"LAB\"");
 			page.locator("#next").click();
+			assertThat(page.locator("#workload-picker")).isVisible();
 
 			page.locator("#namespace").fill(namespace);
 			page.locator("#serviceAccount").fill("webapp-sa");
