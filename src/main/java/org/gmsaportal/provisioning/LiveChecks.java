@@ -7,6 +7,8 @@ import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.PreflightCheck;
 import org.gmsaportal.cluster.PreflightReport;
 import org.gmsaportal.cluster.PreflightRequest;
+import org.gmsaportal.cluster.WorkloadChange;
+import org.gmsaportal.cluster.WorkloadPage;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.Directory.Computers;
 import org.gmsaportal.directory.Directory.DirectoryStatus;
@@ -113,6 +115,31 @@ public class LiveChecks {
 			.map(Directory.ConnectionSummary::domain).findFirst().orElse("");
 		return this.cluster.preflight(clusterConnection,
 				new PreflightRequest(namespace, serviceAccount, credSpecName, domain, forwardsDns, false));
+	}
+
+	/**
+	 * One page of the namespace's Deployments, StatefulSets, DaemonSets and CronJobs whose name contains
+	 * {@code nameFilter}, for the wizard's workload picker. Reads only.
+	 * @param continueToken the previous page's token, {@code null} for the first page
+	 */
+	public WorkloadPage workloads(String clusterConnection, String namespace, String nameFilter, int limit,
+			@Nullable String continueToken) {
+		return this.cluster.workloads(clusterConnection, namespace, nameFilter, limit, continueToken);
+	}
+
+	/**
+	 * The server-side dry run of the request's picked workloads, as the plan will show it: each workload's diff, or
+	 * why it cannot be patched (missing, Linux only, a field another manager owns). Writes nothing; none picked, or
+	 * no live cluster, is an empty list.
+	 */
+	public List<WorkloadChange> reviewWorkloads(ProvisioningRequest request) {
+		if (!(request.target() instanceof Target.Cluster target) || target.workloads().isEmpty()) {
+			return List.of();
+		}
+		String domain = this.directory.connections().stream()
+			.filter(c -> c.name().equals(request.directoryConnection()))
+			.map(Directory.ConnectionSummary::domain).findFirst().orElse("");
+		return this.cluster.reviewWorkloads(target.connection(), RequestTranslation.workloadPatches(request, domain));
 	}
 
 }

@@ -1,29 +1,33 @@
 package org.gmsaportal.web.wizard;
 
-import jakarta.validation.constraints.NotBlank;
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gmsaportal.cluster.Platform;
+import org.gmsaportal.cluster.WorkloadKind;
+import org.gmsaportal.cluster.WorkloadRef;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.validation.Errors;
+
 /**
- * Step 4: where the credential spec goes in Kubernetes; CoreDNS and the sample workload apply to a live cluster only.
+ * Step 4: where the credential spec goes in Kubernetes; CoreDNS, the sample workload and the admin's own workloads
+ * apply to a live cluster only. For Docker hosts only the image of the {@code docker run} command is asked.
  */
 public class ClusterStep {
 
 	static final String DNS_NAME = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
 
-	@NotBlank(message = "{wizard.required}")
 	@Size(max = 63)
 	@Pattern(regexp = "|[a-z0-9]([-a-z0-9]*[a-z0-9])?", message = "{wizard.namespace.pattern}")
 	private @Nullable String namespace;
 
-	@NotBlank(message = "{wizard.required}")
 	@Size(max = 253)
 	@Pattern(regexp = "|" + DNS_NAME, message = "{wizard.k8sName.pattern}")
 	private @Nullable String serviceAccount;
 
-	@NotBlank(message = "{wizard.required}")
 	@Size(max = 253)
 	@Pattern(regexp = "|" + DNS_NAME, message = "{wizard.k8sName.pattern}")
 	private @Nullable String credSpecName;
@@ -38,6 +42,81 @@ public class ClusterStep {
 
 	// Empty: the cluster connection's platform (generic for an export).
 	private @Nullable Platform platform;
+
+	// The picked workloads as Kind/name (e.g. Deployment/web), and those whose serviceAccountName is set too.
+	private List<String> workloads = new ArrayList<>();
+
+	private List<String> workloadServiceAccounts = new ArrayList<>();
+
+	@Size(max = 253)
+	private @Nullable String workloadFilter = "";
+
+	/**
+	 * The Kubernetes names are required unless the credential spec goes to Docker hosts, where none applies; the
+	 * picked workloads must each read {@code Kind/name}.
+	 */
+	void validate(Errors errors, boolean dockerHosts) {
+		if (dockerHosts) {
+			return;
+		}
+		for (String field : List.of("namespace", "serviceAccount", "credSpecName")) {
+			Object value = errors.getFieldValue(field);
+			if (!errors.hasFieldErrors(field) && (value == null || value.toString().isBlank())) {
+				errors.rejectValue(field, "wizard.required");
+			}
+		}
+		for (String label : this.workloads) {
+			try {
+				ref(label);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.rejectValue("workloads", "wizard.workloads.invalid", new Object[] { label, ex.getMessage() },
+						ex.getMessage());
+				return;
+			}
+		}
+	}
+
+	/** The picked workloads as the request names them. */
+	List<WorkloadRef> workloadRefs() {
+		return this.workloads.stream().map(this::ref).toList();
+	}
+
+	private WorkloadRef ref(String label) {
+		int slash = label.indexOf('/');
+		WorkloadKind kind = (slash < 0) ? null : WorkloadKind.parse(label.substring(0, slash)).orElse(null);
+		if (kind == null) {
+			throw new IllegalArgumentException("'" + label + "' must be Kind/name, the kind one of "
+					+ WorkloadKind.names());
+		}
+		return new WorkloadRef(kind, label.substring(slash + 1), this.workloadServiceAccounts.contains(label));
+	}
+
+	public List<String> getWorkloads() {
+		return this.workloads;
+	}
+
+	public void setWorkloads(@Nullable List<String> workloads) {
+		this.workloads = (workloads != null) ? new ArrayList<>(workloads.stream().distinct().toList())
+				: new ArrayList<>();
+	}
+
+	public List<String> getWorkloadServiceAccounts() {
+		return this.workloadServiceAccounts;
+	}
+
+	public void setWorkloadServiceAccounts(@Nullable List<String> workloadServiceAccounts) {
+		this.workloadServiceAccounts = (workloadServiceAccounts != null) ? new ArrayList<>(workloadServiceAccounts)
+				: new ArrayList<>();
+	}
+
+	public @Nullable String getWorkloadFilter() {
+		return this.workloadFilter;
+	}
+
+	public void setWorkloadFilter(@Nullable String workloadFilter) {
+		this.workloadFilter = workloadFilter;
+	}
 
 	public @Nullable Platform getPlatform() {
 		return this.platform;

@@ -52,6 +52,11 @@ public class IdentityStep {
 	@NotEmpty(message = "{wizard.encryptionTypes.required}")
 	private List<EncryptionType> encryptionTypes = new ArrayList<>(List.of(EncryptionType.AES256_CTS_HMAC_SHA1_96));
 
+	// Further existing gMSAs in the same credential spec (New-CredentialSpec -AdditionalAccounts), one per line;
+	// the engine checks the names, the plan that they exist and that the same hosts may retrieve them.
+	@Size(max = 4000)
+	private @Nullable String additionalAccounts = "";
+
 	@NotBlank(message = "{wizard.required}")
 	@Size(max = 64)
 	@Pattern(regexp = "|(?:" + GROUP + ")", message = "{wizard.groupName.pattern}")
@@ -245,6 +250,14 @@ public class IdentityStep {
 
 	public void setPlacement(@Nullable OuFields placement) {
 		this.placement = (placement != null) ? placement : new OuFields();
+	}
+
+	public @Nullable String getAdditionalAccounts() {
+		return this.additionalAccounts;
+	}
+
+	public void setAdditionalAccounts(@Nullable String additionalAccounts) {
+		this.additionalAccounts = additionalAccounts;
 	}
 
 }

@@ -165,6 +165,7 @@ class ReviewController {
 			Plan plan = this.provisioning.plan(request);
 			model.addAttribute("plan", plan);
 			model.addAttribute("rows", rows(plan));
+			model.addAttribute("workloadReviews", WorkloadReview.of(plan));
 			model.addAttribute("delivery", PortableDelivery.of(plan.request(), plan.domain()).orElse(null));
 			if (plan.runnable()) {
 				// A new one-time token per rendered form; the draft keeps it, as the session does.

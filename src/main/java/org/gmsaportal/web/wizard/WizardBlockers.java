@@ -15,7 +15,8 @@ import org.springframework.validation.Errors;
 /**
  * The identity step's early blockers: what the plan would block, shown on the field the admin typed instead of at
  * the review (a gMSA name a portal run owns, or held by a computer account; a group name held by something that
- * is not a security group; an existing portable user). Read only, run on Next once the page is otherwise valid.
+ * is not a security group; an existing portable user; a further gMSA that is missing or that the hosts cannot
+ * retrieve). Read only, run on Next once the page is otherwise valid.
  */
 @Component
 class WizardBlockers {
@@ -45,7 +46,9 @@ class WizardBlockers {
 		}
 		String ownerRun = null;
 		for (Blocker blocker : blockers) {
-			String field = FIELDS.get(blocker.field());
+			// A further gMSA's blocker names its line (additionalAccounts[i]); the form has one field for them all.
+			String field = blocker.field().startsWith("additionalAccounts") ? "additionalAccounts"
+					: FIELDS.get(blocker.field());
 			if (field == null || errors.hasFieldErrors(field)) {
 				continue;
 			}

@@ -11,6 +11,7 @@ import org.gmsaportal.provisioning.InvalidRequestException;
 import org.gmsaportal.provisioning.LiveChecks;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.SecretDelivery;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -44,6 +45,8 @@ class WizardController {
 
 	private final WizardBlockers blockers;
 
+	private final WorkloadPicker workloads;
+
 	WizardController(WizardDraftRepository drafts, LiveChecks connections, ProvisioningService provisioning,
 			WizardLiveChecks live, WizardBlockers blockers) {
 		this.drafts = drafts;
@@ -51,6 +54,7 @@ class WizardController {
 		this.provisioning = provisioning;
 		this.live = live;
 		this.blockers = blockers;
+		this.workloads = new WorkloadPicker(connections);
 	}
 
 	@ModelAttribute("wizard")
@@ -84,7 +88,7 @@ class WizardController {
 		}
 		Set<String> clusterNames = this.connections.clusterConnections().stream().map(c -> c.name())
 			.collect(Collectors.toSet());
-		if (!errors.hasFieldErrors("clusterConnection") && !form.exportOnly()
+		if (!errors.hasFieldErrors("clusterConnection") && !form.exportOnly() && !form.dockerHosts()
 				&& !clusterNames.contains(form.getClusterConnection())) {
 			errors.rejectValue("clusterConnection", "wizard.connection.unknown");
 		}
@@ -179,18 +183,37 @@ class WizardController {
 	@PostMapping("/cluster")
 	String processClusterForm(@Valid @ModelAttribute("form") ClusterStep form, BindingResult errors,
 			@ModelAttribute(name = "wizard", binding = false) WizardState wizard, @RequestParam(defaultValue = "next") String go,
-			Authentication user, Model model) {
+			@RequestParam(required = false) @Nullable String workloadContinue, Authentication user, Model model) {
 		wizard.setCluster(form);
+		boolean docker = wizard.getConnections().dockerHosts();
 		if (go.equals("preflight")) {
 			this.drafts.save(user.getName(), wizard);
+			form.validate(errors, docker);
 			if (!wizard.getConnections().exportOnly() && !errors.hasFieldErrors("namespace")
 					&& !errors.hasFieldErrors("serviceAccount") && !errors.hasFieldErrors("credSpecName")) {
 				model.addAttribute("preflight", this.live.preflight(wizard));
 			}
 			return show("cluster", form, model);
 		}
+		if (go.equals("workloads") || go.equals("workloads-more")) {
+			// The picker: the page comes back with a page of workloads and everything typed, ticks kept.
+			this.drafts.save(user.getName(), wizard);
+			form.validate(errors, docker);
+			if (!wizard.getConnections().exportOnly() && !errors.hasFieldErrors("namespace")) {
+				model.addAttribute("workloadListing",
+						this.workloads.list(wizard, go.equals("workloads-more") ? workloadContinue : null));
+			}
+			return show("cluster", form, model);
+		}
+		if (!go.equals("back")) {
+			form.validate(errors, docker);
+		}
 		if (!errors.hasErrors()) {
 			engineRules("cluster", wizard, errors, false);
+		}
+		if (!errors.hasErrors() && !go.equals("back") && !wizard.getConnections().exportOnly()
+				&& !form.getWorkloads().isEmpty()) {
+			this.workloads.check(wizard, errors);
 		}
 		return advance("cluster", form, errors, wizard, go, user, model);
 	}
@@ -258,6 +281,7 @@ class WizardController {
 			case "credspec" -> CredSpecPreview.addTo(model, wizard(model), this.provisioning);
 			case "cluster" -> {
 				model.addAttribute("exportOnly", wizard(model).getConnections().exportOnly());
+				model.addAttribute("dockerHosts", wizard(model).getConnections().dockerHosts());
 				model.addAttribute("platforms", org.gmsaportal.cluster.Platform.values());
 			}
 			case "identity" -> {

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.gmsaportal.credspec.AksHciSecretPlugin;
+import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
 import org.gmsaportal.directory.KdsRootKeyChoice;
@@ -61,7 +62,8 @@ final class WizardRequests {
 				id.getEncryptionTypes().isEmpty() ? EnumSet.noneOf(org.gmsaportal.directory.EncryptionType.class)
 						: EnumSet.copyOf(id.getEncryptionTypes()),
 				kds, text(id.getGroupName()), hosts, pendingTarget ? pendingTarget(state, hosts) : target(state),
-				ticket.isEmpty() ? null : ticket, id.getGroupScope(), id.getPlacement().placement());
+				ticket.isEmpty() ? null : ticket, id.getGroupScope(), id.getPlacement().placement(),
+				lines(id.getAdditionalAccounts()));
 	}
 
 	// Until the cluster page is filled in, the identity page is checked against a valid stand-in of the target the
@@ -92,6 +94,10 @@ final class WizardRequests {
 	static Target target(WizardState state) {
 		ConnectionsStep conn = state.getConnections();
 		ClusterStep cluster = state.getCluster();
+		if (conn.dockerHosts()) {
+			String image = text(cluster.getSampleImage());
+			return new Target.DockerHosts(image.isEmpty() ? null : image);
+		}
 		if (conn.exportOnly()) {
 			return new Target.ExportOnly(text(cluster.getNamespace()), text(cluster.getServiceAccount()),
 					text(cluster.getCredSpecName()), cluster.getPlatform());
@@ -99,7 +105,18 @@ final class WizardRequests {
 		String image = text(cluster.getSampleImage());
 		return new Target.Cluster(text(conn.getClusterConnection()), text(cluster.getNamespace()),
 				text(cluster.getServiceAccount()), text(cluster.getCredSpecName()),
-				lines(cluster.getDnsForwardServers()), image.isEmpty() ? null : image, cluster.getPlatform());
+				lines(cluster.getDnsForwardServers()), image.isEmpty() ? null : image, cluster.getPlatform(),
+				workloads(cluster));
+	}
+
+	// A label that is not Kind/name is refused on the cluster page; here it names the field for the review.
+	private static List<WorkloadRef> workloads(ClusterStep cluster) {
+		try {
+			return cluster.workloadRefs();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException("target.workloads", String.valueOf(ex.getMessage()));
+		}
 	}
 
 	/** The page and field of an engine error, naming the list entry when the field is a list. */
@@ -115,6 +132,8 @@ final class WizardRequests {
 				case "spns" -> lines(state.getIdentity().getSpns()).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
 				case "hosts.computerAccounts" -> lines(state.getIdentity().getComputerAccounts());
 				case "target.dnsForwardServers" -> lines(state.getCluster().getDnsForwardServers());
+				case "target.workloads" -> state.getCluster().getWorkloads();
+				case "additionalAccounts" -> lines(state.getIdentity().getAdditionalAccounts());
 				default -> List.of();
 			};
 			if (index < values.size()) {
@@ -133,6 +152,9 @@ final class WizardRequests {
 				new FieldError("identity", pluginGuidField(state.getIdentity().getPlugin()), rule);
 			case "hosts.pluginInput" -> new FieldError("identity", "pluginInput", rule);
 			case "hosts.delivery", "hosts.secretDelivery" -> new FieldError("identity", "secretDelivery", rule);
+			case "additionalAccounts" -> new FieldError("identity", "additionalAccounts", rule);
+			case "target.workloads" -> new FieldError("cluster", "workloads", rule);
+			case "target.image" -> new FieldError("cluster", "sampleImage", rule);
 			case "target.namespace", "target.serviceAccount", "target.credSpecName", "target.dnsForwardServers",
 					"target.sampleImage" -> new FieldError("cluster", field.substring("target.".length()), rule);
 			default -> new FieldError("review", null, field + ": " + rule);
