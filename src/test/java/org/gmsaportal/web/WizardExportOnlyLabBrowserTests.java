@@ -82,7 +82,7 @@ class WizardExportOnlyLabBrowserTests extends LabWizardSupport {
 			runId = runAndAwaitSuccess(page);
 
 			page.locator("#reveal-password").click();
-			password = page.locator("#portable-password code").textContent().strip();
+			password = page.locator("#password-value").textContent().strip();
 			page.navigate(url("/runs/" + runId));
 			// One name per download: New-CredentialSpec's own for the spec, the resource name's for the bundle.
 			credSpec = download(page, "#artifact-GENERATE_CREDSPEC", "lab_" + name.toLowerCase() + ".json");

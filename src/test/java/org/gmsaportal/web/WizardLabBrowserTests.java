@@ -74,7 +74,7 @@ class WizardLabBrowserTests extends LabWizardSupport {
 			// The approval's reason is shown with the run, not only stored.
 			assertThat(page.locator("#approval-reason")).hasText("CAB-7 approved the web farm's identity");
 			page.locator("#reveal-password").click();
-			Locator secret = page.locator("#portable-password code");
+			Locator secret = page.locator("#password-value");
 			assertThat(secret).isVisible();
 			password = secret.textContent().strip();
 		}
