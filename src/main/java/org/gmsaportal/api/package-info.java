@@ -3,8 +3,8 @@
  * Of directory and cluster it names only the records and exceptions of their faces, never the faces themselves:
  * it reaches Active Directory and clusters through provisioning.
  */
-@ApplicationModule(allowedDependencies = { "audit", "callbacks", "cluster", "credspec", "directory", "provisioning",
-		"security" })
+@ApplicationModule(allowedDependencies = { "audit", "callbacks", "cluster", "credspec", "directory", "inventory",
+		"provisioning", "security" })
 @NullMarked
 package org.gmsaportal.api;
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 public enum ApiScope {
 
 	REQUESTS_WRITE("requests:write"), REQUESTS_READ("requests:read"), REQUESTS_APPROVE("requests:approve"),
-	AUDIT_READ("audit:read");
+	AUDIT_READ("audit:read"), INVENTORY_READ("inventory:read");
 
 	private final String value;
 
