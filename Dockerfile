@@ -1,0 +1,31 @@
+# gMSA Portal container image, on the layered jar: build the jar first, then the image where an engine exists.
+#   ./mvnw -B package -DskipTests
+#   docker build -t gmsa-portal:0.1.0 .
+# ImageEntrypointTests runs the same extraction, entry point and JAVA_TOOL_OPTIONS on every ./mvnw verify.
+FROM eclipse-temurin:17-jre AS layers
+WORKDIR /build
+COPY target/gmsa-portal-*.jar gmsa-portal.jar
+RUN java -Djarmode=tools -jar gmsa-portal.jar extract --layers --launcher --destination extracted
+
+FROM eclipse-temurin:17-jre
+# A fixed non-root uid/gid, so Kubernetes' runAsNonRoot can check it and volumes can be owned by it.
+RUN groupadd --system --gid 10001 gmsa \
+	&& useradd --system --uid 10001 --gid 10001 --home-dir /var/lib/gmsa-portal --no-create-home gmsa \
+	&& mkdir -p /var/lib/gmsa-portal && chown 10001:10001 /var/lib/gmsa-portal
+# Least to most often changed, so a new build of the portal's own classes reuses the dependency layers.
+COPY --from=layers /build/extracted/dependencies/ /app/
+COPY --from=layers /build/extracted/spring-boot-loader/ /app/
+COPY --from=layers /build/extracted/snapshot-dependencies/ /app/
+COPY --from=layers /build/extracted/application/ /app/
+COPY src/main/docker/entrypoint.sh /app/entrypoint.sh
+# Fits a 512 MiB container: 60 % of the limit for the heap leaves room for metaspace (about 130 MiB), threads and
+# the code cache; an OutOfMemoryError stops the JVM so that Kubernetes restarts the pod instead of a half-working
+# portal. /tmp (Tomcat's work directory) and /var/lib/gmsa-portal are the only writable paths: with
+# readOnlyRootFilesystem mount an emptyDir (or a volume) on each.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
+	GMSA_APP_DIR=/app \
+	GMSA_DATA_DIR=/var/lib/gmsa-portal \
+	LOG_FORMAT=ecs
+USER 10001:10001
+EXPOSE 8080
+ENTRYPOINT ["/app/entrypoint.sh"]
