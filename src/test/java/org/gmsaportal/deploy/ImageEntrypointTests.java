@@ -1,0 +1,262 @@
+package org.gmsaportal.deploy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The container image's entry point, without an engine (none runs here): the layered jar just packaged is extracted
+ * with the Dockerfile's command, its layers are copied in the Dockerfile's order, and {@code entrypoint.sh} starts
+ * the portal with the Dockerfile's {@code JAVA_TOOL_OPTIONS}, as an unprivileged user for whom the application
+ * directory is read-only, like the image's non-root user on a read-only root filesystem. Runs after
+ * {@code package} (the pom's {@code image-entrypoint} execution), which passes the jar as {@code gmsa.image.jar}.
+ */
+class ImageEntrypointTests {
+
+	private static final Path DOCKERFILE = Path.of("Dockerfile");
+
+	private static final Path ENTRYPOINT = Path.of("src/main/docker/entrypoint.sh");
+
+	// The Dockerfile's "COPY --from=layers /build/extracted/<layer>/ /app/" lines, in order.
+	private static final Pattern LAYER = Pattern.compile("(?m)^COPY --from=layers /build/extracted/([a-z-]+)/ /app/$");
+
+	private static final Pattern TOOL_OPTIONS = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]+)\"");
+
+	// Stands in for the container's memory limit, which the JVM would otherwise read from its cgroup.
+	private static final String CONTAINER_LIMIT = "-XX:MaxRAM=512m";
+
+	private static final long NOBODY = 65534;
+
+	private static final Duration STARTUP = Duration.ofMinutes(4);
+
+	@TempDir
+	Path work;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@Test
+	void thePortalStartsFromTheExtractedLayersAsANonRootUserAndStopsOnSigterm() throws Exception {
+		String dockerfile = Files.readString(DOCKERFILE);
+		Path app = layout(dockerfile);
+		Path data = Files.createDirectories(this.work.resolve("data"));
+		int port = freePort();
+		Process portal = start(app, data, toolOptions(dockerfile), port);
+		Path log = this.work.resolve("portal.log");
+		try {
+			awaitReady(portal, port, log);
+			assertThat(get(port, "/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+			long rss = residentKiB(portal);
+			System.out.printf("ImageEntrypointTests: ready, resident set %d MiB of the 512 MiB limit%n", rss / 1024);
+			assertThat(rss).as("resident set in KiB").isLessThan(512 * 1024);
+			// The default H2 database went to the data directory, the one writable place besides /tmp.
+			assertThat(data.resolve("data/gmsa-portal.mv.db")).exists();
+		}
+		finally {
+			portal.destroy();
+		}
+		assertThat(portal.waitFor(90, TimeUnit.SECONDS)).as("stopped within 90 s of SIGTERM").isTrue();
+		// 143: the JVM ended on SIGTERM after Spring's shutdown hooks ran.
+		assertThat(portal.exitValue()).as(tail(log)).isIn(0, 143);
+	}
+
+	@Test
+	void theEntrypointRefusesADataDirectoryItCannotWrite() throws Exception {
+		String dockerfile = Files.readString(DOCKERFILE);
+		Path app = layout(dockerfile);
+		Path readOnly = Files.createDirectories(this.work.resolve("read-only"));
+		Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+		Process portal = start(app, readOnly, toolOptions(dockerfile), freePort());
+		assertThat(portal.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(portal.exitValue()).isEqualTo(64);
+		assertThat(Files.readString(this.work.resolve("portal.log")))
+			.contains("GMSA_DATA_DIR " + readOnly + " is not writable");
+	}
+
+	/** The image's /app: the jar extracted as the Dockerfile does, its layers merged in the Dockerfile's order. */
+	private Path layout(String dockerfile) throws Exception {
+		String jar = System.getProperty("gmsa.image.jar");
+		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+			fail("gmsa.image.jar is not a packaged jar (" + jar + "): run ./mvnw verify, whose image-entrypoint "
+					+ "execution runs this test after package");
+		}
+		Files.setPosixFilePermissions(this.work, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path extracted = this.work.resolve("extracted");
+		run(List.of(java(), "-Djarmode=tools", "-jar", jar, "extract", "--layers", "--launcher", "--destination",
+				extracted.toString()));
+		List<String> layers = new ArrayList<>();
+		Matcher matcher = LAYER.matcher(dockerfile);
+		while (matcher.find()) {
+			layers.add(matcher.group(1));
+		}
+		assertThat(layers).containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies",
+				"application");
+		try (Stream<Path> written = Files.list(extracted)) {
+			assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(layers);
+		}
+		Path app = this.work.resolve("app");
+		for (String layer : layers) {
+			copyTree(extracted.resolve(layer), app);
+		}
+		Files.copy(ENTRYPOINT, app.resolve("entrypoint.sh"), StandardCopyOption.COPY_ATTRIBUTES);
+		readOnly(app);
+		return app;
+	}
+
+	private Process start(Path app, Path data, String toolOptions, int port) throws IOException {
+		List<String> command = new ArrayList<>();
+		boolean root = "0".equals(run(List.of("id", "-u")).strip());
+		if (root) {
+			// The image's non-root user: here nobody, to whom the root-owned application directory is read-only.
+			if (data.getFileName().toString().equals("data")) {
+				run(List.of("chown", NOBODY + ":" + NOBODY, data.toString()));
+			}
+			command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+		}
+		command.add(app.resolve("entrypoint.sh").toString());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(this.work.resolve("portal.log").toFile());
+		Map<String, String> env = builder.environment();
+		env.clear();
+		env.putAll(imageEnvironment(app, data, toolOptions + " " + CONTAINER_LIMIT));
+		env.put("SERVER_PORT", Integer.toString(port));
+		env.put("PORTAL_ADMIN_PASSWORD", "image-test-admin-password");
+		return builder.start();
+	}
+
+	/** The Dockerfile's ENV, with the paths of this layout and the JDK running the tests on the PATH. */
+	private static Map<String, String> imageEnvironment(Path app, Path data, String toolOptions) {
+		Map<String, String> env = new HashMap<>();
+		env.put("PATH", Path.of(java()).getParent() + ":/usr/bin:/bin");
+		env.put("HOME", data.toString());
+		env.put("JAVA_TOOL_OPTIONS", toolOptions);
+		env.put("GMSA_APP_DIR", app.toString());
+		env.put("GMSA_DATA_DIR", data.toString());
+		env.put("LOG_FORMAT", "ecs");
+		return env;
+	}
+
+	private void awaitReady(Process portal, int port, Path log) throws Exception {
+		long deadline = System.nanoTime() + STARTUP.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!portal.isAlive()) {
+				fail("the portal exited with " + portal.exitValue() + " before it was ready:\n" + tail(log));
+			}
+			try {
+				HttpResponse<String> readiness = get(port, "/actuator/health/readiness");
+				if (readiness.statusCode() == 200 && readiness.body().contains("\"status\":\"UP\"")) {
+					return;
+				}
+			}
+			catch (IOException notListeningYet) {
+				// keep polling until the deadline
+			}
+			Thread.sleep(500);
+		}
+		fail("readiness was not UP within " + STARTUP + ":\n" + tail(log));
+	}
+
+	private HttpResponse<String> get(int port, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String toolOptions(String dockerfile) {
+		Matcher matcher = TOOL_OPTIONS.matcher(dockerfile);
+		assertThat(matcher.find()).as("the Dockerfile sets JAVA_TOOL_OPTIONS").isTrue();
+		String options = matcher.group(1);
+		assertThat(options).contains("-XX:MaxRAMPercentage=").contains("-XX:+ExitOnOutOfMemoryError");
+		return options;
+	}
+
+	private static long residentKiB(Process process) throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", ""));
+			}
+		}
+		throw new IllegalStateException("no VmRSS for " + process.pid());
+	}
+
+	private static void copyTree(Path from, Path to) throws IOException {
+		try (Stream<Path> paths = Files.walk(from)) {
+			for (Path source : paths.toList()) {
+				Path target = to.resolve(from.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+	}
+
+	/** No write permission for anyone: the image's files belong to root, and its root filesystem is read-only. */
+	private static void readOnly(Path app) throws IOException {
+		try (Stream<Path> paths = Files.walk(app)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				boolean enterable = Files.isDirectory(path) || path.getFileName().toString().endsWith(".sh");
+				Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(enterable ? "r-xr-xr-x" : "r--r--r--"));
+			}
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String java() {
+		return ProcessHandle.current().info().command().orElse("java");
+	}
+
+	private static String run(List<String> command) throws IOException {
+		try {
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes());
+			if (process.waitFor() != 0) {
+				throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+			}
+			return output;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
+		}
+	}
+
+	private static String tail(Path log) {
+		try {
+			List<String> lines = Files.readAllLines(log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex.getMessage() + ")";
+		}
+	}
+
+}
