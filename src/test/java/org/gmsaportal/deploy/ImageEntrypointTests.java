@@ -21,8 +21,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -53,21 +55,31 @@ class ImageEntrypointTests {
 	private static final Duration STARTUP = Duration.ofMinutes(4);
 
 	@TempDir
-	Path work;
+	static Path work;
+
+	// The image's /app, laid out once for both tests.
+	private static Path app;
+
+	private static String dockerfile;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+	@BeforeAll
+	static void layOutTheImage() throws Exception {
+		dockerfile = Files.readString(DOCKERFILE);
+		app = layout();
+	}
+
 	@Test
 	void thePortalStartsFromTheExtractedLayersAsANonRootUserAndStopsOnSigterm() throws Exception {
-		String dockerfile = Files.readString(DOCKERFILE);
-		Path app = layout(dockerfile);
-		Path data = Files.createDirectories(this.work.resolve("data"));
+		Path data = Files.createDirectories(work.resolve("data"));
 		int port = freePort();
-		Process portal = start(app, data, toolOptions(dockerfile), port);
-		Path log = this.work.resolve("portal.log");
+		Path log = work.resolve("portal.log");
+		Process portal = start(data, port, log);
 		try {
 			awaitReady(portal, port, log);
 			assertThat(get(port, "/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+			assertThat(composeHealthCheck(port)).as("docker-compose.yml's health check").isZero();
 			long rss = residentKiB(portal);
 			System.out.printf("ImageEntrypointTests: ready, resident set %d MiB of the 512 MiB limit%n", rss / 1024);
 			assertThat(rss).as("resident set in KiB").isLessThan(512 * 1024);
@@ -84,26 +96,25 @@ class ImageEntrypointTests {
 
 	@Test
 	void theEntrypointRefusesADataDirectoryItCannotWrite() throws Exception {
-		String dockerfile = Files.readString(DOCKERFILE);
-		Path app = layout(dockerfile);
-		Path readOnly = Files.createDirectories(this.work.resolve("read-only"));
+		Path readOnly = Files.createDirectories(work.resolve("read-only"));
 		Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
-		Process portal = start(app, readOnly, toolOptions(dockerfile), freePort());
+		Path log = work.resolve("refused.log");
+		Process portal = start(readOnly, freePort(), log);
 		assertThat(portal.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(portal.exitValue()).isEqualTo(64);
-		assertThat(Files.readString(this.work.resolve("portal.log")))
+		assertThat(Files.readString(log))
 			.contains("GMSA_DATA_DIR " + readOnly + " is not writable");
 	}
 
 	/** The image's /app: the jar extracted as the Dockerfile does, its layers merged in the Dockerfile's order. */
-	private Path layout(String dockerfile) throws Exception {
+	private static Path layout() throws Exception {
 		String jar = System.getProperty("gmsa.image.jar");
 		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
 			fail("gmsa.image.jar is not a packaged jar (" + jar + "): run ./mvnw verify, whose image-entrypoint "
 					+ "execution runs this test after package");
 		}
-		Files.setPosixFilePermissions(this.work, PosixFilePermissions.fromString("rwxr-xr-x"));
-		Path extracted = this.work.resolve("extracted");
+		Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path extracted = work.resolve("extracted");
 		run(List.of(java(), "-Djarmode=tools", "-jar", jar, "extract", "--layers", "--launcher", "--destination",
 				extracted.toString()));
 		List<String> layers = new ArrayList<>();
@@ -116,16 +127,16 @@ class ImageEntrypointTests {
 		try (Stream<Path> written = Files.list(extracted)) {
 			assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(layers);
 		}
-		Path app = this.work.resolve("app");
+		Path layout = work.resolve("app");
 		for (String layer : layers) {
-			copyTree(extracted.resolve(layer), app);
+			copyTree(extracted.resolve(layer), layout);
 		}
-		Files.copy(ENTRYPOINT, app.resolve("entrypoint.sh"), StandardCopyOption.COPY_ATTRIBUTES);
-		readOnly(app);
-		return app;
+		Files.copy(ENTRYPOINT, layout.resolve("entrypoint.sh"), StandardCopyOption.COPY_ATTRIBUTES);
+		readOnly(layout);
+		return layout;
 	}
 
-	private Process start(Path app, Path data, String toolOptions, int port) throws IOException {
+	private static Process start(Path data, int port, Path log) throws IOException {
 		List<String> command = new ArrayList<>();
 		boolean root = "0".equals(run(List.of("id", "-u")).strip());
 		if (root) {
@@ -137,10 +148,10 @@ class ImageEntrypointTests {
 		}
 		command.add(app.resolve("entrypoint.sh").toString());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(this.work.resolve("portal.log").toFile());
+			.redirectOutput(log.toFile());
 		Map<String, String> env = builder.environment();
 		env.clear();
-		env.putAll(imageEnvironment(app, data, toolOptions + " " + CONTAINER_LIMIT));
+		env.putAll(imageEnvironment(app, data, toolOptions(dockerfile) + " " + CONTAINER_LIMIT));
 		env.put("SERVER_PORT", Integer.toString(port));
 		env.put("PORTAL_ADMIN_PASSWORD", "image-test-admin-password");
 		return builder.start();
@@ -176,6 +187,21 @@ class ImageEntrypointTests {
 			Thread.sleep(500);
 		}
 		fail("readiness was not UP within " + STARTUP + ":\n" + tail(log));
+	}
+
+	/** Runs docker-compose.yml's health check command for the portal against this portal's port. */
+	@SuppressWarnings("unchecked")
+	private static int composeHealthCheck(int port) throws Exception {
+		Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+		Map<String, Object> services = (Map<String, Object>) compose.get("services");
+		Map<String, Object> portal = (Map<String, Object>) services.get("portal");
+		List<String> test = (List<String>) ((Map<String, Object>) portal.get("healthcheck")).get("test");
+		assertThat(test.subList(0, 3)).containsExactly("CMD", "bash", "-c");
+		assertThat(test.get(3)).contains("/dev/tcp/127.0.0.1/8080").contains("/actuator/health/readiness");
+		String command = test.get(3).replace("/dev/tcp/127.0.0.1/8080", "/dev/tcp/127.0.0.1/" + port);
+		Process check = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+		assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		return check.exitValue();
 	}
 
 	private HttpResponse<String> get(int port, String path) throws Exception {
@@ -219,7 +245,8 @@ class ImageEntrypointTests {
 		try (Stream<Path> paths = Files.walk(app)) {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				boolean enterable = Files.isDirectory(path) || path.getFileName().toString().endsWith(".sh");
-				Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(enterable ? "r-xr-xr-x" : "r--r--r--"));
+				String mode = enterable ? "r-xr-xr-x" : "r--r--r--";
+				Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
 			}
 		}
 	}

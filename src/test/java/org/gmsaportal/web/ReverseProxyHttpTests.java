@@ -48,9 +48,9 @@ class ReverseProxyHttpTests {
 
 	@Test
 	void redirectsNameTheHostAndSchemeThePersonUsed() throws Exception {
-		HttpResponse<String> root = this.client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port
-				+ "/")).header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "gmsa.corp.example").GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/"))
+			.header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "gmsa.corp.example").GET().build();
+		HttpResponse<String> root = this.client.send(request, HttpResponse.BodyHandlers.ofString());
 
 		assertThat(root.statusCode()).isEqualTo(302);
 		assertThat(root.headers().firstValue("Location")).hasValue("https://gmsa.corp.example/login");
