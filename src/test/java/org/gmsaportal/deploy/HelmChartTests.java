@@ -175,6 +175,17 @@ class HelmChartTests {
 			.all(PodDisruptionBudget.class)).isEmpty();
 	}
 
+	@Test
+	void valuesOutsideTheChartsSchemaAreRefusedNamingTheValue() {
+		// values.schema.json: Helm checks the values against it before rendering anything.
+		assertThatThrownBy(() -> template().set("inCluster.platform", "OPENSHIFT").call())
+			.hasMessageContaining("inCluster").hasMessageContaining("platform").hasMessageContaining("AKS_HCI");
+		assertThatThrownBy(() -> template().set("database.url", "jdbc:h2:file:./data/gmsa-portal").call())
+			.hasMessageContaining("database").hasMessageContaining("url");
+		assertThatThrownBy(() -> template().set("directories.corp.domain", "corp.example").call())
+			.hasMessageContaining("urls");
+	}
+
 	private TemplateCommand template() {
 		// Helm's default (1.20) is below the chart's kubeVersion; 1.30 is a version the chart supports.
 		return this.helm.template().withName("portal").withNamespace("gmsa-portal").withKubeVersion("1.30.0");
