@@ -52,8 +52,7 @@ public class PlanOnly {
 		HostAccountPreset preset = RequestTranslation.preset(request);
 		CredentialSpec spec = RequestTranslation.credentialSpec(request, facts);
 		// No password: the bundle's identity Secret carries a placeholder the admin fills in from the secret store.
-		ExportBundle bundle = this.cluster
-			.export(RequestTranslation.deployment("plan-only", request, facts.dnsName(), spec.toMap(), null));
+		ExportBundle bundle = ExportBundles.of(this.cluster, "plan-only", request, facts.dnsName(), spec.toMap());
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("hosts", request.hosts().getClass().getSimpleName());
 		if (preset != null) {
@@ -74,7 +73,8 @@ public class PlanOnly {
 					+ "password (Get-ADServiceAccount <name> -Properties PrincipalsAllowedToRetrieveManagedPassword).");
 		}
 		if (request.target() instanceof Target.ExportOnly export && export.platform() != null) {
-			notes.add(export.profile().bundleNotes("<cluster>", facts.dnsName(), List.of()).replace("\n#", " ")
+			notes.add(export.profile().bundleNotes("<cluster>", facts.dnsName(), export.dnsForwardServers())
+				.replace("\n#", " ")
 				.replace("# ", "").strip());
 		}
 		if (preset != null) {
