@@ -247,7 +247,8 @@ public final class RequestRules {
 		}
 		for (int i = 0; i < servers.size(); i++) {
 			if (!TextRules.isIpAddress(servers.get(i))) {
-				throw new InvalidRequestException("target.dnsForwardServers[" + i + "]", "must be an IPv4 or IPv6 address");
+				throw new InvalidRequestException("target.dnsForwardServers[" + i + "]",
+						"must be an IPv4 or IPv6 address");
 			}
 		}
 	}

@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExportedWorkloadsTests {
 
+	private static final String APPLY = "kubectl apply --server-side --field-manager=gmsa-portal-workloads -f - <<'EOF'\n";
+
 	private final Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
 		.getSchema(Fixtures.resource("workload-apply-intent.schema.json"), InputFormat.JSON);
 
@@ -51,7 +53,7 @@ class ExportedWorkloadsTests {
 					+ " manager, never forced ---", "# --- Workload CronJob/nightly-report:");
 
 		List<String> applies = bundle.kubectlCommands().stream()
-			.filter((c) -> c.startsWith("kubectl apply --server-side --field-manager=gmsa-portal-workloads -f - <<'EOF'\n"))
+			.filter((c) -> c.startsWith(APPLY))
 			.toList();
 		assertThat(applies).hasSize(2);
 		for (String apply : applies) {
@@ -61,9 +63,11 @@ class ExportedWorkloadsTests {
 			assertThat(this.schema.validate(Serialization.asJson(intent), InputFormat.JSON)).isEmpty();
 			assertThat(bundle.yaml()).contains("#   " + apply.replace("\n", "\n#   "));
 		}
-		assertThat(applies.get(0)).contains("serviceAccountName: \"webapp-sa\"", "gmsaCredentialSpecName: \"gmsa-webapp01\"");
+		assertThat(applies.get(0)).contains("serviceAccountName: \"webapp-sa\"",
+				"gmsaCredentialSpecName: \"gmsa-webapp01\"");
 		assertThat(applies.get(1)).contains("jobTemplate:").doesNotContain("serviceAccountName");
-		assertThat(String.join("\n", bundle.kubectlCommands())).doesNotContain("gmsa-portal-workloads --force-conflicts");
+		assertThat(String.join("\n", bundle.kubectlCommands()))
+			.doesNotContain("gmsa-portal-workloads --force-conflicts");
 		assertThat(bundle.warnings()).anySatisfy((w) -> assertThat(w).contains("not documents"))
 			.anySatisfy((w) -> assertThat(w).contains("No cluster was read"));
 	}
@@ -74,7 +78,7 @@ class ExportedWorkloadsTests {
 			.withWorkloads(WorkloadBundle.of(this.patches, null));
 		List<String> commands = bundle.kubectlCommands();
 
-		int apply = indexOf(commands, "kubectl apply --server-side --field-manager=gmsa-portal-workloads -f - <<'EOF'\n");
+		int apply = indexOf(commands, APPLY);
 		int release = indexOf(commands, "# decommission: gives back only the portal's fields on Deployment/web");
 		int deleteSpec = indexOf(commands, "kubectl delete gmsacredentialspecs.windows.k8s.io gmsa-webapp01");
 		assertThat(apply).isLessThan(release);

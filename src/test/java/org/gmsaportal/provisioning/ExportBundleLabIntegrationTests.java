@@ -61,7 +61,8 @@ class ExportBundleLabIntegrationTests {
 		assertThat(plan.steps()).filteredOn((s) -> s.kind() == StepKind.EXPORT_BUNDLE).singleElement()
 			.satisfies((s) -> assertThat(s.description()).contains(
 					"the CoreDNS forward block for the domain to " + dc,
-					"field manager gmsa-portal-workloads, never forced) for Deployment/web, StatefulSet/sql, as typed"));
+					"field manager gmsa-portal-workloads, never forced) for Deployment/web, StatefulSet/sql,"
+							+ " as typed"));
 
 		String runId = this.service.start(plan, new Approval(plan.hash(), "admin", Instant.now(), null));
 		RunView run = Waiting.forRun(this.service, runId);
@@ -72,8 +73,8 @@ class ExportBundleLabIntegrationTests {
 				"#   lab.test:53 {", "forward . " + dc,
 				"# --- Workload Deployment/web: only the fields gMSA Portal owns",
 				"# --- Workload StatefulSet/sql:",
-				"#           gmsaCredentialSpecName: \"" + spec + "\"",
-				"#         serviceAccountName: \"webapp\"");
+				"gmsaCredentialSpecName: \"" + spec + "\"",
+				"serviceAccountName: \"webapp\"");
 
 		// A request that names its servers keeps them: the directory's DCs are only the default.
 		Plan named = this.service.plan(request.withTarget(((Target.ExportOnly) request.target())

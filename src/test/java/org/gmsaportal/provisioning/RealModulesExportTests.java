@@ -83,7 +83,8 @@ class RealModulesExportTests {
 
 		assertThat(step.description()).contains("for Deployment/web, as typed");
 		assertThat(command).contains("then for each of 1 workloads");
-		assertThat(bundle).contains("# --- Workload Deployment/web:", "gmsaCredentialSpecName: \"" + export.credSpecName());
+		assertThat(bundle).contains("# --- Workload Deployment/web:",
+				"gmsaCredentialSpecName: \"" + export.credSpecName());
 		String setup = switch (platform) {
 			case AKS -> "az aks update --resource-group <resource group> --name <AKS cluster of <cluster>>"
 					+ " --enable-windows-gmsa --gmsa-dns-server 10.0.0.4 --gmsa-root-domain-name contoso.com";

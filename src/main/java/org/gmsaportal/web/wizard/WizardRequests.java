@@ -107,7 +107,8 @@ final class WizardRequests {
 				throw new InvalidRequestException("target.workloads", String.valueOf(ex.getMessage()));
 			}
 			return new Target.ExportOnly(text(cluster.getNamespace()), text(cluster.getServiceAccount()),
-					text(cluster.getCredSpecName()), cluster.getPlatform(), lines(cluster.getDnsForwardServers()), typed);
+					text(cluster.getCredSpecName()), cluster.getPlatform(), lines(cluster.getDnsForwardServers()),
+					typed);
 		}
 		String image = text(cluster.getSampleImage());
 		return new Target.Cluster(text(conn.getClusterConnection()), text(cluster.getNamespace()),

@@ -30,8 +30,8 @@ class PlanOnlyTargetsHttpTests {
 		String page = body(form().param("additionalAccounts", "WebApp02\nWebApp03"));
 
 		String credSpec = section(page, "plan-only-credspec");
-		assertThat(credSpec).contains("&quot;Name&quot;: &quot;WebApp02&quot;", "&quot;Name&quot;: &quot;WebApp03&quot;",
-				"&quot;Scope&quot;: &quot;CONTOSO&quot;");
+		assertThat(credSpec).contains("&quot;Name&quot;: &quot;WebApp02&quot;",
+				"&quot;Name&quot;: &quot;WebApp03&quot;", "&quot;Scope&quot;: &quot;CONTOSO&quot;");
 		assertThat(section(page, "plan-only-notes")).contains("The further gMSAs WebApp02, WebApp03 were not checked",
 				"PrincipalsAllowedToRetrieveManagedPassword");
 
@@ -64,7 +64,7 @@ class PlanOnlyTargetsHttpTests {
 				"# --- Workload Deployment/web: only the fields gMSA Portal owns",
 				"# --- Workload CronJob/nightly-report:",
 				"#   kubectl apply --server-side --field-manager=gmsa-portal-workloads -f - &lt;&lt;&#39;EOF&#39;",
-				"#         gmsaCredentialSpecName: &quot;webapp01-spec&quot;");
+				"gmsaCredentialSpecName: &quot;webapp01-spec&quot;");
 		String kubectl = section(page, "plan-only-kubectl");
 		assertThat(kubectl).contains("kind: &quot;CronJob&quot;", "jobTemplate:",
 				"&lt;&lt;&#39;EOF&#39;   # decommission: gives back only the portal&#39;s fields on Deployment/web")
