@@ -22,6 +22,14 @@ public record ExportBundle(String fileName, String yaml, List<String> kubectlCom
 	}
 
 	/**
+	 * The same bundle carrying the admin's workloads: each one's apply patch as a comment with its command, the
+	 * commands in the list (decommission's release of their fields before the objects are deleted).
+	 */
+	public ExportBundle withWorkloads(WorkloadBundle workloads) {
+		return WorkloadNote.add(this, workloads);
+	}
+
+	/**
 	 * The bundle's one file name, wherever it is named (kubectl commands, review, run page, API): from the
 	 * {@code GMSACredentialSpec} resource name, which the admin chose and which is known before any run.
 	 */

@@ -17,13 +17,41 @@ import org.jspecify.annotations.Nullable;
  * @param releaseYaml one empty intent per workload: applied under the same field manager, it removes those fields
  * @param kubectlCommands review, apply and decommission, all under the portal's workload field manager, never forced
  * @param warnings what the admin should know before using the files
+ * @param patches the same intents one workload at a time, in the order of {@link WorkloadPatches#workloads()}
  */
 public record WorkloadBundle(String fileName, String yaml, String releaseFileName, String releaseYaml,
-		List<String> kubectlCommands, List<String> warnings) {
+		List<String> kubectlCommands, List<String> warnings, List<Patch> patches) {
 
 	public WorkloadBundle {
 		kubectlCommands = List.copyOf(kubectlCommands);
 		warnings = List.copyOf(warnings);
+		patches = List.copyOf(patches);
+	}
+
+	/**
+	 * One workload's apply patch: only the pod-template fields the portal owns, and its release.
+	 *
+	 * @param label the workload as plans name it, e.g. {@code Deployment/web}
+	 * @param yaml the apply intent, one YAML document
+	 * @param releaseYaml the empty intent that gives the fields back
+	 */
+	public record Patch(String label, String yaml, String releaseYaml) {
+
+		/** Applies the intent under the portal's workload field manager, never forced, from a here-document. */
+		public String applyCommand() {
+			return hereDocument(this.yaml);
+		}
+
+		/** Gives back only the portal's fields (decommission); the workload stays. */
+		public String releaseCommand() {
+			return hereDocument(this.releaseYaml);
+		}
+
+		private static String hereDocument(String yaml) {
+			return "kubectl apply --server-side --field-manager=" + WorkloadPatch.FIELD_MANAGER + " -f - <<'EOF'\n"
+					+ yaml.replaceFirst("^---\n", "").strip() + "\nEOF";
+		}
+
 	}
 
 	/**
@@ -37,10 +65,14 @@ public record WorkloadBundle(String fileName, String yaml, String releaseFileNam
 				+ " kubectl apply --server-side --field-manager=" + WorkloadPatch.FIELD_MANAGER + "\n");
 		StringBuilder undo = new StringBuilder("# " + release + ": applied under the same field manager, removes only"
 				+ " those fields; the workloads stay\n");
+		List<Patch> each = new ArrayList<>();
 		for (int i = 0; i < patches.workloads().size(); i++) {
 			WorkloadRef workload = patches.workloads().get(i);
-			yaml.append(document(WorkloadPatch.intent(patches, workload, (live != null) ? live.get(i) : null)));
-			undo.append(document(WorkloadPatch.release(patches.namespace(), workload)));
+			String intent = document(WorkloadPatch.intent(patches, workload, (live != null) ? live.get(i) : null));
+			String empty = document(WorkloadPatch.release(patches.namespace(), workload));
+			yaml.append(intent);
+			undo.append(empty);
+			each.add(new Patch(workload.label(), intent, empty));
 		}
 		String apply = "kubectl apply --server-side --field-manager=" + WorkloadPatch.FIELD_MANAGER + " -f ";
 		List<String> commands = List.of(
@@ -58,7 +90,7 @@ public record WorkloadBundle(String fileName, String yaml, String releaseFileNam
 						+ " are known only from the cluster.");
 			}
 		}
-		return new WorkloadBundle(file, yaml.toString(), release, undo.toString(), commands, warnings);
+		return new WorkloadBundle(file, yaml.toString(), release, undo.toString(), commands, warnings, each);
 	}
 
 	private static String document(GenericKubernetesResource object) {

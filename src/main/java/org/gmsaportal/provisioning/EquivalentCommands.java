@@ -65,7 +65,12 @@ public final class EquivalentCommands {
 					+ sh(ArtifactNames.bundle(request.target().credSpecName()))
 					+ ((request.target() instanceof Target.ExportOnly export && export.platform() != null)
 							? "; first, on " + export.platform() + ": " + String.join(" && ",
-									export.profile().setupCommands("<cluster>", domain, List.of())) : "");
+									export.profile().setupCommands("<cluster>", domain, export.dnsForwardServers()))
+							: "")
+					+ ((request.target() instanceof Target.ExportOnly export && !export.workloads().isEmpty())
+							? "; then for each of " + export.workloads().size() + " workloads: kubectl apply"
+									+ " --server-side --field-manager=" + ClusterLabels.WORKLOAD_FIELD_MANAGER
+									+ " -f - with its patch from the end of the bundle" : "");
 			case PLACE_ON_DOCKER_HOSTS -> String.join("; ", DockerHostCommands.of(request, fileName(request),
 					domain));
 			case VERIFY_WORKLOAD -> "kubectl -n " + sh(request.target().namespace()) + " exec deploy/" + step.target()

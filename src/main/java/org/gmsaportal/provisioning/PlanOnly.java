@@ -52,8 +52,12 @@ public class PlanOnly {
 		HostAccountPreset preset = RequestTranslation.preset(request);
 		CredentialSpec spec = RequestTranslation.credentialSpec(request, facts);
 		// No password: the bundle's identity Secret carries a placeholder the admin fills in from the secret store.
-		ExportBundle bundle = this.cluster
-			.export(RequestTranslation.deployment("plan-only", request, facts.dnsName(), spec.toMap(), null));
+		// Docker hosts run no Kubernetes: the credential spec file and the commands that place it, no bundle.
+		ExportBundle bundle = request.target().kubernetes()
+				? ExportBundles.of(this.cluster, "plan-only", request, facts.dnsName(), spec.toMap())
+				: new ExportBundle("", "", List.of(), null, List.of());
+		List<String> hostCommands = (request.target() instanceof Target.DockerHosts)
+				? DockerHostCommands.of(request, spec.suggestedFileName(), facts.dnsName()) : List.of();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("hosts", request.hosts().getClass().getSimpleName());
 		if (preset != null) {
@@ -74,7 +78,8 @@ public class PlanOnly {
 					+ "password (Get-ADServiceAccount <name> -Properties PrincipalsAllowedToRetrieveManagedPassword).");
 		}
 		if (request.target() instanceof Target.ExportOnly export && export.platform() != null) {
-			notes.add(export.profile().bundleNotes("<cluster>", facts.dnsName(), List.of()).replace("\n#", " ")
+			notes.add(export.profile().bundleNotes("<cluster>", facts.dnsName(), export.dnsForwardServers())
+				.replace("\n#", " ")
 				.replace("# ", "").strip());
 		}
 		if (preset != null) {
@@ -82,7 +87,7 @@ public class PlanOnly {
 					+ "password; plan-only mode never sees a password.");
 		}
 		return new Artifacts(spec.toJson(), spec.suggestedFileName(), bundle.yaml(), bundle.fileName(),
-				bundle.kubectlCommands(), steps(request), notes);
+				bundle.kubectlCommands(), steps(request), notes, hostCommands);
 	}
 
 	/** What the admin carries out, in order, since nothing was checked against a directory. */
@@ -100,7 +105,12 @@ public class PlanOnly {
 			// What ccg.exe does on the node: the proof the AD half is right, before any pod depends on it.
 			steps.add(step(steps, StepKind.PROVE_RETRIEVAL, portable.userName(), StepIntent.CHECK));
 		}
-		steps.add(step(steps, StepKind.EXPORT_BUNDLE, "YAML bundle", StepIntent.APPLY));
+		if (request.target() instanceof Target.DockerHosts) {
+			steps.add(step(steps, StepKind.PLACE_ON_DOCKER_HOSTS, request.gmsaName(), StepIntent.APPLY));
+		}
+		else {
+			steps.add(step(steps, StepKind.EXPORT_BUNDLE, "YAML bundle", StepIntent.APPLY));
+		}
 		return steps;
 	}
 
@@ -127,14 +137,22 @@ public class PlanOnly {
 	 * @param kubectlCommands the kubectl commands that apply the bundle
 	 * @param steps the directory and cluster steps, for the equivalent commands
 	 * @param notes what the admin must do beyond the commands: fill in the Secret, store the credential
+	 * @param hostCommands for Docker hosts (no bundle then): what to run on each host, in order; else empty
 	 */
 	public record Artifacts(String credSpecJson, String credSpecFileName, String bundleYaml, String bundleFileName,
-			List<String> kubectlCommands, List<PlannedStep> steps, List<String> notes) {
+			List<String> kubectlCommands, List<PlannedStep> steps, List<String> notes, List<String> hostCommands) {
 
 		public Artifacts {
 			kubectlCommands = List.copyOf(kubectlCommands);
 			steps = List.copyOf(steps);
 			notes = List.copyOf(notes);
+			hostCommands = List.copyOf(hostCommands);
+		}
+
+		/** The artifacts of a Kubernetes target. */
+		public Artifacts(String credSpecJson, String credSpecFileName, String bundleYaml, String bundleFileName,
+				List<String> kubectlCommands, List<PlannedStep> steps, List<String> notes) {
+			this(credSpecJson, credSpecFileName, bundleYaml, bundleFileName, kubectlCommands, steps, notes, List.of());
 		}
 
 	}

@@ -73,7 +73,8 @@ class Planner {
 		DomainIdentity facts = this.directory.domainFacts(conn);
 		// From here on the request names every OU and its platform, so the hash binds where each object goes and
 		// which platform's steps the review showed.
-		ProvisioningRequest request = withPlatform(asked.withPlacement(place(this.directory, asked)));
+		ProvisioningRequest request = withDnsServers(withPlatform(asked.withPlacement(place(this.directory, asked))),
+				conn);
 		Placement where = request.where();
 		String domain = facts.dnsName().toLowerCase(Locale.ROOT);
 		List<PlannedStep> planned = new ArrayList<>();
@@ -131,7 +132,8 @@ class Planner {
 		else if (request.target() instanceof Target.ExportOnly export) {
 			add(planned, StepKind.EXPORT_BUNDLE, export.credSpecName(), StepIntent.APPLY,
 					"export a YAML bundle without secret values: " + RequestTranslation.clusterObjects(request)
-							+ (export.platform() != null ? "; with the steps of platform " + export.platform() : ""));
+							+ (export.platform() != null ? "; with the steps of platform " + export.platform() : "")
+							+ ExportBundles.described(export));
 		}
 		else if (request.target() instanceof Target.DockerHosts docker) {
 			add(planned, StepKind.PLACE_ON_DOCKER_HOSTS, request.gmsaName(), StepIntent.APPLY,
@@ -151,6 +153,17 @@ class Planner {
 	private ProvisioningRequest withPlatform(ProvisioningRequest request) {
 		if (request.target() instanceof Target.Cluster cluster && cluster.platform() == null) {
 			return request.withTarget(cluster.withPlatform(this.platforms.apply(cluster.connection())));
+		}
+		return request;
+	}
+
+	/**
+	 * An export's DNS servers: the request's, else the DCs the directory connection reaches, so that the bundle
+	 * carries the CoreDNS forward block the live path merges and the hash binds the servers the review showed.
+	 */
+	private ProvisioningRequest withDnsServers(ProvisioningRequest request, String connection) {
+		if (request.target() instanceof Target.ExportOnly export && export.dnsForwardServers().isEmpty()) {
+			return request.withTarget(export.withDnsForwardServers(DomainDnsServers.of(this.directory, connection)));
 		}
 		return request;
 	}

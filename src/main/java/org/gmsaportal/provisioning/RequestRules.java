@@ -216,12 +216,7 @@ public final class RequestRules {
 		if (target instanceof Target.Cluster cluster) {
 			matches("target.connection", cluster.connection(), CONNECTION, "a connection name: 1-64 letters, digits, '-', '_' or '.'");
 			kubernetes(cluster.namespace(), cluster.serviceAccount(), cluster.credSpecName());
-			for (int i = 0; i < cluster.dnsForwardServers().size(); i++) {
-				String server = cluster.dnsForwardServers().get(i);
-				if (!TextRules.isIpAddress(server)) {
-					throw new InvalidRequestException("target.dnsForwardServers[" + i + "]", "must be an IPv4 or IPv6 address");
-				}
-			}
+			ipAddresses(cluster.dnsForwardServers());
 			if (cluster.sampleImage() != null) {
 				matches("target.sampleImage", cluster.sampleImage(), IMAGE, "an image reference such as mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022");
 			}
@@ -240,6 +235,21 @@ public final class RequestRules {
 		}
 		else if (target instanceof Target.ExportOnly export) {
 			kubernetes(export.namespace(), export.serviceAccount(), export.credSpecName());
+			ipAddresses(export.dnsForwardServers());
+			workloads(export.workloads());
+		}
+	}
+
+	private static void ipAddresses(List<String> servers) {
+		if (servers.size() > DomainDnsServers.MAX) {
+			throw new InvalidRequestException("target.dnsForwardServers", "at most " + DomainDnsServers.MAX
+					+ " DNS servers");
+		}
+		for (int i = 0; i < servers.size(); i++) {
+			if (!TextRules.isIpAddress(servers.get(i))) {
+				throw new InvalidRequestException("target.dnsForwardServers[" + i + "]",
+						"must be an IPv4 or IPv6 address");
+			}
 		}
 	}
 

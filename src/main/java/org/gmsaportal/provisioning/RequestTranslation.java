@@ -11,6 +11,7 @@ import org.gmsaportal.credspec.AdditionalAccount;
 import org.gmsaportal.credspec.AksHciSecretPlugin;
 import org.gmsaportal.cluster.Platform;
 import org.gmsaportal.cluster.WorkloadPatches;
+import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.credspec.CredentialSpec;
 import org.gmsaportal.credspec.CredentialSpecGenerator;
 import org.gmsaportal.credspec.DomainIdentity;
@@ -87,8 +88,24 @@ final class RequestTranslation {
 					cluster.serviceAccount(), secret, dns, sample);
 		}
 		Target export = request.target();
+		// A bundle carries the forward block as a note: the Corefile is the cluster's (CoreDnsNote).
+		List<String> servers = dnsServers(export);
+		GmsaDeployment.DnsForward dns = (servers.isEmpty() || !export.profile().mergesCoreDns()) ? null
+				: new GmsaDeployment.DnsForward(domain, servers);
 		return new GmsaDeployment(runId, export.credSpecName(), credSpec, export.namespace(), export.serviceAccount(),
-				secret, null, null);
+				secret, dns, null);
+	}
+
+	/** The domain's DNS servers the target forwards to: a cluster's or a bundle's; none for Docker hosts. */
+	static List<String> dnsServers(Target target) {
+		return (target instanceof Target.Cluster cluster) ? cluster.dnsForwardServers()
+				: (target instanceof Target.ExportOnly export) ? export.dnsForwardServers() : List.of();
+	}
+
+	/** The admin's own workloads the target points at the credential spec: picked live, or typed for a bundle. */
+	static List<WorkloadRef> workloads(Target target) {
+		return (target instanceof Target.Cluster cluster) ? cluster.workloads()
+				: (target instanceof Target.ExportOnly export) ? export.workloads() : List.of();
 	}
 
 	/**
@@ -99,16 +116,17 @@ final class RequestTranslation {
 		return request.target().profile().platform();
 	}
 
-	/** What the run sets on the request's picked workloads. */
+	/** What the run sets on the request's picked workloads, or a bundle carries for its typed ones. */
 	static WorkloadPatches workloadPatches(ProvisioningRequest request, String domain) {
-		Target.Cluster cluster = (Target.Cluster) request.target();
-		GmsaDeployment.DnsForward dns = cluster.dnsForwardServers().isEmpty() ? null
-				: new GmsaDeployment.DnsForward(domain.toLowerCase(Locale.ROOT), cluster.dnsForwardServers());
+		Target target = request.target();
+		List<String> servers = dnsServers(target);
+		GmsaDeployment.DnsForward dns = servers.isEmpty() ? null
+				: new GmsaDeployment.DnsForward(domain.toLowerCase(Locale.ROOT), servers);
 		String secret = !(request.hosts() instanceof Hosts.Portable) ? null
 				: (preset(request) instanceof KubernetesSecretPlugin k8s) ? k8s.secretName()
 				: (preset(request) instanceof AksHciSecretPlugin hci) ? hci.secretName() : null;
-		return new WorkloadPatches(cluster.namespace(), cluster.credSpecName(), cluster.serviceAccount(),
-				platform(request), dns, secret, cluster.workloads());
+		return new WorkloadPatches(target.namespace(), target.credSpecName(), target.serviceAccount(),
+				platform(request), dns, secret, workloads(target));
 	}
 
 	/** The objects an apply or export produces, named for the plan. */
@@ -133,6 +151,13 @@ final class RequestTranslation {
 			if (cluster.sampleImage() != null) {
 				objects.add("Deployment " + ns + "/" + sampleName(request) + " (" + cluster.sampleImage() + ")");
 			}
+		}
+		else if (request.target() instanceof Target.ExportOnly export && !export.dnsForwardServers().isEmpty()) {
+			objects.add(export.profile().mergesCoreDns()
+					? "the CoreDNS forward block for the domain to " + String.join(", ", export.dnsForwardServers())
+							+ " as a note with the commands that append it"
+					: "no CoreDNS block: AKS forwards the domain to " + export.dnsForwardServers().get(0)
+							+ " once az aks update --gmsa-dns-server --gmsa-root-domain-name has run");
 		}
 		return String.join(", ", objects);
 	}

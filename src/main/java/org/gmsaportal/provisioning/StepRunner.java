@@ -200,13 +200,12 @@ class StepRunner {
 	}
 
 	private Outcome export(RunContext run) {
-		ExportBundle bundle = this.cluster.export(
-				RequestTranslation.deployment(run.runId(), run.request(), run.domain(), credSpec(run), null));
+		ExportBundle bundle = ExportBundles.of(this.cluster, run.runId(), run.request(), run.domain(), credSpec(run));
 		String warnings = bundle.warnings().isEmpty() ? "" : "; " + String.join(" ", bundle.warnings());
 		Target.ExportOnly export = (Target.ExportOnly) run.request().target();
 		// The platform's own steps (webhook, DNS, workload fields) head the bundle, so GitOps users see them.
 		String notes = (export.platform() != null)
-				? export.profile().bundleNotes("<cluster>", run.domain(), java.util.List.of()) : "";
+				? export.profile().bundleNotes("<cluster>", run.domain(), export.dnsForwardServers()) : "";
 		return Outcome.done("exported " + bundle.fileName() + warnings, notes + bundle.yaml());
 	}
 

@@ -87,17 +87,42 @@ public sealed interface Target {
 	 * @param credSpecName the {@code GMSACredentialSpec} resource name
 	 * @param platform the platform the bundle is for, whose steps its notes name; {@code null} for generic (left
 	 * out of the JSON then, so requests stored before it existed keep their plan hash)
+	 * @param dnsForwardServers the domain's DNS servers for the bundle's CoreDNS forward block; empty: the plan
+	 * fills in the domain controllers the directory connection reaches (plan-only mode: only what is typed)
+	 * @param workloads the admin's own workloads, typed as kind and name since no cluster is read to list them: the
+	 * bundle carries one apply patch of the portal's fields per workload; left out of the JSON when empty
 	 */
 	record ExportOnly(String namespace, String serviceAccount, String credSpecName,
-			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Platform platform) implements Target {
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Platform platform,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dnsForwardServers,
+			@JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkloadRef> workloads) implements Target {
 
 		public ExportOnly {
 			platform = (platform == Platform.GENERIC) ? null : platform;
+			dnsForwardServers = (dnsForwardServers != null) ? List.copyOf(dnsForwardServers) : List.of();
+			workloads = (workloads != null) ? List.copyOf(workloads) : List.of();
 		}
 
 		/** A bundle for a cluster of no particular platform. */
 		public ExportOnly(String namespace, String serviceAccount, String credSpecName) {
 			this(namespace, serviceAccount, credSpecName, null);
+		}
+
+		/** A bundle for this platform, with the directory's DNS servers and none of the admin's workloads. */
+		public ExportOnly(String namespace, String serviceAccount, String credSpecName, @Nullable Platform platform) {
+			this(namespace, serviceAccount, credSpecName, platform, List.of(), List.of());
+		}
+
+		/** The same bundle with the CoreDNS block forwarding to these servers. */
+		public ExportOnly withDnsForwardServers(List<String> servers) {
+			return new ExportOnly(this.namespace, this.serviceAccount, this.credSpecName, this.platform, servers,
+					this.workloads);
+		}
+
+		/** The same bundle carrying the portal's fields for these workloads. */
+		public ExportOnly withWorkloads(List<WorkloadRef> typed) {
+			return new ExportOnly(this.namespace, this.serviceAccount, this.credSpecName, this.platform,
+					this.dnsForwardServers, typed);
 		}
 
 	}

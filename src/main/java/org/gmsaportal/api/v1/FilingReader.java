@@ -184,27 +184,34 @@ final class FilingReader {
 		String account = orElse(Json.text(node, "serviceAccount", "cluster.serviceAccount", false, 253), k8sName);
 		String spec = orElse(Json.text(node, "credentialSpecName", "cluster.credentialSpecName", false, 253), k8sName);
 		if (node == null || Json.bool(node, "exportOnly", "cluster.exportOnly", false)) {
-			for (String live : List.of("connection", "coreDns", "dnsForwardServers", "sampleWorkload", "sampleImage",
-					"workloads")) {
+			for (String live : List.of("connection", "sampleWorkload", "sampleImage")) {
 				refuse(node, live, "cluster." + live, "not with exportOnly");
 			}
-			return new Target.ExportOnly(namespace, account, spec, platform);
+			refuse(node, "coreDns", "cluster.coreDns", "not with exportOnly: the bundle always carries the CoreDNS"
+					+ " block, to dnsForwardServers or, left out, to the directory connection's domain controllers");
+			// No cluster to list them from: the workloads are taken as named, and the bundle carries their patches.
+			return new Target.ExportOnly(namespace, account, spec, platform, servers(node), workloads(node));
 		}
 		String connection = Json.text(node, "connection", "cluster.connection", true, 64);
 		boolean coreDns = Json.bool(node, "coreDns", "cluster.coreDns", false);
-		List<String> servers = Json.texts(node, "dnsForwardServers", "cluster.dnsForwardServers", 10, 45);
+		List<String> servers = servers(node);
 		if (coreDns && servers.isEmpty()) {
 			throw new ApiInputException("cluster.dnsForwardServers", "required when coreDns is true");
-		}
-		for (int i = 0; i < servers.size(); i++) {
-			if (!TextRules.isIpAddress(servers.get(i))) {
-				throw new ApiInputException("cluster.dnsForwardServers[" + i + "]", "must be an IPv4 or IPv6 address");
-			}
 		}
 		boolean sample = Json.bool(node, "sampleWorkload", "cluster.sampleWorkload", false);
 		String image = Json.text(node, "sampleImage", "cluster.sampleImage", false, 255);
 		return new Target.Cluster(connection, namespace, account, spec, coreDns ? servers : List.of(),
 				sample ? orElse(image, SAMPLE_IMAGE) : null, platform, workloads(node));
+	}
+
+	private static List<String> servers(@Nullable JsonNode cluster) {
+		List<String> servers = Json.texts(cluster, "dnsForwardServers", "cluster.dnsForwardServers", 10, 45);
+		for (int i = 0; i < servers.size(); i++) {
+			if (!TextRules.isIpAddress(servers.get(i))) {
+				throw new ApiInputException("cluster.dnsForwardServers[" + i + "]", "must be an IPv4 or IPv6 address");
+			}
+		}
+		return servers;
 	}
 
 	// Left out: the connection's platform (or generic for an export).

@@ -125,7 +125,14 @@ final class FilingSchema {
 			.addProperty("serviceAccount", flag("Also set its serviceAccountName to the request's service account.")));
 		schemas.put("ExportOnly", clusterNames(object("No cluster change: the manifests endpoint serves the bundle.",
 				List.of("exportOnly")))
-			.addProperty("exportOnly", choice(true)));
+			.addProperty("exportOnly", choice(true))
+			.addProperty("dnsForwardServers", texts(10, 45, "IP addresses of the domain's DNS servers for the CoreDNS"
+					+ " forward block the bundle carries as a note; left out, the domain controllers the directory"
+					+ " connection reaches."))
+			.addProperty("workloads", array(ref("FilingWorkload"), FilingReader.MAX_WORKLOADS, "The namespace's own"
+					+ " workloads, taken as named since no cluster is read: the bundle carries one apply patch of the"
+					+ " portal's fields per workload (field manager gmsa-portal-workloads) with its kubectl command;"
+					+ " whether each exists is checked only when it is applied.")));
 		schemas.put("FilingDocker", object("Windows Server hosts that run Docker, no Kubernetes (not with cluster): "
 				+ "the run offers the credential spec file under the name New-CredentialSpec gives it and the commands "
 				+ "that place it in C:\\ProgramData\\Docker\\CredentialSpecs and run a container with it.", List.of())

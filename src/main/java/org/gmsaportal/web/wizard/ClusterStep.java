@@ -51,6 +51,10 @@ public class ClusterStep {
 	@Size(max = 253)
 	private @Nullable String workloadFilter = "";
 
+	// An export reads no cluster to pick from: its workloads are typed, one Kind/name a line.
+	@Size(max = 13000)
+	private @Nullable String typedWorkloads = "";
+
 	/**
 	 * The Kubernetes names are required unless the credential spec goes to Docker hosts, where none applies; the
 	 * picked workloads must each read {@code Kind/name}.
@@ -75,6 +79,26 @@ public class ClusterStep {
 				return;
 			}
 		}
+		try {
+			typedWorkloadRefs();
+		}
+		catch (IllegalArgumentException ex) {
+			errors.rejectValue("typedWorkloads", "wizard.workloads.invalid", new Object[] { "", ex.getMessage() },
+					ex.getMessage());
+		}
+	}
+
+	/** The typed workloads of an export as the request names them. */
+	List<WorkloadRef> typedWorkloadRefs() {
+		return WizardRequests.lines(this.typedWorkloads).stream().distinct().map(this::ref).toList();
+	}
+
+	public @Nullable String getTypedWorkloads() {
+		return this.typedWorkloads;
+	}
+
+	public void setTypedWorkloads(@Nullable String typedWorkloads) {
+		this.typedWorkloads = typedWorkloads;
 	}
 
 	/** The picked workloads as the request names them. */
@@ -83,13 +107,18 @@ public class ClusterStep {
 	}
 
 	private WorkloadRef ref(String label) {
+		return workloadRef(label, this.workloadServiceAccounts.contains(label));
+	}
+
+	/** A workload typed or picked as {@code Kind/name}. */
+	static WorkloadRef workloadRef(String label, boolean serviceAccount) {
 		int slash = label.indexOf('/');
 		WorkloadKind kind = (slash < 0) ? null : WorkloadKind.parse(label.substring(0, slash)).orElse(null);
 		if (kind == null) {
 			throw new IllegalArgumentException("'" + label + "' must be Kind/name, the kind one of "
 					+ WorkloadKind.names());
 		}
-		return new WorkloadRef(kind, label.substring(slash + 1), this.workloadServiceAccounts.contains(label));
+		return new WorkloadRef(kind, label.substring(slash + 1), serviceAccount);
 	}
 
 	public List<String> getWorkloads() {

@@ -1,9 +1,11 @@
 package org.gmsaportal.web.wizard;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 import jakarta.validation.Valid;
+import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.directory.EncryptionType;
@@ -97,9 +99,27 @@ class PlanOnlyController {
 				: new Hosts.DomainJoined(WizardRequests.lines(form.getComputerAccounts()));
 		return new ProvisioningRequest("plan-only", name, dnsHostName, WizardRequests.lines(form.getSpns()),
 				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, group, hosts,
-				new Target.ExportOnly(WizardRequests.text(form.getNamespace()),
-						WizardRequests.text(form.getServiceAccount()), credSpec),
-				null, null, form.getPlacement().placement());
+				target(form, credSpec), null, null, form.getPlacement().placement(),
+				WizardRequests.lines(form.getAdditionalAccounts()));
+	}
+
+	/** Docker hosts, or a bundle whose CoreDNS block goes to the servers typed (no directory to ask for its DCs). */
+	private static Target target(PlanOnlyForm form, String credSpec) {
+		if (form.isDockerHosts()) {
+			String image = WizardRequests.text(form.getDockerImage());
+			return new Target.DockerHosts(image.isEmpty() ? null : image);
+		}
+		List<WorkloadRef> workloads;
+		try {
+			workloads = WizardRequests.lines(form.getTypedWorkloads()).stream().distinct()
+				.map((label) -> ClusterStep.workloadRef(label, false)).toList();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException("target.workloads", String.valueOf(ex.getMessage()));
+		}
+		return new Target.ExportOnly(WizardRequests.text(form.getNamespace()),
+				WizardRequests.text(form.getServiceAccount()), credSpec, null,
+				WizardRequests.lines(form.getDnsForwardServers()), workloads);
 	}
 
 	private static String factField(String field) {
@@ -122,6 +142,10 @@ class PlanOnlyController {
 			case "target.namespace" -> "namespace";
 			case "target.serviceAccount" -> "serviceAccount";
 			case "target.credSpecName" -> "credSpecName";
+			case "additionalAccounts" -> "additionalAccounts";
+			case "target.image" -> "dockerImage";
+			case "target.dnsForwardServers" -> "dnsForwardServers";
+			case "target.workloads" -> "typedWorkloads";
 			case "placement.groupOu", "placement.gmsaOu", "placement.userOu" -> base;
 			default -> "gmsaName";
 		};

@@ -89,6 +89,64 @@ public class PlanOnlyForm {
 	@Size(max = 253)
 	private @Nullable String credSpecName;
 
+	@Size(max = 4000)
+	private @Nullable String additionalAccounts = "";
+
+	// Windows Server hosts that run Docker instead of a cluster: the credential spec file and commands, no bundle.
+	private boolean dockerHosts;
+
+	@Size(max = 255)
+	@Pattern(regexp = "|[a-z0-9][a-z0-9._/:@-]*", message = "{wizard.image.pattern}")
+	private @Nullable String dockerImage = "";
+
+	// With no directory to ask, the CoreDNS block's servers are only those typed.
+	@Size(max = 1000)
+	@Pattern(regexp = "[0-9a-fA-F:.\\s]*", message = "{wizard.dns.pattern}")
+	private @Nullable String dnsForwardServers = "";
+
+	@Size(max = 13000)
+	private @Nullable String typedWorkloads = "";
+
+	public @Nullable String getAdditionalAccounts() {
+		return this.additionalAccounts;
+	}
+
+	public void setAdditionalAccounts(@Nullable String additionalAccounts) {
+		this.additionalAccounts = additionalAccounts;
+	}
+
+	public boolean isDockerHosts() {
+		return this.dockerHosts;
+	}
+
+	public void setDockerHosts(boolean dockerHosts) {
+		this.dockerHosts = dockerHosts;
+	}
+
+	public @Nullable String getDockerImage() {
+		return this.dockerImage;
+	}
+
+	public void setDockerImage(@Nullable String dockerImage) {
+		this.dockerImage = dockerImage;
+	}
+
+	public @Nullable String getDnsForwardServers() {
+		return this.dnsForwardServers;
+	}
+
+	public void setDnsForwardServers(@Nullable String dnsForwardServers) {
+		this.dnsForwardServers = dnsForwardServers;
+	}
+
+	public @Nullable String getTypedWorkloads() {
+		return this.typedWorkloads;
+	}
+
+	public void setTypedWorkloads(@Nullable String typedWorkloads) {
+		this.typedWorkloads = typedWorkloads;
+	}
+
 	public @Nullable String getDnsName() {
 		return this.dnsName;
 	}

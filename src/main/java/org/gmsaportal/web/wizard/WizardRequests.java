@@ -99,8 +99,16 @@ final class WizardRequests {
 			return new Target.DockerHosts(image.isEmpty() ? null : image);
 		}
 		if (conn.exportOnly()) {
+			List<WorkloadRef> typed;
+			try {
+				typed = cluster.typedWorkloadRefs();
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidRequestException("target.workloads", String.valueOf(ex.getMessage()));
+			}
 			return new Target.ExportOnly(text(cluster.getNamespace()), text(cluster.getServiceAccount()),
-					text(cluster.getCredSpecName()), cluster.getPlatform());
+					text(cluster.getCredSpecName()), cluster.getPlatform(), lines(cluster.getDnsForwardServers()),
+					typed);
 		}
 		String image = text(cluster.getSampleImage());
 		return new Target.Cluster(text(conn.getClusterConnection()), text(cluster.getNamespace()),
@@ -132,7 +140,8 @@ final class WizardRequests {
 				case "spns" -> lines(state.getIdentity().getSpns()).stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
 				case "hosts.computerAccounts" -> lines(state.getIdentity().getComputerAccounts());
 				case "target.dnsForwardServers" -> lines(state.getCluster().getDnsForwardServers());
-				case "target.workloads" -> state.getCluster().getWorkloads();
+				case "target.workloads" -> state.getConnections().exportOnly()
+						? lines(state.getCluster().getTypedWorkloads()) : state.getCluster().getWorkloads();
 				case "additionalAccounts" -> lines(state.getIdentity().getAdditionalAccounts());
 				default -> List.of();
 			};
@@ -153,7 +162,8 @@ final class WizardRequests {
 			case "hosts.pluginInput" -> new FieldError("identity", "pluginInput", rule);
 			case "hosts.delivery", "hosts.secretDelivery" -> new FieldError("identity", "secretDelivery", rule);
 			case "additionalAccounts" -> new FieldError("identity", "additionalAccounts", rule);
-			case "target.workloads" -> new FieldError("cluster", "workloads", rule);
+			case "target.workloads" -> new FieldError("cluster",
+					state.getConnections().exportOnly() ? "typedWorkloads" : "workloads", rule);
 			case "target.image" -> new FieldError("cluster", "sampleImage", rule);
 			case "target.namespace", "target.serviceAccount", "target.credSpecName", "target.dnsForwardServers",
 					"target.sampleImage" -> new FieldError("cluster", field.substring("target.".length()), rule);

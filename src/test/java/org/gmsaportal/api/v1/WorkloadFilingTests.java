@@ -38,20 +38,44 @@ class WorkloadFilingTests {
 	}
 
 	@Test
-	void anUnknownKindABadNameAndWorkloadsWithoutAClusterAreRefusedOnTheirField() {
+	void anExportTakesItsWorkloadsAsNamedAndItsDnsServersSinceNoClusterIsRead() {
+		Filing filing = FilingReader.read(this.json.readTree("""
+				{"directory": "lab", "account": {"name": "web01"},
+				 "hosts": {"mode": "domainJoined", "members": ["NODE1$"]},
+				 "cluster": {"exportOnly": true, "namespace": "apps", "dnsForwardServers": ["10.0.0.4"],
+				             "workloads": [{"kind": "StatefulSet", "name": "sql", "serviceAccount": true}]}}"""));
+
+		Target.ExportOnly export = (Target.ExportOnly) filing.toRequest("lab.test").target();
+		assertThat(export.workloads()).containsExactly(new WorkloadRef(WorkloadKind.STATEFUL_SET, "sql", true));
+		assertThat(export.dnsForwardServers()).containsExactly("10.0.0.4");
+
+		ApiInputException coreDns = catchThrowableOfType(ApiInputException.class, () -> FilingReader.read(
+				this.json.readTree("""
+						{"directory": "lab", "account": {"name": "web01"},
+						 "hosts": {"mode": "domainJoined", "members": ["NODE1$"]},
+						 "cluster": {"exportOnly": true, "coreDns": true}}""")));
+		assertThat(coreDns.field()).isEqualTo("cluster.coreDns");
+		assertThat(coreDns.rule()).startsWith("not with exportOnly: the bundle always carries the CoreDNS block");
+		ApiInputException server = catchThrowableOfType(ApiInputException.class, () -> FilingReader.read(
+				this.json.readTree("""
+						{"directory": "lab", "account": {"name": "web01"},
+						 "hosts": {"mode": "domainJoined", "members": ["NODE1$"]},
+						 "cluster": {"exportOnly": true, "dnsForwardServers": ["dc1.lab.test"]}}""")));
+		assertThat(server.field()).isEqualTo("cluster.dnsForwardServers[0]");
+		assertThat(server.rule()).isEqualTo("must be an IPv4 or IPv6 address");
+	}
+
+	@Test
+	void anUnknownKindAndABadNameAreRefusedOnTheirField() {
 		ApiInputException kind = catchThrowableOfType(ApiInputException.class,
 				() -> read("[{\"kind\": \"Pod\", \"name\": \"web\"}]", false));
 		ApiInputException name = catchThrowableOfType(ApiInputException.class,
 				() -> read("[{\"kind\": \"Deployment\", \"name\": \"Web_01\"}]", false));
-		ApiInputException export = catchThrowableOfType(ApiInputException.class,
-				() -> read("[{\"kind\": \"Deployment\", \"name\": \"web\"}]", true));
 
 		assertThat(kind.field()).isEqualTo("cluster.workloads[0].kind");
 		assertThat(kind.rule()).isEqualTo("enum: Deployment, StatefulSet, DaemonSet, CronJob");
 		assertThat(name.field()).isEqualTo("cluster.workloads[0].name");
 		assertThat(name.rule()).contains("DNS subdomain");
-		assertThat(export.field()).isEqualTo("cluster.workloads");
-		assertThat(export.rule()).isEqualTo("not with exportOnly");
 	}
 
 	@Test
