@@ -10,7 +10,6 @@ import org.gmsaportal.cluster.ClusterObject;
 import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.cluster.DecommissionReport;
 import org.gmsaportal.cluster.ExportBundle;
-import org.gmsaportal.cluster.Platform;
 import org.gmsaportal.cluster.PreflightCheck;
 import org.gmsaportal.cluster.PreflightReport;
 import org.gmsaportal.cluster.PreflightRequest;
@@ -185,7 +184,9 @@ class StepRunner {
 	/** Says what it did to each object, "unchanged" included: a resumed or repeated install changes nothing. */
 	private Outcome installWebhook(RunContext run) {
 		Target.Cluster target = (Target.Cluster) run.request().target();
-		ApplyResult result = this.cluster.installWebhook(target.connection(), Platform.GENERIC, run.runId(), run.ticket());
+		// The platform the plan bound (its hash covers it), so the install judges the cluster as the review did.
+		ApplyResult result = this.cluster.installWebhook(target.connection(), target.profile().platform(), run.runId(),
+				run.ticket());
 		String detail = result.changes().stream().map((c) -> c.change() + " " + c.object())
 			.collect(Collectors.joining(", "));
 		String warnings = result.warnings().isEmpty() ? "" : "; " + String.join(" ", result.warnings());
