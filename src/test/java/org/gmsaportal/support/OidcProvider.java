@@ -27,16 +27,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -115,7 +116,7 @@ public final class OidcProvider implements AutoCloseable {
 		this.context.close();
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	// No @Configuration: the portal's own component scan covers this package, and must not find the provider.
 	@EnableWebSecurity
 	@ImportAutoConfiguration({ TomcatServletWebServerAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
 			WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
@@ -178,6 +179,12 @@ public final class OidcProvider implements AutoCloseable {
 					context.getClaims().claim("preferred_username", context.getPrincipal().getName());
 				}
 			};
+		}
+
+		/** The user info endpoint checks the access token the portal presents with it. */
+		@Bean
+		JwtDecoder accessTokens(JWKSource<SecurityContext> keys) {
+			return OAuth2AuthorizationServerConfiguration.jwtDecoder(keys);
 		}
 
 		@Bean
