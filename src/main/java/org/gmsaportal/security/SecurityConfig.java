@@ -20,6 +20,9 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -91,7 +94,6 @@ class SecurityConfig {
 		http.oauth2Login(sso -> sso.loginPage("/login")
 			.clientRegistrationRepository(registrations)
 			.authorizedClientRepository(new NotKeptAuthorizedClients())
-			.userInfoEndpoint(info -> info.oidcUserService(new OidcRoles(settings)))
 			.successHandler(ends.success())
 			.failureHandler(ends.failure()))
 			.addFilterBefore(new OidcSignIn.Unavailable(registrations), OAuth2AuthorizationRequestRedirectFilter.class);
@@ -127,8 +129,17 @@ class SecurityConfig {
 			providers.add(new PasswordSignInOff());
 		}
 		ProviderManager manager = new ProviderManager(providers);
-		return new AuditingAuthenticationManager(manager, new LoginThrottle(settings.throttle(), Clock.systemUTC()),
-				audit, denials);
+		AuthenticationManager passwords = new AuditingAuthenticationManager(manager,
+				new LoginThrottle(settings.throttle(), Clock.systemUTC()), audit, denials);
+		if (!settings.oidc().enabled()) {
+			return passwords;
+		}
+		// The sign-in filters share this manager: the provider's answer goes to its own provider, audited by
+		// OidcSignIn's handlers; the password throttle is about guessed passwords, which single sign-on never sees.
+		AuthenticationManager sso = new ProviderManager(new OidcAuthorizationCodeAuthenticationProvider(
+				new RestClientAuthorizationCodeTokenResponseClient(), new OidcRoles(settings.oidc())));
+		return attempt -> (attempt instanceof OAuth2LoginAuthenticationToken) ? sso.authenticate(attempt)
+				: passwords.authenticate(attempt);
 	}
 
 	@Bean
