@@ -56,10 +56,12 @@ class RunExecutor {
 
 	private final ApplicationEventPublisher events;
 
+	private final RunMetrics metrics;
+
 	RunExecutor(RunRepository runs, RunAttemptRepository attempts, StepRunner steps, RotationSteps rotationSteps,
 			CreationIntents intents, AuditTrail audit, TransactionTemplate transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PasswordVault vault, RunLeases leases,
-			RunRecovery recovery, ApplicationEventPublisher events) {
+			RunRecovery recovery, ApplicationEventPublisher events, RunMetrics metrics) {
 		this.runs = runs;
 		this.attempts = attempts;
 		this.steps = steps;
@@ -72,6 +74,7 @@ class RunExecutor {
 		this.leases = leases;
 		this.recovery = recovery;
 		this.events = events;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -105,6 +108,7 @@ class RunExecutor {
 	}
 
 	void execute(RunLease lease) {
+		long started = System.nanoTime();
 		try {
 			RunView run = this.runs.find(lease.runId()).orElseThrow();
 			if (run.ticketRef() != null) {
@@ -116,11 +120,14 @@ class RunExecutor {
 					// Done in an earlier attempt: never redone.
 					continue;
 				}
-				if (!executeStep(lease, run, request, step)) {
+				RunState ended = executeStep(lease, run, request, step);
+				if (ended != RunState.RUNNING) {
+					this.metrics.run(run.kind(), ended, started);
 					return;
 				}
 			}
 			succeed(lease, run);
+			this.metrics.run(run.kind(), RunState.SUCCEEDED, started);
 		}
 		catch (LeaseLostException ex) {
 			logger.warn("Run {} attempt {} stopped: the run is no longer this instance's (its heartbeat went stale "
@@ -131,15 +138,15 @@ class RunExecutor {
 		}
 	}
 
-	/** @return whether the run goes on (false: the step failed and the run with it) */
-	private boolean executeStep(RunLease lease, RunView run, ProvisioningRequest request, RunView.StepView step) {
+	/** @return RUNNING when the run goes on, else the state the step left the run in */
+	private RunState executeStep(RunLease lease, RunView run, ProvisioningRequest request, RunView.StepView step) {
 		if (this.leases.isLost(lease)) {
 			throw new LeaseLostException(lease);
 		}
 		if (this.leases.stopping()) {
 			// Shutting down between two steps: the run is handed back with nothing in flight, resumable at once.
 			this.recovery.interruptOwn(lease, RunRecovery.SHUT_DOWN);
-			return false;
+			return RunState.INTERRUPTED;
 		}
 		Optional<CreationIntents.Creation> creation = this.intents.creation(request, step);
 		// Read before this attempt starts the step: an intent found here was recorded by an earlier attempt.
@@ -155,6 +162,7 @@ class RunExecutor {
 			record(run, step, AuditOutcome.SUCCESS, Map.of("state", StepState.RUNNING.name()));
 		});
 		StepRunner.Outcome outcome;
+		long started = System.nanoTime();
 		try {
 			if (creation.isPresent() && earlier.isEmpty()) {
 				Located target = this.intents.locate(request, creation.get());
@@ -170,13 +178,16 @@ class RunExecutor {
 			throw ex;
 		}
 		catch (StepBlockedException ex) {
+			this.metrics.step(step.kind(), StepState.NEEDS_ATTENTION, started);
 			needsAttention(lease, run, step, ex);
-			return false;
+			return RunState.NEEDS_ATTENTION;
 		}
 		catch (RuntimeException ex) {
+			this.metrics.step(step.kind(), StepState.FAILED, started);
 			fail(lease, run, step, ex);
-			return false;
+			return RunState.FAILED;
 		}
+		this.metrics.step(step.kind(), outcome.state(), started);
 		held(lease, () -> {
 			this.attempts.stepFinished(lease, step.index(), outcome.state(), outcome.result(), outcome.detail(),
 					outcome.artifact());
@@ -186,7 +197,7 @@ class RunExecutor {
 			details.put("detail", outcome.detail());
 			record(run, step, AuditOutcome.SUCCESS, details);
 		});
-		return true;
+		return RunState.RUNNING;
 	}
 
 	private void fail(RunLease lease, RunView run, RunView.StepView step, RuntimeException ex) {

@@ -9,7 +9,9 @@ import java.util.Optional;
 public enum ApiScope {
 
 	REQUESTS_WRITE("requests:write"), REQUESTS_READ("requests:read"), REQUESTS_APPROVE("requests:approve"),
-	AUDIT_READ("audit:read"), INVENTORY_READ("inventory:read");
+	AUDIT_READ("audit:read"), INVENTORY_READ("inventory:read"),
+	/** Scrapes {@code /actuator/prometheus} (a monitoring system, not a ticketing one). */
+	METRICS_READ("metrics:read");
 
 	private final String value;
 

@@ -28,6 +28,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfig {
 
+	static final String PROMETHEUS = "/actuator/prometheus";
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, ApiClients clients, ApiAccess api) throws Exception {
@@ -36,6 +38,7 @@ class ApiSecurityConfig {
 				api.rules()
 					.forEach(rule -> requests.requestMatchers(rule.matcher()).hasAuthority(rule.scope().authority()));
 				requests.requestMatchers(apiDocuments()).hasAuthority(Actor.API_CLIENT_AUTHORITY);
+				requests.requestMatchers(metrics()).hasAuthority(ApiScope.METRICS_READ.authority());
 				requests.anyRequest().denyAll();
 			})
 			.addFilterAt(new ApiTokenFilter(clients, api.refusedToken()), BasicAuthenticationFilter.class)
@@ -49,10 +52,19 @@ class ApiSecurityConfig {
 		return http.build();
 	}
 
-	/** Everything under /api, and the OpenAPI document when a client (not a browser session) asks for it. */
+	/**
+	 * Everything under /api, and the OpenAPI document and the Prometheus scrape when a client (not a browser
+	 * session) asks for them.
+	 */
 	private static RequestMatcher apiRequests() {
 		RequestMatcher bearer = (HttpServletRequest request) -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
-		return new OrRequestMatcher(path("/api/**"), new AndRequestMatcher(apiDocuments(), bearer));
+		return new OrRequestMatcher(path("/api/**"), new AndRequestMatcher(apiDocuments(), bearer),
+				new AndRequestMatcher(metrics(), bearer));
+	}
+
+	/** Prometheus scrapes with a bearer token of an API client holding {@code metrics:read}. */
+	static RequestMatcher metrics() {
+		return path(PROMETHEUS);
 	}
 
 	/** The OpenAPI document as JSON or YAML (springdoc serves both). */

@@ -31,6 +31,10 @@ class BootstrapAdmin implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!this.settings.localAdmin()) {
+			// switched off: neither created nor its password printed; an existing row stays, unusable
+			return;
+		}
 		String configured = (this.settings.adminPassword() != null) ? this.settings.adminPassword() : "";
 		this.accounts.ensureBootstrapAdmin(configured).ifPresent(password -> {
 			this.console.println();

@@ -206,7 +206,8 @@ abstract class RunInstancesContract extends ProvisioningEngineContract {
 		ApplicationEventPublisher noListeners = (event) -> {
 		};
 		RunExecutor executor = new RunExecutor(this.runs, this.attempts, this.steps, this.rotationSteps, this.intents,
-				this.audit, this.transactions, threads::execute, this.vault, leases, recovery, noListeners);
+				this.audit, this.transactions, threads::execute, this.vault, leases, recovery, noListeners,
+				RunMetrics.unobserved());
 		ProvisioningService service = new ProvisioningService(this.planner, this.decommissionPlanner, this.runs,
 				executor, this.audit, this.transactions, this.vault, leases, noListeners);
 		Instance instance = new Instance(leases, recovery, service, threads);
