@@ -76,8 +76,8 @@ final class AccessReviews {
 	/** Why the answers are not all the API server's, or {@code null} when every one is. */
 	@Nullable String unconfirmed() {
 		if (this.refusal != null) {
-			return "who may use each credential spec is read from RBAC objects only, not confirmed by "
-					+ "SubjectAccessReview (other authorizers not consulted): " + this.refusal;
+			return "read from the RBAC objects only, not confirmed by SubjectAccessReview (other authorizers not "
+					+ "consulted): " + this.refusal;
 		}
 		if (this.undecided > 0) {
 			return this.undecided + " of the service accounts and namespaces listed as able to use a credential spec are "

@@ -45,7 +45,8 @@ class ClusterInventoryReader implements ClusterInventory {
 			client = this.clients.forConnection(connection);
 		}
 		catch (ClusterOperationException ex) {
-			return new ClusterListing(connection, readAt, List.of(), List.of(), List.of(ex.getMessage()));
+			return new ClusterListing(connection, readAt, List.of(), List.of(),
+					List.of(ClusterListing.WHOLE + ": " + ex.getMessage()));
 		}
 		PartialReads reads = new PartialReads();
 		List<GenericKubernetesResource> specs = credentialSpecs(client, reads);
@@ -59,10 +60,10 @@ class ClusterInventoryReader implements ClusterInventory {
 			}
 			String unconfirmed = reviews.unconfirmed();
 			if (unconfirmed != null) {
-				reads.refused("SubjectAccessReviews", unconfirmed);
+				reads.refused(ClusterListing.USAGE, unconfirmed);
 			}
 		}
-		List<String> secrets = reads.list("the portal's Secrets in every namespace",
+		List<String> secrets = reads.list(ClusterListing.SECRETS, "the portal's Secrets in every namespace",
 				() -> Pages.all((o) -> client.secrets().inAnyNamespace()
 					.withLabel(ClusterLabels.MANAGED_BY, ClusterLabels.PORTAL).list(o)))
 			.stream().map(ClusterInventoryReader::coordinates).sorted().toList();
@@ -71,13 +72,14 @@ class ClusterInventoryReader implements ClusterInventory {
 
 	/** Listed at v1; a cluster whose CRD serves only v1alpha1 (or has no CRD at all) is asked what it has. */
 	private static List<GenericKubernetesResource> credentialSpecs(KubernetesClient client, PartialReads reads) {
+		String part = ClusterListing.CREDENTIAL_SPECS;
 		String what = "GMSACredentialSpecs";
 		try {
 			return Pages.all((o) -> client.genericKubernetesResources(GmsaCrd.context("v1")).list(o));
 		}
 		catch (KubernetesClientException ex) {
 			if (ex.getCode() != 404) {
-				return reads.list(what, () -> {
+				return reads.list(part, what, () -> {
 					throw ex;
 				});
 			}
@@ -87,12 +89,12 @@ class ClusterInventoryReader implements ClusterInventory {
 			crd = GmsaCrd.read(client);
 		}
 		catch (KubernetesClientException ex) {
-			reads.refused(what, "v1 is not served and the CRD " + GmsaCrd.NAME + " could not be read: "
+			reads.refused(part, "v1 is not served and the CRD " + GmsaCrd.NAME + " could not be read: "
 					+ KubernetesErrors.translate(ex, "read the CRD " + GmsaCrd.NAME, false).getMessage());
 			return List.of();
 		}
 		return crd.preferredVersion().filter((version) -> !"v1".equals(version))
-			.map((version) -> reads.list(what,
+			.map((version) -> reads.list(part, what,
 					() -> Pages.all((o) -> client.genericKubernetesResources(GmsaCrd.context(version)).list(o))))
 			.orElse(List.of());
 	}

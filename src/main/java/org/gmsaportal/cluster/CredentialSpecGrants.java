@@ -48,13 +48,13 @@ final class CredentialSpecGrants {
 	}
 
 	static CredentialSpecGrants read(KubernetesClient client, PartialReads reads) {
-		List<ClusterRole> clusterRoles = reads.list("ClusterRoles",
+		List<ClusterRole> clusterRoles = reads.list(ClusterListing.USAGE, "ClusterRoles",
 				() -> Pages.all((o) -> client.rbac().clusterRoles().list(o)));
-		List<Role> roles = reads.list("Roles in every namespace",
+		List<Role> roles = reads.list(ClusterListing.USAGE, "Roles in every namespace",
 				() -> Pages.all((o) -> client.rbac().roles().inAnyNamespace().list(o)));
-		List<ClusterRoleBinding> clusterBindings = reads.list("ClusterRoleBindings",
+		List<ClusterRoleBinding> clusterBindings = reads.list(ClusterListing.USAGE, "ClusterRoleBindings",
 				() -> Pages.all((o) -> client.rbac().clusterRoleBindings().list(o)));
-		List<RoleBinding> bindings = reads.list("RoleBindings in every namespace",
+		List<RoleBinding> bindings = reads.list(ClusterListing.USAGE, "RoleBindings in every namespace",
 				() -> Pages.all((o) -> client.rbac().roleBindings().inAnyNamespace().list(o)));
 		Map<String, Grant> clusterRoleGrants = new HashMap<>();
 		clusterRoles.forEach((r) -> clusterRoleGrants.put(r.getMetadata().getName(), Grant.of(r.getRules())));

@@ -30,26 +30,26 @@ final class CredentialSpecWorkloads {
 
 	static CredentialSpecWorkloads read(KubernetesClient client, PartialReads reads) {
 		CredentialSpecWorkloads workloads = new CredentialSpecWorkloads();
-		for (Deployment d : reads.list("Deployments in every namespace",
+		for (Deployment d : reads.list(ClusterListing.WORKLOADS, "Deployments in every namespace",
 				() -> Pages.all((o) -> client.apps().deployments().inAnyNamespace().list(o)))) {
 			workloads.add("Deployment", d, template(d.getSpec() != null ? d.getSpec().getTemplate() : null));
 		}
-		for (StatefulSet s : reads.list("StatefulSets in every namespace",
+		for (StatefulSet s : reads.list(ClusterListing.WORKLOADS, "StatefulSets in every namespace",
 				() -> Pages.all((o) -> client.apps().statefulSets().inAnyNamespace().list(o)))) {
 			workloads.add("StatefulSet", s, template(s.getSpec() != null ? s.getSpec().getTemplate() : null));
 		}
-		for (DaemonSet s : reads.list("DaemonSets in every namespace",
+		for (DaemonSet s : reads.list(ClusterListing.WORKLOADS, "DaemonSets in every namespace",
 				() -> Pages.all((o) -> client.apps().daemonSets().inAnyNamespace().list(o)))) {
 			workloads.add("DaemonSet", s, template(s.getSpec() != null ? s.getSpec().getTemplate() : null));
 		}
-		for (CronJob c : reads.list("CronJobs in every namespace",
+		for (CronJob c : reads.list(ClusterListing.WORKLOADS, "CronJobs in every namespace",
 				() -> Pages.all((o) -> client.batch().v1().cronjobs().inAnyNamespace().list(o)))) {
 			PodTemplateSpec template = (c.getSpec() != null && c.getSpec().getJobTemplate() != null
 					&& c.getSpec().getJobTemplate().getSpec() != null)
 							? c.getSpec().getJobTemplate().getSpec().getTemplate() : null;
 			workloads.add("CronJob", c, template(template));
 		}
-		for (Pod pod : reads.list("Pods in every namespace",
+		for (Pod pod : reads.list(ClusterListing.WORKLOADS, "Pods in every namespace",
 				() -> Pages.all((o) -> client.pods().inAnyNamespace().list(o)))) {
 			if (pod.getMetadata().getOwnerReferences() == null || pod.getMetadata().getOwnerReferences().isEmpty()) {
 				workloads.add("Pod", pod, pod.getSpec());

@@ -15,22 +15,23 @@ final class PartialReads {
 	private final List<String> incomplete = new ArrayList<>();
 
 	/**
+	 * @param part the part of the listing it belongs to (one of {@link ClusterListing}'s part names)
 	 * @param what the objects, as the admin names them (e.g. {@code RoleBindings in every namespace})
 	 * @return what {@code read} returned, or an empty list when the cluster refused it
 	 */
-	<T> List<T> list(String what, Supplier<List<T>> read) {
+	<T> List<T> list(String part, String what, Supplier<List<T>> read) {
 		try {
 			return read.get();
 		}
 		catch (KubernetesClientException ex) {
 			// Never quote the server here: a refused list of Secrets could echo data back.
-			refused(what, KubernetesErrors.translate(ex, "list " + what, false).getMessage());
+			refused(part, KubernetesErrors.translate(ex, "list " + what, false).getMessage());
 			return List.of();
 		}
 	}
 
-	void refused(String what, String reason) {
-		this.incomplete.add(what + ": " + reason);
+	void refused(String part, String reason) {
+		this.incomplete.add(part + ": " + reason);
 	}
 
 	List<String> incomplete() {

@@ -1,5 +1,6 @@
 package org.gmsaportal.cluster;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,8 +46,8 @@ class ClusterInventoryTests {
 		Map<String, ListedCredentialSpec> specs = byName(listing);
 		assertThat(specs).containsOnlyKeys("gmsa-webapp01", "gmsa-legacyapp", "gmsa-idle");
 		assertThat(specs.get("gmsa-webapp01")).isEqualTo(new ListedCredentialSpec("gmsa-webapp01", "webapp01",
-				"contoso.com", "run-7", java.util.List.of("app-ns/webapp-sa"), java.util.List.of(),
-				java.util.List.of("Deployment/app-ns/web")));
+				"contoso.com", "run-7", List.of("app-ns/webapp-sa"), List.of(),
+				List.of("Deployment/app-ns/web")));
 		ListedCredentialSpec legacy = specs.get("gmsa-legacyapp");
 		assertThat(legacy.portalRun()).isNull();
 		assertThat(legacy.usableBy()).isEmpty();
@@ -83,7 +84,7 @@ class ClusterInventoryTests {
 		assertThat(byName(listing).get("gmsa-legacyapp").everyServiceAccountIn()).containsExactly("team-ns");
 		assertThat(listing.complete()).isFalse();
 		assertThat(listing.incomplete()).singleElement().asString()
-			.startsWith("SubjectAccessReviews: who may use each credential spec is read from RBAC objects only")
+			.startsWith("Who may use: read from the RBAC objects only, not confirmed by SubjectAccessReview")
 			.contains("not allowed to create SubjectAccessReviews");
 	}
 
@@ -98,13 +99,16 @@ class ClusterInventoryTests {
 
 		assertThat(listing.complete()).isFalse();
 		assertThat(listing.incomplete()).singleElement().asString()
-			.startsWith("RoleBindings in every namespace: Could not list RoleBindings in every namespace.")
+			.startsWith("Who may use: Could not list RoleBindings in every namespace.")
 			.contains("not allowed");
 		Map<String, ListedCredentialSpec> specs = byName(listing);
 		assertThat(specs).hasSize(3);
 		assertThat(specs.get("gmsa-webapp01").usableBy()).isEmpty();
 		assertThat(specs.get("gmsa-webapp01").workloads()).containsExactly("Deployment/app-ns/web");
 		assertThat(listing.secrets()).containsExactly("app-ns/webapp01-identity");
+		assertThat(listing.read(ClusterListing.USAGE)).isFalse();
+		assertThat(listing.read(ClusterListing.WORKLOADS)).isTrue();
+		assertThat(listing.read(ClusterListing.CREDENTIAL_SPECS)).isTrue();
 	}
 
 	@Test
@@ -117,6 +121,7 @@ class ClusterInventoryTests {
 
 		assertThat(listing.credentialSpecs()).isEmpty();
 		assertThat(listing.incomplete()).singleElement().asString().startsWith("GMSACredentialSpecs: Could not list");
+		assertThat(listing.read(ClusterListing.CREDENTIAL_SPECS)).isFalse();
 		assertThat(listing.secrets()).containsExactly("app-ns/webapp01-identity");
 	}
 
@@ -129,7 +134,8 @@ class ClusterInventoryTests {
 		ClusterListing listing = unconfigured.read("gone");
 
 		assertThat(listing.credentialSpecs()).isEmpty();
-		assertThat(listing.incomplete()).containsExactly("No cluster connection named 'gone' is configured.");
+		assertThat(listing.incomplete()).containsExactly("Cluster: No cluster connection named 'gone' is configured.");
+		assertThat(listing.read(ClusterListing.SECRETS)).isFalse();
 	}
 
 	private static Map<String, ListedCredentialSpec> byName(ClusterListing listing) {
