@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +29,7 @@ class ClusterInventoryReader implements ClusterInventory {
 
 	private final Clock clock;
 
+	@Autowired
 	ClusterInventoryReader(ClusterClients clients) {
 		this(clients, Clock.systemUTC());
 	}
@@ -49,7 +51,15 @@ class ClusterInventoryReader implements ClusterInventory {
 					List.of(ClusterListing.WHOLE + ": " + ex.getMessage()));
 		}
 		PartialReads reads = new PartialReads();
-		List<GenericKubernetesResource> specs = credentialSpecs(client, reads);
+		List<GenericKubernetesResource> specs;
+		try {
+			specs = credentialSpecs(client, reads);
+		}
+		catch (KubernetesClientException ex) {
+			// Unreachable: every further list would wait for its own timeout to say the same.
+			return new ClusterListing(connection, readAt, List.of(), List.of(), List.of(ClusterListing.WHOLE + ": "
+					+ KubernetesErrors.translate(ex, "list GMSACredentialSpecs", false).getMessage()));
+		}
 		List<ListedCredentialSpec> listed = new ArrayList<>();
 		if (!specs.isEmpty()) {
 			CredentialSpecGrants grants = CredentialSpecGrants.read(client, reads);
@@ -70,7 +80,10 @@ class ClusterInventoryReader implements ClusterInventory {
 		return new ClusterListing(connection, readAt, listed, secrets, reads.incomplete());
 	}
 
-	/** Listed at v1; a cluster whose CRD serves only v1alpha1 (or has no CRD at all) is asked what it has. */
+	/**
+	 * Listed at v1; a cluster whose CRD serves only v1alpha1 (or has no CRD at all) is asked what it has.
+	 * @throws KubernetesClientException only when the API server cannot be reached
+	 */
 	private static List<GenericKubernetesResource> credentialSpecs(KubernetesClient client, PartialReads reads) {
 		String part = ClusterListing.CREDENTIAL_SPECS;
 		String what = "GMSACredentialSpecs";
@@ -78,6 +91,9 @@ class ClusterInventoryReader implements ClusterInventory {
 			return Pages.all((o) -> client.genericKubernetesResources(GmsaCrd.context("v1")).list(o));
 		}
 		catch (KubernetesClientException ex) {
+			if (KubernetesErrors.isUnreachable(ex)) {
+				throw ex;
+			}
 			if (ex.getCode() != 404) {
 				return reads.list(part, what, () -> {
 					throw ex;
