@@ -2,6 +2,7 @@ package org.gmsaportal.inventory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,7 +78,8 @@ class InventoryService implements Inventory {
 	@Override
 	public InventorySnapshot refresh() {
 		String takenBy = Actor.current().name();
-		Instant takenAt = this.clock.instant();
+		// The databases keep microseconds: the snapshot returned is the one read back later.
+		Instant takenAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<InventoryEntry> records = this.records.inventory();
 		List<DirectoryListing> directories = this.reads.directories(records);
 		List<ClusterListing> clusters = this.reads.clusters();
