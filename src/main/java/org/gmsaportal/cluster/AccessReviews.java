@@ -80,9 +80,11 @@ final class AccessReviews {
 					+ "consulted): " + this.refusal;
 		}
 		if (this.undecided > 0) {
-			return this.undecided + " of the service accounts and namespaces listed as able to use a credential spec are "
+			return this.undecided + " of the service accounts and namespaces listed as able to use a credential spec "
+					+ "are "
 					+ "read from RBAC objects only: the API server gave no SubjectAccessReview decision"
-					+ ((this.asked >= LIMIT) ? " or the limit of " + LIMIT + " reviews per read was reached" : "") + ".";
+					+ ((this.asked >= LIMIT) ? " or the limit of " + LIMIT + " reviews per read was reached" : "")
+					+ ".";
 		}
 		return null;
 	}

@@ -98,7 +98,8 @@ final class CredentialSpecGrants {
 		if ("ServiceAccount".equals(kind) && subject.getNamespace() != null) {
 			add(grant, (u) -> u.serviceAccounts.add(subject.getNamespace() + "/" + name));
 		}
-		else if ("User".equals(kind) && name.startsWith(SA_USER_PREFIX) && name.indexOf(':', SA_USER_PREFIX.length()) > 0) {
+		else if ("User".equals(kind) && name.startsWith(SA_USER_PREFIX)
+				&& name.indexOf(':', SA_USER_PREFIX.length()) > 0) {
 			add(grant, (u) -> u.serviceAccounts.add(name.substring(SA_USER_PREFIX.length()).replace(':', '/')));
 		}
 		else if ("Group".equals(kind) && (SA_GROUP.equals(name) || "system:authenticated".equals(name))) {

@@ -56,7 +56,8 @@ class ClusterAssessor implements Assessor {
 				for (String secret : this.recordedSecrets.of(record.runId())) {
 					if (!listing.secrets().contains(secret)) {
 						drift.add(new Drift(Subjects.secret(connection, secret), DriftKind.SECRET_REMOVED, "Secret "
-								+ secret + " holding the portable identity of " + record.gmsaName() + " is no longer on "
+								+ secret + " holding the portable identity of " + record.gmsaName()
+								+ " is no longer on "
 								+ "cluster " + connection + " with the portal's label", record.runId(), null));
 					}
 				}

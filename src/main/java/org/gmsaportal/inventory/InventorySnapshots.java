@@ -67,7 +67,8 @@ class InventorySnapshots {
 		for (DirectoryListing d : snapshot.directories()) {
 			DirectoryListing bare = new DirectoryListing(d.connection(), d.domain(), d.readAt(), List.of(),
 					d.kdsRootKeys(), d.users(), d.incomplete());
-			listings.add(new Object[] { id, idx, "DIRECTORY", d.connection(), d.complete(), JSON.writeValueAsString(bare) });
+			listings.add(new Object[] { id, idx, "DIRECTORY", d.connection(), d.complete(),
+					JSON.writeValueAsString(bare) });
 			for (int i = 0; i < d.gmsas().size(); i++) {
 				ListedGmsa g = d.gmsas().get(i);
 				gmsaRows.add(new Object[] { id, idx, i, d.domain(), SnapshotRows.gmsaKey(g.samAccountName()),
@@ -76,8 +77,10 @@ class InventorySnapshots {
 			idx++;
 		}
 		for (ClusterListing c : snapshot.clusters()) {
-			ClusterListing bare = new ClusterListing(c.connection(), c.readAt(), List.of(), c.secrets(), c.incomplete());
-			listings.add(new Object[] { id, idx, "CLUSTER", c.connection(), c.complete(), JSON.writeValueAsString(bare) });
+			ClusterListing bare = new ClusterListing(c.connection(), c.readAt(), List.of(), c.secrets(),
+					c.incomplete());
+			listings.add(new Object[] { id, idx, "CLUSTER", c.connection(), c.complete(),
+					JSON.writeValueAsString(bare) });
 			for (int i = 0; i < c.credentialSpecs().size(); i++) {
 				ListedCredentialSpec s = c.credentialSpecs().get(i);
 				specRows.add(new Object[] { id, idx, i, s.name(), SnapshotRows.gmsaKey(s.gmsaName()),
@@ -130,7 +133,8 @@ class InventorySnapshots {
 	private InventorySnapshot load(Header header) {
 		long id = header.id();
 		Map<Integer, List<ListedGmsa>> gmsas = new HashMap<>();
-		this.jdbc.sql("SELECT listing_idx, entry_json FROM inventory_gmsa WHERE snapshot_id = ? ORDER BY listing_idx, idx")
+		this.jdbc.sql("SELECT listing_idx, entry_json FROM inventory_gmsa WHERE snapshot_id = ? "
+				+ "ORDER BY listing_idx, idx")
 			.param(id).query((rs) -> {
 				gmsas.computeIfAbsent(rs.getInt(1), (k) -> new ArrayList<>())
 					.add(JSON.readValue(rs.getString(2), ListedGmsa.class));
@@ -195,8 +199,8 @@ class InventorySnapshots {
 	}
 
 	List<Drift> driftOfGmsa(long id, String gmsaKey) {
-		return this.jdbc.sql("SELECT " + DRIFT_COLUMNS + " FROM inventory_drift WHERE snapshot_id = ? AND gmsa_name = ? "
-				+ "ORDER BY idx").params(id, gmsaKey).query(InventorySnapshots::drift).list();
+		return this.jdbc.sql("SELECT " + DRIFT_COLUMNS + " FROM inventory_drift WHERE snapshot_id = ? "
+				+ "AND gmsa_name = ? ORDER BY idx").params(id, gmsaKey).query(InventorySnapshots::drift).list();
 	}
 
 	List<Finding> findingsOfGmsa(long id, String gmsaKey) {

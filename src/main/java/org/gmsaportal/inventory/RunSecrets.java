@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 class RunSecrets implements RecordedSecrets {
 
 	// namespace and name as Kubernetes allows them: lower-case DNS labels and subdomains.
-	private static final Pattern NAMESPACED = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-.a-z0-9]*[a-z0-9])?");
+	private static final Pattern NAMESPACED = Pattern
+		.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?/[a-z0-9]([-.a-z0-9]*[a-z0-9])?");
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

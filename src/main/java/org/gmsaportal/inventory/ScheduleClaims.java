@@ -22,7 +22,8 @@ class ScheduleClaims {
 
 	/** Takes the snapshot that is due at {@code now}, if none was taken since; the next one is due at {@code next}. */
 	boolean claim(String claimant, Instant now, Instant next) {
-		return this.jdbc.sql("UPDATE inventory_schedule SET next_due = ?, claimed_by = ? WHERE id = 1 AND next_due <= ?")
+		return this.jdbc.sql("UPDATE inventory_schedule SET next_due = ?, claimed_by = ? "
+				+ "WHERE id = 1 AND next_due <= ?")
 			.params(utc(next), claimant, utc(now)).update() == 1;
 	}
 

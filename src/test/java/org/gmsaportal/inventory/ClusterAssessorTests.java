@@ -95,7 +95,8 @@ class ClusterAssessorTests {
 				tuple(DriftKind.DELETED, "credspec:aks1/gmsa-oldapp", "run-8"),
 				tuple(DriftKind.CREDSPEC_CHANGED, "credspec:aks1/gmsa-idle", "run-9"));
 		assertThat(drift).filteredOn((d) -> d.kind() == DriftKind.CREDSPEC_CHANGED).singleElement()
-			.extracting(Drift::detail).asString().contains("recorded idle01 in contoso.com, now idle01 in fabrikam.com");
+			.extracting(Drift::detail).asString()
+			.contains("recorded idle01 in contoso.com, now idle01 in fabrikam.com");
 	}
 
 	@Test

@@ -35,7 +35,8 @@ final class InventoryFixtures {
 
 	static ListedGmsa gmsa(String name) {
 		return new ListedGmsa(name + "$", "CN=" + name + ",CN=Managed Service Accounts,DC=contoso,DC=com",
-				"6d1e0b2a-0000-4000-8000-" + String.format("%012d", Math.abs(name.hashCode())), List.of(), Set.of(), null,
+				"6d1e0b2a-0000-4000-8000-" + String.format("%012d", Math.abs(name.hashCode())), List.of(), Set.of(),
+				null,
 				null, READ_AT, READ_AT, null, List.of(), List.of(), List.of());
 	}
 

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.tuple;
  * subclass), with the same Flyway migrations. Cluster-only configuration: cluster connection {@code mock} is
  * fabric8's mock API server in CRUD mode (a real API server cannot run on these machines) with the cluster module's
  * {@code inventory-cluster.yaml} and every SubjectAccessReview allowed; connection {@code gone} names a kubeconfig
- * context that does not exist, so it cannot be read at all. No directory is configured. The schedule is off; the tests refresh themselves.
+ * context that does not exist, so it cannot be read at all. No directory is configured. The schedule is off; the
+ * tests refresh themselves.
  */
 @SpringBootTest(properties = { "gmsa.inventory.snapshot-interval=0",
 		"gmsa.inventory.keep=3" })
@@ -87,8 +88,8 @@ abstract class InventoryServiceContract {
 				tuple("credspec-unused", "credspec:mock/gmsa-idle"));
 		assertThat(taken.findings()).allSatisfy((f) -> assertThat(f.firstSeen()).isEqualTo(taken.takenAt()));
 		assertThat(this.inventory.latest()).contains(taken);
-		String[] event = this.jdbc.sql("SELECT actor, details FROM audit_event WHERE action = 'inventory.snapshot.taken' "
-				+ "ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
+		String[] event = this.jdbc.sql("SELECT actor, details FROM audit_event "
+				+ "WHERE action = 'inventory.snapshot.taken' ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
 		assertThat(event[0]).isEqualTo("auditor1");
 		assertThat(event[1]).contains("findings", "credentialSpecs", "incompleteConnections", "gone")
