@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param portalRun the {@code gmsa-portal/run} label when the portal applied it, else {@code null}
  * @param usableBy the service accounts ({@code namespace/name}) that may {@code use} it
  * @param everyServiceAccountIn namespaces where every service account may use it (a binding to the group
- * {@code system:serviceaccounts:<ns>} or to all service accounts)
+ * {@code system:serviceaccounts:<ns>} or to all service accounts); {@code *} when every namespace
  * @param workloads the workloads that reference it ({@code Kind/namespace/name})
  */
 public record ListedCredentialSpec(String name, @Nullable String gmsaName, @Nullable String domain,

@@ -1,0 +1,171 @@
+package org.gmsaportal.inventory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.gmsaportal.audit.Actor;
+import org.gmsaportal.audit.AuditEvent;
+import org.gmsaportal.audit.AuditOutcome;
+import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.cluster.ClusterListing;
+import org.gmsaportal.directory.DirectoryListing;
+import org.gmsaportal.provisioning.InventoryEntry;
+import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.RunOverview;
+import org.gmsaportal.provisioning.RunView;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inventory: a refresh reads every connection ({@link ConnectionReads}) outside any transaction, runs every
+ * {@link Assessor}, carries each drift's and finding's first-seen time over from the previous snapshot, and keeps
+ * the snapshot with its audit event in one transaction, then deletes the snapshots beyond {@code gmsa.inventory.keep}.
+ */
+@Service
+class InventoryService implements Inventory {
+
+	private final ConnectionReads reads;
+
+	private final RunOverview records;
+
+	private final ProvisioningService provisioning;
+
+	private final List<Assessor> assessors;
+
+	private final InventorySnapshots snapshots;
+
+	private final AuditTrail audit;
+
+	private final TransactionTemplate transactions;
+
+	private final InventorySettings settings;
+
+	private final Clock clock;
+
+	InventoryService(ConnectionReads reads, RunOverview records, ProvisioningService provisioning,
+			List<Assessor> assessors, InventorySnapshots snapshots, AuditTrail audit, TransactionTemplate transactions,
+			InventorySettings settings, Clock clock) {
+		this.reads = reads;
+		this.records = records;
+		this.provisioning = provisioning;
+		this.assessors = List.copyOf(assessors);
+		this.snapshots = snapshots;
+		this.audit = audit;
+		this.transactions = transactions;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<InventorySnapshot> latest() {
+		return this.snapshots.latestId().flatMap(this.snapshots::load);
+	}
+
+	@Override
+	public Optional<InventorySnapshot> asOf(Instant when) {
+		return this.snapshots.idAsOf(when).flatMap(this.snapshots::load);
+	}
+
+	@Override
+	public InventorySnapshot refresh() {
+		String takenBy = Actor.current().name();
+		// The databases keep microseconds: the snapshot returned is the one read back later.
+		Instant takenAt = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		List<InventoryEntry> records = this.records.inventory();
+		List<DirectoryListing> directories = this.reads.directories(records);
+		List<ClusterListing> clusters = this.reads.clusters();
+		InventoryData data = new InventoryData(directories, clusters, records);
+		List<Drift> drift = new ArrayList<>();
+		List<Finding> findings = new ArrayList<>();
+		for (Assessor assessor : this.assessors) {
+			drift.addAll(assessor.drift(data));
+			findings.addAll(assessor.findings(data));
+		}
+		return Objects.requireNonNull(this.transactions.execute((status) -> {
+			Optional<Long> previous = this.snapshots.latestId();
+			Map<String, Instant> driftSeen = previous.map(this.snapshots::driftFirstSeen).orElse(Map.of());
+			Map<String, Instant> findingSeen = previous.map(this.snapshots::findingFirstSeen).orElse(Map.of());
+			List<Drift> seenDrift = drift.stream()
+				.map((d) -> d.firstSeen(driftSeen.getOrDefault(d.key(), takenAt))).toList();
+			List<Finding> seenFindings = findings.stream()
+				.map((f) -> f.firstSeen(findingSeen.getOrDefault(f.key(), takenAt))).toList();
+			InventorySnapshot unsaved = new InventorySnapshot(0, takenAt, takenBy, directories, clusters, seenDrift,
+					seenFindings);
+			long id = this.snapshots.save(unsaved, driftGmsas(data, seenDrift), findingGmsas(data, seenFindings));
+			InventorySnapshot saved = new InventorySnapshot(id, takenAt, takenBy, directories, clusters, seenDrift,
+					seenFindings);
+			this.audit.record(new AuditEvent("inventory.snapshot.taken", "inventory snapshot " + id,
+					AuditOutcome.SUCCESS, details(saved), null, null, null));
+			this.snapshots.prune(this.settings.keep());
+			return saved;
+		}));
+	}
+
+	@Override
+	public Optional<Assessment> ofRun(String runId) {
+		return this.snapshots.latestId().flatMap((id) -> this.snapshots.takenAt(id).map((takenAt) -> {
+			String gmsa = this.provisioning.run(runId).map(RunView::gmsaName).map(SnapshotRows::gmsaKey).orElse(null);
+			List<Finding> findings = (gmsa != null) ? this.snapshots.findingsOfGmsa(id, gmsa) : List.of();
+			return new Assessment(id, takenAt, this.snapshots.driftOfRun(id, runId), findings);
+		}));
+	}
+
+	@Override
+	public Optional<Assessment> ofGmsa(String gmsaName) {
+		String gmsa = Objects.requireNonNull(SnapshotRows.gmsaKey(gmsaName));
+		return this.snapshots.latestId().flatMap((id) -> this.snapshots.takenAt(id)
+			.map((takenAt) -> new Assessment(id, takenAt, this.snapshots.driftOfGmsa(id, gmsa),
+					this.snapshots.findingsOfGmsa(id, gmsa))));
+	}
+
+	/** Drift names its run: the gMSA is the run's, else the one its subject names. */
+	private static List<String> driftGmsas(InventoryData data, List<Drift> drift) {
+		Map<String, String> byRun = new HashMap<>();
+		data.records().forEach((r) -> byRun.putIfAbsent(r.runId(), SnapshotRows.gmsaKey(r.gmsaName())));
+		Map<String, String> byCredSpec = credSpecGmsas(data);
+		List<String> gmsas = new ArrayList<>();
+		drift.forEach((d) -> gmsas.add(byRun.containsKey(d.runId()) ? byRun.get(d.runId())
+				: SnapshotRows.gmsaOf(d.subject(), byCredSpec)));
+		return gmsas;
+	}
+
+	private static List<String> findingGmsas(InventoryData data, List<Finding> findings) {
+		Map<String, String> byCredSpec = credSpecGmsas(data);
+		List<String> gmsas = new ArrayList<>();
+		findings.forEach((f) -> gmsas.add(SnapshotRows.gmsaOf(f.subject(), byCredSpec)));
+		return gmsas;
+	}
+
+	private static Map<String, String> credSpecGmsas(InventoryData data) {
+		Map<String, String> byCredSpec = new HashMap<>();
+		data.clusters().forEach((c) -> SnapshotRows.putCredSpecs(c, byCredSpec));
+		return byCredSpec;
+	}
+
+	/** Counts and the connections read only in part; nothing from the listings themselves. */
+	private static Map<String, Object> details(InventorySnapshot snapshot) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("complete", snapshot.complete());
+		details.put("directories", snapshot.directories().size());
+		details.put("clusters", snapshot.clusters().size());
+		details.put("gmsas", snapshot.directories().stream().mapToInt((d) -> d.gmsas().size()).sum());
+		details.put("credentialSpecs", snapshot.clusters().stream().mapToInt((c) -> c.credentialSpecs().size()).sum());
+		details.put("drift", snapshot.drift().size());
+		details.put("findings", snapshot.findings().size());
+		List<String> partial = new ArrayList<>();
+		snapshot.directories().stream().filter((d) -> !d.complete()).forEach((d) -> partial.add(d.connection()));
+		snapshot.clusters().stream().filter((c) -> !c.complete()).forEach((c) -> partial.add(c.connection()));
+		details.put("incompleteConnections", partial);
+		return details;
+	}
+
+}

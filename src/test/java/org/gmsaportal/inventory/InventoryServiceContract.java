@@ -1,0 +1,182 @@
+package org.gmsaportal.inventory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import org.gmsaportal.audit.Actor;
+import org.gmsaportal.audit.ActorKind;
+import org.gmsaportal.audit.OnBehalfOf;
+import org.gmsaportal.cluster.ClusterListing;
+import org.gmsaportal.support.MockCluster;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Refresh, keeping and reading back snapshots, on each database the portal runs on (H2 here, PostgreSQL in the
+ * subclass), with the same Flyway migrations. Cluster-only configuration: cluster connection {@code mock} is
+ * fabric8's mock API server in CRUD mode (a real API server cannot run on these machines) with the cluster module's
+ * {@code inventory-cluster.yaml} and every SubjectAccessReview allowed; connection {@code gone} names a kubeconfig
+ * context that does not exist, so it cannot be read at all. No directory is configured. The schedule is off; the
+ * tests refresh themselves.
+ */
+@SpringBootTest(properties = { "gmsa.inventory.snapshot-interval=0",
+		"gmsa.inventory.keep=3" })
+abstract class InventoryServiceContract {
+
+	// One for the JVM, shared by the H2 and PostgreSQL subclasses (whose contexts may both be cached): it ends with
+	// the JVM rather than after the first class.
+	static final MockCluster cluster = MockCluster.start().with("gmsa-crd.yaml").with("inventory-cluster.yaml")
+		.answerAccessReviews(true);
+
+	private static final ResourceDefinitionContext CREDSPECS = new ResourceDefinitionContext.Builder()
+		.withGroup("windows.k8s.io").withVersion("v1").withKind("GMSACredentialSpec").withPlural("gmsacredentialspecs")
+		.withNamespaced(false).build();
+
+	@Autowired
+	Inventory inventory;
+
+	@Autowired
+	InventorySnapshots snapshots;
+
+	@Autowired
+	ScheduleClaims claims;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@DynamicPropertySource
+	static void clusters(DynamicPropertyRegistry registry) {
+		registry.add("gmsa.cluster.connections.mock.kubeconfig", () -> cluster.kubeconfig().toString());
+		registry.add("gmsa.cluster.connections.mock.context", () -> "mock");
+		registry.add("gmsa.cluster.connections.gone.kubeconfig", () -> cluster.kubeconfig().toString());
+		registry.add("gmsa.cluster.connections.gone.context", () -> "decommissioned");
+	}
+
+	@BeforeEach
+	void noSnapshots() {
+		this.jdbc.sql("DELETE FROM inventory_snapshot").update();
+		cluster.client.genericKubernetesResources(CREDSPECS).withName("gmsa-spare").delete();
+	}
+
+	@Test
+	void aRefreshIsKeptWholeAndReadsBackAsTaken() {
+		InventorySnapshot[] refreshed = new InventorySnapshot[1];
+		OnBehalfOf.run(new Actor("auditor1", ActorKind.PERSON, List.of("AUDITOR"), null),
+				() -> refreshed[0] = this.inventory.refresh());
+		InventorySnapshot taken = refreshed[0];
+
+		assertThat(taken.takenBy()).isEqualTo("auditor1");
+		assertThat(taken.clusters()).extracting(ClusterListing::connection).containsExactlyInAnyOrder("mock", "gone");
+		ClusterListing mock = listing(taken, "mock");
+		assertThat(mock.complete()).isTrue();
+		assertThat(mock.credentialSpecs()).hasSize(3);
+		assertThat(taken.findings()).extracting(Finding::code, Finding::subject).containsExactlyInAnyOrder(
+				tuple("credspec-every-service-account", "credspec:mock/gmsa-legacyapp"),
+				tuple("credspec-unused", "credspec:mock/gmsa-idle"));
+		assertThat(taken.findings()).allSatisfy((f) -> assertThat(f.firstSeen()).isEqualTo(taken.takenAt()));
+		assertThat(this.inventory.latest()).contains(taken);
+		String[] event = this.jdbc.sql("SELECT actor, details FROM audit_event "
+				+ "WHERE action = 'inventory.snapshot.taken' ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) }).single();
+		assertThat(event[0]).isEqualTo("auditor1");
+		assertThat(event[1]).contains("findings", "credentialSpecs", "incompleteConnections", "gone")
+			.doesNotContain("gmsa-legacyapp");
+	}
+
+	@Test
+	void aClusterThatCannotBeReachedIsListedIncompleteWithTheReason() {
+		InventorySnapshot taken = this.inventory.refresh();
+
+		ClusterListing gone = listing(taken, "gone");
+		assertThat(gone.credentialSpecs()).isEmpty();
+		assertThat(gone.incomplete()).singleElement().asString()
+			.startsWith("Cluster: The kubeconfig for cluster connection 'gone' could not be read");
+		assertThat(taken.complete()).isFalse();
+		assertThat(listing(this.inventory.latest().orElseThrow(), "gone").incomplete()).isEqualTo(gone.incomplete());
+	}
+
+	@Test
+	void aFindingKeepsWhenItWasFirstSeenAndANewOneStartsNow() throws InterruptedException {
+		InventorySnapshot first = this.inventory.refresh();
+		Thread.sleep(20);
+		cluster.client.genericKubernetesResources(CREDSPECS).resource(new GenericKubernetesResourceBuilder()
+			.withApiVersion("windows.k8s.io/v1").withKind("GMSACredentialSpec").withNewMetadata().withName("gmsa-spare")
+			.endMetadata().addToAdditionalProperties("credspec", Map.of()).build()).create();
+
+		InventorySnapshot second = this.inventory.refresh();
+
+		assertThat(second.id()).isGreaterThan(first.id());
+		assertThat(second.findings()).filteredOn((f) -> f.subject().equals("credspec:mock/gmsa-idle"))
+			.singleElement().extracting(Finding::firstSeen).isEqualTo(first.takenAt());
+		assertThat(second.findings()).filteredOn((f) -> f.subject().equals("credspec:mock/gmsa-spare"))
+			.singleElement().extracting(Finding::firstSeen).isEqualTo(second.takenAt());
+		assertThat(this.inventory.asOf(first.takenAt())).map(InventorySnapshot::id).contains(first.id());
+		assertThat(this.inventory.asOf(first.takenAt().minusSeconds(1))).isEmpty();
+	}
+
+	@Test
+	void onlyTheNewestSnapshotsAreKept() {
+		InventorySnapshot first = this.inventory.refresh();
+		for (int i = 0; i < 3; i++) {
+			this.inventory.refresh();
+		}
+
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inventory_snapshot").query(Long.class).single()).isEqualTo(3);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inventory_credspec WHERE snapshot_id = ?").param(first.id())
+			.query(Long.class).single()).isZero();
+		assertThat(this.inventory.asOf(first.takenAt())).isEmpty();
+	}
+
+	@Test
+	void driftAndFindingsAreReadByRunAndByGmsa() {
+		Instant seen = Instant.parse("2026-11-30T10:15:30Z");
+		InventorySnapshot kept = new InventorySnapshot(0, seen, "auditor", List.of(), List.of(),
+				List.of(new Drift("credspec:mock/gmsa-webapp01", DriftKind.DELETED, "gone", "run-7", seen),
+						new Drift("gmsa:contoso.com/other01$", DriftKind.SPNS_CHANGED, "SPNs", "run-8", seen)),
+				List.of(new Finding(Severity.HIGH, "broad-retrievers", "gmsa:contoso.com/webapp01$", "why", "fix",
+						seen)));
+		long id = this.snapshots.save(kept, java.util.Arrays.asList("webapp01", "other01"), List.of("webapp01"));
+
+		Assessment run = this.inventory.ofRun("run-7").orElseThrow();
+		assertThat(run.snapshotId()).isEqualTo(id);
+		assertThat(run.takenAt()).isEqualTo(seen);
+		assertThat(run.drift()).extracting(Drift::kind).containsExactly(DriftKind.DELETED);
+		assertThat(run.findings()).as("run-7 is not in the portal's runs: its gMSA is unknown").isEmpty();
+		Assessment gmsa = this.inventory.ofGmsa("WEBAPP01$").orElseThrow();
+		assertThat(gmsa.drift()).extracting(Drift::runId).containsExactly("run-7");
+		assertThat(gmsa.findings()).singleElement().isEqualTo(kept.findings().get(0));
+		assertThat(this.inventory.ofGmsa("nobody").orElseThrow().drift()).isEmpty();
+	}
+
+	@Test
+	void ofSeveralInstancesAskingTogetherOnlyOneTakesTheDueSnapshot() {
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		this.jdbc.sql("UPDATE inventory_schedule SET next_due = ? WHERE id = 1")
+			.param(SnapshotRows.utc(now.minusSeconds(1))).update();
+
+		boolean first = this.claims.claim("a", now, now.plus(Duration.ofHours(6)));
+		boolean second = this.claims.claim("b", now, now.plus(Duration.ofHours(6)));
+
+		assertThat(first).isTrue();
+		assertThat(second).isFalse();
+		assertThat(this.claims.claim("b", now.plus(Duration.ofHours(6)), now.plus(Duration.ofHours(12)))).isTrue();
+	}
+
+	private static ClusterListing listing(InventorySnapshot snapshot, String connection) {
+		return snapshot.clusters().stream().filter((c) -> c.connection().equals(connection)).findFirst().orElseThrow();
+	}
+
+}
