@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * <p>
  * Run on a lab DC of its own (the objects stay; the other lab tests would then read 10,000 gMSAs):
  * {@code GMSA_LAB_DIR=/tmp/bench-dc ./mvnw -B test -Pbench -Dtest=DirectoryInventoryBenchmark}. The objects are
- * made once with {@code ldapadd} from a generated LDIF and found again on a second run.
+ * made once with {@code ldapadd} from a generated LDIF and found again on a second run. Samba makes about one gMSA
+ * per second on a loaded machine, so {@code -Dbench.gmsas=N} sets how many to make and time.
  */
 class DirectoryInventoryBenchmark {
 
