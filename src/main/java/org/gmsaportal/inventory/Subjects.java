@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * The one form of the subjects drift and findings are about, so that pages, the API and {@code firstSeen} match
- * them across assessors and snapshots: {@code gmsa:<domain>/<account$>}, {@code credspec:<connection>/<name>},
- * {@code secret:<connection>/<namespace>/<name>}. Domains and account names are lower case, as AD compares them.
+ * them across assessors and snapshots: {@code gmsa:<domain>/<account$>}, {@code user:<domain>/<name>},
+ * {@code kds:<domain>}, {@code credspec:<connection>/<name>}, {@code secret:<connection>/<namespace>/<name>}.
+ * Domains and account names are lower case, as AD compares them.
  */
 public final class Subjects {
 
@@ -16,6 +17,16 @@ public final class Subjects {
 	public static String gmsa(String domain, String accountName) {
 		String account = accountName.endsWith("$") ? accountName : accountName + "$";
 		return "gmsa:" + domain.toLowerCase(Locale.ROOT) + "/" + account.toLowerCase(Locale.ROOT);
+	}
+
+	/** e.g. {@code user:corp.example.com/web01-ccg}. */
+	public static String user(String domain, String name) {
+		return "user:" + domain.toLowerCase(Locale.ROOT) + "/" + name.toLowerCase(Locale.ROOT);
+	}
+
+	/** e.g. {@code kds:corp.example.com}: the forest's root keys as the connection to that domain sees them. */
+	public static String kds(String domain) {
+		return "kds:" + domain.toLowerCase(Locale.ROOT);
 	}
 
 	/** e.g. {@code credspec:aks1/gmsa-webapp01}. */

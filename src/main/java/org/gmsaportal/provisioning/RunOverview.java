@@ -89,9 +89,19 @@ public class RunOverview {
 			plugin = KnownPlugin.byGuid(guid).map(KnownPlugin::displayName).orElse(null);
 		}
 		Target target = request.target();
+		List<String> hostAccounts = (request.hosts() instanceof Hosts.DomainJoined joined) ? joined.computerAccounts()
+				: (user != null) ? List.of(user) : List.of();
 		return new InventoryEntry(run.id(), run.gmsaName(), run.domain(), request.groupName(), user, guid, plugin,
 				connection(target), target.namespace(), target.credSpecName(), run.ticketRef(), run.approvedBy(),
-				run.updatedAt(), later(run, open));
+				run.updatedAt(), later(run, open), request.directoryConnection(), spns(request), hostAccounts,
+				provisioned.groupCreated());
+	}
+
+	// The directory writes host/<name> and host/<dNSHostName> besides the requested ones (GmsaAccounts.plan).
+	private static List<String> spns(ProvisioningRequest request) {
+		List<String> spns = new ArrayList<>(List.of("host/" + request.gmsaName(), "host/" + request.dnsHostName()));
+		request.spns().stream().filter((spn) -> spns.stream().noneMatch(spn::equalsIgnoreCase)).forEach(spns::add);
+		return spns;
 	}
 
 	private static @Nullable RunView later(RunView run, List<RunView> open) {

@@ -170,11 +170,16 @@ class RunRepository implements ExistingObjects.Owners {
 	List<Provisioned> provisioned() {
 		// Only a run whose gMSA step created the gMSA: a run that found it already there (possible before a second
 		// request for a name was refused) made nothing, and crediting it would hide the run and ticket that did.
-		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json FROM provisioning_run r "
+		// Whether the run also created the group tells the inventory if members beyond the run's hosts are drift.
+		return this.jdbc.sql("SELECT " + RUN_COLUMNS + ", request_json, CASE WHEN EXISTS (SELECT 1 FROM "
+				+ "provisioning_step g WHERE g.run_id = r.id AND g.kind = ? AND g.result = ?) THEN 1 ELSE 0 END "
+				+ "AS group_created FROM provisioning_run r "
 				+ "WHERE kind = ? AND state = ? AND EXISTS (SELECT 1 FROM provisioning_step s "
 				+ "WHERE s.run_id = r.id AND s.kind = ? AND s.result = ?) ORDER BY created_at DESC, id")
-			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name(), StepKind.ENSURE_GMSA.name(), "CREATED")
-			.query((rs, n) -> new Provisioned(run(rs, List.of()), Canonical.request(rs.getString("request_json"))))
+			.params(StepKind.ENSURE_GROUP.name(), "CREATED", RunKind.PROVISION.name(), RunState.SUCCEEDED.name(),
+					StepKind.ENSURE_GMSA.name(), "CREATED")
+			.query((rs, n) -> new Provisioned(run(rs, List.of()), Canonical.request(rs.getString("request_json")),
+					rs.getInt("group_created") == 1))
 			.list();
 	}
 
@@ -193,8 +198,9 @@ class RunRepository implements ExistingObjects.Owners {
 	 *
 	 * @param run the run, without its steps
 	 * @param request what it was asked to provision
+	 * @param groupCreated whether the run created the group of allowed hosts (rather than using an existing one)
 	 */
-	record Provisioned(RunView run, ProvisioningRequest request) {
+	record Provisioned(RunView run, ProvisioningRequest request, boolean groupCreated) {
 	}
 
 	ProvisioningRequest request(String runId) {
