@@ -20,11 +20,11 @@ class ChartsController {
 
 	static final MediaType SVG = MediaType.parseMediaType("image/svg+xml;charset=UTF-8");
 
-	private final Charts charts;
+	private final InventoryCharts charts;
 
-	private final Snapshots snapshots;
+	private final SnapshotPicker snapshots;
 
-	ChartsController(Charts charts, Snapshots snapshots) {
+	ChartsController(InventoryCharts charts, SnapshotPicker snapshots) {
 		this.charts = charts;
 		this.snapshots = snapshots;
 	}

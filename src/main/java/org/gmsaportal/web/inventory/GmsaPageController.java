@@ -41,7 +41,7 @@ class GmsaPageController {
 
 	static final int EVENT_LIMIT = 100;
 
-	private final Snapshots snapshots;
+	private final SnapshotPicker snapshots;
 
 	private final RunOverview overview;
 
@@ -51,7 +51,7 @@ class GmsaPageController {
 
 	private final TrailLinks links;
 
-	GmsaPageController(Snapshots snapshots, RunOverview overview, ProvisioningService provisioning, AuditLog auditLog,
+	GmsaPageController(SnapshotPicker snapshots, RunOverview overview, ProvisioningService provisioning, AuditLog auditLog,
 			TrailLinks links) {
 		this.snapshots = snapshots;
 		this.overview = overview;

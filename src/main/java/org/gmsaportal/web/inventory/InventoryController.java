@@ -36,7 +36,7 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class InventoryController {
 
-	private final Snapshots snapshots;
+	private final SnapshotPicker snapshots;
 
 	private final Inventory inventory;
 
@@ -44,7 +44,7 @@ class InventoryController {
 
 	private final MessageSource messages;
 
-	InventoryController(Snapshots snapshots, Inventory inventory, RunOverview runs, MessageSource messages) {
+	InventoryController(SnapshotPicker snapshots, Inventory inventory, RunOverview runs, MessageSource messages) {
 		this.snapshots = snapshots;
 		this.inventory = inventory;
 		this.runs = runs;

@@ -51,7 +51,7 @@ class InventoryExports {
 
 	private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-	private final Snapshots snapshots;
+	private final SnapshotPicker snapshots;
 
 	private final RunOverview runs;
 
@@ -61,7 +61,7 @@ class InventoryExports {
 
 	private final MessageSource messages;
 
-	InventoryExports(Snapshots snapshots, RunOverview runs, AuditTrail audit, JsonMapper json,
+	InventoryExports(SnapshotPicker snapshots, RunOverview runs, AuditTrail audit, JsonMapper json,
 			MessageSource messages) {
 		this.snapshots = snapshots;
 		this.runs = runs;

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * every bar and point carries its number as text, so no chart depends on colour alone.
  */
 @Component
-class Charts {
+class InventoryCharts {
 
 	static final int WEEKS = 12;
 
@@ -43,11 +43,11 @@ class Charts {
 
 	private final RunOverview runs;
 
-	private final Snapshots snapshots;
+	private final SnapshotPicker snapshots;
 
 	private final MessageSource messages;
 
-	Charts(RunOverview runs, Snapshots snapshots, MessageSource messages) {
+	InventoryCharts(RunOverview runs, SnapshotPicker snapshots, MessageSource messages) {
 		this.runs = runs;
 		this.snapshots = snapshots;
 		this.messages = messages;

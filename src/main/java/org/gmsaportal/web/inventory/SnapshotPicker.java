@@ -20,13 +20,13 @@ import org.springframework.ui.Model;
  * around its table into the model: the snapshot's time, the "as of" choices, and each part that was not read whole.
  */
 @Component
-class Snapshots {
+class SnapshotPicker {
 
 	static final int HISTORY = 30;
 
 	private final Inventory inventory;
 
-	Snapshots(Inventory inventory) {
+	SnapshotPicker(Inventory inventory) {
 		this.inventory = inventory;
 	}
 
@@ -56,7 +56,7 @@ class Snapshots {
 		model.addAttribute("asOf", asOf);
 		model.addAttribute("snapshot", snapshot.orElse(null));
 		model.addAttribute("history", history());
-		model.addAttribute("gaps", snapshot.map(Snapshots::gaps).orElse(List.of()));
+		model.addAttribute("gaps", snapshot.map(SnapshotPicker::gaps).orElse(List.of()));
 		return snapshot;
 	}
 
