@@ -144,13 +144,13 @@ class InventoryController {
 	}
 
 	/** For each sort column, the query that sorts by it: ascending, or the other way if it is the current one. */
-	private static Map<GmsaQuery.Sort, String> sortLinks(HttpServletRequest request, InventoryFilter filter) {
-		Map<GmsaQuery.Sort, String> links = new EnumMap<>(GmsaQuery.Sort.class);
+	private static Map<String, String> sortLinks(HttpServletRequest request, InventoryFilter filter) {
+		Map<String, String> links = new java.util.HashMap<>();
 		for (GmsaQuery.Sort sort : GmsaQuery.Sort.values()) {
 			boolean desc = sort == filter.getSort() && !filter.isDesc();
 			String q = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page")
 				.replaceQueryParam("sort", sort.name()).replaceQueryParam("desc", desc).build().getQuery();
-			links.put(sort, (q != null) ? q : "");
+			links.put(sort.name(), (q != null) ? q : "");
 		}
 		return links;
 	}

@@ -27,8 +27,8 @@ final class Rows {
 	record Key(String connection, String domain, KdsRootKey key, boolean usable) {
 	}
 
-	/** A portable user the portal made, as the directory held it. */
-	record User(String connection, String domain, ListedUser user) {
+	/** A portable user the portal made, as the directory held it, with its password's age at the snapshot. */
+	record User(String connection, String domain, ListedUser user, @Nullable Long passwordAgeDays) {
 	}
 
 	/** A credential spec as a cluster held it. */
@@ -53,7 +53,8 @@ final class Rows {
 		for (DirectoryListing listing : snapshot.directories()) {
 			for (ListedUser user : listing.users()) {
 				if (contains(text, user.samAccountName(), listing.domain(), listing.connection())) {
-					rows.add(new User(listing.connection(), listing.domain(), user));
+					rows.add(new User(listing.connection(), listing.domain(), user,
+							ageDays(user.passwordLastSet(), snapshot.takenAt())));
 				}
 			}
 		}
