@@ -48,7 +48,8 @@ public final class InventoryFixtures {
 		}
 		return new ListedGmsa(name + "$", "CN=" + name + ",OU=gMSAs,DC=corp,DC=example,DC=com",
 				UUID.nameUUIDFromBytes(name.getBytes()).toString(), List.of("HTTP/" + name + ".corp.example.com"),
-				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), null, TAKEN.minusSeconds(86400), TAKEN.minusSeconds(864000),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), null, TAKEN.minusSeconds(86400),
+				TAKEN.minusSeconds(864000),
 				TAKEN.minusSeconds(3600), description, List.of(group(name + "-hosts")), hosts, List.of());
 	}
 
@@ -87,7 +88,8 @@ public final class InventoryFixtures {
 		for (int i = 0; i < count; i++) {
 			gmsas.add(gmsa("app%02d".formatted(i), i % 7, "app " + i));
 		}
-		return snapshot(7, List.of(directory("corp", gmsas, List.of())), List.of(drift(DriftKind.SPNS_CHANGED, "app00")),
+		return snapshot(7, List.of(directory("corp", gmsas, List.of())),
+				List.of(drift(DriftKind.SPNS_CHANGED, "app00")),
 				List.of(finding(Severity.HIGH, "broad-retrievers", "app00"),
 						finding(Severity.LOW, "rc4-enabled", "app03")));
 	}

@@ -98,7 +98,8 @@ class InventoryApiController {
 		InventorySnapshot snapshot = snapshot(from);
 		List<Finding> all = snapshot.findings().stream()
 			.filter(f -> only == null || f.severity() == only)
-			.sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject))
+			.sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::code)
+				.thenComparing(Finding::subject))
 			.toList();
 		int offset = (from != null) ? from.offset() : 0;
 		List<InventoryViews.FindingView> page = all.stream().skip(offset).limit(size)

@@ -51,8 +51,8 @@ class GmsaPageController {
 
 	private final TrailLinks links;
 
-	GmsaPageController(SnapshotPicker snapshots, RunOverview overview, ProvisioningService provisioning, AuditLog auditLog,
-			TrailLinks links) {
+	GmsaPageController(SnapshotPicker snapshots, RunOverview overview, ProvisioningService provisioning,
+			AuditLog auditLog, TrailLinks links) {
 		this.snapshots = snapshots;
 		this.overview = overview;
 		this.provisioning = provisioning;

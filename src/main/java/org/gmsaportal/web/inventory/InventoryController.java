@@ -113,7 +113,8 @@ class InventoryController {
 		List<Finding> shown = all.stream()
 			.filter(f -> only == null || f.severity() == only)
 			.filter(f -> errors.hasErrors() || Rows.contains(filter.getName(), f.subject(), f.code()))
-			.sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::code).thenComparing(Finding::subject))
+			.sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::code)
+				.thenComparing(Finding::subject))
 			.toList();
 		model.addAttribute("counts", counts);
 		model.addAttribute("severities", Severity.values());

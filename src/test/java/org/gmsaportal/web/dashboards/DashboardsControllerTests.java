@@ -140,7 +140,8 @@ class DashboardsControllerTests {
 		given(this.liveInventory.latest()).willReturn(Optional.of(InventoryFixtures.many(3)));
 		String page = this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR")).exchange().getResponse()
 			.getContentAsString();
-		assertThat(page).contains("From inventory snapshot 7").contains("id=\"live-drift\" href=\"/inventory/findings\">1<")
+		assertThat(page).contains("From inventory snapshot 7")
+			.contains("id=\"live-drift\" href=\"/inventory/findings\">1<")
 			.contains("id=\"live-findings-HIGH\" href=\"/inventory/findings?finding=HIGH\">1<")
 			.contains("id=\"live-findings-MEDIUM\" href=\"/inventory/findings?finding=MEDIUM\">0<")
 			.doesNotContain("Nothing on this page is read live");

@@ -139,7 +139,8 @@ class InventoryExportsAndChartsTests {
 	@Test
 	void theChartsAreWellFormedSvgWithTitleDescriptionAndLabels() throws Exception {
 		Document runs = svg(get("/inventory/charts/runs.svg"));
-		assertThat(runs.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("Portal runs per week by state");
+		assertThat(runs.getElementsByTagName("title").item(0).getTextContent())
+			.isEqualTo("Portal runs per week by state");
 		assertThat(runs.getElementsByTagName("desc").item(0).getTextContent()).contains("4 runs in all");
 		assertThat(texts(runs)).contains("11-30", "4", "SUCCEEDED", "FAILED");
 		Document findings = svg(get("/inventory/charts/findings.svg"));

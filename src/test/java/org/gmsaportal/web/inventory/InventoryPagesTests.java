@@ -204,8 +204,8 @@ class InventoryPagesTests {
 	@Test
 	void aGmsasPageShowsItsFactsPrincipalsDriftFindingsRunsAndEvents() {
 		RunView run = new RunView(InventoryFixtures.RUN, RunKind.PROVISION, RunState.SUCCEEDED, "corp.example.com",
-				"app00", "a".repeat(64), "admin", null, null, null, null, InventoryFixtures.TAKEN, InventoryFixtures.TAKEN,
-				List.of());
+				"app00", "a".repeat(64), "admin", null, null, null, null, InventoryFixtures.TAKEN,
+				InventoryFixtures.TAKEN, List.of());
 		given(this.provisioning.runs(any(), anyInt())).willReturn(List.of(run));
 		AuditRow event = new AuditRow(42, InventoryFixtures.TAKEN, "admin", "PERSON", "ADMIN", null,
 				"directory.gmsa.ensure", "CN=app00,OU=gMSAs,DC=corp,DC=example,DC=com", "SUCCESS", "{}",
