@@ -38,7 +38,10 @@ final class ApiRoutes {
 			new Route(HttpMethod.GET, "/api/v1/provisioning-requests", ApiScope.REQUESTS_READ),
 			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/*", ApiScope.REQUESTS_READ),
 			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/*/credential-spec", ApiScope.REQUESTS_READ),
-			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/*/manifests", ApiScope.REQUESTS_READ));
+			new Route(HttpMethod.GET, "/api/v1/provisioning-requests/*/manifests", ApiScope.REQUESTS_READ),
+			new Route(HttpMethod.GET, "/api/v1/inventory/gmsas", ApiScope.INVENTORY_READ),
+			new Route(HttpMethod.GET, "/api/v1/inventory/gmsas/*", ApiScope.INVENTORY_READ),
+			new Route(HttpMethod.GET, "/api/v1/findings", ApiScope.INVENTORY_READ));
 
 	private ApiRoutes() {
 	}

@@ -1,6 +1,8 @@
 package org.gmsaportal.inventory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,5 +30,21 @@ public interface Inventory {
 	 * its drift and findings, and those of the credential specs that name it. Empty when no snapshot was taken yet.
 	 */
 	Optional<Assessment> ofGmsa(String gmsaName);
+
+	/**
+	 * The newest {@code max} snapshots in a few numbers each, newest first: the "as of" choices and the inventory
+	 * over time. This default walks {@link #asOf} back one snapshot at a time, loading each whole; the service
+	 * overrides it with one query over its snapshot table.
+	 */
+	default List<SnapshotSummary> history(int max) {
+		List<SnapshotSummary> summaries = new ArrayList<>();
+		Optional<InventorySnapshot> next = latest();
+		while (next.isPresent() && summaries.size() < max) {
+			InventorySnapshot snapshot = next.get();
+			summaries.add(SnapshotSummary.of(snapshot));
+			next = asOf(snapshot.takenAt().minusNanos(1)).filter(older -> older.id() < snapshot.id());
+		}
+		return summaries;
+	}
 
 }

@@ -71,6 +71,11 @@ class InventoryService implements Inventory {
 	}
 
 	@Override
+	public List<SnapshotSummary> history(int max) {
+		return this.snapshots.history(max);
+	}
+
+	@Override
 	public Optional<InventorySnapshot> asOf(Instant when) {
 		return this.snapshots.idAsOf(when).flatMap(this.snapshots::load);
 	}

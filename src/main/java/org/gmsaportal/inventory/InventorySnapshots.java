@@ -117,6 +117,17 @@ class InventorySnapshots {
 		return this.jdbc.sql("SELECT MAX(id) FROM inventory_snapshot").query(Long.class).optional();
 	}
 
+	/** The newest {@code max} snapshots' numbers, newest first, from the counts kept with each. */
+	List<SnapshotSummary> history(int max) {
+		return this.jdbc.sql("SELECT id, taken_at, taken_by, gmsa_count, credspec_count, drift_count, finding_count, "
+				+ "complete FROM inventory_snapshot ORDER BY id DESC FETCH FIRST ? ROWS ONLY")
+			.param(max)
+			.query((rs, n) -> new SnapshotSummary(rs.getLong("id"), instant(rs, "taken_at"), rs.getString("taken_by"),
+					rs.getInt("gmsa_count"), rs.getInt("credspec_count"), rs.getInt("drift_count"),
+					rs.getInt("finding_count"), rs.getBoolean("complete")))
+			.list();
+	}
+
 	/** The newest snapshot taken at or before {@code when}. */
 	Optional<Long> idAsOf(Instant when) {
 		return this.jdbc.sql("SELECT MAX(id) FROM inventory_snapshot WHERE taken_at <= ?").param(utc(when))

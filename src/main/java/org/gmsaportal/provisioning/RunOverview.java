@@ -1,5 +1,10 @@
 package org.gmsaportal.provisioning;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -58,6 +63,27 @@ public class RunOverview {
 		}
 		counts.putAll(this.runs.countByState());
 		return counts;
+	}
+
+	/**
+	 * The runs started in the last {@code weeks} weeks (UTC, Monday to Sunday, the current week last), counted by
+	 * state, oldest week first; a week without runs is present with zeros.
+	 */
+	public List<RunWeek> weekly(int weeks, Instant now) {
+		LocalDate monday = LocalDate.ofInstant(now, ZoneOffset.UTC)
+			.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+			.minusWeeks(weeks - 1L);
+		Instant start = monday.atStartOfDay(ZoneOffset.UTC).toInstant();
+		Map<Integer, Map<RunState, Long>> counts = this.runs.countByWeek(start, weeks);
+		List<RunWeek> result = new ArrayList<>();
+		for (int w = 0; w < weeks; w++) {
+			Map<RunState, Long> week = new EnumMap<>(RunState.class);
+			for (RunState state : RunState.values()) {
+				week.put(state, counts.getOrDefault(w, Map.of()).getOrDefault(state, 0L));
+			}
+			result.add(new RunWeek(monday.plusWeeks(w), week));
+		}
+		return result;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.gmsaportal.provisioning;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
@@ -190,6 +191,34 @@ class RunRepository implements ExistingObjects.Owners {
 			.query((rs, n) -> Map.entry(RunState.valueOf(rs.getString("state")), rs.getLong("n")))
 			.list()
 			.forEach((count) -> counts.put(count.getKey(), count.getValue()));
+		return counts;
+	}
+
+	/**
+	 * How many runs started in each of {@code weeks} weeks from {@code start}, by state: one query, counted in SQL
+	 * (week 0 is the oldest). The week is chosen by comparisons rather than a date function, which the two
+	 * databases spell differently.
+	 */
+	Map<Integer, Map<RunState, Long>> countByWeek(Instant start, int weeks) {
+		StringBuilder week = new StringBuilder("CASE");
+		List<Object> params = new java.util.ArrayList<>();
+		for (int w = weeks - 1; w >= 0; w--) {
+			week.append(" WHEN created_at >= ? THEN ").append(w);
+			params.add(OffsetDateTime.ofInstant(start.plus(java.time.Duration.ofDays(7L * w)), ZoneOffset.UTC));
+		}
+		week.append(" END");
+		params.add(OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+		params.add(OffsetDateTime.ofInstant(start.plus(java.time.Duration.ofDays(7L * weeks)), ZoneOffset.UTC));
+		Map<Integer, Map<RunState, Long>> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("SELECT w, state, COUNT(*) AS n FROM (SELECT " + week + " AS w, state FROM provisioning_run "
+				+ "WHERE created_at >= ? AND created_at < ?) t GROUP BY w, state")
+			.params(params)
+			.query((rs, n) -> {
+				counts.computeIfAbsent(rs.getInt("w"), (k) -> new EnumMap<>(RunState.class))
+					.put(RunState.valueOf(rs.getString("state")), rs.getLong("n"));
+				return n;
+			})
+			.list();
 		return counts;
 	}
 

@@ -74,7 +74,8 @@ class OpenApiDocumentTests {
 			path.getValue().propertyNames().forEach(method -> documented.add(method.toUpperCase() + " " + path.getKey()));
 		}
 		assertThat(documented).isEqualTo(served()).contains("GET /api/v1/audit-events",
-				"GET /api/v1/audit-events/verification");
+				"GET /api/v1/audit-events/verification", "GET /api/v1/inventory/gmsas",
+				"GET /api/v1/inventory/gmsas/{name}", "GET /api/v1/findings");
 		assertThat(document.get("components").get("securitySchemes").get("apiClientToken").get("scheme").asString())
 			.isEqualTo("bearer");
 		assertThat(documented).contains("POST /api/v1/provisioning-requests/{id}/rejection");
@@ -123,6 +124,9 @@ class OpenApiDocumentTests {
 				"GET /api/v1/provisioning-requests/{id}/manifests", "requests:read", "GET /api/v1/audit-events",
 				"audit:read", "GET /api/v1/audit-events/verification", "audit:read"));
 		expected.put("POST /api/v1/provisioning-requests/{id}/rotation", "requests:write");
+		expected.put("GET /api/v1/inventory/gmsas", "inventory:read");
+		expected.put("GET /api/v1/inventory/gmsas/{name}", "inventory:read");
+		expected.put("GET /api/v1/findings", "inventory:read");
 		JsonNode document = document();
 		assertThat(served()).isEqualTo(new TreeSet<>(expected.keySet()));
 		Set<String> operationIds = new TreeSet<>();

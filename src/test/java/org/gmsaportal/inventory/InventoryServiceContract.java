@@ -141,6 +141,18 @@ abstract class InventoryServiceContract {
 	}
 
 	@Test
+	void theHistoryListsTheKeptSnapshotsNewestFirstWithTheirCounts() {
+		InventorySnapshot older = this.inventory.refresh();
+		InventorySnapshot newer = this.inventory.refresh();
+
+		List<SnapshotSummary> history = this.inventory.history(2);
+
+		assertThat(history).extracting(SnapshotSummary::id).containsExactly(newer.id(), older.id());
+		assertThat(history.get(0)).usingRecursiveComparison().ignoringFields("takenAt")
+			.isEqualTo(SnapshotSummary.of(newer));
+	}
+
+	@Test
 	void driftAndFindingsAreReadByRunAndByGmsa() {
 		Instant seen = Instant.parse("2026-11-30T10:15:30Z");
 		InventorySnapshot kept = new InventorySnapshot(0, seen, "auditor", List.of(), List.of(),

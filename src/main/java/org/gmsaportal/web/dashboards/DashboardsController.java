@@ -3,6 +3,7 @@ package org.gmsaportal.web.dashboards;
 import java.time.Instant;
 
 import org.gmsaportal.audit.AuditLog;
+import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.provisioning.PendingRequests;
 import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningRequests;
@@ -15,8 +16,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The dashboards page for ADMINs and AUDITORs. It only reads, and only the portal's database: what the portal
- * provisioned by its records, the runs by state and those that stopped, the API requests waiting for approval and
- * the audit trail's counts. It reads no directory and no cluster, so it claims nothing about their live state.
+ * provisioned by its records, the runs by state and those that stopped, the API requests waiting for approval, the
+ * audit trail's counts, and the drift and findings of the inventory's newest snapshot (what the last refresh read
+ * from AD and the clusters). It reads no directory and no cluster itself.
  */
 @Controller
 class DashboardsController {
@@ -31,12 +33,15 @@ class DashboardsController {
 
 	private final PortableRotations rotations;
 
+	private final Inventory liveInventory;
+
 	DashboardsController(RunOverview runs, ProvisioningRequests requests, AuditLog auditLog,
-			PortableRotations rotations) {
+			PortableRotations rotations, Inventory liveInventory) {
 		this.runs = runs;
 		this.requests = requests;
 		this.auditLog = auditLog;
 		this.rotations = rotations;
+		this.liveInventory = liveInventory;
 	}
 
 	@GetMapping("/dashboards")
@@ -53,6 +58,7 @@ class DashboardsController {
 		model.addAttribute("pending", this.requests.pending());
 		model.addAttribute("pendingLink", PendingRequests.LIST_PATH);
 		model.addAttribute("audit", AuditSummary.of(this.auditLog, now));
+		model.addAttribute("live", this.liveInventory.latest().map(LiveSummary::of).orElse(null));
 		return "dashboards/index";
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditOutcome;
@@ -11,6 +12,8 @@ import org.gmsaportal.audit.AuditPage;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.inventory.Inventory;
+import org.gmsaportal.inventory.InventoryFixtures;
 import org.gmsaportal.provisioning.PendingRequests;
 import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningRequests;
@@ -63,6 +66,10 @@ class DashboardsControllerTests {
 
 	@MockitoBean
 	PortableRotations rotations;
+
+	/** The inventory's service is tested in its module; here it answers snapshots built from its records. */
+	@MockitoBean
+	Inventory liveInventory;
 
 	@MockitoBean
 	AuthenticationManager signIn;
@@ -126,6 +133,26 @@ class DashboardsControllerTests {
 				assertThat(summary.lastVerification()).isEqualTo(broken);
 				assertThat(summary.lastVerificationIntact()).isFalse();
 			});
+	}
+
+	@Test
+	void theLiveSectionCountsTheNewestSnapshotsDriftAndFindingsAndLinksToThem() throws Exception {
+		given(this.liveInventory.latest()).willReturn(Optional.of(InventoryFixtures.many(3)));
+		String page = this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR")).exchange().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("From inventory snapshot 7")
+			.contains("id=\"live-drift\" href=\"/inventory/findings\">1<")
+			.contains("id=\"live-findings-HIGH\" href=\"/inventory/findings?finding=HIGH\">1<")
+			.contains("id=\"live-findings-MEDIUM\" href=\"/inventory/findings?finding=MEDIUM\">0<")
+			.doesNotContain("Nothing on this page is read live");
+	}
+
+	@Test
+	void withoutASnapshotTheLiveSectionSaysSo() throws Exception {
+		given(this.liveInventory.latest()).willReturn(Optional.empty());
+		String page = this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR")).exchange().getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"live-none\"").contains("No inventory snapshot yet.");
 	}
 
 	@Test

@@ -1,0 +1,164 @@
+package org.gmsaportal.web.inventory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.gmsaportal.inventory.Finding;
+import org.gmsaportal.inventory.GmsaQuery;
+import org.gmsaportal.inventory.Inventory;
+import org.gmsaportal.inventory.InventoryGmsa;
+import org.gmsaportal.inventory.InventorySnapshot;
+import org.gmsaportal.inventory.Severity;
+import org.gmsaportal.provisioning.RunOverview;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The inventory's tables for admins and auditors, from a kept snapshot: gMSAs (filter, sort, paging in the URL),
+ * KDS root keys, portable users, credential specs and the findings by severity; and an admin's "refresh now".
+ */
+@Controller
+class InventoryController {
+
+	private final SnapshotPicker snapshots;
+
+	private final Inventory inventory;
+
+	private final RunOverview runs;
+
+	private final MessageSource messages;
+
+	InventoryController(SnapshotPicker snapshots, Inventory inventory, RunOverview runs, MessageSource messages) {
+		this.snapshots = snapshots;
+		this.inventory = inventory;
+		this.runs = runs;
+		this.messages = messages;
+	}
+
+	@GetMapping("/inventory")
+	String gmsas(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
+			HttpServletRequest request) {
+		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "gmsas", filter.getAsOf());
+		GmsaQuery query = errors.hasErrors() ? GmsaQuery.all() : filter.toQuery();
+		List<InventoryGmsa> all = snapshot.map(s -> InventoryGmsa.of(s, this.runs.inventory())).orElse(List.of());
+		model.addAttribute("rows", Paged.of(query.apply(all), errors.hasErrors() ? 0 : filter.getPage(), Paged.SIZE));
+		model.addAttribute("domains", all.stream().map(InventoryGmsa::domain).distinct().sorted().toList());
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("sorts", sortLinks(request, filter));
+		links(model, request);
+		return "inventory/gmsas";
+	}
+
+	@GetMapping("/inventory/kds-keys")
+	String keys(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
+			HttpServletRequest request) {
+		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "kds-keys", filter.getAsOf());
+		String text = errors.hasErrors() ? null : filter.getName();
+		model.addAttribute("rows", Paged.of(snapshot.map(s -> Rows.keys(s, text)).orElse(List.of()),
+				filter.getPage(), Paged.SIZE));
+		links(model, request);
+		return "inventory/kds-keys";
+	}
+
+	@GetMapping("/inventory/users")
+	String users(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
+			HttpServletRequest request) {
+		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "users", filter.getAsOf());
+		String text = errors.hasErrors() ? null : filter.getName();
+		model.addAttribute("rows", Paged.of(snapshot.map(s -> Rows.users(s, text)).orElse(List.of()),
+				filter.getPage(), Paged.SIZE));
+		model.addAttribute("takenAt", snapshot.map(InventorySnapshot::takenAt).orElse(null));
+		links(model, request);
+		return "inventory/users";
+	}
+
+	@GetMapping("/inventory/credential-specs")
+	String specs(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
+			HttpServletRequest request) {
+		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "credential-specs", filter.getAsOf());
+		String text = errors.hasErrors() ? null : filter.getName();
+		model.addAttribute("rows", Paged.of(snapshot.map(s -> Rows.specs(s, text)).orElse(List.of()),
+				filter.getPage(), Paged.SIZE));
+		links(model, request);
+		return "inventory/credential-specs";
+	}
+
+	/** Findings most urgent first, optionally of one severity, with the drift below them. */
+	@GetMapping("/inventory/findings")
+	String findings(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
+			HttpServletRequest request) {
+		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "findings", filter.getAsOf());
+		List<Finding> all = snapshot.map(InventorySnapshot::findings).orElse(List.of());
+		Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+		for (Severity severity : Severity.values()) {
+			counts.put(severity, all.stream().filter(f -> f.severity() == severity).count());
+		}
+		Severity only = errors.hasErrors() ? null : filter.getFinding();
+		List<Finding> shown = all.stream()
+			.filter(f -> only == null || f.severity() == only)
+			.filter(f -> errors.hasErrors() || Rows.contains(filter.getName(), f.subject(), f.code()))
+			.sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::code)
+				.thenComparing(Finding::subject))
+			.toList();
+		model.addAttribute("counts", counts);
+		model.addAttribute("severities", Severity.values());
+		model.addAttribute("rows", Paged.of(shown, filter.getPage(), Paged.SIZE));
+		model.addAttribute("drift", snapshot.map(InventorySnapshot::drift).orElse(List.of()));
+		links(model, request);
+		return "inventory/findings";
+	}
+
+	/** Reads every connection now; the service audits the snapshot. ADMIN only (every POST is). */
+	@PostMapping("/inventory/refresh")
+	String refresh(RedirectAttributes redirect) {
+		InventorySnapshot snapshot = this.inventory.refresh();
+		String key = snapshot.complete() ? "inventory.refreshed" : "inventory.refreshedIncomplete";
+		redirect.addFlashAttribute("flash", this.messages.getMessage(key, new Object[] { snapshot.id() },
+				LocaleContextHolder.getLocale()));
+		return "redirect:/inventory";
+	}
+
+	/** The current query without the page (for the pager and exports), and the path of this table. */
+	private static void links(Model model, HttpServletRequest request) {
+		model.addAttribute("filterQuery", query(request, "page"));
+		String asOf = request.getParameter("asOf");
+		// the tabs and the gMSA links keep the snapshot the viewer chose
+		model.addAttribute("asOfQuery", (asOf != null && !asOf.isBlank())
+				? "asOf=" + UriUtils.encodeQueryParam(asOf, StandardCharsets.UTF_8) : "");
+		model.addAttribute("path", request.getRequestURI().substring(request.getContextPath().length()));
+	}
+
+	/** For each sort column, the query that sorts by it: ascending, or the other way if it is the current one. */
+	private static Map<String, String> sortLinks(HttpServletRequest request, InventoryFilter filter) {
+		Map<String, String> links = new java.util.HashMap<>();
+		for (GmsaQuery.Sort sort : GmsaQuery.Sort.values()) {
+			boolean desc = sort == filter.getSort() && !filter.isDesc();
+			String q = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page")
+				.replaceQueryParam("sort", sort.name()).replaceQueryParam("desc", desc).build().getQuery();
+			links.put(sort.name(), (q != null) ? q : "");
+		}
+		return links;
+	}
+
+	private static String query(HttpServletRequest request, String without) {
+		String q = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam(without).build().getQuery();
+		return (q != null) ? q : "";
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.gmsaportal.web.inventory;
+
+import java.util.List;
+
+/**
+ * One page of a filtered list.
+ *
+ * @param items the rows on this page
+ * @param page zero-based page number (clamped to the last page)
+ * @param size page size
+ * @param total how many rows matched
+ */
+record Paged<T>(List<T> items, int page, int size, int total) {
+
+	static final int SIZE = 50;
+
+	static <T> Paged<T> of(List<T> all, int page, int size) {
+		int pages = Math.max(1, (all.size() + size - 1) / size);
+		int shown = Math.min(Math.max(0, page), pages - 1);
+		int from = shown * size;
+		return new Paged<>(List.copyOf(all.subList(from, Math.min(all.size(), from + size))), shown, size, all.size());
+	}
+
+	public int totalPages() {
+		return Math.max(1, (this.total + this.size - 1) / this.size);
+	}
+
+	public boolean hasPrevious() {
+		return this.page > 0;
+	}
+
+	public boolean hasNext() {
+		return this.page + 1 < totalPages();
+	}
+
+}
