@@ -16,7 +16,6 @@ import org.gmsaportal.provisioning.InventoryEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,15 +32,13 @@ class ConnectionReads {
 
 	private final Clusters clusters;
 
-	private final ObjectProvider<DirectoryInventory> directoryInventory;
+	private final DirectoryInventory directoryInventory;
 
 	private final ClusterInventory clusterInventory;
 
 	private final Clock clock;
 
-	// The directory inventory is another module's part of the same issue; until it is built, a configured directory
-	// is listed as unread rather than failing the whole portal at start.
-	ConnectionReads(Directory directory, Clusters clusters, ObjectProvider<DirectoryInventory> directoryInventory,
+	ConnectionReads(Directory directory, Clusters clusters, DirectoryInventory directoryInventory,
 			ClusterInventory clusterInventory, Clock clock) {
 		this.directory = directory;
 		this.clusters = clusters;
@@ -56,14 +53,11 @@ class ConnectionReads {
 			List<String> users = records.stream()
 				.filter((r) -> r.domain().equalsIgnoreCase(connection.domain()))
 				.map(InventoryEntry::portableUser).filter(Objects::nonNull).distinct().toList();
-			DirectoryInventory reader = this.directoryInventory.getIfAvailable();
-			if (connection.refusal() != null || reader == null) {
-				String reason = (connection.refusal() != null) ? connection.refusal()
-						: "this portal has no directory inventory reader";
-				return unread(connection.name(), connection.domain(), reason);
+			if (connection.refusal() != null) {
+				return unread(connection.name(), connection.domain(), connection.refusal());
 			}
 			try {
-				return reader.read(connection.name(), users);
+				return this.directoryInventory.read(connection.name(), users);
 			}
 			catch (DirectoryException ex) {
 				return unread(connection.name(), connection.domain(), ex.getMessage());
