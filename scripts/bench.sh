@@ -10,7 +10,8 @@
 #       BENCH_SECONDS (30) s; baseline: a static asset fetched the same way.
 #   p2  chained audit append at 1 and 16 threads vs a plain INSERT, then verify and the audit filters at
 #       BENCH_ROWS (1,000,000) events (AuditScaleBenchmark, Maven profile bench).
-# GMSA_LAB_IP and GMSA_TEST_POSTGRES_PORT choose the addresses, as for scripts/test.sh; BENCH_PORT the portal's.
+# GMSA_LAB_IP and GMSA_TEST_POSTGRES_PORT choose the addresses, as for scripts/test.sh; BENCH_PORT the portal's;
+# BENCH_JAR a jar to measure instead of this checkout's (before/after figures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,14 +54,16 @@ start_postgres() {
 	set +a
 }
 
-jar() { ls target/gmsa-portal-*.jar 2>/dev/null | grep -v plain | head -1; }
+# BENCH_JAR runs another build (e.g. of an older commit, for before/after figures) instead of this checkout's.
+jar() { echo "${BENCH_JAR:-$(ls target/gmsa-portal-*.jar 2>/dev/null | grep -v plain | head -1 || true)}"; }
 
 build_jar() {
 	local built
 	built=$(jar)
+	if [ -n "${BENCH_JAR:-}" ]; then return; fi
 	if [ -z "$built" ] || [ -n "$(find src/main db frontend pom.xml -newer "$built" -type f | head -1)" ]; then
 		echo "bench: building the jar"
-		./mvnw -q -B -DskipTests package
+		./mvnw -q -B -Dmaven.test.skip=true package
 	fi
 }
 
@@ -69,11 +72,14 @@ p3() {
 	start_postgres
 	local admin_password
 	admin_password="bench-$(openssl rand -hex 8)"
+	openssl genpkey -algorithm ed25519 -out "$work/checkpoint-key.pem" 2>/dev/null
+	openssl pkey -in "$work/checkpoint-key.pem" -pubout >> "$work/checkpoint-key.pem"
 	echo "bench: starting the portal on port $port"
 	SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 LOG_FORMAT= \
 		SPRING_DATASOURCE_URL=$GMSA_TEST_POSTGRES_URL SPRING_DATASOURCE_USERNAME=$GMSA_TEST_POSTGRES_USER \
 		SPRING_DATASOURCE_PASSWORD=$GMSA_TEST_POSTGRES_PASSWORD PORTAL_ADMIN_PASSWORD=$admin_password \
 		GMSA_AUDIT_CHECKPOINT_KEY="bench-$(openssl rand -hex 24)" GMSA_AUDIT_CHECKPOINT_DIRECTORY="$work/checkpoints" \
+		GMSA_AUDIT_CHECKPOINT_SIGNING_KEY_FILE="$work/checkpoint-key.pem" \
 		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_USER=$GMSA_LAB_DOMAIN_ADMIN \
 		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_PASSWORD=$GMSA_LAB_DOMAIN_ADMIN_PASSWORD \
 		java -jar "$(jar)" >"$work/portal.log" 2>&1 &
