@@ -84,11 +84,17 @@ p3() {
 		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_PASSWORD=$GMSA_LAB_DOMAIN_ADMIN_PASSWORD \
 		java -jar "$(jar)" >"$work/portal.log" 2>&1 &
 	portal_pid=$!
-	for _ in $(seq 1 240); do
-		if curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; then break; fi
+	local started=$SECONDS
+	until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
 		kill -0 "$portal_pid" 2>/dev/null || { tail -30 "$work/portal.log" >&2; echo "bench: portal exited" >&2; exit 1; }
+		if [ $((SECONDS - started)) -gt 600 ]; then
+			tail -30 "$work/portal.log" >&2
+			echo "bench: portal not UP after 600 s" >&2
+			exit 1
+		fi
 		sleep 0.5
 	done
+	echo "bench: portal UP after $((SECONDS - started)) s"
 	java src/test/java/org/gmsaportal/bench/PageLoad.java "http://127.0.0.1:$port" admin "$admin_password" \
 		"$users" "$seconds" /assets/app.css /wizard /dashboards /runs /audit
 	kill "$portal_pid"
