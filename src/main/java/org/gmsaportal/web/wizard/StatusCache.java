@@ -31,15 +31,10 @@ class StatusCache {
 
 	private final TaskExecutor executor;
 
-	private final Clock clock;
+	private final Clock clock = Clock.systemUTC();
 
 	StatusCache(@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
-		this(executor, Clock.systemUTC());
-	}
-
-	StatusCache(TaskExecutor executor, Clock clock) {
 		this.executor = executor;
-		this.clock = clock;
 	}
 
 	/** The answer kept under {@code key}: read now if there is none, refreshed in the background if stale. */

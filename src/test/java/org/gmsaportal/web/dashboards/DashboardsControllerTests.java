@@ -125,7 +125,7 @@ class DashboardsControllerTests {
 		assertThat(this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR"))).hasStatusOk()
 			.bodyText()
 			.contains("id=\"audit-events\">1000000<")
-			.containsPattern("id=\"audit-denied\"[^>]*>more than 1000<");
+			.containsPattern("id=\"audit-denied\"[^>]*>more than 1,000<");
 		verify(this.auditLog, never()).search(any(), anyInt(), anyInt());
 	}
 
