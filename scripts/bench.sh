@@ -11,7 +11,8 @@
 #   p2  chained audit append at 1 and 16 threads vs a plain INSERT, then verify and the audit filters at
 #       BENCH_ROWS (1,000,000) events (AuditScaleBenchmark, Maven profile bench).
 # GMSA_LAB_IP and GMSA_TEST_POSTGRES_PORT choose the addresses, as for scripts/test.sh; BENCH_PORT the portal's;
-# BENCH_JAR a jar to measure instead of this checkout's (before/after figures).
+# BENCH_JAR a jar to measure instead of this checkout's (before/after figures); BENCH_MAVEN_ARGS more arguments for
+# p2's Maven run (e.g. -Dspring.flyway.target=23 to measure without the audit indexes of V26).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -105,7 +106,7 @@ p3() {
 p2() {
 	start_postgres
 	./mvnw -q -B test -Pbench -Dtest=AuditScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-		-Dbench.rows="$rows" 2>&1 | grep -v '^\s*$' | grep -E '^\||^P2|generated|ERROR|FAIL' || true
+		-Dbench.rows="$rows" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -v '^\s*$' | grep -E '^\||^P2|generated|ERROR|FAIL' || true
 }
 
 echo "bench: $(nproc) CPUs, $(free -m | awk '/Mem:/ {print $2}') MiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
