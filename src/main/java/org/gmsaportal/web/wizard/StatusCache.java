@@ -61,6 +61,11 @@ class StatusCache {
 		this.entries.remove(key);
 	}
 
+	/** Forgets every answer (a test that switches a stand-in directory between outage and answer uses it). */
+	void forgetAll() {
+		this.entries.clear();
+	}
+
 	private <T> Timed<T> read(String key, Supplier<T> reader) {
 		Timed<T> timed = new Timed<>(reader.get(), this.clock.instant());
 		this.entries.put(key, new Entry(timed, new AtomicBoolean()));
