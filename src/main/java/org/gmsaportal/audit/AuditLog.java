@@ -40,6 +40,44 @@ public class AuditLog {
 		this.verifier = verifier;
 	}
 
+	/**
+	 * How many events the trail holds: the chain head's sequence number, since sequence numbers start at 1 and have
+	 * no gaps. No COUNT over a table that only grows (issue 18: the dashboards counted a million rows per view).
+	 */
+	public long size() {
+		return this.jdbc.sql("SELECT seq FROM audit_chain_head WHERE id = 1").query(Long.class).optional().orElse(0L);
+	}
+
+	/**
+	 * Matching events before a sequence number, newest first: a keyset page read along the primary key (or a
+	 * filter's index), never counting or skipping what it does not show.
+	 */
+	public List<AuditRow> before(AuditQuery query, long beforeSeq, int limit) {
+		AuditSql.Where where = AuditSql.where(query);
+		List<Object> params = new ArrayList<>(where.params());
+		params.add(beforeSeq);
+		params.add(limit);
+		return this.jdbc
+			.sql("SELECT " + AuditSql.COLUMNS + " FROM audit_event WHERE " + where.clause()
+					+ " AND seq < ? ORDER BY seq DESC FETCH FIRST ? ROWS ONLY")
+			.params(params)
+			.query(AuditSql::map)
+			.list();
+	}
+
+	/** How many events match, counting no further than {@code limit} + 1: more than {@code limit} is all it says. */
+	public long countUpTo(AuditQuery query, long limit) {
+		AuditSql.Where where = AuditSql.where(query);
+		List<Object> params = new ArrayList<>(where.params());
+		params.add(limit + 1);
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM (SELECT seq FROM audit_event WHERE " + where.clause()
+					+ " FETCH FIRST ? ROWS ONLY) matching")
+			.params(params)
+			.query(Long.class)
+			.single();
+	}
+
 	/** One page of matching events, newest first. */
 	public AuditPage search(AuditQuery query, int page, int size) {
 		AuditSql.Where where = AuditSql.where(query);

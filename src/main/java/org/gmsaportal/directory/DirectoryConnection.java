@@ -47,6 +47,8 @@ public final class DirectoryConnection {
 
 	private final @Nullable String refusal;
 
+	private final ServiceSessions serviceSessions = new ServiceSessions();
+
 	DirectoryConnection(String name, DirectorySettings.Connection settings, LdapContextSource contextSource,
 			SSLSocketFactory socketFactory, @Nullable String refusal) {
 		this.name = name;
@@ -176,7 +178,41 @@ public final class DirectoryConnection {
 			throw new DirectoryException(prefix + ".bind-password (or bind-password-file) is not set");
 		}
 		String principal = user.contains("@") || user.contains("=") ? user : user + "@" + domain();
-		return withContext(principal, password, action);
+		return withPooledContext(principal, password, action);
+	}
+
+	/** How many service-account sessions (TLS handshake and bind each) this connection has opened. */
+	public long serviceSessionsOpened() {
+		return this.serviceSessions.opened();
+	}
+
+	/** Closes the idle service-account sessions (at shutdown). */
+	void closeIdleSessions() {
+		this.serviceSessions.closeAll();
+	}
+
+	// The service account's sessions are reused (ServiceSessions); a session whose work failed is closed.
+	private <T> T withPooledContext(String principal, String password, LdapAction<T> action) {
+		if (this.refusal != null) {
+			throw new DirectoryException(this.refusal);
+		}
+		String bound = password;
+		ServiceSessions.Lent lent = this.serviceSessions.lend(principal, password,
+				() -> open(c -> c.getContext(principal, bound)));
+		T result;
+		try {
+			result = action.run(lent.ctx());
+		}
+		catch (NamingException ex) {
+			this.serviceSessions.discard(lent);
+			throw new DirectoryException(this.name + ": " + Ldap.diagnostic(ex), ex);
+		}
+		catch (RuntimeException | Error ex) {
+			this.serviceSessions.discard(lent);
+			throw ex;
+		}
+		this.serviceSessions.giveBack(lent);
+		return result;
 	}
 
 	/**

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import javax.net.ssl.SSLSocketFactory;
 
+import jakarta.annotation.PreDestroy;
+
 import org.gmsaportal.directory.internal.ThreadBoundSocketFactory;
 import org.gmsaportal.directory.internal.TlsSocketFactories;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +42,11 @@ public class DirectoryConnections {
 			}
 			this.connections.put(name, built);
 		});
+	}
+
+	@PreDestroy
+	void closeIdleSessions() {
+		this.connections.values().forEach(DirectoryConnection::closeIdleSessions);
 	}
 
 	public Optional<DirectoryConnection> find(String name) {

@@ -50,8 +50,9 @@ class AuditController {
 		model.addAttribute("outcomes", AuditOutcome.values());
 		model.addAttribute("filterQuery", filterQuery(request));
 		AuditQuery query = errors.hasErrors() ? AuditQuery.all() : this.links.link(filter.toQuery());
-		int page = errors.hasErrors() ? 0 : filter.getPage();
-		model.addAttribute("result", this.auditLog.search(query, page, PAGE_SIZE));
+		boolean valid = !errors.hasErrors();
+		model.addAttribute("result", AuditListPage.read(this.auditLog, query, valid ? filter.getBefore() : null,
+				valid ? filter.getAfter() : null, PAGE_SIZE));
 		return "audit/list";
 	}
 
@@ -100,9 +101,10 @@ class AuditController {
 			.body(body);
 	}
 
-	/** The current filter as a query string without the page, for export and paging links. */
+	/** The current filter as a query string without the page's position, for export and paging links. */
 	private static String filterQuery(HttpServletRequest request) {
-		String query = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("page").build().getQuery();
+		String query = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("before")
+			.replaceQueryParam("after").build().getQuery();
 		return (query != null) ? query : "";
 	}
 

@@ -52,8 +52,12 @@ public class AuditFilter {
 	@Size(max = 64)
 	private @Nullable String tz;
 
+	// keyset paging (issue 18): the page of events older than this sequence number, or newer than that one
+	@Min(1)
+	private @Nullable Long before;
+
 	@Min(0)
-	private int page;
+	private @Nullable Long after;
 
 	AuditQuery toQuery() {
 		ZoneId zone = zone();
@@ -157,12 +161,20 @@ public class AuditFilter {
 		this.tz = tz;
 	}
 
-	public int getPage() {
-		return this.page;
+	public @Nullable Long getBefore() {
+		return this.before;
 	}
 
-	public void setPage(int page) {
-		this.page = page;
+	public void setBefore(@Nullable Long before) {
+		this.before = before;
+	}
+
+	public @Nullable Long getAfter() {
+		return this.after;
+	}
+
+	public void setAfter(@Nullable Long after) {
+		this.after = after;
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditOutcome;
-import org.gmsaportal.audit.AuditPage;
+import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.provisioning.TrailLinks;
@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -71,28 +72,46 @@ class AuditControllerTests {
 
 	@Test
 	void aFilterThatBreaksRulesNamesEachFieldAndTheWholeLogIsShownInstead() {
-		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 50, 0));
+		given(this.auditLog.before(any(), anyLong(), anyInt())).willReturn(List.of());
 		assertThat(this.mvc.get().uri("/audit").param("action", "DROP TABLE").param("tz", "Mars/Base")
-			.param("outcome", "BOGUS").param("page", "3").with(AUDITOR)).hasStatusOk()
+			.param("outcome", "BOGUS").param("before", "0").with(AUDITOR)).hasStatusOk()
 			.hasViewName("audit/list")
 			.model()
 			.extractingBindingResult("filter")
 			.hasFieldErrorCode("action", "Pattern")
 			.hasFieldErrorCode("tzValid", "AssertTrue")
-			.hasFieldErrorCode("outcome", "typeMismatch");
-		verify(this.auditLog).search(AuditQuery.all(), 0, 50);
+			.hasFieldErrorCode("outcome", "typeMismatch")
+			.hasFieldErrorCode("before", "Min");
+		verify(this.auditLog).before(AuditQuery.all(), Long.MAX_VALUE, 51);
 	}
 
 	@Test
-	void aValidFilterIsReadInTheViewersZoneAndPagingLinksKeepItWithoutThePage() {
-		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 2, 50, 0));
-		assertThat(this.mvc.get().uri("/audit?from=2026-01-01T10:00&tz=Europe/Berlin&outcome=DENIED&page=2")
+	void aValidFilterIsReadInTheViewersZoneAndPagingLinksKeepItWithoutThePosition() {
+		given(this.auditLog.before(any(), anyLong(), anyInt())).willReturn(List.of());
+		assertThat(this.mvc.get().uri("/audit?from=2026-01-01T10:00&tz=Europe/Berlin&outcome=DENIED&before=200")
 			.with(AUDITOR)).hasStatusOk()
 			.model()
 			.doesNotHaveErrors()
 			.containsEntry("filterQuery", "from=2026-01-01T10:00&tz=Europe/Berlin&outcome=DENIED");
-		verify(this.auditLog).search(new AuditQuery(Instant.parse("2026-01-01T09:00:00Z"), null, null, null,
-				AuditOutcome.DENIED, null, null), 2, 50);
+		verify(this.auditLog).before(new AuditQuery(Instant.parse("2026-01-01T09:00:00Z"), null, null, null,
+				AuditOutcome.DENIED, null, null), 200L, 51);
+	}
+
+	@Test
+	void theListReadsByKeysetAndCountsNoFurtherThanItsCap() {
+		List<AuditRow> rows = new java.util.ArrayList<>();
+		for (long seq = 1_000_000; seq > 1_000_000 - 51; seq--) {
+			rows.add(new AuditRow(seq, Instant.parse("2026-01-01T10:00:00Z"), "admin", "PERSON", "ADMIN", null,
+					"auth.login", "admin", "SUCCESS", "{}", null, null, "0".repeat(64), "e".repeat(64)));
+		}
+		given(this.auditLog.before(any(), anyLong(), anyInt())).willReturn(rows);
+		given(this.auditLog.countUpTo(any(), anyLong())).willReturn(1001L);
+		assertThat(this.mvc.get().uri("/audit?outcome=SUCCESS").with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("more than 1,000 matching events")
+			.contains("href=\"/audit?outcome=SUCCESS&amp;before=999951\"")
+			.doesNotContain("after=");
+		verify(this.auditLog, never()).search(any(), anyInt(), anyInt());
 	}
 
 	@Test

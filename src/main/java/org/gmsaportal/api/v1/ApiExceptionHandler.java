@@ -136,9 +136,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					"The audit trail cannot be written; nothing was changed."));
 	}
 
-	/** The directory or the cluster did not answer; their messages say what to do and hold no secret. */
+	/**
+	 * The directory or the cluster did not answer; their messages say what to do and hold no secret. Each such 503
+	 * is logged with its cause (issue 18: under load some filings answered 503 with nothing in the log).
+	 */
 	@ExceptionHandler({ DirectoryException.class, ClusterOperationException.class })
-	ResponseEntity<Object> backendUnavailable(RuntimeException ex) {
+	ResponseEntity<Object> backendUnavailable(RuntimeException ex, WebRequest request) {
+		logger.warn("API request {} answered 503: {} (cause: {})", request.getDescription(false), ex.getMessage(),
+				rootCause(ex));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, String.valueOf(ex.getMessage())));
 	}
@@ -169,6 +174,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			code = "type";
 		}
 		return code.toLowerCase(Locale.ROOT);
+	}
+
+	private static String rootCause(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return (cause == ex) ? "none" : cause.getClass().getName() + ": " + cause.getMessage();
 	}
 
 }

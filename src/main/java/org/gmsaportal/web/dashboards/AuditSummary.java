@@ -9,7 +9,6 @@ import java.util.List;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditOutcome;
-import org.gmsaportal.audit.AuditPage;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
 import org.jspecify.annotations.Nullable;
@@ -17,13 +16,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The audit trail at a glance, from a few counting queries; the chain itself is verified only on its own page,
- * since that walks every event.
+ * The audit trail at a glance, from reads that do not grow with the trail: its length from the chain head, the
+ * newest events by the primary key, the refusals counted up to {@link #DENIED_CAP}. The chain itself is verified only
+ * on its own page, since that walks every event.
  *
  * @param events how many events the trail holds
  * @param newest the newest event, or {@code null} if there is none
  * @param deniedSince the start of the window of {@link #denied}
- * @param denied how many events since {@code deniedSince} were refused (outcome DENIED)
+ * @param denied how many events since {@code deniedSince} were refused (outcome DENIED), at most
+ * {@link #DENIED_CAP} + 1
  * @param deniedLink the audit list filtered to exactly those events
  * @param lastVerification the newest recorded chain verification, or {@code null} if none was recorded
  */
@@ -32,19 +33,33 @@ record AuditSummary(long events, @Nullable AuditRow newest, Instant deniedSince,
 
 	static final Duration DENIED_WINDOW = Duration.ofHours(24);
 
+	static final long DENIED_CAP = 1000;
+
 	static AuditSummary of(AuditLog log, Instant now) {
-		AuditPage all = log.search(AuditQuery.all(), 0, 1);
 		// whole seconds, so that the link's filter (a local date-time in UTC) covers exactly the counted window
 		Instant since = now.minus(DENIED_WINDOW).truncatedTo(ChronoUnit.SECONDS);
-		long denied = log.search(new AuditQuery(since, null, null, null, AuditOutcome.DENIED, null, null), 0, 1).total();
-		AuditPage verifications = log.search(new AuditQuery(null, null, null, "audit.verify", null, null, null), 0, 1);
+		long denied = log.countUpTo(new AuditQuery(since, null, null, null, AuditOutcome.DENIED, null, null),
+				DENIED_CAP);
+		List<AuditRow> verifications = log.before(new AuditQuery(null, null, null, "audit.verify", null, null, null),
+				Long.MAX_VALUE, 1);
 		String link = UriComponentsBuilder.fromPath("/audit")
 			.queryParam("outcome", AuditOutcome.DENIED.name())
 			.queryParam("from", LocalDateTime.ofInstant(since, ZoneOffset.UTC).toString())
 			.queryParam("tz", "UTC")
 			.build()
 			.toUriString();
-		return new AuditSummary(all.total(), first(all.events()), since, denied, link, first(verifications.events()));
+		return new AuditSummary(log.size(), first(log.before(AuditQuery.all(), Long.MAX_VALUE, 1)), since, denied,
+				link, first(verifications));
+	}
+
+	/** How far the refusals are counted. */
+	public long deniedCap() {
+		return DENIED_CAP;
+	}
+
+	/** Whether more refusals were recorded than were counted. */
+	public boolean deniedMore() {
+		return this.denied > DENIED_CAP;
 	}
 
 	/** Whether the newest recorded verification found the chain intact (its outcome is SUCCESS). */

@@ -79,6 +79,7 @@ class WizardController {
 			Authentication user, Model model) {
 		wizard.setConnections(form);
 		if (go.equals("check")) {
+			this.live.forgetStatus(form);
 			return stay("connections", form, wizard, user, model);
 		}
 		if (!errors.hasFieldErrors("directoryConnection")
@@ -272,7 +273,11 @@ class WizardController {
 				model.addAttribute("clusters", this.connections.clusterConnections());
 				ConnectionsStep chosen = (ConnectionsStep) java.util.Objects.requireNonNull(model.getAttribute("form"));
 				this.live.directoryStatus(chosen).ifPresent(status -> model.addAttribute("directoryStatus", status));
-				this.live.clusterStatus(chosen).ifPresent(status -> model.addAttribute("clusterStatus", status));
+				this.live.clusterStatus(chosen).ifPresent(status -> {
+					model.addAttribute("clusterStatus", status.value());
+					model.addAttribute("clusterStatusAge",
+							Math.max(0, java.time.Duration.between(status.readAt(), java.time.Instant.now()).toSeconds()));
+				});
 			}
 			case "forest" -> {
 				model.addAttribute("kdsChoices", KdsRootKeyChoice.values());

@@ -1,5 +1,7 @@
 package org.gmsaportal.web.wizard;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,13 +36,26 @@ class WizardLiveChecks {
 
 	private final MessageSource messages;
 
-	WizardLiveChecks(LiveChecks live, MessageSource messages) {
+	private final StatusCache statuses;
+
+	WizardLiveChecks(LiveChecks live, MessageSource messages, StatusCache statuses) {
 		this.live = live;
 		this.messages = messages;
+		this.statuses = statuses;
 	}
 
-	/** The directory's answer, or why there is none. */
-	record DirectoryCheck(@Nullable DirectoryStatus status, @Nullable String error) {
+	/** The directory's answer, or why there is none, and when it was read. */
+	record DirectoryCheck(@Nullable DirectoryStatus status, @Nullable String error, Instant checkedAt) {
+
+		DirectoryCheck(@Nullable DirectoryStatus status, @Nullable String error) {
+			this(status, error, Instant.now());
+		}
+
+		/** Whole seconds since the check, for the page. */
+		public long ageSeconds() {
+			return Math.max(0, Duration.between(this.checkedAt, Instant.now()).toSeconds());
+		}
+
 	}
 
 	/** The forest's KDS root keys, or why they could not be read. */
@@ -85,7 +100,20 @@ class WizardLiveChecks {
 		if ((name == null || name.isBlank()) && configured.size() == 1) {
 			name = configured.get(0);
 		}
-		return (name != null && configured.contains(name)) ? Optional.of(directoryStatus(name)) : Optional.empty();
+		if (name == null || !configured.contains(name)) {
+			return Optional.empty();
+		}
+		String connection = name;
+		StatusCache.Timed<DirectoryCheck> cached = this.statuses.get("directory:" + connection,
+				() -> directoryStatus(connection));
+		DirectoryCheck check = cached.value();
+		return Optional.of(new DirectoryCheck(check.status(), check.error(), cached.readAt()));
+	}
+
+	/** Forgets the chosen connections' status, so that the page reads it again (its Check status button). */
+	void forgetStatus(ConnectionsStep chosen) {
+		this.statuses.forget("directory:" + chosen.getDirectoryConnection());
+		this.statuses.forget("cluster:" + chosen.getClusterConnection());
 	}
 
 	/**
@@ -105,11 +133,12 @@ class WizardLiveChecks {
 		}
 	}
 
-	/** The chosen cluster connection's reachability and version; none for export only. */
-	Optional<PreflightCheck> clusterStatus(ConnectionsStep chosen) {
+	/** The chosen cluster connection's reachability and version, and when it was read; none for export only. */
+	Optional<StatusCache.Timed<PreflightCheck>> clusterStatus(ConnectionsStep chosen) {
 		String name = chosen.getClusterConnection();
 		boolean configured = this.live.clusterConnections().stream().anyMatch(c -> c.name().equals(name));
-		return (!chosen.exportOnly() && configured) ? Optional.of(this.live.clusterStatus(String.valueOf(name)))
+		return (!chosen.exportOnly() && configured)
+				? Optional.of(this.statuses.get("cluster:" + name, () -> this.live.clusterStatus(String.valueOf(name))))
 				: Optional.empty();
 	}
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditOutcome;
-import org.gmsaportal.audit.AuditPage;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.audit.AuditTrail;
@@ -32,9 +31,12 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -88,7 +90,7 @@ class DashboardsControllerTests {
 		given(this.runs.inventory()).willReturn(List.of());
 		given(this.runs.needingAttention(DashboardsController.ATTENTION_LIMIT)).willReturn(List.of());
 		given(this.requests.pending()).willReturn(new PendingRequests(0, null));
-		given(this.auditLog.search(any(), eq(0), eq(1))).willReturn(new AuditPage(List.of(), 0, 1, 0));
+		given(this.auditLog.before(any(), anyLong(), eq(1))).willReturn(List.of());
 	}
 
 	@Test
@@ -108,8 +110,8 @@ class DashboardsControllerTests {
 
 	@Test
 	void theRefusalsOfTheLastDayLinkToTheAuditListFilteredToExactlyThem() {
-		given(this.auditLog.search(argThat(q -> q != null && q.outcome() == AuditOutcome.DENIED), eq(0), eq(1)))
-			.willReturn(new AuditPage(List.of(), 0, 1, 4));
+		given(this.auditLog.countUpTo(argThat(q -> q != null && q.outcome() == AuditOutcome.DENIED),
+				eq(AuditSummary.DENIED_CAP))).willReturn(4L);
 		assertThat(this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR"))).hasStatusOk()
 			.model()
 			.extractingByKey("audit")
@@ -121,11 +123,25 @@ class DashboardsControllerTests {
 	}
 
 	@Test
+	void theDashboardsCountNoAuditTableAndShowMoreThanTheCapOfRefusals() {
+		given(this.auditLog.size()).willReturn(1_000_000L);
+		given(this.auditLog.before(any(), anyLong(), eq(1))).willReturn(List.of(new AuditRow(1_000_000,
+				Instant.parse("2026-01-01T10:00:00Z"), "admin", "PERSON", "ADMIN", null, "auth.login", "admin",
+				"SUCCESS", "{}", null, null, "0".repeat(64), "e".repeat(64))));
+		given(this.auditLog.countUpTo(any(), eq(AuditSummary.DENIED_CAP))).willReturn(AuditSummary.DENIED_CAP + 1);
+		assertThat(this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR"))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"audit-events\">1000000<")
+			.containsPattern("id=\"audit-denied\"[^>]*>more than 1,000<");
+		verify(this.auditLog, never()).search(any(), anyInt(), anyInt());
+	}
+
+	@Test
 	void theNewestVerificationSaysWhetherTheChainWasIntact() {
 		AuditRow broken = new AuditRow(9, Instant.parse("2026-01-01T10:00:00Z"), "admin", "PERSON", "ADMIN", null,
 				"audit.verify", "audit_event", "FAILURE", "{}", null, null, "0".repeat(64), "e".repeat(64));
-		given(this.auditLog.search(new AuditQuery(null, null, null, "audit.verify", null, null, null), 0, 1))
-			.willReturn(new AuditPage(List.of(broken), 0, 1, 1));
+		given(this.auditLog.before(new AuditQuery(null, null, null, "audit.verify", null, null, null), Long.MAX_VALUE,
+				1)).willReturn(List.of(broken));
 		assertThat(this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR"))).hasStatusOk()
 			.model()
 			.extractingByKey("audit")

@@ -56,6 +56,9 @@ class WizardLiveHttpTests {
 	@Autowired
 	SwitchableDirectory directory;
 
+	@Autowired
+	StatusCache statuses;
+
 	private String admin;
 
 	private MockHttpSession session;
@@ -82,6 +85,20 @@ class WizardLiveHttpTests {
 	@AfterEach
 	void directoryBack() {
 		this.directory.outage = null;
+		this.statuses.forgetAll();
+	}
+
+	@Test
+	void viewsShowTheStatusReadBeforeWithItsAgeAndOnlyCheckStatusAsksTheDirectoryAgain() throws Exception {
+		page(form("connections", "go", "check", "directoryConnection", "lab", "clusterConnection", "mock"));
+		int reads = this.directory.statusReads.get();
+		for (int i = 0; i < 5; i++) {
+			assertThat(page(get("/wizard/connections"))).contains("id=\"directory-dc\">dc1.contoso.com<")
+				.contains("id=\"directory-status-age\">Checked ").contains("id=\"cluster-status-age\">Checked ");
+		}
+		assertThat(this.directory.statusReads.get()).isEqualTo(reads);
+		page(form("connections", "go", "check", "directoryConnection", "lab", "clusterConnection", "mock"));
+		assertThat(this.directory.statusReads.get()).isEqualTo(reads + 1);
 	}
 
 	@Test
@@ -344,6 +361,8 @@ class WizardLiveHttpTests {
 
 		volatile @Nullable String outage;
 
+		final java.util.concurrent.atomic.AtomicInteger statusReads = new java.util.concurrent.atomic.AtomicInteger();
+
 		/** The SPNs of the last collision check, as the wizard asked for them. */
 		volatile List<String> spnsChecked = List.of();
 
@@ -355,6 +374,7 @@ class WizardLiveHttpTests {
 
 		@Override
 		public DirectoryStatus status(String connection) {
+			this.statusReads.incrementAndGet();
 			answering();
 			return super.status(connection);
 		}

@@ -1,0 +1,230 @@
+package org.gmsaportal.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import org.gmsaportal.support.BenchTable;
+import org.gmsaportal.support.PostgresDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * P2 of issue 18 on PostgreSQL: chained append throughput at 1 and 16 threads against a plain one-row INSERT per
+ * transaction, then verification and every audit filter (web page and API) at {@code bench.rows} (1,000,000)
+ * events. Prints a table of figure, baseline in the same run and ratio; asserts nothing about time.
+ *
+ * <p>
+ * Not part of {@code verify}: {@code scripts/bench.sh p2} runs it ({@code ./mvnw -B test -Pbench
+ * -Dtest=AuditScaleBenchmark} with the {@code GMSA_TEST_POSTGRES_*} settings of scripts/lab-postgres.sh).
+ */
+@SpringBootTest(properties = "logging.level.gmsa.audit=WARN")
+class AuditScaleBenchmark {
+
+	private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
+
+	private static final Duration APPEND_TIME = Duration.ofSeconds(Integer.getInteger("bench.append.seconds", 8));
+
+	private static final int QUERY_ROUNDS = 20;
+
+	private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	AuditTrail trail;
+
+	@Autowired
+	AuditLog auditLog;
+
+	@Autowired
+	ChainHasher hasher;
+
+	private final BenchTable table = new BenchTable("P2 audit on PostgreSQL");
+
+	@BeforeAll
+	static void requirePostgres() {
+		PostgresDatabase.require();
+	}
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		PostgresDatabase.register(registry);
+	}
+
+	@Test
+	void appendVerifyAndFilter() throws Exception {
+		this.jdbc.update("ALTER TABLE audit_event DISABLE TRIGGER USER");
+		this.jdbc.update("DROP TABLE IF EXISTS bench_plain");
+		this.jdbc.update("CREATE TABLE bench_plain AS SELECT * FROM audit_event WHERE false");
+		for (int threads : new int[] { 1, 16 }) {
+			double chained = throughput(threads, () -> this.trail.record(AuditEvent
+				.of("bench.append", "CN=bench,DC=lab,DC=test", AuditOutcome.SUCCESS).withActor(Actor.system())));
+			AtomicLong plainSeq = new AtomicLong(10_000_000L * threads);
+			double plain = throughput(threads, () -> this.transactions.executeWithoutResult(status -> this.jdbc
+				.update("INSERT INTO bench_plain (" + AuditSql.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+						+ "?, ?, ?)", row(plainSeq.incrementAndGet(), "x"))));
+			this.table.add("chained append, " + threads + " thread(s), ev/s", chained, plain);
+		}
+		this.jdbc.update("DROP TABLE bench_plain");
+
+		long generateStart = System.nanoTime();
+		generate();
+		this.jdbc.update("ANALYZE audit_event");
+		System.out.printf("generated %,d events in %.1f s%n", ROWS, (System.nanoTime() - generateStart) / 1e9);
+
+		double scan = seconds(() -> scanAll());
+		double verify = seconds(() -> {
+			if (!this.auditLog.verify().intact()) {
+				throw new AssertionError("generated chain does not verify");
+			}
+		});
+		this.table.add("verify " + ROWS + " events, s", verify, scan);
+
+		double newest = p95(() -> this.auditLog.after(AuditQuery.all(), ROWS - 50, 50));
+		Instant day = BASE.plus(Duration.ofDays(100));
+		web("actor, rare", filter(null, null, "rare.person", null, null, null), newest);
+		web("free text", filter(null, null, null, null, null, "svc777"), newest);
+		web("outcome DENIED", filter(null, null, null, null, AuditOutcome.DENIED, null), newest);
+		web("one day", filter(day, day.plus(Duration.ofDays(1)), null, null, null, null), newest);
+		this.table.add("web page 2000 of all (OFFSET), p95 ms",
+				p95(() -> this.auditLog.search(AuditQuery.all(), 2000, 50)), newest);
+		this.table.add("web page 2000 of all (keyset), p95 ms",
+				p95(() -> this.auditLog.before(AuditQuery.all(), ROWS - 2000 * 50, 51)), newest);
+		api("actor, rare", filter(null, null, "rare.person", null, null, null), newest);
+		api("action, rare", filter(null, null, null, "directory.kds", null, null), newest);
+		api("one day", filter(day, day.plus(Duration.ofDays(1)), null, null, null, null), newest);
+		this.table.print("baseline for filters: newest 50 events by primary key");
+		this.jdbc.update("ALTER TABLE audit_event ENABLE TRIGGER USER");
+	}
+
+	/** The web list as main had it (COUNT + OFFSET) and as it is now (capped count + keyset page). */
+	private void web(String name, AuditQuery query, double baseline) {
+		this.table.add("web " + name + " (COUNT+OFFSET), p95 ms", p95(() -> this.auditLog.search(query, 0, 50)),
+				baseline);
+		this.table.add("web " + name + " (keyset), p95 ms", p95(() -> {
+			this.auditLog.countUpTo(query, 1000);
+			return this.auditLog.before(query, Long.MAX_VALUE, 51);
+		}), baseline);
+	}
+
+	private void api(String name, AuditQuery query, double baseline) {
+		this.table.add("API filter " + name + ", p95 ms", p95(() -> this.auditLog.after(query, 0, 50)), baseline);
+	}
+
+	private static AuditQuery filter(Instant from, Instant to, String actor, String action, AuditOutcome outcome,
+			String text) {
+		return new AuditQuery(from, to, actor, action, outcome, text, null);
+	}
+
+	/** Events per second that {@code threads} threads reach calling {@code append} for {@link #APPEND_TIME}. */
+	private static double throughput(int threads, Runnable append) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicLong done = new AtomicLong();
+		long end = System.nanoTime() + APPEND_TIME.toNanos();
+		long start = System.nanoTime();
+		List<Future<?>> workers = new ArrayList<>();
+		for (int i = 0; i < threads; i++) {
+			workers.add(pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					append.run();
+					done.incrementAndGet();
+				}
+			}));
+		}
+		for (Future<?> worker : workers) {
+			worker.get();
+		}
+		pool.shutdown();
+		return done.get() / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private static double p95(Supplier<?> query) {
+		query.get();
+		double[] ms = new double[QUERY_ROUNDS];
+		for (int i = 0; i < QUERY_ROUNDS; i++) {
+			long start = System.nanoTime();
+			query.get();
+			ms[i] = (System.nanoTime() - start) / 1e6;
+		}
+		Arrays.sort(ms);
+		return ms[(int) Math.ceil(0.95 * QUERY_ROUNDS) - 1];
+	}
+
+	private static double seconds(Runnable action) {
+		long start = System.nanoTime();
+		action.run();
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	private void scanAll() {
+		long after = 0;
+		for (List<AuditRow> rows; !(rows = this.auditLog.after(AuditQuery.all(), after, 1000)).isEmpty();) {
+			after = rows.get(rows.size() - 1).seq();
+		}
+	}
+
+	/** Replaces the trail with {@link #ROWS} chained events: 97 actors, a rare one, three outcomes, a year. */
+	private void generate() {
+		this.jdbc.update("DELETE FROM audit_event");
+		String prev = AuditRow.GENESIS;
+		List<Object[]> batch = new ArrayList<>();
+		for (long seq = 1; seq <= ROWS; seq++) {
+			Object[] values = row(seq, prev);
+			String hash = ChainHasher.hash(toRow(values));
+			values[13] = hash;
+			batch.add(values);
+			prev = hash;
+			if (batch.size() == 5_000) {
+				insert(batch);
+			}
+		}
+		insert(batch);
+		this.jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ?, mac = ? WHERE id = 1", ROWS, prev,
+				this.hasher.checkpointMac(ROWS, prev));
+	}
+
+	private static Object[] row(long seq, String prev) {
+		boolean rare = seq % 100_003 == 0;
+		String actor = rare ? "rare.person" : "user" + (seq % 97);
+		String action = rare ? "directory.kds.create" : (seq % 3 == 0) ? "auth.login" : "directory.gmsa.create";
+		String outcome = (seq % 1000 == 0) ? "DENIED" : (seq % 50 == 0) ? "FAILURE" : "SUCCESS";
+		OffsetDateTime at = OffsetDateTime.ofInstant(BASE.plusSeconds(seq * 30), ZoneOffset.UTC);
+		return new Object[] { seq, at, actor, "PERSON", "ADMIN", "10.0.0." + (seq % 250), action,
+				"CN=svc" + seq + ",OU=Service Accounts,DC=lab,DC=test", outcome,
+				"{\"spns\":[\"host/svc" + seq + "\"]}", "run-" + (seq / 10), null, prev, "" };
+	}
+
+	private static AuditRow toRow(Object[] v) {
+		return new AuditRow((long) v[0], ((OffsetDateTime) v[1]).toInstant(), (String) v[2], (String) v[3],
+				(String) v[4], (String) v[5], (String) v[6], (String) v[7], (String) v[8], (String) v[9],
+				(String) v[10], null, (String) v[12], "");
+	}
+
+	private void insert(List<Object[]> batch) {
+		this.jdbc.batchUpdate("INSERT INTO audit_event (" + AuditSql.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+				+ "?, ?, ?, ?, ?)", batch);
+		batch.clear();
+	}
+
+}
