@@ -1,25 +1,21 @@
 package org.gmsaportal.audit;
 
-import java.io.IOException;
-
-import org.gmsaportal.keys.KeyFiles;
+import org.gmsaportal.keys.SharedKeys;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Provides the chain hasher with its checkpoint key, from the environment or a key file.
+ * Provides the chain hasher with its checkpoint key, from the environment or a key file; every instance on one
+ * database must have the same one ({@link SharedKeys}).
  */
 @Configuration(proxyBeanMethods = false)
 class CheckpointKeys {
 
 	@Bean
-	ChainHasher chainHasher(AuditSettings settings) throws IOException {
-		return new ChainHasher(key(settings));
-	}
-
-	static byte[] key(AuditSettings settings) throws IOException {
-		return KeyFiles.load("gmsa.audit.checkpoint-key", settings.checkpointKey(), settings.checkpointKeyFile());
+	ChainHasher chainHasher(AuditSettings settings, SharedKeys keys) {
+		return new ChainHasher(
+				keys.load("gmsa.audit.checkpoint-key", settings.checkpointKey(), settings.checkpointKeyFile()));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.gmsaportal.directory.Directory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -22,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may do what in the browser: form sign-in, roles, CSRF, session and header hardening. The REST API
@@ -70,7 +72,7 @@ class SecurityConfig {
 
 	@Bean
 	AuthenticationManager signIn(LocalAccounts accounts, Directory directory, SecuritySettings settings,
-			AuditTrail audit, RepeatedDenials denials) {
+			AuditTrail audit, RepeatedDenials denials, JdbcClient jdbc, TransactionTemplate transactions) {
 		List<AuthenticationProvider> providers = new ArrayList<>();
 		providers.add(new LocalAuthenticationProvider(accounts));
 		String connection = settings.ad().connection();
@@ -82,7 +84,7 @@ class SecurityConfig {
 			providers.add(new ActiveDirectoryAuthenticationProvider(directory, connection, settings.ad()));
 		}
 		ProviderManager manager = new ProviderManager(providers);
-		return new AuditingAuthenticationManager(manager, new LoginThrottle(settings.throttle(), Clock.systemUTC()),
+		return new AuditingAuthenticationManager(manager, new LoginThrottle(settings.throttle(), Clock.systemUTC(), jdbc, transactions),
 				audit, denials);
 	}
 

@@ -1,0 +1,37 @@
+package org.gmsaportal.security;
+
+import org.gmsaportal.keys.DataCipher;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+
+/**
+ * Sessions are kept in the database so that every instance knows a signed-in person; each attribute is serialized
+ * and then encrypted under the data key ({@code gmsa.keys.data-key}). A session briefly holds what is shown once
+ * after a redirect (a new API client's token and signing secret), and the database must never hold those readable.
+ * The session id itself stays readable (Spring Session looks sessions up by it): whoever can read the sessions table
+ * can take over a session that has not expired, as with any server-side session store.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionStorage {
+
+	private static final String PURPOSE = "session attribute";
+
+	@Bean
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> encryptedSessionAttributes(DataCipher cipher) {
+		SerializingConverter serializer = new SerializingConverter();
+		DeserializingConverter deserializer = new DeserializingConverter(SessionStorage.class.getClassLoader());
+		GenericConversionService conversion = new GenericConversionService();
+		conversion.addConverter(Object.class, byte[].class,
+				(value) -> cipher.seal(serializer.convert(value), PURPOSE, ""));
+		conversion.addConverter(byte[].class, Object.class,
+				(sealed) -> deserializer.convert(cipher.open(sealed, PURPOSE, "")));
+		return (repository) -> repository.setConversionService(conversion);
+	}
+
+}
