@@ -11,6 +11,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,7 @@ public class DataCipher {
 
 	private final byte[] material;
 
+	@Autowired
 	DataCipher(SharedKeys keys, KeySettings settings) {
 		this(keys.load(SETTING, settings.dataKey(), settings.dataKeyFile()));
 	}
