@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -11,18 +12,25 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * AES-256-GCM under the data key ({@code gmsa.keys.data-key}), for values every instance reads from the database.
  * Each purpose gets a key of its own (derived with SHA-256), and the owner (a session id, a run id) is bound in as
  * associated data, so a value copied onto another row or used for another purpose does not decrypt.
+ *
+ * <p>
+ * The key is {@code gmsa.keys.data-key} ({@code GMSA_KEYS_DATA_KEY}, at least 32 characters, the same on every
+ * instance), else the file {@code gmsa.keys.data-key-file} ({@code ./data/data.key}, a mounted file; created with a
+ * random key at first start only on the embedded H2). Like the other keys it is fingerprinted ({@link SharedKeys}).
  */
-@Component
-public class DataCipher {
+public final class DataCipher {
 
-	static final String SETTING = "gmsa.keys.data-key";
+	/** The setting of the key. */
+	public static final String SETTING = "gmsa.keys.data-key";
+
+	/** The default of {@code gmsa.keys.data-key-file}. */
+	public static final String DEFAULT_FILE = "./data/data.key";
 
 	private static final int IV_LENGTH = 12;
 
@@ -34,12 +42,12 @@ public class DataCipher {
 
 	private final byte[] material;
 
-	@Autowired
-	DataCipher(SharedKeys keys, KeySettings settings) {
-		this(keys.load(SETTING, settings.dataKey(), settings.dataKeyFile()));
+	/** A cipher over the data key from its settings, refused as {@link SharedKeys#load} refuses. */
+	public static DataCipher load(SharedKeys keys, @Nullable String configured, Path file) {
+		return new DataCipher(keys.load(SETTING, configured, file));
 	}
 
-	/** For tests and tools: a cipher over the given key material. */
+	/** A cipher over the given key material (at least 32 bytes). */
 	public DataCipher(byte[] material) {
 		this.material = material.clone();
 	}

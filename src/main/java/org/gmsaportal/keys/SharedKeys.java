@@ -7,9 +7,7 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Loads the keys every portal instance must share (the audit checkpoint key, the API secret key, the data key).
@@ -17,15 +15,21 @@ import org.springframework.stereotype.Component;
  * {@link KeyFiles} always did; on any other database several instances may run, so a key must come from the
  * environment or a mounted file, never from one instance's own dice. Either way the database keeps a fingerprint of
  * each key ({@link KeyFingerprints}), and an instance given another key refuses to start.
+ *
+ * <p>
+ * Not a bean: each module that loads a key makes one, so a module started on its own needs no other module's beans.
  */
-@Component
-public class SharedKeys {
+public final class SharedKeys {
 
 	private final KeyFingerprints fingerprints;
 
 	private final boolean mayGenerate;
 
-	SharedKeys(JdbcClient jdbc, @Value("${spring.datasource.url:}") String url) {
+	/**
+	 * @param jdbc the portal's database, where the fingerprints are
+	 * @param url the database's JDBC URL ({@code spring.datasource.url}): only the embedded H2 may generate keys
+	 */
+	public SharedKeys(JdbcClient jdbc, String url) {
 		this.fingerprints = new KeyFingerprints(jdbc);
 		this.mayGenerate = embeddedH2(url);
 	}

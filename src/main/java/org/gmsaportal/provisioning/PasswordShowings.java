@@ -1,6 +1,7 @@
 package org.gmsaportal.provisioning;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.keys.DataCipher;
+import org.gmsaportal.keys.SharedKeys;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -41,9 +43,11 @@ class PasswordShowings {
 	private final Clock clock;
 
 	@Autowired
-	PasswordShowings(JdbcClient jdbc, DataCipher cipher, TransactionOperations transactions,
-			@Value("${gmsa.provisioning.password-showing-ttl:PT1H}") Duration ttl) {
-		this(jdbc, cipher, transactions, ttl, Clock.systemUTC());
+	PasswordShowings(JdbcClient jdbc, TransactionOperations transactions,
+			@Value("${gmsa.provisioning.password-showing-ttl:PT1H}") Duration ttl,
+			@Value("${spring.datasource.url:}") String url, @Value("${gmsa.keys.data-key:}") String key,
+			@Value("${gmsa.keys.data-key-file:" + DataCipher.DEFAULT_FILE + "}") Path file) {
+		this(jdbc, DataCipher.load(new SharedKeys(jdbc, url), key, file), transactions, ttl, Clock.systemUTC());
 	}
 
 	PasswordShowings(JdbcClient jdbc, DataCipher cipher, TransactionOperations transactions, Duration ttl,

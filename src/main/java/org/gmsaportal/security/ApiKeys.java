@@ -2,8 +2,10 @@ package org.gmsaportal.security;
 
 import org.gmsaportal.keys.SharedKeys;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Provides the signing-secret cipher with its key, from the environment or a key file (as the audit
@@ -13,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 class ApiKeys {
 
 	@Bean
-	SecretCipher apiSecretCipher(ApiSettings settings, SharedKeys keys) {
-		return new SecretCipher(keys.load("gmsa.api.secret-key", settings.secretKey(), settings.secretKeyFile()));
+	SecretCipher apiSecretCipher(ApiSettings settings, JdbcClient jdbc, @Value("${spring.datasource.url:}") String url) {
+		return new SecretCipher(new SharedKeys(jdbc, url).load("gmsa.api.secret-key", settings.secretKey(),
+				settings.secretKeyFile()));
 	}
 
 }

@@ -1,12 +1,17 @@
 package org.gmsaportal.security;
 
-import org.gmsaportal.keys.DataCipher;
+import java.nio.file.Path;
 
+import org.gmsaportal.keys.DataCipher;
+import org.gmsaportal.keys.SharedKeys;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
 import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
@@ -23,7 +28,10 @@ class SessionStorage {
 	private static final String PURPOSE = "session attribute";
 
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> encryptedSessionAttributes(DataCipher cipher) {
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> encryptedSessionAttributes(JdbcClient jdbc,
+			@Value("${spring.datasource.url:}") String url, @Value("${gmsa.keys.data-key:}") String key,
+			@Value("${gmsa.keys.data-key-file:" + DataCipher.DEFAULT_FILE + "}") Path file) {
+		DataCipher cipher = DataCipher.load(new SharedKeys(jdbc, url), key, file);
 		SerializingConverter serializer = new SerializingConverter();
 		DeserializingConverter deserializer = new DeserializingConverter(SessionStorage.class.getClassLoader());
 		GenericConversionService conversion = new GenericConversionService();
