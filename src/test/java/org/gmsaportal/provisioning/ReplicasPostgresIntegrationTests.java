@@ -144,9 +144,10 @@ class ReplicasPostgresIntegrationTests {
 				WHERE table_name = 'audit_event' AND grantee = ? ORDER BY privilege_type
 				""").param(APP_ROLE).query(String.class).list();
 		assertThat(audit).containsExactly("INSERT", "SELECT");
-		assertThatThrownBy(() -> asApp.sql("ALTER TABLE audit_event DISABLE TRIGGER ALL").update())
+		assertThatThrownBy(() -> asApp.sql("ALTER TABLE audit_event DISABLE TRIGGER ALL").update()).rootCause()
 			.hasMessageContaining("must be owner");
-		assertThatThrownBy(() -> asApp.sql("TRUNCATE audit_event").update()).hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> asApp.sql("TRUNCATE audit_event").update()).rootCause()
+			.hasMessageContaining("permission denied");
 	}
 
 	@Test
