@@ -1,6 +1,7 @@
 package org.gmsaportal.security;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import org.gmsaportal.keys.DataCipher;
 import org.gmsaportal.keys.SharedKeys;
@@ -14,6 +15,9 @@ import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.util.StringUtils;
 
 /**
  * Sessions are kept in the database so that every instance knows a signed-in person; each attribute is serialized
@@ -26,6 +30,23 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 class SessionStorage {
 
 	private static final String PURPOSE = "session attribute";
+
+	/**
+	 * The session cookie as the portal's settings describe it ({@code server.servlet.session.cookie.*}: JSESSIONID,
+	 * HttpOnly, SameSite=Strict, Secure behind TLS), wherever the application runs: Boot maps these settings onto
+	 * Spring Session's cookie only with an embedded server, and a MockMvc test would otherwise see another cookie.
+	 */
+	@Bean
+	CookieSerializer sessionCookie(@Value("${server.servlet.session.cookie.name:JSESSIONID}") String name,
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secure,
+			@Value("${server.servlet.session.cookie.same-site:strict}") String sameSite) {
+		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+		cookie.setCookieName(name);
+		cookie.setUseHttpOnlyCookie(true);
+		cookie.setUseSecureCookie(secure);
+		cookie.setSameSite(StringUtils.capitalize(sameSite.toLowerCase(Locale.ROOT)));
+		return cookie;
+	}
 
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> encryptedSessionAttributes(JdbcClient jdbc,
