@@ -234,8 +234,10 @@ public interface Directory {
 	 * @param message what the admin should do, naming the holder
 	 * @param blocking whether the DC refuses the SPN; otherwise a warning (another computer holds HOST/x and the
 	 * request asks for a class HOST stands for, such as HTTP/x): the message says what would happen
+	 * <p>
+	 * Serializable: the wizard carries warnings across a redirect in the session, which is kept in the database.
 	 */
-	record SpnConflict(String spn, String holder, String message, boolean blocking) {
+	record SpnConflict(String spn, String holder, String message, boolean blocking) implements java.io.Serializable {
 	}
 
 	/**

@@ -3,7 +3,6 @@ package org.gmsaportal.provisioning;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.gmsaportal.credspec.SecretValue;
@@ -11,9 +10,10 @@ import org.gmsaportal.credspec.SecretValue;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds generated portable-user passwords in memory only, per run, for the steps that need them and for one
- * showing to the admin; a password that goes to a secret store is never shown. A restart loses them on purpose:
- * the run then sets a new one.
+ * Generates portable-user passwords and holds each run's in memory, for the run's steps on the instance executing
+ * it; a password that goes to a secret store is never shown. A password for the admin to see waits for its one
+ * showing in the database ({@link PasswordShowings}), encrypted, so that any instance can show it once. A restart
+ * loses the in-memory copy on purpose: the run then sets a new one (and offers that one for showing).
  */
 @Component
 class PasswordVault {
@@ -30,13 +30,11 @@ class PasswordVault {
 
 	private final Map<String, SecretValue> byRun = new ConcurrentHashMap<>();
 
-	private final Set<String> shown = ConcurrentHashMap.newKeySet();
+	private final PasswordShowings showings;
 
-	private final Set<String> finished = ConcurrentHashMap.newKeySet();
-
-	// Runs whose password goes to a secret store: a person never sees it.
-	private final Set<String> neverShown = ConcurrentHashMap.newKeySet();
-
+	PasswordVault(PasswordShowings showings) {
+		this.showings = showings;
+	}
 	/** A new 32-character password with every character class AD complexity asks for. */
 	SecretValue generate() {
 		String all = UPPER + LOWER + DIGITS + SYMBOLS;
@@ -56,15 +54,14 @@ class PasswordVault {
 		return SecretValue.of(password.toString());
 	}
 
+	/** Keeps the password for the run's steps and offers it for one showing (a new one must be shown again). */
 	void put(String runId, SecretValue password) {
 		this.byRun.put(runId, password);
-		// A new password must be shown again, since the old one no longer works.
-		this.shown.remove(runId);
+		this.showings.offer(runId, password);
 	}
 
 	/** Keeps the password for the run's steps only: it goes to a secret store and is never shown. */
 	void keepUnshown(String runId, SecretValue password) {
-		this.neverShown.add(runId);
 		this.byRun.put(runId, password);
 	}
 
@@ -74,34 +71,22 @@ class PasswordVault {
 
 	/** Whether a password waits for its one showing. */
 	boolean waitingToBeShown(String runId) {
-		return this.byRun.containsKey(runId) && !this.shown.contains(runId) && !this.neverShown.contains(runId);
+		return this.showings.waiting(runId);
 	}
 
-	/** The password for its one showing; empty if there is none or it was shown already. */
+	/** The password for its one showing; empty if there is none, it expired or it was shown already. */
 	Optional<SecretValue> takeForShowing(String runId) {
-		SecretValue password = this.byRun.get(runId);
-		if (password == null || this.neverShown.contains(runId) || !this.shown.add(runId)) {
-			return Optional.empty();
-		}
-		if (this.finished.contains(runId)) {
-			discard(runId);
-		}
-		return Optional.of(password);
+		return this.showings.take(runId);
 	}
 
-	/** The run needs the password no more; it stays only until its one showing. */
+	/** The run needs the password no more; one waiting for its showing stays in the database until then. */
 	void runFinished(String runId) {
-		this.finished.add(runId);
-		if (this.shown.contains(runId) || this.neverShown.contains(runId)) {
-			discard(runId);
-		}
+		this.byRun.remove(runId);
 	}
 
 	void discard(String runId) {
-		this.neverShown.remove(runId);
 		this.byRun.remove(runId);
-		this.shown.remove(runId);
-		this.finished.remove(runId);
+		this.showings.discard(runId);
 	}
 
 }

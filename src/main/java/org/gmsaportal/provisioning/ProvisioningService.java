@@ -259,19 +259,23 @@ public class ProvisioningService {
 	}
 
 	/**
-	 * The password, once, to {@code viewer}, who is recorded first: if that cannot be recorded the password
-	 * stays unshown. The event names who saw it and when, never the value.
+	 * The password, once, to {@code viewer}, who is recorded in the transaction that takes it: if that cannot be
+	 * recorded the password stays unshown. The event names who saw it and when, never the value. Of two instances
+	 * asked at once, one shows it and records the showing; the other finds nothing.
 	 */
 	public Optional<SecretValue> revealPortablePassword(String runId, String viewer) {
 		if (!this.vault.waitingToBeShown(runId)) {
 			return Optional.empty();
 		}
 		RunView run = this.runs.find(runId).orElseThrow();
-		this.audit.record(AuditEvent.of("provisioning.portable-password.shown", run.gmsaName() + "@" + run.domain(),
-				AuditOutcome.SUCCESS)
-			.withDetails(Map.of("shownTo", viewer))
-			.withCorrelation(runId, run.ticketRef()));
-		return this.vault.takeForShowing(runId);
+		return Objects.requireNonNull(this.transactions.execute((tx) -> {
+			Optional<SecretValue> password = this.vault.takeForShowing(runId);
+			password.ifPresent((p) -> this.audit.record(AuditEvent
+				.of("provisioning.portable-password.shown", run.gmsaName() + "@" + run.domain(), AuditOutcome.SUCCESS)
+				.withDetails(Map.of("shownTo", viewer))
+				.withCorrelation(runId, run.ticketRef())));
+			return password;
+		}));
 	}
 
 	private static void requireApproved(Plan plan, Approval approval) {

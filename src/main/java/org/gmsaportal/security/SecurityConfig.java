@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -28,6 +29,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequest
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Who may do what in the browser: form sign-in, roles, CSRF, session and header hardening. The REST API
@@ -104,7 +106,7 @@ class SecurityConfig {
 
 	@Bean
 	AuthenticationManager signIn(LocalAccounts accounts, Directory directory, SecuritySettings settings,
-			AuditTrail audit, RepeatedDenials denials) {
+			AuditTrail audit, RepeatedDenials denials, JdbcClient jdbc, TransactionTemplate transactions) {
 		List<AuthenticationProvider> providers = new ArrayList<>();
 		String connection = settings.ad().connection();
 		boolean ad = connection != null && !connection.isBlank();
@@ -128,7 +130,7 @@ class SecurityConfig {
 		}
 		ProviderManager manager = new ProviderManager(providers);
 		AuthenticationManager passwords = new AuditingAuthenticationManager(manager,
-				new LoginThrottle(settings.throttle(), Clock.systemUTC()), audit, denials);
+				new LoginThrottle(settings.throttle(), Clock.systemUTC(), jdbc, transactions), audit, denials);
 		if (!settings.oidc().enabled()) {
 			return passwords;
 		}

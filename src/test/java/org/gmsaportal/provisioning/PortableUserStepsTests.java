@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.gmsaportal.directory.Directory.ObjectType;
 import org.gmsaportal.support.FakeDirectory;
+import org.gmsaportal.support.MigratedH2;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +19,7 @@ class PortableUserStepsTests {
 
 	private final FakeDirectory directory = new FakeDirectory();
 
-	private final PasswordVault vault = new PasswordVault();
+	private final PasswordVault vault = new PasswordVault(PasswordShowingsTests.showings(MigratedH2.create()));
 
 	private final PortableUserSteps steps = new PortableUserSteps(this.directory, this.vault);
 

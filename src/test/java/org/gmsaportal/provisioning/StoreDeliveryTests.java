@@ -8,6 +8,7 @@ import org.gmsaportal.credspec.PluginPreset;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.support.FakeDirectory;
+import org.gmsaportal.support.MigratedH2;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class StoreDeliveryTests {
 
 	private final FakeDirectory directory = new FakeDirectory();
 
-	private final PasswordVault vault = new PasswordVault();
+	private final PasswordVault vault = new PasswordVault(PasswordShowingsTests.showings(MigratedH2.create()));
 
 	private final PortableUserSteps steps = new PortableUserSteps(this.directory, this.vault);
 

@@ -1,5 +1,6 @@
 package org.gmsaportal.security;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -7,7 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -101,11 +101,14 @@ class LocalAdminTests {
 	@Test
 	void signInAndSignOutAreAudited() throws Exception {
 		this.accounts.ensureBootstrapAdmin("configured-password-3");
-		MockHttpSession session = (MockHttpSession) this.mvc
-			.perform(formLogin("/login").user("admin").password("configured-password-3"))
+		// the session lives in the database (Spring Session): the next request finds it by its cookie
+		Cookie session = this.mvc.perform(formLogin("/login").user("admin").password("configured-password-3"))
 			.andExpect(authenticated().withRoles("ADMIN"))
-			.andReturn().getRequest().getSession();
-		this.mvc.perform(post("/logout").with(csrf()).session(session)).andExpect(redirectedUrl("/login?logout"));
+			.andReturn()
+			.getResponse()
+			.getCookie("JSESSIONID");
+		assertThat(session).isNotNull();
+		this.mvc.perform(post("/logout").with(csrf()).cookie(session)).andExpect(redirectedUrl("/login?logout"));
 		assertThat(auditText()).contains("auth.login SUCCESS admin").contains("auth.logout SUCCESS admin");
 	}
 

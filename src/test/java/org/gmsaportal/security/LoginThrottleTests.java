@@ -5,19 +5,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
+import org.gmsaportal.support.MigratedH2;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sign-in throttling by user name and by client address, on a clock the test moves.
+ * Sign-in throttling by user name and by client address, on a clock the test moves, with its state in a database.
  */
 class LoginThrottleTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
 
+	private final MigratedH2 database = MigratedH2.create();
+
 	private final LoginThrottle throttle = new LoginThrottle(
-			new SecuritySettings.Throttle(3, 5, Duration.ofMinutes(15), Duration.ofMinutes(10)), this.clock);
+			new SecuritySettings.Throttle(3, 5, Duration.ofMinutes(15), Duration.ofMinutes(10)), this.clock,
+			this.database.jdbc(), this.database.transactions());
 
 	@Test
 	void locksAUserNameAtTheConfiguredNumberOfFailures() {
@@ -72,6 +76,26 @@ class LoginThrottleTests {
 		this.throttle.recordFailure("alice", null);
 		this.throttle.recordSuccess("alice");
 		assertThat(this.throttle.recordFailure("alice", null)).isEmpty();
+	}
+
+	@Test
+	void aLockHoldsForAnotherThrottleOnTheSameDatabase() {
+		for (int i = 0; i < 3; i++) {
+			this.throttle.recordFailure("alice", "10.0.0.1");
+		}
+		LoginThrottle otherInstance = new LoginThrottle(
+				new SecuritySettings.Throttle(3, 5, Duration.ofMinutes(15), Duration.ofMinutes(10)), this.clock,
+				this.database.jdbc(), this.database.transactions());
+		assertThat(otherInstance.lockedUntil("ALICE", "10.0.0.7")).contains(Instant.parse("2026-11-22T10:10:00Z"));
+	}
+
+	@Test
+	void anEndlessUserNameGetsOneCounterOfItsOwn() {
+		String endless = "a".repeat(5000);
+		this.throttle.recordFailure(endless, null);
+		this.throttle.recordFailure(endless, null);
+		assertThat(this.throttle.recordFailure(endless, null)).isPresent();
+		assertThat(this.throttle.lockedUntil(endless + "b", null)).isEmpty();
 	}
 
 	/** A clock the test moves by hand. */

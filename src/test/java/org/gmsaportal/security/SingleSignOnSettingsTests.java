@@ -58,7 +58,7 @@ class SingleSignOnSettingsTests {
 		SecuritySettings settings = bind(Map.of("gmsa.security.local-admin", "false"));
 
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new SecurityConfig().signIn(null, null, settings, null, null))
+			.isThrownBy(() -> new SecurityConfig().signIn(null, null, settings, null, null, null, null))
 			.withMessageContaining("gmsa.security.local-admin=false would leave no way to sign in");
 	}
 

@@ -1,5 +1,6 @@
 package org.gmsaportal.web.wizard;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,9 @@ import org.springframework.validation.Errors;
  * Step 4: where the credential spec goes in Kubernetes; CoreDNS, the sample workload and the admin's own workloads
  * apply to a live cluster only. For Docker hosts only the image of the {@code docker run} command is asked.
  */
-public class ClusterStep {
+public class ClusterStep implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	static final String DNS_NAME = "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*";
 

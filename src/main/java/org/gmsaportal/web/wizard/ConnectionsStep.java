@@ -1,5 +1,7 @@
 package org.gmsaportal.web.wizard;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * A mutable bean, like every wizard step: Back must keep even what does not validate yet.
  */
-public class ConnectionsStep {
+public class ConnectionsStep implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	/**
 	 * The cluster choice that means Docker hosts, no Kubernetes. It starts with '@', which no connection name may,

@@ -1,5 +1,7 @@
 package org.gmsaportal.web.wizard;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import org.gmsaportal.directory.KdsRootKeyChoice;
@@ -8,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Step 2: what to do about the forest's KDS root key; the lab shortcut needs an explicit confirmation.
  */
-public class ForestStep {
+public class ForestStep implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	@NotNull(message = "{wizard.kds.required}")
 	private @Nullable KdsRootKeyChoice kdsRootKey = KdsRootKeyChoice.USE_EXISTING;

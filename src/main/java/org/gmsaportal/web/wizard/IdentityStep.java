@@ -1,5 +1,6 @@
 package org.gmsaportal.web.wizard;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,9 @@ import org.springframework.validation.Errors;
  * Step 3: the gMSA, its allowed-hosts group and how the Windows nodes reach the password. Known plug-ins only:
  * their inputs name where a secret lives and are never secrets themselves, so the draft may hold them.
  */
-public class IdentityStep {
+public class IdentityStep implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	static final String ACCOUNT = "[A-Za-z0-9][A-Za-z0-9_.-]*";
 

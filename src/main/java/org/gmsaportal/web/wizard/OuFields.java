@@ -1,5 +1,7 @@
 package org.gmsaportal.web.wizard;
 
+import java.io.Serializable;
+
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.gmsaportal.provisioning.Placement;
@@ -9,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * The OUs typed on the identity page (and in plan-only mode) for the group, the gMSA and the portable user; empty
  * means the directory connection's default. The engine checks that each is a DN, the plan that it exists.
  */
-public class OuFields {
+public class OuFields implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	private static final String NO_CONTROL = "[^\\p{Cntrl}]*";
 

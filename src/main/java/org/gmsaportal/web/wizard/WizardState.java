@@ -1,14 +1,18 @@
 package org.gmsaportal.web.wizard;
 
+import java.io.Serializable;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the wizard holds between pages: one form per step and how far the admin got. This is what the
- * session keeps and what the draft table stores as JSON; it holds no secret.
+ * session keeps (serialized, encrypted, in the sessions table every instance reads) and what the draft table stores
+ * as JSON; it holds no secret.
  */
-public class WizardState {
+public class WizardState implements Serializable {
+
+	private static final long serialVersionUID = 1L;
 
 	/** The pages in order; {@link #getReached()} indexes into it. */
 	static final List<String> STEPS = List.of("connections", "forest", "identity", "credspec", "cluster", "review");

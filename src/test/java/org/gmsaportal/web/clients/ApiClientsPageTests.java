@@ -1,9 +1,11 @@
 package org.gmsaportal.web.clients;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
 import org.gmsaportal.security.ApiClient;
 import org.gmsaportal.security.ApiClients;
 import org.gmsaportal.security.ApiScope;
@@ -58,10 +60,20 @@ class ApiClientsPageTests {
 		String page = "/api-clients/" + client.id() + "/created";
 		assertThat(created.getResponse().getRedirectedUrl()).isEqualTo(page);
 
-		String first = this.mvc.perform(get(page).with(admin()).flashAttrs(created.getFlashMap())).andReturn()
+		// The token and signing secret wait for the next page in the session, which is kept in the database for every
+		// instance: sealed there, never readable.
+		String secret = (String) created.getFlashMap().get("signingSecret");
+		Cookie session = created.getResponse().getCookie("JSESSIONID");
+		assertThat(session).isNotNull();
+		assertThat(this.jdbc.sql("SELECT attribute_bytes FROM spring_session_attributes").query(byte[].class).list())
+			.isNotEmpty()
+			.allSatisfy((bytes) -> assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain(token)
+				.doesNotContain(secret));
+		String first = this.mvc.perform(get(page).with(admin()).cookie(session)).andReturn()
 			.getResponse().getContentAsString();
-		assertThat(first).contains(token, (String) created.getFlashMap().get("signingSecret"));
-		MockHttpServletResponse again = this.mvc.perform(get(page).with(admin())).andReturn().getResponse();
+		assertThat(first).contains(token, secret);
+		MockHttpServletResponse again = this.mvc.perform(get(page).with(admin()).cookie(session)).andReturn()
+			.getResponse();
 		assertThat(again.getContentAsString()).doesNotContain("gmsap_").contains("no longer shown");
 		assertThat(again.getHeader("Cache-Control")).contains("no-store");
 		String list = this.mvc.perform(get("/api-clients").with(admin())).andReturn().getResponse().getContentAsString();
