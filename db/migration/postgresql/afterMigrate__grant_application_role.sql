@@ -45,6 +45,6 @@ BEGIN
     GRANT SELECT, INSERT, DELETE ON inventory_credspec TO gmsa_portal_app;
     GRANT SELECT, INSERT, DELETE ON inventory_drift TO gmsa_portal_app;
     GRANT SELECT, INSERT, DELETE ON inventory_finding TO gmsa_portal_app;
-    GRANT SELECT, INSERT, UPDATE ON inventory_schedule TO gmsa_portal_app;
+    GRANT SELECT, UPDATE ON inventory_schedule TO gmsa_portal_app;
 END
 $$;

@@ -104,9 +104,14 @@ class HelmChartTests {
 			.isEqualTo("portal-ad-corp/bind-password");
 		assertThat(secretRef(env, "GMSA_AUDIT_CHECKPOINT_KEY")).isEqualTo("gmsa-portal-keys/audit-checkpoint-key");
 		assertThat(secretRef(env, "GMSA_API_SECRET_KEY")).isEqualTo("gmsa-portal-keys/api-secret-key");
+		assertThat(secretRef(env, "GMSA_KEYS_DATA_KEY")).isEqualTo("gmsa-portal-keys/data-key");
 		assertThat(secretRef(env, "PORTAL_ADMIN_PASSWORD")).isEqualTo("portal-admin/password");
-		assertThat(secretRef(env, "SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_ENTRA_CLIENT_SECRET"))
-			.isEqualTo("portal-oidc/client-secret");
+		assertThat(secretRef(env, "GMSA_SECURITY_OIDC_CLIENT_SECRET")).isEqualTo("portal-oidc/client-secret");
+		assertThat(env.get("GMSA_SECURITY_OIDC_ISSUER").getValue())
+			.isEqualTo("https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0");
+		assertThat(env.get("GMSA_SECURITY_OIDC_ADMIN_GROUPS").getValue())
+			.isEqualTo("11111111-1111-1111-1111-111111111111");
+		assertThat(env.get("GMSA_COOKIE_SAME_SITE").getValue()).isEqualTo("lax");
 		assertThat(env.values()).filteredOn(e -> e.getName().matches(".*(PASSWORD|SECRET|_KEY)$"))
 			.allSatisfy(e -> assertThat(e.getValue()).as(e.getName()).isNull());
 		assertThat(env.get("SPRING_DATASOURCE_URL").getValue())
