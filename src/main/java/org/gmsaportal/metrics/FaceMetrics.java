@@ -1,16 +1,13 @@
 package org.gmsaportal.metrics;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Proxy;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.cluster.Clusters;
 import org.gmsaportal.directory.Directory;
 
+import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.util.ClassUtils;
 
 /**
  * Times every call through the directory and cluster faces (LDAP and Kubernetes work, errors included) and every
@@ -35,21 +32,29 @@ class FaceMetrics implements BeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof Directory) {
-			return wrap(bean, new TimedCalls(DIRECTORY_CALLS, "LDAP", bean, this.registry));
+		if (bean instanceof Directory && ownImplementation(bean, Directory.class)) {
+			return wrap(bean, new TimedCalls(DIRECTORY_CALLS, "LDAP", this.registry));
 		}
-		if (bean instanceof Clusters) {
-			return wrap(bean, new TimedCalls(CLUSTER_CALLS, "Kubernetes API", bean, this.registry));
+		if (bean instanceof Clusters && ownImplementation(bean, Clusters.class)) {
+			return wrap(bean, new TimedCalls(CLUSTER_CALLS, "Kubernetes API", this.registry));
 		}
-		if (bean instanceof AuditTrail trail) {
+		if (bean instanceof AuditTrail trail && ownImplementation(bean, AuditTrail.class)) {
 			return new MeteredAuditTrail(trail, this.registry);
 		}
 		return bean;
 	}
 
-	private static Object wrap(Object bean, InvocationHandler handler) {
-		Class<?>[] faces = ClassUtils.getAllInterfacesForClass(bean.getClass(), bean.getClass().getClassLoader());
-		return Proxy.newProxyInstance(bean.getClass().getClassLoader(), faces, handler);
+	// A proxy of the faces' interfaces, which is how every module is given them.
+	private static Object wrap(Object bean, TimedCalls calls) {
+		ProxyFactory proxy = new ProxyFactory(bean);
+		proxy.addAdvice(calls);
+		return proxy.getProxy(bean.getClass().getClassLoader());
+	}
+
+	// The face's own implementation, from its module's package. A bean another module or a test puts in its place
+	// (a stand-in injected by its own class) is left as it is.
+	private static boolean ownImplementation(Object bean, Class<?> face) {
+		return bean.getClass().getPackageName().equals(face.getPackageName());
 	}
 
 }

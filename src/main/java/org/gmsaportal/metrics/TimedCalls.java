@@ -1,12 +1,12 @@
 package org.gmsaportal.metrics;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,34 +16,32 @@ import org.springframework.beans.factory.ObjectProvider;
  * name (a bounded set: the faces' own exceptions), never its message, which may name users or objects. equals,
  * hashCode and toString reach the bean untimed.
  */
-class TimedCalls implements InvocationHandler {
+class TimedCalls implements MethodInterceptor {
 
 	private final String name;
 
 	private final String what;
 
-	private final Object target;
-
 	private final ObjectProvider<MeterRegistry> registry;
 
-	TimedCalls(String name, String what, Object target, ObjectProvider<MeterRegistry> registry) {
+	TimedCalls(String name, String what, ObjectProvider<MeterRegistry> registry) {
 		this.name = name;
 		this.what = what;
-		this.target = target;
 		this.registry = registry;
 	}
 
 	@Override
-	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		Method method = invocation.getMethod();
 		boolean timed = method.getDeclaringClass() != Object.class;
 		long started = System.nanoTime();
 		String exception = "none";
 		try {
-			return method.invoke(this.target, args);
+			return invocation.proceed();
 		}
-		catch (InvocationTargetException ex) {
-			exception = ex.getCause().getClass().getSimpleName();
-			throw ex.getCause();
+		catch (Throwable ex) {
+			exception = ex.getClass().getSimpleName();
+			throw ex;
 		}
 		finally {
 			MeterRegistry meters = timed ? this.registry.getIfAvailable() : null;
