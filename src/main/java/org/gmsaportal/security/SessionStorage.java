@@ -43,7 +43,11 @@ class SessionStorage {
 		DefaultCookieSerializer cookie = new DefaultCookieSerializer();
 		cookie.setCookieName(name);
 		cookie.setUseHttpOnlyCookie(true);
-		cookie.setUseSecureCookie(secure);
+		if (secure) {
+			cookie.setUseSecureCookie(true);
+		}
+		// else left unset: Secure follows the request, so a request that came over TLS (directly, or through a
+		// trusted proxy's X-Forwarded-Proto) still gets a Secure cookie, as Tomcat's own cookie did.
 		cookie.setSameSite(StringUtils.capitalize(sameSite.toLowerCase(Locale.ROOT)));
 		return cookie;
 	}
