@@ -245,7 +245,9 @@ class DashboardsHttpTests {
 	void anAuditorAndAnAdminReadThePageAndNeitherGetsAForm() throws Exception {
 		for (RequestPostProcessor who : List.of(AUDITOR, ADMIN)) {
 			String main = main(page(who));
-			assertThat(main).contains("<h1>Dashboards</h1>", "Only the live inventory section is read from Active Directory and the clusters")
+			assertThat(main)
+				.contains("<h1>Dashboards</h1>",
+						"Only the live inventory section is read from Active Directory and the clusters")
 				.doesNotContain("<form").doesNotContain("method=\"post\"");
 		}
 		assertThat(response(post("/dashboards").with(csrf()), AUDITOR).getStatus()).isIn(403, 405);
