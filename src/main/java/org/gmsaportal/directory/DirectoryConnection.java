@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import javax.naming.CommunicationException;
 import javax.naming.NamingException;
+import javax.naming.ServiceUnavailableException;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
 import javax.naming.directory.SearchControls;
@@ -205,7 +207,7 @@ public final class DirectoryConnection {
 		}
 		catch (NamingException ex) {
 			this.serviceSessions.discard(lent);
-			throw new DirectoryException(this.name + ": " + Ldap.diagnostic(ex), ex);
+			throw failed(ex);
 		}
 		catch (RuntimeException | Error ex) {
 			this.serviceSessions.discard(lent);
@@ -248,6 +250,18 @@ public final class DirectoryConnection {
 		finally {
 			LdapUtils.closeContext(ctx);
 		}
+	}
+
+	// A reused session meets a DC that stopped answering as a read timeout or a broken connection, where a new one
+	// would have failed to connect: both are the same outage and say so.
+	private DirectoryException failed(NamingException ex) {
+		String message = String.valueOf(ex.getMessage());
+		if (ex instanceof CommunicationException || ex instanceof ServiceUnavailableException
+				|| message.contains("read timed out") || message.contains("connection closed")) {
+			return new DirectoryException(
+					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex);
+		}
+		return new DirectoryException(this.name + ": " + Ldap.diagnostic(ex), ex);
 	}
 
 	private DirContext open(Function<LdapContextSource, DirContext> opener) {

@@ -68,7 +68,7 @@ class RouteMethodRoleMatrixTests {
 		/** the OpenAPI document: people read it like a page, API clients with any scope */
 		DOCS,
 		/** REST API: a bearer token with the scope, exactly the mapped methods */
-		API_AUDIT_READ, API_REQUESTS_READ, API_REQUESTS_WRITE, API_REQUESTS_APPROVE;
+		API_AUDIT_READ, API_INVENTORY_READ, API_REQUESTS_READ, API_REQUESTS_WRITE, API_REQUESTS_APPROVE;
 
 	}
 
@@ -83,6 +83,12 @@ class RouteMethodRoleMatrixTests {
 				"/runs/{id}/progress", "/runs/{id}/report", "/runs/{id}/steps/{index}/artifact", "/runs/{id}/password",
 				"/runs/{id}/resume", "/runs/{id}/abandon", "/swagger-ui.html")
 			.forEach(p -> policy.put(p, Access.READ));
+		// the inventory: auditors read every page and export; refreshing (POST) is ADMIN's, as every POST is
+		Stream.of("/inventory", "/inventory/kds-keys", "/inventory/users", "/inventory/credential-specs",
+				"/inventory/findings", "/inventory/refresh", "/inventory/gmsas/{connection}/{name}", "/inventory/charts",
+				"/inventory/charts/runs.svg", "/inventory/charts/findings.svg", "/inventory/charts/history.svg",
+				"/inventory/gmsas.csv", "/inventory/gmsas.json", "/inventory/findings.csv", "/inventory/findings.json")
+			.forEach(p -> policy.put(p, Access.READ));
 		Stream.of("/wizard", "/wizard/connections", "/wizard/forest", "/wizard/identity", "/wizard/credspec",
 				"/wizard/cluster", "/wizard/review", "/wizard/run", "/wizard/cancel", "/wizard/plan-only",
 				"/wizard/identity/spn-check",
@@ -93,6 +99,8 @@ class RouteMethodRoleMatrixTests {
 			.forEach(p -> policy.put(p, Access.DOCS));
 		Stream.of("/api/v1/audit-events", "/api/v1/audit-events/verification")
 			.forEach(p -> policy.put(p, Access.API_AUDIT_READ));
+		Stream.of("/api/v1/inventory/gmsas", "/api/v1/inventory/gmsas/{name}", "/api/v1/findings")
+			.forEach(p -> policy.put(p, Access.API_INVENTORY_READ));
 		// GET and POST share this path; the POST files a request
 		policy.put("/api/v1/provisioning-requests", Access.API_REQUESTS_READ);
 		Stream.of("/api/v1/provisioning-requests/{id}", "/api/v1/provisioning-requests/{id}/credential-spec",
