@@ -6,9 +6,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
 import org.gmsaportal.inventory.Finding;
 import org.gmsaportal.inventory.GmsaQuery;
 import org.gmsaportal.inventory.Inventory;
@@ -68,35 +70,31 @@ class InventoryController {
 	@GetMapping("/inventory/kds-keys")
 	String keys(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
 			HttpServletRequest request) {
-		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "kds-keys", filter.getAsOf());
-		String text = errors.hasErrors() ? null : filter.getName();
-		model.addAttribute("rows", Paged.of(snapshot.map(s -> Rows.keys(s, text)).orElse(List.of()),
-				filter.getPage(), Paged.SIZE));
-		links(model, request);
-		return "inventory/kds-keys";
+		return table("kds-keys", Rows::keys, filter, errors, model, request);
 	}
 
 	@GetMapping("/inventory/users")
 	String users(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
 			HttpServletRequest request) {
-		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "users", filter.getAsOf());
-		String text = errors.hasErrors() ? null : filter.getName();
-		model.addAttribute("rows", Paged.of(snapshot.map(s -> Rows.users(s, text)).orElse(List.of()),
-				filter.getPage(), Paged.SIZE));
-		model.addAttribute("takenAt", snapshot.map(InventorySnapshot::takenAt).orElse(null));
-		links(model, request);
-		return "inventory/users";
+		return table("users", Rows::users, filter, errors, model, request);
 	}
 
 	@GetMapping("/inventory/credential-specs")
 	String specs(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
 			HttpServletRequest request) {
-		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "credential-specs", filter.getAsOf());
-		String text = errors.hasErrors() ? null : filter.getName();
-		model.addAttribute("rows", Paged.of(snapshot.map(s -> Rows.specs(s, text)).orElse(List.of()),
+		return table("credential-specs", Rows::specs, filter, errors, model, request);
+	}
+
+	/** One of the snapshot's simpler tables, filtered by the name text (ignored when the filter is invalid). */
+	private String table(String tab, BiFunction<InventorySnapshot, @Nullable String, List<?>> rows,
+			InventoryFilter filter, BindingResult errors, Model model, HttpServletRequest request) {
+		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, tab, filter.getAsOf());
+		@Nullable String text = errors.hasErrors() ? null : filter.getName();
+		model.addAttribute("rows", Paged.of(snapshot.map(s -> rows.apply(s, text)).orElse(List.of()),
 				filter.getPage(), Paged.SIZE));
+		model.addAttribute("takenAt", snapshot.map(InventorySnapshot::takenAt).orElse(null));
 		links(model, request);
-		return "inventory/credential-specs";
+		return "inventory/" + tab;
 	}
 
 	/** Findings most urgent first, optionally of one severity, with the drift below them. */
