@@ -43,22 +43,16 @@ abstract class AuditCsvExportContract {
 	@TempDir
 	Path dir;
 
-	/** Switches the append-only protection off, as a DBA could, to start each test from an empty trail. */
-	abstract void bypassProtection();
-
-	abstract void restoreProtection();
+	/** The database's append-only triggers, switched off as a DBA could to start each test from an empty trail. */
+	abstract AppendOnlyTriggers triggers();
 
 	@BeforeEach
 	void emptyTrail() {
-		bypassProtection();
-		try {
+		triggers().bypassedFor(this.jdbc, () -> {
 			this.jdbc.sql("DELETE FROM audit_event").update();
 			this.jdbc.sql("UPDATE audit_chain_head SET seq = 0, hash = ?, mac = '' WHERE id = 1")
 				.param(AuditRow.GENESIS).update();
-		}
-		finally {
-			restoreProtection();
-		}
+		});
 	}
 
 	@Test
