@@ -58,6 +58,32 @@ class EveryPageBrowserTests {
 	private static final List<Look> LOOKS = List.of(new Look(ColorScheme.LIGHT, 1366), new Look(ColorScheme.DARK, 1366),
 			new Look(ColorScheme.LIGHT, 390), new Look(ColorScheme.DARK, 390));
 
+	// What makes a page too wide, for the failure message: the outermost elements reaching past the viewport that are
+	// not inside a box that scrolls or clips them.
+	private static final String WIDEST = """
+			() => {
+			  const width = window.innerWidth;
+			  const clipped = (el) => {
+			    for (let p = el.parentElement; p; p = p.parentElement) {
+			      if (getComputedStyle(p).overflowX !== 'visible') return p !== document.documentElement
+			          && p !== document.body;
+			    }
+			    return false;
+			  };
+			  const found = [];
+			  for (const el of document.body.querySelectorAll('*')) {
+			    const right = el.getBoundingClientRect().right;
+			    const parent = el.parentElement.getBoundingClientRect().right;
+			    if (right > width + 1 && parent <= width + 1 && !clipped(el)) {
+			      found.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+			          + (typeof el.className === 'string' && el.className ? '.' + el.className.trim()
+			          .replace(/\\s+/g, '.') : '') + ' to ' + Math.round(right) + ' px');
+			    }
+			    if (found.length === 3) break;
+			  }
+			  return found.join(', ') || 'no single element';
+			}""";
+
 	private static Playwright playwright;
 
 	private static Browser browser;
@@ -202,7 +228,8 @@ class EveryPageBrowserTests {
 	private void checkHere(Page page, Look look, String what) {
 		int scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
 		if (scrollWidth > look.width()) {
-			this.problems.add(look + " " + what + ": " + scrollWidth + " px wide, wider than the viewport");
+			this.problems.add(look + " " + what + ": " + scrollWidth + " px wide, wider than the viewport, from "
+					+ page.evaluate(WIDEST));
 		}
 		for (String violation : AxeCheck.violations(page)) {
 			this.problems.add(look + " " + what + ": " + violation);
