@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -146,6 +147,21 @@ class EveryPageBrowserTests {
 		assertThat(this.problems).as("pages wider than their viewport, and axe-core's violations").isEmpty();
 	}
 
+	@Test
+	void theLayoutLinksBothFaviconsAndBothAreServedBeforeSignIn() {
+		try (BrowserContext context = LabServices.newContext(browser, new Browser.NewContextOptions())) {
+			Page page = context.newPage();
+			page.navigate(url("/login"));
+			assertThat(page.locator("link[rel=icon]").evaluateAll("links => links.map(l => l.getAttribute('href'))"))
+				.isEqualTo(List.of("/favicon.ico", "/assets/favicon.svg"));
+			APIResponse ico = context.request().get(url("/favicon.ico"));
+			APIResponse svg = context.request().get(url("/assets/favicon.svg"));
+			assertThat(ico.status()).isEqualTo(200);
+			assertThat(svg.status()).isEqualTo(200);
+			assertThat(svg.headers().get("content-type")).startsWith("image/svg+xml");
+		}
+	}
+
 	private void signedOut(Page page, Look look) {
 		check(page, look, "/login", 200);
 		check(page, look, "/login?error", 200);
@@ -164,7 +180,8 @@ class EveryPageBrowserTests {
 				"/runs/" + data.finishedRun + "/decommission", "/audit?ticket=CHG0042001", "/audit/verify",
 				"/dashboards", "/inventory", "/inventory/kds-keys", "/inventory/users", "/inventory/credential-specs",
 				"/inventory/findings", "/inventory/charts", "/api-clients", "/api-clients/new",
-				"/api-clients/" + data.apiClient + "/revoke", "/api-requests", "/api-requests/" + data.pendingRequest)) {
+				"/api-clients/" + data.apiClient + "/revoke", "/api-requests",
+				"/api-requests/" + data.pendingRequest)) {
 			check(page, look, path, 200);
 		}
 		check(page, look, "/runs/" + UUID.randomUUID(), 404);

@@ -132,7 +132,8 @@ final class PageData implements AutoCloseable {
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		try {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 			return response.body().replaceAll("(?s).*?\"id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
 		}
