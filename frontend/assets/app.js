@@ -302,7 +302,25 @@
     });
   }
 
+  // A table or block that scrolls sideways inside the page (a phone, a long value) scrolls with the keyboard too: it
+  // takes the focus while it has something to scroll to (WCAG 2.1.1, axe's scrollable-region-focusable).
+  function keyboardScroll() {
+    document.querySelectorAll('.table-scroll, pre').forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth) {
+        if (!el.hasAttribute('tabindex')) {
+          el.setAttribute('tabindex', '0');
+          el.setAttribute('data-scroll-focus', '');
+        }
+      } else if (el.hasAttribute('data-scroll-focus')) {
+        el.removeAttribute('tabindex');
+        el.removeAttribute('data-scroll-focus');
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    keyboardScroll();
+    window.addEventListener('resize', keyboardScroll);
     localiseTimes();
     copyButtons();
     fillTimeZone();

@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * A small server-side SVG writer for the inventory's charts: stacked bars and a line, each with a title and a
  * description for screen readers, text labels on the axes and values, and only presentation attributes (the
- * portal's Content-Security-Policy allows no inline style). No script, no external reference.
+ * portal's Content-Security-Policy allows no inline style). No script, no external reference. Each part carries a
+ * class too, so that the page's stylesheet colours it for the light or the dark theme.
  */
 final class SvgChart {
 
@@ -60,7 +61,8 @@ final class SvgChart {
 					y -= h;
 					svg.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" width=\"")
 						.append(num(bar)).append("\" height=\"").append(num(h)).append("\" fill=\"")
-						.append(escape(s.color())).append("\"><title>").append(escape(categories.get(c) + ": "
+						.append(escape(s.color())).append("\" class=\"").append(seriesClass(s.name()))
+						.append("\"><title>").append(escape(categories.get(c) + ": "
 								+ s.name() + " " + value)).append("</title></rect>");
 				}
 			}
@@ -84,13 +86,13 @@ final class SvgChart {
 			double y = TOP + plotHeight() - plotHeight() * values.get(c) / max;
 			points.append(points.isEmpty() ? "" : " ").append(num(x)).append(',').append(num(y));
 			svg.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"3\" fill=\"")
-				.append(escape(color)).append("\"/>");
+				.append(escape(color)).append("\" class=\"series-line\"/>");
 			text(svg, x, y - 6, "middle", Long.toString(values.get(c)));
 			text(svg, x, TOP + plotHeight() + 16, "middle", categories.get(c));
 		}
 		if (categories.size() > 1) {
 			svg.append("<polyline points=\"").append(points).append("\" fill=\"none\" stroke=\"")
-				.append(escape(color)).append("\" stroke-width=\"2\"/>");
+				.append(escape(color)).append("\" stroke-width=\"2\" class=\"series-line\"/>");
 		}
 		return svg.append("</svg>").toString();
 	}
@@ -109,9 +111,10 @@ final class SvgChart {
 	private static void axes(StringBuilder svg, long max) {
 		int bottom = TOP + (int) plotHeight();
 		svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"").append(LEFT)
-			.append("\" y2=\"").append(bottom).append("\" stroke=\"#555\"/>")
+			.append("\" y2=\"").append(bottom).append("\" stroke=\"#555\" class=\"chart-axis\"/>")
 			.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(bottom).append("\" x2=\"")
-			.append(WIDTH - RIGHT).append("\" y2=\"").append(bottom).append("\" stroke=\"#555\"/>");
+			.append(WIDTH - RIGHT).append("\" y2=\"").append(bottom)
+			.append("\" stroke=\"#555\" class=\"chart-axis\"/>");
 		text(svg, LEFT - 6, TOP + 4, "end", Long.toString(max));
 		text(svg, LEFT - 6, bottom, "end", "0");
 	}
@@ -121,7 +124,8 @@ final class SvgChart {
 		double y = HEIGHT - 16;
 		for (Series s : series) {
 			svg.append("<rect x=\"").append(num(x)).append("\" y=\"").append(num(y - 10)).append("\" width=\"10\" ")
-				.append("height=\"10\" fill=\"").append(escape(s.color())).append("\"/>");
+				.append("height=\"10\" fill=\"").append(escape(s.color())).append("\" class=\"")
+				.append(seriesClass(s.name())).append("\"/>");
 			text(svg, x + 14, y, "start", s.name());
 			x += 24 + 7.5 * s.name().length();
 		}
@@ -129,7 +133,15 @@ final class SvgChart {
 
 	private static void text(StringBuilder svg, double x, double y, String anchor, String text) {
 		svg.append("<text x=\"").append(num(x)).append("\" y=\"").append(num(y)).append("\" text-anchor=\"")
-			.append(anchor).append("\" fill=\"#222\">").append(escape(text)).append("</text>");
+			.append(anchor).append("\" fill=\"#222\" class=\"chart-label\">").append(escape(text)).append("</text>");
+	}
+
+	/**
+	 * The class app.css colours a series by on the page, in the light or dark theme ({@code series-needs-attention}
+	 * for NEEDS_ATTENTION); the fill attribute stays for the downloaded SVG, which has no stylesheet.
+	 */
+	static String seriesClass(String name) {
+		return "series-" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
 	}
 
 	private static long total(List<Series> series, int category) {
