@@ -43,7 +43,8 @@ class ConnectionHealthTests {
 		given(this.live.directoryConnections()).willReturn(List.of(summary("lab", null)));
 		given(this.live.clusterConnections()).willReturn(List.of(new Clusters.ClusterSummary("aks", "kubeconfig")));
 		this.cache.get("directory:lab", () -> new WizardLiveChecks.DirectoryCheck(null, "Cannot reach a DC"));
-		this.cache.get("cluster:aks", () -> new PreflightCheck("api", PreflightCheck.Status.PASS, "The API server answers", null));
+		this.cache.get("cluster:aks",
+				() -> new PreflightCheck("api", PreflightCheck.Status.PASS, "The API server answers", null));
 		List<ConnectionHealth.Health> all = this.health.all();
 		assertThat(all.get(0).state()).isEqualTo(ConnectionHealth.State.DOWN);
 		assertThat(all.get(0).detail()).isEqualTo("Cannot reach a DC");
