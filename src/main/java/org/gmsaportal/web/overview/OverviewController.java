@@ -3,6 +3,7 @@ package org.gmsaportal.web.overview;
 import java.util.List;
 import java.util.Locale;
 
+import org.gmsaportal.audit.Actor;
 import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.inventory.SnapshotSummary;
 import org.gmsaportal.provisioning.LiveChecks;
@@ -56,7 +57,8 @@ class OverviewController {
 
 	@GetMapping("/")
 	String overview(Model model, Authentication user, Locale locale) {
-		boolean admin = user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+		// the roles as the layout reads them, so that the page and its menu agree on what the viewer may open
+		boolean admin = Actor.of(user, null).roles().contains("ADMIN");
 		List<ConnectionHealth.Health> connections = this.health.all();
 		SnapshotSummary snapshot = this.inventory.history(1).stream().findFirst().orElse(null);
 		List<Attention> attention = new AttentionItems(this.messages, locale, admin)
