@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
 """Verifies a gMSA Portal audit trail CSV export offline, without the portal's code.
 
-Usage: verify-audit-csv.py EXPORT.csv
+Usage: verify-audit-csv.py [--filtered] EXPORT.csv
 
 Reads the export by the rule in docs/audit-export.md (an empty unquoted cell is null, a quoted one a string;
 one leading apostrophe is the spreadsheet escape and is removed), recomputes every event's SHA-256 from its
 fields and the previous event's hash, and checks that consecutive events link. Prints VALID with the number of
 events and the last event's seq and hash (compare them with a published checkpoint), or INVALID with every
 problem found. Exit status: 0 valid, 1 invalid, 2 unreadable or not an audit export.
+
+An export of the whole trail starts at event 1 and has no gap in its sequence: a missing event is a problem.
+--filtered is for an export taken with filters, whose gaps are expected: each event is still checked, the links
+across a gap are not, and VALID says how many gaps there were.
 
 Python 3 standard library only.
 """
@@ -94,7 +98,11 @@ def event_hash(fields):
     return hashlib.sha256("".join(canonical).encode("utf-8", "replace")).hexdigest()
 
 
-def verify(records):
+def missing(first, last):
+    return ("event %d is missing" % first) if first == last else ("events %d to %d are missing" % (first, last))
+
+
+def verify(records, filtered=False):
     if not records or [text for text, _ in records[0]] != COLUMNS:
         raise Unreadable("the first line is not the audit export header: " + ",".join(COLUMNS))
     problems, previous, gaps, count = [], None, 0, 0
@@ -112,26 +120,38 @@ def verify(records):
         if previous is None:
             if seq == 1 and fields["prev_hash"] != GENESIS:
                 problems.append("event 1: it does not start the chain (prev_hash is not 64 zeros)")
+            elif seq > 1 and filtered:
+                gaps += 1
+            elif seq > 1:
+                problems.append("%s: the export does not start at the first event (for a filtered export, "
+                                "pass --filtered)" % missing(1, seq - 1))
         elif seq <= previous[0]:
             problems.append("event %d: it comes after event %d (out of order or repeated)" % (seq, previous[0]))
         elif seq == previous[0] + 1:
             if fields["prev_hash"] != previous[1]:
                 problems.append("event %d: it does not link to event %d (an event was removed, inserted or "
                                 "changed)" % (seq, previous[0]))
-        else:
+        elif filtered:
             gaps += 1
+        else:
+            problems.append("%s: a gap in the sequence after event %d (for a filtered export, pass --filtered)"
+                            % (missing(previous[0] + 1, seq - 1), previous[0]))
         previous = (seq, fields["hash"])
     return count, previous, gaps, problems
 
 
 def main(argv):
-    if len(argv) != 2:
+    args = argv[1:]
+    filtered = "--filtered" in args
+    if filtered:
+        args.remove("--filtered")
+    if len(args) != 1 or args[0].startswith("--"):
         print(__doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
     try:
-        with open(argv[1], "rb") as export:
+        with open(args[0], "rb") as export:
             text = export.read().decode("utf-8")
-        count, last, gaps, problems = verify(parse(text.lstrip("\ufeff")))
+        count, last, gaps, problems = verify(parse(text.lstrip("\ufeff")), filtered)
     except (OSError, UnicodeDecodeError, Unreadable) as ex:
         print("UNREADABLE: %s" % ex)
         return 2

@@ -62,7 +62,8 @@ class ChainVerifier {
 			return againstHead;
 		}
 		String ignored = (latest.ignored() == 0) ? "" : " " + latest.ignored() + " newer checkpoint file(s) in "
-				+ this.checkpoints.path() + " were passed over: unreadable or not signed by the portal's key.";
+				+ this.checkpoints.path() + " were passed over: unreadable, not signed by the portal's key, or not "
+				+ "named for the checkpoint they hold.";
 		String summary = (check.count() == 0) ? "The trail holds no events yet."
 				: "All " + check.count() + " events are intact and the newest matches the signed chain head.";
 		return result(true, check.count(), null, summary + " " + check.anchorNote() + ignored, anchor);

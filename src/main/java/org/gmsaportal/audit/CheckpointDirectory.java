@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -22,11 +23,20 @@ import org.jspecify.annotations.Nullable;
  * File names sort by sequence, then time ({@code checkpoint-<seq, 20 digits>-<UTC time>.txt}), so the newest is
  * found without reading the others. The directory belongs on storage the database's writers cannot change (another
  * volume, a WORM or retention-locked share): the portal itself only ever creates files in it.
+ *
+ * <p>
+ * A name is only a hint: a file counts only when its name is the one the portal gives its signed content. Whoever
+ * may create files there could otherwise copy an old checkpoint under a name that sorts last and so hide the newer
+ * ones, and with them the events cut off since. Among files named for their content, the newest name holds the
+ * highest signed sequence.
  */
 final class CheckpointDirectory {
 
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
 		.withZone(ZoneOffset.UTC);
+
+	// A second checkpoint of the same head in the same millisecond gets "-1", and so on up to "-9" (one digit).
+	private static final int MAX_SUFFIX = 9;
 
 	private final Path directory;
 
@@ -41,7 +51,7 @@ final class CheckpointDirectory {
 	/** Writes a new file for the checkpoint; never replaces one. */
 	Path write(Checkpoint checkpoint) throws IOException {
 		Files.createDirectories(this.directory);
-		String base = String.format("checkpoint-%020d-%s", checkpoint.seq(), STAMP.format(checkpoint.time()));
+		String base = baseName(checkpoint);
 		for (int attempt = 0;; attempt++) {
 			Path file = this.directory.resolve(base + ((attempt == 0) ? "" : "-" + attempt) + ".txt");
 			try {
@@ -50,7 +60,7 @@ final class CheckpointDirectory {
 				return file;
 			}
 			catch (FileAlreadyExistsException ex) {
-				if (attempt >= 9) {
+				if (attempt >= MAX_SUFFIX) {
 					throw ex;
 				}
 			}
@@ -58,8 +68,9 @@ final class CheckpointDirectory {
 	}
 
 	/**
-	 * The checkpoint with the highest sequence whose signature the key accepts, and how many newer-named files
-	 * were passed over because they are unreadable or not signed by the key.
+	 * The checkpoint with the highest sequence whose signature the key accepts and whose file is named for it, and
+	 * how many newer-named files were passed over because they are unreadable, not signed by the key, or named for
+	 * another checkpoint than the one they hold.
 	 * @throws UncheckedIOException when the directory exists but cannot be listed
 	 */
 	Latest latest(CheckpointSigner key) {
@@ -79,12 +90,22 @@ final class CheckpointDirectory {
 		int ignored = 0;
 		for (Path file : files) {
 			Checkpoint checkpoint = read(file);
-			if (checkpoint != null && key.verifies(checkpoint)) {
+			if (checkpoint != null && namedFor(file, checkpoint) && key.verifies(checkpoint)) {
 				return new Latest(new Found(checkpoint, file), ignored);
 			}
 			ignored++;
 		}
 		return new Latest(null, ignored);
+	}
+
+	/** Whether the file has the name {@link #write} gives the checkpoint (a suffix if that name was taken). */
+	private static boolean namedFor(Path file, Checkpoint checkpoint) {
+		return file.getFileName().toString()
+			.matches(Pattern.quote(baseName(checkpoint)) + "(-[1-" + MAX_SUFFIX + "])?\\.txt");
+	}
+
+	private static String baseName(Checkpoint checkpoint) {
+		return String.format("checkpoint-%020d-%s", checkpoint.seq(), STAMP.format(checkpoint.time()));
 	}
 
 	private static @Nullable Checkpoint read(Path file) {
@@ -106,7 +127,7 @@ final class CheckpointDirectory {
 
 	}
 
-	/** The newest valid checkpoint, if any, and the count of newer-named files that were not valid. */
+	/** The newest valid checkpoint, if any, and the count of newer-named files that were not valid or not its. */
 	record Latest(@Nullable Found found, int ignored) {
 	}
 

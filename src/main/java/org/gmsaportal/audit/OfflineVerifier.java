@@ -61,7 +61,8 @@ public final class OfflineVerifier {
 					+ ", file " + anchor.file() : "checkpoint used: none (no valid checkpoint in " + args[1] + ")");
 			if (latest.ignored() > 0) {
 				out.println("passed over: " + latest.ignored()
-						+ " newer checkpoint file(s), unreadable or not signed by this key");
+						+ " newer checkpoint file(s), unreadable, not signed by this key, or not named for the "
+						+ "checkpoint they hold");
 			}
 			return (problem != null) ? 1 : 0;
 		}

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.gmsaportal.credspec.AksHciSecretPlugin;
-import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.credspec.HostAccountPreset;
 import org.gmsaportal.credspec.InvalidCredentialSpecInputException;
 import org.gmsaportal.credspec.KubernetesSecretPlugin;
@@ -34,7 +33,7 @@ public final class RequestRules {
 	// admins name groups ("WebApp Hosts"); not leading or trailing ones, which AD would keep and people not see.
 	private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9 _.-]*[A-Za-z0-9_-])?");
 
-	private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+	static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
 	private static final Pattern DNS_NAME = Pattern.compile("(?=.{1,253}$)" + DNS_LABEL + "(\\." + DNS_LABEL + ")*");
 
@@ -43,8 +42,6 @@ public final class RequestRules {
 	private static final Pattern CONNECTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
 	private static final Pattern TICKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:#/-]{0,127}");
-
-	private static final Pattern IMAGE = Pattern.compile("[a-z0-9][a-z0-9._/:@-]{0,254}");
 
 	// AD's limit for a DN is larger; an OU path longer than this is a typing accident.
 	private static final int MAX_DN = 512;
@@ -95,7 +92,7 @@ public final class RequestRules {
 	static void check(String connection, String gmsaName, String dnsHostName, List<String> spns,
 			Set<EncryptionType> encryptionTypes, String groupName, Hosts hosts, Target target,
 			@Nullable String ticketRef) {
-		matches("directoryConnection", connection, CONNECTION, "a connection name: 1-64 letters, digits, '-', '_' or '.'");
+		connection("directoryConnection", connection);
 		dnsName("dnsHostName", dnsHostName);
 		if (!dnsHostName.contains(".")) {
 			throw new InvalidRequestException("dnsHostName", "must be fully qualified, e.g. webapp01.contoso.com");
@@ -120,7 +117,7 @@ public final class RequestRules {
 		else if (hosts instanceof Hosts.Portable portable) {
 			portable(portable, target);
 		}
-		target(target);
+		TargetRules.check(target);
 		if (ticketRef != null) {
 			matches("ticketRef", ticketRef, TICKET, "1-128 letters, digits and . _ : # / -");
 		}
@@ -212,70 +209,6 @@ public final class RequestRules {
 		}
 	}
 
-	private static void target(Target target) {
-		if (target instanceof Target.Cluster cluster) {
-			matches("target.connection", cluster.connection(), CONNECTION, "a connection name: 1-64 letters, digits, '-', '_' or '.'");
-			kubernetes(cluster.namespace(), cluster.serviceAccount(), cluster.credSpecName());
-			ipAddresses(cluster.dnsForwardServers());
-			if (cluster.sampleImage() != null) {
-				matches("target.sampleImage", cluster.sampleImage(), IMAGE, "an image reference such as mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022");
-			}
-			// az aks update --gmsa-dns-server takes one address; AKS's document sends several to the VNet's DNS.
-			if (cluster.platform() == org.gmsaportal.cluster.Platform.AKS && cluster.dnsForwardServers().size() > 1) {
-				throw new InvalidRequestException("target.dnsForwardServers", "AKS takes one DNS server "
-						+ "(az aks update --gmsa-dns-server); for several, set them as the VNet's custom DNS servers and "
-						+ "name none here");
-			}
-			workloads(cluster.workloads());
-		}
-		else if (target instanceof Target.DockerHosts docker) {
-			if (docker.image() != null) {
-				matches("target.image", docker.image(), IMAGE, "an image reference such as " + Target.DockerHosts.DEFAULT_IMAGE);
-			}
-		}
-		else if (target instanceof Target.ExportOnly export) {
-			kubernetes(export.namespace(), export.serviceAccount(), export.credSpecName());
-			ipAddresses(export.dnsForwardServers());
-			workloads(export.workloads());
-		}
-	}
-
-	private static void ipAddresses(List<String> servers) {
-		if (servers.size() > DomainDnsServers.MAX) {
-			throw new InvalidRequestException("target.dnsForwardServers", "at most " + DomainDnsServers.MAX
-					+ " DNS servers");
-		}
-		for (int i = 0; i < servers.size(); i++) {
-			if (!TextRules.isIpAddress(servers.get(i))) {
-				throw new InvalidRequestException("target.dnsForwardServers[" + i + "]",
-						"must be an IPv4 or IPv6 address");
-			}
-		}
-	}
-
-	/** At most {@value #MAX_WORKLOADS}, each named once: one plan step (and one apply) per workload. */
-	static final int MAX_WORKLOADS = 50;
-
-	private static void workloads(List<WorkloadRef> workloads) {
-		if (workloads.size() > MAX_WORKLOADS) {
-			throw new InvalidRequestException("target.workloads",
-					"at most " + MAX_WORKLOADS + " workloads per request");
-		}
-		Set<String> seen = new HashSet<>();
-		for (int i = 0; i < workloads.size(); i++) {
-			if (!seen.add(workloads.get(i).label())) {
-				throw new InvalidRequestException("target.workloads[" + i + "]",
-						workloads.get(i).label() + " is picked twice: name each workload once");
-			}
-		}
-	}
-
-	private static void kubernetes(String namespace, String serviceAccount, String credSpecName) {
-		matches("target.namespace", namespace, DNS_LABEL, "a DNS label: 1-63 lower-case letters, digits or inner '-'");
-		dnsName("target.serviceAccount", serviceAccount);
-		dnsName("target.credSpecName", credSpecName);
-	}
-
 	private static void spn(String field, String value) {
 		String[] parts = value.split("/", -1);
 		if (parts.length < 2 || parts.length > 3 || !SERVICE_CLASS.matcher(parts[0]).matches()) {
@@ -304,11 +237,15 @@ public final class RequestRules {
 		}
 	}
 
-	private static void dnsName(String field, String value) {
+	static void connection(String field, String value) {
+		matches(field, value, CONNECTION, "a connection name: 1-64 letters, digits, '-', '_' or '.'");
+	}
+
+	static void dnsName(String field, String value) {
 		matches(field, value, DNS_NAME, "a DNS name: lower-case letters, digits, inner '-' and '.' between labels");
 	}
 
-	private static void matches(String field, String value, Pattern pattern, String rule) {
+	static void matches(String field, String value, Pattern pattern, String rule) {
 		if (!pattern.matcher(value).matches()) {
 			throw new InvalidRequestException(field, "must be " + rule);
 		}

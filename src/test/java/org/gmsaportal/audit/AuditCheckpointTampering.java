@@ -63,6 +63,24 @@ abstract class AuditCheckpointTampering extends AuditTrailContract {
 	}
 
 	@Test
+	void anOldCheckpointCopiedUnderANewerNameDoesNotHideTheNewestFromATruncatedTrail() throws IOException {
+		recordEvents(3);
+		CheckpointRef old = this.checkpoints.publish(true);
+		recordEvents(2);
+		CheckpointRef newest = this.checkpoints.publish(true);
+		AuditRow third = rows().get(2);
+		asAttacker(() -> {
+			this.jdbc.sql("DELETE FROM audit_event WHERE seq > 3").update();
+			this.jdbc.sql("UPDATE audit_chain_head SET seq = 3, hash = ?, mac = ? WHERE id = 1")
+				.params(third.hash(), this.hasher.checkpointMac(3, third.hash())).update();
+		});
+		// The directory only lets files be created: the attacker adds the old checkpoint under a name sorting last.
+		Path planted = this.checkpoints.directory().resolve("checkpoint-00000000000000000099-20991231T000000000Z.txt");
+		Files.writeString(planted, Files.readString(Path.of(old.file())));
+		assertNamed(4, "Events 4 to 5 are missing: checkpoint 5 of ", newest);
+	}
+
+	@Test
 	void forgedEventsAppendedWithAReSignedHeadAreNamedAgainstTheCheckpoint() throws IOException {
 		recordEvents(5);
 		CheckpointRef checkpoint = this.checkpoints.publish(true);

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The CSV export verified offline by scripts/verify-audit-csv.py, a Python script that shares no code with the
  * portal: a trail with nulls and empty strings, unicode, commas, quotes, line breaks and cells a spreadsheet would
- * run as formulas, exported, found valid, then found invalid after one cell is changed. Run against each database.
+ * run as formulas, exported, found valid, then found invalid after one cell is changed or one event is cut out; a
+ * filtered export is valid only when declared as one ({@code --filtered}). Run against each database.
  */
 @SpringBootTest
 abstract class AuditCsvExportContract {
@@ -41,22 +43,16 @@ abstract class AuditCsvExportContract {
 	@TempDir
 	Path dir;
 
-	/** Switches the append-only protection off, as a DBA could, to start each test from an empty trail. */
-	abstract void bypassProtection();
-
-	abstract void restoreProtection();
+	/** The database's append-only triggers, switched off as a DBA could to start each test from an empty trail. */
+	abstract AppendOnlyTriggers triggers();
 
 	@BeforeEach
 	void emptyTrail() {
-		bypassProtection();
-		try {
+		triggers().bypassedFor(this.jdbc, () -> {
 			this.jdbc.sql("DELETE FROM audit_event").update();
 			this.jdbc.sql("UPDATE audit_chain_head SET seq = 0, hash = ?, mac = '' WHERE id = 1")
 				.param(AuditRow.GENESIS).update();
-		}
-		finally {
-			restoreProtection();
-		}
+		});
 	}
 
 	@Test
@@ -91,6 +87,36 @@ abstract class AuditCsvExportContract {
 		assertThat(nulled.output()).contains("event 2: its hash does not match its fields");
 	}
 
+	@Test
+	void anEventCutFromTheExportIsFoundUnlessTheExportIsDeclaredFiltered() throws Exception {
+		recordAwkwardTrail();
+		String cut = export().replaceFirst("(?m)^4,[^\r\n]*\r\n", "");
+		assertThat(cut).doesNotContain("test.apostrophe");
+
+		Verdict whole = verify(cut);
+		assertThat(whole.exit()).as(whole.output()).isEqualTo(1);
+		assertThat(whole.output()).startsWith("INVALID")
+			.contains("event 4 is missing: a gap in the sequence after event 3");
+
+		Verdict filtered = verify(cut, "--filtered");
+		assertThat(filtered.exit()).as(filtered.output()).isZero();
+		assertThat(filtered.output()).startsWith("VALID: 4 events, last seq 5 hash ").contains("1 gap(s)");
+	}
+
+	@Test
+	void aFilteredExportIsValidOnlyDeclaredAsOne() throws Exception {
+		recordAwkwardTrail();
+		String unicode = export(new AuditQuery(null, null, null, "test.unicode", null, null, null));
+
+		Verdict whole = verify(unicode);
+		assertThat(whole.exit()).as(whole.output()).isEqualTo(1);
+		assertThat(whole.output()).contains("events 1 to 2 are missing: the export does not start at the first event");
+
+		Verdict filtered = verify(unicode, "--filtered");
+		assertThat(filtered.exit()).as(filtered.output()).isZero();
+		assertThat(filtered.output()).startsWith("VALID: 1 events, last seq 3 hash ").contains("1 gap(s)");
+	}
+
 	private void recordAwkwardTrail() {
 		this.trail.record(new AuditEvent("test.formula", "+1+2", AuditOutcome.SUCCESS, Map.of("note", "=1+1"),
 				new Actor("=cmd|' /C calc'!A0", ActorKind.PERSON, List.of("ADMIN"), null), "-3", "@SUM(A1)"));
@@ -103,18 +129,24 @@ abstract class AuditCsvExportContract {
 	}
 
 	private String export() throws IOException {
-		Path file = this.dir.resolve("audit-trail.csv");
+		return export(AuditQuery.all());
+	}
+
+	private String export(AuditQuery query) throws IOException {
+		Path file = Files.createTempFile(this.dir, "audit-trail", ".csv");
 		try (OutputStream out = Files.newOutputStream(file)) {
-			this.log.export(AuditQuery.all(), AuditLog.Export.Format.CSV).writeTo(out);
+			this.log.export(query, AuditLog.Export.Format.CSV).writeTo(out);
 		}
 		return Files.readString(file, StandardCharsets.UTF_8);
 	}
 
-	private Verdict verify(String csv) throws IOException, InterruptedException {
+	private Verdict verify(String csv, String... options) throws IOException, InterruptedException {
 		Path file = Files.createTempFile(this.dir, "verify", ".csv");
 		Files.writeString(file, csv, StandardCharsets.UTF_8);
-		Process python = new ProcessBuilder("python3", VERIFIER.toString(), file.toString()).redirectErrorStream(true)
-			.start();
+		List<String> command = new ArrayList<>(List.of("python3", VERIFIER.toString()));
+		command.addAll(List.of(options));
+		command.add(file.toString());
+		Process python = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(python.waitFor(60, TimeUnit.SECONDS)).as("the verifier ended").isTrue();
 		return new Verdict(python.exitValue(), output);

@@ -23,13 +23,8 @@ class AuditCsvExportPostgresIntegrationTests extends AuditCsvExportContract {
 	}
 
 	@Override
-	void bypassProtection() {
-		this.jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER USER").update();
-	}
-
-	@Override
-	void restoreProtection() {
-		this.jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER USER").update();
+	AppendOnlyTriggers triggers() {
+		return AppendOnlyTriggers.POSTGRESQL;
 	}
 
 }

@@ -25,13 +25,8 @@ class AuditTrailPostgresIntegrationTests extends AuditCheckpointTampering {
 	}
 
 	@Override
-	void bypassProtection() {
-		this.jdbc.sql("ALTER TABLE audit_event DISABLE TRIGGER USER").update();
-	}
-
-	@Override
-	void restoreProtection() {
-		this.jdbc.sql("ALTER TABLE audit_event ENABLE TRIGGER USER").update();
+	AppendOnlyTriggers triggers() {
+		return AppendOnlyTriggers.POSTGRESQL;
 	}
 
 	@Test

@@ -6,17 +6,8 @@ package org.gmsaportal.audit;
 class AuditTrailTests extends AuditCheckpointTampering {
 
 	@Override
-	void bypassProtection() {
-		this.jdbc.sql("DROP TRIGGER IF EXISTS audit_event_no_update").update();
-		this.jdbc.sql("DROP TRIGGER IF EXISTS audit_event_no_delete").update();
-	}
-
-	@Override
-	void restoreProtection() {
-		this.jdbc.sql("CREATE TRIGGER IF NOT EXISTS audit_event_no_update BEFORE UPDATE ON audit_event "
-				+ "FOR EACH ROW CALL 'org.gmsaportal.audit.internal.AppendOnlyTrigger'").update();
-		this.jdbc.sql("CREATE TRIGGER IF NOT EXISTS audit_event_no_delete BEFORE DELETE ON audit_event "
-				+ "FOR EACH ROW CALL 'org.gmsaportal.audit.internal.AppendOnlyTrigger'").update();
+	AppendOnlyTriggers triggers() {
+		return AppendOnlyTriggers.H2;
 	}
 
 }

@@ -52,7 +52,8 @@ class SpreadsheetSafeExportHttpTests extends PortalServerSupport {
 
 		Path file = this.dir.resolve("audit-trail.csv");
 		Files.writeString(file, csv, StandardCharsets.UTF_8);
-		Process python = new ProcessBuilder("python3", "scripts/verify-audit-csv.py", file.toString())
+		// An export of the sign-in events only: the other events are gaps the verifier is told to expect.
+		Process python = new ProcessBuilder("python3", "scripts/verify-audit-csv.py", "--filtered", file.toString())
 			.redirectErrorStream(true).start();
 		String verdict = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(python.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -14,10 +14,10 @@ import org.springframework.validation.Errors;
 
 /**
  * Plan-only mode's form: the domain facts an admin reads off a DC by hand (Get-ADDomain), and the identity, the
- * hosts (computer accounts, or a portable user with a known plug-in) and namespace the artifacts are for. A
- * mutable bean so one bad field keeps the others as typed.
+ * hosts (computer accounts, or a portable user with a known plug-in) and namespace the artifacts are for
+ * ({@link PlanOnlyTargetFields}). A mutable bean so one bad field keeps the others as typed.
  */
-public class PlanOnlyForm {
+public class PlanOnlyForm extends PlanOnlyTargetFields {
 
 	@NotBlank
 	@Size(max = 253)
@@ -78,34 +78,8 @@ public class PlanOnlyForm {
 	@Valid
 	private OuFields placement = new OuFields();
 
-	@NotBlank
-	@Size(max = 63)
-	private @Nullable String namespace = "default";
-
-	@NotBlank
-	@Size(max = 253)
-	private @Nullable String serviceAccount = "default";
-
-	@Size(max = 253)
-	private @Nullable String credSpecName;
-
 	@Size(max = 4000)
 	private @Nullable String additionalAccounts = "";
-
-	// Windows Server hosts that run Docker instead of a cluster: the credential spec file and commands, no bundle.
-	private boolean dockerHosts;
-
-	@Size(max = 255)
-	@Pattern(regexp = "|[a-z0-9][a-z0-9._/:@-]*", message = "{wizard.image.pattern}")
-	private @Nullable String dockerImage = "";
-
-	// With no directory to ask, the CoreDNS block's servers are only those typed.
-	@Size(max = 1000)
-	@Pattern(regexp = "[0-9a-fA-F:.\\s]*", message = "{wizard.dns.pattern}")
-	private @Nullable String dnsForwardServers = "";
-
-	@Size(max = 13000)
-	private @Nullable String typedWorkloads = "";
 
 	public @Nullable String getAdditionalAccounts() {
 		return this.additionalAccounts;
@@ -113,38 +87,6 @@ public class PlanOnlyForm {
 
 	public void setAdditionalAccounts(@Nullable String additionalAccounts) {
 		this.additionalAccounts = additionalAccounts;
-	}
-
-	public boolean isDockerHosts() {
-		return this.dockerHosts;
-	}
-
-	public void setDockerHosts(boolean dockerHosts) {
-		this.dockerHosts = dockerHosts;
-	}
-
-	public @Nullable String getDockerImage() {
-		return this.dockerImage;
-	}
-
-	public void setDockerImage(@Nullable String dockerImage) {
-		this.dockerImage = dockerImage;
-	}
-
-	public @Nullable String getDnsForwardServers() {
-		return this.dnsForwardServers;
-	}
-
-	public void setDnsForwardServers(@Nullable String dnsForwardServers) {
-		this.dnsForwardServers = dnsForwardServers;
-	}
-
-	public @Nullable String getTypedWorkloads() {
-		return this.typedWorkloads;
-	}
-
-	public void setTypedWorkloads(@Nullable String typedWorkloads) {
-		this.typedWorkloads = typedWorkloads;
 	}
 
 	public @Nullable String getDnsName() {
@@ -296,30 +238,6 @@ public class PlanOnlyForm {
 
 	public void setComputerAccounts(@Nullable String computerAccounts) {
 		this.computerAccounts = computerAccounts;
-	}
-
-	public @Nullable String getNamespace() {
-		return this.namespace;
-	}
-
-	public void setNamespace(@Nullable String namespace) {
-		this.namespace = namespace;
-	}
-
-	public @Nullable String getServiceAccount() {
-		return this.serviceAccount;
-	}
-
-	public void setServiceAccount(@Nullable String serviceAccount) {
-		this.serviceAccount = serviceAccount;
-	}
-
-	public @Nullable String getCredSpecName() {
-		return this.credSpecName;
-	}
-
-	public void setCredSpecName(@Nullable String credSpecName) {
-		this.credSpecName = credSpecName;
 	}
 
 	public OuFields getPlacement() {

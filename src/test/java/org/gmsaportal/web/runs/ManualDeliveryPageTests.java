@@ -7,12 +7,10 @@ import java.util.Set;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditPage;
-import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.directory.KdsRootKeyChoice;
-import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.Hosts;
 import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.ProvisioningService;
@@ -27,11 +25,6 @@ import org.gmsaportal.provisioning.Target;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -49,8 +42,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * portal writing the store no command sits beside a password; the run page gives the platform's commands. The same
  * slice as {@link PasswordPageTests}.
  */
-@WebMvcTest(controllers = RunsController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@RunsSliceTest
 class ManualDeliveryPageTests {
 
 	private static final String RUN_ID = "6d1c4f2e-3b5c-4d7e-8f10-234567890abc";
@@ -65,20 +57,11 @@ class ManualDeliveryPageTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	ProvisioningService provisioning;
 
-	@MockitoBean
-	PortableRotations rotations;
-
-	@MockitoBean
+	@Autowired
 	AuditLog auditLog;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	@Test
 	void aManualDeliveryShowsTheStoresCommandWithThePasswordLeftToPasteAndCopyButtons() {

@@ -4,10 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.gmsaportal.audit.AuditLog;
-import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.credspec.SecretValue;
-import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunKind;
 import org.gmsaportal.provisioning.RunState;
@@ -18,11 +15,6 @@ import org.gmsaportal.provisioning.StepState;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -36,8 +28,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The page that shows the portable user's password once (issue 12 item 11): it names the Kubernetes Secret only
  * when the run wrote one, and offers a copy button. The same slice as {@link RunsControllerTests}.
  */
-@WebMvcTest(controllers = RunsController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@RunsSliceTest
 class PasswordPageTests {
 
 	private static final String RUN_ID = "5c0b3f1e-2a4b-4c6d-8e0f-1234567890ab";
@@ -47,20 +38,8 @@ class PasswordPageTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	ProvisioningService provisioning;
-
-	@MockitoBean
-	PortableRotations rotations;
-
-	@MockitoBean
-	AuditLog auditLog;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	@Test
 	void anExportOnlyRunsPasswordPageMentionsNoKubernetesSecretAndHasACopyButton() {

@@ -6,8 +6,6 @@ import java.util.Optional;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditPage;
-import org.gmsaportal.audit.AuditTrail;
-import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
 import org.gmsaportal.provisioning.RunKind;
@@ -19,11 +17,6 @@ import org.gmsaportal.provisioning.StepState;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -41,14 +34,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 /**
  * The runs list, a run's page, its progress JSON and its artifact downloads as {@link RunsController} serves them.
  * The services are mocks: this slice tests the controller's HTTP translation; {@link RunsHttpTests} covers it
- * against the real engine.
- *
- * <p>
- * The browser's real {@code SecurityConfig} is in the slice (matched by name: it is package-private in the security
- * module), so the role checks are the portal's own; only its sign-in manager and audit trail are mocks.
+ * against the real engine. The role checks are the portal's own ({@link RunsSliceTest}).
  */
-@WebMvcTest(controllers = RunsController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@RunsSliceTest
 class RunsControllerTests {
 
 	private static final String RUN_ID = "0b7e3c7e-1a2b-4c3d-8e9f-0123456789ab";
@@ -60,20 +48,11 @@ class RunsControllerTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	ProvisioningService provisioning;
 
-	@MockitoBean
-	PortableRotations rotations;
-
-	@MockitoBean
+	@Autowired
 	AuditLog auditLog;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	@Test
 	void aFilterThatBreaksARuleNamesTheFieldAndListsEveryRunInstead() {

@@ -3,20 +3,12 @@ package org.gmsaportal.web.wizard;
 import java.util.List;
 import java.util.Optional;
 
-import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.provisioning.Hosts;
-import org.gmsaportal.provisioning.LiveChecks;
-import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.SecretDelivery;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
@@ -39,8 +31,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * the admin; the choice reaches the engine's request, and a missing or unknown value is an error on the field in
  * the portal's words. The same slice as {@link WizardControllerTests}.
  */
-@WebMvcTest(controllers = WizardController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@WizardSliceTest
 class SecretDeliveryWizardTests {
 
 	private static final String ADMIN_NAME = "delivery-admin";
@@ -50,26 +41,11 @@ class SecretDeliveryWizardTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	WizardDraftRepository drafts;
 
-	@MockitoBean
-	LiveChecks connections;
-
-	@MockitoBean
-	ProvisioningService provisioning;
-
-	@MockitoBean
+	@Autowired
 	WizardLiveChecks live;
-
-	@MockitoBean
-	WizardBlockers blockers;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	@BeforeEach
 	void identityPageReached() {

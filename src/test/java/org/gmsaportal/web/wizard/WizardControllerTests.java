@@ -6,21 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.KdsRootKey;
 import org.gmsaportal.directory.KdsRootKeyChoice;
 import org.gmsaportal.directory.KdsStatus;
 import org.gmsaportal.provisioning.LiveChecks;
-import org.gmsaportal.provisioning.ProvisioningService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.validation.Errors;
@@ -43,14 +36,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * redirects to the next page (POST-redirect-GET), an error stays on the page naming the field and saves nothing,
  * Back saves what was typed without judging it, and a page not reached yet sends the admin back to where they
  * left off. The draft store, the engine and the live checks are mocks: this slice tests the controller's
- * decisions; {@link WizardHttpTests} covers it against the real engine.
- *
- * <p>
- * The browser's real {@code SecurityConfig} is in the slice (matched by name: it is package-private in the security
- * module), so the auditor's refusal is the portal's own rule; only its sign-in manager and audit trail are mocks.
+ * decisions ({@link WizardSliceTest}, with the portal's own security rules); {@link WizardHttpTests} covers it
+ * against the real engine.
  */
-@WebMvcTest(controllers = WizardController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@WizardSliceTest
 class WizardControllerTests {
 
 	private static final String ADMIN_NAME = "wizard-admin";
@@ -60,26 +49,14 @@ class WizardControllerTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	WizardDraftRepository drafts;
 
-	@MockitoBean
+	@Autowired
 	LiveChecks connections;
 
-	@MockitoBean
-	ProvisioningService provisioning;
-
-	@MockitoBean
+	@Autowired
 	WizardLiveChecks live;
-
-	@MockitoBean
-	WizardBlockers blockers;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	@Test
 	void nextOnAValidConnectionsPageSavesTheDraftOneStepFurtherAndRedirectsToTheForestPage() {

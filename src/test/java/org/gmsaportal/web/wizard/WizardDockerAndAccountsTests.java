@@ -4,20 +4,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.provisioning.LiveChecks;
-import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.Target;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
@@ -39,8 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * image of the {@code docker run} command), and further gMSAs on the identity page, each refused on that field by
  * the engine's rule. This slice tests the controller's decisions; the live checks are mocks.
  */
-@WebMvcTest(controllers = WizardController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@WizardSliceTest
 class WizardDockerAndAccountsTests {
 
 	private static final String ADMIN_NAME = "docker-admin";
@@ -50,26 +42,14 @@ class WizardDockerAndAccountsTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	WizardDraftRepository drafts;
 
-	@MockitoBean
+	@Autowired
 	LiveChecks connections;
 
-	@MockitoBean
-	ProvisioningService provisioning;
-
-	@MockitoBean
+	@Autowired
 	WizardLiveChecks live;
-
-	@MockitoBean
-	WizardBlockers blockers;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	@BeforeEach
 	void aLabDirectory() {

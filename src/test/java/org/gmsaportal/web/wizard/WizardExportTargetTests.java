@@ -4,22 +4,15 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.cluster.WorkloadKind;
 import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.provisioning.LiveChecks;
-import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.Target;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.MultiValueMap;
@@ -40,8 +33,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * servers of the bundle's CoreDNS block; both go into the request's export target, and a line that is not Kind/name
  * is an error on its field. This slice tests the controller's decisions; the live checks are mocks.
  */
-@WebMvcTest(controllers = WizardController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@WizardSliceTest
 class WizardExportTargetTests {
 
 	private static final String ADMIN_NAME = "export-admin";
@@ -51,26 +43,11 @@ class WizardExportTargetTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	WizardDraftRepository drafts;
 
-	@MockitoBean
+	@Autowired
 	LiveChecks connections;
-
-	@MockitoBean
-	ProvisioningService provisioning;
-
-	@MockitoBean
-	WizardLiveChecks live;
-
-	@MockitoBean
-	WizardBlockers blockers;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	@BeforeEach
 	void aLabDirectory() {

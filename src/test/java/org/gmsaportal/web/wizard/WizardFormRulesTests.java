@@ -3,17 +3,9 @@ package org.gmsaportal.web.wizard;
 import java.util.List;
 import java.util.Optional;
 
-import org.gmsaportal.audit.AuditTrail;
-import org.gmsaportal.provisioning.LiveChecks;
-import org.gmsaportal.provisioning.ProvisioningService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
@@ -35,8 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * are. The same slice as {@link WizardControllerTests}: the controller and the real validation and messages, with
  * the draft store and the live checks as mocks.
  */
-@WebMvcTest(controllers = WizardController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@WizardSliceTest
 class WizardFormRulesTests {
 
 	private static final String ADMIN_NAME = "rules-admin";
@@ -46,26 +37,11 @@ class WizardFormRulesTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	WizardDraftRepository drafts;
 
-	@MockitoBean
-	LiveChecks connections;
-
-	@MockitoBean
-	ProvisioningService provisioning;
-
-	@MockitoBean
+	@Autowired
 	WizardLiveChecks live;
-
-	@MockitoBean
-	WizardBlockers blockers;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	@Test
 	void aTooLongNameIsRefusedInThePortalsWordsNotTheValidatorsDefault() {

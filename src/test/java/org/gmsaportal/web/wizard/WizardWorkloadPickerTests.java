@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.cluster.WorkloadChange;
 import org.gmsaportal.cluster.WorkloadKind;
 import org.gmsaportal.cluster.WorkloadPage;
@@ -13,17 +12,11 @@ import org.gmsaportal.cluster.WorkloadRef;
 import org.gmsaportal.cluster.WorkloadSummary;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.provisioning.LiveChecks;
-import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.Target;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -45,8 +38,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * leaves a conflict with another field manager to the review. The live checks are mocks: this slice tests the
  * controller; the cluster's listing and dry run are the cluster module's own tests against the fabric8 mock.
  */
-@WebMvcTest(controllers = WizardController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@WizardSliceTest
 class WizardWorkloadPickerTests {
 
 	private static final String ADMIN_NAME = "picker-admin";
@@ -56,26 +48,11 @@ class WizardWorkloadPickerTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	WizardDraftRepository drafts;
 
-	@MockitoBean
+	@Autowired
 	LiveChecks connections;
-
-	@MockitoBean
-	ProvisioningService provisioning;
-
-	@MockitoBean
-	WizardLiveChecks live;
-
-	@MockitoBean
-	WizardBlockers blockers;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	private WizardState draft;
 
