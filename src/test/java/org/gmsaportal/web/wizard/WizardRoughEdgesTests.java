@@ -4,19 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
-import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.EncryptionType;
 import org.gmsaportal.provisioning.LiveChecks;
-import org.gmsaportal.provisioning.ProvisioningService;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -34,8 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * suggested from the gMSA name and said to be suggestions, and plan-only mode instead of an empty directory box.
  * {@code OverviewWizardBrowserTests} shows the hiding and the copying in Chromium.
  */
-@WebMvcTest(controllers = WizardController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
+@WizardSliceTest
 class WizardRoughEdgesTests {
 
 	private static final RequestPostProcessor ADMIN = user("edges-admin").roles("ADMIN");
@@ -43,26 +35,14 @@ class WizardRoughEdgesTests {
 	@Autowired
 	MockMvcTester mvc;
 
-	@MockitoBean
+	@Autowired
 	WizardDraftRepository drafts;
 
-	@MockitoBean
+	@Autowired
 	LiveChecks connections;
 
-	@MockitoBean
-	ProvisioningService provisioning;
-
-	@MockitoBean
+	@Autowired
 	WizardLiveChecks live;
-
-	@MockitoBean
-	WizardBlockers blockers;
-
-	@MockitoBean
-	AuthenticationManager signIn;
-
-	@MockitoBean
-	AuditTrail audit;
 
 	@Test
 	void eachModesFieldsAreMarkedForItsModeAndAllArePresentWithoutScript() {
