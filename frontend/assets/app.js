@@ -274,31 +274,78 @@
     });
   }
 
-  // A copy button copies its target's text; it stays hidden without script, where selecting by hand works.
+  // Copy buttons (issue 19): data-copy names the element whose text is copied. Without script they stay hidden and
+  // the value is plain text to select by hand. The clipboard API needs a secure context (HTTPS, localhost); where it
+  // is refused the text is selected and copied the old way, or left selected with a note to press Ctrl+C. What
+  // happened is said on the button and in a status line for screen readers.
   function copyButtons() {
     document.querySelectorAll('button[data-copy]').forEach(function (button) {
       var target = document.getElementById(button.getAttribute('data-copy'));
       if (!target) {
         return;
       }
+      var status = document.createElement('span');
+      status.className = 'visually-hidden';
+      status.setAttribute('role', 'status');
+      button.insertAdjacentElement('afterend', status);
       button.hidden = false;
-      button.addEventListener('click', function () {
-        var text = target.textContent.trim();
-        var done = function () { button.textContent = button.getAttribute('data-copied'); };
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(text).then(done);
-          return;
-        }
-        // Plain HTTP (a lab): the clipboard API is refused there, the selection still copies.
+      function say(text) {
+        button.textContent = text;
+        status.textContent = text;
+      }
+      function selectAndCopy() {
         var range = document.createRange();
         range.selectNodeContents(target);
         var selection = window.getSelection();
         selection.removeAllRanges();
         selection.addRange(range);
-        if (document.execCommand('copy')) {
-          done();
+        var copied = false;
+        try {
+          copied = document.execCommand('copy');
+        } catch (ignored) {
+          copied = false;
+        }
+        say(button.getAttribute(copied ? 'data-copied' : 'data-selected') || button.getAttribute('data-copied'));
+      }
+      button.addEventListener('click', function () {
+        var text = target.textContent.trim();
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(text).then(function () { say(button.getAttribute('data-copied')); },
+            selectAndCopy);
+          return;
+        }
+        selectAndCopy();
+      });
+    });
+  }
+
+  // Fields that apply to one choice only (data-shown-when: the field's name, data-shown-value: the choice) show and
+  // hide with it, e.g. the computer accounts for domain-joined hosts and the plug-in for portable ones. Without
+  // script every field stays, and the server judges only those of the choice made. A group holding an error is
+  // never hidden: the admin must see what to fix.
+  function conditionalFields() {
+    document.querySelectorAll('[data-shown-when]').forEach(function (group) {
+      var scope = group.closest('form') || document;
+      var name = group.getAttribute('data-shown-when');
+      var value = group.getAttribute('data-shown-value');
+      var keep = group.querySelector('.error') !== null;
+      function chosen() {
+        return Array.prototype.some.call(scope.querySelectorAll('[name="' + name + '"]'), function (input) {
+          if (input.type === 'radio' || input.type === 'checkbox') {
+            return input.checked && input.value === value;
+          }
+          return input.value === value;
+        });
+      }
+      function update() {
+        group.hidden = !keep && !chosen();
+      }
+      scope.addEventListener('change', function (event) {
+        if (event.target.name === name) {
+          update();
         }
       });
+      update();
     });
   }
 
@@ -323,6 +370,7 @@
     window.addEventListener('resize', keyboardScroll);
     localiseTimes();
     copyButtons();
+    conditionalFields();
     fillTimeZone();
     followRun();
     liveSpnCheck();

@@ -9,7 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The sign-in page, the overview and the connections page.
+ * The sign-in page and the connections page (the overview is {@code web.overview}'s).
  */
 @Controller
 class PortalController {
@@ -28,12 +28,6 @@ class PortalController {
 	String login(Model model) {
 		model.addAttribute("signIn", this.signIn);
 		return "login";
-	}
-
-	@GetMapping("/")
-	String overview(Model model) {
-		model.addAttribute("directoryCount", this.connections.directoryConnections().size());
-		return "overview";
 	}
 
 	@GetMapping("/connections")

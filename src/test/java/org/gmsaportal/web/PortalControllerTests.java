@@ -21,9 +21,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The sign-in page, the overview and the connections page as {@link PortalController} serves them. The services
- * are mocks: this slice tests the controller's HTTP translation; {@link PortalHttpTests} covers it against the real
- * engine.
+ * The sign-in page and the connections page as {@link PortalController} serves them (the overview:
+ * {@code OverviewControllerTests}). The services are mocks: this slice tests the controller's HTTP translation;
+ * {@link PortalHttpTests} covers it against the real engine.
  *
  * <p>
  * The browser's real {@code SecurityConfig} is in the slice (matched by name: it is package-private in the security
@@ -57,15 +57,6 @@ class PortalControllerTests {
 			.redirectedUrl()
 			.endsWith("/login");
 		verifyNoInteractions(this.connections);
-	}
-
-	@Test
-	void theOverviewCountsTheDirectoryConnections() {
-		given(this.connections.directoryConnections()).willReturn(List.of());
-		assertThat(this.mvc.get().uri("/").with(user("reader").roles("AUDITOR"))).hasStatusOk()
-			.hasViewName("overview")
-			.model()
-			.containsEntry("directoryCount", 0);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -54,6 +55,16 @@ class StatusCache {
 			}
 		}
 		return (Timed<T>) entry.timed();
+	}
+
+	/**
+	 * The answer kept under {@code key}, if there is one, however old: nothing is read, in the background either.
+	 * The overview shows each connection's health this way, so that a view of the landing page costs no remote work.
+	 */
+	@SuppressWarnings("unchecked")
+	<T> Optional<Timed<T>> peek(String key) {
+		Entry entry = this.entries.get(key);
+		return (entry != null) ? Optional.of((Timed<T>) entry.timed()) : Optional.empty();
 	}
 
 	/** Forgets the answer under {@code key}, so that the next view reads it again on its request. */

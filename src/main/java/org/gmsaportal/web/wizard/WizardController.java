@@ -178,6 +178,11 @@ class WizardController {
 		}
 		// Coming back to a filled-in page: the preflight for what is there, without a click.
 		this.live.preflightIfFilledIn(wizard).ifPresent(preflight -> model.addAttribute("preflight", preflight));
+		// Names still empty get the suggestions the page marks as such (after the preflight: a first visit filled
+		// in only by suggestions asks the cluster nothing); typed names stay as they are.
+		if (!wizard.getConnections().dockerHosts()) {
+			ClusterSuggestions.of(wizard).fill(wizard.getCluster());
+		}
 		return show("cluster", wizard.getCluster(), model);
 	}
 
@@ -288,6 +293,9 @@ class WizardController {
 				model.addAttribute("exportOnly", wizard(model).getConnections().exportOnly());
 				model.addAttribute("dockerHosts", wizard(model).getConnections().dockerHosts());
 				model.addAttribute("platforms", org.gmsaportal.cluster.Platform.values());
+				model.addAttribute("suggested", ClusterSuggestions.of(wizard(model))
+					.holding((ClusterStep) java.util.Objects.requireNonNull(model.getAttribute("form"))));
+				model.addAttribute("suggestedFrom", WizardRequests.text(wizard(model).getIdentity().getGmsaName()));
 			}
 			case "identity" -> {
 				model.addAttribute("encryptionTypes", EncryptionType.values());
