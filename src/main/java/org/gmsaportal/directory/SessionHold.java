@@ -1,6 +1,7 @@
 package org.gmsaportal.directory;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class SessionHold {
 
+	// After this long unused (a long cluster step), the session is checked before it is used again.
+	private static final long CHECK_AFTER_NANOS = TimeUnit.SECONDS.toNanos(60);
+
 	private final ServiceSessions pool;
 
 	private ServiceSessions.@Nullable Lent lent;
@@ -28,8 +32,6 @@ final class SessionHold {
 	private boolean broken;
 
 	private long used;
-
-	private static final long CHECK_AFTER_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
 
 	SessionHold(ServiceSessions pool) {
 		this.pool = pool;
