@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The performance bench of issue 18: prints figure, baseline in the same run, and ratio. Not part of any test run.
 #
-#   scripts/bench.sh [p3] [p2]    (no argument: both)
+#   scripts/bench.sh [p3] [p2] [p1]    (no argument: p3 and p2)
 #
 # Starts a throwaway Samba AD DC and PostgreSQL on loopback like scripts/test.sh (as root; reuses a DC given by
 # GMSA_LAB_DIR), builds the jar if it is missing or older than the sources, and then:
 #   p3  runs the jar on PostgreSQL with the lab DC as its directory and has the JDK-only load client
 #       (src/test/java/org/gmsaportal/bench/PageLoad.java) sign in BENCH_USERS (50) people and fetch each page for
 #       BENCH_SECONDS (30) s; baseline: a static asset fetched the same way.
+#   p1  a portal run of the full identity set (group, gMSA, portable user, membership, retrieval proof) against raw
+#       ldapadd/ldapmodify of the same objects and samba-tool, BENCH_ROUNDS (7) interleaved rounds (RunPaceBenchmark,
+#       Maven profile bench, the portal in process on H2 with the lab DC).
 #   p2  chained audit append at 1 and 16 threads vs a plain INSERT, then verify and the audit filters at
 #       BENCH_ROWS (1,000,000) events (AuditScaleBenchmark, Maven profile bench).
 # GMSA_LAB_IP and GMSA_TEST_POSTGRES_PORT choose the addresses, as for scripts/test.sh; BENCH_PORT the portal's;
@@ -103,6 +106,11 @@ p3() {
 	portal_pid=
 }
 
+p1() {
+	./mvnw -q -B test -Pbench -Dtest=RunPaceBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dbench.rounds="${BENCH_ROUNDS:-7}" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -E '^\||^P1|ERROR|FAIL' || true
+}
+
 p2() {
 	start_postgres
 	./mvnw -q -B test -Pbench -Dtest=AuditScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
@@ -114,6 +122,7 @@ for part in "${parts[@]}"; do
 	case "$part" in
 		p3) p3 ;;
 		p2) p2 ;;
+		p1) p1 ;;
 		*) echo "bench: unknown part $part (p3, p2)" >&2; exit 2 ;;
 	esac
 done

@@ -33,7 +33,17 @@ final class Accounts {
 		return (run != null) ? run.provenance() : "Created by gMSA Portal outside any run";
 	}
 
+	/**
+	 * The account with this sAMAccountName, with {@code attributes}; on a session a run holds, asked of the DC once
+	 * until the session writes ({@link CountingContext#account}).
+	 */
 	static @Nullable Attributes find(DirContext ctx, String domainNc, String samAccountName, String... attributes)
+			throws NamingException {
+		return CountingContext.account(ctx, domainNc, samAccountName, attributes,
+				c -> findLive(c, domainNc, samAccountName, attributes));
+	}
+
+	static @Nullable Attributes findLive(DirContext ctx, String domainNc, String samAccountName, String... attributes)
 			throws NamingException {
 		List<Attributes> found = Ldap.search(ctx, domainNc,
 				"(sAMAccountName=" + LdapEncoder.filterEncode(samAccountName) + ")", SearchControls.SUBTREE_SCOPE,

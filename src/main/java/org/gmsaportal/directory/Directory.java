@@ -24,6 +24,17 @@ public interface Directory {
 	/** The configured connections, without any credential. None configured means plan-only mode. */
 	List<ConnectionSummary> connections();
 
+	/**
+	 * Holds one LDAP session bound as the portal's service account for everything this thread asks of
+	 * {@code connection} until the returned session is closed: a run or a request then binds once and reads the
+	 * domain's facts and each name once ({@link LdapBudget} counts what it sends). Close it on the same thread.
+	 * An unknown connection holds nothing.
+	 */
+	default Session session(String connection) {
+		return () -> {
+		};
+	}
+
 	/** The domain's facts, for the plan, the claim and the credential spec. */
 	DomainIdentity domainFacts(String connection);
 
@@ -163,6 +174,15 @@ public interface Directory {
 		public ConnectionSummary {
 			urls = List.copyOf(urls);
 		}
+
+	}
+
+	/** A held LDAP session ({@link #session}); closing it gives the session back. */
+	@FunctionalInterface
+	interface Session extends AutoCloseable {
+
+		@Override
+		void close();
 
 	}
 

@@ -51,6 +51,8 @@ public final class DirectoryConnection {
 
 	private final ServiceSessions serviceSessions = new ServiceSessions();
 
+	private final ThreadLocal<@Nullable SessionHold> holding = new ThreadLocal<>();
+
 	DirectoryConnection(String name, DirectorySettings.Connection settings, LdapContextSource contextSource,
 			SSLSocketFactory socketFactory, @Nullable String refusal) {
 		this.name = name;
@@ -193,12 +195,39 @@ public final class DirectoryConnection {
 		this.serviceSessions.closeAll();
 	}
 
+	/**
+	 * Keeps one service-account session for all the work this thread does on this connection until the hold is
+	 * closed: a run or a request binds once, and the session remembers what it read ({@link CountingContext}). A hold
+	 * inside a hold changes nothing. Close it on the thread that took it.
+	 */
+	Directory.Session hold() {
+		if (this.holding.get() != null) {
+			return () -> {
+			};
+		}
+		SessionHold hold = new SessionHold(this.serviceSessions);
+		this.holding.set(hold);
+		return () -> {
+			this.holding.remove();
+			hold.release();
+		};
+	}
+
+	/** How many times a service-account session was lent (from the pool or new) since the start. */
+	public long serviceSessionsLent() {
+		return this.serviceSessions.lent();
+	}
+
 	// The service account's sessions are reused (ServiceSessions); a session whose work failed is closed.
 	private <T> T withPooledContext(String principal, String password, LdapAction<T> action) {
 		if (this.refusal != null) {
 			throw new DirectoryException(this.refusal);
 		}
 		String bound = password;
+		SessionHold hold = this.holding.get();
+		if (hold != null) {
+			return hold.run(principal, password, () -> open(c -> c.getContext(principal, bound)), action, this::failed);
+		}
 		ServiceSessions.Lent lent = this.serviceSessions.lend(principal, password,
 				() -> open(c -> c.getContext(principal, bound)));
 		T result;
@@ -254,7 +283,7 @@ public final class DirectoryConnection {
 
 	// A reused session meets a DC that stopped answering as a read timeout or a broken connection, where a new one
 	// would have failed to connect: both are the same outage and say so.
-	private DirectoryException failed(NamingException ex) {
+	DirectoryException failed(NamingException ex) {
 		String message = String.valueOf(ex.getMessage());
 		if (ex instanceof CommunicationException || ex instanceof ServiceUnavailableException
 				|| message.contains("read timed out") || message.contains("connection closed")) {
@@ -264,9 +293,12 @@ public final class DirectoryConnection {
 		return new DirectoryException(this.name + ": " + Ldap.diagnostic(ex), ex);
 	}
 
+	// Every session counts what it sends, and opening it (TCP, TLS and, unless anonymous, a bind) is one more call.
 	private DirContext open(Function<LdapContextSource, DirContext> opener) {
+		long started = System.nanoTime();
 		try {
-			return ThreadBoundSocketFactory.with(this.socketFactory, () -> opener.apply(this.contextSource));
+			return CountingContext.wrap(
+					ThreadBoundSocketFactory.with(this.socketFactory, () -> opener.apply(this.contextSource)));
 		}
 		catch (AuthenticationException ex) {
 			throw new DirectoryAuthenticationException(LdapErrors.bindFailureReason(ex.getMessage()));
@@ -274,6 +306,9 @@ public final class DirectoryConnection {
 		catch (org.springframework.ldap.NamingException ex) {
 			throw new DirectoryException(
 					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex);
+		}
+		finally {
+			LdapBudget.bind(System.nanoTime() - started);
 		}
 	}
 

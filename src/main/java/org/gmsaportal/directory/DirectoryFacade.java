@@ -51,6 +51,12 @@ class DirectoryFacade implements Directory {
 	}
 
 	@Override
+	public Session session(String connection) {
+		return this.connections.find(connection).map(DirectoryConnection::hold).orElse(() -> {
+		});
+	}
+
+	@Override
 	public DomainIdentity domainFacts(String connection) {
 		DomainFacts facts = connection(connection).domainFacts();
 		return DomainIdentity.of(facts.dnsName(), facts.netbiosName(), facts.forestDnsName(), facts.domainSid(),

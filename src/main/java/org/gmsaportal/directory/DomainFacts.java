@@ -61,7 +61,27 @@ public record DomainFacts(String defaultNamingContext, String configurationNamin
 		};
 	}
 
+	/**
+	 * The facts as the DC states them; on a session a run or request holds, read once and then carried, with the DC's
+	 * clock advanced by the time elapsed since (the facts themselves change only by an admin raising a level).
+	 */
 	static DomainFacts read(DirContext ctx) throws NamingException {
+		Read read = CountingContext.stable(ctx, "domainFacts", c -> new Read(readLive(c), System.nanoTime()));
+		// The DC's clock comes in whole seconds: so does the time carried forward.
+		long elapsed = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - read.nanoTime());
+		return (elapsed == 0) ? read.facts() : read.facts().at(read.facts().dcTime().plusSeconds(elapsed));
+	}
+
+	private DomainFacts at(Instant now) {
+		return new DomainFacts(this.defaultNamingContext, this.configurationNamingContext, this.rootDomainNamingContext,
+				this.domainSid, this.domainGuid, this.dnsName, this.netbiosName, this.forestDnsName, this.dcHostName,
+				this.dcServerReference, now, this.domainFunctionality, this.forestFunctionality, this.dcFunctionality);
+	}
+
+	private record Read(DomainFacts facts, long nanoTime) {
+	}
+
+	static DomainFacts readLive(DirContext ctx) throws NamingException {
 		Attributes rootDse = ctx.getAttributes("",
 				new String[] { "defaultNamingContext", "configurationNamingContext", "rootDomainNamingContext",
 						"dnsHostName", "serverName", "currentTime", "domainFunctionality", "forestFunctionality",

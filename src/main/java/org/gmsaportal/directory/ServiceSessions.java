@@ -41,8 +41,12 @@ final class ServiceSessions {
 
 	private final AtomicLong opened = new AtomicLong();
 
+	private final AtomicLong lent = new AtomicLong();
+
 	/** A session bound with these credentials: an idle one, else a new one from {@code opener}. */
 	Lent lend(String principal, String password, Supplier<DirContext> opener) {
+		this.lent.incrementAndGet();
+		LdapBudget.lent();
 		String key = fingerprint(principal, password);
 		for (Idle candidate; (candidate = next(key)) != null;) {
 			if (System.nanoTime() - candidate.since() < CHECK_AFTER_NANOS || alive(candidate.ctx())) {
@@ -86,6 +90,16 @@ final class ServiceSessions {
 		return this.opened.get();
 	}
 
+	/** How many sessions this pool has lent, idle or new, since the start. */
+	long lent() {
+		return this.lent.get();
+	}
+
+	/** The fingerprint sessions bound with these credentials are kept under. */
+	static String key(String principal, String password) {
+		return fingerprint(principal, password);
+	}
+
 	void closeAll() {
 		synchronized (this.idle) {
 			this.idle.forEach(entry -> LdapUtils.closeContext(entry.ctx()));
@@ -107,7 +121,7 @@ final class ServiceSessions {
 		}
 	}
 
-	private static boolean alive(DirContext ctx) {
+	static boolean alive(DirContext ctx) {
 		try {
 			ctx.getAttributes("", new String[] { "dnsHostName" });
 			return true;

@@ -77,22 +77,31 @@ final class Spns {
 	/** Conflicts of {@code spns} with objects other than {@code ownDn} in the domain naming context. */
 	static List<Conflict> conflicts(DirContext ctx, DomainFacts facts, List<String> spns, String ownDn)
 			throws NamingException {
-		Set<String> hostAliases = hostAliases(ctx, facts.configurationNamingContext());
+		if (spns.isEmpty()) {
+			return List.of();
+		}
+		Set<String> hostAliases = CountingContext.stable(ctx, "hostAliases",
+				c -> hostAliases(c, facts.configurationNamingContext()));
+		// One search for every variant of every SPN (issue 18: one search for the names a step checks).
+		StringBuilder filter = new StringBuilder("(|");
+		for (String spn : spns) {
+			variants(spn, hostAliases).forEach(
+					v -> filter.append("(servicePrincipalName=").append(LdapEncoder.filterEncode(v)).append(')'));
+		}
+		List<Attributes> holders = Ldap.search(ctx, facts.defaultNamingContext(), filter.append(')').toString(),
+				SearchControls.SUBTREE_SCOPE, "distinguishedName", "servicePrincipalName");
 		List<Conflict> conflicts = new ArrayList<>();
 		for (String spn : spns) {
 			Set<String> variants = variants(spn, hostAliases);
-			StringBuilder filter = new StringBuilder("(|");
-			variants.forEach(v -> filter.append("(servicePrincipalName=").append(LdapEncoder.filterEncode(v)).append(')'));
-			for (Attributes holder : Ldap.search(ctx, facts.defaultNamingContext(), filter.append(')').toString(),
-					SearchControls.SUBTREE_SCOPE, "distinguishedName", "servicePrincipalName")) {
+			for (Attributes holder : holders) {
 				String dn = Ldap.string(holder, "distinguishedName");
-				if (!Accounts.sameDn(dn, ownDn)) {
-					// An exact duplicate on the holder matters more than an alias it also holds.
-					List<String> held = Ldap.strings(holder, "servicePrincipalName").stream()
-						.filter(h -> variants.stream().anyMatch(h::equalsIgnoreCase))
-						.toList();
+				// An exact duplicate on the holder matters more than an alias it also holds.
+				List<String> held = Ldap.strings(holder, "servicePrincipalName").stream()
+					.filter(h -> variants.stream().anyMatch(h::equalsIgnoreCase))
+					.toList();
+				if (!held.isEmpty() && !Accounts.sameDn(dn, ownDn)) {
 					conflicts.add(new Conflict(spn, held.stream().filter(spn::equalsIgnoreCase).findFirst()
-						.orElse(held.isEmpty() ? spn : held.get(0)), dn));
+						.orElse(held.get(0)), dn));
 				}
 			}
 		}

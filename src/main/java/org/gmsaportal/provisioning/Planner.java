@@ -70,6 +70,13 @@ class Planner {
 
 	Plan plan(ProvisioningRequest asked) {
 		String conn = configured(this.directory, asked.directoryConnection());
+		// One LDAP session for the whole plan (and for an approval's re-plan): one bind, the facts and names read once.
+		try (Directory.Session session = this.directory.session(conn)) {
+			return plan(asked, conn);
+		}
+	}
+
+	private Plan plan(ProvisioningRequest asked, String conn) {
 		DomainIdentity facts = this.directory.domainFacts(conn);
 		// From here on the request names every OU and its platform, so the hash binds where each object goes and
 		// which platform's steps the review showed.

@@ -52,7 +52,7 @@ class RunAttemptRepository {
 
 	boolean stepStarted(RunLease lease, int index) {
 		return this.jdbc.sql("UPDATE provisioning_step SET state = ?, attempts = attempts + 1, started_at = ?, "
-				+ "finished_at = NULL, detail = NULL WHERE run_id = ? AND idx = ? AND " + HELD)
+				+ "finished_at = NULL, detail = NULL, ldap_reads = NULL WHERE run_id = ? AND idx = ? AND " + HELD)
 			.params(StepState.RUNNING.name(), now(), lease.runId(), index, lease.runId(), lease.owner(), lease.attempt())
 			.update() == 1;
 	}
@@ -91,10 +91,19 @@ class RunAttemptRepository {
 
 	boolean stepFinished(RunLease lease, int index, StepState state, @Nullable String result, String detail,
 			@Nullable String artifact) {
+		return stepFinished(lease, index, state, result, detail, artifact, null);
+	}
+
+	/** As above, with what the step cost ({@code null}: not measured). */
+	boolean stepFinished(RunLease lease, int index, StepState state, @Nullable String result, String detail,
+			@Nullable String artifact, RunView.@Nullable Budget budget) {
 		return this.jdbc.sql("UPDATE provisioning_step SET state = ?, result = ?, detail = ?, artifact = ?, "
-				+ "finished_at = ? WHERE run_id = ? AND idx = ? AND " + HELD)
-			.params(state.name(), result, detail, artifact, now(), lease.runId(), index, lease.runId(), lease.owner(),
-					lease.attempt())
+				+ "finished_at = ?, ldap_reads = ?, ldap_writes = ?, ldap_binds = ?, ldap_ms = ?, step_ms = ? "
+				+ "WHERE run_id = ? AND idx = ? AND " + HELD)
+			.params(state.name(), result, detail, artifact, now(), (budget != null) ? budget.ldapReads() : null,
+					(budget != null) ? budget.ldapWrites() : null, (budget != null) ? budget.ldapBinds() : null,
+					(budget != null) ? (int) budget.ldapMillis() : null, (budget != null) ? (int) budget.millis() : null,
+					lease.runId(), index, lease.runId(), lease.owner(), lease.attempt())
 			.update() == 1;
 	}
 

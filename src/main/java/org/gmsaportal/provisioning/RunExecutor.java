@@ -10,6 +10,8 @@ import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.audit.OnBehalfOf;
+import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.LdapBudget;
 import org.gmsaportal.directory.Located;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -115,18 +117,22 @@ class RunExecutor {
 				MDC.put(AuditTrail.TICKET_MDC_KEY, run.ticketRef());
 			}
 			ProvisioningRequest request = this.runs.request(lease.runId());
-			for (RunView.StepView step : run.steps()) {
-				if (step.state() == StepState.SUCCEEDED || step.state() == StepState.SKIPPED) {
-					// Done in an earlier attempt: never redone.
-					continue;
-				}
-				RunState ended = executeStep(lease, run, request, step);
-				if (ended != RunState.RUNNING) {
-					this.metrics.run(run.kind(), ended, started);
-					return;
+			LdapBudget.Tally spent = LdapBudget.open();
+			// One LDAP session (one bind) for the whole attempt, remembering the domain's facts and the names it read.
+			try (spent; Directory.Session session = this.steps.session(request)) {
+				for (RunView.StepView step : run.steps()) {
+					if (step.state() == StepState.SUCCEEDED || step.state() == StepState.SKIPPED) {
+						// Done in an earlier attempt: never redone.
+						continue;
+					}
+					RunState ended = executeStep(lease, run, request, step);
+					if (ended != RunState.RUNNING) {
+						this.metrics.run(run.kind(), ended, started);
+						return;
+					}
 				}
 			}
-			succeed(lease, run);
+			succeed(lease, run, spent);
 			this.metrics.run(run.kind(), RunState.SUCCEEDED, started);
 		}
 		catch (LeaseLostException ex) {
@@ -163,6 +169,7 @@ class RunExecutor {
 		});
 		StepRunner.Outcome outcome;
 		long started = System.nanoTime();
+		LdapBudget.Tally tally = LdapBudget.open();
 		try {
 			if (creation.isPresent() && earlier.isEmpty()) {
 				Located target = this.intents.locate(request, creation.get());
@@ -179,32 +186,45 @@ class RunExecutor {
 		}
 		catch (StepBlockedException ex) {
 			this.metrics.step(step.kind(), StepState.NEEDS_ATTENTION, started);
-			needsAttention(lease, run, step, ex);
+			needsAttention(lease, run, step, ex, budget(tally, started));
 			return RunState.NEEDS_ATTENTION;
 		}
 		catch (RuntimeException ex) {
 			this.metrics.step(step.kind(), StepState.FAILED, started);
-			fail(lease, run, step, ex);
+			fail(lease, run, step, ex, budget(tally, started));
 			return RunState.FAILED;
 		}
+		finally {
+			tally.close();
+		}
 		this.metrics.step(step.kind(), outcome.state(), started);
+		RunView.Budget budget = budget(tally, started);
 		held(lease, () -> {
 			this.attempts.stepFinished(lease, step.index(), outcome.state(), outcome.result(), outcome.detail(),
-					outcome.artifact());
+					outcome.artifact(), budget);
 			Map<String, Object> details = new LinkedHashMap<>();
 			details.put("state", outcome.state().name());
 			details.put("result", String.valueOf(outcome.result()));
 			details.put("detail", outcome.detail());
+			details.put("ldap", budget.ldapReads() + " reads, " + budget.ldapWrites() + " writes, "
+					+ budget.ldapBinds() + " binds, " + budget.ldapMillis() + " ms of " + budget.millis() + " ms");
 			record(run, step, AuditOutcome.SUCCESS, details);
 		});
 		return RunState.RUNNING;
 	}
 
-	private void fail(RunLease lease, RunView run, RunView.StepView step, RuntimeException ex) {
+	/** What the step cost: the LDAP operations this thread sent while it ran, and its whole time. */
+	private static RunView.Budget budget(LdapBudget.Tally tally, long started) {
+		LdapBudget.Spent spent = tally.spent();
+		return new RunView.Budget(spent.reads(), spent.writes(), spent.binds(), spent.millis(),
+				java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+	}
+
+	private void fail(RunLease lease, RunView run, RunView.StepView step, RuntimeException ex, RunView.Budget budget) {
 		String reason = reason(run.id(), ex);
 		logger.warn("Run {} failed at step {} ({}): {}", run.id(), step.index(), step.kind(), reason);
 		held(lease, () -> {
-			this.attempts.stepFinished(lease, step.index(), StepState.FAILED, null, reason, null);
+			this.attempts.stepFinished(lease, step.index(), StepState.FAILED, null, reason, null, budget);
 			this.attempts.finish(lease, RunState.FAILED, "step " + step.index() + " (" + step.kind() + ") failed: " + reason);
 			record(run, step, AuditOutcome.FAILURE, Map.of("state", StepState.FAILED.name(), "reason", reason));
 		});
@@ -215,11 +235,13 @@ class RunExecutor {
 	 * The step did not do its job because of something outside the portal: the step and the run need attention,
 	 * never SUCCEEDED, and a decommission leaves the run it removes as it was until a resume finishes the job.
 	 */
-	private void needsAttention(RunLease lease, RunView run, RunView.StepView step, StepBlockedException ex) {
+	private void needsAttention(RunLease lease, RunView run, RunView.StepView step, StepBlockedException ex,
+			RunView.Budget budget) {
 		String reason = reason(run.id(), ex);
 		logger.warn("Run {} needs attention at step {} ({}): {}", run.id(), step.index(), step.kind(), reason);
 		held(lease, () -> {
-			this.attempts.stepFinished(lease, step.index(), StepState.NEEDS_ATTENTION, "BLOCKED", reason, null);
+			this.attempts.stepFinished(lease, step.index(), StepState.NEEDS_ATTENTION, "BLOCKED", reason, null,
+					budget);
 			this.attempts.finish(lease, RunState.NEEDS_ATTENTION,
 					"step " + step.index() + " (" + step.kind() + ") needs attention: " + reason);
 			record(run, step, AuditOutcome.FAILURE, Map.of("state", StepState.NEEDS_ATTENTION.name(), "reason", reason));
@@ -227,7 +249,14 @@ class RunExecutor {
 		announce(run.id());
 	}
 
-	private void succeed(RunLease lease, RunView run) {
+	private void succeed(RunLease lease, RunView run, LdapBudget.Tally spent) {
+		LdapBudget.Spent ldap = spent.spent();
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("kind", run.kind().name());
+		details.put("planHash", run.planHash());
+		// The attempt's LDAP traffic, for whoever checks that it follows the run's writes.
+		details.put("ldap", Map.of("sessions", spent.sessions(), "binds", ldap.binds(), "reads", ldap.reads(),
+				"writes", ldap.writes(), "millis", ldap.millis()));
 		boolean removes = run.kind() == RunKind.DECOMMISSION && run.decommissions() != null;
 		if (removes) {
 			// Before the run shows as done: whoever sees the removal finished finds no password of it left.
@@ -241,7 +270,7 @@ class RunExecutor {
 			}
 			this.audit.record(AuditEvent.of("provisioning.run.succeeded", run.gmsaName() + "@" + run.domain(),
 					AuditOutcome.SUCCESS)
-				.withDetails(Map.of("kind", run.kind().name(), "planHash", run.planHash()))
+				.withDetails(details)
 				.withCorrelation(run.id(), run.ticketRef()));
 		});
 		this.vault.runFinished(run.id());

@@ -241,13 +241,14 @@ class RunRepository implements ExistingObjects.Owners {
 
 	List<RunView.StepView> steps(String runId) {
 		return this.jdbc.sql("""
-				SELECT idx, kind, target, intent, description, state, result, detail, artifact, attempts
+				SELECT idx, kind, target, intent, description, state, result, detail, artifact, attempts,
+				ldap_reads, ldap_writes, ldap_binds, ldap_ms, step_ms
 				FROM provisioning_step WHERE run_id = ? ORDER BY idx""")
 			.param(runId)
 			.query((rs, n) -> new RunView.StepView(rs.getInt("idx"), StepKind.valueOf(rs.getString("kind")),
 					rs.getString("target"), StepIntent.valueOf(rs.getString("intent")), rs.getString("description"),
 					StepState.valueOf(rs.getString("state")), rs.getString("result"), rs.getString("detail"),
-					rs.getString("artifact"), rs.getInt("attempts")))
+					rs.getString("artifact"), rs.getInt("attempts"), budget(rs)))
 			.list();
 	}
 
@@ -271,6 +272,12 @@ class RunRepository implements ExistingObjects.Owners {
 		from.forEach((s) -> params.add(s.name()));
 		return this.jdbc.sql("UPDATE provisioning_run SET state = ?, updated_at = ?, failure = NULLIF(?, '') "
 				+ "WHERE id = ? AND state IN (" + placeholders + ")").params(params).update() == 1;
+	}
+
+	private static RunView.@Nullable Budget budget(ResultSet rs) throws SQLException {
+		int reads = rs.getInt("ldap_reads");
+		return rs.wasNull() ? null : new RunView.Budget(reads, rs.getInt("ldap_writes"), rs.getInt("ldap_binds"),
+				rs.getLong("ldap_ms"), rs.getLong("step_ms"));
 	}
 
 	private static RunView run(ResultSet rs, List<RunView.StepView> steps) throws SQLException {

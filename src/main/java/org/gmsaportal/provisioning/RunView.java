@@ -49,10 +49,36 @@ public record RunView(String id, RunKind kind, RunState state, String domain, St
 	 * @param detail what happened, or why it failed
 	 * @param artifact what it produced (credential spec JSON, YAML bundle, cluster objects), if anything
 	 * @param attempts how often it was started
+	 * @param budget what its last attempt cost in LDAP and time, once it finished; {@code null} before
 	 */
 	public record StepView(int index, StepKind kind, String target, StepIntent intent, String description,
 			StepState state, @Nullable String result, @Nullable String detail, @Nullable String artifact,
-			int attempts) {
+			int attempts, @Nullable Budget budget) {
+
+		public StepView(int index, StepKind kind, String target, StepIntent intent, String description,
+				StepState state, @Nullable String result, @Nullable String detail, @Nullable String artifact,
+				int attempts) {
+			this(index, kind, target, intent, description, state, result, detail, artifact, attempts, null);
+		}
+
+	}
+
+	/**
+	 * What a step's last attempt cost: the LDAP operations it sent and how long it took.
+	 *
+	 * @param ldapReads searches and reads
+	 * @param ldapWrites adds, modifies and deletes
+	 * @param ldapBinds sessions opened (TLS handshake and bind each): the run's one session, the proof's bind
+	 * @param ldapMillis time spent waiting for the DC
+	 * @param millis the step's whole time
+	 */
+	public record Budget(int ldapReads, int ldapWrites, int ldapBinds, long ldapMillis, long millis) {
+
+		/** Every LDAP operation the step sent. */
+		public int ldapCalls() {
+			return this.ldapReads + this.ldapWrites + this.ldapBinds;
+		}
+
 	}
 
 }

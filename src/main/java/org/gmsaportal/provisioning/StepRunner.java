@@ -50,6 +50,11 @@ class StepRunner {
 		this.store = new StoreSteps(stores, directory, this.portableUsers);
 	}
 
+	/** One LDAP session for the run's directory work on this thread, until closed ({@link Directory#session}). */
+	Directory.Session session(ProvisioningRequest request) {
+		return this.directory.session(request.directoryConnection());
+	}
+
 	/**
 	 * What a step did.
 	 *

@@ -38,9 +38,9 @@ class RequestViewer {
 				row);
 		List<RequestViews.StepView> steps = (run != null)
 				? run.steps().stream().map(s -> new RequestViews.StepView(s.index(), s.kind().name(), s.target(),
-						s.intent().name(), s.description(), s.state().name(), s.result(), s.detail())).toList()
+						s.intent().name(), s.description(), s.state().name(), s.result(), s.detail(), s.budget())).toList()
 				: plan.steps().stream().map(s -> new RequestViews.StepView(s.index(), s.kind(), s.target(), s.intent(),
-						s.description(), "PENDING", null, null)).toList();
+						s.description(), "PENDING", null, null, null)).toList();
 		Map<String, String> links = new LinkedHashMap<>();
 		links.put("self", BASE + row.id());
 		if (status == RequestStatus.PENDING_APPROVAL) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.gmsaportal.provisioning.RunView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,9 +75,12 @@ final class RequestViews {
 	record PlatformCommandView(String topic, String command) {
 	}
 
-	/** One step with its outcome: state PENDING, RUNNING, SUCCEEDED, FAILED or SKIPPED. */
+	/**
+	 * One step with its outcome: state PENDING, RUNNING, SUCCEEDED, FAILED or SKIPPED; {@code budget} is what its
+	 * last attempt cost (LDAP reads, writes, binds, milliseconds), once it finished.
+	 */
 	record StepView(int index, String kind, String target, String intent, String description, String state,
-			@Nullable String result, @Nullable String detail) {
+			@Nullable String result, @Nullable String detail, RunView.@Nullable Budget budget) {
 	}
 
 	/**

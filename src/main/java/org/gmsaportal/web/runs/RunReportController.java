@@ -42,7 +42,7 @@ class RunReportController {
 		RunView run = RunsController.find(this.provisioning, id);
 		List<Step> steps = run.steps().stream()
 			.map((s) -> new Step(s.index(), s.kind().name(), s.target(), s.intent().name(), s.description(),
-					s.state().name(), s.result(), s.detail(), s.attempts()))
+					s.state().name(), s.result(), s.detail(), s.attempts(), s.budget()))
 			.toList();
 		List<Event> events = this.auditLog.search(new AuditQuery(null, null, null, null, null, null, run.id()), 0,
 				EVENT_LIMIT).events().stream().map(Event::of).toList();
@@ -62,9 +62,9 @@ class RunReportController {
 			@Nullable String decommissions, @Nullable String failure, Instant startedAt, Instant generatedAt, List<Step> steps, List<Event> auditEvents) {
 	}
 
-	/** One step as the run recorded it. */
+	/** One step as the run recorded it, with what its last attempt cost in LDAP calls and milliseconds. */
 	record Step(int index, String kind, String target, String intent, String description, String state,
-			@Nullable String result, @Nullable String detail, int attempts) {
+			@Nullable String result, @Nullable String detail, int attempts, RunView.@Nullable Budget budget) {
 	}
 
 	/** One audit event under the run id, with its place in the hash chain. */

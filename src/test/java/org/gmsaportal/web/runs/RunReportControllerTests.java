@@ -71,7 +71,9 @@ class RunReportControllerTests {
 			.isLenientlyEqualTo("""
 					{"runId": "%s", "kind": "PROVISION", "state": "SUCCEEDED", "gmsaName": "WebApp01",
 					 "planHash": "%s", "approvedBy": "runs-admin", "approvalReason": "CAB 42", "ticketRef": "CHG-7",
-					 "steps": [{"index": 0, "kind": "ENSURE_GROUP", "state": "SUCCEEDED"},
+					 "steps": [{"index": 0, "kind": "ENSURE_GROUP", "state": "SUCCEEDED",
+					            "budget": {"ldapReads": 2, "ldapWrites": 1, "ldapBinds": 0, "ldapMillis": 35,
+					                       "millis": 60}},
 					           {"index": 1, "kind": "EXPORT_BUNDLE", "state": "SUCCEEDED"}],
 					 "auditEvents": [{"seq": 41, "action": "provisioning.run.started", "hash": "%s"}]}
 					""".formatted(RUN_ID, "a".repeat(64), "b".repeat(64)));

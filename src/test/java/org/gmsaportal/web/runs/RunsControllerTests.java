@@ -100,6 +100,16 @@ class RunsControllerTests {
 	}
 
 	@Test
+	void theStepTableShowsWhatEachFinishedStepCostInLdapCallsAndTime() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.RUNNING, null)));
+		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 200, 0));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("LDAP calls, time")
+			.contains("3 (2 reads, 1 writes, 0 binds); LDAP 35 ms of 60 ms");
+	}
+
+	@Test
 	void progressReportsAStillRunningRunAsUnfinishedStepByStep() {
 		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.RUNNING, null)));
 		assertThat(this.mvc.get().uri("/runs/" + RUN_ID + "/progress").with(AUDITOR)).hasStatusOk()
@@ -134,7 +144,8 @@ class RunsControllerTests {
 		return new RunView(RUN_ID, RunKind.PROVISION, state, "contoso.com", "WebApp01", "a".repeat(64), "runs-admin",
 				"CAB 42", "CHG-7", null, null, Instant.parse("2026-01-01T10:00:00Z"), Instant.parse("2026-01-01T10:01:00Z"),
 				List.of(new RunView.StepView(0, StepKind.ENSURE_GROUP, "WebApp01-hosts", StepIntent.CREATE,
-						"Create group WebApp01-hosts", StepState.SUCCEEDED, "created", "created", null, 1),
+						"Create group WebApp01-hosts", StepState.SUCCEEDED, "created", "created", null, 1,
+						new RunView.Budget(2, 1, 0, 35, 60)),
 						new RunView.StepView(1, StepKind.EXPORT_BUNDLE, "webapp01", StepIntent.CREATE,
 								"Export the YAML bundle", second, null, null, bundle, 1)));
 	}
