@@ -18,6 +18,7 @@ import org.gmsaportal.provisioning.ProvisioningRequest;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunKind;
 import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunTimes;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.SecretDelivery;
 import org.gmsaportal.provisioning.StepIntent;
@@ -70,6 +71,9 @@ class ManualDeliveryPageTests {
 
 	@MockitoBean
 	PortableRotations rotations;
+
+	@MockitoBean
+	RunTimes times;
 
 	@MockitoBean
 	AuditLog auditLog;

@@ -11,6 +11,7 @@ import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunKind;
 import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunTimes;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepIntent;
 import org.gmsaportal.provisioning.StepKind;
@@ -52,6 +53,9 @@ class PasswordPageTests {
 
 	@MockitoBean
 	PortableRotations rotations;
+
+	@MockitoBean
+	RunTimes times;
 
 	@MockitoBean
 	AuditLog auditLog;
