@@ -44,7 +44,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  * The browser's real {@code SecurityConfig} is in the slice (matched by name: it is package-private in the security
  * module); only its sign-in manager and audit trail are mocks.
  */
-@WebMvcTest(controllers = { AuditController.class, AuditEventController.class }, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+@WebMvcTest(controllers = { AuditController.class, AuditEventController.class },
+		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
 class AuditControllerTests {
 

@@ -207,7 +207,8 @@ class RunsControllerTests {
 			.bodyText()
 			.contains("id=\"run-events\"")
 			.contains("href=\"/audit/events/31\"")
-			.contains("<summary>state: SUCCEEDED \u00b7 result: CREATED \u00b7 dn: CN=WebApp01-hosts,CN=Users,DC=contoso,DC=com</summary>")
+			.contains("<summary>state: SUCCEEDED \u00b7 result: CREATED \u00b7 dn: "
+					+ "CN=WebApp01-hosts,CN=Users,DC=contoso,DC=com</summary>")
 			.contains("<th scope=\"row\">dn</th>")
 			.contains("href=\"/audit?correlationId=" + RUN_ID + "\"")
 			.doesNotContain("{&quot;state&quot;");
