@@ -69,8 +69,8 @@ class RunAndAuditPagesLabBrowserTests extends LabWizardSupport {
 
 			page.navigate(url("/runs/" + runId));
 			assertThat(page.locator("#run-state")).hasText("SUCCEEDED");
-			assertThat(page.locator("#run-events tbody tr")).hasCount(eventsOf(runId).size());
-			assertThat(page.locator("#run-events tbody tr")).not().hasCount(0);
+			assertThat(page.locator("#run-events > tbody > tr")).hasCount(eventsOf(runId).size());
+			assertThat(page.locator("#run-events > tbody > tr")).not().hasCount(0);
 			// The details open into key/value rows; a long value shows its start and opens to the whole.
 			page.locator("#run-events tr:has-text('ui.page.check') .kv-details > summary").first().click();
 			assertThat(page.locator("#run-events .kv-details[open] th").first()).isVisible();
@@ -83,7 +83,7 @@ class RunAndAuditPagesLabBrowserTests extends LabWizardSupport {
 				.setPath(SCREENSHOTS.resolve("run-finished.png")));
 
 			page.navigate(url("/audit"));
-			assertThat(page.locator("#audit-events tbody tr")).hasCount(50);
+			assertThat(page.locator("#audit-events > tbody > tr")).hasCount(50);
 			assertThat(page.locator("#chain-status")).isVisible();
 			assertThat(height(page)).as("audit page height at 1366 px").isLessThan(TALLEST);
 			assertThat(overflow(page)).as("audit page wider than 1366 px").isZero();
@@ -92,7 +92,7 @@ class RunAndAuditPagesLabBrowserTests extends LabWizardSupport {
 
 			// One event on its page, and back to the same filtered list.
 			page.navigate(url("/audit?correlationId=" + runId));
-			page.locator("#audit-events tbody tr a.event-link").first().click();
+			page.locator("#audit-events > tbody > tr a.event-link").first().click();
 			assertThat(page.locator("#event-details th").first()).isVisible();
 			assertThat(overflow(page)).as("event page wider than 1366 px").isZero();
 			page.locator("#event-back").click();
