@@ -77,18 +77,18 @@ class RunAndAuditPagesLabBrowserTests extends LabWizardSupport {
 			assertThat(page.locator("#run-events .kv-details[open] details.kv-long > summary").first())
 				.containsText("\u2026");
 			page.locator("#run-events .kv-details[open] > summary").first().click();
-			assertThat(height(page)).as("run page height at 1366 px").isLessThan(TALLEST);
-			assertThat(overflow(page)).as("run page wider than 1366 px").isZero();
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("run-finished.png")));
+			assertThat(height(page)).as("run page height at 1366 px").isLessThan(TALLEST);
+			assertThat(overflow(page)).as("run page wider than 1366 px").isZero();
 
 			page.navigate(url("/audit"));
 			assertThat(page.locator("#audit-events > tbody > tr")).hasCount(50);
 			assertThat(page.locator("#chain-status")).isVisible();
-			assertThat(height(page)).as("audit page height at 1366 px").isLessThan(TALLEST);
-			assertThat(overflow(page)).as("audit page wider than 1366 px").isZero();
 			page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
 				.setPath(SCREENSHOTS.resolve("audit-200-events.png")));
+			assertThat(height(page)).as("audit page height at 1366 px").isLessThan(TALLEST);
+			assertThat(overflow(page)).as("audit page wider than 1366 px").isZero();
 
 			// One event on its page, and back to the same filtered list.
 			page.navigate(url("/audit?correlationId=" + runId));
