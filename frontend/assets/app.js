@@ -43,9 +43,28 @@
         if (row) {
           row.querySelector('.step-state').textContent = step.state;
           row.querySelector('.step-detail').textContent = step.detail || '';
-          row.querySelector('.step-attempts').textContent = String(step.attempts);
+          var attempts = row.querySelector('.step-attempts');
+          if (attempts) {
+            attempts.textContent = String(step.attempts);
+          }
+          row.classList.toggle('current', step.index === progress.currentIndex);
         }
       });
+      // The run page's progress line (issue 19): steps done of all, and the step it is at.
+      var bar = document.getElementById('run-progress-bar');
+      if (bar) {
+        bar.max = progress.total;
+        bar.value = progress.done;
+      }
+      var count = document.getElementById('run-progress-count');
+      if (count) {
+        count.textContent = format(count.getAttribute('data-template'), [progress.done, progress.total]);
+      }
+      var current = document.getElementById('run-progress-current');
+      if (current && progress.current) {
+        current.textContent = format(current.getAttribute('data-template'),
+          [progress.currentIndex + 1, progress.current]);
+      }
     }
     function poll() {
       getJson(url)

@@ -24,7 +24,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The audit log for admins and auditors: filtered pages, streamed CSV and JSON exports, chain check.
+ * The audit log for admins and auditors: filtered pages under the chain's last recorded verification, streamed CSV
+ * and JSON exports, chain check.
  */
 @Controller
 class AuditController {
@@ -51,8 +52,13 @@ class AuditController {
 		model.addAttribute("filterQuery", filterQuery(request));
 		AuditQuery query = errors.hasErrors() ? AuditQuery.all() : this.links.link(filter.toQuery());
 		boolean valid = !errors.hasErrors();
-		model.addAttribute("result", AuditListPage.read(this.auditLog, query, valid ? filter.getBefore() : null,
-				valid ? filter.getAfter() : null, PAGE_SIZE));
+		AuditListPage result = AuditListPage.read(this.auditLog, query, valid ? filter.getBefore() : null,
+				valid ? filter.getAfter() : null, PAGE_SIZE);
+		model.addAttribute("result", result);
+		model.addAttribute("events", AuditDetails.of(result.events()));
+		model.addAttribute("chain", ChainStatus.of(this.auditLog));
+		// The form stays folded away until it filters something, so that a page of events fits the screen.
+		model.addAttribute("filterOpen", !valid || !filter.toQuery().equals(AuditQuery.all()));
 		return "audit/list";
 	}
 

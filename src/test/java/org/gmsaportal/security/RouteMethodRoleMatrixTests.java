@@ -78,7 +78,8 @@ class RouteMethodRoleMatrixTests {
 		Map<String, Access> policy = new LinkedHashMap<>();
 		Stream.of("/login", "/error").forEach(p -> policy.put(p, Access.PUBLIC));
 		Stream.of("/", "/connections", "/dashboards", "/audit", "/audit/export.csv", "/audit/export.json",
-				"/audit/verify", "/audit/checkpoint-key.pem", "/audit/checkpoints", "/api-requests", "/api-requests/{id}", "/api-requests/{id}/approval",
+				"/audit/verify", "/audit/checkpoint-key.pem", "/audit/checkpoints", "/audit/events/{seq}",
+				"/api-requests", "/api-requests/{id}", "/api-requests/{id}/approval",
 				"/api-requests/{id}/rejection", "/api-clients", "/api-clients/{id}/auto-approve", "/runs", "/runs/{id}",
 				"/runs/{id}/progress", "/runs/{id}/report", "/runs/{id}/steps/{index}/artifact", "/runs/{id}/password",
 				"/runs/{id}/resume", "/runs/{id}/abandon", "/swagger-ui.html")

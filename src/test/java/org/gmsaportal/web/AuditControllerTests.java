@@ -35,15 +35,17 @@ import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 /**
- * The audit log's pages and exports as {@link AuditController} serves them: the filter's validation, its time zone,
- * the exports' refusal of a bad filter and their download headers. The services are mocks: this slice tests the
+ * The audit log's pages and exports as {@link AuditController} and {@link AuditEventController} serve them: the
+ * filter's validation, its time zone, the exports' refusal of a bad filter and their download headers, details as
+ * key/value rows, the chain status and the page of one event. The services are mocks: this slice tests the
  * controller's HTTP translation; {@link PortalHttpTests} covers it against the real engine.
  *
  * <p>
  * The browser's real {@code SecurityConfig} is in the slice (matched by name: it is package-private in the security
  * module); only its sign-in manager and audit trail are mocks.
  */
-@WebMvcTest(controllers = AuditController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+@WebMvcTest(controllers = { AuditController.class, AuditEventController.class },
+		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
 class AuditControllerTests {
 
@@ -160,6 +162,114 @@ class AuditControllerTests {
 			.contains("event 5, signed 2026-12-07T10:00:00Z, file /worm/checkpoint-5.txt")
 			.contains("/audit/checkpoint-key.pem")
 			.doesNotContain("publish-checkpoint");
+	}
+
+	@Test
+	void eachEventsDetailsAreKeyValueRowsAndALongValueOpensToTheWhole() {
+		String problem = "The trail no longer extends event 5: " + "y".repeat(150);
+		given(this.auditLog.before(any(), anyLong(), anyInt())).willReturn(List.of(row(7, "audit.verify",
+				"{\"intact\": false, \"checkpoint\": {\"seq\": 5}, \"problem\": \"" + problem + "\"}")));
+		given(this.auditLog.countUpTo(any(), anyLong())).willReturn(1L);
+		assertThat(this.mvc.get().uri("/audit").with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("<th scope=\"row\">intact</th>")
+			.contains("<th scope=\"row\">checkpoint.seq</th>")
+			.containsPattern("<details class=\"kv-long\">\\s*<summary>The trail no longer extends event 5: y+\u2026</summary>")
+			.contains(problem + "</span>")
+			// the one-line summary the row shows before it is opened
+			.contains("<summary>intact: false \u00b7 checkpoint.seq: 5 \u00b7 problem: The trail")
+			.doesNotContain("{&quot;intact&quot;");
+	}
+
+	@Test
+	void eventLinksCarryTheListsFilterAndTheFormFoldsAwayWhenNothingFilters() {
+		given(this.auditLog.before(any(), anyLong(), anyInt())).willReturn(List.of(row(42, "auth.login", "{}")));
+		assertThat(this.mvc.get().uri("/audit?actor=admin&outcome=SUCCESS").with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/audit/events/42?actor=admin&amp;outcome=SUCCESS\"")
+			.containsPattern("<details class=\"filter-box\" id=\"audit-filter-box\" open")
+			.contains("method=\"get\"");
+		assertThat(this.mvc.get().uri("/audit").with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("href=\"/audit/events/42\"")
+			.contains("<details class=\"filter-box\" id=\"audit-filter-box\">");
+	}
+
+	@Test
+	void theChainStatusIsTheLastRecordedVerificationAndTheEventsAfterItWithoutWalkingTheChain() {
+		AuditQuery verifications = new AuditQuery(null, null, null, "audit.verify", null, null, null);
+		given(this.auditLog.before(any(), anyLong(), anyInt())).willReturn(List.of());
+		given(this.auditLog.before(verifications, Long.MAX_VALUE, 1)).willReturn(List.of(row(41, "audit.verify",
+				"{\"intact\": true, \"eventsChecked\": 40, \"problem\": \"The chain is intact.\"}")));
+		given(this.auditLog.size()).willReturn(1_040L);
+		assertThat(this.mvc.get().uri("/audit").with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.containsPattern("id=\"chain-status\" class=\"alert info\"")
+			.contains("Intact: the first 40 events were verified by admin at")
+			.contains("<time datetime=\"2026-01-01T10:00:00Z\">")
+			.contains("1,000 events recorded since are not verified yet.");
+		verify(this.auditLog, never()).verify();
+	}
+
+	@Test
+	void aBrokenOrNeverVerifiedChainSaysSoAtTheTop() {
+		AuditQuery verifications = new AuditQuery(null, null, null, "audit.verify", null, null, null);
+		given(this.auditLog.before(any(), anyLong(), anyInt())).willReturn(List.of());
+		given(this.auditLog.size()).willReturn(12L);
+		assertThat(this.mvc.get().uri("/audit").with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.containsPattern("id=\"chain-status\" class=\"alert warning\"")
+			.contains("The chain of these 12 events has never been verified");
+		given(this.auditLog.before(verifications, Long.MAX_VALUE, 1)).willReturn(List.of(row(13, "audit.verify",
+				"{\"intact\": false, \"eventsChecked\": 12, \"problem\": \"event 7 was changed\"}", "FAILURE")));
+		assertThat(this.mvc.get().uri("/audit").with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.containsPattern("id=\"chain-status\" class=\"alert error\"")
+			.contains("id=\"chain-problem\">event 7 was changed<");
+		verify(this.auditLog, never()).verify();
+	}
+
+	@Test
+	void anEventHasAPageOfItsOwnWithEveryFieldAndTheWayBackToItsList() {
+		given(this.auditLog.before(AuditQuery.all(), 8L, 1)).willReturn(List.of(row(7, "provisioning.step.ensure-gmsa",
+				"{\"state\": \"SUCCEEDED\", \"dn\": \"CN=web01,CN=Managed Service Accounts,DC=lab,DC=test\"}")));
+		given(this.auditLog.size()).willReturn(9L);
+		assertThat(this.mvc.get().uri("/audit/events/7?actor=admin").with(AUDITOR)).hasStatusOk()
+			.hasViewName("audit/event")
+			.bodyText()
+			.contains("<title>Audit event 7 · gMSA Portal</title>")
+			.contains("id=\"event-action\">provisioning.step.ensure-gmsa<")
+			.contains("<th scope=\"row\">dn</th>")
+			.contains("CN=web01,CN=Managed Service Accounts,DC=lab,DC=test</span>")
+			.contains("id=\"event-hash\">" + "e".repeat(64) + "<")
+			.contains("href=\"/audit/events/8?actor=admin\"")
+			.contains("href=\"/audit/events/6?actor=admin\"")
+			.contains("id=\"event-back\" href=\"/audit?actor=admin\"");
+	}
+
+	@Test
+	void anEventThatIsNotInTheTrailIsNotFound() {
+		given(this.auditLog.before(AuditQuery.all(), 100L, 1)).willReturn(List.of(row(98, "auth.login", "{}")));
+		assertThat(this.mvc.get().uri("/audit/events/99").with(AUDITOR)).hasStatus(404);
+		assertThat(this.mvc.get().uri("/audit/events/0").with(AUDITOR)).hasStatus(404);
+		assertThat(this.mvc.get().uri("/audit/events/x1").with(AUDITOR)).hasStatus(404);
+	}
+
+	@Test
+	void anEventsPageIsForAdminsAndAuditorsOnly() {
+		given(this.auditLog.before(AuditQuery.all(), 8L, 1)).willReturn(List.of(row(7, "auth.login", "{}")));
+		assertThat(this.mvc.get().uri("/audit/events/7").with(user("admin").roles("ADMIN"))).hasStatusOk();
+		assertThat(this.mvc.get().uri("/audit/events/7").with(user("nobody").roles("NONE"))).hasStatus(403);
+		assertThat(this.mvc.get().uri("/audit/events/7")).hasStatus3xxRedirection();
+	}
+
+	private static AuditRow row(long seq, String action, String details) {
+		return row(seq, action, details, "SUCCESS");
+	}
+
+	private static AuditRow row(long seq, String action, String details, String outcome) {
+		return new AuditRow(seq, Instant.parse("2026-01-01T10:00:00Z"), "admin", "PERSON", "ADMIN", "10.0.0.5",
+				action, "audit_event", outcome, details, "run-1", null, "0".repeat(64), "e".repeat(64));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.gmsaportal.web.runs;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,9 +19,11 @@ import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
 import org.gmsaportal.provisioning.RunKind;
 import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunTimes;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepKind;
 import org.gmsaportal.provisioning.StepState;
+import org.gmsaportal.web.AuditDetails;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -56,10 +59,13 @@ class RunsController {
 
 	private final PortableRotations rotations;
 
-	RunsController(ProvisioningService provisioning, AuditLog auditLog, PortableRotations rotations) {
+	private final RunTimes times;
+
+	RunsController(ProvisioningService provisioning, AuditLog auditLog, PortableRotations rotations, RunTimes times) {
 		this.provisioning = provisioning;
 		this.auditLog = auditLog;
 		this.rotations = rotations;
+		this.times = times;
 	}
 
 	/**
@@ -69,8 +75,13 @@ class RunsController {
 	 * @param failure why it failed, if it did
 	 * @param finished whether it will change no more by itself
 	 * @param steps each step's state, detail and attempts
+	 * @param done how many steps succeeded or were skipped
+	 * @param total how many steps the run has
+	 * @param currentIndex the index of the step the run is at (or stopped at), if any
+	 * @param current that step's kind
 	 */
-	record Progress(RunState state, @Nullable String failure, boolean finished, List<StepProgress> steps) {
+	record Progress(RunState state, @Nullable String failure, boolean finished, List<StepProgress> steps, int done,
+			int total, @Nullable Integer currentIndex, @Nullable String current) {
 	}
 
 	/**
@@ -98,13 +109,16 @@ class RunsController {
 		model.addAttribute("section", "runs");
 		model.addAttribute("run", run);
 		model.addAttribute("finished", finished(run));
-		model.addAttribute("events", this.auditLog
-			.search(new AuditQuery(null, null, null, null, null, null, run.id()), 0, 200).events());
+		ProvisioningRequest request = request(run);
+		model.addAttribute("timeline", RunTimeline.of(run, this.times.of(run.id()), request, Instant.now()));
+		model.addAttribute("events", AuditDetails.of(this.auditLog
+			.search(new AuditQuery(null, null, null, null, null, null, run.id()), 0, 200).events()));
 		boolean admin = user.getAuthorities().stream().anyMatch((a) -> a.getAuthority().equals("ROLE_ADMIN"));
 		model.addAttribute("admin", admin);
 		// Revealed only by an admin's explicit POST, which records who saw it; a page load takes nothing.
 		model.addAttribute("passwordWaiting", admin && this.provisioning.portablePasswordWaiting(run.id()));
-		model.addAttribute("delivery", delivery(run));
+		model.addAttribute("delivery", (run.kind() != RunKind.DECOMMISSION && request != null)
+				? PortableDelivery.of(request, run.domain()).orElse(null) : null);
 		// Last and next rotation of an identity the run wrote to a store; absent for any other run.
 		model.addAttribute("rotation", (run.kind() == RunKind.PROVISION && run.state() == RunState.SUCCEEDED)
 				? this.rotations.status(run.id()).orElse(null) : null);
@@ -122,6 +136,21 @@ class RunsController {
 		model.addAttribute("writtenSecret", writtenSecret(run));
 		model.addAttribute("delivery", delivery(run));
 		return "runs/password";
+	}
+
+	/**
+	 * The request whose objects the run acts on: its own, or for a decommission the removed run's; {@code null} when
+	 * it no longer reads.
+	 */
+	private @Nullable ProvisioningRequest request(RunView run) {
+		String id = (run.kind() == RunKind.DECOMMISSION && run.decommissions() != null) ? run.decommissions() : run.id();
+		try {
+			return this.provisioning.request(id);
+		}
+		catch (RuntimeException ex) {
+			// A run kept by an older version whose request no longer reads: the page shows the rest.
+			return null;
+		}
 	}
 
 	/**
@@ -146,8 +175,12 @@ class RunsController {
 	@ResponseBody
 	Progress progress(@PathVariable String id) {
 		RunView run = find(this.provisioning, id);
+		RunTimeline timeline = RunTimeline.of(run, Optional.empty(), null, Instant.now());
 		return new Progress(run.state(), run.failure(), finished(run), run.steps().stream()
-			.map((s) -> new StepProgress(s.index(), s.state().name(), s.detail(), s.attempts())).toList());
+			.map((s) -> new StepProgress(s.index(), s.state().name(), s.detail(), s.attempts())).toList(),
+				timeline.done(), timeline.total(),
+				(timeline.current() != null) ? timeline.current().step().index() : null,
+				(timeline.current() != null) ? timeline.current().step().kind().name() : null);
 	}
 
 	/** A step's artifact as a download: the credential spec as JSON, the export bundle as YAML. */

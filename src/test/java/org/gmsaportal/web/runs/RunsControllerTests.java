@@ -6,10 +6,12 @@ import java.util.Optional;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditPage;
+import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
 import org.gmsaportal.provisioning.RunKind;
 import org.gmsaportal.provisioning.RunState;
+import org.gmsaportal.provisioning.RunTimes;
 import org.gmsaportal.provisioning.RunView;
 import org.gmsaportal.provisioning.StepIntent;
 import org.gmsaportal.provisioning.StepKind;
@@ -50,6 +52,9 @@ class RunsControllerTests {
 
 	@Autowired
 	ProvisioningService provisioning;
+
+	@Autowired
+	RunTimes times;
 
 	@Autowired
 	AuditLog auditLog;
@@ -136,6 +141,66 @@ class RunsControllerTests {
 	void anAuditorCannotRevealThePortablePassword() {
 		assertThat(this.mvc.post().uri("/runs/" + RUN_ID + "/password").with(csrf()).with(AUDITOR)).hasStatus(403);
 		verifyNoInteractions(this.provisioning);
+	}
+
+	@Test
+	void theRunPageShowsHowFarTheRunGotItsApprovalAndHowLongEachStepTook() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.RUNNING, null)));
+		given(this.times.of(RUN_ID)).willReturn(Optional.of(new RunTimes.Times(Instant.parse("2026-01-01T09:58:00Z"),
+				List.of(new RunTimes.StepTimes(0, Instant.parse("2026-01-01T10:00:00Z"),
+						Instant.parse("2026-01-01T10:00:01.500Z"))))));
+		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 200, 0));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("<progress id=\"run-progress-bar\" max=\"2\" value=\"1\"")
+			.contains("1 of 2 steps done")
+			.contains("now at step 2: EXPORT_BUNDLE")
+			.containsPattern("<tr data-step=\"1\" class=\"current\">")
+			.contains("<span class=\"step-took\">1.5 s</span>")
+			.contains("id=\"approved-by\">runs-admin<")
+			.contains("<time id=\"approved-at\" datetime=\"2026-01-01T09:58:00Z\">")
+			.contains("id=\"approval-reason\">CAB 42<")
+			.contains("<code id=\"plan-hash\">" + "a".repeat(64) + "</code>")
+			.contains("data-copy=\"plan-hash\"")
+			.contains("<span>group WebApp01-hosts</span>")
+			// without script the page reloads itself while the run runs
+			.contains("<noscript><meta http-equiv=\"refresh\" content=\"5\"></noscript>");
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID + "/progress").with(AUDITOR)).hasStatusOk()
+			.bodyJson()
+			.isLenientlyEqualTo("""
+					{"done": 1, "total": 2, "currentIndex": 1, "current": "EXPORT_BUNDLE"}
+					""");
+	}
+
+	@Test
+	void aFinishedRunSaysHowLongItTookAndNoLongerReloads() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.SUCCEEDED, null)));
+		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 200, 0));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("2 of 2 steps done")
+			.contains("took 1 min 0 s")
+			.doesNotContain("http-equiv=\"refresh\"")
+			.doesNotContain("run-progress-current");
+	}
+
+	@Test
+	void theRunsEventsAreKeyValueRowsLinkedToTheirOwnPagesNeverRawJson() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.SUCCEEDED, null)));
+		AuditRow event = new AuditRow(31, Instant.parse("2026-01-01T10:00:30Z"), "runs-admin", "PERSON", "ADMIN", null,
+				"provisioning.step.ensure-group", "WebApp01-hosts", "SUCCESS",
+				"{\"state\": \"SUCCEEDED\", \"result\": \"CREATED\", \"dn\": \"CN=WebApp01-hosts,CN=Users,DC=contoso,DC=com\"}",
+				RUN_ID, "CHG-7", "0".repeat(64), "e".repeat(64));
+		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(event), 0, 200, 1));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"run-events\"")
+			.contains("href=\"/audit/events/31\"")
+			.contains("<summary>state: SUCCEEDED \u00b7 result: CREATED \u00b7 dn: "
+					+ "CN=WebApp01-hosts,CN=Users,DC=contoso,DC=com</summary>")
+			.contains("<th scope=\"row\">dn</th>")
+			.contains("href=\"/audit?correlationId=" + RUN_ID + "\"")
+			.doesNotContain("{&quot;state&quot;");
 	}
 
 	/** A run of two steps: the group (no artifact) and the export bundle (the given artifact). */

@@ -10,6 +10,7 @@ import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningService;
+import org.gmsaportal.provisioning.RunTimes;
 
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -18,7 +19,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The slice of the run pages ({@link RunsController}): the engine, the rotations and the audit log are mocks; a test
+ * The slice of the run pages ({@link RunsController}): the engine, the rotations, the run times and the audit log are mocks; a test
  * that stubs or verifies one takes it as an {@code @Autowired} field. One declaration for every such test, so they
  * also share one cached context. The browser's real {@code SecurityConfig} is in the slice (matched by name: it is
  * package-private in the security module); only its sign-in manager and audit trail are mocks.
@@ -28,8 +29,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @Documented
 @WebMvcTest(controllers = RunsController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
-@MockitoBean(types = { ProvisioningService.class, PortableRotations.class, AuditLog.class,
-		AuthenticationManager.class, AuditTrail.class })
+@MockitoBean(types = { ProvisioningService.class, PortableRotations.class, RunTimes.class,
+		AuditLog.class, AuthenticationManager.class, AuditTrail.class })
 @interface RunsSliceTest {
 
 }
