@@ -32,7 +32,8 @@ final class Decommissioning {
 	private Decommissioning() {
 	}
 
-	static EnsureResult delete(DirContext ctx, CreatedObject object, Auditor audit) throws NamingException {
+	static EnsureResult delete(DirContext ctx, CreatedObject object, Auditor audit, GmsaReaders gmsas)
+			throws NamingException {
 		String expectedClass = CLASSES.get(object.kind());
 		if (expectedClass == null) {
 			throw new IllegalArgumentException("kind: one of " + CLASSES.keySet());
@@ -60,7 +61,7 @@ final class Decommissioning {
 			refusal = dn + " is not a " + object.kind() + "; it is left alone" + YOURSELF;
 		}
 		else if (object.kind().equals("group")) {
-			refusal = GroupInUse.reason(ctx, dn, entry);
+			refusal = GroupInUse.reason(ctx, dn, entry, gmsas);
 		}
 		if (refusal != null) {
 			audit.trail().record(AuditEvent.of(ACTION, dn, AuditOutcome.DENIED).withDetails(Map.of("kind",

@@ -52,6 +52,8 @@ public final class DirectoryConnection {
 	private final ServiceSessions serviceSessions = new ServiceSessions();
 
 	private final ThreadLocal<@Nullable SessionHold> holding = new ThreadLocal<>();
+	// Kept with the connection so that each group-in-use check reads only the gMSAs changed since the last one.
+	private final GmsaReaders gmsaReaders = new GmsaReaders();
 
 	DirectoryConnection(String name, DirectorySettings.Connection settings, LdapContextSource contextSource,
 			SSLSocketFactory socketFactory, @Nullable String refusal) {
@@ -183,6 +185,11 @@ public final class DirectoryConnection {
 		}
 		String principal = user.contains("@") || user.contains("=") ? user : user + "@" + domain();
 		return withPooledContext(principal, password, action);
+	}
+
+	/** Which gMSAs name which password readers, kept current for the group-in-use check of a decommission. */
+	GmsaReaders gmsaReaders() {
+		return this.gmsaReaders;
 	}
 
 	/** How many service-account sessions (TLS handshake and bind each) this connection has opened. */

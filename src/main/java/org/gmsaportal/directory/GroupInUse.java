@@ -7,7 +7,6 @@ import javax.naming.NamingException;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
 
-import org.gmsaportal.directory.internal.SecurityDescriptor;
 import org.gmsaportal.directory.internal.Sids;
 import org.jspecify.annotations.Nullable;
 
@@ -15,20 +14,20 @@ import org.jspecify.annotations.Nullable;
  * Why a group the portal created must not be deleted yet: deleting a group takes away whatever it grants, so
  * members someone added since, or a gMSA whose password readers name the group, mean the group is still in use.
  * Only what the portal's account may read is seen: a gMSA whose {@code msDS-GroupMSAMembership} it cannot read
- * does not show up here.
+ * does not show up here. The gMSAs naming the group come from {@link GmsaReaders}, which reads only what changed.
  */
 final class GroupInUse {
-
-	private static final String GMSAS = "(&(objectClass=msDS-GroupManagedServiceAccount)(msDS-GroupMSAMembership=*))";
 
 	private GroupInUse() {
 	}
 
 	/**
 	 * @param group the group's entry, read with {@code member} and {@code objectSid}
+	 * @param gmsas the connection's map of gMSA password readers, which finds the gMSAs naming the group
 	 * @return the reason to keep the group, or {@code null} if nothing uses it
 	 */
-	static @Nullable String reason(DirContext ctx, String dn, Attributes group) throws NamingException {
+	static @Nullable String reason(DirContext ctx, String dn, Attributes group, GmsaReaders gmsas)
+			throws NamingException {
 		List<String> members = new ArrayList<>(Ldap.strings(group, "member"));
 		// Past 1,500 members AD answers with a range (member;range=0-1499) instead; any member keeps the group.
 		for (var ids = group.getIDs(); ids.hasMore();) {
@@ -46,15 +45,7 @@ final class GroupInUse {
 			return null;
 		}
 		String groupSid = Sids.toString(sid);
-		List<String> readers = new ArrayList<>();
-		// Every gMSA of the domain, in pages: a domain may hold more than the server's 1,000 entries per search.
-		for (Attributes gmsa : Ldap.searchAllPages(ctx, Ldap.defaultNamingContext(ctx), GMSAS, 500, "distinguishedName",
-				"msDS-GroupMSAMembership")) {
-			byte[] sd = Ldap.bytes(gmsa, "msDS-GroupMSAMembership");
-			if (sd != null && SecurityDescriptor.parse(sd).retrievers().contains(groupSid)) {
-				readers.add(Ldap.string(gmsa, "distinguishedName"));
-			}
-		}
+		List<String> readers = gmsas.naming(ctx, groupSid);
 		if (!readers.isEmpty()) {
 			return dn + " may still read the password of " + names(readers) + ", and deleting it would cut those "
 					+ "hosts off; take it out of PrincipalsAllowedToRetrieveManagedPassword there first, then resume";

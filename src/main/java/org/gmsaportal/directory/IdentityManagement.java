@@ -139,7 +139,8 @@ class IdentityManagement {
 
 	/** Deletes an object the portal created, identified by its recorded objectGUID; refuses anything else. */
 	EnsureResult decommission(DirectoryConnection connection, CreatedObject object) {
-		return connection.withServiceAccountOnRequest(ctx -> Decommissioning.delete(ctx, object, this.audit));
+		return connection.withServiceAccountOnRequest(ctx -> Decommissioning.delete(ctx, object, this.audit,
+				connection.gmsaReaders()));
 	}
 
 	/** The principals a gMSA's msDS-GroupMSAMembership lets retrieve its password, as SIDs. */

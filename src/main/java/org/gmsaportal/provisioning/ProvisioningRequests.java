@@ -175,7 +175,16 @@ public class ProvisioningRequests {
 
 	/** Requests after the cursor, oldest first; only the client's own unless {@code clientId} is null. */
 	public List<FiledRequest> after(@Nullable String clientId, @Nullable String ticketKey, long cursor, int limit) {
-		return this.store.after(clientId, ticketKey, cursor, limit);
+		return this.store.after(clientId, ticketKey, null, cursor, limit);
+	}
+
+	/**
+	 * Requests after the cursor, oldest first, in one status (as {@link #status} tells it) unless it is null; only
+	 * the client's own unless {@code clientId} is null. Filtered in SQL: a page reads the rows it shows.
+	 */
+	public List<FiledRequest> after(@Nullable String clientId, @Nullable String ticketKey,
+			@Nullable RequestStatus status, long cursor, int limit) {
+		return this.store.after(clientId, ticketKey, status, cursor, limit);
 	}
 
 	/** Requests before the cursor (0: from the newest), newest first; optionally of one ticket. */

@@ -25,6 +25,10 @@ class RequestRepository {
 			+ "status, plan_hash, plan_json, request_json, ticket_key, run_id, response_status, response_json, "
 			+ "created_at, updated_at, decided_by, decided_at, decision_reason, engine_request_json";
 
+	private static final String PREFIXED_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", "))
+		.map(column -> "r." + column)
+		.collect(java.util.stream.Collectors.joining(", "));
+
 	private final JdbcClient jdbc;
 
 	RequestRepository(JdbcClient jdbc) {
@@ -56,19 +60,39 @@ class RequestRepository {
 			.params(clientId, key).query(RequestRepository::map).optional();
 	}
 
-	/** Rows after the cursor, oldest first; only the client's own unless {@code clientId} is null. */
-	List<FiledRequest> after(@Nullable String clientId, @Nullable String ticketKey, long cursor, int limit) {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM api_request WHERE seq > ?");
+	/**
+	 * Rows after the cursor, oldest first; only the client's own unless {@code clientId} is null, and only those in
+	 * {@code status} (as {@link RequestStatus#of} decides it, the run's state once there is a run) unless it is null.
+	 * The filter is SQL, so a page reads its own rows and not the table (index {@code api_request_status_seq}).
+	 */
+	List<FiledRequest> after(@Nullable String clientId, @Nullable String ticketKey, @Nullable RequestStatus status,
+			long cursor, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT " + PREFIXED_COLUMNS + " FROM api_request r WHERE r.seq > ?");
 		List<Object> params = new java.util.ArrayList<>(List.of(cursor));
 		if (clientId != null) {
-			sql.append(" AND client_id = ?");
+			sql.append(" AND r.client_id = ?");
 			params.add(clientId);
 		}
 		if (ticketKey != null) {
-			sql.append(" AND ticket_key = ?");
+			sql.append(" AND r.ticket_key = ?");
 			params.add(ticketKey);
 		}
-		sql.append(" ORDER BY seq LIMIT ").append(limit);
+		if (status != null) {
+			// Without a run, the stored status; with one, the states of the run that show as this status.
+			sql.append(" AND ((r.status = ? AND NOT EXISTS (SELECT 1 FROM provisioning_run p WHERE p.id = r.run_id))");
+			params.add(status.name());
+			List<String> states = java.util.Arrays.stream(RunState.values())
+				.filter(state -> RequestStatus.of(state) == status)
+				.map(Enum::name)
+				.toList();
+			if (!states.isEmpty()) {
+				sql.append(" OR EXISTS (SELECT 1 FROM provisioning_run p WHERE p.id = r.run_id AND p.state IN (")
+					.append(String.join(", ", java.util.Collections.nCopies(states.size(), "?"))).append("))");
+				params.addAll(states);
+			}
+			sql.append(')');
+		}
+		sql.append(" ORDER BY r.seq LIMIT ").append(limit);
 		return this.jdbc.sql(sql.toString()).params(params).query(RequestRepository::map).list();
 	}
 

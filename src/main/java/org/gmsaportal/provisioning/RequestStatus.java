@@ -21,7 +21,12 @@ public enum RequestStatus {
 		if (run == null) {
 			return stored;
 		}
-		return switch (run.state()) {
+		return of(run.state());
+	}
+
+	/** The status a request with a run in this state shows. */
+	public static RequestStatus of(RunState state) {
+		return switch (state) {
 			case RUNNING -> RUNNING;
 			case SUCCEEDED -> SUCCEEDED;
 			// A run that needs attention did not do its job: never reported as done, resumable like a failed one.

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The audit trail on a real PostgreSQL (started by scripts/test.sh), with the same Flyway migrations.
  */
-class AuditTrailPostgresIntegrationTests extends AuditCheckpointTampering {
+class AuditTrailPostgresIntegrationTests extends AuditGroupCommitContract {
 
 	@BeforeAll
 	static void requirePostgres() {

@@ -3,7 +3,7 @@ package org.gmsaportal.audit;
 /**
  * The audit trail on the default database, embedded H2.
  */
-class AuditTrailTests extends AuditCheckpointTampering {
+class AuditTrailTests extends AuditGroupCommitContract {
 
 	@Override
 	AppendOnlyTriggers triggers() {

@@ -129,6 +129,27 @@ class DecommissionIntegrationTests {
 	}
 
 	@Test
+	void aGmsaMadeToTrustTheGroupAfterAnEarlierCheckIsSeenAndOneDeletedSinceIsNot() {
+		String name = LabDirectory.unique("dc");
+		EnsureResult group = this.identities.ensureGroup(this.admin, GroupRequest.of(name + "-hosts"));
+		EnsureResult spare = this.identities.ensureGroup(this.admin, GroupRequest.of(name + "-spare"));
+		// The first check on the connection reads every gMSA; later ones read only those changed since (issue 18).
+		assertThat(this.identities.decommission(this.admin, CreatedObject.of(spare)).outcome())
+			.isEqualTo(Outcome.DELETED);
+		long fullReads = this.admin.gmsaReaders().fullReads();
+		EnsureResult later = this.identities.ensureGmsa(this.admin, GmsaRequest.of(name + "x", name + "-hosts"));
+
+		assertThatThrownBy(() -> this.identities.decommission(this.admin, CreatedObject.of(group)))
+			.isInstanceOf(DirectoryException.class)
+			.hasMessageContaining("may still read the password of " + later.distinguishedName());
+		assertThat(this.identities.decommission(this.admin, CreatedObject.of(later)).outcome())
+			.isEqualTo(Outcome.DELETED);
+		assertThat(this.identities.decommission(this.admin, CreatedObject.of(group)).outcome())
+			.as("the deleted gMSA no longer keeps the group").isEqualTo(Outcome.DELETED);
+		assertThat(this.admin.gmsaReaders().fullReads()).as("no check read every gMSA again").isEqualTo(fullReads);
+	}
+
+	@Test
 	void theSearchForGmsasThatTrustAGroupReadsEveryPage() {
 		// More gMSAs than one page holds, so that only a search that follows the paging cookie finds them all.
 		String name = LabDirectory.unique("dp");

@@ -96,27 +96,14 @@ class ProvisioningRequestsController {
 		int size = (int) number(limit, "limit", 1, 100, 20);
 		ApiClient client = client(authentication);
 		String owner = approver(client) ? null : client.id();
+		// One row more than the page tells whether there is a next one; the status filter is SQL (it follows runs).
+		List<FiledRequest> rows = this.lifecycle.after(owner, blankToNull(ticketKey),
+				(status != null) ? RequestStatus.valueOf(status) : null, after, size + 1);
+		boolean more = rows.size() > size;
 		List<RequestViews.RequestView> items = new ArrayList<>();
-		boolean more = false;
-		long position = after;
-		// statuses follow the runs, so the status filter is applied on the views, a batch at a time
-		while (!more) {
-			List<FiledRequest> batch = this.lifecycle.after(owner, blankToNull(ticketKey), position, 200);
-			for (FiledRequest row : batch) {
-				position = row.seq();
-				RequestViews.RequestView view = this.viewer.view(row);
-				if (status == null || status.equals(view.status())) {
-					if (items.size() == size) {
-						more = true;
-						break;
-					}
-					items.add(view);
-					after = row.seq();
-				}
-			}
-			if (batch.size() < 200) {
-				break;
-			}
+		for (FiledRequest row : rows.subList(0, Math.min(size, rows.size()))) {
+			items.add(this.viewer.view(row));
+			after = row.seq();
 		}
 		return new RequestViews.RequestPage(items, more ? String.valueOf(after) : null);
 	}
