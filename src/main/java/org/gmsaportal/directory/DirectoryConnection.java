@@ -52,6 +52,7 @@ public final class DirectoryConnection {
 	private final ServiceSessions serviceSessions = new ServiceSessions();
 
 	private final ThreadLocal<@Nullable SessionHold> holding = new ThreadLocal<>();
+
 	// Kept with the connection so that each group-in-use check reads only the gMSAs changed since the last one.
 	private final GmsaReaders gmsaReaders = new GmsaReaders();
 
