@@ -61,7 +61,7 @@ class ImageEntrypointTests {
 	private static final Duration STARTUP = Duration.ofMinutes(4);
 
 	// Only against hanging: the training start creates every bean, and a shared machine under load is slow at it.
-	private static final Duration TRAINING = Duration.ofMinutes(10);
+	private static final Duration TRAINING = Duration.ofMinutes(20);
 
 	@TempDir
 	static Path work;
