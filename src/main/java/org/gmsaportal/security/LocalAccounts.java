@@ -11,6 +11,7 @@ import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -38,13 +39,13 @@ class LocalAccounts {
 
 	private final AuditTrail audit;
 
-	private final String unknownUserHash;
+	// Made at the first sign-in, not at start: a hash of a cold JVM is a noticeable part of the start's CPU.
+	private volatile @Nullable String unknownUserHash;
 
 	LocalAccounts(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.encoder = encoder;
 		this.audit = audit;
-		this.unknownUserHash = encoder.encode(generatePassword());
 	}
 
 	/**
@@ -82,16 +83,32 @@ class LocalAccounts {
 	 * times do not reveal which local accounts exist.
 	 */
 	Optional<UsernamePasswordAuthenticationToken> authenticate(String username, String password) {
+		// Before the look-up, whoever signs in: the first sign-in pays for it whether the account exists or not.
+		String unknownUserHash = unknownUserHash();
 		Optional<Map.Entry<String, String>> account = this.jdbc
 			.sql("SELECT password_hash, role FROM local_user WHERE username = ?")
 			.param(username)
 			.query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
 			.optional();
-		boolean matches = this.encoder.matches(password, account.map(Map.Entry::getKey).orElse(this.unknownUserHash));
+		boolean matches = this.encoder.matches(password, account.map(Map.Entry::getKey).orElse(unknownUserHash));
 		return account.filter(row -> matches)
 			.map(row -> UsernamePasswordAuthenticationToken.authenticated(
 					new PortalPrincipal(username, "local", ""), null,
 					List.of(new SimpleGrantedAuthority(Role.valueOf(row.getValue()).authority()))));
+	}
+
+	private String unknownUserHash() {
+		String hash = this.unknownUserHash;
+		if (hash == null) {
+			synchronized (this) {
+				hash = this.unknownUserHash;
+				if (hash == null) {
+					hash = this.encoder.encode(generatePassword());
+					this.unknownUserHash = hash;
+				}
+			}
+		}
+		return hash;
 	}
 
 	private Optional<String> passwordHash(String username) {

@@ -31,9 +31,10 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The container image's entry point, without an engine (none runs here): the layered jar just packaged is extracted
- * with the Dockerfile's command, its layers are copied in the Dockerfile's order, and {@code entrypoint.sh} starts
- * the portal with the Dockerfile's {@code JAVA_TOOL_OPTIONS}, as an unprivileged user for whom the application
- * directory is read-only, like the image's non-root user on a read-only root filesystem. Runs after
+ * with the Dockerfile's command, its layers are copied in the Dockerfile's order, the entry point trains the class
+ * data sharing archive as the image build does, and {@code entrypoint.sh} starts the portal with the Dockerfile's
+ * {@code JAVA_TOOL_OPTIONS}, as an unprivileged user for whom the application directory is read-only, like the
+ * image's non-root user on a read-only root filesystem. Runs after
  * {@code package} (the pom's {@code image-entrypoint} execution), which passes the jar as {@code gmsa.image.jar}.
  */
 class ImageEntrypointTests {
@@ -47,12 +48,20 @@ class ImageEntrypointTests {
 
 	private static final Pattern TOOL_OPTIONS = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]+)\"");
 
+	// The Dockerfile's extraction of the jar it copied as gmsa-portal.jar, and its class archive training.
+	private static final Pattern EXTRACT = Pattern.compile("(?m)^RUN java -Djarmode=tools -jar gmsa-portal.jar (.+)$");
+
+	private static final String TRAINING_RUN = "RUN /app/entrypoint.sh --train-class-archive";
+
 	// Stands in for the container's memory limit, which the JVM would otherwise read from its cgroup.
 	private static final String CONTAINER_LIMIT = "-XX:MaxRAM=512m";
 
 	private static final long NOBODY = 65534;
 
 	private static final Duration STARTUP = Duration.ofMinutes(4);
+
+	// Only against hanging: the training start creates every bean, and a shared machine under load is slow at it.
+	private static final Duration TRAINING = Duration.ofMinutes(20);
 
 	@TempDir
 	static Path work;
@@ -79,6 +88,10 @@ class ImageEntrypointTests {
 		try {
 			awaitReady(portal, port, log);
 			assertThat(get(port, "/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+			// The class data sharing archive the image build trained is in use, not silently refused.
+			assertThat(Files.readString(Path.of("/proc", Long.toString(portal.pid()), "maps")))
+				.as("the JVM maps " + app.resolve("gmsa-portal.jsa"))
+				.contains(app.resolve("gmsa-portal.jsa").toString());
 			assertThat(composeHealthCheck(port)).as("docker-compose.yml's health check").isZero();
 			long rss = residentKiB(portal);
 			System.out.printf("ImageEntrypointTests: ready, resident set %d MiB of the 512 MiB limit%n", rss / 1024);
@@ -114,9 +127,16 @@ class ImageEntrypointTests {
 					+ "execution runs this test after package");
 		}
 		Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
-		Path extracted = work.resolve("extracted");
-		run(List.of(java(), "-Djarmode=tools", "-jar", jar, "extract", "--layers", "--launcher", "--destination",
-				extracted.toString()));
+		// Named as the Dockerfile names it: the extracted application jar takes the name of the jar.
+		Path copied = Files.copy(Path.of(jar), work.resolve("gmsa-portal.jar"));
+		Matcher extract = EXTRACT.matcher(dockerfile);
+		assertThat(extract.find()).as("the Dockerfile extracts gmsa-portal.jar").isTrue();
+		List<String> command = new ArrayList<>(List.of(java(), "-Djarmode=tools", "-jar", copied.toString()));
+		command.addAll(List.of(extract.group(1).split(" ")));
+		// The destination, relative in the Dockerfile's build directory, goes under this test's directory.
+		Path extracted = work.resolve(command.get(command.size() - 1));
+		command.set(command.size() - 1, extracted.toString());
+		run(command);
 		List<String> layers = new ArrayList<>();
 		Matcher matcher = LAYER.matcher(dockerfile);
 		while (matcher.find()) {
@@ -132,6 +152,22 @@ class ImageEntrypointTests {
 			copyTree(extracted.resolve(layer), layout);
 		}
 		Files.copy(ENTRYPOINT, layout.resolve("entrypoint.sh"), StandardCopyOption.COPY_ATTRIBUTES);
+		// The image build's training start, as root does it there, before the files become read-only.
+		assertThat(dockerfile).contains(TRAINING_RUN);
+		ProcessBuilder training = new ProcessBuilder(layout.resolve("entrypoint.sh").toString(),
+				"--train-class-archive").redirectErrorStream(true).redirectOutput(work.resolve("training.log").toFile());
+		training.environment().clear();
+		training.environment().putAll(imageEnvironment(layout, work, ""));
+		training.environment().remove("JAVA_TOOL_OPTIONS");
+		Process trainer = training.start();
+		if (!trainer.waitFor(TRAINING.toSeconds(), TimeUnit.SECONDS)) {
+			// The entry point runs the training JVM as its child (it cleans up after it): end both.
+			trainer.descendants().forEach(ProcessHandle::destroyForcibly);
+			trainer.destroyForcibly();
+			fail("the training start did not end within " + TRAINING + ":\n" + tail(work.resolve("training.log")));
+		}
+		assertThat(trainer.exitValue()).as(tail(work.resolve("training.log"))).isZero();
+		assertThat(layout.resolve("gmsa-portal.jsa")).isNotEmptyFile();
 		readOnly(layout);
 		return layout;
 	}

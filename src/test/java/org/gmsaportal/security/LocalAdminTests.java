@@ -67,6 +67,16 @@ class LocalAdminTests {
 	}
 
 	@Test
+	void anUnknownUserAndAWrongPasswordAreRefusedAndTheRightOneSignsIn() {
+		this.accounts.ensureBootstrapAdmin("a-configured-password-1");
+		// The unknown user's comparison hash is made at the first sign-in (not at start): it must still refuse.
+		assertThat(this.accounts.authenticate("nobody-here", "a-configured-password-1")).isEmpty();
+		assertThat(this.accounts.authenticate("nobody-here", "")).isEmpty();
+		assertThat(this.accounts.authenticate(LocalAccounts.ADMIN, "not-the-password-1")).isEmpty();
+		assertThat(this.accounts.authenticate(LocalAccounts.ADMIN, "a-configured-password-1")).isPresent();
+	}
+
+	@Test
 	void aTooShortConfiguredPasswordIsRefusedNamingTheSetting() {
 		assertThatThrownBy(() -> this.accounts.ensureBootstrapAdmin("short"))
 			.hasMessage("PORTAL_ADMIN_PASSWORD: must be at least 12 characters");

@@ -26,30 +26,25 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 /**
  * One Secrets Manager client per region, sharing one HTTP client and one default credential chain. The chain is
  * the SDK's own (system properties, environment, web identity / IRSA, profile, container and instance
- * credentials), so the portal never holds an AWS key of its own.
+ * credentials), so the portal never holds an AWS key of its own. The HTTP client and the chain are built at the
+ * first call, not at start: most portals never use AWS, and building them loads a few hundred SDK classes.
  */
 final class AwsClients implements AutoCloseable {
 
 	private final AwsSecretsSettings settings;
 
-	private final SdkHttpClient http;
+	private final TrustManager @Nullable [] trust;
 
-	private final DefaultCredentialsProvider credentials;
+	private @Nullable SdkHttpClient http;
+
+	private @Nullable DefaultCredentialsProvider credentials;
 
 	private final Map<String, SecretsManagerClient> byRegion = new ConcurrentHashMap<>();
 
 	AwsClients(AwsSecretsSettings settings) {
 		this.settings = settings;
-		UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
-			.connectionTimeout(settings.connectTimeout())
-			.socketTimeout(settings.callTimeout());
-		if (settings.caFile() != null) {
-			// Read now, so a wrong path stops the start naming the setting, not a run hours later.
-			TrustManager[] trust = trustManagers(settings);
-			http.tlsTrustManagersProvider(() -> trust);
-		}
-		this.http = http.build();
-		this.credentials = DefaultCredentialsProvider.builder().build();
+		// Read now, so a wrong path stops the start naming the setting, not a run hours later.
+		this.trust = (settings.caFile() != null) ? trustManagers(settings) : null;
 	}
 
 	SecretsManagerClient forRegion(String region) {
@@ -70,7 +65,18 @@ final class AwsClients implements AutoCloseable {
 		return this.settings.recoveryWindowDays();
 	}
 
-	private SecretsManagerClient build(String region) {
+	private synchronized SecretsManagerClient build(String region) {
+		if (this.http == null || this.credentials == null) {
+			UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder()
+				.connectionTimeout(this.settings.connectTimeout())
+				.socketTimeout(this.settings.callTimeout());
+			TrustManager[] trust = this.trust;
+			if (trust != null) {
+				http.tlsTrustManagersProvider(() -> trust);
+			}
+			this.http = http.build();
+			this.credentials = DefaultCredentialsProvider.builder().build();
+		}
 		SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
 			.region(Region.of(region))
 			.credentialsProvider(this.credentials)
@@ -109,11 +115,15 @@ final class AwsClients implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public synchronized void close() {
 		// The SDK does not close an HTTP client or credentials provider it was handed.
 		this.byRegion.values().forEach(SecretsManagerClient::close);
-		this.http.close();
-		this.credentials.close();
+		if (this.http != null) {
+			this.http.close();
+		}
+		if (this.credentials != null) {
+			this.credentials.close();
+		}
 	}
 
 }
