@@ -109,11 +109,120 @@ p2() {
 		-Dbench.rows="$rows" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -v '^\s*$' | grep -E '^\||^P2|generated|ERROR|FAIL' || true
 }
 
+# --- inventory (issue 15) -------------------------------------------------------------------------------------
+# The directory inventory of BENCH_GMSAS (10,000) gMSAs, each allowing its own group (holding one of 100 computers)
+# to retrieve its password, against a raw paged ldapsearch of the same attributes; then the inventory page's p95
+# from a snapshot of them. Samba derives each new gMSA's managed password and Kerberos keys when it is added
+# (PBKDF2, ~80 ms of CPU each), so 10,000 over LDAP take hours on a loaded machine: all but the last
+# BENCH_LDAP_GMSAS (100) are loaded offline with ldbadd into the stopped DC's sam.ldb (Samba's own modules run
+# there too: SIDs, keys, descriptors, uniqueness checks), the rest with ldapadd over LDAPS, and both rates are
+# printed. The objects stay: with GMSA_LAB_DIR they are loaded once and found again.
+inventory_ou="OU=Bench,DC=lab,DC=test"
+
+inventory_samba_stop() {
+	kill "$(cat "$GMSA_LAB_DIR/samba.pid")"
+	while kill -0 "$(cat "$GMSA_LAB_DIR/samba.pid")" 2>/dev/null; do sleep 0.2; done
+}
+
+# As scripts/lab-dc.sh starts it.
+inventory_samba_start() {
+	samba -i -M single -s "$GMSA_LAB_DIR/etc/smb.conf" >>"$GMSA_LAB_DIR/samba.log" 2>&1 </dev/null &
+	echo $! >"$GMSA_LAB_DIR/samba.pid"
+	until LDAPTLS_CACERT=$GMSA_LAB_CA_FILE ldapsearch -x -H "$GMSA_LAB_LDAPS_URL" -s base -b "" \
+		defaultNamingContext >/dev/null 2>&1; do
+		kill -0 "$(cat "$GMSA_LAB_DIR/samba.pid")" 2>/dev/null || { tail -20 "$GMSA_LAB_DIR/samba.log" >&2; exit 1; }
+		sleep 0.5
+	done
+}
+
+# The OU, 100 computers and the groups bg<i> for i in [$1, $2), bg<i> holding computer BC<i mod 100>.
+inventory_groups_ldif() {
+	local i
+	if [ "$1" = 0 ]; then
+		printf 'dn: %s\nobjectClass: organizationalUnit\n\n' "$inventory_ou"
+		for ((i = 0; i < 100; i++)); do
+			printf 'dn: CN=BC%03d,%s\nobjectClass: computer\nsAMAccountName: BC%03d$\nuserAccountControl: 4096\n\n' \
+				"$i" "$inventory_ou" "$i"
+		done
+	fi
+	for ((i = $1; i < $2; i++)); do
+		printf 'dn: CN=bg%05d,%s\nobjectClass: group\nsAMAccountName: bg%05d\ngroupType: -2147483646\n' \
+			"$i" "$inventory_ou" "$i"
+		printf 'member: CN=BC%03d,%s\n\n' $((i % 100)) "$inventory_ou"
+	done
+}
+
+# gMSAs bm<i> for i in [$1, $2), each allowing its group bg<i> (SIDs by name in the file $3), as an SDDL value
+# (Samba's LDIF reader takes SDDL for a security descriptor attribute).
+inventory_gmsas_ldif() {
+	local i name
+	declare -A sids
+	while read -r name value; do sids[$name]=$value; done <"$3"
+	for ((i = $1; i < $2; i++)); do
+		printf -v name 'bm%05d' "$i"
+		printf 'dn: CN=%s,%s\nobjectClass: msDS-GroupManagedServiceAccount\nsAMAccountName: %s$\n' \
+			"$name" "$inventory_ou" "$name"
+		printf 'dNSHostName: %s.lab.test\nservicePrincipalName: HTTP/%s.lab.test\n' "$name" "$name"
+		printf 'msDS-SupportedEncryptionTypes: 24\nmsDS-ManagedPasswordInterval: 30\nuserAccountControl: 4096\n'
+		printf 'description: bench gMSA %d\nmsDS-GroupMSAMembership: O:BAD:(A;;0xf01ff;;;%s)\n\n' \
+			"$i" "${sids[bg${name#bm}]}"
+	done
+}
+
+# How many entries of the bench OU match $1, read offline (the DC is stopped).
+inventory_count() {
+	ldbsearch -H "$GMSA_LAB_DIR/private/sam.ldb" -b "$inventory_ou" "$1" dn 2>/dev/null | grep -c '^dn:' || true
+}
+
+inventory_load() {
+	local total=$1 over_ldap=$2 offline=$(($1 - $2)) groups have start
+	[ "$offline" -ge 0 ] || { echo "bench: BENCH_LDAP_GMSAS is more than BENCH_GMSAS" >&2; exit 2; }
+	inventory_samba_stop
+	groups=$(inventory_count '(objectClass=group)')
+	have=$(inventory_count '(objectClass=msDS-GroupManagedServiceAccount)')
+	if [ "$groups" -lt "$total" ]; then
+		inventory_groups_ldif "$groups" "$total" >"$work/groups.ldif"
+		start=$SECONDS
+		ldbadd -H "$GMSA_LAB_DIR/private/sam.ldb" "$work/groups.ldif" >/dev/null
+		echo "bench: loaded $((total - groups)) groups offline (ldbadd) in $((SECONDS - start)) s"
+	fi
+	ldbsearch -H "$GMSA_LAB_DIR/private/sam.ldb" -b "$inventory_ou" '(objectClass=group)' sAMAccountName objectSid \
+		| awk '/^sAMAccountName:/ {n = $2} /^objectSid:/ {s = $2} /^$/ && n {print n, s; n = ""}' >"$work/sids"
+	# ldbadd adds a file in one transaction: files of 1,000, so that a stopped load keeps what it had done.
+	while [ "$have" -lt "$offline" ]; do
+		local upto=$((have + 1000 < offline ? have + 1000 : offline))
+		inventory_gmsas_ldif "$have" "$upto" "$work/sids" >"$work/gmsas.ldif"
+		start=$(date +%s.%N)
+		ldbadd -H "$GMSA_LAB_DIR/private/sam.ldb" "$work/gmsas.ldif" >/dev/null
+		awk -v n=$((upto - have)) -v s="$start" -v e="$(date +%s.%N)" -v t="$upto" 'BEGIN {
+			printf "bench: loaded %d gMSAs offline (ldbadd) in %.0f s: %.1f gMSAs/s (%d in all)\n", n, e - s, n / (e - s), t
+		}'
+		have=$upto
+	done
+	inventory_samba_start
+	if [ "$have" -lt "$total" ]; then
+		inventory_gmsas_ldif "$have" "$total" "$work/sids" >"$work/gmsas-ldap.ldif"
+		start=$(date +%s.%N)
+		LDAPTLS_CACERT=$GMSA_LAB_CA_FILE ldapadd -x -H "$GMSA_LAB_LDAPS_URL" -D "$GMSA_LAB_DOMAIN_ADMIN" \
+			-y "$work/admin.pw" -f "$work/gmsas-ldap.ldif" >/dev/null
+		awk -v n=$((total - have)) -v s="$start" -v e="$(date +%s.%N)" \
+			'BEGIN {printf "bench: added %d gMSAs over LDAPS (ldapadd) in %.0f s: %.1f gMSAs/s\n", n, e - s, n / (e - s)}'
+	fi
+}
+
+inventory() {
+	printf '%s' "$GMSA_LAB_DOMAIN_ADMIN_PASSWORD" >"$work/admin.pw"
+	chmod 600 "$work/admin.pw"
+	inventory_load "${BENCH_GMSAS:-10000}" "${BENCH_LDAP_GMSAS:-100}"
+}
+# --- end of inventory ----------------------------------------------------------------------------------------
+
 echo "bench: $(nproc) CPUs, $(free -m | awk '/Mem:/ {print $2}') MiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for part in "${parts[@]}"; do
 	case "$part" in
 		p3) p3 ;;
 		p2) p2 ;;
-		*) echo "bench: unknown part $part (p3, p2)" >&2; exit 2 ;;
+		inventory) inventory ;;
+		*) echo "bench: unknown part $part (p3, p2, inventory)" >&2; exit 2 ;;
 	esac
 done
