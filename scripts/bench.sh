@@ -210,10 +210,60 @@ inventory_load() {
 	fi
 }
 
+# The portal on PostgreSQL with the lab DC as connection "lab": BENCH_REFRESHES (3) times "Refresh now" timed (the
+# whole refresh: read, assessment, the snapshot kept), then the load client on the inventory's pages from the
+# snapshot (BENCH_INVENTORY_USERS (5) signed-in users, BENCH_SECONDS each).
+inventory_portal() {
+	build_jar
+	start_postgres
+	local base="http://127.0.0.1:$port" admin_password cookies="$work/cookies" csrf i started
+	admin_password="bench-$(openssl rand -hex 8)"
+	openssl genpkey -algorithm ed25519 -out "$work/checkpoint-key.pem" 2>/dev/null
+	openssl pkey -in "$work/checkpoint-key.pem" -pubout >>"$work/checkpoint-key.pem"
+	SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 LOG_FORMAT= GMSA_INVENTORY_SNAPSHOT_INTERVAL=0 \
+		SPRING_DATASOURCE_URL=$GMSA_TEST_POSTGRES_URL SPRING_DATASOURCE_USERNAME=$GMSA_TEST_POSTGRES_USER \
+		SPRING_DATASOURCE_PASSWORD=$GMSA_TEST_POSTGRES_PASSWORD PORTAL_ADMIN_PASSWORD=$admin_password \
+		GMSA_AUDIT_CHECKPOINT_KEY="bench-$(openssl rand -hex 24)" GMSA_API_SECRET_KEY="bench-$(openssl rand -hex 24)" \
+		GMSA_KEYS_DATA_KEY="bench-$(openssl rand -hex 24)" GMSA_AUDIT_CHECKPOINT_DIRECTORY="$work/checkpoints" \
+		GMSA_AUDIT_CHECKPOINT_SIGNING_KEY_FILE="$work/checkpoint-key.pem" \
+		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_USER=$GMSA_LAB_DOMAIN_ADMIN \
+		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_PASSWORD=$GMSA_LAB_DOMAIN_ADMIN_PASSWORD \
+		java -jar "$(jar)" >"$work/portal.log" 2>&1 &
+	portal_pid=$!
+	started=$SECONDS
+	until curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+		kill -0 "$portal_pid" 2>/dev/null || { tail -30 "$work/portal.log" >&2; echo "bench: portal exited" >&2; exit 1; }
+		[ $((SECONDS - started)) -lt 600 ] || { tail -30 "$work/portal.log" >&2; echo "bench: not UP" >&2; exit 1; }
+		sleep 0.5
+	done
+	csrf() { curl -s -b "$cookies" -c "$cookies" "$base$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+	curl -s -b "$cookies" -c "$cookies" -o /dev/null --data-urlencode username=admin \
+		--data-urlencode "password=$admin_password" --data-urlencode "_csrf=$(csrf /login)" "$base/login"
+	: >"$work/refreshes"
+	for ((i = 0; i < ${BENCH_REFRESHES:-3}; i++)); do
+		curl -s -b "$cookies" -c "$cookies" -o /dev/null -w '%{time_total}\n' --data-urlencode "_csrf=$(csrf /inventory)" \
+			"$base/inventory/refresh" >>"$work/refreshes"
+		curl -s -b "$cookies" -c "$cookies" "$base/inventory" | grep -q 'every connection was read whole' \
+			|| { echo "bench: the snapshot is not whole (see /inventory)" >&2; exit 1; }
+	done
+	sort -n "$work/refreshes" | awk '{t[NR] = $1} END {
+		printf "| %-48s | %12.1f | rounds (s): %s |\n", "inventory refresh through the portal, median s", t[int((NR + 1) / 2)], \
+			t[1] " to " t[NR] }'
+	java src/test/java/org/gmsaportal/bench/PageLoad.java "$base" admin "$admin_password" \
+		"${BENCH_INVENTORY_USERS:-5}" "$seconds" /assets/app.css /inventory '/inventory?name=bm0500' \
+		'/inventory/gmsas/lab/bm05000$'
+	kill "$portal_pid"
+	wait "$portal_pid" 2>/dev/null || true
+	portal_pid=
+}
+
 inventory() {
 	printf '%s' "$GMSA_LAB_DOMAIN_ADMIN_PASSWORD" >"$work/admin.pw"
 	chmod 600 "$work/admin.pw"
 	inventory_load "${BENCH_GMSAS:-10000}" "${BENCH_LDAP_GMSAS:-100}"
+	./mvnw -q -B test -Pbench -Dtest=DirectoryInventoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dbench.gmsas="${BENCH_GMSAS:-10000}" 2>&1 | grep -v '^\s*$' | grep -E '^\||^Directory|ERROR|FAIL|Exception' || true
+	inventory_portal
 }
 # --- end of inventory ----------------------------------------------------------------------------------------
 

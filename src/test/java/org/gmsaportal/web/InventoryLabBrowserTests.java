@@ -50,7 +50,7 @@ class InventoryLabBrowserTests extends LabWizardSupport {
 		samba("spn", "add", "HTTP/" + name + "-moved.lab.test", account);
 		samba("spn", "delete", "HTTP/" + name + ".lab.test", account);
 		samba("service-account", "group-msa-membership", "add", "--name=" + account,
-				"--principal=Domain Computers");
+				"--principal=CN=Domain Computers,CN=Users," + LabServices.dc("GMSA_LAB_BASE_DN"));
 
 		try (BrowserContext context = LabServices.newContext(browser,
 				new Browser.NewContextOptions().setViewportSize(1280, 900))) {
