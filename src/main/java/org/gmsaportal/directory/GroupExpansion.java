@@ -179,7 +179,7 @@ final class GroupExpansion {
 	private Map<String, List<String>> members(LdapContext ctx, List<ListedPrincipal> batch) throws NamingException {
 		Map<String, List<String>> members = new LinkedHashMap<>();
 		String first = "member;range=0-" + (this.range - 1);
-		for (Attributes entry : PagedSearch.all(ctx, this.base, anyDn(batch.stream()
+		for (Attributes entry : PagedSearch.bounded(ctx, this.base, anyDn(batch.stream()
 			.map((g) -> String.valueOf(g.distinguishedName())).toList()), "distinguishedName", first)) {
 			String dn = Ldap.string(entry, "distinguishedName");
 			List<String> values = members.computeIfAbsent(lower(dn), (k) -> new ArrayList<>());
@@ -215,7 +215,7 @@ final class GroupExpansion {
 	private void resolve(LdapContext ctx, List<String> dns) throws NamingException {
 		List<String> unknown = dns.stream().filter((dn) -> !this.byDn.containsKey(lower(dn))).distinct().toList();
 		for (int from = 0; from < unknown.size(); from += BATCH) {
-			for (Attributes entry : PagedSearch.all(ctx, this.base,
+			for (Attributes entry : PagedSearch.bounded(ctx, this.base,
 					anyDn(unknown.subList(from, Math.min(from + BATCH, unknown.size()))), Principals.ATTRIBUTES)) {
 				ListedPrincipal principal = Principals.of(entry);
 				this.byDn.put(lower(String.valueOf(principal.distinguishedName())), principal);
@@ -227,7 +227,11 @@ final class GroupExpansion {
 		StringBuilder filter = new StringBuilder("(|");
 		byRid.keySet().forEach((rid) -> filter.append("(primaryGroupID=").append(rid).append(')'));
 		List<ListedPrincipal> found = new ArrayList<>();
-		for (Attributes entry : PagedSearch.all(ctx, this.base, filter.append(')').toString(), PRIMARY_ATTRIBUTES)) {
+		// Domain Users and Domain Computers are every account's primary group: only their answer needs pages
+		boolean everyone = byRid.containsKey("513") || byRid.containsKey("515");
+		String query = filter.append(')').toString();
+		for (Attributes entry : everyone ? PagedSearch.all(ctx, this.base, query, PRIMARY_ATTRIBUTES)
+				: PagedSearch.bounded(ctx, this.base, query, PRIMARY_ATTRIBUTES)) {
 			ListedPrincipal member = Principals.of(entry);
 			this.direct.get(byRid.get(Ldap.string(entry, "primaryGroupID"))).add(member);
 			found.add(member);
