@@ -237,7 +237,9 @@ inventory_portal() {
 		[ $((SECONDS - started)) -lt 600 ] || { tail -30 "$work/portal.log" >&2; echo "bench: not UP" >&2; exit 1; }
 		sleep 0.5
 	done
-	csrf() { curl -s -b "$cookies" -c "$cookies" "$base$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1; }
+	csrf() {
+		curl -s -b "$cookies" -c "$cookies" "$base$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1
+	}
 	curl -s -b "$cookies" -c "$cookies" -o /dev/null --data-urlencode username=admin \
 		--data-urlencode "password=$admin_password" --data-urlencode "_csrf=$(csrf /login)" "$base/login"
 	: >"$work/refreshes"
@@ -248,7 +250,8 @@ inventory_portal() {
 			|| { echo "bench: the snapshot is not whole (see /inventory)" >&2; exit 1; }
 	done
 	sort -n "$work/refreshes" | awk '{t[NR] = $1} END {
-		printf "| %-48s | %12.1f | rounds (s): %s |\n", "inventory refresh through the portal, median s", t[int((NR + 1) / 2)], \
+		printf "| %-48s | %12.1f | rounds (s): %s |\n", "inventory refresh through the portal, median s", \
+			t[int((NR + 1) / 2)], \
 			t[1] " to " t[NR] }'
 	java src/test/java/org/gmsaportal/bench/PageLoad.java "$base" admin "$admin_password" \
 		"${BENCH_INVENTORY_USERS:-5}" "$seconds" /assets/app.css /inventory '/inventory?name=bm0500' \
@@ -263,7 +266,8 @@ inventory() {
 	chmod 600 "$work/admin.pw"
 	inventory_load "${BENCH_GMSAS:-10000}" "${BENCH_LDAP_GMSAS:-100}"
 	./mvnw -q -B test -Pbench -Dtest=DirectoryInventoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-		-Dbench.gmsas="${BENCH_GMSAS:-10000}" -Dbench.ldapGmsas="${BENCH_LDAP_GMSAS:-100}" 2>&1 | grep -v '^\s*$' | grep -E '^\||^Directory|ERROR|FAIL|Exception' || true
+		-Dbench.gmsas="${BENCH_GMSAS:-10000}" -Dbench.ldapGmsas="${BENCH_LDAP_GMSAS:-100}" 2>&1 \
+		| grep -v '^\s*$' | grep -E '^\||^Directory|ERROR|FAIL|Exception' || true
 	inventory_portal
 }
 # --- end of inventory ----------------------------------------------------------------------------------------

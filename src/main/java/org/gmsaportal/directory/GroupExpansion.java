@@ -28,7 +28,8 @@ import org.springframework.ldap.support.LdapEncoder;
  * members are read once, level by level and in batches, and each group's closure is kept once computed.
  * <p>
  * Direct members of a batch of groups take three searches, each answered from an index on AD and on Samba: the
- * groups' {@code member} values by DN, {@code (|(distinguishedName=G1)...)} (read in ranges, {@code member;range=0-1499}
+ * groups' {@code member} values by DN, {@code (|(distinguishedName=G1)...)} (read in ranges,
+ * {@code member;range=0-1499}
  * and on, as AD hands out at most MaxValRange values at a time); the members themselves by DN; and the accounts whose
  * {@code primaryGroupID} is one of the groups: every user is in Domain Users (513) and every computer in Domain
  * Computers (515) by its primary group only, never through {@code member}, so without it those two groups would look
