@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The performance bench of issue 18: prints figure, baseline in the same run, and ratio. Not part of any test run.
 #
-#   scripts/bench.sh [p3] [p2] [p1] [p4]    (no argument: p3, p2 and p4)
+#   scripts/bench.sh [p3] [p2] [p1] [p4] [inventory] [inventory-portal]    (no argument: p3, p2 and p4)
 #
 # Starts a throwaway Samba AD DC and PostgreSQL on loopback like scripts/test.sh (as root; reuses a DC given by
 # GMSA_LAB_DIR), builds the jar if it is missing or older than the sources, and then:
@@ -239,6 +239,168 @@ p4_table() {
 			}
 		}'
 }
+# --- inventory (issue 15) -------------------------------------------------------------------------------------
+# The directory inventory of BENCH_GMSAS (10,000) gMSAs, each allowing its own group (holding one of 100 computers)
+# to retrieve its password, against a raw paged ldapsearch of the same attributes; then the inventory page's p95
+# from a snapshot of them. Samba derives each new gMSA's managed password and Kerberos keys when it is added
+# (PBKDF2, ~80 ms of CPU each), so 10,000 over LDAP take hours on a loaded machine: all but the last
+# BENCH_LDAP_GMSAS (100) are loaded offline with ldbadd into the stopped DC's sam.ldb (Samba's own modules run
+# there too: SIDs, keys, descriptors, uniqueness checks), the rest with ldapadd over LDAPS, and both rates are
+# printed. The objects stay: with GMSA_LAB_DIR they are loaded once and found again.
+inventory_ou="OU=Bench,DC=lab,DC=test"
+
+inventory_samba_stop() {
+	kill "$(cat "$GMSA_LAB_DIR/samba.pid")"
+	while kill -0 "$(cat "$GMSA_LAB_DIR/samba.pid")" 2>/dev/null; do sleep 0.2; done
+}
+
+# As scripts/lab-dc.sh starts it.
+inventory_samba_start() {
+	samba -i -M single -s "$GMSA_LAB_DIR/etc/smb.conf" >>"$GMSA_LAB_DIR/samba.log" 2>&1 </dev/null &
+	echo $! >"$GMSA_LAB_DIR/samba.pid"
+	until LDAPTLS_CACERT=$GMSA_LAB_CA_FILE ldapsearch -x -H "$GMSA_LAB_LDAPS_URL" -s base -b "" \
+		defaultNamingContext >/dev/null 2>&1; do
+		kill -0 "$(cat "$GMSA_LAB_DIR/samba.pid")" 2>/dev/null || { tail -20 "$GMSA_LAB_DIR/samba.log" >&2; exit 1; }
+		sleep 0.5
+	done
+}
+
+# The OU, 100 computers and the groups bg<i> for i in [$1, $2), bg<i> holding computer BC<i mod 100>.
+inventory_groups_ldif() {
+	local i
+	if [ "$1" = 0 ]; then
+		printf 'dn: %s\nobjectClass: organizationalUnit\n\n' "$inventory_ou"
+		for ((i = 0; i < 100; i++)); do
+			printf 'dn: CN=BC%03d,%s\nobjectClass: computer\nsAMAccountName: BC%03d$\nuserAccountControl: 4096\n\n' \
+				"$i" "$inventory_ou" "$i"
+		done
+	fi
+	for ((i = $1; i < $2; i++)); do
+		printf 'dn: CN=bg%05d,%s\nobjectClass: group\nsAMAccountName: bg%05d\ngroupType: -2147483646\n' \
+			"$i" "$inventory_ou" "$i"
+		printf 'member: CN=BC%03d,%s\n\n' $((i % 100)) "$inventory_ou"
+	done
+}
+
+# gMSAs bm<i> for i in [$1, $2), each allowing its group bg<i> (SIDs by name in the file $3), as an SDDL value
+# (Samba's LDIF reader takes SDDL for a security descriptor attribute).
+inventory_gmsas_ldif() {
+	local i name
+	declare -A sids
+	while read -r name value; do sids[$name]=$value; done <"$3"
+	for ((i = $1; i < $2; i++)); do
+		printf -v name 'bm%05d' "$i"
+		printf 'dn: CN=%s,%s\nobjectClass: msDS-GroupManagedServiceAccount\nsAMAccountName: %s$\n' \
+			"$name" "$inventory_ou" "$name"
+		printf 'dNSHostName: %s.lab.test\nservicePrincipalName: HTTP/%s.lab.test\n' "$name" "$name"
+		printf 'msDS-SupportedEncryptionTypes: 24\nmsDS-ManagedPasswordInterval: 30\nuserAccountControl: 4096\n'
+		printf 'description: bench gMSA %d\nmsDS-GroupMSAMembership: O:BAD:(A;;0xf01ff;;;%s)\n\n' \
+			"$i" "${sids[bg${name#bm}]}"
+	done
+}
+
+# How many entries of the bench OU match $1, read offline (the DC is stopped).
+inventory_count() {
+	ldbsearch -H "$GMSA_LAB_DIR/private/sam.ldb" -b "$inventory_ou" "$1" dn 2>/dev/null | grep -c '^dn:' || true
+}
+
+inventory_load() {
+	local total=$1 over_ldap=$2 offline=$(($1 - $2)) groups have start
+	[ "$offline" -ge 0 ] || { echo "bench: BENCH_LDAP_GMSAS is more than BENCH_GMSAS" >&2; exit 2; }
+	inventory_samba_stop
+	groups=$(inventory_count '(objectClass=group)')
+	have=$(inventory_count '(objectClass=msDS-GroupManagedServiceAccount)')
+	if [ "$groups" -lt "$total" ]; then
+		inventory_groups_ldif "$groups" "$total" >"$work/groups.ldif"
+		start=$SECONDS
+		ldbadd -H "$GMSA_LAB_DIR/private/sam.ldb" "$work/groups.ldif" >/dev/null
+		echo "bench: loaded $((total - groups)) groups offline (ldbadd) in $((SECONDS - start)) s"
+	fi
+	ldbsearch -H "$GMSA_LAB_DIR/private/sam.ldb" -b "$inventory_ou" '(objectClass=group)' sAMAccountName objectSid \
+		| awk '/^sAMAccountName:/ {n = $2} /^objectSid:/ {s = $2} /^$/ && n {print n, s; n = ""}' >"$work/sids"
+	# ldbadd adds a file in one transaction: files of 1,000, so that a stopped load keeps what it had done.
+	while [ "$have" -lt "$offline" ]; do
+		local upto=$((have + 1000 < offline ? have + 1000 : offline))
+		inventory_gmsas_ldif "$have" "$upto" "$work/sids" >"$work/gmsas.ldif"
+		start=$(date +%s.%N)
+		ldbadd -H "$GMSA_LAB_DIR/private/sam.ldb" "$work/gmsas.ldif" >/dev/null
+		awk -v n=$((upto - have)) -v s="$start" -v e="$(date +%s.%N)" -v t="$upto" 'BEGIN {
+			printf "bench: loaded %d gMSAs offline (ldbadd) in %.0f s: %.1f gMSAs/s (%d in all)\n", n, e - s, n / (e - s), t
+		}'
+		have=$upto
+	done
+	inventory_samba_start
+	if [ "$have" -lt "$total" ]; then
+		inventory_gmsas_ldif "$have" "$total" "$work/sids" >"$work/gmsas-ldap.ldif"
+		start=$(date +%s.%N)
+		LDAPTLS_CACERT=$GMSA_LAB_CA_FILE ldapadd -x -H "$GMSA_LAB_LDAPS_URL" -D "$GMSA_LAB_DOMAIN_ADMIN" \
+			-y "$work/admin.pw" -f "$work/gmsas-ldap.ldif" >/dev/null
+		awk -v n=$((total - have)) -v s="$start" -v e="$(date +%s.%N)" \
+			'BEGIN {printf "bench: added %d gMSAs over LDAPS (ldapadd) in %.0f s: %.1f gMSAs/s\n", n, e - s, n / (e - s)}'
+	fi
+}
+
+# The portal on PostgreSQL with the lab DC as connection "lab" (also alone: part inventory-portal, on a lab DC that
+# holds the gMSAs already): BENCH_REFRESHES (3) times "Refresh now" timed (the
+# whole refresh: read, assessment, the snapshot kept), then the load client on the inventory's pages from the
+# snapshot (BENCH_INVENTORY_USERS (5) signed-in users, BENCH_SECONDS each).
+inventory_portal() {
+	build_jar
+	start_postgres
+	local base="http://127.0.0.1:$port" admin_password cookies="$work/cookies" csrf i started
+	admin_password="bench-$(openssl rand -hex 8)"
+	openssl genpkey -algorithm ed25519 -out "$work/checkpoint-key.pem" 2>/dev/null
+	openssl pkey -in "$work/checkpoint-key.pem" -pubout >>"$work/checkpoint-key.pem"
+	SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 LOG_FORMAT= GMSA_INVENTORY_SNAPSHOT_INTERVAL=0 \
+		SPRING_DATASOURCE_URL=$GMSA_TEST_POSTGRES_URL SPRING_DATASOURCE_USERNAME=$GMSA_TEST_POSTGRES_USER \
+		SPRING_DATASOURCE_PASSWORD=$GMSA_TEST_POSTGRES_PASSWORD PORTAL_ADMIN_PASSWORD=$admin_password \
+		GMSA_AUDIT_CHECKPOINT_KEY="bench-$(openssl rand -hex 24)" GMSA_API_SECRET_KEY="bench-$(openssl rand -hex 24)" \
+		GMSA_KEYS_DATA_KEY="bench-$(openssl rand -hex 24)" GMSA_AUDIT_CHECKPOINT_DIRECTORY="$work/checkpoints" \
+		GMSA_AUDIT_CHECKPOINT_SIGNING_KEY_FILE="$work/checkpoint-key.pem" \
+		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_USER=$GMSA_LAB_DOMAIN_ADMIN \
+		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_PASSWORD=$GMSA_LAB_DOMAIN_ADMIN_PASSWORD \
+		java -jar "$(jar)" >"$work/portal.log" 2>&1 &
+	portal_pid=$!
+	started=$SECONDS
+	until curl -fs "$base/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+		kill -0 "$portal_pid" 2>/dev/null || { tail -30 "$work/portal.log" >&2; echo "bench: portal exited" >&2; exit 1; }
+		[ $((SECONDS - started)) -lt 600 ] || { tail -30 "$work/portal.log" >&2; echo "bench: not UP" >&2; exit 1; }
+		sleep 0.5
+	done
+	csrf() {
+		curl -s -b "$cookies" -c "$cookies" "$base$1" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1
+	}
+	curl -s -b "$cookies" -c "$cookies" -o /dev/null --data-urlencode username=admin \
+		--data-urlencode "password=$admin_password" --data-urlencode "_csrf=$(csrf /login)" "$base/login"
+	: >"$work/refreshes"
+	for ((i = 0; i < ${BENCH_REFRESHES:-3}; i++)); do
+		curl -s -b "$cookies" -c "$cookies" -o /dev/null -w '%{time_total}\n' --data-urlencode "_csrf=$(csrf /inventory)" \
+			"$base/inventory/refresh" >>"$work/refreshes"
+		curl -s -b "$cookies" -c "$cookies" "$base/inventory" | grep -q 'every connection was read whole' \
+			|| { echo "bench: the snapshot is not whole (see /inventory)" >&2; exit 1; }
+	done
+	sort -n "$work/refreshes" | awk '{t[NR] = $1} END {
+		printf "| %-48s | %12.1f | rounds (s): %s |\n", "inventory refresh through the portal, median s", \
+			t[int((NR + 1) / 2)], \
+			t[1] " to " t[NR] }'
+	java src/test/java/org/gmsaportal/bench/PageLoad.java "$base" admin "$admin_password" \
+		"${BENCH_INVENTORY_USERS:-5}" "$seconds" /assets/app.css /inventory '/inventory?name=bm0500' \
+		'/inventory/gmsas/lab/bm05000$'
+	kill "$portal_pid"
+	wait "$portal_pid" 2>/dev/null || true
+	portal_pid=
+}
+
+inventory() {
+	printf '%s' "$GMSA_LAB_DOMAIN_ADMIN_PASSWORD" >"$work/admin.pw"
+	chmod 600 "$work/admin.pw"
+	inventory_load "${BENCH_GMSAS:-10000}" "${BENCH_LDAP_GMSAS:-100}"
+	./mvnw -q -B test -Pbench -Dtest=DirectoryInventoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dbench.gmsas="${BENCH_GMSAS:-10000}" -Dbench.ldapGmsas="${BENCH_LDAP_GMSAS:-100}" 2>&1 \
+		| grep -v '^\s*$' | grep -E '^\||^Directory|ERROR|FAIL|Exception' || true
+	inventory_portal
+}
+# --- end of inventory ----------------------------------------------------------------------------------------
 
 echo "bench: $(nproc) CPUs, $(free -m | awk '/Mem:/ {print $2}') MiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for part in "${parts[@]}"; do
@@ -247,6 +409,8 @@ for part in "${parts[@]}"; do
 		p2) p2 ;;
 		p1) p1 ;;
 		p4) p4 ;;
-		*) echo "bench: unknown part $part (p3, p2, p1, p4)" >&2; exit 2 ;;
+		inventory) inventory ;;
+		inventory-portal) inventory_portal ;;
+		*) echo "bench: unknown part $part (p3, p2, p1, p4, inventory, inventory-portal)" >&2; exit 2 ;;
 	esac
 done

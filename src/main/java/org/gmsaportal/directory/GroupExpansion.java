@@ -12,30 +12,41 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
+import javax.naming.directory.Attribute;
 import javax.naming.directory.Attributes;
 import javax.naming.ldap.LdapContext;
+import javax.naming.ldap.LdapName;
 
 import org.gmsaportal.directory.ListedPrincipal.Kind;
+import org.jspecify.annotations.Nullable;
 import org.springframework.ldap.support.LdapEncoder;
 
 /**
  * Expands groups to the accounts that are in them, nested groups included, for the whole read: each group's direct
  * members are read once, level by level and in batches, and each group's closure is kept once computed.
  * <p>
- * Direct members come from one search per batch of groups, {@code (|(memberOf=G1)...(primaryGroupID=RID1)...)}:
- * {@code memberOf} is the DC's back link of {@code member} (no ranged retrieval of big groups needed), and
- * {@code primaryGroupID} adds the members AD does not list in {@code member} at all: every user is in Domain Users
- * (513) and every computer in Domain Computers (515) by its primary group only, so without it those two groups
- * would look nearly empty. A cycle (G1 in G2 in G3 in G1) is cut by visiting each group once.
+ * Direct members of a batch of groups take three searches, each answered from an index on AD and on Samba: the
+ * groups' {@code member} values by DN, {@code (|(distinguishedName=G1)...)} (read in ranges,
+ * {@code member;range=0-1499}
+ * and on, as AD hands out at most MaxValRange values at a time); the members themselves by DN; and the accounts whose
+ * {@code primaryGroupID} is one of the groups: every user is in Domain Users (513) and every computer in Domain
+ * Computers (515) by its primary group only, never through {@code member}, so without it those two groups would look
+ * nearly empty. (A search on the back link, {@code (memberOf=G)}, would do it in one, but Samba keeps no index on
+ * {@code memberOf}: each such search reads the whole domain.) A cycle (G1 in G2 in G3 in G1) is cut by visiting each
+ * group once.
  */
 final class GroupExpansion {
 
 	/** Groups per member search. */
 	static final int BATCH = 100;
 
-	private static final String[] ATTRIBUTES = { "objectSid", "sAMAccountName", "distinguishedName", "objectClass",
-			"cn", "memberOf", "primaryGroupID" };
+	/** {@code member} values per request: AD's MaxValRange is 1,500 (or more) values. */
+	static final int RANGE = 1500;
+
+	private static final String[] PRIMARY_ATTRIBUTES = { "objectSid", "sAMAccountName", "distinguishedName",
+			"objectClass", "cn", "primaryGroupID" };
 
 	private final String base;
 
@@ -48,9 +59,20 @@ final class GroupExpansion {
 
 	private final Map<String, Closure> closures = new HashMap<>();
 
+	// every principal met as a member, by lower-case DN
+	private final Map<String, ListedPrincipal> byDn = new HashMap<>();
+
+	private final int range;
+
 	GroupExpansion(String base, String domainSid) {
+		this(base, domainSid, RANGE);
+	}
+
+	/** @param range {@code member} values asked for per request (tests make it small to walk the ranges) */
+	GroupExpansion(String base, String domainSid, int range) {
 		this.base = base;
 		this.domainSid = domainSid;
+		this.range = range;
 	}
 
 	/**
@@ -118,31 +140,33 @@ final class GroupExpansion {
 	}
 
 	private List<ListedPrincipal> readBatch(LdapContext ctx, List<ListedPrincipal> batch) {
-		Map<String, ListedPrincipal> byDn = new HashMap<>();
 		Map<String, String> byRid = new HashMap<>();
-		StringBuilder filter = new StringBuilder("(|");
 		for (ListedPrincipal group : batch) {
-			byDn.put(key(group), group);
 			this.direct.put(key(group), new ArrayList<>());
-			filter.append("(memberOf=").append(LdapEncoder.filterEncode(group.distinguishedName())).append(')');
 			String rid = Principals.rid(group.sid(), this.domainSid);
 			if (rid != null) {
 				byRid.put(rid, key(group));
-				filter.append("(primaryGroupID=").append(rid).append(')');
 			}
 		}
 		List<ListedPrincipal> found = new ArrayList<>();
 		try {
-			for (Attributes entry : PagedSearch.all(ctx, this.base, filter.append(')').toString(), ATTRIBUTES)) {
-				ListedPrincipal member = Principals.of(entry);
-				found.add(member);
-				for (String memberOf : Ldap.strings(entry, "memberOf")) {
-					add(lower(memberOf), member, byDn);
+			Map<String, List<String>> members = members(ctx, batch);
+			resolve(ctx, members.values().stream().flatMap(List::stream).toList());
+			members.forEach((group, dns) -> {
+				for (String dn : dns) {
+					ListedPrincipal member = this.byDn.get(lower(dn));
+					if (member != null) {
+						this.direct.get(group).add(member);
+						found.add(member);
+					}
+					else {
+						this.failures.merge(group, "member " + dn + " is not an object of this domain",
+								(a, b) -> a + "; " + b);
+					}
 				}
-				String primary = Ldap.optionalString(entry, "primaryGroupID");
-				if (primary != null && byRid.containsKey(primary)) {
-					add(byRid.get(primary), member, byDn);
-				}
+			});
+			if (!byRid.isEmpty()) {
+				found.addAll(primaryMembers(ctx, byRid));
 			}
 		}
 		catch (NamingException ex) {
@@ -152,10 +176,74 @@ final class GroupExpansion {
 		return found;
 	}
 
-	private void add(String groupKey, ListedPrincipal member, Map<String, ListedPrincipal> batch) {
-		if (batch.containsKey(groupKey)) {
-			this.direct.get(groupKey).add(member);
+	/** The {@code member} DNs of each group of the batch, by group key, every range read. */
+	private Map<String, List<String>> members(LdapContext ctx, List<ListedPrincipal> batch) throws NamingException {
+		Map<String, List<String>> members = new LinkedHashMap<>();
+		String first = "member;range=0-" + (this.range - 1);
+		for (Attributes entry : PagedSearch.bounded(ctx, this.base, anyDn(batch.stream()
+			.map((g) -> String.valueOf(g.distinguishedName())).toList()), "distinguishedName", first)) {
+			String dn = Ldap.string(entry, "distinguishedName");
+			List<String> values = members.computeIfAbsent(lower(dn), (k) -> new ArrayList<>());
+			Attribute ranged = ranged(entry);
+			while (ranged != null) {
+				for (int i = 0; i < ranged.size(); i++) {
+					values.add(String.valueOf(ranged.get(i)));
+				}
+				String end = ranged.getID().substring(ranged.getID().lastIndexOf('-') + 1);
+				if (end.equals("*")) {
+					break;
+				}
+				int next = Integer.parseInt(end) + 1;
+				ranged = ranged(ctx.getAttributes(new LdapName(dn),
+						new String[] { "member;range=" + next + "-" + (next + this.range - 1) }));
+			}
 		}
+		return members;
+	}
+
+	private static @Nullable Attribute ranged(Attributes entry) throws NamingException {
+		NamingEnumeration<? extends Attribute> all = entry.getAll();
+		while (all.hasMore()) {
+			Attribute attribute = all.next();
+			if (attribute.getID().toLowerCase(Locale.ROOT).startsWith("member;range=")) {
+				return attribute;
+			}
+		}
+		return null;
+	}
+
+	/** Looks up the member DNs not met yet, in batches by DN. */
+	private void resolve(LdapContext ctx, List<String> dns) throws NamingException {
+		List<String> unknown = dns.stream().filter((dn) -> !this.byDn.containsKey(lower(dn))).distinct().toList();
+		for (int from = 0; from < unknown.size(); from += BATCH) {
+			for (Attributes entry : PagedSearch.bounded(ctx, this.base,
+					anyDn(unknown.subList(from, Math.min(from + BATCH, unknown.size()))), Principals.ATTRIBUTES)) {
+				ListedPrincipal principal = Principals.of(entry);
+				this.byDn.put(lower(String.valueOf(principal.distinguishedName())), principal);
+			}
+		}
+	}
+
+	private List<ListedPrincipal> primaryMembers(LdapContext ctx, Map<String, String> byRid) throws NamingException {
+		StringBuilder filter = new StringBuilder("(|");
+		byRid.keySet().forEach((rid) -> filter.append("(primaryGroupID=").append(rid).append(')'));
+		List<ListedPrincipal> found = new ArrayList<>();
+		// Domain Users and Domain Computers are every account's primary group: only their answer needs pages
+		boolean everyone = byRid.containsKey("513") || byRid.containsKey("515");
+		String query = filter.append(')').toString();
+		for (Attributes entry : everyone ? PagedSearch.all(ctx, this.base, query, PRIMARY_ATTRIBUTES)
+				: PagedSearch.bounded(ctx, this.base, query, PRIMARY_ATTRIBUTES)) {
+			ListedPrincipal member = Principals.of(entry);
+			this.direct.get(byRid.get(Ldap.string(entry, "primaryGroupID"))).add(member);
+			found.add(member);
+		}
+		return found;
+	}
+
+	private static String anyDn(List<String> dns) {
+		StringBuilder filter = new StringBuilder("(|");
+		dns.forEach((dn) -> filter.append("(distinguishedName=").append(LdapEncoder.filterEncode(dn)).append(')'));
+		return filter.append(')').toString();
 	}
 
 	private boolean known(ListedPrincipal group) {

@@ -107,6 +107,23 @@ final class PagedSearch {
 		return all;
 	}
 
+	/**
+	 * Every entry of a search whose answer is bounded well below a page (a batch of SIDs or DNs), without the paging
+	 * control. AD and Samba keep a few paged searches per connection (AD's MaxResultSetsPerConn is 10) and drop the
+	 * oldest for a newer one: dozens of paged searches between two pages of the gMSA listing made the DC refuse the
+	 * listing's next page ("Unwilling to perform"). A DC that would answer more than its MaxPageSize refuses with a
+	 * size limit error, which the caller reports; it never cuts the answer short silently.
+	 */
+	static List<Attributes> bounded(LdapContext ctx, String base, String filter, String... attributes)
+			throws NamingException {
+		SearchControls controls = new SearchControls();
+		controls.setSearchScope(SearchControls.SUBTREE_SCOPE);
+		controls.setReturningAttributes(attributes);
+		List<Attributes> all = new ArrayList<>();
+		readPage(ctx, base, filter, controls, all);
+		return all;
+	}
+
 	private static void readPage(LdapContext ctx, String base, String filter, SearchControls controls,
 			List<Attributes> page) throws NamingException {
 		NamingEnumeration<SearchResult> results = ctx.search(base, filter, controls);

@@ -54,7 +54,7 @@ final class Principals {
 			for (String sid : batch) {
 				filter.append("(objectSid=").append(Ldap.filterBytes(Sids.toBytes(sid))).append(')');
 			}
-			for (Attributes entry : PagedSearch.all(ctx, this.base, filter.append(')').toString(), ATTRIBUTES)) {
+			for (Attributes entry : PagedSearch.bounded(ctx, this.base, filter.append(')').toString(), ATTRIBUTES)) {
 				ListedPrincipal principal = of(entry);
 				this.bySid.put(principal.sid(), principal);
 			}

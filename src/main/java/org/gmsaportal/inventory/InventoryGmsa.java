@@ -67,15 +67,18 @@ public record InventoryGmsa(String connection, String domain, ListedGmsa gmsa, L
 	public static List<InventoryGmsa> of(InventorySnapshot snapshot, List<InventoryEntry> records) {
 		Map<String, String> runs = records.stream()
 			.collect(Collectors.toMap(r -> key(r.domain(), r.gmsaName()), InventoryEntry::runId, (a, b) -> a));
+		// grouped once by subject: a scan of every drift and finding per gMSA grows with their product
+		Map<String, List<Drift>> driftByKey = snapshot.drift().stream()
+			.collect(Collectors.groupingBy(d -> String.valueOf(subjectKey(d.subject()))));
+		Map<String, List<Finding>> findingsByKey = snapshot.findings().stream()
+			.sorted((a, b) -> a.severity().compareTo(b.severity()))
+			.collect(Collectors.groupingBy(f -> String.valueOf(subjectKey(f.subject()))));
 		List<InventoryGmsa> all = new ArrayList<>();
 		for (DirectoryListing listing : snapshot.directories()) {
 			for (ListedGmsa gmsa : listing.gmsas()) {
 				String key = key(listing.domain(), gmsa.samAccountName());
-				List<Drift> drift = snapshot.drift().stream().filter(d -> key.equals(subjectKey(d.subject()))).toList();
-				List<Finding> findings = snapshot.findings().stream()
-					.filter(f -> key.equals(subjectKey(f.subject())))
-					.sorted((a, b) -> a.severity().compareTo(b.severity()))
-					.toList();
+				List<Drift> drift = driftByKey.getOrDefault(key, List.of());
+				List<Finding> findings = findingsByKey.getOrDefault(key, List.of());
 				String run = runs.get(key);
 				if (run == null) {
 					run = drift.stream().map(Drift::runId).findFirst().orElse(null);

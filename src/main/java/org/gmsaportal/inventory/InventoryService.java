@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
@@ -21,6 +22,7 @@ import org.gmsaportal.provisioning.InventoryEntry;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunOverview;
 import org.gmsaportal.provisioning.RunView;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +53,8 @@ class InventoryService implements Inventory {
 
 	private final Clock clock;
 
+	private final AtomicReference<@Nullable InventorySnapshot> newest = new AtomicReference<>();
+
 	InventoryService(ConnectionReads reads, RunOverview records, ProvisioningService provisioning,
 			List<Assessor> assessors, InventorySnapshots snapshots, AuditTrail audit, TransactionTemplate transactions,
 			InventorySettings settings, Clock clock) {
@@ -67,7 +71,7 @@ class InventoryService implements Inventory {
 
 	@Override
 	public Optional<InventorySnapshot> latest() {
-		return this.snapshots.latestId().flatMap(this.snapshots::load);
+		return this.snapshots.latestId().flatMap(this::load);
 	}
 
 	@Override
@@ -77,7 +81,26 @@ class InventoryService implements Inventory {
 
 	@Override
 	public Optional<InventorySnapshot> asOf(Instant when) {
-		return this.snapshots.idAsOf(when).flatMap(this.snapshots::load);
+		return this.snapshots.idAsOf(when).flatMap(this::load);
+	}
+
+	/**
+	 * A snapshot never changes once kept, and every inventory page shows the newest: it is read from the database
+	 * once (10,000 gMSAs take a few hundred milliseconds to read back), then served from memory until a newer one
+	 * is read. Older snapshots ("as of") are read each time.
+	 */
+	private Optional<InventorySnapshot> load(long id) {
+		InventorySnapshot kept = this.newest.get();
+		if (kept != null && kept.id() == id) {
+			return Optional.of(kept);
+		}
+		Optional<InventorySnapshot> loaded = this.snapshots.load(id);
+		loaded.ifPresent((s) -> this.newest.accumulateAndGet(s, InventoryService::newer));
+		return loaded;
+	}
+
+	private static InventorySnapshot newer(@Nullable InventorySnapshot a, InventorySnapshot b) {
+		return (a == null || b.id() > a.id()) ? b : a;
 	}
 
 	@Override

@@ -34,6 +34,8 @@ class InventorySnapshots {
 
 	private static final String DRIFT_COLUMNS = "subject, kind, detail, run_id, first_seen";
 
+	private static final int ROWS_PER_BATCH = 500;
+
 	private static final String FINDING_COLUMNS = "severity, code, subject, reason, fix, first_seen";
 
 	private final JdbcClient jdbc;
@@ -73,6 +75,9 @@ class InventorySnapshots {
 				ListedGmsa g = d.gmsas().get(i);
 				gmsaRows.add(new Object[] { id, idx, i, d.domain(), SnapshotRows.gmsaKey(g.samAccountName()),
 						JSON.writeValueAsString(g) });
+				if (gmsaRows.size() == ROWS_PER_BATCH) {
+					insertGmsas(gmsaRows);
+				}
 			}
 			idx++;
 		}
@@ -90,8 +95,7 @@ class InventorySnapshots {
 		}
 		this.batch.batchUpdate("INSERT INTO inventory_listing (snapshot_id, idx, kind, connection, complete, "
 				+ "listing_json) VALUES (?, ?, ?, ?, ?, ?)", listings);
-		this.batch.batchUpdate("INSERT INTO inventory_gmsa (snapshot_id, listing_idx, idx, domain, sam_account_name, "
-				+ "entry_json) VALUES (?, ?, ?, ?, ?, ?)", gmsaRows);
+		insertGmsas(gmsaRows);
 		this.batch.batchUpdate("INSERT INTO inventory_credspec (snapshot_id, listing_idx, idx, name, gmsa_name, "
 				+ "entry_json) VALUES (?, ?, ?, ?, ?, ?)", specRows);
 		List<Object[]> driftRows = new ArrayList<>();
@@ -111,6 +115,13 @@ class InventorySnapshots {
 		this.batch.batchUpdate("INSERT INTO inventory_finding (snapshot_id, idx, " + FINDING_COLUMNS.replace(
 				"first_seen", "gmsa_name, first_seen") + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", findingRows);
 		return id;
+	}
+
+	// The JSON of every gMSA at once would hold the domain a second time beside the listing: rows go in batches.
+	private void insertGmsas(List<Object[]> rows) {
+		this.batch.batchUpdate("INSERT INTO inventory_gmsa (snapshot_id, listing_idx, idx, domain, sam_account_name, "
+				+ "entry_json) VALUES (?, ?, ?, ?, ?, ?)", rows);
+		rows.clear();
 	}
 
 	Optional<Long> latestId() {

@@ -128,6 +128,18 @@ abstract class InventoryServiceContract {
 	}
 
 	@Test
+	void theNewestSnapshotIsReadOnceAndANewerOneTakesItsPlace() {
+		InventorySnapshot first = this.inventory.refresh();
+		InventorySnapshot shown = this.inventory.latest().orElseThrow();
+
+		assertThat(this.inventory.latest()).as("served from memory, not read again").containsSame(shown);
+		InventorySnapshot second = this.inventory.refresh();
+		assertThat(this.inventory.latest()).map(InventorySnapshot::id).contains(second.id());
+		assertThat(this.inventory.asOf(first.takenAt())).map(InventorySnapshot::id).contains(first.id());
+		assertThat(this.inventory.latest()).map(InventorySnapshot::id).contains(second.id());
+	}
+
+	@Test
 	void onlyTheNewestSnapshotsAreKept() {
 		InventorySnapshot first = this.inventory.refresh();
 		for (int i = 0; i < 3; i++) {
