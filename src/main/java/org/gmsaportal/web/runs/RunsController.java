@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 import org.gmsaportal.audit.AuditLog;
+import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.provisioning.ArtifactNames;
@@ -61,11 +62,15 @@ class RunsController {
 
 	private final RunTimes times;
 
-	RunsController(ProvisioningService provisioning, AuditLog auditLog, PortableRotations rotations, RunTimes times) {
+	private final Inventory inventory;
+
+	RunsController(ProvisioningService provisioning, AuditLog auditLog, PortableRotations rotations, RunTimes times,
+			Inventory inventory) {
 		this.provisioning = provisioning;
 		this.auditLog = auditLog;
 		this.rotations = rotations;
 		this.times = times;
+		this.inventory = inventory;
 	}
 
 	/**
@@ -110,6 +115,8 @@ class RunsController {
 		model.addAttribute("run", run);
 		model.addAttribute("finished", finished(run));
 		ProvisioningRequest request = request(run);
+		// What the newest inventory snapshot says changed since this run made its objects (read from the database).
+		model.addAttribute("assessment", this.inventory.ofRun(run.id()).orElse(null));
 		model.addAttribute("timeline", RunTimeline.of(run, this.times.of(run.id()), request, Instant.now()));
 		model.addAttribute("events", AuditDetails.of(this.auditLog
 			.search(new AuditQuery(null, null, null, null, null, null, run.id()), 0, 200).events()));

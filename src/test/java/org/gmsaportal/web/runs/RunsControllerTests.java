@@ -7,6 +7,10 @@ import java.util.Optional;
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditPage;
 import org.gmsaportal.audit.AuditRow;
+import org.gmsaportal.inventory.Assessment;
+import org.gmsaportal.inventory.Drift;
+import org.gmsaportal.inventory.DriftKind;
+import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
 import org.gmsaportal.provisioning.RunKind;
@@ -55,6 +59,9 @@ class RunsControllerTests {
 
 	@Autowired
 	RunTimes times;
+
+	@Autowired
+	Inventory inventory;
 
 	@Autowired
 	AuditLog auditLog;
@@ -201,6 +208,31 @@ class RunsControllerTests {
 			.contains("<th scope=\"row\">dn</th>")
 			.contains("href=\"/audit?correlationId=" + RUN_ID + "\"")
 			.doesNotContain("{&quot;state&quot;");
+	}
+
+	@Test
+	void theRunPageShowsTheDriftTheNewestInventorySnapshotFoundInTheRunsObjects() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.SUCCEEDED, null)));
+		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 200, 0));
+		Drift spns = new Drift("gmsa:contoso/webapp01$", DriftKind.SPNS_CHANGED,
+				"SPNs: recorded [HTTP/web01] now [HTTP/other]", RUN_ID, Instant.parse("2026-01-02T08:00:00Z"));
+		given(this.inventory.ofRun(RUN_ID)).willReturn(Optional.of(new Assessment(42, Instant.parse(
+				"2026-01-02T09:00:00Z"), List.of(spns), List.of())));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("id=\"run-drift\"")
+			.contains("SPNs: recorded [HTTP/web01] now [HTTP/other]")
+			.contains("data-kind=\"SPNS_CHANGED\"")
+			.contains("From inventory snapshot 42, taken");
+	}
+
+	@Test
+	void withoutAnInventorySnapshotTheRunPageHasNoDriftSection() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.SUCCEEDED, null)));
+		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 200, 0));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.doesNotContain("id=\"run-drift\"");
 	}
 
 	/** A run of two steps: the group (no artifact) and the export bundle (the given artifact). */

@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunTimes;
@@ -19,7 +20,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The slice of the run pages ({@link RunsController}): the engine, the rotations, the run times and the audit log are mocks; a test
+ * The slice of the run pages ({@link RunsController}): the engine, the rotations, the run times, the inventory and the audit log are mocks; a test
  * that stubs or verifies one takes it as an {@code @Autowired} field. One declaration for every such test, so they
  * also share one cached context. The browser's real {@code SecurityConfig} is in the slice (matched by name: it is
  * package-private in the security module); only its sign-in manager and audit trail are mocks.
@@ -30,7 +31,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @WebMvcTest(controllers = RunsController.class, includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 		pattern = "org\\.gmsaportal\\.security\\.SecurityConfig"))
 @MockitoBean(types = { ProvisioningService.class, PortableRotations.class, RunTimes.class,
-		AuditLog.class, AuthenticationManager.class, AuditTrail.class })
+		Inventory.class, AuditLog.class, AuthenticationManager.class, AuditTrail.class })
 @interface RunsSliceTest {
 
 }
