@@ -117,7 +117,8 @@ class RunsControllerTests {
 		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 200, 0));
 		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatusOk()
 			.bodyText()
-			.contains("LDAP calls, time")
+			.contains("Took, LDAP calls")
+			.contains("<summary>3 LDAP calls</summary>")
 			.contains("3 (2 reads, 1 writes, 0 binds); LDAP 35 ms of 60 ms");
 	}
 
@@ -224,6 +225,18 @@ class RunsControllerTests {
 			.contains("SPNs: recorded [HTTP/web01] now [HTTP/other]")
 			.contains("data-kind=\"SPNS_CHANGED\"")
 			.contains("From inventory snapshot 42, taken");
+	}
+
+	@Test
+	void aSnapshotWithoutDriftInTheRunsObjectsIsOneLine() {
+		given(this.provisioning.run(RUN_ID)).willReturn(Optional.of(run(RunState.SUCCEEDED, null)));
+		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 200, 0));
+		given(this.inventory.ofRun(RUN_ID)).willReturn(Optional.of(new Assessment(43, Instant.parse(
+				"2026-01-02T09:00:00Z"), List.of(), List.of())));
+		assertThat(this.mvc.get().uri("/runs/" + RUN_ID).with(AUDITOR)).hasStatusOk()
+			.bodyText()
+			.contains("No drift in the objects of this run in inventory snapshot 43, taken")
+			.doesNotContain("id=\"drift\"");
 	}
 
 	@Test
