@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  *     org.springframework.boot.loader.launch.PropertiesLauncher audit-trail.json checkpoints/ checkpoint-key.pem
  * </pre>
  *
- * Exit status: 0 valid, 1 invalid, 2 unreadable input.
+ * Exit status: 0 valid and anchored by a checkpoint, 1 invalid, 2 unreadable input, 3 the events chain together but no
+ * checkpoint signed by the key could be read. Whoever can write the database can rewrite a whole chain and its
+ * hashes, so a chain without a checkpoint proves nothing to an auditor: a script that checks for 0 must not pass it.
  */
 public final class OfflineVerifier {
 
@@ -53,6 +55,11 @@ public final class OfflineVerifier {
 			if (problem != null) {
 				out.println("INVALID: first bad seq " + check.badSeq() + ": " + problem);
 			}
+			else if (anchor == null) {
+				out.println("UNANCHORED: " + check.count() + " events, last seq " + check.lastSeq() + " hash "
+						+ check.lastHash() + " chain together, but no checkpoint signed by this key could be read, "
+						+ "so nothing outside the database vouches for them: a rewritten trail would look the same.");
+			}
 			else {
 				out.println("VALID: " + check.count() + " events, last seq " + check.lastSeq() + " hash "
 						+ check.lastHash() + ". " + check.anchorNote());
@@ -64,7 +71,7 @@ public final class OfflineVerifier {
 						+ " newer checkpoint file(s), unreadable, not signed by this key, or not named for the "
 						+ "checkpoint they hold");
 			}
-			return (problem != null) ? 1 : 0;
+			return (problem != null) ? 1 : (anchor == null) ? 3 : 0;
 		}
 		catch (IOException | UncheckedIOException | IllegalArgumentException | JacksonException ex) {
 			out.println("UNREADABLE: " + ex.getMessage());
