@@ -9,8 +9,8 @@ import java.util.UUID;
  * @param distinguishedName the DN at creation
  * @param objectGuid the objectGUID reported by the ensure step
  * <p>
- * Not part of the module's face ({@link Directory}): public only because the lab tests of other modules read
- * the DC through it. Main code outside this module uses {@link Directory}.
+ * The engine keeps it with the step that created the object ({@link Directory.Ensured#object()}) and hands it back
+ * to {@link Directory#remove}, so a decommission deletes the object the run made, found by its objectGUID.
  */
 public record CreatedObject(String kind, String distinguishedName, UUID objectGuid) {
 

@@ -14,8 +14,9 @@ import org.gmsaportal.directory.EnsureResult.Outcome;
 import org.gmsaportal.directory.internal.Guids;
 
 /**
- * Deletes objects the portal created: the object the caller looked up (today by account name, not yet by the
- * objectGUID recorded at creation), re-read by its objectGUID, and only if it carries the portal's marker;
+ * Deletes objects the portal created: the object its ensure recorded (DN and objectGUID; for runs recorded before the
+ * objectGUID was kept, the object the account name finds), re-read by its objectGUID, and only if it carries the
+ * portal's marker and still has the recorded DN;
  * a group only once nothing uses it any more ({@link GroupInUse}). Anything else found under the name is refused
  * with a {@link RemovalRefusedException} that names the object, the blocker and what to do.
  */

@@ -104,8 +104,14 @@ public interface Directory {
 	 * Removes a group, gMSA (name without {@code $}) or user that the run created; the engine asks only for objects
 	 * whose ensure reported CREATED. An object that is already gone is reported with {@code removed = false}; one
 	 * the portal must not delete yet (see {@link Removed#blocked()}) is kept and reported as blocked.
+	 * <p>
+	 * With {@code created} (the DN and objectGUID its ensure reported, see {@link Ensured#object()}) the object is
+	 * found by that objectGUID, not by the name: an object deleted and made again under the name outside the run is
+	 * not the run's to delete, and one moved or renamed since is kept for the admin. Without it (runs recorded
+	 * before the objectGUID was kept) the object the name finds is checked the same way.
 	 */
-	Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run);
+	Removed remove(String connection, ObjectType type, String name, @Nullable CreatedObject created,
+			@Nullable RunRef run);
 
 	/**
 	 * Where the object of this type and name (a gMSA without {@code $}) is, or where its ensure would create it,
@@ -227,10 +233,14 @@ public interface Directory {
 	 * @param detail what was found or done, in words for the admin
 	 * @param added members added by a membership ensure; empty otherwise
 	 */
-	record Ensured(Result result, String detail, List<String> added) {
+	record Ensured(Result result, String detail, List<String> added, @Nullable CreatedObject object) {
 
 		public Ensured {
 			added = List.copyOf(added);
+		}
+
+		public Ensured(Result result, String detail, List<String> added) {
+			this(result, detail, added, null);
 		}
 
 		public static Ensured of(Result result, String detail) {

@@ -3,6 +3,7 @@ package org.gmsaportal.directory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.gmsaportal.audit.AuditTrail;
@@ -148,13 +149,18 @@ class DirectoryFacade implements Directory {
 	}
 
 	@Override
-	public Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run) {
+	public Removed remove(String connection, ObjectType type, String name, @Nullable CreatedObject created,
+			@Nullable RunRef run) {
 		DirectoryConnection conn = connection(connection);
 		String kind = kind(type);
-		return this.accounts.find(conn, kind, name).map(object -> {
+		Optional<CreatedObject> target = (created != null)
+				? Optional.of(new CreatedObject(kind, created.distinguishedName(), created.objectGuid()))
+				: this.accounts.find(conn, kind, name);
+		return target.map(object -> {
 			try {
 				EnsureResult result = identities(run).decommission(conn, object);
-				return new Removed(result.outcome() == EnsureResult.Outcome.DELETED, result.summary());
+				boolean deleted = result.outcome() == EnsureResult.Outcome.DELETED;
+				return new Removed(deleted, deleted ? result.summary() : gone(conn, object, name, result.summary()));
 			}
 			catch (RemovalRefusedException ex) {
 				// Still in use, or changed outside the portal: kept, and the run waits for the admin to say so.
@@ -162,6 +168,15 @@ class DirectoryFacade implements Directory {
 				return Removed.blocked(ex.getMessage());
 			}
 		}).orElseGet(() -> new Removed(false, kind + " " + name + " is already gone"));
+	}
+
+	/** The run's object is gone; another one under its name was made outside the run, and the admin should know. */
+	private String gone(DirectoryConnection conn, CreatedObject object, String name, String summary) {
+		return this.accounts.find(conn, object.kind(), name)
+			.filter((other) -> !other.objectGuid().equals(object.objectGuid()))
+			.map((other) -> summary + " (objectGUID " + object.objectGuid() + "); " + other.distinguishedName()
+					+ " now holds the name (objectGUID " + other.objectGuid() + "), made outside this run: left alone")
+			.orElse(summary);
 	}
 
 	@Override
@@ -244,7 +259,9 @@ class DirectoryFacade implements Directory {
 			case ALREADY_AS_REQUESTED, REPAIRED -> Result.ALREADY_AS_REQUESTED;
 			case DRIFT, DELETED, ALREADY_ABSENT -> Result.DRIFT;
 		};
-		return Ensured.of(mapped, summary(result));
+		// A preview has no object yet; a real ensure reports the object it found or made, by its objectGUID.
+		CreatedObject object = (result.objectGuid() != null) ? CreatedObject.of(result) : null;
+		return new Ensured(mapped, summary(result), List.of(), object);
 	}
 
 	/** The directory module's summary, with its warnings (if any) in parentheses. */

@@ -95,18 +95,23 @@ class DecommissionPlanner {
 					+ written.target() + ", written by run " + runId + ", only while it carries the run's marker");
 		}
 		if (request.hosts() instanceof Hosts.Portable portable) {
-			removal(steps, run, StepKind.ENSURE_PORTABLE_USER, StepKind.REMOVE_PORTABLE_USER, portable.userName(), "user");
+			removal(steps, inputs, run, StepKind.ENSURE_PORTABLE_USER, StepKind.REMOVE_PORTABLE_USER,
+					portable.userName(), "user");
 		}
-		removal(steps, run, StepKind.ENSURE_GMSA, StepKind.REMOVE_GMSA, request.samAccountName(), "gMSA");
-		removal(steps, run, StepKind.ENSURE_GROUP, StepKind.REMOVE_GROUP, request.groupName(), "group");
+		removal(steps, inputs, run, StepKind.ENSURE_GMSA, StepKind.REMOVE_GMSA, request.samAccountName(), "gMSA");
+		removal(steps, inputs, run, StepKind.ENSURE_GROUP, StepKind.REMOVE_GROUP, request.groupName(), "group");
 		return new Planned(new Plan(request, run.domain(), steps,
 				Canonical.planHash(request, run.domain() + " decommission " + runId, steps)), inputs);
 	}
 
-	private static void removal(List<PlannedStep> steps, RunView run, StepKind created, StepKind remove, String name,
-			String what) {
+	private static void removal(List<PlannedStep> steps, Map<Integer, String> inputs, RunView run, StepKind created,
+			StepKind remove, String name, String what) {
 		RunView.StepView step = step(run, created);
 		boolean ours = step != null && Directory.Result.CREATED.name().equals(step.result());
+		if (ours && step.artifact() != null) {
+			// The DN and objectGUID the ensure reported: the removal deletes that object, not whatever has the name.
+			inputs.put(steps.size(), step.artifact());
+		}
 		add(steps, remove, name, ours ? StepIntent.APPLY : StepIntent.SKIP,
 				ours ? "delete " + what + " " + name + ", created by run " + run.id()
 						: "left alone: " + what + " " + name + " existed before run " + run.id());

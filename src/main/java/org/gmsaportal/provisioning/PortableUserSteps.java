@@ -31,7 +31,7 @@ final class PortableUserSteps {
 		if (ensured.result() == Directory.Result.CREATED) {
 			keep(run, password);
 			return new StepRunner.Outcome(StepState.SUCCEEDED, ensured.result().name(),
-					ensured.detail() + "; password generated, " + handling(run), null);
+					ensured.detail() + "; password generated, " + handling(run), CreatedRecord.of(ensured));
 		}
 		if (ensured.result() == Directory.Result.DRIFT) {
 			throw new StepFailedException(ensured.detail() + " The portal does not overwrite this; fix it in the "

@@ -109,9 +109,9 @@ class StepRunner {
 		String conn = request.directoryConnection();
 		return switch (step.kind()) {
 			case ENSURE_KDS_ROOT_KEY -> ensured(this.directory.ensureKdsRootKey(conn, request.kdsRootKey(), Mode.APPLY, run.ref()));
-			case ENSURE_GROUP -> ensured(this.directory.ensureGroup(conn, request.groupName(), request.newGroupScope(),
+			case ENSURE_GROUP -> created(this.directory.ensureGroup(conn, request.groupName(), request.newGroupScope(),
 					request.where().groupOu(), Mode.APPLY, run.ref()));
-			case ENSURE_GMSA -> ensured(this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.APPLY,
+			case ENSURE_GMSA -> created(this.directory.ensureGmsa(conn, RequestTranslation.gmsaSpec(request), Mode.APPLY,
 					run.ref()));
 			case ENSURE_PORTABLE_USER -> this.portableUsers.ensure(run, step);
 			case WRITE_PORTABLE_SECRET -> this.store.write(run, step);
@@ -136,9 +136,12 @@ class StepRunner {
 			case REMOVE_MEMBERSHIP -> removed(this.directory.removeMembership(conn, step.target(), strings(input),
 					run.ref()));
 			case REMOVE_PORTABLE_SECRET -> this.store.remove(run);
-			case REMOVE_PORTABLE_USER -> removed(this.directory.remove(conn, Directory.ObjectType.USER, step.target(), run.ref()));
-			case REMOVE_GMSA -> removed(this.directory.remove(conn, Directory.ObjectType.GMSA, request.gmsaName(), run.ref()));
-			case REMOVE_GROUP -> removed(this.directory.remove(conn, Directory.ObjectType.GROUP, step.target(), run.ref()));
+			case REMOVE_PORTABLE_USER -> removed(this.directory.remove(conn, Directory.ObjectType.USER, step.target(),
+					CreatedRecord.read(input), run.ref()));
+			case REMOVE_GMSA -> removed(this.directory.remove(conn, Directory.ObjectType.GMSA, request.gmsaName(),
+					CreatedRecord.read(input), run.ref()));
+			case REMOVE_GROUP -> removed(this.directory.remove(conn, Directory.ObjectType.GROUP, step.target(),
+					CreatedRecord.read(input), run.ref()));
 			// Only a rotation sets a password on its own, and RunExecutor gives rotation runs to RotationSteps.
 			case SET_PORTABLE_PASSWORD -> throw new IllegalStateException("a " + step.kind() + " step outside a rotation");
 		};
@@ -262,6 +265,12 @@ class StepRunner {
 			throw new StepFailedException(ensured.detail() + " The portal does not overwrite this; fix it in the directory, then resume.");
 		}
 		return new Outcome(StepState.SUCCEEDED, ensured.result().name(), ensured.detail(), null);
+	}
+
+	/** As {@link #ensured}, keeping the DN and objectGUID of a created object for its decommission. */
+	private static Outcome created(Ensured ensured) {
+		Outcome outcome = ensured(ensured);
+		return new Outcome(outcome.state(), outcome.result(), outcome.detail(), CreatedRecord.of(ensured));
 	}
 
 	/** @throws StepBlockedException when the directory kept the object: the step did not do its job */

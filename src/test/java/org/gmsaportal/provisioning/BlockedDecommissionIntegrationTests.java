@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.directory.AccountMaintenance;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ({@code samba-tool group addmembers}, straight into the DC's database). The run does not end SUCCEEDED, is
  * listed as needing attention, keeps the removed run SUCCEEDED and the group in place; once the member is gone, a
  * resume asks the DC again, deletes the group and finishes the job. An object changed by hand (the portal's marker
- * cleared) is kept the same way until the admin dealt with it.
+ * cleared, or renamed) is kept the same way until the admin dealt with it, and one deleted and made again under its
+ * name is not the run's: the removal finds the run's object by the objectGUID its ensure recorded.
  */
 @SpringBootTest
 class BlockedDecommissionIntegrationTests {
@@ -163,6 +165,62 @@ class BlockedDecommissionIntegrationTests {
 		assertThat(this.accounts.find(lab, "gMSA", name)).isEmpty();
 		assertThat(this.accounts.find(lab, "group", name + "-hosts")).isEmpty();
 		assertThat(this.service.run(provisioned).orElseThrow().state()).isEqualTo(RunState.DECOMMISSIONED);
+	}
+
+	@Test
+	void anObjectDeletedAndMadeAgainUnderItsNameOutsideTheRunIsNotTheRunsToDelete() throws Exception {
+		String name = Requests.freshName();
+		String user = name + "-ccg";
+		String provisioned = provision(name);
+		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
+		UUID created = this.accounts.find(lab, "user", user).orElseThrow().objectGuid();
+		// Someone deletes the run's user and makes another under its name, even with the portal's marker.
+		samba("user", "delete", user);
+		samba("user", "add", user, "--random-password");
+		Path ldif = Files.createTempFile("mark", ".ldif");
+		Files.writeString(ldif, "dn: CN=" + user + ",CN=Users,DC=lab,DC=test\nchangetype: modify\n"
+				+ "replace: adminDescription\nadminDescription: Created by gMSA Portal\n");
+		tool("ldbmodify", "-H", labDir().resolve("private/sam.ldb").toString(), ldif.toString());
+		UUID other = this.accounts.find(lab, "user", user).orElseThrow().objectGuid();
+
+		RunView done = decommission(provisioned);
+
+		assertThat(done.state()).as("%s", done.failure()).isEqualTo(RunState.SUCCEEDED);
+		assertThat(step(done, StepKind.REMOVE_PORTABLE_USER)).satisfies((s) -> {
+			assertThat(s.result()).isEqualTo("ALREADY_GONE");
+			assertThat(s.detail()).contains("objectGUID " + created)
+				.contains("CN=" + user + ",CN=Users,DC=lab,DC=test now holds the name (objectGUID " + other + ")")
+				.contains("made outside this run: left alone");
+		});
+		assertThat(this.accounts.find(lab, "user", user)).as("the other user stays").isPresent();
+		assertThat(this.accounts.find(lab, "gMSA", name)).isEmpty();
+		samba("user", "delete", user);
+	}
+
+	@Test
+	void anObjectRenamedSinceTheRunIsKeptForTheAdminEvenThoughItsAccountNameStillMatches() {
+		String name = Requests.freshName();
+		String provisioned = provision(name);
+		DirectoryConnection lab = this.connections.find("lab").orElseThrow();
+		String dn = this.accounts.find(lab, "gMSA", name).orElseThrow().distinguishedName();
+		String renamed = dn.replaceFirst("^CN=[^,]+", "CN=" + name + "-renamed");
+		tool("ldbrename", "-H", labDir().resolve("private/sam.ldb").toString(), dn, renamed);
+
+		RunView blocked = decommission(provisioned);
+
+		assertThat(blocked.state()).as("%s", blocked.failure()).isEqualTo(RunState.NEEDS_ATTENTION);
+		assertThat(step(blocked, StepKind.REMOVE_GMSA)).satisfies((s) -> {
+			assertThat(s.state()).isEqualTo(StepState.NEEDS_ATTENTION);
+			assertThat(s.detail()).contains("the object created as " + dn + " is now " + renamed)
+				.contains("someone moved or renamed it");
+		});
+		assertThat(this.accounts.find(lab, "gMSA", name)).as("the renamed gMSA stays").isPresent();
+	}
+
+	private RunView decommission(String provisioned) {
+		Plan removal = this.service.decommissionPlan(provisioned);
+		return Waiting.forRun(this.service, this.service.decommission(provisioned,
+				new Approval(removal.hash(), "admin", Instant.now(), null)));
 	}
 
 	/** A portable gMSA provisioned on the lab DC, export-only; returns the succeeded run's id. */

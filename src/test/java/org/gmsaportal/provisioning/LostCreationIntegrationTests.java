@@ -10,6 +10,7 @@ import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.KnownPlugin;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.AccountMaintenance;
+import org.gmsaportal.directory.CreatedObject;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.DirectoryConnection;
 import org.gmsaportal.directory.DirectoryConnections;
@@ -204,8 +205,9 @@ class LostCreationIntegrationTests {
 		}
 
 		@Override
-		public Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run) {
-			return this.real.remove(connection, type, name, run);
+		public Removed remove(String connection, ObjectType type, String name, @Nullable CreatedObject created,
+				@Nullable RunRef run) {
+			return this.real.remove(connection, type, name, created, run);
 		}
 
 		@Override

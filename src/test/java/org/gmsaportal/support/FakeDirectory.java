@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
+import org.gmsaportal.directory.CreatedObject;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.DirectoryAuthenticationException;
 import org.gmsaportal.directory.DirectoryUser;
@@ -345,7 +346,8 @@ public class FakeDirectory implements Directory {
 	}
 
 	@Override
-	public Removed remove(String connection, ObjectType type, String name, @Nullable RunRef run) {
+	public Removed remove(String connection, ObjectType type, String name, @Nullable CreatedObject created,
+			@Nullable RunRef run) {
 		seen(run);
 		applying("remove");
 		String blocker = this.blockers.get(type + " " + key(name));
