@@ -13,14 +13,16 @@
 #   p1  a portal run of the full identity set (group, gMSA, portable user, membership, retrieval proof) against raw
 #       ldapadd/ldapmodify of the same objects and samba-tool, BENCH_ROUNDS (7) interleaved rounds (RunPaceBenchmark,
 #       Maven profile bench, the portal in process on H2 with the lab DC).
-#   p2  chained audit append at 1 and 16 threads vs a plain INSERT, then verify and the audit filters at
-#       BENCH_ROWS (1,000,000) events (AuditScaleBenchmark, Maven profile bench).
+#   p2  chained audit append at 1 and 16 threads vs a plain INSERT, then verify at BENCH_ROWS (1,000,000) events
+#       (AuditScaleBenchmark); every audit filter of the page and the API, /dashboards and /audit for one user, p95
+#       against a primary-key lookup, at BENCH_ROWS events (AuditFilterBenchmark; both in Maven profile bench).
 #   p4  BENCH_STARTS (5) cold starts, interleaved, of the jar (java -jar, the baseline), of the extracted jar, and of
 #       the extracted jar with its class data sharing archive through the image's entry point, each to readiness UP
 #       on PostgreSQL: wall time (median, min to max), CPU seconds and resident set when ready; and `java -version`.
 # GMSA_LAB_IP and GMSA_TEST_POSTGRES_PORT choose the addresses, as for scripts/test.sh; BENCH_PORT the portal's;
 # BENCH_JAR a jar to measure instead of this checkout's (before/after figures); BENCH_MAVEN_ARGS more arguments for
-# p2's Maven run (e.g. -Dspring.flyway.target=23 to measure without the audit indexes of V26).
+# p2's Maven run (e.g. -Dtest=AuditFilterBenchmark for the filters alone, -Dspring.flyway.target=28 to measure
+# without the audit indexes of V29).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -141,8 +143,9 @@ rss_row() { printf '| %-44s | %10s | %10s | %7.2fx |\n' "$1" "$2" "$limit_mib" "
 
 p2() {
 	start_postgres
-	./mvnw -q -B test -Pbench -Dtest=AuditScaleBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-		-Dbench.rows="$rows" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -v '^\s*$' | grep -E '^\||^P2|generated|ERROR|FAIL' || true
+	./mvnw -q -B test -Pbench -Dtest=AuditScaleBenchmark,AuditFilterBenchmark \
+		-Dsurefire.failIfNoSpecifiedTests=false \
+		-Dbench.rows="$rows" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -v '^\s*$' | grep -E '^\||^P2|generated|reusing|ERROR|FAIL' || true
 }
 
 # P4: cold starts to readiness. The extracted layout and its archive are made as the Dockerfile makes them (the jar

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param from events at or after this instant
  * @param to events before this instant
- * @param actor actor name contains this (case-insensitive)
+ * @param actor exactly this actor name, ignoring case (an index lists one actor's events in order)
  * @param action action starts with this, e.g. {@code auth.} for every sign-in event
  * @param outcome exactly this outcome
  * @param text target, details, actor or action contains this (case-insensitive)

@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 import org.gmsaportal.support.BenchTable;
 import org.gmsaportal.support.PostgresDatabase;
@@ -27,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * P2 of issue 18 on PostgreSQL: chained append throughput at 1 and 16 threads against a plain one-row INSERT per
- * transaction, then verification and every audit filter (web page and API) at {@code bench.rows} (1,000,000)
- * events. Prints a table of figure, baseline in the same run and ratio; asserts nothing about time.
+ * transaction, then verification at {@code bench.rows} (1,000,000) events ({@link AuditFilterBenchmark} measures
+ * the filters). Prints a table of figure, baseline in the same run and ratio; asserts nothing about time.
  *
  * <p>
  * Not part of {@code verify}: {@code scripts/bench.sh p2} runs it ({@code ./mvnw -B test -Pbench
@@ -40,8 +38,6 @@ class AuditScaleBenchmark {
 	private static final int ROWS = Integer.getInteger("bench.rows", 1_000_000);
 
 	private static final Duration APPEND_TIME = Duration.ofSeconds(Integer.getInteger("bench.append.seconds", 8));
-
-	private static final int QUERY_ROUNDS = 20;
 
 	private static final Instant BASE = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -110,40 +106,8 @@ class AuditScaleBenchmark {
 		});
 		this.table.add("verify " + ROWS + " events, s", verify, scan);
 
-		double newest = p95(() -> this.auditLog.after(AuditQuery.all(), ROWS - 50, 50));
-		Instant day = BASE.plus(Duration.ofDays(100));
-		web("actor, rare", filter(null, null, "rare.person", null, null, null), newest);
-		web("free text", filter(null, null, null, null, null, "svc777"), newest);
-		web("outcome DENIED", filter(null, null, null, null, AuditOutcome.DENIED, null), newest);
-		web("one day", filter(day, day.plus(Duration.ofDays(1)), null, null, null, null), newest);
-		this.table.add("web page 2000 of all (OFFSET), p95 ms",
-				p95(() -> this.auditLog.search(AuditQuery.all(), 2000, 50)), newest);
-		this.table.add("web page 2000 of all (keyset), p95 ms",
-				p95(() -> this.auditLog.before(AuditQuery.all(), ROWS - 2000 * 50, 51)), newest);
-		api("actor, rare", filter(null, null, "rare.person", null, null, null), newest);
-		api("action, rare", filter(null, null, null, "directory.kds", null, null), newest);
-		api("one day", filter(day, day.plus(Duration.ofDays(1)), null, null, null, null), newest);
-		this.table.print("baseline for filters: newest 50 events by primary key");
+		this.table.print("the audit filters at this size: AuditFilterBenchmark");
 		this.jdbc.update("ALTER TABLE audit_event ENABLE TRIGGER USER");
-	}
-
-	/** The web list as main had it (COUNT + OFFSET) and as it is now (capped count + keyset page). */
-	private void web(String name, AuditQuery query, double baseline) {
-		this.table.add("web " + name + " (COUNT+OFFSET), p95 ms", p95(() -> this.auditLog.search(query, 0, 50)),
-				baseline);
-		this.table.add("web " + name + " (keyset), p95 ms", p95(() -> {
-			this.auditLog.countUpTo(query, 1000);
-			return this.auditLog.before(query, Long.MAX_VALUE, 51);
-		}), baseline);
-	}
-
-	private void api(String name, AuditQuery query, double baseline) {
-		this.table.add("API filter " + name + ", p95 ms", p95(() -> this.auditLog.after(query, 0, 50)), baseline);
-	}
-
-	private static AuditQuery filter(Instant from, Instant to, String actor, String action, AuditOutcome outcome,
-			String text) {
-		return new AuditQuery(from, to, actor, action, outcome, text, null);
 	}
 
 	/** Events per second that {@code threads} threads reach calling {@code append} for {@link #APPEND_TIME}. */
@@ -166,18 +130,6 @@ class AuditScaleBenchmark {
 		}
 		pool.shutdown();
 		return done.get() / ((System.nanoTime() - start) / 1e9);
-	}
-
-	private static double p95(Supplier<?> query) {
-		query.get();
-		double[] ms = new double[QUERY_ROUNDS];
-		for (int i = 0; i < QUERY_ROUNDS; i++) {
-			long start = System.nanoTime();
-			query.get();
-			ms[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(ms);
-		return ms[(int) Math.ceil(0.95 * QUERY_ROUNDS) - 1];
 	}
 
 	private static double seconds(Runnable action) {

@@ -47,6 +47,7 @@ class AuditEventsController {
 	 * Events after the cursor, oldest first. The cursor is the sequence number of the last event already
 	 * read; pass {@code nextCursor} back until it is null. A request id as {@code correlationId} (or its ticket as
 	 * {@code ticket}) returns the request's whole trail: filing, decision, its run, callbacks, decommission.
+	 * {@code actor} is an actor's whole name in any case, {@code action} the start of an action name.
 	 */
 	@GetMapping
 	EventPage list(@RequestParam(required = false) @Nullable Instant from,
