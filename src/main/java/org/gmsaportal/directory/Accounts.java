@@ -1,7 +1,9 @@
 package org.gmsaportal.directory;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.naming.InvalidNameException;
@@ -51,8 +53,30 @@ final class Accounts {
 		return found.isEmpty() ? null : found.get(0);
 	}
 
-	/** Whether the group at {@code groupDn} lists {@code memberDn} directly in its {@code member} attribute. */
+	/**
+	 * The account just created at {@code dn}, read back with what a later lookup of its name asks for (and
+	 * {@code more}), which the held session then answers without asking the DC again.
+	 */
+	static @Nullable Attributes readBack(DirContext ctx, String domainNc, String samAccountName, String dn,
+			String... more) throws NamingException {
+		Set<String> fetched = new LinkedHashSet<>(CountingContext.ACCOUNT_ATTRIBUTES);
+		fetched.addAll(List.of(more));
+		Attributes entry = Ldap.read(ctx, dn, fetched.toArray(String[]::new));
+		if (entry != null) {
+			CountingContext.remember(ctx, domainNc, samAccountName, entry, fetched);
+		}
+		return entry;
+	}
+
+	/**
+	 * Whether the group at {@code groupDn} lists {@code memberDn} directly in its {@code member} attribute; answered by
+	 * the held session when it read the group's members back after creating it.
+	 */
 	static boolean isMember(DirContext ctx, String groupDn, String memberDn) throws NamingException {
+		List<String> known = CountingContext.members(ctx, groupDn);
+		if (known != null) {
+			return known.stream().anyMatch((dn) -> sameDn(dn, memberDn));
+		}
 		return !Ldap.search(ctx, groupDn, "(member=" + LdapEncoder.filterEncode(memberDn) + ")",
 				SearchControls.OBJECT_SCOPE, "cn").isEmpty();
 	}

@@ -35,6 +35,14 @@ public interface Directory {
 		};
 	}
 
+	/**
+	 * As {@link #session(String)}, for a run of a plan whose session read {@code planned} ({@link Session#reads}):
+	 * what the plan read is reused where one guard search proves it unchanged on the same DC, and read again where not.
+	 */
+	default Session session(String connection, PlanReads planned) {
+		return session(connection);
+	}
+
 	/** The domain's facts, for the plan, the claim and the credential spec. */
 	DomainIdentity domainFacts(String connection);
 
@@ -189,6 +197,11 @@ public interface Directory {
 
 		@Override
 		void close();
+
+		/** What the session read so far, for a run of the plan it was held for; take it before closing. */
+		default PlanReads reads() {
+			return PlanReads.NONE;
+		}
 
 	}
 

@@ -209,15 +209,43 @@ public final class DirectoryConnection {
 	 * inside a hold changes nothing. Close it on the thread that took it.
 	 */
 	Directory.Session hold() {
-		if (this.holding.get() != null) {
-			return () -> {
-			};
+		return hold(PlanReads.NONE);
+	}
+
+	/** As {@link #hold()}, starting from what a plan's session read, where the DC proves it unchanged. */
+	Directory.Session hold(PlanReads planned) {
+		SessionHold outer = this.holding.get();
+		if (outer != null) {
+			return held(outer, () -> {
+			});
 		}
-		SessionHold hold = new SessionHold(this.serviceSessions);
+		SessionHold hold = new SessionHold(this.serviceSessions,
+				planned.connection().equals(this.name) ? planned : null);
 		this.holding.set(hold);
-		return () -> {
+		return held(hold, () -> {
 			this.holding.remove();
 			hold.release();
+		});
+	}
+
+	/** Whether this thread holds a session ({@link #hold}): then the domain's facts cost nothing more to ask. */
+	boolean held() {
+		return this.holding.get() != null;
+	}
+
+	private Directory.Session held(SessionHold hold, Runnable close) {
+		return new Directory.Session() {
+
+			@Override
+			public void close() {
+				close.run();
+			}
+
+			@Override
+			public PlanReads reads() {
+				return hold.reads(DirectoryConnection.this.name);
+			}
+
 		};
 	}
 

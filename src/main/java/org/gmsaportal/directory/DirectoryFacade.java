@@ -53,7 +53,12 @@ class DirectoryFacade implements Directory {
 
 	@Override
 	public Session session(String connection) {
-		return this.connections.find(connection).map(DirectoryConnection::hold).orElse(() -> {
+		return session(connection, PlanReads.NONE);
+	}
+
+	@Override
+	public Session session(String connection, PlanReads planned) {
+		return this.connections.find(connection).map((c) -> c.hold(planned)).orElse(() -> {
 		});
 	}
 

@@ -13,6 +13,7 @@ import javax.naming.directory.SearchControls;
 
 import org.gmsaportal.directory.internal.Guids;
 import org.gmsaportal.directory.internal.Sids;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.ldap.support.LdapEncoder;
 
@@ -66,10 +67,44 @@ public record DomainFacts(String defaultNamingContext, String configurationNamin
 	 * clock advanced by the time elapsed since (the facts themselves change only by an admin raising a level).
 	 */
 	static DomainFacts read(DirContext ctx) throws NamingException {
-		Read read = CountingContext.stable(ctx, "domainFacts", c -> new Read(readLive(c), System.nanoTime()));
+		return advanced(CountingContext.stable(ctx, "domainFacts", c -> new Read(readOrReuse(c), System.nanoTime())));
+	}
+
+	/** The facts a held session read already, advanced to now; {@code null} when it read none. */
+	static @Nullable DomainFacts known(DirContext ctx) {
+		return (CountingContext.known(ctx, "domainFacts") instanceof Read read) ? advanced(read) : null;
+	}
+
+	private static DomainFacts advanced(Read read) {
 		// The DC's clock comes in whole seconds: so does the time carried forward.
 		long elapsed = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - read.nanoTime());
 		return (elapsed == 0) ? read.facts() : read.facts().at(read.facts().dcTime().plusSeconds(elapsed));
+	}
+
+	/**
+	 * On a run's session that starts from its plan's reads: the rootDSE only, and the plan's facts (the domain's SID,
+	 * GUID and names, which no run changes) with the DC's clock and levels as it answers now, when the same DC
+	 * answers; that also tells the session it may check the plan's other reads. Any other DC: everything read again.
+	 */
+	private static DomainFacts readOrReuse(DirContext ctx) throws NamingException {
+		DomainFacts planned = CountingContext.plannedFacts(ctx);
+		Attributes rootDse = rootDse(ctx);
+		if (planned == null) {
+			return fromRootDse(ctx, rootDse);
+		}
+		boolean same = planned.dcHostName().equalsIgnoreCase(Ldap.string(rootDse, "dnsHostName"))
+				&& planned.defaultNamingContext().equalsIgnoreCase(Ldap.string(rootDse, "defaultNamingContext"));
+		CountingContext.planDc(ctx, same);
+		if (!same) {
+			return fromRootDse(ctx, rootDse);
+		}
+		return new DomainFacts(planned.defaultNamingContext, planned.configurationNamingContext,
+				planned.rootDomainNamingContext, planned.domainSid, planned.domainGuid, planned.dnsName,
+				planned.netbiosName, planned.forestDnsName, planned.dcHostName, planned.dcServerReference,
+				parseGeneralizedTime(Ldap.string(rootDse, "currentTime")),
+				(int) Ldap.longValue(rootDse, "domainFunctionality", -1),
+				(int) Ldap.longValue(rootDse, "forestFunctionality", -1),
+				(int) Ldap.longValue(rootDse, "domainControllerFunctionality", -1));
 	}
 
 	private DomainFacts at(Instant now) {
@@ -82,10 +117,17 @@ public record DomainFacts(String defaultNamingContext, String configurationNamin
 	}
 
 	static DomainFacts readLive(DirContext ctx) throws NamingException {
-		Attributes rootDse = ctx.getAttributes("",
+		return fromRootDse(ctx, rootDse(ctx));
+	}
+
+	private static Attributes rootDse(DirContext ctx) throws NamingException {
+		return ctx.getAttributes("",
 				new String[] { "defaultNamingContext", "configurationNamingContext", "rootDomainNamingContext",
 						"dnsHostName", "serverName", "currentTime", "domainFunctionality", "forestFunctionality",
 						"domainControllerFunctionality" });
+	}
+
+	private static DomainFacts fromRootDse(DirContext ctx, Attributes rootDse) throws NamingException {
 		String domain = Ldap.string(rootDse, "defaultNamingContext");
 		String config = Ldap.string(rootDse, "configurationNamingContext");
 		String root = Ldap.string(rootDse, "rootDomainNamingContext");

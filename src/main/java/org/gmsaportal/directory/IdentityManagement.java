@@ -53,8 +53,10 @@ class IdentityManagement {
 			attributes.put("adminDescription", Accounts.MARKER);
 			attributes.put("description", Accounts.provenance(this.audit.run()));
 			create(ctx, "directory.group.ensure", "create the group " + dn, dn, container, attributes, details);
-			return this.audit.record("directory.group.ensure",
-					new EnsureResult("group", dn, guidOf(ctx, dn), Outcome.CREATED, List.of(), List.of()), details);
+			// Read back with its members, so that the run's gMSA and membership steps ask the DC nothing about it.
+			Attributes created = Accounts.readBack(ctx, facts.defaultNamingContext(), name, dn, "member");
+			return this.audit.record("directory.group.ensure", new EnsureResult("group", dn,
+					(created != null) ? Accounts.guid(created) : null, Outcome.CREATED, List.of(), List.of()), details);
 		});
 	}
 
@@ -100,7 +102,7 @@ class IdentityManagement {
 				}
 				throw this.audit.failure(GmsaAccounts.ACTION, dn, message, details, ex);
 			}
-			Attributes created = Ldap.read(ctx, dn, GmsaAccounts.ATTRIBUTES);
+			Attributes created = Accounts.readBack(ctx, facts.defaultNamingContext(), plan.name() + "$", dn);
 			List<String> drift = (created != null) ? GmsaAccounts.drift(created, plan, request.passwordIntervalDays())
 					: List.of("the DC did not return the new object");
 			// Read back through our own parser: the DC must hold exactly the descriptor we meant to write.
@@ -158,12 +160,6 @@ class IdentityManagement {
 		catch (NamingException ex) {
 			throw this.audit.failure(action, dn, WriteErrors.explain(ex, what, container), details, ex);
 		}
-	}
-
-	private static java.util.@org.jspecify.annotations.Nullable UUID guidOf(DirContext ctx, String dn)
-			throws NamingException {
-		Attributes entry = Ldap.read(ctx, dn, "objectGUID");
-		return (entry != null) ? Accounts.guid(entry) : null;
 	}
 
 }

@@ -161,11 +161,16 @@ class KdsRootKeyManagement {
 
 	static List<KdsRootKey> list(DirContext ctx, String configNc) throws NamingException {
 		List<KdsRootKey> keys = new ArrayList<>();
-		if (Ldap.read(ctx, containerDn(configNc), "cn") == null) {
+		List<Attributes> found;
+		try {
+			found = Ldap.search(ctx, containerDn(configNc), "(objectClass=msKds-ProvRootKey)",
+					SearchControls.ONELEVEL_SCOPE, "cn", "distinguishedName", "msKds-CreateTime", "msKds-UseStartTime");
+		}
+		catch (javax.naming.NameNotFoundException ex) {
+			// No container (a forest not prepared for gMSAs): no keys; one search instead of a read and a search.
 			return keys;
 		}
-		for (Attributes key : Ldap.search(ctx, containerDn(configNc), "(objectClass=msKds-ProvRootKey)",
-				SearchControls.ONELEVEL_SCOPE, "cn", "distinguishedName", "msKds-CreateTime", "msKds-UseStartTime")) {
+		for (Attributes key : found) {
 			UUID id;
 			try {
 				id = UUID.fromString(Ldap.string(key, "cn"));

@@ -48,10 +48,12 @@ class PasswordRetrievalProof {
 			throw new DirectoryException("password: must not be empty");
 		}
 		ProofResult result;
+		// In a run the held session knows the domain's naming context: the proof then reads only the password.
+		String knownNc = connection.held() ? connection.domainFacts().defaultNamingContext() : null;
 		try {
 			result = connection.withContext(account + "@" + connection.domain(), new String(password), ctx -> {
-				Attributes entry = Accounts.find(ctx, Ldap.defaultNamingContext(ctx), gmsa + "$", "distinguishedName",
-						"msDS-ManagedPassword");
+				String nc = (knownNc != null) ? knownNc : Ldap.defaultNamingContext(ctx);
+				Attributes entry = Accounts.find(ctx, nc, gmsa + "$", "distinguishedName", "msDS-ManagedPassword");
 				byte[] blob = (entry != null) ? Ldap.bytes(entry, "msDS-ManagedPassword") : null;
 				if (blob == null) {
 					return null;

@@ -96,7 +96,7 @@ final class PortableUsers {
 		finally {
 			attributes.remove("unicodePwd");
 		}
-		Attributes created = Ldap.read(ctx, dn, "objectGUID");
+		Attributes created = Accounts.readBack(ctx, facts.defaultNamingContext(), name, dn);
 		return audit.record(USER_ACTION, new EnsureResult("user", dn, (created != null) ? Accounts.guid(created) : null,
 				Outcome.CREATED, List.of(),
 				List.of("The password never expires, because ccg.exe cannot renew it; rotate it by re-issuing the "

@@ -33,8 +33,12 @@ final class SessionHold {
 
 	private long used;
 
-	SessionHold(ServiceSessions pool) {
+	// Handed to the first session this hold takes, then forgotten: a session taken after a broken one reads afresh.
+	private @Nullable PlanReads planned;
+
+	SessionHold(ServiceSessions pool, @Nullable PlanReads planned) {
 		this.pool = pool;
+		this.planned = planned;
 	}
 
 	<T> T run(String principal, String password, Supplier<DirContext> opener,
@@ -52,6 +56,10 @@ final class SessionHold {
 			release();
 			session = this.pool.lend(principal, password, opener);
 			CountingContext.held(session.ctx(), true);
+			if (this.planned != null) {
+				CountingContext.reuse(session.ctx(), this.planned);
+				this.planned = null;
+			}
 			this.lent = session;
 		}
 		this.depth++;
@@ -78,6 +86,16 @@ final class SessionHold {
 				this.broken = false;
 			}
 		}
+	}
+
+	/** What the held session read so far, for a run of the plan it read for ({@link PlanReads}). */
+	PlanReads reads(String connection) {
+		ServiceSessions.Lent session = this.lent;
+		if (session == null) {
+			return PlanReads.NONE;
+		}
+		return new PlanReads(connection, DomainFacts.known(session.ctx()), CountingContext.configuration(session.ctx()),
+				CountingContext.accounts(session.ctx()));
 	}
 
 	/** Gives the session back to the pool (a broken one was closed already). */

@@ -3,6 +3,7 @@ package org.gmsaportal.provisioning;
 import java.util.Map;
 
 import org.gmsaportal.audit.Actor;
+import org.gmsaportal.directory.PlanReads;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,20 +25,23 @@ public final class ApprovedPlan {
 
 	private final Actor actor;
 
+	private final PlanReads reads;
+
 	/** The approver is whoever acts on this thread: the person or API client whose approval this is. */
 	ApprovedPlan(Plan plan, Approval approval, RunKind kind, @Nullable String decommissions,
 			Map<Integer, String> inputs) {
-		this(plan, approval, kind, decommissions, inputs, Actor.current());
+		this(plan, approval, kind, decommissions, inputs, Actor.current(), PlanReads.NONE);
 	}
 
 	private ApprovedPlan(Plan plan, Approval approval, RunKind kind, @Nullable String decommissions,
-			Map<Integer, String> inputs, Actor actor) {
+			Map<Integer, String> inputs, Actor actor, PlanReads reads) {
 		this.plan = plan;
 		this.approval = approval;
 		this.kind = kind;
 		this.decommissions = decommissions;
 		this.inputs = Map.copyOf(inputs);
 		this.actor = actor;
+		this.reads = reads;
 	}
 
 	/**
@@ -45,7 +49,19 @@ public final class ApprovedPlan {
 	 * {@link Actor#system()}, not as the client whose filing happens to be on this thread.
 	 */
 	ApprovedPlan byPolicy() {
-		return new ApprovedPlan(this.plan, this.approval, this.kind, this.decommissions, this.inputs, Actor.system());
+		return new ApprovedPlan(this.plan, this.approval, this.kind, this.decommissions, this.inputs, Actor.system(),
+				this.reads);
+	}
+
+	/** The same, with what the approval's re-plan read from the directory, for its run to reuse under a guard. */
+	ApprovedPlan withReads(PlanReads planned) {
+		return new ApprovedPlan(this.plan, this.approval, this.kind, this.decommissions, this.inputs, this.actor,
+				planned);
+	}
+
+	/** What the approval's re-plan read from the directory ({@link PlanReads#NONE} when it read nothing). */
+	PlanReads reads() {
+		return this.reads;
 	}
 
 	/** Who approved, as the audit trail names them: every event of the run's first attempt names this actor. */

@@ -44,6 +44,26 @@ class CreationIntents {
 	record Creation(ObjectType type, String name) {
 	}
 
+	/**
+	 * A step about to run, as far as creating a directory object goes.
+	 *
+	 * @param creation what it creates, if it creates an object the run's decommission removes
+	 * @param earlier the intent an earlier attempt of the run recorded for it, if any
+	 * @param createdEarlier whether that attempt evidently created the object: only then is it the run's own
+	 */
+	record Prepared(Optional<Creation> creation, Optional<RunAttemptRepository.Intended> earlier,
+			boolean createdEarlier) {
+	}
+
+	/** The step's creation, read before the attempt starts the step, so that an intent found is an earlier one's. */
+	Prepared prepare(String runId, ProvisioningRequest request, RunView.StepView step) {
+		Optional<Creation> creation = creation(request, step);
+		Optional<RunAttemptRepository.Intended> earlier = creation
+			.flatMap((c) -> this.attempts.intended(runId, step.index()));
+		return new Prepared(creation, earlier, creation.isPresent() && earlier.isPresent()
+				&& createdEarlier(runId, request, creation.get(), earlier.get()));
+	}
+
 	/** What the step creates, if it is a step that creates a directory object the run's decommission removes. */
 	Optional<Creation> creation(ProvisioningRequest request, RunView.StepView step) {
 		if (step.intent() != StepIntent.CREATE) {

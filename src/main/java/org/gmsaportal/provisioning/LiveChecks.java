@@ -102,7 +102,7 @@ public class LiveChecks {
 	 */
 	public Placement placement(ProvisioningRequest request) {
 		Planner.configured(this.directory, request.directoryConnection());
-		return Planner.place(this.directory, request);
+		return PlanSession.place(this.directory, request);
 	}
 
 	/**

@@ -69,6 +69,20 @@ class PasswordVault {
 		return Optional.ofNullable(this.byRun.get(runId));
 	}
 
+	/**
+	 * A failure of the run in words for the admin, with the run's password cut out should the directory or cluster
+	 * ever echo it.
+	 */
+	String reason(String runId, RuntimeException ex) {
+		String message = (ex.getMessage() != null && !ex.getMessage().isBlank()) ? ex.getMessage()
+				: ex.getClass().getSimpleName() + " (see the portal log)";
+		SecretValue password = this.byRun.get(runId);
+		if (password != null && message.contains(password.reveal())) {
+			message = message.replace(password.reveal(), "(redacted)");
+		}
+		return (message.length() > 1900) ? message.substring(0, 1900) + "..." : message;
+	}
+
 	/** Whether a password waits for its one showing. */
 	boolean waitingToBeShown(String runId) {
 		return this.showings.waiting(runId);

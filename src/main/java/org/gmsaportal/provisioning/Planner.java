@@ -14,7 +14,6 @@ import org.gmsaportal.credspec.DomainIdentity;
 import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.Mode;
-import org.gmsaportal.directory.Directory.ObjectType;
 import org.gmsaportal.directory.Directory;
 import org.gmsaportal.directory.RunRef;
 import org.gmsaportal.secretstores.SecretDestination;
@@ -69,19 +68,21 @@ class Planner {
 	}
 
 	Plan plan(ProvisioningRequest asked) {
+		return planned(asked).plan();
+	}
+
+	/** The plan, with what its LDAP session read: an approval's re-plan hands that to the run ({@link PlanSession}). */
+	PlanSession.Planned planned(ProvisioningRequest asked) {
 		String conn = configured(this.directory, asked.directoryConnection());
-		// One LDAP session for the whole plan (and for an approval's re-plan): one bind, the facts and names read once.
-		try (Directory.Session session = this.directory.session(conn)) {
-			return plan(asked, conn);
-		}
+		return PlanSession.hold(this.directory, conn, () -> plan(asked, conn));
 	}
 
 	private Plan plan(ProvisioningRequest asked, String conn) {
 		DomainIdentity facts = this.directory.domainFacts(conn);
 		// From here on the request names every OU and its platform, so the hash binds where each object goes and
 		// which platform's steps the review showed.
-		ProvisioningRequest request = withDnsServers(withPlatform(asked.withPlacement(place(this.directory, asked))),
-				conn);
+		ProvisioningRequest request = withDnsServers(
+				withPlatform(asked.withPlacement(PlanSession.place(this.directory, asked))), conn);
 		Placement where = request.where();
 		String domain = facts.dnsName().toLowerCase(Locale.ROOT);
 		List<PlannedStep> planned = new ArrayList<>();
@@ -231,31 +232,6 @@ class Planner {
 		else {
 			add(planned, StepKind.WRITE_PORTABLE_SECRET, where.secretName(), StepIntent.CREATE, description);
 		}
-	}
-
-	/**
-	 * Every OU of the request, with the connection's or the directory's default filled in, once the directory says
-	 * objects can be created there.
-	 * @throws InvalidRequestException naming the OU field and the DN when the container is missing or no OU
-	 */
-	static Placement place(Directory directory, ProvisioningRequest request) {
-		String conn = request.directoryConnection();
-		Placement asked = request.where();
-		String group = container(directory, conn, ObjectType.GROUP, asked.groupOu(), "placement.groupOu");
-		String gmsa = container(directory, conn, ObjectType.GMSA, asked.gmsaOu(), "placement.gmsaOu");
-		String user = (request.hosts() instanceof Hosts.Portable)
-				? container(directory, conn, ObjectType.USER, asked.userOu(), "placement.userOu") : null;
-		return new Placement(group, gmsa, user);
-	}
-
-	private static String container(Directory directory, String connection, ObjectType type,
-			@Nullable String requested, String field) {
-		Directory.Container found = directory.container(connection, type, requested);
-		if (found.problem() != null) {
-			String from = found.source().equals("request") ? "" : "the default from " + found.source() + ", ";
-			throw new InvalidRequestException(field, from + found.problem());
-		}
-		return found.distinguishedName();
 	}
 
 	// What an admin who finds the object in ADUC reads; the run id exists only once the plan is approved.

@@ -127,7 +127,8 @@ public class ProvisioningService {
 	 * @throws ProvisioningRefusedException if the plan cannot run (a step is blocked)
 	 */
 	public ApprovedPlan approve(ProvisioningRequest request, Approval approval) {
-		Plan now = this.planner.plan(request);
+		PlanSession.Planned planned = this.planner.planned(request);
+		Plan now = planned.plan();
 		if (!now.hash().equals(approval.planHash())) {
 			// A run in flight for this name changes what the directory holds; that run is the reason to give.
 			throw this.starts.refuseName(now, new ApprovalMismatchException("The plan changed since it was approved "
@@ -140,7 +141,8 @@ public class ProvisioningService {
 					+ String.join(" ", now.steps().stream().filter((s) -> s.intent() == StepIntent.BLOCKED)
 						.map(PlannedStep::description).toList())));
 		}
-		return new ApprovedPlan(now, approval, RunKind.PROVISION, null, Map.of());
+		// Its run reuses what this re-plan read, where one guard search proves it unchanged.
+		return new ApprovedPlan(now, approval, RunKind.PROVISION, null, Map.of()).withReads(planned.reads());
 	}
 
 	/**

@@ -10,10 +10,8 @@ import org.gmsaportal.audit.AuditEvent;
 import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.audit.OnBehalfOf;
-import org.gmsaportal.directory.Directory;
-import org.gmsaportal.directory.LdapBudget;
 import org.gmsaportal.directory.Located;
-import org.jspecify.annotations.Nullable;
+import org.gmsaportal.directory.PlanReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -84,6 +82,11 @@ class RunExecutor {
 	 * @param actor whose approval (or resume) started the attempt: every event the attempt causes names them
 	 */
 	void submit(RunLease lease, Actor actor) {
+		submit(lease, actor, PlanReads.NONE);
+	}
+
+	/** As above, for a run whose approval's re-plan read {@code planned}: the attempt reuses it under a guard. */
+	void submit(RunLease lease, Actor actor, PlanReads planned) {
 		// Heartbeats from now on, also while the task waits for a thread.
 		this.leases.executing(lease);
 		try {
@@ -92,7 +95,7 @@ class RunExecutor {
 				// events of the run carry them because the step runner passes them to the directory and cluster.
 				MDC.put(AuditTrail.CORRELATION_MDC_KEY, lease.runId());
 				try {
-					OnBehalfOf.run(actor, () -> execute(lease));
+					OnBehalfOf.run(actor, () -> execute(lease, planned));
 				}
 				finally {
 					// However the attempt ended, even by an Error: no heartbeat for a run no thread executes.
@@ -110,6 +113,10 @@ class RunExecutor {
 	}
 
 	void execute(RunLease lease) {
+		execute(lease, PlanReads.NONE);
+	}
+
+	private void execute(RunLease lease, PlanReads planned) {
 		long started = System.nanoTime();
 		try {
 			RunView run = this.runs.find(lease.runId()).orElseThrow();
@@ -117,9 +124,8 @@ class RunExecutor {
 				MDC.put(AuditTrail.TICKET_MDC_KEY, run.ticketRef());
 			}
 			ProvisioningRequest request = this.runs.request(lease.runId());
-			LdapBudget.Tally spent = LdapBudget.open();
-			// One LDAP session (one bind) for the whole attempt, remembering the domain's facts and the names it read.
-			try (spent; Directory.Session session = this.steps.session(request)) {
+			AttemptBudget ldap = AttemptBudget.open(this.steps, request, planned);
+			try (ldap) {
 				for (RunView.StepView step : run.steps()) {
 					if (step.state() == StepState.SUCCEEDED || step.state() == StepState.SKIPPED) {
 						// Done in an earlier attempt: never redone.
@@ -132,7 +138,7 @@ class RunExecutor {
 					}
 				}
 			}
-			succeed(lease, run, spent);
+			succeed(lease, run, ldap);
 			this.metrics.run(run.kind(), RunState.SUCCEEDED, started);
 		}
 		catch (LeaseLostException ex) {
@@ -140,7 +146,7 @@ class RunExecutor {
 					+ "and it was interrupted, or it was resumed); nothing more is recorded", lease.runId(), lease.attempt());
 		}
 		catch (RuntimeException ex) {
-			handBack(lease, ex);
+			this.recovery.handBack(lease, ex);
 		}
 	}
 
@@ -154,22 +160,19 @@ class RunExecutor {
 			this.recovery.interruptOwn(lease, RunRecovery.SHUT_DOWN);
 			return RunState.INTERRUPTED;
 		}
-		Optional<CreationIntents.Creation> creation = this.intents.creation(request, step);
-		// Read before this attempt starts the step: an intent found here was recorded by an earlier attempt.
-		Optional<RunAttemptRepository.Intended> earlier = creation
-			.flatMap((c) -> this.attempts.intended(run.id(), step.index()));
-		// Only an object an earlier attempt of this run evidently created may be treated as the run's own.
-		boolean createdEarlier = creation.isPresent() && earlier.isPresent()
-				&& this.intents.createdEarlier(run.id(), request, creation.get(), earlier.get());
+		// Before this attempt starts the step: an intent found now was recorded by an earlier attempt.
+		CreationIntents.Prepared intent = this.intents.prepare(run.id(), request, step);
+		Optional<CreationIntents.Creation> creation = intent.creation();
+		Optional<RunAttemptRepository.Intended> earlier = intent.earlier();
 		StepRunner.RunContext context = new StepRunner.RunContext(run.id(), run.ticketRef(), request, run.domain(),
-				run.decommissions(), this.runs.steps(run.id()), createdEarlier);
+				run.decommissions(), this.runs.steps(run.id()), intent.createdEarlier());
 		held(lease, () -> {
 			this.attempts.stepStarted(lease, step.index());
 			record(run, step, AuditOutcome.SUCCESS, Map.of("state", StepState.RUNNING.name()));
 		});
 		StepRunner.Outcome outcome;
-		long started = System.nanoTime();
-		LdapBudget.Tally tally = LdapBudget.open();
+		AttemptBudget.Step ldap = new AttemptBudget.Step();
+		long started = ldap.started();
 		try {
 			if (creation.isPresent() && earlier.isEmpty()) {
 				Located target = this.intents.locate(request, creation.get());
@@ -184,21 +187,17 @@ class RunExecutor {
 		catch (LeaseLostException ex) {
 			throw ex;
 		}
-		catch (StepBlockedException ex) {
-			this.metrics.step(step.kind(), StepState.NEEDS_ATTENTION, started);
-			needsAttention(lease, run, step, ex, budget(tally, started));
-			return RunState.NEEDS_ATTENTION;
-		}
 		catch (RuntimeException ex) {
-			this.metrics.step(step.kind(), StepState.FAILED, started);
-			fail(lease, run, step, ex, budget(tally, started));
-			return RunState.FAILED;
+			StepState state = (ex instanceof StepBlockedException) ? StepState.NEEDS_ATTENTION : StepState.FAILED;
+			this.metrics.step(step.kind(), state, started);
+			stop(lease, run, step, ex, state, ldap.budget());
+			return (state == StepState.NEEDS_ATTENTION) ? RunState.NEEDS_ATTENTION : RunState.FAILED;
 		}
 		finally {
-			tally.close();
+			ldap.close();
 		}
 		this.metrics.step(step.kind(), outcome.state(), started);
-		RunView.Budget budget = budget(tally, started);
+		RunView.Budget budget = ldap.budget();
 		held(lease, () -> {
 			this.attempts.stepFinished(lease, step.index(), outcome.state(), outcome.result(), outcome.detail(),
 					outcome.artifact(), budget);
@@ -206,57 +205,38 @@ class RunExecutor {
 			details.put("state", outcome.state().name());
 			details.put("result", String.valueOf(outcome.result()));
 			details.put("detail", outcome.detail());
-			details.put("ldap", budget.ldapReads() + " reads, " + budget.ldapWrites() + " writes, "
-					+ budget.ldapBinds() + " binds, " + budget.ldapMillis() + " ms of " + budget.millis() + " ms");
+			details.put("ldap", AttemptBudget.described(budget));
 			record(run, step, AuditOutcome.SUCCESS, details);
 		});
 		return RunState.RUNNING;
 	}
 
-	/** What the step cost: the LDAP operations this thread sent while it ran, and its whole time. */
-	private static RunView.Budget budget(LdapBudget.Tally tally, long started) {
-		LdapBudget.Spent spent = tally.spent();
-		return new RunView.Budget(spent.reads(), spent.writes(), spent.binds(), spent.millis(),
-				java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-	}
-
-	private void fail(RunLease lease, RunView run, RunView.StepView step, RuntimeException ex, RunView.Budget budget) {
-		String reason = reason(run.id(), ex);
-		logger.warn("Run {} failed at step {} ({}): {}", run.id(), step.index(), step.kind(), reason);
-		held(lease, () -> {
-			this.attempts.stepFinished(lease, step.index(), StepState.FAILED, null, reason, null, budget);
-			this.attempts.finish(lease, RunState.FAILED, "step " + step.index() + " (" + step.kind() + ") failed: " + reason);
-			record(run, step, AuditOutcome.FAILURE, Map.of("state", StepState.FAILED.name(), "reason", reason));
-		});
-		announce(run.id());
-	}
-
 	/**
-	 * The step did not do its job because of something outside the portal: the step and the run need attention,
-	 * never SUCCEEDED, and a decommission leaves the run it removes as it was until a resume finishes the job.
+	 * The step did not do its job: it FAILED, or it NEEDS_ATTENTION because of something outside the portal (a
+	 * blocked removal); such a run is never SUCCEEDED, and a decommission leaves the run it removes as it was until a
+	 * resume finishes the job.
 	 */
-	private void needsAttention(RunLease lease, RunView run, RunView.StepView step, StepBlockedException ex,
+	private void stop(RunLease lease, RunView run, RunView.StepView step, RuntimeException ex, StepState state,
 			RunView.Budget budget) {
-		String reason = reason(run.id(), ex);
-		logger.warn("Run {} needs attention at step {} ({}): {}", run.id(), step.index(), step.kind(), reason);
+		boolean blocked = state == StepState.NEEDS_ATTENTION;
+		String reason = this.vault.reason(run.id(), ex);
+		String what = blocked ? "needs attention" : "failed";
+		logger.warn("Run {} {} at step {} ({}): {}", run.id(), what, step.index(), step.kind(), reason);
 		held(lease, () -> {
-			this.attempts.stepFinished(lease, step.index(), StepState.NEEDS_ATTENTION, "BLOCKED", reason, null,
-					budget);
-			this.attempts.finish(lease, RunState.NEEDS_ATTENTION,
-					"step " + step.index() + " (" + step.kind() + ") needs attention: " + reason);
-			record(run, step, AuditOutcome.FAILURE, Map.of("state", StepState.NEEDS_ATTENTION.name(), "reason", reason));
+			this.attempts.stepFinished(lease, step.index(), state, blocked ? "BLOCKED" : null, reason, null, budget);
+			this.attempts.finish(lease, blocked ? RunState.NEEDS_ATTENTION : RunState.FAILED,
+					"step " + step.index() + " (" + step.kind() + ") " + what + ": " + reason);
+			record(run, step, AuditOutcome.FAILURE, Map.of("state", state.name(), "reason", reason));
 		});
 		announce(run.id());
 	}
 
-	private void succeed(RunLease lease, RunView run, LdapBudget.Tally spent) {
-		LdapBudget.Spent ldap = spent.spent();
+	private void succeed(RunLease lease, RunView run, AttemptBudget ldap) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("kind", run.kind().name());
 		details.put("planHash", run.planHash());
 		// The attempt's LDAP traffic, for whoever checks that it follows the run's writes.
-		details.put("ldap", Map.of("sessions", spent.sessions(), "binds", ldap.binds(), "reads", ldap.reads(),
-				"writes", ldap.writes(), "millis", ldap.millis()));
+		details.put("ldap", ldap.totals());
 		boolean removes = run.kind() == RunKind.DECOMMISSION && run.decommissions() != null;
 		if (removes) {
 			// Before the run shows as done: whoever sees the removal finished finds no password of it left.
@@ -291,24 +271,6 @@ class RunExecutor {
 					ex.getClass().getSimpleName());
 		}
 	}
-
-	/**
-	 * The run's own bookkeeping failed (the database or the audit trail is out): the run is handed back as
-	 * interrupted, conditionally on this attempt, so that it can never undo a resume. If even that cannot be
-	 * recorded, the run stays RUNNING without a heartbeat, and recovery marks it interrupted once it is stale.
-	 */
-	private void handBack(RunLease lease, RuntimeException ex) {
-		logger.error("Run {} stopped: its state could not be recorded", lease.runId(), ex);
-		try {
-			this.recovery.interruptOwn(lease, "interrupted: the run's state could not be recorded (database or audit "
-					+ "trail unavailable: " + ex.getClass().getSimpleName() + "); resume it once they are back");
-		}
-		catch (RuntimeException again) {
-			logger.error("Run {} stays RUNNING until its heartbeat is stale; recovery then marks it interrupted: {}",
-					lease.runId(), again.getClass().getSimpleName());
-		}
-	}
-
 	/** One transaction that first makes sure the attempt still holds the run, and locks it. */
 	private void held(RunLease lease, Runnable work) {
 		this.transactions.executeWithoutResult((tx) -> {
@@ -326,17 +288,6 @@ class RunExecutor {
 		this.audit.record(AuditEvent.of(step.kind().auditAction(), step.target(), outcome)
 			.withDetails(all)
 			.withCorrelation(run.id(), run.ticketRef()));
-	}
-
-	/** The failure in words for the admin; a password the run holds is cut out should the directory or cluster ever echo it. */
-	private String reason(String runId, RuntimeException ex) {
-		String message = (ex.getMessage() != null && !ex.getMessage().isBlank()) ? ex.getMessage()
-				: ex.getClass().getSimpleName() + " (see the portal log)";
-		@Nullable String password = this.vault.forRun(runId).map((p) -> p.reveal()).orElse(null);
-		if (password != null && message.contains(password)) {
-			message = message.replace(password, "(redacted)");
-		}
-		return (message.length() > 1900) ? message.substring(0, 1900) + "..." : message;
 	}
 
 }

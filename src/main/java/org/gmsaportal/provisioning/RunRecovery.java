@@ -97,6 +97,23 @@ class RunRecovery {
 	}
 
 	/**
+	 * The run's own bookkeeping failed (the database or the audit trail is out): the run is handed back as
+	 * interrupted, conditionally on this attempt, so that it can never undo a resume. If even that cannot be
+	 * recorded, the run stays RUNNING without a heartbeat, and recovery marks it interrupted once it is stale.
+	 */
+	void handBack(RunLease lease, RuntimeException ex) {
+		logger.error("Run {} stopped: its state could not be recorded", lease.runId(), ex);
+		try {
+			interruptOwn(lease, "interrupted: the run's state could not be recorded (database or audit "
+					+ "trail unavailable: " + ex.getClass().getSimpleName() + "); resume it once they are back");
+		}
+		catch (RuntimeException again) {
+			logger.error("Run {} stays RUNNING until its heartbeat is stale; recovery then marks it interrupted: {}",
+					lease.runId(), again.getClass().getSimpleName());
+		}
+	}
+
+	/**
 	 * Marks the attempt interrupted on behalf of the instance holding it; refused (false) if the attempt no longer
 	 * holds the run, so it can never undo a resume that happened meanwhile.
 	 */

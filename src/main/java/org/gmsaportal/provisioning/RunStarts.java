@@ -91,7 +91,7 @@ final class RunStarts {
 			}
 			throw refuseName(plan, ex);
 		}
-		this.executor.submit(lease, approved.actor());
+		this.executor.submit(lease, approved.actor(), approved.reads());
 		return runId;
 	}
 

@@ -19,6 +19,7 @@ import org.gmsaportal.credspec.SecretValue;
 import org.gmsaportal.directory.Directory.Ensured;
 import org.gmsaportal.directory.Directory.Mode;
 import org.gmsaportal.directory.Directory;
+import org.gmsaportal.directory.PlanReads;
 import org.gmsaportal.directory.Removed;
 import org.gmsaportal.directory.RunRef;
 import org.gmsaportal.secretstores.SecretStores;
@@ -50,9 +51,12 @@ class StepRunner {
 		this.store = new StoreSteps(stores, directory, this.portableUsers);
 	}
 
-	/** One LDAP session for the run's directory work on this thread, until closed ({@link Directory#session}). */
-	Directory.Session session(ProvisioningRequest request) {
-		return this.directory.session(request.directoryConnection());
+	/**
+	 * One LDAP session for the run's directory work on this thread, until closed, starting from what the approval's
+	 * re-plan read where the DC proves it unchanged ({@link Directory#session(String, PlanReads)}).
+	 */
+	Directory.Session session(ProvisioningRequest request, PlanReads planned) {
+		return this.directory.session(request.directoryConnection(), planned);
 	}
 
 	/**
