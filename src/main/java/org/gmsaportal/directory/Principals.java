@@ -27,11 +27,12 @@ import org.jspecify.annotations.Nullable;
 final class Principals {
 
 	/**
-	 * SIDs (or DNs) per search: a whole page of the listing in one. The answer holds at most one entry per SID, so it
-	 * stays within the DC's MaxPageSize (1,000) without the paging control, and the filter (about 40 bytes a SID)
-	 * far below the request size limits (AD's MaxReceiveBuffer 10 MB; Samba's 16 MB for a bound session).
+	 * SIDs (or DNs) per search. Samba's time for an OR filter grows faster than its terms: against the 10,000-gMSA
+	 * bench DC, 1,000 SIDs of one page took 0.5 s in one search, 0.32 s in four of 250 and 0.6 s in ten of 100
+	 * (1,000 DNs in one: 2 s). The answer holds at most one entry per SID, so it stays within the DC's MaxPageSize
+	 * (1,000) without the paging control, and the filter far below the request size limits.
 	 */
-	static final int BATCH = 1000;
+	static final int BATCH = 250;
 
 	static final String[] ATTRIBUTES = { "objectSid", "sAMAccountName", "distinguishedName", "objectClass", "cn" };
 
