@@ -128,7 +128,8 @@ class SnapshotGmsas {
 		}
 		String in = " AND gmsa_name IN (" + "?, ".repeat(rows.size() - 1) + "?)";
 		List<Drift> drift = this.jdbc.sql("SELECT " + InventorySnapshots.DRIFT_COLUMNS + " FROM inventory_drift "
-				+ "WHERE snapshot_id = ?" + in + " ORDER BY idx").params(params).query(InventorySnapshots::drift).list();
+				+ "WHERE snapshot_id = ?" + in + " ORDER BY idx").params(params).query(InventorySnapshots::drift)
+			.list();
 		List<Finding> findings = this.jdbc.sql("SELECT " + InventorySnapshots.FINDING_COLUMNS
 				+ " FROM inventory_finding WHERE snapshot_id = ?" + in + " ORDER BY idx").params(params)
 			.query(InventorySnapshots::finding).list();

@@ -196,7 +196,8 @@ abstract class InventoryServiceContract {
 		List<InventoryEntry> records = List.of(new InventoryEntry(InventoryFixtures.RUN, "app05",
 				"CORP.example.com", "app05-hosts", null, null, null, "aks1", "apps", "app05", null, "admin",
 				InventoryFixtures.TAKEN, null));
-		for (GmsaQuery query : List.of(GmsaQuery.all(), query("APP1", null, null, null, GmsaQuery.Sort.RETRIEVERS, true),
+		for (GmsaQuery query : List.of(GmsaQuery.all(),
+				query("APP1", null, null, null, GmsaQuery.Sort.RETRIEVERS, true),
 				query(null, "CORP.example.com", null, null, GmsaQuery.Sort.DOMAIN, false),
 				query(null, null, Severity.LOW, null, GmsaQuery.Sort.FINDINGS, true),
 				query(null, null, Severity.HIGH, null, GmsaQuery.Sort.NAME, false),

@@ -54,8 +54,8 @@ class GmsaPageController {
 
 	private final TrailLinks links;
 
-	GmsaPageController(SnapshotPicker snapshots, Inventory inventory, RunOverview overview, ProvisioningService provisioning,
-			AuditLog auditLog, TrailLinks links) {
+	GmsaPageController(SnapshotPicker snapshots, Inventory inventory, RunOverview overview,
+			ProvisioningService provisioning, AuditLog auditLog, TrailLinks links) {
 		this.snapshots = snapshots;
 		this.inventory = inventory;
 		this.overview = overview;
