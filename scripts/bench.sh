@@ -379,9 +379,12 @@ inventory_portal() {
 	for ((i = 0; i < ${BENCH_REFRESHES:-3}; i++)); do
 		curl -s -b "$cookies" -c "$cookies" -o /dev/null -w '%{time_total}\n' --data-urlencode "_csrf=$(csrf /inventory)" \
 			"$base/inventory/refresh" >>"$work/refreshes"
-		# Not grep -q: it stops reading at the match, curl then fails writing, and pipefail calls it a failure.
-		curl -s -b "$cookies" -c "$cookies" "$base/inventory" | grep 'every connection was read whole' >/dev/null \
-			|| { echo "bench: the snapshot is not whole (see /inventory)" >&2; exit 1; }
+		curl -s -b "$cookies" -c "$cookies" "$base/inventory" >"$work/inventory.html"
+		grep -q 'every connection was read whole' "$work/inventory.html" || {
+			echo "bench: the snapshot is not whole:" >&2
+			sed -n '/id="incomplete"/,/<\/div>/p' "$work/inventory.html" | sed 's/<[^>]*>//g; /^\s*$/d' >&2
+			exit 1
+		}
 	done
 	sort -n "$work/refreshes" | awk '{t[NR] = $1} END {
 		printf "| %-48s | %12.1f | rounds (s): %s |\n", "inventory refresh through the portal, median s", \

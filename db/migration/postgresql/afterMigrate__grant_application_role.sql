@@ -46,5 +46,9 @@ BEGIN
     GRANT SELECT, INSERT, DELETE ON inventory_drift TO gmsa_portal_app;
     GRANT SELECT, INSERT, DELETE ON inventory_finding TO gmsa_portal_app;
     GRANT SELECT, UPDATE ON inventory_schedule TO gmsa_portal_app;
+    -- V32: a snapshot kept before it gets its list columns once, on the first list asked of it; nothing else moves.
+    GRANT UPDATE (connection, ou_key, retriever_count, finding_count, drift_count, worst_severity)
+        ON inventory_gmsa TO gmsa_portal_app;
+    GRANT UPDATE (gmsa_columns) ON inventory_snapshot TO gmsa_portal_app;
 END
 $$;

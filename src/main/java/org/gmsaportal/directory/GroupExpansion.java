@@ -12,38 +12,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
-import javax.naming.directory.Attribute;
+import javax.naming.SizeLimitExceededException;
 import javax.naming.directory.Attributes;
 import javax.naming.ldap.LdapContext;
-import javax.naming.ldap.LdapName;
 
 import org.gmsaportal.directory.ListedPrincipal.Kind;
-import org.jspecify.annotations.Nullable;
 import org.springframework.ldap.support.LdapEncoder;
 
 /**
  * Expands groups to the accounts that are in them, nested groups included, for the whole read: each group's direct
- * members are read once, level by level and in batches, and each group's closure is kept once computed.
+ * members are read once, level by level and in batches of up to {@link Principals#BATCH} groups, and each group's
+ * closure is kept once computed.
  * <p>
- * Direct members of a batch of groups take three searches, each answered from an index on AD and on Samba: the
- * groups' {@code member} values by DN, {@code (|(distinguishedName=G1)...)} (read in ranges,
- * {@code member;range=0-1499}
- * and on, as AD hands out at most MaxValRange values at a time); the members themselves by DN; and the accounts whose
- * {@code primaryGroupID} is one of the groups: every user is in Domain Users (513) and every computer in Domain
- * Computers (515) by its primary group only, never through {@code member}, so without it those two groups would look
- * nearly empty. (A search on the back link, {@code (memberOf=G)}, would do it in one, but Samba keeps no index on
- * {@code memberOf}: each such search reads the whole domain.) A cycle (G1 in G2 in G3 in G1) is cut by visiting each
- * group once.
+ * A group's {@code member} values come with the search that found the group ({@link MemberValues}: the first range,
+ * {@code member;range=0-1499}, and the further ranges read for a larger group, as AD hands out at most MaxValRange
+ * values at a time); a group met otherwise is read by DN, {@code (|(distinguishedName=G1)...)}. A level then takes
+ * two searches, each answered from an index on AD and on Samba: the members not met yet by DN (with their own first
+ * range of members, so the next level's groups need no search for them either); and the accounts whose
+ * {@code primaryGroupID} is one of the level's groups: every user is in Domain Users (513) and every computer in
+ * Domain Computers (515) by its primary group only, never through {@code member}, so without it those two groups
+ * would look nearly empty. (A search on the back link, {@code (memberOf=G)}, would do it in one, but Samba keeps no
+ * index on {@code memberOf}: each such search reads the whole domain.) A cycle (G1 in G2 in G3 in G1) is cut by
+ * visiting each group once.
  */
 final class GroupExpansion {
-
-	/** Groups per member search. */
-	static final int BATCH = 100;
-
-	/** {@code member} values per request: AD's MaxValRange is 1,500 (or more) values. */
-	static final int RANGE = 1500;
 
 	private static final String[] PRIMARY_ATTRIBUTES = { "objectSid", "sAMAccountName", "distinguishedName",
 			"objectClass", "cn", "primaryGroupID" };
@@ -51,6 +44,10 @@ final class GroupExpansion {
 	private final String base;
 
 	private final String domainSid;
+
+	private final MemberValues members;
+
+	private final int batch;
 
 	// by lower-case DN: the group's direct members, or why they could not be read
 	private final Map<String, List<ListedPrincipal>> direct = new HashMap<>();
@@ -62,17 +59,16 @@ final class GroupExpansion {
 	// every principal met as a member, by lower-case DN
 	private final Map<String, ListedPrincipal> byDn = new HashMap<>();
 
-	private final int range;
-
-	GroupExpansion(String base, String domainSid) {
-		this(base, domainSid, RANGE);
+	GroupExpansion(String base, String domainSid, MemberValues members) {
+		this(base, domainSid, members, Principals.BATCH);
 	}
 
-	/** @param range {@code member} values asked for per request (tests make it small to walk the ranges) */
-	GroupExpansion(String base, String domainSid, int range) {
+	/** @param batch groups (and member DNs) per search (tests make it small to cross batches) */
+	GroupExpansion(String base, String domainSid, MemberValues members, int batch) {
 		this.base = base;
 		this.domainSid = domainSid;
-		this.range = range;
+		this.members = members;
+		this.batch = batch;
 	}
 
 	/**
@@ -96,7 +92,7 @@ final class GroupExpansion {
 		}
 		while (!pending.isEmpty()) {
 			List<ListedPrincipal> batch = new ArrayList<>();
-			while (!pending.isEmpty() && batch.size() < BATCH) {
+			while (!pending.isEmpty() && batch.size() < this.batch) {
 				batch.add(pending.poll());
 			}
 			for (ListedPrincipal member : readBatch(ctx, batch)) {
@@ -176,50 +172,42 @@ final class GroupExpansion {
 		return found;
 	}
 
-	/** The {@code member} DNs of each group of the batch, by group key, every range read. */
+	/**
+	 * The {@code member} DNs of each group of the batch, by group key, every range read: from what the search that
+	 * found the group brought, else from one search by DN for the groups met otherwise.
+	 */
 	private Map<String, List<String>> members(LdapContext ctx, List<ListedPrincipal> batch) throws NamingException {
 		Map<String, List<String>> members = new LinkedHashMap<>();
-		String first = "member;range=0-" + (this.range - 1);
-		for (Attributes entry : PagedSearch.bounded(ctx, this.base, anyDn(batch.stream()
-			.map((g) -> String.valueOf(g.distinguishedName())).toList()), "distinguishedName", first)) {
-			String dn = Ldap.string(entry, "distinguishedName");
-			List<String> values = members.computeIfAbsent(lower(dn), (k) -> new ArrayList<>());
-			Attribute ranged = ranged(entry);
-			while (ranged != null) {
-				for (int i = 0; i < ranged.size(); i++) {
-					values.add(String.valueOf(ranged.get(i)));
-				}
-				String end = ranged.getID().substring(ranged.getID().lastIndexOf('-') + 1);
-				if (end.equals("*")) {
-					break;
-				}
-				int next = Integer.parseInt(end) + 1;
-				ranged = ranged(ctx.getAttributes(new LdapName(dn),
-						new String[] { "member;range=" + next + "-" + (next + this.range - 1) }));
+		List<String> unread = new ArrayList<>();
+		for (ListedPrincipal group : batch) {
+			String dn = String.valueOf(group.distinguishedName());
+			if (this.members.has(dn)) {
+				members.put(key(group), this.members.take(ctx, dn));
+			}
+			else {
+				unread.add(dn);
+			}
+		}
+		if (!unread.isEmpty()) {
+			for (Attributes entry : PagedSearch.bounded(ctx, this.base, anyDn(unread), "distinguishedName",
+					this.members.firstRange())) {
+				String dn = Ldap.string(entry, "distinguishedName");
+				members.put(lower(dn), this.members.all(ctx, dn, MemberValues.ranged(entry)));
 			}
 		}
 		return members;
 	}
 
-	private static @Nullable Attribute ranged(Attributes entry) throws NamingException {
-		NamingEnumeration<? extends Attribute> all = entry.getAll();
-		while (all.hasMore()) {
-			Attribute attribute = all.next();
-			if (attribute.getID().toLowerCase(Locale.ROOT).startsWith("member;range=")) {
-				return attribute;
-			}
-		}
-		return null;
-	}
-
 	/** Looks up the member DNs not met yet, in batches by DN. */
 	private void resolve(LdapContext ctx, List<String> dns) throws NamingException {
 		List<String> unknown = dns.stream().filter((dn) -> !this.byDn.containsKey(lower(dn))).distinct().toList();
-		for (int from = 0; from < unknown.size(); from += BATCH) {
+		for (int from = 0; from < unknown.size(); from += this.batch) {
 			for (Attributes entry : PagedSearch.bounded(ctx, this.base,
-					anyDn(unknown.subList(from, Math.min(from + BATCH, unknown.size()))), Principals.ATTRIBUTES)) {
+					anyDn(unknown.subList(from, Math.min(from + this.batch, unknown.size()))),
+					this.members.with(Principals.ATTRIBUTES))) {
 				ListedPrincipal principal = Principals.of(entry);
 				this.byDn.put(lower(String.valueOf(principal.distinguishedName())), principal);
+				this.members.capture(principal, entry);
 			}
 		}
 	}
@@ -231,8 +219,16 @@ final class GroupExpansion {
 		// Domain Users and Domain Computers are every account's primary group: only their answer needs pages
 		boolean everyone = byRid.containsKey("513") || byRid.containsKey("515");
 		String query = filter.append(')').toString();
-		for (Attributes entry : everyone ? PagedSearch.all(ctx, this.base, query, PRIMARY_ATTRIBUTES)
-				: PagedSearch.bounded(ctx, this.base, query, PRIMARY_ATTRIBUTES)) {
+		List<Attributes> entries;
+		try {
+			entries = everyone ? PagedSearch.all(ctx, this.base, query, PRIMARY_ATTRIBUTES)
+					: PagedSearch.bounded(ctx, this.base, query, PRIMARY_ATTRIBUTES);
+		}
+		catch (SizeLimitExceededException ex) {
+			// another group that is the primary group of more accounts than AD answers without paging (MaxPageSize)
+			entries = PagedSearch.all(ctx, this.base, query, PRIMARY_ATTRIBUTES);
+		}
+		for (Attributes entry : entries) {
 			ListedPrincipal member = Principals.of(entry);
 			this.direct.get(byRid.get(Ldap.string(entry, "primaryGroupID"))).add(member);
 			found.add(member);

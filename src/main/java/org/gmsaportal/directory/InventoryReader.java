@@ -105,7 +105,9 @@ class InventoryReader implements DirectoryInventory {
 			incomplete.add("users could not be read: " + Ldap.diagnostic(ex));
 		}
 		String base = facts.defaultNamingContext();
-		GmsaEntries entries = new GmsaEntries(new Principals(base), new GroupExpansion(base, facts.domainSid()));
+		MemberValues members = new MemberValues();
+		GmsaEntries entries = new GmsaEntries(new Principals(base, members),
+				new GroupExpansion(base, facts.domainSid(), members));
 		List<ListedGmsa> gmsas = new ArrayList<>();
 		int[] pages = { 0 };
 		PagedSearch.Outcome outcome = PagedSearch.forEachPage(ctx, base, "(objectClass=msDS-GroupManagedServiceAccount)",

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.gmsaportal.directory.DirectoryListing;
+import org.gmsaportal.provisioning.InventoryEntry;
+
 /**
  * The inventory's face for the front doors (pages and API): snapshots to read, and a refresh to ask for.
  */
@@ -30,6 +33,27 @@ public interface Inventory {
 	 * its drift and findings, and those of the credential specs that name it. Empty when no snapshot was taken yet.
 	 */
 	Optional<Assessment> ofGmsa(String gmsaName);
+
+	/**
+	 * One page of the snapshot's gMSAs that match the query, with the portal's runs from {@code records}. This
+	 * default filters the snapshot in memory; the service filters, sorts and pages in SQL, reading one page.
+	 */
+	default GmsaPage gmsas(InventorySnapshot snapshot, List<InventoryEntry> records, GmsaQuery query, int page,
+			int size) {
+		return GmsaPage.of(query.apply(InventoryGmsa.of(snapshot, records)), page, size);
+	}
+
+	/** The domains of the snapshot's gMSAs, sorted (the list's filter choices). */
+	default List<String> domains(InventorySnapshot snapshot) {
+		return snapshot.directories().stream().filter((d) -> !d.gmsas().isEmpty())
+			.map(DirectoryListing::domain).distinct().sorted().toList();
+	}
+
+	/** The snapshot's gMSA of that connection and name (with or without its {@code $}, any case). */
+	default Optional<InventoryGmsa> gmsa(InventorySnapshot snapshot, List<InventoryEntry> records, String connection,
+			String name) {
+		return InventoryGmsa.find(InventoryGmsa.of(snapshot, records), connection, name);
+	}
 
 	/**
 	 * The newest {@code max} snapshots in a few numbers each, newest first: the "as of" choices and the inventory

@@ -65,8 +65,7 @@ public record InventoryGmsa(String connection, String domain, ListedGmsa gmsa, L
 	 * ({@code gmsa:<domain>/<name>}, compared without case and trailing {@code $}) and the portal's run of it.
 	 */
 	public static List<InventoryGmsa> of(InventorySnapshot snapshot, List<InventoryEntry> records) {
-		Map<String, String> runs = records.stream()
-			.collect(Collectors.toMap(r -> key(r.domain(), r.gmsaName()), InventoryEntry::runId, (a, b) -> a));
+		Map<String, String> runs = runs(records);
 		// grouped once by subject: a scan of every drift and finding per gMSA grows with their product
 		Map<String, List<Drift>> driftByKey = snapshot.drift().stream()
 			.collect(Collectors.groupingBy(d -> String.valueOf(subjectKey(d.subject()))));
@@ -79,14 +78,23 @@ public record InventoryGmsa(String connection, String domain, ListedGmsa gmsa, L
 				String key = key(listing.domain(), gmsa.samAccountName());
 				List<Drift> drift = driftByKey.getOrDefault(key, List.of());
 				List<Finding> findings = findingsByKey.getOrDefault(key, List.of());
-				String run = runs.get(key);
-				if (run == null) {
-					run = drift.stream().map(Drift::runId).findFirst().orElse(null);
-				}
-				all.add(new InventoryGmsa(listing.connection(), listing.domain(), gmsa, drift, findings, run));
+				all.add(new InventoryGmsa(listing.connection(), listing.domain(), gmsa, drift, findings,
+						run(runs, listing.domain(), gmsa.samAccountName(), drift)));
 			}
 		}
 		return all;
+	}
+
+	/** The portal's runs by gMSA ({@code domain/name}, lower case, without {@code $}). */
+	static Map<String, String> runs(List<InventoryEntry> records) {
+		return records.stream()
+			.collect(Collectors.toMap(r -> key(r.domain(), r.gmsaName()), InventoryEntry::runId, (a, b) -> a));
+	}
+
+	/** The run that made a gMSA: the portal's record of it, else the run its drift names. */
+	static @Nullable String run(Map<String, String> runs, String domain, String name, List<Drift> drift) {
+		String run = runs.get(key(domain, name));
+		return (run != null) ? run : drift.stream().map(Drift::runId).findFirst().orElse(null);
 	}
 
 	/** The gMSA of that connection and name (with or without its {@code $}), if the snapshot holds it. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.gmsaportal.audit.Actor;
@@ -45,6 +47,11 @@ class InventoryService implements Inventory {
 
 	private final InventorySnapshots snapshots;
 
+	private final SnapshotGmsas gmsas;
+
+	// snapshots whose gMSA rows have the list columns (V32): checked once per snapshot, filled if kept before it
+	private final Set<Long> listable = ConcurrentHashMap.newKeySet();
+
 	private final AuditTrail audit;
 
 	private final TransactionTemplate transactions;
@@ -56,13 +63,14 @@ class InventoryService implements Inventory {
 	private final AtomicReference<@Nullable InventorySnapshot> newest = new AtomicReference<>();
 
 	InventoryService(ConnectionReads reads, RunOverview records, ProvisioningService provisioning,
-			List<Assessor> assessors, InventorySnapshots snapshots, AuditTrail audit, TransactionTemplate transactions,
-			InventorySettings settings, Clock clock) {
+			List<Assessor> assessors, InventorySnapshots snapshots, SnapshotGmsas gmsas, AuditTrail audit,
+			TransactionTemplate transactions, InventorySettings settings, Clock clock) {
 		this.reads = reads;
 		this.records = records;
 		this.provisioning = provisioning;
 		this.assessors = List.copyOf(assessors);
 		this.snapshots = snapshots;
+		this.gmsas = gmsas;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.settings = settings;
@@ -101,6 +109,35 @@ class InventoryService implements Inventory {
 
 	private static InventorySnapshot newer(@Nullable InventorySnapshot a, InventorySnapshot b) {
 		return (a == null || b.id() > a.id()) ? b : a;
+	}
+
+	@Override
+	public GmsaPage gmsas(InventorySnapshot snapshot, List<InventoryEntry> records, GmsaQuery query, int page,
+			int size) {
+		return this.gmsas.page(listable(snapshot), records, query, page, size);
+	}
+
+	@Override
+	public List<String> domains(InventorySnapshot snapshot) {
+		return this.gmsas.domains(snapshot.id());
+	}
+
+	@Override
+	public Optional<InventoryGmsa> gmsa(InventorySnapshot snapshot, List<InventoryEntry> records, String connection,
+			String name) {
+		return this.gmsas.one(listable(snapshot), records, connection, name);
+	}
+
+	/** The snapshot's id, once its rows have the list columns: a snapshot kept before V32 gets them now, once. */
+	private long listable(InventorySnapshot snapshot) {
+		long id = snapshot.id();
+		if (!this.listable.contains(id)) {
+			if (!this.gmsas.filled(id)) {
+				this.transactions.executeWithoutResult((status) -> this.gmsas.fill(snapshot));
+			}
+			this.listable.add(id);
+		}
+		return id;
 	}
 
 	@Override

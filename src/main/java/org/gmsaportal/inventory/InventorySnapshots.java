@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,11 @@ import static org.gmsaportal.inventory.SnapshotRows.utc;
 @Repository
 class InventorySnapshots {
 
-	private static final String DRIFT_COLUMNS = "subject, kind, detail, run_id, first_seen";
+	static final String DRIFT_COLUMNS = "subject, kind, detail, run_id, first_seen";
 
 	private static final int ROWS_PER_BATCH = 500;
 
-	private static final String FINDING_COLUMNS = "severity, code, subject, reason, fix, first_seen";
+	static final String FINDING_COLUMNS = "severity, code, subject, reason, fix, first_seen";
 
 	private final JdbcClient jdbc;
 
@@ -57,13 +58,16 @@ class InventorySnapshots {
 		int gmsas = snapshot.directories().stream().mapToInt((d) -> d.gmsas().size()).sum();
 		int specs = snapshot.clusters().stream().mapToInt((c) -> c.credentialSpecs().size()).sum();
 		this.jdbc.sql("INSERT INTO inventory_snapshot (taken_at, taken_by, complete, gmsa_count, credspec_count, "
-				+ "drift_count, finding_count) VALUES (?, ?, ?, ?, ?, ?, ?)")
+				+ "drift_count, finding_count, gmsa_columns) VALUES (?, ?, ?, ?, ?, ?, ?, TRUE)")
 			.params(utc(snapshot.takenAt()), snapshot.takenBy(), snapshot.complete(), gmsas, specs,
 					snapshot.drift().size(), snapshot.findings().size())
 			.update(keys, "id");
 		long id = Objects.requireNonNull(keys.getKey()).longValue();
 		List<Object[]> listings = new ArrayList<>();
 		List<Object[]> gmsaRows = new ArrayList<>();
+		// the list's filter and sort columns (V32), in the order the loop below meets the gMSAs
+		List<InventoryGmsa> listed = InventoryGmsa.of(snapshot, List.of());
+		int next = 0;
 		List<Object[]> specRows = new ArrayList<>();
 		int idx = 0;
 		for (DirectoryListing d : snapshot.directories()) {
@@ -73,8 +77,11 @@ class InventorySnapshots {
 					JSON.writeValueAsString(bare) });
 			for (int i = 0; i < d.gmsas().size(); i++) {
 				ListedGmsa g = d.gmsas().get(i);
-				gmsaRows.add(new Object[] { id, idx, i, d.domain(), SnapshotRows.gmsaKey(g.samAccountName()),
-						JSON.writeValueAsString(g) });
+				Object[] columns = SnapshotGmsas.columns(listed.get(next++));
+				Object[] row = Arrays.copyOf(new Object[] { id, idx, i, d.domain(),
+						SnapshotRows.gmsaKey(g.samAccountName()), JSON.writeValueAsString(g) }, 6 + columns.length);
+				System.arraycopy(columns, 0, row, 6, columns.length);
+				gmsaRows.add(row);
 				if (gmsaRows.size() == ROWS_PER_BATCH) {
 					insertGmsas(gmsaRows);
 				}
@@ -120,7 +127,7 @@ class InventorySnapshots {
 	// The JSON of every gMSA at once would hold the domain a second time beside the listing: rows go in batches.
 	private void insertGmsas(List<Object[]> rows) {
 		this.batch.batchUpdate("INSERT INTO inventory_gmsa (snapshot_id, listing_idx, idx, domain, sam_account_name, "
-				+ "entry_json) VALUES (?, ?, ?, ?, ?, ?)", rows);
+				+ "entry_json, " + SnapshotGmsas.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		rows.clear();
 	}
 
@@ -238,12 +245,12 @@ class InventorySnapshots {
 			.update()).orElse(0);
 	}
 
-	private static Drift drift(ResultSet rs, int row) throws SQLException {
+	static Drift drift(ResultSet rs, int row) throws SQLException {
 		return new Drift(rs.getString("subject"), DriftKind.valueOf(rs.getString("kind")), rs.getString("detail"),
 				rs.getString("run_id"), instant(rs, "first_seen"));
 	}
 
-	private static Finding finding(ResultSet rs, int row) throws SQLException {
+	static Finding finding(ResultSet rs, int row) throws SQLException {
 		return new Finding(Severity.valueOf(rs.getString("severity")), rs.getString("code"), rs.getString("subject"),
 				rs.getString("reason"), rs.getString("fix"), instant(rs, "first_seen"));
 	}

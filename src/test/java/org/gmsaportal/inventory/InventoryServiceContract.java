@@ -11,6 +11,7 @@ import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.ActorKind;
 import org.gmsaportal.audit.OnBehalfOf;
 import org.gmsaportal.cluster.ClusterListing;
+import org.gmsaportal.provisioning.InventoryEntry;
 import org.gmsaportal.support.MockCluster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,71 @@ abstract class InventoryServiceContract {
 		assertThat(gmsa.drift()).extracting(Drift::runId).containsExactly("run-7");
 		assertThat(gmsa.findings()).singleElement().isEqualTo(kept.findings().get(0));
 		assertThat(this.inventory.ofGmsa("nobody").orElseThrow().drift()).isEmpty();
+	}
+
+	/**
+	 * The gMSA list read a page at a time in SQL gives what the whole snapshot filtered, sorted and paged in memory
+	 * gives (the list's semantics before V32), for every filter and sort; ties go by connection, then name.
+	 */
+	@Test
+	void theGmsaListPagedInSqlMatchesTheSnapshotFilteredAndSortedInMemory() {
+		InventorySnapshot kept = listed();
+		List<InventoryEntry> records = List.of(new InventoryEntry(InventoryFixtures.RUN, "app05",
+				"CORP.example.com", "app05-hosts", null, null, null, "aks1", "apps", "app05", null, "admin",
+				InventoryFixtures.TAKEN, null));
+		for (GmsaQuery query : List.of(GmsaQuery.all(),
+				query("APP1", null, null, null, GmsaQuery.Sort.RETRIEVERS, true),
+				query(null, "CORP.example.com", null, null, GmsaQuery.Sort.DOMAIN, false),
+				query(null, null, Severity.LOW, null, GmsaQuery.Sort.FINDINGS, true),
+				query(null, null, Severity.HIGH, null, GmsaQuery.Sort.NAME, false),
+				query(null, null, null, true, GmsaQuery.Sort.DRIFT, false),
+				query(null, null, null, false, GmsaQuery.Sort.OU, true), query("p0_", null, null, null,
+						GmsaQuery.Sort.NAME, false))) {
+			for (int page : new int[] { 0, 1, 99 }) {
+				GmsaPage inMemory = GmsaPage.of(query.apply(InventoryGmsa.of(kept, records)), page, 7);
+				assertThat(this.inventory.gmsas(kept, records, query, page, 7)).as("%s page %d", query, page)
+					.isEqualTo(inMemory);
+			}
+		}
+		assertThat(this.inventory.domains(kept)).containsExactly("corp.example.com", "lab.test");
+		assertThat(this.inventory.gmsa(kept, records, "lab", "APP01")).get()
+			.satisfies((g) -> assertThat(g.domain()).isEqualTo("lab.test"));
+		assertThat(this.inventory.gmsa(kept, records, "corp", "app05$")).get()
+			.satisfies((g) -> assertThat(g.portalRun()).isEqualTo(InventoryFixtures.RUN));
+	}
+
+	@Test
+	void aSnapshotKeptBeforeTheListColumnsGetsThemOnItsFirstList() {
+		InventorySnapshot kept = listed();
+		this.jdbc.sql("UPDATE inventory_gmsa SET connection = NULL, ou_key = NULL, retriever_count = NULL, "
+				+ "finding_count = NULL, drift_count = NULL, worst_severity = NULL WHERE snapshot_id = ?")
+			.param(kept.id()).update();
+		this.jdbc.sql("UPDATE inventory_snapshot SET gmsa_columns = FALSE WHERE id = ?").param(kept.id()).update();
+
+		GmsaPage high = this.inventory.gmsas(kept, List.of(), query(null, null, Severity.HIGH, null,
+				GmsaQuery.Sort.NAME, false), 0, 50);
+
+		assertThat(high.items()).extracting(InventoryGmsa::name).containsExactly("app00$");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM inventory_gmsa WHERE snapshot_id = ? AND connection IS NULL")
+			.param(kept.id()).query(Integer.class).single()).isZero();
+	}
+
+	/** Sixty gMSAs of connection corp and three of connection lab (two of the same names), kept. */
+	private InventorySnapshot listed() {
+		InventorySnapshot many = InventoryFixtures.many(60);
+		List<org.gmsaportal.directory.DirectoryListing> directories = new java.util.ArrayList<>(many.directories());
+		directories.add(new org.gmsaportal.directory.DirectoryListing("lab", "lab.test", InventoryFixtures.TAKEN,
+				List.of(InventoryFixtures.gmsa("app01", 2, "lab"), InventoryFixtures.gmsa("app02", 9, "lab"),
+						InventoryFixtures.gmsa("zz_0", 1, "lab")), List.of(), List.of(), List.of()));
+		InventorySnapshot unsaved = new InventorySnapshot(0, many.takenAt(), many.takenBy(), directories,
+				many.clusters(), many.drift(), many.findings());
+		long id = this.snapshots.save(unsaved, List.of("app00"), List.of("app00", "app03"));
+		return this.inventory.latest().filter((s) -> s.id() == id).orElseThrow();
+	}
+
+	private static GmsaQuery query(String name, String domain, Severity finding, Boolean drift, GmsaQuery.Sort sort,
+			boolean descending) {
+		return new GmsaQuery(name, domain, finding, drift, sort, descending);
 	}
 
 	@Test

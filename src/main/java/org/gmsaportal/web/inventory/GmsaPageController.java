@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
+import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.inventory.InventoryGmsa;
 import org.gmsaportal.inventory.InventorySnapshot;
 import org.gmsaportal.provisioning.ProvisioningService;
@@ -43,6 +44,8 @@ class GmsaPageController {
 
 	private final SnapshotPicker snapshots;
 
+	private final Inventory inventory;
+
 	private final RunOverview overview;
 
 	private final ProvisioningService provisioning;
@@ -51,9 +54,10 @@ class GmsaPageController {
 
 	private final TrailLinks links;
 
-	GmsaPageController(SnapshotPicker snapshots, RunOverview overview, ProvisioningService provisioning,
-			AuditLog auditLog, TrailLinks links) {
+	GmsaPageController(SnapshotPicker snapshots, Inventory inventory, RunOverview overview,
+			ProvisioningService provisioning, AuditLog auditLog, TrailLinks links) {
 		this.snapshots = snapshots;
+		this.inventory = inventory;
 		this.overview = overview;
 		this.provisioning = provisioning;
 		this.auditLog = auditLog;
@@ -68,7 +72,7 @@ class GmsaPageController {
 		}
 		InventorySnapshot snapshot = this.snapshots.show(model, "gmsas", asOf)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		InventoryGmsa gmsa = InventoryGmsa.find(InventoryGmsa.of(snapshot, this.overview.inventory()), connection, name)
+		InventoryGmsa gmsa = this.inventory.gmsa(snapshot, this.overview.inventory(), connection, name)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<RunView> runs = runs(gmsa);
 		model.addAttribute("g", gmsa);

@@ -58,9 +58,11 @@ class InventoryController {
 			HttpServletRequest request) {
 		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "gmsas", filter.getAsOf());
 		GmsaQuery query = errors.hasErrors() ? GmsaQuery.all() : filter.toQuery();
-		List<InventoryGmsa> all = snapshot.map(s -> InventoryGmsa.of(s, this.runs.inventory())).orElse(List.of());
-		model.addAttribute("rows", Paged.of(query.apply(all), errors.hasErrors() ? 0 : filter.getPage(), Paged.SIZE));
-		model.addAttribute("domains", all.stream().map(InventoryGmsa::domain).distinct().sorted().toList());
+		int page = errors.hasErrors() ? 0 : filter.getPage();
+		// one page read in SQL (the service), not the whole snapshot
+		model.addAttribute("rows", snapshot.map((s) -> Paged.of(this.inventory.gmsas(s, this.runs.inventory(), query,
+				page, Paged.SIZE))).orElseGet(() -> Paged.of(List.<InventoryGmsa>of(), 0, Paged.SIZE)));
+		model.addAttribute("domains", snapshot.map(this.inventory::domains).orElse(List.of()));
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("sorts", sortLinks(request, filter));
 		links(model, request);

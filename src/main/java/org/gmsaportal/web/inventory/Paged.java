@@ -2,6 +2,9 @@ package org.gmsaportal.web.inventory;
 
 import java.util.List;
 
+import org.gmsaportal.inventory.GmsaPage;
+import org.gmsaportal.inventory.InventoryGmsa;
+
 /**
  * One page of a filtered list.
  *
@@ -13,6 +16,11 @@ import java.util.List;
 record Paged<T>(List<T> items, int page, int size, int total) {
 
 	static final int SIZE = 50;
+
+	/** A page the inventory read in SQL. */
+	static Paged<InventoryGmsa> of(GmsaPage page) {
+		return new Paged<>(page.items(), page.page(), page.size(), page.total());
+	}
 
 	static <T> Paged<T> of(List<T> all, int page, int size) {
 		int pages = Math.max(1, (all.size() + size - 1) / size);

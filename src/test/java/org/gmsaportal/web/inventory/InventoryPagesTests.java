@@ -87,6 +87,10 @@ class InventoryPagesTests {
 		InventorySnapshot snapshot = InventoryFixtures.many(60);
 		given(this.inventory.latest()).willReturn(Optional.of(snapshot));
 		given(this.inventory.history(anyInt())).willReturn(List.of(SnapshotSummary.of(snapshot)));
+		// the face's in-memory list (the service's SQL list is held to it in InventoryServiceContract)
+		given(this.inventory.gmsas(any(), any(), any(), anyInt(), anyInt())).willCallRealMethod();
+		given(this.inventory.domains(any())).willCallRealMethod();
+		given(this.inventory.gmsa(any(), any(), any(), any())).willCallRealMethod();
 		given(this.runs.inventory()).willReturn(List.of());
 		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 100, 0));
 		given(this.links.link(any())).willAnswer(call -> call.getArgument(0));
