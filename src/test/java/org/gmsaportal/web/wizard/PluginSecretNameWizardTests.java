@@ -130,7 +130,8 @@ class PluginSecretNameWizardTests {
 		form.add("portableUser", "WebApp01-ccg");
 		form.add("plugin", "KUBERNETES_SECRET");
 		form.add("pluginInput", pluginInput);
-		form.add("secretDelivery", "STORE");
+		// the portal writes a Kubernetes Secret only to a cluster it applies to, and this draft has none yet
+		form.add("secretDelivery", "MANUAL");
 		return form;
 	}
 
