@@ -123,7 +123,7 @@ class InventoryPagesTests {
 	void findingAndDriftFiltersKeepOnlyTheFlaggedGmsaWithItsBadges() {
 		String high = html("/inventory?finding=HIGH");
 		assertThat(rows(high)).isEqualTo(1);
-		assertThat(high).contains("data-gmsa=\"app00$\"").contains("1 findings, worst HIGH").contains("1 drift");
+		assertThat(high).contains("data-gmsa=\"app00$\"").contains("1 finding, worst HIGH").contains("1 drift");
 		assertThat(rows(html("/inventory?finding=LOW"))).isEqualTo(2);
 		assertThat(rows(html("/inventory?drift=true"))).isEqualTo(1);
 		assertThat(html("/inventory?drift=false")).contains("Page 1 of 2 (59 rows)");
