@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads, and only reads, what one cluster holds for the inventory: every {@code GMSACredentialSpec} with the gMSA
  * and domain it names, who may use it ({@link CredentialSpecGrants}, confirmed by {@link AccessReviews} where the
- * cluster allows), which workloads reference it ({@link CredentialSpecWorkloads}), and the Secrets the portal wrote.
+ * cluster allows), which workloads reference it ({@link CredentialSpecWorkloads}), the Secrets the portal wrote,
+ * and when the gMSA webhook's certificates expire ({@link WebhookCertificateReader}).
  * A part the cluster refuses is named in {@link ClusterListing#incomplete()} and the rest is still read; a cluster
  * that cannot be reached at all gives a listing with nothing in it and the reason.
  */
@@ -77,7 +78,8 @@ class ClusterInventoryReader implements ClusterInventory {
 				() -> Pages.all((o) -> client.secrets().inAnyNamespace()
 					.withLabel(ClusterLabels.MANAGED_BY, ClusterLabels.PORTAL).list(o)))
 			.stream().map(ClusterInventoryReader::coordinates).sorted().toList();
-		return new ClusterListing(connection, readAt, listed, secrets, reads.incomplete());
+		List<WebhookCertificate> certificates = WebhookCertificateReader.read(client, reads);
+		return new ClusterListing(connection, readAt, listed, secrets, reads.incomplete(), certificates);
 	}
 
 	/**

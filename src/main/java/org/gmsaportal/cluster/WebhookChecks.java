@@ -142,7 +142,7 @@ final class WebhookChecks {
 				+ service.getNamespace() + ".", "Check the certificate's expiry where the webhook's TLS Secret is kept.");
 	}
 
-	private static List<String> names(X509Certificate certificate) {
+	static List<String> names(X509Certificate certificate) {
 		try {
 			var sans = certificate.getSubjectAlternativeNames();
 			return (sans != null) ? sans.stream().map((san) -> String.valueOf(san.get(1))).toList() : List.of();

@@ -56,6 +56,18 @@ public interface Inventory {
 	}
 
 	/**
+	 * Every gMSA webhook certificate the snapshot's cluster listings hold, judged against now and
+	 * {@code gmsa.inventory.webhook-certificate-warning}: soonest expiry first, those that could not be read last.
+	 */
+	List<WebhookExpiry> webhookCertificates(InventorySnapshot snapshot);
+
+	/**
+	 * The newest snapshot's webhook certificates that expired or expire within the warning window, soonest first;
+	 * reads only its cluster listings, never its gMSAs.
+	 */
+	List<WebhookExpiry> webhookCertificatesDue();
+
+	/**
 	 * The newest {@code max} snapshots in a few numbers each, newest first: the "as of" choices and the inventory
 	 * over time. This default walks {@link #asOf} back one snapshot at a time, loading each whole; the service
 	 * overrides it with one query over its snapshot table.

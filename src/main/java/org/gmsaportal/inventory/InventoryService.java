@@ -176,6 +176,19 @@ class InventoryService implements Inventory {
 	}
 
 	@Override
+	public List<WebhookExpiry> webhookCertificates(InventorySnapshot snapshot) {
+		return WebhookExpiry.of(snapshot.clusters(), this.clock.instant(), this.settings.webhookCertificateWarning());
+	}
+
+	@Override
+	public List<WebhookExpiry> webhookCertificatesDue() {
+		List<ClusterListing> clusters = this.snapshots.latestId().map(this.snapshots::clusterListings)
+			.orElse(List.of());
+		return WebhookExpiry.of(clusters, this.clock.instant(), this.settings.webhookCertificateWarning()).stream()
+			.filter(WebhookExpiry::due).toList();
+	}
+
+	@Override
 	public Optional<Assessment> ofRun(String runId) {
 		return this.snapshots.latestId().flatMap((id) -> this.snapshots.takenAt(id).map((takenAt) -> {
 			String gmsa = this.provisioning.run(runId).map(RunView::gmsaName).map(SnapshotRows::gmsaKey).orElse(null);

@@ -89,8 +89,7 @@ class InventorySnapshots {
 			idx++;
 		}
 		for (ClusterListing c : snapshot.clusters()) {
-			ClusterListing bare = new ClusterListing(c.connection(), c.readAt(), List.of(), c.secrets(),
-					c.incomplete());
+			ClusterListing bare = c.withCredentialSpecs(List.of());
 			listings.add(new Object[] { id, idx, "CLUSTER", c.connection(), c.complete(),
 					JSON.writeValueAsString(bare) });
 			for (int i = 0; i < c.credentialSpecs().size(); i++) {
@@ -186,8 +185,7 @@ class InventorySnapshots {
 				}
 				else {
 					ClusterListing c = JSON.readValue(rs.getString(3), ClusterListing.class);
-					clusters.add(new ClusterListing(c.connection(), c.readAt(), specs.getOrDefault(idx, List.of()),
-							c.secrets(), c.incomplete()));
+					clusters.add(c.withCredentialSpecs(specs.getOrDefault(idx, List.of())));
 				}
 			});
 		List<Drift> drift = this.jdbc.sql("SELECT " + DRIFT_COLUMNS + " FROM inventory_drift WHERE snapshot_id = ? "
@@ -195,6 +193,13 @@ class InventorySnapshots {
 		List<Finding> findings = this.jdbc.sql("SELECT " + FINDING_COLUMNS + " FROM inventory_finding "
 				+ "WHERE snapshot_id = ? ORDER BY idx").param(id).query(InventorySnapshots::finding).list();
 		return new InventorySnapshot(id, header.takenAt(), header.takenBy(), directories, clusters, drift, findings);
+	}
+
+	/** The snapshot's cluster listings without their credential specs: a few rows, for the overview. */
+	List<ClusterListing> clusterListings(long id) {
+		return this.jdbc.sql("SELECT listing_json FROM inventory_listing WHERE snapshot_id = ? AND kind = 'CLUSTER' "
+				+ "ORDER BY idx").param(id).query((rs, n) -> JSON.readValue(rs.getString(1), ClusterListing.class))
+			.list();
 	}
 
 	/** When each drift ({@link Drift#key()}) of the snapshot was first seen. */

@@ -11,6 +11,7 @@ import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.ActorKind;
 import org.gmsaportal.audit.OnBehalfOf;
 import org.gmsaportal.cluster.ClusterListing;
+import org.gmsaportal.cluster.WebhookCertificate;
 import org.gmsaportal.provisioning.InventoryEntry;
 import org.gmsaportal.support.MockCluster;
 import org.junit.jupiter.api.BeforeEach;
@@ -249,6 +250,41 @@ abstract class InventoryServiceContract {
 	private static GmsaQuery query(String name, String domain, Severity finding, Boolean drift, GmsaQuery.Sort sort,
 			boolean descending) {
 		return new GmsaQuery(name, domain, finding, drift, sort, descending);
+	}
+
+	@Test
+	void theWebhookCertificatesDueComeFromTheNewestSnapshotsClusterListingsAndAnOlderListingHasNone() {
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		ClusterListing aks1 = new ClusterListing("aks1", now, List.of(), List.of(),
+				List.of("Webhook certificates: caBundle of MutatingWebhookConfiguration broken: no PEM"), List.of(
+						new WebhookCertificate("caBundle of MutatingWebhookConfiguration soon", "CN=soon",
+								now.plus(Duration.ofDays(10)), null),
+						new WebhookCertificate("Secret gmsa/later-tls (tls.crt)", "CN=later",
+								now.plus(Duration.ofDays(100)), null),
+						new WebhookCertificate("caBundle of MutatingWebhookConfiguration broken", null, null,
+								"no PEM")));
+		ClusterListing aks2 = new ClusterListing("aks2", now, List.of(), List.of(), List.of(), List.of(
+				new WebhookCertificate("Secret gmsa/old-tls (tls.crt)", "CN=old", now.minus(Duration.ofDays(1)),
+						null)));
+		long id = this.snapshots.save(new InventorySnapshot(0, now, "auditor", List.of(), List.of(aks1, aks2),
+				List.of(), List.of()), List.of(), List.of());
+
+		assertThat(this.inventory.webhookCertificatesDue())
+			.extracting(WebhookExpiry::connection, (e) -> e.certificate().subject(), WebhookExpiry::status)
+			.containsExactly(tuple("aks2", "CN=old", WebhookExpiry.Status.EXPIRED),
+					tuple("aks1", "CN=soon", WebhookExpiry.Status.EXPIRING));
+		InventorySnapshot kept = this.inventory.latest().orElseThrow();
+		assertThat(listing(kept, "aks1")).isEqualTo(aks1);
+		assertThat(this.inventory.webhookCertificates(kept)).extracting(WebhookExpiry::status).containsExactly(
+				WebhookExpiry.Status.EXPIRED, WebhookExpiry.Status.EXPIRING, WebhookExpiry.Status.VALID,
+				WebhookExpiry.Status.UNREADABLE);
+		// as a listing kept before the inventory read the webhook's certificates holds it
+		this.jdbc.sql("UPDATE inventory_listing SET listing_json = ? WHERE snapshot_id = ? AND connection = 'aks2'")
+			.params("{\"connection\":\"aks2\",\"readAt\":\"" + now + "\",\"credentialSpecs\":[],\"secrets\":[],"
+					+ "\"incomplete\":[]}", id)
+			.update();
+		assertThat(this.inventory.webhookCertificatesDue()).extracting(WebhookExpiry::connection)
+			.containsExactly("aks1");
 	}
 
 	@Test

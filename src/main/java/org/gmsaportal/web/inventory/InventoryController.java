@@ -33,7 +33,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The inventory's tables for admins and auditors, from a kept snapshot: gMSAs (filter, sort, paging in the URL),
- * KDS root keys, portable users, credential specs and the findings by severity; and an admin's "refresh now".
+ * KDS root keys, portable users, credential specs with the gMSA webhook's certificates, and the findings by
+ * severity; and an admin's "refresh now".
  */
 @Controller
 class InventoryController {
@@ -84,7 +85,12 @@ class InventoryController {
 	@GetMapping("/inventory/credential-specs")
 	String specs(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
 			HttpServletRequest request) {
-		return table("credential-specs", Rows::specs, filter, errors, model, request);
+		String view = table("credential-specs", Rows::specs, filter, errors, model, request);
+		// the webhook's certificates are judged against now: a snapshot keeps only when each expires
+		InventorySnapshot shown = (InventorySnapshot) model.getAttribute("snapshot");
+		model.addAttribute("webhookCertificates",
+				(shown != null) ? this.inventory.webhookCertificates(shown) : List.of());
+		return view;
 	}
 
 	/** One of the snapshot's simpler tables, filtered by the name text (ignored when the filter is invalid). */

@@ -2,11 +2,13 @@ package org.gmsaportal.web.overview;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.gmsaportal.inventory.SnapshotSummary;
+import org.gmsaportal.inventory.WebhookExpiry;
 import org.gmsaportal.provisioning.PendingRequests;
 import org.gmsaportal.provisioning.RunState;
 import org.gmsaportal.provisioning.RunView;
@@ -17,10 +19,14 @@ import org.springframework.context.MessageSource;
 
 /**
  * Turns what the overview read into the list of things needing attention, worst first: stopped runs, connections
- * that do not answer, requests waiting for a decision, then what the newest inventory snapshot found. Links go to
+ * that do not answer, requests waiting for a decision, then what the newest inventory snapshot found (webhook
+ * certificates expiring, drift, findings, parts not read). Links go to
  * pages the viewer may open: an auditor is sent to read-only pages, never to the wizard.
  */
 final class AttentionItems {
+
+	/** Where each cluster's webhook certificates are listed; auditors may open it too. */
+	static final String WEBHOOK_CERTIFICATES = "/inventory/credential-specs#webhook-certificates";
 
 	private final MessageSource messages;
 
@@ -98,6 +104,25 @@ final class AttentionItems {
 		if (!snapshot.complete()) {
 			add("snapshot-incomplete", "warn", text("overview.attention.incomplete", snapshot.id()),
 					snapshot.takenAt(), "/inventory", text("overview.attention.incomplete.open"));
+		}
+		return this;
+	}
+
+	/**
+	 * Each cluster whose gMSA webhook certificate expired or expires soon, once, by its soonest certificate: the
+	 * webhook fails closed, so an expired certificate stops every pod in the namespaces it watches.
+	 */
+	AttentionItems webhookCertificates(List<WebhookExpiry> due) {
+		Map<String, WebhookExpiry> soonest = new LinkedHashMap<>();
+		due.forEach((expiry) -> soonest.putIfAbsent(expiry.connection(), expiry));
+		for (WebhookExpiry expiry : soonest.values()) {
+			boolean expired = expiry.status() == WebhookExpiry.Status.EXPIRED;
+			String text = expired
+					? text("overview.attention.webhook.expired", expiry.connection(), expiry.certificate().source())
+					: text("overview.attention.webhook.expiring", expiry.connection(), expiry.certificate().source(),
+							expiry.daysLeft());
+			add("webhook-certificate", expired ? "danger" : "warn", text, expiry.certificate().notAfter(),
+					WEBHOOK_CERTIFICATES, text("overview.attention.webhook.open"));
 		}
 		return this;
 	}

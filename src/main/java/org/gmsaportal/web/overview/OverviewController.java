@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The landing page: what needs attention now, the last runs and each connection's health. Every view costs a few
  * bounded queries of the portal's own tables (stopped and latest runs by limit, runs counted by state, the requests
- * waiting, the newest snapshot's counts row) and nothing remote: no directory, no cluster, no count of the audit
- * trail. Connection health is what the wizard last read, with its age.
+ * waiting, the newest snapshot's counts row and its cluster listings' rows) and nothing remote: no directory, no
+ * cluster, no count of the audit trail. Connection health is what the wizard last read, with its age.
  */
 @Controller
 class OverviewController {
@@ -65,6 +65,7 @@ class OverviewController {
 			.runs(this.runs.needingAttention(RUN_LIMIT), this.runs.countsByState())
 			.connections(connections)
 			.pending(this.requests.pending())
+			.webhookCertificates(this.inventory.webhookCertificatesDue())
 			.inventory(snapshot)
 			.list();
 		model.addAttribute("directoryCount", this.connections.directoryConnections().size());

@@ -128,7 +128,11 @@ class WizardController {
 			model.addAttribute("computers", this.live.searchComputers(directoryConnection(wizard), computerSearch));
 			return stay("identity", form, wizard, user, model);
 		}
+		if (!go.equals("back")) {
+			PluginSecretName.fill(form);
+		}
 		form.validate(errors);
+		PluginSecretName.check(form, errors);
 		if (!errors.hasErrors()) {
 			engineRules("identity", wizard, errors, true);
 		}
@@ -303,6 +307,9 @@ class WizardController {
 				model.addAttribute("groupScopes", GroupScope.values());
 				model.addAttribute("plugins", WizardPlugin.values());
 				model.addAttribute("deliveries", SecretDelivery.values());
+				IdentityStep identity = (IdentityStep) java.util.Objects.requireNonNull(model.getAttribute("form"));
+				model.addAttribute("secretSuggestion", PluginSecretName.suggestion(identity));
+				model.addAttribute("secretSuggested", PluginSecretName.holds(identity));
 			}
 			default -> {
 			}

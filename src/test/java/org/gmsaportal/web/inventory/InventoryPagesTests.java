@@ -1,6 +1,8 @@
 package org.gmsaportal.web.inventory;
 
 import java.io.UnsupportedEncodingException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,12 +10,15 @@ import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditPage;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.cluster.WebhookCertificate;
 import org.gmsaportal.inventory.DriftKind;
 import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.inventory.InventoryFixtures;
 import org.gmsaportal.inventory.InventorySnapshot;
 import org.gmsaportal.inventory.Severity;
 import org.gmsaportal.inventory.SnapshotSummary;
+import org.gmsaportal.inventory.WebhookExpiry;
+import org.gmsaportal.inventory.WebhookExpiry.Status;
 import org.gmsaportal.provisioning.InventoryEntry;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunKind;
@@ -122,7 +127,7 @@ class InventoryPagesTests {
 	void findingAndDriftFiltersKeepOnlyTheFlaggedGmsaWithItsBadges() {
 		String high = html("/inventory?finding=HIGH");
 		assertThat(rows(high)).isEqualTo(1);
-		assertThat(high).contains("data-gmsa=\"app00$\"").contains("1 findings, worst HIGH").contains("1 drift");
+		assertThat(high).contains("data-gmsa=\"app00$\"").contains("1 finding, worst HIGH").contains("1 drift");
 		assertThat(rows(html("/inventory?finding=LOW"))).isEqualTo(2);
 		assertThat(rows(html("/inventory?drift=true"))).isEqualTo(1);
 		assertThat(html("/inventory?drift=false")).contains("Page 1 of 2 (59 rows)");
@@ -203,6 +208,41 @@ class InventoryPagesTests {
 		String findings = html("/inventory/findings?finding=HIGH");
 		assertThat(findings).contains("broad-retrievers").doesNotContain("rc4-enabled").contains("id=\"findings-HIGH\"")
 			.contains("SPNS_CHANGED");
+	}
+
+	@Test
+	void theCredentialSpecPageListsEachWebhookCertificateWithWhenItExpiresAndHowItStands() {
+		Instant t = InventoryFixtures.TAKEN;
+		given(this.inventory.webhookCertificates(any())).willReturn(List.of(
+				expiry("aks2", "Secret gmsa/old-tls (tls.crt)", t.minus(Duration.ofDays(1)), Status.EXPIRED, -1L),
+				expiry("aks1", "caBundle of MutatingWebhookConfiguration soon", t.plus(Duration.ofDays(10)),
+						Status.EXPIRING, 10L),
+				expiry("aks1", "Secret gmsa/later-tls (tls.crt)", t.plus(Duration.ofDays(100)), Status.VALID, 100L),
+				new WebhookExpiry("aks1", new WebhookCertificate("serving certificate of Service gmsa/broken", null,
+						null, "no TLS Secret in gmsa holds a certificate for broken.gmsa.svc"), Status.UNREADABLE,
+						null)));
+
+		String page = html("/inventory/credential-specs");
+
+		assertThat(page).contains("id=\"webhook-certificates\"").doesNotContain("id=\"webhook-certificates-empty\"")
+			.contains("data-status=\"EXPIRED\"").contains(">expired<")
+			.contains("caBundle of MutatingWebhookConfiguration soon").contains(">expires in 10 days<")
+			.contains("datetime=\"" + t.plus(Duration.ofDays(10)) + "\"")
+			.contains(">valid, 100 days left<")
+			.contains("could not be read: no TLS Secret in gmsa holds a certificate for broken.gmsa.svc")
+			.contains("webapp1");
+		verify(this.inventory).webhookCertificates(InventoryFixtures.many(60));
+	}
+
+	@Test
+	void aSnapshotWithoutWebhookCertificatesSaysNoneIsRecorded() {
+		assertThat(html("/inventory/credential-specs")).contains("id=\"webhook-certificates-empty\"")
+			.contains("No gMSA webhook certificate is recorded in this snapshot").contains("webapp1");
+	}
+
+	private static WebhookExpiry expiry(String cluster, String source, Instant notAfter, Status status, long days) {
+		return new WebhookExpiry(cluster, new WebhookCertificate(source, "CN=" + source, notAfter, null), status,
+				days);
 	}
 
 	@Test

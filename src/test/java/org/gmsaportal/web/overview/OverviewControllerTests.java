@@ -1,13 +1,17 @@
 package org.gmsaportal.web.overview;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.gmsaportal.audit.AuditTrail;
+import org.gmsaportal.cluster.WebhookCertificate;
 import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.inventory.SnapshotSummary;
+import org.gmsaportal.inventory.WebhookExpiry;
+import org.gmsaportal.inventory.WebhookExpiry.Status;
 import org.gmsaportal.provisioning.LiveChecks;
 import org.gmsaportal.provisioning.PendingRequests;
 import org.gmsaportal.provisioning.ProvisioningRequests;
@@ -158,6 +162,64 @@ class OverviewControllerTests {
 	}
 
 	@Test
+	void eachClusterWhoseWebhookCertificateExpiredOrExpiresSoonIsListedOnceWithTheDateAndWhereToLook()
+			throws Exception {
+		given(this.inventory.webhookCertificatesDue()).willReturn(List.of(
+				expiry("aks2", "Secret gmsa/old-tls (tls.crt)", T.minus(Duration.ofDays(1)), Status.EXPIRED, -1),
+				expiry("aks1", "caBundle of MutatingWebhookConfiguration gmsa-soon", T.plus(Duration.ofDays(10)),
+						Status.EXPIRING, 10),
+				expiry("aks1", "Secret gmsa/gmsa-soon-tls (tls.crt)", T.plus(Duration.ofDays(10)), Status.EXPIRING,
+						10)));
+
+		String body = this.mvc.get().uri("/").with(user("reader").roles("AUDITOR")).exchange().getResponse()
+			.getContentAsString();
+
+		List<String> items = items(body, "webhook-certificate");
+		assertThat(items).hasSize(2);
+		assertThat(items.get(0)).contains("danger")
+			.contains("The gMSA webhook certificate of cluster aks2 has expired (Secret gmsa/old-tls (tls.crt))")
+			.contains("datetime=\"" + T.minus(Duration.ofDays(1)) + "\"")
+			.contains("href=\"/inventory/credential-specs#webhook-certificates\"");
+		assertThat(items.get(1)).contains("The gMSA webhook certificate of cluster aks1 expires in 10 days "
+				+ "(caBundle of MutatingWebhookConfiguration gmsa-soon)")
+			.contains("datetime=\"" + T.plus(Duration.ofDays(10)) + "\"")
+			.contains("href=\"/inventory/credential-specs#webhook-certificates\"");
+		assertThat(body).doesNotContain("id=\"attention-none\"");
+		verify(this.inventory, never()).latest();
+	}
+
+	@Test
+	void countsOfOneAreSingularAndOfTwoPlural() throws Exception {
+		given(this.runs.needingAttention(OverviewController.RUN_LIMIT))
+			.willReturn(List.of(run("r-failed", RunState.FAILED, "refused")));
+		this.counts.put(RunState.FAILED, 2L);
+		given(this.requests.pending()).willReturn(new PendingRequests(1, T));
+		given(this.inventory.history(1)).willReturn(List.of(new SnapshotSummary(9, T, "system", 1, 1, 1, 1, true)));
+
+		String one = this.mvc.get().uri("/").with(user("admin").roles("ADMIN")).exchange().getResponse()
+			.getContentAsString();
+
+		assertThat(item(one, "requests")).contains("1 filed request waits for approval.");
+		assertThat(item(one, "runs-more")).contains(">1 more stopped run<");
+		assertThat(item(one, "drift")).contains("1 object drifted from");
+		assertThat(item(one, "findings")).contains("1 risky setting was found");
+		assertThat(one).contains("Snapshot 9: 1 gMSA, 1 credential spec, taken");
+
+		this.counts.put(RunState.FAILED, 3L);
+		given(this.requests.pending()).willReturn(new PendingRequests(2, T));
+		given(this.inventory.history(1)).willReturn(List.of(new SnapshotSummary(9, T, "system", 2, 2, 2, 2, true)));
+
+		String two = this.mvc.get().uri("/").with(user("admin").roles("ADMIN")).exchange().getResponse()
+			.getContentAsString();
+
+		assertThat(item(two, "requests")).contains("2 filed requests wait for approval.");
+		assertThat(item(two, "runs-more")).contains(">2 more stopped runs<");
+		assertThat(item(two, "drift")).contains("2 objects drifted from");
+		assertThat(item(two, "findings")).contains("2 risky settings were found");
+		assertThat(two).contains("Snapshot 9: 2 gMSAs, 2 credential specs, taken");
+	}
+
+	@Test
 	void withoutADirectoryThePageSaysPlanOnlyModeAndLinksToIt() {
 		given(this.connections.directoryConnections()).willReturn(List.of());
 		given(this.health.all()).willReturn(List.of());
@@ -173,6 +235,21 @@ class OverviewControllerTests {
 		int start = body.indexOf("data-kind=\"" + kind + "\"");
 		assertThat(start).as("attention item " + kind).isPositive();
 		return body.substring(start, body.indexOf("</li>", start));
+	}
+
+	/** Every {@code <li>} of the attention list of the given kind, in order. */
+	private static List<String> items(String body, String kind) {
+		List<String> items = new java.util.ArrayList<>();
+		for (int start = body.indexOf("data-kind=\"" + kind + "\""); start >= 0;
+				start = body.indexOf("data-kind=\"" + kind + "\"", start + 1)) {
+			items.add(body.substring(body.lastIndexOf("<li", start), body.indexOf("</li>", start)));
+		}
+		return items;
+	}
+
+	private static WebhookExpiry expiry(String cluster, String source, Instant notAfter, Status status, long days) {
+		return new WebhookExpiry(cluster, new WebhookCertificate(source, "CN=" + source, notAfter, null), status,
+				days);
 	}
 
 	private static RunView run(String id, RunState state, String failure) {
