@@ -28,7 +28,7 @@ class AppendTimings {
 		/** Per batch: moving the head row (which locks it), and reading it first when another writer moved it. */
 		HEAD,
 
-		/** Per batch: inserting the rows. */
+		/** Per batch: inserting the rows; on PostgreSQL outside a transaction, with the head's move, committed. */
 		INSERT,
 
 		/** Per batch: the commit. */
