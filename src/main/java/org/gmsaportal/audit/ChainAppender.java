@@ -128,8 +128,8 @@ class ChainAppender {
 			args.addAll(Arrays.asList(params(row)));
 		}
 		String sql = "WITH head AS (UPDATE audit_chain_head SET seq = ?, hash = ?, mac = ? WHERE id = 1 AND seq = ? "
-				+ "AND hash = ? RETURNING seq) INSERT INTO audit_event (" + AuditSql.COLUMNS + ") SELECT * FROM (VALUES "
-				+ values + ") AS batch (" + AuditSql.COLUMNS + ") WHERE EXISTS (SELECT 1 FROM head)";
+				+ "AND hash = ? RETURNING seq) INSERT INTO audit_event (" + AuditSql.COLUMNS + ") SELECT * FROM ("
+				+ "VALUES " + values + ") AS batch (" + AuditSql.COLUMNS + ") WHERE EXISTS (SELECT 1 FROM head)";
 		Integer inserted = this.jdbc.execute((ConnectionCallback<Integer>) connection -> {
 			if (this.postgres == null) {
 				this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
