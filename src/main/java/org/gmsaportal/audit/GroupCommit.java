@@ -1,11 +1,12 @@
 package org.gmsaportal.audit;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
+import org.gmsaportal.audit.AppendTimings.Phase;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -15,16 +16,20 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for events recorded outside any transaction: callers queue their events, one writer thread chains
- * everything queued so far in one transaction, and every caller returns only once the transaction holding its event
- * committed.
+ * Group commit for events recorded outside any transaction: callers queue their events, one of them (the leader)
+ * chains everything queued so far in one transaction, and every caller returns only once the transaction holding
+ * its event committed.
  *
  * <p>
  * So the head row is locked, moved and committed once per batch instead of once per event, while each caller still
  * sees its own event durable, or a failure, when {@link #write} returns. A batch that cannot be written rolls back
  * whole: its callers all fail, and the next batch chains onto the unchanged head, so no later event ever links past
- * a lost one. Events are chained in the order they were queued. One thread writes (rather than whichever caller
- * holds a lock) so that the callers of a batch all wake at once, not one after another through the lock.
+ * a lost one. Events are chained in the order they were queued.
+ *
+ * <p>
+ * A caller that finds nobody writing writes its batch itself, on its own thread: alone, it waits for no hand-off
+ * to another thread and back. Callers that arrive meanwhile queue; when the leader's batch ends it wakes them with
+ * their outcome and makes the first still queued the next leader, which writes everything queued by then.
  */
 @Component
 class GroupCommit implements DisposableBean {
@@ -32,20 +37,27 @@ class GroupCommit implements DisposableBean {
 	/** Bounds one transaction; at this size the per-event cost is already the row's own. */
 	static final int MAX_BATCH = 256;
 
-	private final LinkedBlockingQueue<Waiter> queue = new LinkedBlockingQueue<>();
+	private final ReentrantLock lock = new ReentrantLock();
+
+	/** Events not yet in a batch, oldest first; guarded by {@link #lock}. */
+	private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+
+	/** Whether a caller is leading (writing batches); guarded by {@link #lock}. */
+	private boolean leading;
 
 	private final ChainAppender appender;
 
 	private final TransactionTemplate transactions;
 
-	private @Nullable Thread writer;
+	private final AppendTimings timings;
 
 	private volatile boolean writing;
 
 	private volatile boolean stopped;
 
-	GroupCommit(ChainAppender appender, PlatformTransactionManager transactionManager) {
+	GroupCommit(ChainAppender appender, PlatformTransactionManager transactionManager, AppendTimings timings) {
 		this.appender = appender;
+		this.timings = timings;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -55,17 +67,32 @@ class GroupCommit implements DisposableBean {
 	 * @throws RuntimeException what made the transaction holding the event fail
 	 */
 	void write(PendingEvent event) {
-		Waiter mine = new Waiter(event);
-		startWriter();
-		this.queue.add(mine);
 		if (this.stopped) {
-			failRemaining();
+			throw new IllegalStateException("the portal is stopping");
 		}
+		Waiter mine = new Waiter(event, System.nanoTime(), new CompletableFuture<>());
+		boolean lead;
+		this.lock.lock();
 		try {
-			mine.result.join();
+			this.queue.add(mine);
+			lead = !this.leading;
+			this.leading = true;
 		}
-		catch (CompletionException ex) {
-			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		finally {
+			this.lock.unlock();
+		}
+		Outcome outcome = lead ? Outcome.LEAD : mine.outcome().join();
+		if (outcome == Outcome.LEAD) {
+			outcome = lead();
+		}
+		else {
+			this.timings.add(Phase.WAKE, outcome.at());
+		}
+		if (outcome.failure() instanceof Error error) {
+			throw error;
+		}
+		if (outcome.failure() instanceof RuntimeException failure) {
+			throw failure;
 		}
 	}
 
@@ -76,66 +103,101 @@ class GroupCommit implements DisposableBean {
 
 	/** Events waiting for the next batch. */
 	int queued() {
-		return this.queue.size();
+		this.lock.lock();
+		try {
+			return this.queue.size();
+		}
+		finally {
+			this.lock.unlock();
+		}
 	}
 
 	@Override
-	public synchronized void destroy() {
+	public void destroy() {
+		// Events already queued are still written by the leader; only new ones are refused.
 		this.stopped = true;
-		if (this.writer != null) {
-			this.writer.interrupt();
-		}
-		failRemaining();
 	}
 
-	private synchronized void startWriter() {
-		if (this.writer == null && !this.stopped) {
-			Thread thread = new Thread(this::run, "audit-group-commit");
-			thread.setDaemon(true);
-			thread.start();
-			this.writer = thread;
-		}
-	}
-
-	private void run() {
-		while (!this.stopped) {
-			List<Waiter> batch = new ArrayList<>();
+	/**
+	 * Writes one batch (the leader's own event first), wakes its other callers, hands the lead on and returns the
+	 * leader's outcome. The caller's interrupt is held back meanwhile: the batch is everyone's, not only its own.
+	 */
+	private Outcome lead() {
+		boolean interrupted = Thread.interrupted();
+		List<Waiter> batch = new ArrayList<>();
+		try {
+			this.lock.lock();
 			try {
-				batch.add(this.queue.take());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			this.queue.drainTo(batch, MAX_BATCH - 1);
-			this.writing = true;
-			try {
-				List<PendingEvent> events = batch.stream().map(Waiter::event).toList();
-				this.transactions.executeWithoutResult(status -> this.appender.append(events));
-				batch.forEach(waiter -> waiter.result.complete(null));
-			}
-			catch (RuntimeException | Error ex) {
-				// The writer lives on: a database that refuses now may answer again for the next batch.
-				batch.forEach(waiter -> waiter.result.completeExceptionally(ex));
+				for (Waiter next; batch.size() < MAX_BATCH && (next = this.queue.poll()) != null;) {
+					batch.add(next);
+				}
 			}
 			finally {
-				this.writing = false;
+				this.lock.unlock();
+			}
+			Outcome outcome = writeBatch(batch);
+			for (int i = 1; i < batch.size(); i++) {
+				batch.get(i).outcome().complete(outcome);
+			}
+			return outcome;
+		}
+		finally {
+			handOver();
+			if (interrupted) {
+				Thread.currentThread().interrupt();
 			}
 		}
-		failRemaining();
 	}
 
-	private void failRemaining() {
-		for (Waiter waiter; (waiter = this.queue.poll()) != null;) {
-			waiter.result.completeExceptionally(new IllegalStateException("the portal is stopping"));
+	private Outcome writeBatch(List<Waiter> batch) {
+		long start = System.nanoTime();
+		batch.forEach(waiter -> this.timings.add(Phase.QUEUED, waiter.queuedAt()));
+		this.timings.batch(batch.size());
+		this.writing = true;
+		try {
+			List<PendingEvent> events = batch.stream().map(Waiter::event).toList();
+			if (this.appender.appendAlone(events, start)) {
+				return new Outcome(System.nanoTime(), null);
+			}
+			long[] inserted = new long[1];
+			this.transactions.executeWithoutResult(
+					status -> inserted[0] = this.appender.append(events, this.timings.add(Phase.BEGIN, start)));
+			return new Outcome(this.timings.add(Phase.COMMIT, inserted[0]), null);
+		}
+		catch (RuntimeException | Error ex) {
+			return new Outcome(System.nanoTime(), ex);
+		}
+		finally {
+			this.writing = false;
 		}
 	}
 
-	private record Waiter(PendingEvent event, CompletableFuture<@Nullable Void> result) {
-
-		Waiter(PendingEvent event) {
-			this(event, new CompletableFuture<>());
+	/** Makes the oldest queued caller the next leader, or ends leading when nobody is queued. */
+	private void handOver() {
+		Waiter next;
+		this.lock.lock();
+		try {
+			next = this.queue.peek();
+			this.leading = (next != null);
 		}
+		finally {
+			this.lock.unlock();
+		}
+		if (next != null) {
+			next.outcome().complete(Outcome.LEAD);
+		}
+	}
+
+	private record Waiter(PendingEvent event, long queuedAt, CompletableFuture<Outcome> outcome) {
+	}
+
+	/**
+	 * How a caller's batch ended: at when, with what failure (none: committed); or {@link #LEAD}, the caller writes
+	 * the next batch itself.
+	 */
+	private record Outcome(long at, @Nullable Throwable failure) {
+
+		static final Outcome LEAD = new Outcome(0, null);
 
 	}
 

@@ -23,8 +23,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class JdbcAuditTrail implements AuditTrail {
 
-	private static final int MAX_DETAILS = 16000;
-
 	private final ChainAppender appender;
 
 	private final GroupCommit groupCommit;
@@ -41,8 +39,8 @@ class JdbcAuditTrail implements AuditTrail {
 
 	@Override
 	public void record(AuditEvent event) {
+		PendingEvent pending = describe(event);
 		try {
-			PendingEvent pending = describe(event);
 			if (TransactionSynchronizationManager.isActualTransactionActive()) {
 				this.appender.append(List.of(pending));
 			}
@@ -58,25 +56,46 @@ class JdbcAuditTrail implements AuditTrail {
 		}
 	}
 
-	/** Everything the caller's thread knows (who acts, which request), resolved before another thread writes it. */
+	/**
+	 * Everything the caller's thread knows (who acts, which request), resolved before another thread writes it, and
+	 * fitted to the columns so that it cannot fail the batch it joins ({@link EventColumns}). An event that cannot be
+	 * fitted fails alone, as an audit failure (so the action is not carried out), without marking the trail unhealthy.
+	 */
 	private PendingEvent describe(AuditEvent event) {
-		Actor actor = (event.actor() != null) ? event.actor() : CurrentActor.resolve();
-		String details = this.json.writeValueAsString(Redaction.redact(event.details()));
-		if (details.length() > MAX_DETAILS) {
-			details = this.json.writeValueAsString(Map.of("truncated", true, "length", details.length()));
+		try {
+			Actor actor = (event.actor() != null) ? event.actor() : CurrentActor.resolve();
+			// A run's events name the run and its ticket; only an HTTP request's id comes from the thread.
+			String correlationId = (event.correlationId() != null) ? event.correlationId()
+					: MDC.get(CORRELATION_MDC_KEY);
+			return new PendingEvent(EventColumns.required("actor", actor.name(), EventColumns.ACTOR, false),
+					EventColumns.required("actorKind", name(actor.kind()), EventColumns.KIND, false),
+					EventColumns.required("actorRoles", String.join(",", actor.roles()), EventColumns.ACTOR_ROLES,
+							true),
+					EventColumns.optional(actor.sourceAddress(), EventColumns.SOURCE_ADDRESS),
+					EventColumns.required("action", event.action(), EventColumns.ACTION, false),
+					EventColumns.required("target", event.target(), EventColumns.TARGET, true),
+					EventColumns.required("outcome", name(event.outcome()), EventColumns.KIND, false), details(event),
+					EventColumns.optional(correlationId, EventColumns.CORRELATION_ID),
+					EventColumns.optional(event.ticketRef(), EventColumns.TICKET_REF));
 		}
-		// A run's events name the run and its ticket themselves; only an HTTP request's id comes from the thread.
-		String correlationId = (event.correlationId() != null) ? event.correlationId() : MDC.get(CORRELATION_MDC_KEY);
-		return new PendingEvent(clip(actor.name(), 256), actor.kind().name(), String.join(",", actor.roles()),
-				clip(actor.sourceAddress(), 64), clip(event.action(), 128), clip(event.target(), 1024),
-				event.outcome().name(), details, clip(correlationId, 128), clip(event.ticketRef(), 128));
+		catch (IllegalArgumentException ex) {
+			throw new AuditUnavailableException("The audit event for '" + EventColumns.fit(String.valueOf(
+					event.action()), EventColumns.ACTION) + "' is invalid (" + ex.getMessage() + "), so it was not "
+					+ "carried out", ex);
+		}
 	}
 
-	private static @Nullable String clip(@Nullable String value, int max) {
-		if (value == null) {
-			return null;
+	/** The redacted details as JSON; when longer than the column, a note of how long they were instead. */
+	private String details(AuditEvent event) {
+		String details = EventColumns.storable(this.json.writeValueAsString(Redaction.redact(event.details())));
+		if (details.length() > EventColumns.DETAILS) {
+			return this.json.writeValueAsString(Map.of("truncated", true, "length", details.length()));
 		}
-		return (value.length() <= max) ? value : value.substring(0, max - 1) + "…";
+		return details;
+	}
+
+	private static @Nullable String name(@Nullable Enum<?> value) {
+		return (value != null) ? value.name() : null;
 	}
 
 }

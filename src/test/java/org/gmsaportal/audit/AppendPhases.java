@@ -71,6 +71,30 @@ final class AppendPhases {
 		this.events.increment();
 	}
 
+	/**
+	 * Where group commit's time went while {@code threads} threads appended: events per batch, then each phase in
+	 * microseconds (per batch, or per event for the queue and the wake-up) against the whole batch's.
+	 */
+	static void groupCommit(BenchTable table, int threads, AppendTimings.Snapshot spent) {
+		String prefix = "group commit, " + threads + " thr: ";
+		double batch = 0;
+		for (AppendTimings.Phase phase : AppendTimings.Phase.values()) {
+			batch += perBatch(phase) ? spent.msPerBatch(phase) * 1000 : 0;
+		}
+		table.add(prefix + "events/batch (baseline: batches)",
+				(spent.batches() == 0) ? 0 : (double) spent.events() / spent.batches(), spent.batches());
+		table.add(prefix + "head read first (baseline: batches)", spent.headReads(), spent.batches());
+		for (AppendTimings.Phase phase : AppendTimings.Phase.values()) {
+			double micros = (perBatch(phase) ? spent.msPerBatch(phase) : spent.msPerEvent(phase)) * 1000;
+			table.add(prefix + phase.name().toLowerCase(java.util.Locale.ROOT)
+					+ (perBatch(phase) ? ", us/batch" : ", us/event"), micros, batch);
+		}
+	}
+
+	private static boolean perBatch(AppendTimings.Phase phase) {
+		return phase != AppendTimings.Phase.QUEUED && phase != AppendTimings.Phase.WAKE;
+	}
+
 	/** Adds one line per phase: its milliseconds per event, against the whole append's. */
 	void report(BenchTable table, int threads, Duration spent) {
 		double n = this.events.sum();

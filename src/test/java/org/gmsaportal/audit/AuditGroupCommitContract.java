@@ -105,6 +105,55 @@ abstract class AuditGroupCommitContract extends AuditCheckpointTampering {
 		assertThat(this.log.verify().intact()).isTrue();
 	}
 
+	@Test
+	void anEventThatDoesNotFitItsColumnsIsFittedOrFailsAloneAndNeverFailsTheBatchItJoins() throws Exception {
+		recordEvents(1);
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		String nulAndLoneSurrogate = "nul" + (char) 0 + "and" + (char) 0xD800 + "lone";
+		try {
+			CountDownLatch held = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			Future<?> holder = pool.submit(() -> this.transactions.executeWithoutResult(status -> {
+				this.jdbc.sql("SELECT seq FROM audit_chain_head WHERE id = 1 FOR UPDATE").query(Long.class).single();
+				held.countDown();
+				await(release);
+			}));
+			await(held);
+			Future<?> first = pool.submit(() -> record("first"));
+			waitFor(() -> this.groupCommit.writing() && this.groupCommit.queued() == 0);
+			List<Future<?>> batch = new ArrayList<>();
+			batch.add(pool.submit(() -> record("second")));
+			waitFor(() -> this.groupCommit.queued() == 1);
+			// 600 characters of roles: actor_roles holds 512.
+			batch.add(pool.submit(() -> this.trail.record(AuditEvent.of("test.batch", "roles", AuditOutcome.SUCCESS)
+				.withActor(new Actor("someone", ActorKind.PERSON, List.of("R".repeat(600)), null)))));
+			waitFor(() -> this.groupCommit.queued() == 2);
+			batch.add(pool.submit(() -> record(nulAndLoneSurrogate)));
+			waitFor(() -> this.groupCommit.queued() == 3);
+			batch.add(pool.submit(() -> record("t".repeat(2000))));
+			waitFor(() -> this.groupCommit.queued() == 4);
+			assertThatThrownBy(() -> this.trail.record(AuditEvent.of(" ", "blank action", AuditOutcome.SUCCESS)))
+				.as("an event that cannot be fitted fails its own caller at once, before it joins a batch")
+				.isInstanceOf(AuditUnavailableException.class)
+				.hasMessageContaining("audit event field 'action' must not be blank");
+			release.countDown();
+			holder.get();
+			first.get();
+			for (Future<?> caller : batch) {
+				caller.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		List<AuditRow> rows = rows();
+		assertThat(rows).extracting(AuditRow::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+		assertThat(rows.get(3).actorRoles()).hasSize(512).startsWith("RRR").endsWith("…");
+		assertThat(rows.get(4).target()).isEqualTo("nul\uFFFDand\uFFFDlone");
+		assertThat(rows.get(5).target()).hasSize(1024).endsWith("t…");
+		assertThat(this.log.verify().intact()).isTrue();
+	}
+
 	private void record(String target) {
 		this.trail.record(AuditEvent.of("test.batch", target, AuditOutcome.SUCCESS));
 	}
