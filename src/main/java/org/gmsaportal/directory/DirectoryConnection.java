@@ -296,7 +296,8 @@ public final class DirectoryConnection {
 		if (ex instanceof CommunicationException || ex instanceof ServiceUnavailableException
 				|| message.contains("read timed out") || message.contains("connection closed")) {
 			return new DirectoryException(
-					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex);
+					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex,
+					"an LDAP request on an open session of connection " + this.name);
 		}
 		return new DirectoryException(this.name + ": " + Ldap.diagnostic(ex), ex);
 	}
@@ -313,7 +314,8 @@ public final class DirectoryConnection {
 		}
 		catch (org.springframework.ldap.NamingException ex) {
 			throw new DirectoryException(
-					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex);
+					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex,
+					"opening a session of connection " + this.name + " (connect, TLS handshake, bind)");
 		}
 		finally {
 			LdapBudget.bind(System.nanoTime() - started);

@@ -68,6 +68,15 @@ class Planner {
 		return this.directory.domainFacts(configured(this.directory, connection));
 	}
 
+	/** As {@link #plan(ProvisioningRequest)}, for a request made from the domain's DNS name, in one session. */
+	Plan plan(String connection, Function<String, ProvisioningRequest> forDomain) {
+		String conn = configured(this.directory, connection);
+		try (Directory.Session session = this.directory.session(conn)) {
+			String domain = this.directory.domainFacts(conn).dnsName().toLowerCase(Locale.ROOT);
+			return plan(forDomain.apply(domain));
+		}
+	}
+
 	Plan plan(ProvisioningRequest asked) {
 		String conn = configured(this.directory, asked.directoryConnection());
 		// One LDAP session for the whole plan (and for an approval's re-plan): one bind, the facts and names read once.
