@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The performance bench of issue 18: prints figure, baseline in the same run, and ratio. Not part of any test run.
 #
-#   scripts/bench.sh [p3] [p2] [p1] [p4] [inventory] [inventory-portal] [filing]    (no argument: p3, p2 and p4)
+#   scripts/bench.sh [p3] [p2] [p1] [p4] [inventory] [inventory-portal] [filing] [export]    (no argument: p3, p2, p4)
 #
 # Starts a throwaway Samba AD DC and PostgreSQL on loopback like scripts/test.sh (as root; reuses a DC given by
 # GMSA_LAB_DIR), builds the jar if it is missing or older than the sources, and then:
@@ -21,6 +21,8 @@
 #   filing  the jar as in p3; BENCH_CLIENTS (50) API clients file valid requests with distinct names for
 #       BENCH_SECONDS (FilingLoad.java); baseline an authenticated API GET at the same concurrency. Prints req/s,
 #       p50/p95, answers by status, the LDAP sessions (TLS handshake + bind) opened per filing, and logged 503s.
+#   export  GET /audit/export.csv of BENCH_ROWS events over HTTP on PostgreSQL: time and heap per generation
+#       (young peak, old growth, retained) against the same export written in process (AuditExportBenchmark).
 # GMSA_LAB_IP and GMSA_TEST_POSTGRES_PORT choose the addresses, as for scripts/test.sh; BENCH_PORT the portal's;
 # BENCH_JAR a jar to measure instead of this checkout's (before/after figures); BENCH_MAVEN_ARGS more arguments for
 # p2's Maven run (e.g. -Dspring.flyway.target=23 to measure without the audit indexes of V26).
@@ -450,6 +452,14 @@ filing() {
 	grep -m 3 'answered 503' "$work/portal.log" || true
 	stop_portal
 }
+# CSV export of BENCH_ROWS (1,000,000) audit events over HTTP on PostgreSQL, heap per generation, against the same
+# export written in process (AuditExportBenchmark, Maven profile bench: the heap capped at 128 MiB).
+export_csv() {
+	start_postgres
+	./mvnw -q -B test -Pbench -Dtest=AuditExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dbench.rows="$rows" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -v '^\s*$' \
+		| grep -E '^\||^CSV|^generated|^goal|ERROR|FAIL|ended early' || true
+}
 # --- end of filing and export ---------------------------------------------------------------------------------
 
 echo "bench: $(nproc) CPUs, $(free -m | awk '/Mem:/ {print $2}') MiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -462,6 +472,7 @@ for part in "${parts[@]}"; do
 		inventory) inventory ;;
 		inventory-portal) inventory_portal ;;
 		filing) filing ;;
-		*) echo "bench: unknown part $part (p3, p2, p1, p4, inventory, inventory-portal, filing)" >&2; exit 2 ;;
+		export) export_csv ;;
+		*) echo "bench: unknown part $part (p3, p2, p1, p4, inventory, inventory-portal, filing, export)" >&2; exit 2 ;;
 	esac
 done
