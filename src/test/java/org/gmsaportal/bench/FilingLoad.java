@@ -48,6 +48,12 @@ public final class FilingLoad {
 
 	private static final Pattern UNAVAILABLE = Pattern.compile("(?m)^gmsa_api_unavailable_total\\{[^}]*} (\\S+)");
 
+	// One series per face method and outcome: the time the portal spent in directory calls, per method.
+	private static final Pattern DIRECTORY = Pattern.compile(
+			"(?m)^gmsa_directory_calls_seconds_(count|sum)\\{[^}]*method=\"([^\"]+)\"[^}]*} (\\S+)");
+
+	private static final Pattern AUDIT = Pattern.compile("(?m)^gmsa_audit_append_seconds_(count|sum)\\{[^}]*} (\\S+)");
+
 	private FilingLoad() {
 	}
 
@@ -88,9 +94,11 @@ public final class FilingLoad {
 		double unavailableBefore = metric(admin, base, UNAVAILABLE);
 		run(clients, filing, Duration.ofSeconds(3));
 		double sessionsWarm = metric(admin, base, SESSIONS);
+		Map<String, Double> callsWarm = calls(admin, base);
 		long filedWarm = counter.get();
 		Result filed = run(clients, filing, duration);
 		double sessions = metric(admin, base, SESSIONS) - sessionsWarm;
+		Map<String, Double> calls = calls(admin, base);
 		double unavailable = metric(admin, base, UNAVAILABLE) - unavailableBefore;
 		System.out.printf("%nAPI filing: %d concurrent clients, %d s; baseline GET /api/v1/provisioning-requests"
 				+ "?limit=1 (the same clients and token, measured first)%n", clients, duration.toSeconds());
@@ -104,6 +112,17 @@ public final class FilingLoad {
 				sessions, "", sessions / Math.max(1, filed.count()));
 		System.out.printf("| %-44s | %10.0f | %10s | %9s |%n", "503 counted by the portal (warm-up included)",
 				unavailable, "", "");
+		// where a filing's time goes: each face method's calls and time per filing, and the audit appends
+		double filings = Math.max(1, filed.count());
+		calls.keySet().stream().filter((k) -> k.endsWith(" count")).map((k) -> k.substring(0, k.length() - 6))
+			.sorted().forEach((what) -> {
+				double n = calls.get(what + " count") - callsWarm.getOrDefault(what + " count", 0.0);
+				double ms = 1000 * (calls.get(what + " sum") - callsWarm.getOrDefault(what + " sum", 0.0));
+				if (n > 0) {
+					System.out.printf("| %-44s | %10.2f | %10s | %8.1f  |%n", what + ": calls, ms per filing", n / filings,
+							"", ms / filings);
+				}
+			});
 		System.out.printf("(warm-up: %d filings, %.0f sessions opened before the measured %d)%n", filedWarm,
 				sessionsWarm - sessionsBefore, filed.count());
 		if (filed.firstError().get() != null) {
@@ -171,6 +190,20 @@ public final class FilingLoad {
 			sum += Double.parseDouble(m.group(1));
 		}
 		return sum;
+	}
+
+	/** Directory face calls by method and audit appends: "METHOD count" and "METHOD sum" (seconds), summed. */
+	private static Map<String, Double> calls(HttpClient admin, String base) throws Exception {
+		String page = admin.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+				HttpResponse.BodyHandlers.ofString()).body();
+		Map<String, Double> sums = new TreeMap<>();
+		for (Matcher m = DIRECTORY.matcher(page); m.find();) {
+			sums.merge("directory " + m.group(2) + " " + m.group(1), Double.parseDouble(m.group(3)), Double::sum);
+		}
+		for (Matcher m = AUDIT.matcher(page); m.find();) {
+			sums.merge("audit append " + m.group(1), Double.parseDouble(m.group(2)), Double::sum);
+		}
+		return sums;
 	}
 
 	/** An API client made on the API clients page, as an admin would: its bearer token, shown once. */
