@@ -164,7 +164,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		String operation = (ex instanceof DirectoryException directory && directory.operation() != null)
 				? directory.operation() : "not known";
 		logger.warn("API {} {} answered 503: {} ({} while {}; {}, cause: {})", request.getMethod(),
-				request.getRequestURI(), ex.getMessage(), backend, operation, ex.getClass().getName(), rootCause(ex));
+				request.getRequestURI(), ex.getMessage(), backend, operation, ex.getClass().getName(),
+				rootCause(ex));
 		count(backend, ex);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, String.valueOf(ex.getMessage())));
