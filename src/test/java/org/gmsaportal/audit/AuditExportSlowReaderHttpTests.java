@@ -79,8 +79,9 @@ class AuditExportSlowReaderHttpTests {
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(seconds).as("the export outlasted the container's 1 s timeout").isGreaterThan(1.5);
-		// the header line and every event
-		assertThat(lines).isEqualTo(ROWS + 1);
+		// the header line and every event: the generated ones, the sign-in's and the export's own
+		long events = this.jdbc.queryForObject("SELECT COUNT(*) FROM audit_event", Long.class);
+		assertThat(lines - 1).isBetween((long) ROWS, events);
 	}
 
 	private void generate() {
