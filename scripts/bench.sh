@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The performance bench of issue 18: prints figure, baseline in the same run, and ratio. Not part of any test run.
 #
-#   scripts/bench.sh [p3] [p2] [p1] [p4] [inventory] [inventory-portal]    (no argument: p3, p2 and p4)
+#   scripts/bench.sh [p3] [p2] [p1] [p4] [inventory] [inventory-portal] [filing] [export]    (no argument: p3, p2, p4)
 #
 # Starts a throwaway Samba AD DC and PostgreSQL on loopback like scripts/test.sh (as root; reuses a DC given by
 # GMSA_LAB_DIR), builds the jar if it is missing or older than the sources, and then:
@@ -19,6 +19,11 @@
 #   p4  BENCH_STARTS (5) cold starts, interleaved, of the jar (java -jar, the baseline), of the extracted jar, and of
 #       the extracted jar with its class data sharing archive through the image's entry point, each to readiness UP
 #       on PostgreSQL: wall time (median, min to max), CPU seconds and resident set when ready; and `java -version`.
+#   filing  the jar as in p3; BENCH_CLIENTS (50) API clients file valid requests with distinct names for
+#       BENCH_SECONDS (FilingLoad.java); baseline an authenticated API GET at the same concurrency. Prints req/s,
+#       p50/p95, answers by status, the LDAP sessions (TLS handshake + bind) opened per filing, and logged 503s.
+#   export  GET /audit/export.csv of BENCH_ROWS events over HTTP on PostgreSQL: time and heap per generation
+#       (young peak, old growth, retained) against the same export written in process (AuditExportBenchmark).
 # GMSA_LAB_IP and GMSA_TEST_POSTGRES_PORT choose the addresses, as for scripts/test.sh; BENCH_PORT the portal's;
 # BENCH_JAR a jar to measure instead of this checkout's (before/after figures); BENCH_MAVEN_ARGS more arguments for
 # p2's Maven run (e.g. -Dtest=AuditFilterBenchmark for the filters alone, -Dspring.flyway.target=28 to measure
@@ -409,6 +414,61 @@ inventory() {
 }
 # --- end of inventory ----------------------------------------------------------------------------------------
 
+# --- filing and export (issue 18) ----------------------------------------------------------------------------
+# The jar on PostgreSQL with the lab DC as connection "lab", the image's memory settings (as p3), its log in
+# $work/portal.log; extra VAR=value settings as arguments. Sets portal_pid and admin_password.
+start_portal() {
+	build_jar
+	start_postgres
+	admin_password="bench-$(openssl rand -hex 8)"
+	openssl genpkey -algorithm ed25519 -out "$work/checkpoint-key.pem" 2>/dev/null
+	openssl pkey -in "$work/checkpoint-key.pem" -pubout >>"$work/checkpoint-key.pem"
+	env SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1 LOG_FORMAT= \
+		SPRING_DATASOURCE_URL="$GMSA_TEST_POSTGRES_URL" SPRING_DATASOURCE_USERNAME="$GMSA_TEST_POSTGRES_USER" \
+		SPRING_DATASOURCE_PASSWORD="$GMSA_TEST_POSTGRES_PASSWORD" PORTAL_ADMIN_PASSWORD="$admin_password" \
+		GMSA_AUDIT_CHECKPOINT_KEY="bench-$(openssl rand -hex 24)" GMSA_API_SECRET_KEY="bench-$(openssl rand -hex 24)" \
+		GMSA_KEYS_DATA_KEY="bench-$(openssl rand -hex 24)" GMSA_AUDIT_CHECKPOINT_DIRECTORY="$work/checkpoints" \
+		GMSA_AUDIT_CHECKPOINT_SIGNING_KEY_FILE="$work/checkpoint-key.pem" \
+		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_USER="$GMSA_LAB_DOMAIN_ADMIN" \
+		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_PASSWORD="$GMSA_LAB_DOMAIN_ADMIN_PASSWORD" \
+		JAVA_TOOL_OPTIONS="$java_options" "$@" java -jar "$(jar)" >"$work/portal.log" 2>&1 &
+	portal_pid=$!
+	local started=$SECONDS
+	until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+		kill -0 "$portal_pid" 2>/dev/null || { tail -30 "$work/portal.log" >&2; echo "bench: portal exited" >&2; exit 1; }
+		[ $((SECONDS - started)) -lt 600 ] || { tail -30 "$work/portal.log" >&2; echo "bench: not UP" >&2; exit 1; }
+		sleep 0.5
+	done
+	echo "bench: portal UP after $((SECONDS - started)) s (JAVA_TOOL_OPTIONS=$java_options)"
+}
+
+stop_portal() {
+	kill "$portal_pid"
+	wait "$portal_pid" 2>/dev/null || true
+	portal_pid=
+}
+
+# API filing: BENCH_CLIENTS (50) concurrent API clients POST valid export-only requests with distinct gMSA names
+# for BENCH_SECONDS through the JDK-only client FilingLoad.java, against an authenticated GET of the API at the same
+# concurrency; then every 503 the portal logged.
+filing() {
+	start_portal
+	java src/test/java/org/gmsaportal/bench/FilingLoad.java "http://127.0.0.1:$port" admin "$admin_password" \
+		"${BENCH_CLIENTS:-50}" "$seconds" lab 'DC1$'
+	echo "bench: 503 answers in the portal's log: $(grep -c 'answered 503' "$work/portal.log" || true)"
+	grep -m 3 'answered 503' "$work/portal.log" || true
+	stop_portal
+}
+# CSV export of BENCH_ROWS (1,000,000) audit events over HTTP on PostgreSQL, heap per generation, against the same
+# export written in process (AuditExportBenchmark, Maven profile bench: the heap capped at 128 MiB).
+export_csv() {
+	start_postgres
+	./mvnw -q -B test -Pbench -Dtest=AuditExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dbench.rows="$rows" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -v '^\s*$' \
+		| grep -E '^\||^CSV|^generated|^goal|ERROR|FAIL|ended early' || true
+}
+# --- end of filing and export ---------------------------------------------------------------------------------
+
 echo "bench: $(nproc) CPUs, $(free -m | awk '/Mem:/ {print $2}') MiB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for part in "${parts[@]}"; do
 	case "$part" in
@@ -418,6 +478,8 @@ for part in "${parts[@]}"; do
 		p4) p4 ;;
 		inventory) inventory ;;
 		inventory-portal) inventory_portal ;;
-		*) echo "bench: unknown part $part (p3, p2, p1, p4, inventory, inventory-portal)" >&2; exit 2 ;;
+		filing) filing ;;
+		export) export_csv ;;
+		*) echo "bench: unknown part $part (p3, p2, p1, p4, inventory, inventory-portal, filing, export)" >&2; exit 2 ;;
 	esac
 done

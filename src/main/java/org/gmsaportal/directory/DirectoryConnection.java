@@ -323,8 +323,8 @@ public final class DirectoryConnection {
 		String message = String.valueOf(ex.getMessage());
 		if (ex instanceof CommunicationException || ex instanceof ServiceUnavailableException
 				|| message.contains("read timed out") || message.contains("connection closed")) {
-			return new DirectoryException(
-					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex);
+			return new DirectoryException("Cannot reach a domain controller of " + domain() + " at " + urls() + ": "
+					+ Ldap.diagnostic(ex), ex, "an LDAP request on an open session of connection " + this.name);
 		}
 		return new DirectoryException(this.name + ": " + Ldap.diagnostic(ex), ex);
 	}
@@ -340,8 +340,9 @@ public final class DirectoryConnection {
 			throw new DirectoryAuthenticationException(LdapErrors.bindFailureReason(ex.getMessage()));
 		}
 		catch (org.springframework.ldap.NamingException ex) {
-			throw new DirectoryException(
-					"Cannot reach a domain controller of " + domain() + " at " + urls() + ": " + Ldap.diagnostic(ex), ex);
+			throw new DirectoryException("Cannot reach a domain controller of " + domain() + " at " + urls() + ": "
+					+ Ldap.diagnostic(ex), ex,
+					"opening a session of connection " + this.name + " (connect, TLS handshake, bind)");
 		}
 		finally {
 			LdapBudget.bind(System.nanoTime() - started);

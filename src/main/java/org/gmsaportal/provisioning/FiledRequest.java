@@ -34,6 +34,13 @@ public record FiledRequest(String id, long seq, String clientId, @Nullable Strin
 		@Nullable String responseJson, Instant createdAt, Instant updatedAt, @Nullable RequestDecision decision,
 		@Nullable String engineRequestJson) {
 
+	/** This row with the answer its filing keeps for replays. */
+	FiledRequest withResponse(int status, String json) {
+		return new FiledRequest(this.id, this.seq, this.clientId, this.idempotencyKey, this.bodySha256, this.kind,
+				this.sourceRequestId, this.status, this.planHash, this.planJson, this.requestJson, this.ticketKey,
+				this.runId, status, json, this.createdAt, this.updatedAt, this.decision, this.engineRequestJson);
+	}
+
 	/** The engine's request, if it was kept with the filing. */
 	public @Nullable ProvisioningRequest request() {
 		return (this.engineRequestJson != null) ? Canonical.request(this.engineRequestJson) : null;

@@ -67,6 +67,15 @@ class Planner {
 		return this.directory.domainFacts(configured(this.directory, connection));
 	}
 
+	/** As {@link #plan(ProvisioningRequest)}, for a request made from the domain's DNS name, in one session. */
+	Plan plan(String connection, Function<String, ProvisioningRequest> forDomain) {
+		String conn = configured(this.directory, connection);
+		try (Directory.Session session = this.directory.session(conn)) {
+			String domain = this.directory.domainFacts(conn).dnsName().toLowerCase(Locale.ROOT);
+			return plan(forDomain.apply(domain));
+		}
+	}
+
 	Plan plan(ProvisioningRequest asked) {
 		return planned(asked).plan();
 	}

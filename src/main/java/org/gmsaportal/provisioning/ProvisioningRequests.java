@@ -1,9 +1,11 @@
 package org.gmsaportal.provisioning;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
@@ -61,12 +63,25 @@ public class ProvisioningRequests {
 	 */
 	public FiledRequest file(String id, RequestSubmission filing, Plan plan, String action, Map<String, ?> details,
 			@Nullable Decider policy) {
-		var now = this.clock.instant();
+		return file(id, filing, plan, action, details, policy, null);
+	}
+
+	/**
+	 * As {@link #file(String, RequestSubmission, Plan, String, Map, Decider)}, keeping with the row the 201 answer
+	 * {@code response} makes of it, for replays. The answer is made before the transaction: the audit event locks the
+	 * chain's head until the commit, so that nothing else may wait there (50 concurrent filings spent 2 s each
+	 * waiting for the head while each in turn rendered and stored its answer under it).
+	 */
+	public FiledRequest file(String id, RequestSubmission filing, Plan plan, String action, Map<String, ?> details,
+			@Nullable Decider policy, @Nullable Function<FiledRequest, String> response) {
+		// as the database keeps it, so that the answer made from this row is the one a read of it gives
+		var now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String engineRequest = (filing.kind() == RequestKind.PROVISION) ? Canonical.json(plan.request())
 				: sourceEngineRequest(filing);
-		FiledRequest row = new FiledRequest(id, 0, filing.clientId(), filing.idempotencyKey(), filing.bodySha256(),
-				filing.kind(), filing.sourceRequestId(), RequestStatus.PENDING_APPROVAL, plan.hash(), planJson(plan),
-				filing.requestJson(), filing.ticketKey(), null, null, null, now, now, null, engineRequest);
+		FiledRequest pending = new FiledRequest(id, 0, filing.clientId(), filing.idempotencyKey(),
+				filing.bodySha256(), filing.kind(), filing.sourceRequestId(), RequestStatus.PENDING_APPROVAL, plan.hash(),
+				planJson(plan), filing.requestJson(), filing.ticketKey(), null, null, null, now, now, null, engineRequest);
+		FiledRequest row = (response == null) ? pending : pending.withResponse(201, response.apply(pending));
 		this.transactions.executeWithoutResult((tx) -> {
 			this.store.insert(row);
 			this.audit.record(AuditEvent.of(action, target(plan), AuditOutcome.SUCCESS)

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.gmsaportal.audit.Actor;
 import org.gmsaportal.audit.AuditEvent;
@@ -67,6 +68,14 @@ public class ProvisioningService {
 	/** The plan for a request, from read-only lookups; changes nothing. */
 	public Plan plan(ProvisioningRequest request) {
 		return this.planner.plan(request);
+	}
+
+	/**
+	 * The plan for a request that needs the domain's DNS name to be whole (a default DNS host name), read in the
+	 * same LDAP session as the plan: one session and one read of the domain's facts per filing.
+	 */
+	public Plan plan(String directoryConnection, Function<String, ProvisioningRequest> forDomain) {
+		return this.planner.plan(directoryConnection, forDomain);
 	}
 
 	/**

@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.naming.ldap.LdapContext;
 
@@ -51,6 +53,40 @@ class ServiceSessionsIntegrationTests {
 		}
 		pool.shutdown();
 		assertThat(connection.serviceSessionsOpened()).isBetween(1L, 4L);
+	}
+
+	// Issue 18: 50 concurrent filings opened 50 sessions, kept 8, and the next wave opened 42 again.
+	@Test
+	void aBurstOfConcurrentWorkKeepsItsSessionsForTheNextBurst() throws Exception {
+		DirectoryConnection connection = this.lab.admin();
+		int concurrent = 20;
+		ExecutorService pool = Executors.newFixedThreadPool(concurrent);
+		for (int wave = 0; wave < 2; wave++) {
+			// every session is lent at once: each piece of work waits for all the others before it ends
+			CyclicBarrier together = new CyclicBarrier(concurrent);
+			List<Future<?>> work = new ArrayList<>();
+			for (int i = 0; i < concurrent; i++) {
+				work.add(pool.submit(() -> connection.withServiceAccount(ctx -> {
+					DomainFacts.read(ctx);
+					return awaitAll(together);
+				})));
+			}
+			for (Future<?> each : work) {
+				each.get();
+			}
+		}
+		pool.shutdown();
+		assertThat(connection.serviceSessionsOpened()).isEqualTo(concurrent);
+		assertThat(connection.serviceSessionsLent()).isEqualTo(2 * concurrent);
+	}
+
+	private static int awaitAll(CyclicBarrier together) {
+		try {
+			return together.await(60, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("the other sessions did not come", ex);
+		}
 	}
 
 	@Test

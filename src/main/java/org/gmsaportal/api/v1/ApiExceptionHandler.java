@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.callbacks.CallbackUrlRefusedException;
 import org.gmsaportal.cluster.ClusterOperationException;
@@ -17,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -41,7 +45,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+	/** {@code gmsa_api_unavailable_total} in Prometheus. */
+	static final String UNAVAILABLE = "gmsa.api.unavailable";
+
 	private static final Logger logger = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private final ObjectProvider<MeterRegistry> meters;
+
+	ApiExceptionHandler(ObjectProvider<MeterRegistry> meters) {
+		this.meters = meters;
+	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -129,8 +142,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(AuditUnavailableException.class)
-	ResponseEntity<Object> auditUnavailable(AuditUnavailableException ex) {
-		logger.error("API request refused: the audit trail is not writable");
+	ResponseEntity<Object> auditUnavailable(AuditUnavailableException ex, HttpServletRequest request) {
+		// the class only: the audit trail's message may quote what was being written
+		logger.error("API {} {} answered 503: the audit trail is not writable ({})", request.getMethod(),
+				request.getRequestURI(), ex.getClass().getSimpleName());
+		count("audit", ex);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 					"The audit trail cannot be written; nothing was changed."));
@@ -138,14 +154,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * The directory or the cluster did not answer; their messages say what to do and hold no secret. Each such 503
-	 * is logged with its cause (issue 18: under load some filings answered 503 with nothing in the log).
+	 * is logged with its cause and counted (issue 18: under load some filings answered 503 with nothing in the log):
+	 * the route, the message (which names the DCs or the cluster), what the portal was doing, and the exception
+	 * classes with the innermost cause's message; never a stack trace, which would repeat every frame per request.
 	 */
 	@ExceptionHandler({ DirectoryException.class, ClusterOperationException.class })
-	ResponseEntity<Object> backendUnavailable(RuntimeException ex, WebRequest request) {
-		logger.warn("API request {} answered 503: {} (cause: {})", request.getDescription(false), ex.getMessage(),
+	ResponseEntity<Object> backendUnavailable(RuntimeException ex, HttpServletRequest request) {
+		String backend = (ex instanceof DirectoryException) ? "directory" : "cluster";
+		String operation = (ex instanceof DirectoryException directory && directory.operation() != null)
+				? directory.operation() : "not known";
+		logger.warn("API {} {} answered 503: {} ({} while {}; {}, cause: {})", request.getMethod(),
+				request.getRequestURI(), ex.getMessage(), backend, operation, ex.getClass().getName(),
 				rootCause(ex));
+		count(backend, ex);
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, String.valueOf(ex.getMessage())));
+	}
+
+	// Tagged by backend and the innermost exception's class: a bounded set, never a message or a name.
+	private void count(String backend, Throwable ex) {
+		MeterRegistry registry = this.meters.getIfAvailable();
+		if (registry != null) {
+			Counter.builder(UNAVAILABLE)
+				.description("API requests answered 503 because a backend did not answer")
+				.tag("backend", backend)
+				.tag("exception", innermost(ex).getClass().getSimpleName())
+				.register(registry)
+				.increment();
+		}
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -177,11 +213,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static String rootCause(Throwable ex) {
+		Throwable cause = innermost(ex);
+		return (cause == ex) ? "none" : cause.getClass().getName() + ": " + cause.getMessage();
+	}
+
+	private static Throwable innermost(Throwable ex) {
 		Throwable cause = ex;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
-		return (cause == ex) ? "none" : cause.getClass().getName() + ": " + cause.getMessage();
+		return cause;
 	}
 
 }

@@ -3,6 +3,7 @@ package org.gmsaportal.api.v1;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.gmsaportal.audit.AuditUnavailableException;
 import org.gmsaportal.callbacks.CallbackPolicy;
@@ -32,7 +33,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Files provisioning and decommission requests idempotently: plans through the engine, keeps each request with
@@ -58,20 +58,17 @@ class RequestFiling {
 
 	private final ApiClients clients;
 
-	private final TransactionTemplate transactions;
-
 	private final JsonMapper json;
 
 	RequestFiling(ProvisioningRequests requests, PortableRotations rotations, RequestPlans plans,
 			RequestViewer viewer, CallbackPolicy callbacks,
-			ApiClients clients, TransactionTemplate transactions, JsonMapper json) {
+			ApiClients clients, JsonMapper json) {
 		this.requests = requests;
 		this.rotations = rotations;
 		this.plans = plans;
 		this.viewer = viewer;
 		this.callbacks = callbacks;
 		this.clients = clients;
-		this.transactions = transactions;
 		this.json = json;
 	}
 
@@ -100,21 +97,20 @@ class RequestFiling {
 		String ticket = (filing.ticket() != null) ? filing.ticket().key() : null;
 		boolean autoApprove = this.clients.autoApproves(client);
 		Decider policy = autoApprove ? Decider.policy(client.name()) : null;
-		// the response returned is the one stored for replays, to the byte
+		// the response returned is the one stored for replays, to the byte; it is made from the row before the
+		// filing's transaction, whose audit event holds the chain's head until the commit
 		AtomicReference<RequestViews.RequestView> response = new AtomicReference<>();
+		Function<FiledRequest, String> answer = (filed) -> {
+			response.set(this.viewer.view(filed));
+			return this.json.writeValueAsString(response.get());
+		};
 		FiledRequest row;
 		try {
-			row = this.transactions.execute(tx -> {
-				FiledRequest filed = this.requests.file(id, new RequestSubmission(client.id(), key, sha,
-						RequestKind.PROVISION, null, canonical, ticket), plan, "api.request.filed",
-						Map.of("requestId", id, "planHash", plan.hash(), "client", client.name(), "autoApprove",
-								autoApprove),
-						policy);
-				if (policy == null) {
-					response.set(respond(id));
-				}
-				return filed;
-			});
+			row = this.requests.file(id, new RequestSubmission(client.id(), key, sha, RequestKind.PROVISION, null,
+					canonical, ticket), plan, "api.request.filed",
+					Map.of("requestId", id, "planHash", plan.hash(), "client", client.name(), "autoApprove",
+							autoApprove),
+					policy, (policy == null) ? answer : null);
 		}
 		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
 			// a concurrent filing with the same key won the unique constraint
@@ -122,10 +118,10 @@ class RequestFiling {
 				.orElseThrow(() -> inProgress());
 		}
 		if (policy != null) {
-			startByPolicy(policy, java.util.Objects.requireNonNull(row));
+			startByPolicy(policy, row);
 			response.set(respond(id));
 		}
-		return response.get();
+		return java.util.Objects.requireNonNull(response.get());
 	}
 
 	/** Files the removal of a succeeded request's deployment, pending approval like any request. */

@@ -2,7 +2,6 @@ package org.gmsaportal.api.v1;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.gmsaportal.provisioning.Blocker;
@@ -32,8 +31,8 @@ class RequestPlans {
 
 	/**
 	 * The plan of a filing. The default DNS host name needs the domain: the request is first checked with a
-	 * placeholder domain (bad input is reported before the directory is asked), then the domain is read as the
-	 * planner reads it, and the filing is planned once.
+	 * placeholder domain (bad input is reported before the directory is asked), then the domain is read in the
+	 * plan's own LDAP session, and the filing is planned once.
 	 */
 	Plan plan(Filing filing) {
 		try {
@@ -41,8 +40,7 @@ class RequestPlans {
 				return this.provisioning.plan(filing.toRequest("domain.invalid"));
 			}
 			String connection = filing.toRequest("domain.invalid").directoryConnection();
-			String domain = this.provisioning.domainFacts(connection).dnsName().toLowerCase(Locale.ROOT);
-			return this.provisioning.plan(filing.toRequest(domain));
+			return this.provisioning.plan(connection, filing::toRequest);
 		}
 		catch (InvalidRequestException ex) {
 			throw new ApiInputException(filing.apiField(ex.field()), ex.rule());

@@ -1,15 +1,19 @@
 package org.gmsaportal.api.v1;
 
 import java.net.SocketTimeoutException;
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import org.gmsaportal.directory.DirectoryException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.web.context.request.ServletWebRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,16 +25,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BackendUnavailableLoggingTests {
 
 	@Test
-	void aDirectory503IsLoggedWithItsRequestAndCause(CapturedOutput output) {
+	void aDirectory503IsLoggedWithItsRequestAndCauseAndCounted(CapturedOutput output) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/provisioning-requests");
 		var ex = new DirectoryException("Cannot reach a domain controller of lab.test at [ldaps://dc1:636]: "
 				+ "Read timed out", new IllegalStateException("wrapped", new SocketTimeoutException("Read timed out")));
 
-		var response = new ApiExceptionHandler().backendUnavailable(ex, new ServletWebRequest(request));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		var handler = new ApiExceptionHandler(new StaticListableBeanFactory(Map.of("meters", meters))
+			.getBeanProvider(MeterRegistry.class));
+
+		var response = handler.backendUnavailable(ex, request);
 
 		assertThat(response.getStatusCode().value()).isEqualTo(503);
-		assertThat(output).contains("answered 503", "/api/v1/provisioning-requests",
+		assertThat(output).contains("API POST /api/v1/provisioning-requests answered 503",
 				"Cannot reach a domain controller of lab.test", "java.net.SocketTimeoutException: Read timed out");
+		assertThat(meters.get(ApiExceptionHandler.UNAVAILABLE).tag("backend", "directory")
+			.tag("exception", "SocketTimeoutException").counter().count()).isEqualTo(1.0);
 	}
 
 }
