@@ -69,7 +69,8 @@ start_postgres() {
 }
 
 # BENCH_JAR runs another build (e.g. of an older commit, for before/after figures) instead of this checkout's.
-jar() { echo "${BENCH_JAR:-$(ls target/gmsa-portal-*.jar 2>/dev/null | grep -v plain | head -1 || true)}"; }
+# Absolute, because p4 starts it from its data directory.
+jar() { realpath -q "${BENCH_JAR:-$(ls target/gmsa-portal-*.jar 2>/dev/null | grep -v plain | head -1 || true)}" || true; }
 
 build_jar() {
 	local built
