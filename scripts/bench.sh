@@ -116,8 +116,8 @@ p3() {
 	idle=$(rss_mib "$portal_pid")
 	while kill -0 "$portal_pid" 2>/dev/null; do rss_mib "$portal_pid"; sleep 1; done >"$work/rss.txt" &
 	sampler=$!
-	java src/test/java/org/gmsaportal/bench/PageLoad.java "http://127.0.0.1:$port" admin "$admin_password" \
-		"$users" "$seconds" /assets/app.css /wizard /dashboards /runs /audit
+	java -Dportal.pid="$portal_pid" src/test/java/org/gmsaportal/bench/PageLoad.java "http://127.0.0.1:$port" admin \
+		"$admin_password" "$users" "$seconds" /assets/app.css /wizard /dashboards /runs /audit
 	kill "$sampler"
 	wait "$sampler" 2>/dev/null || true
 	sleep 5
