@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  * /assets/app.css /wizard /dashboards /runs} (scripts/bench.sh does this). The first path is the baseline.
  *
  * <p>
- * With {@code -Dportal.pid=PID} (the portal's JVM on this machine) it also prints the portal's CPU milliseconds per
- * request, read from {@code /proc/PID/stat} around each path's run: on a shared machine the latencies are mostly
- * queueing behind other processes, while the CPU a request costs the portal is not.
+ * With {@code -Dportal.pid=PID} (the portal's JVM on this machine) it also prints the portal's CPU milliseconds
+ * per request ("cpu ms"), read from {@code /proc/PID/stat} around each path's run: on a shared machine the
+ * latencies are mostly queueing behind other processes, while the CPU a request costs the portal is not.
  */
 public final class PageLoad {
 
@@ -68,7 +68,7 @@ public final class PageLoad {
 			lines.add(String.format("| P3 %-26s p50 ms | %10.1f | %10.1f | %8.2fx |", args[i], result.p50(),
 					baseline.p50(), result.p50() / baseline.p50()));
 			if (result.cpuPerRequest() >= 0) {
-				lines.add(String.format("| P3 %-26s CPU ms/req | %6.2f | %10.2f | %8.2fx |", args[i],
+				lines.add(String.format("| P3 %-26s cpu ms | %10.2f | %10.2f | %8.2fx |", args[i],
 						result.cpuPerRequest(), baseline.cpuPerRequest(),
 						result.cpuPerRequest() / baseline.cpuPerRequest()));
 			}
