@@ -34,6 +34,8 @@ starts=${BENCH_STARTS:-5}
 # The Dockerfile's JAVA_TOOL_OPTIONS, and -XX:MaxRAM standing in for the container's 512 MiB limit (cgroup).
 image_options=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)
 java_options=${BENCH_JAVA_OPTIONS:-$image_options -XX:MaxRAM=512m}
+# And the image's malloc arena cap, which the JVM cannot take as an option.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(sed -n 's/^[[:space:]]*MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' Dockerfile)}
 limit_mib=512
 
 work=$(mktemp -d /tmp/gmsa-bench.XXXXXX)
@@ -110,7 +112,7 @@ p3() {
 		fi
 		sleep 0.5
 	done
-	echo "bench: portal UP after $((SECONDS - started)) s (JAVA_TOOL_OPTIONS=$java_options)"
+	echo "bench: portal UP after $((SECONDS - started)) s (JAVA_TOOL_OPTIONS=$java_options MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
 	local idle sampler
 	sleep 5
 	idle=$(rss_mib "$portal_pid")
