@@ -25,7 +25,7 @@ COPY src/main/docker/entrypoint.sh /app/entrypoint.sh
 # third less CPU to readiness; README, Performance bench). Built here, on these exact files and this JVM, as the
 # archive is refused (and the start merely slower) if either differs.
 RUN /app/entrypoint.sh --train-class-archive
-# Fits a 512 MiB container: half of the limit for the heap leaves room for metaspace (about 100 MiB: the portal
+# Fits a 512 MiB container: half of the limit for the heap leaves room for metaspace (83 MiB under load: the portal
 # loads some 15,000 classes), the code cache and 50 users' worth of Tomcat threads. The serial collector is the one
 # the JVM picks by itself in a container of less than 2 GiB, named here so that a bench outside a container (which
 # would pick G1, with its remembered sets and concurrent threads) measures the same JVM; MALLOC_ARENA_MAX stops glibc
