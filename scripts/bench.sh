@@ -7,7 +7,8 @@
 # GMSA_LAB_DIR), builds the jar if it is missing or older than the sources, and then:
 #   p3  runs the jar on PostgreSQL with the lab DC as its directory and has the JDK-only load client
 #       (src/test/java/org/gmsaportal/bench/PageLoad.java) sign in BENCH_USERS (50) people and fetch each page for
-#       BENCH_SECONDS (30) s; baseline: a static asset fetched the same way.
+#       BENCH_SECONDS (30) s; baseline: a static asset fetched the same way. It also prints the portal's CPU
+#       milliseconds per request of each page, which queueing behind other processes does not inflate.
 #       The portal runs with the image's memory settings for a 512 MiB container (BENCH_JAVA_OPTIONS), and its
 #       resident set is sampled every second: idle, peak under the load and after it, against that limit.
 #   p1  a portal run of the full identity set (group, gMSA, portable user, membership, retrieval proof) against raw
