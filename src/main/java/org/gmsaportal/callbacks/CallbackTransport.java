@@ -100,10 +100,12 @@ class CallbackTransport implements DisposableBean {
 		this.pinned.set((checked != null) ? checked : this.addresses.resolve(post.getAuthority().getHostName()));
 		headers.forEach(post::setHeader);
 		post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
+		// Made before the clock starts too: the first callback builds the client, which the attempt must not pay for.
+		CloseableHttpClient http = http();
 		ScheduledFuture<?> bound = this.timer.schedule(post::cancel, this.attemptTimeout.toMillis(),
 				TimeUnit.MILLISECONDS);
 		try {
-			return http().execute(post, (response) -> {
+			return http.execute(post, (response) -> {
 				EntityUtils.consume(response.getEntity());
 				return response.getCode();
 			});
