@@ -94,14 +94,14 @@ class CallbackTransport implements DisposableBean {
 	 */
 	int post(String url, InetAddress @Nullable [] checked, Map<String, String> headers, String body)
 			throws IOException, TimeoutException {
+		// Before the clock starts: the first callback builds the client, which its attempt must not pay for.
+		CloseableHttpClient http = http();
 		HttpPost post = new HttpPost(url);
 		// Resolved and checked once, before the clock starts: a lookup cannot be interrupted, and a cancel during a
 		// lookup inside the client would leave its connection half made. The client connects to these addresses.
 		this.pinned.set((checked != null) ? checked : this.addresses.resolve(post.getAuthority().getHostName()));
 		headers.forEach(post::setHeader);
 		post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON.withCharset(StandardCharsets.UTF_8)));
-		// Made before the clock starts too: the first callback builds the client, which the attempt must not pay for.
-		CloseableHttpClient http = http();
 		ScheduledFuture<?> bound = this.timer.schedule(post::cancel, this.attemptTimeout.toMillis(),
 				TimeUnit.MILLISECONDS);
 		try {
