@@ -25,12 +25,17 @@ COPY src/main/docker/entrypoint.sh /app/entrypoint.sh
 # third less CPU to readiness; README, Performance bench). Built here, on these exact files and this JVM, as the
 # archive is refused (and the start merely slower) if either differs.
 RUN /app/entrypoint.sh --train-class-archive
-# Fits a 512 MiB container: 60 % of the limit for the heap leaves room for metaspace, threads and the code cache
-# (ImageEntrypointTests measures the resident set once ready; scripts/bench.sh p3 samples it under 50 users); an
-# OutOfMemoryError stops the JVM so that Kubernetes restarts the pod instead of keeping a half-working portal. /tmp
-# (Tomcat's work directory) and /var/lib/gmsa-portal are the only writable paths: with readOnlyRootFilesystem mount
-# an emptyDir (or a volume) on each.
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
+# Fits a 512 MiB container: half of the limit for the heap leaves room for metaspace (83 MiB under load: the portal
+# loads some 15,000 classes), the code cache and 50 users' worth of Tomcat threads. The serial collector is the one
+# the JVM picks by itself in a container of less than 2 GiB, named here so that a bench outside a container (which
+# would pick G1, with its remembered sets and concurrent threads) measures the same JVM; MALLOC_ARENA_MAX stops glibc
+# from giving each request thread its own malloc arena. ImageEntrypointTests measures the resident set once ready;
+# scripts/bench.sh p3 samples it under 50 users (README, Performance bench). An OutOfMemoryError stops the JVM so
+# that Kubernetes restarts the pod instead of keeping a half-working portal. /tmp (Tomcat's work directory) and
+# /var/lib/gmsa-portal are the only writable paths: with readOnlyRootFilesystem mount an emptyDir (or a volume) on
+# each.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
+	MALLOC_ARENA_MAX=2 \
 	GMSA_APP_DIR=/app \
 	GMSA_DATA_DIR=/var/lib/gmsa-portal \
 	LOG_FORMAT=ecs

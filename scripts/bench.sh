@@ -7,7 +7,8 @@
 # GMSA_LAB_DIR), builds the jar if it is missing or older than the sources, and then:
 #   p3  runs the jar on PostgreSQL with the lab DC as its directory and has the JDK-only load client
 #       (src/test/java/org/gmsaportal/bench/PageLoad.java) sign in BENCH_USERS (50) people and fetch each page for
-#       BENCH_SECONDS (30) s; baseline: a static asset fetched the same way.
+#       BENCH_SECONDS (30) s; baseline: a static asset fetched the same way. It also prints the portal's CPU
+#       milliseconds per request of each page, which queueing behind other processes does not inflate.
 #       The portal runs with the image's memory settings for a 512 MiB container (BENCH_JAVA_OPTIONS), and its
 #       resident set is sampled every second: idle, peak under the load and after it, against that limit.
 #   p1  a portal run of the full identity set (group, gMSA, portable user, membership, retrieval proof) against raw
@@ -41,6 +42,8 @@ starts=${BENCH_STARTS:-5}
 # The Dockerfile's JAVA_TOOL_OPTIONS, and -XX:MaxRAM standing in for the container's 512 MiB limit (cgroup).
 image_options=$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\([^"]*\)".*/\1/p' Dockerfile)
 java_options=${BENCH_JAVA_OPTIONS:-$image_options -XX:MaxRAM=512m}
+# And the image's malloc arena cap, which the JVM cannot take as an option.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-$(sed -n 's/^[[:space:]]*MALLOC_ARENA_MAX=\([0-9]*\).*/\1/p' Dockerfile)}
 limit_mib=512
 
 work=$(mktemp -d /tmp/gmsa-bench.XXXXXX)
@@ -76,7 +79,8 @@ start_postgres() {
 }
 
 # BENCH_JAR runs another build (e.g. of an older commit, for before/after figures) instead of this checkout's.
-jar() { echo "${BENCH_JAR:-$(ls target/gmsa-portal-*.jar 2>/dev/null | grep -v plain | head -1 || true)}"; }
+# Absolute, because p4 starts it from its data directory.
+jar() { realpath -q "${BENCH_JAR:-$(ls target/gmsa-portal-*.jar 2>/dev/null | grep -v plain | head -1 || true)}" || true; }
 
 build_jar() {
 	local built
@@ -116,14 +120,14 @@ p3() {
 		fi
 		sleep 0.5
 	done
-	echo "bench: portal UP after $((SECONDS - started)) s (JAVA_TOOL_OPTIONS=$java_options)"
+	echo "bench: portal UP after $((SECONDS - started)) s (JAVA_TOOL_OPTIONS=$java_options MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
 	local idle sampler
 	sleep 5
 	idle=$(rss_mib "$portal_pid")
 	while kill -0 "$portal_pid" 2>/dev/null; do rss_mib "$portal_pid"; sleep 1; done >"$work/rss.txt" &
 	sampler=$!
-	java src/test/java/org/gmsaportal/bench/PageLoad.java "http://127.0.0.1:$port" admin "$admin_password" \
-		"$users" "$seconds" /assets/app.css /wizard /dashboards /runs /audit
+	java -Dportal.pid="$portal_pid" src/test/java/org/gmsaportal/bench/PageLoad.java "http://127.0.0.1:$port" admin \
+		"$admin_password" "$users" "$seconds" /assets/app.css /wizard /dashboards /runs /audit
 	kill "$sampler"
 	wait "$sampler" 2>/dev/null || true
 	sleep 5

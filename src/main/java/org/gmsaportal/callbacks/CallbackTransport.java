@@ -39,7 +39,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CallbackTransport implements DisposableBean {
 
-	private final CloseableHttpClient http;
+	// Built at the first callback: its TLS setup reads the JDK's trust store, which no start needs to wait for.
+	private @Nullable CloseableHttpClient http;
 
 	private final CallbackAddresses addresses;
 
@@ -58,23 +59,29 @@ class CallbackTransport implements DisposableBean {
 			CallbackSettings settings) {
 		this.addresses = addresses;
 		this.attemptTimeout = settings.callbacks().attemptTimeout();
-		this.http = HttpClients.custom()
-			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-				.setDnsResolver(new PinnedResolver())
-				.setDefaultConnectionConfig(ConnectionConfig.custom()
-					.setConnectTimeout(Timeout.ofSeconds(5))
-					.setSocketTimeout(Timeout.ofSeconds(10))
+	}
+
+	private synchronized CloseableHttpClient http() {
+		if (this.http == null) {
+			this.http = HttpClients.custom()
+				.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+					.setDnsResolver(new PinnedResolver())
+					.setDefaultConnectionConfig(ConnectionConfig.custom()
+						.setConnectTimeout(Timeout.ofSeconds(5))
+						.setSocketTimeout(Timeout.ofSeconds(10))
+						.build())
 					.build())
-				.build())
-			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
-			// A fresh connection per attempt: callbacks are rare, and a pooled connection the receiver closed while
-			// idle would fail the next attempt (automatic retries, which would re-send a POST, stay off).
-			.setConnectionReuseStrategy((request, response, context) -> false)
-			.disableRedirectHandling()
-			.disableAutomaticRetries()
-			.disableCookieManagement()
-			.setUserAgent("gMSA-Portal-Webhooks/1")
-			.build();
+				.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+				// A fresh connection per attempt: callbacks are rare, and a pooled connection the receiver closed
+				// while idle would fail the next attempt (automatic retries, which would re-send a POST, stay off).
+				.setConnectionReuseStrategy((request, response, context) -> false)
+				.disableRedirectHandling()
+				.disableAutomaticRetries()
+				.disableCookieManagement()
+				.setUserAgent("gMSA-Portal-Webhooks/1")
+				.build();
+		}
+		return this.http;
 	}
 
 	/**
@@ -87,6 +94,8 @@ class CallbackTransport implements DisposableBean {
 	 */
 	int post(String url, InetAddress @Nullable [] checked, Map<String, String> headers, String body)
 			throws IOException, TimeoutException {
+		// Before the clock starts: the first callback builds the client, which its attempt must not pay for.
+		CloseableHttpClient http = http();
 		HttpPost post = new HttpPost(url);
 		// Resolved and checked once, before the clock starts: a lookup cannot be interrupted, and a cancel during a
 		// lookup inside the client would leave its connection half made. The client connects to these addresses.
@@ -96,7 +105,7 @@ class CallbackTransport implements DisposableBean {
 		ScheduledFuture<?> bound = this.timer.schedule(post::cancel, this.attemptTimeout.toMillis(),
 				TimeUnit.MILLISECONDS);
 		try {
-			return this.http.execute(post, (response) -> {
+			return http.execute(post, (response) -> {
 				EntityUtils.consume(response.getEntity());
 				return response.getCode();
 			});
@@ -134,9 +143,11 @@ class CallbackTransport implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws IOException {
+	public synchronized void destroy() throws IOException {
 		this.timer.shutdownNow();
-		this.http.close();
+		if (this.http != null) {
+			this.http.close();
+		}
 	}
 
 }

@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +28,11 @@ import java.util.regex.Pattern;
  * JDK only, so that it runs as a single source file without a build:
  * {@code java src/test/java/org/gmsaportal/bench/PageLoad.java http://127.0.0.1:8080 admin PASSWORD 50 30
  * /assets/app.css /wizard /dashboards /runs} (scripts/bench.sh does this). The first path is the baseline.
+ *
+ * <p>
+ * With {@code -Dportal.pid=PID} (the portal's JVM on this machine) it also prints the portal's CPU milliseconds
+ * per request ("cpu ms"), read from {@code /proc/PID/stat} around each path's run: on a shared machine the
+ * latencies are mostly queueing behind other processes, while the CPU a request costs the portal is not.
  */
 public final class PageLoad {
 
@@ -60,6 +67,11 @@ public final class PageLoad {
 					baseline.perSecond(), result.perSecond() / baseline.perSecond()));
 			lines.add(String.format("| P3 %-26s p50 ms | %10.1f | %10.1f | %8.2fx |", args[i], result.p50(),
 					baseline.p50(), result.p50() / baseline.p50()));
+			if (result.cpuPerRequest() >= 0) {
+				lines.add(String.format("| P3 %-26s cpu ms | %10.2f | %10.2f | %8.2fx |", args[i],
+						result.cpuPerRequest(), baseline.cpuPerRequest(),
+						result.cpuPerRequest() / baseline.cpuPerRequest()));
+			}
 			if (result.errors() > 0) {
 				lines.add(String.format("|    %-26s errors | %10d | of %,d requests |", args[i], result.errors(),
 						result.count()));
@@ -77,6 +89,7 @@ public final class PageLoad {
 		long start = System.nanoTime();
 		List<Future<long[]>> workers = new ArrayList<>();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build();
+		long cpuBefore = portalCpuTicks();
 		for (HttpClient client : clients) {
 			workers.add(pool.submit(() -> {
 				long[] samples = new long[1024];
@@ -105,10 +118,25 @@ public final class PageLoad {
 			}
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
+		long cpuTicks = portalCpuTicks() - cpuBefore;
 		pool.shutdown();
 		long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+		// Linux counts CPU time in ticks of 10 ms (USER_HZ 100).
+		double cpuPerRequest = (cpuBefore < 0 || sorted.length == 0) ? -1 : cpuTicks * 10.0 / sorted.length;
 		return new Result(sorted.length, errors, sorted.length / seconds, percentile(sorted, 0.50),
-				percentile(sorted, 0.95));
+				percentile(sorted, 0.95), cpuPerRequest);
+	}
+
+	/** User + system CPU ticks of the portal's JVM (fields 14 and 15 of /proc/PID/stat), or -1 without a pid. */
+	private static long portalCpuTicks() throws Exception {
+		String pid = System.getProperty("portal.pid", "");
+		if (pid.isEmpty()) {
+			return -1;
+		}
+		String stat = Files.readString(Path.of("/proc", pid, "stat"));
+		// The command name (field 2) may hold spaces; the fields after it follow its closing parenthesis.
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	private static double percentile(long[] sorted, double p) {
@@ -142,7 +170,7 @@ public final class PageLoad {
 		return client;
 	}
 
-	private record Result(long count, long errors, double perSecond, double p50, double p95) {
+	private record Result(long count, long errors, double perSecond, double p50, double p95, double cpuPerRequest) {
 	}
 
 }

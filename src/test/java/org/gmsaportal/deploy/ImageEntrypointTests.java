@@ -48,6 +48,9 @@ class ImageEntrypointTests {
 
 	private static final Pattern TOOL_OPTIONS = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]+)\"");
 
+	// glibc's malloc arena cap, an environment variable of the image beside the JVM's options.
+	private static final Pattern ARENA_MAX = Pattern.compile("(?m)^\\s+MALLOC_ARENA_MAX=(\\d+)");
+
 	// The Dockerfile's extraction of the jar it copied as gmsa-portal.jar, and its class archive training.
 	private static final Pattern EXTRACT = Pattern.compile("(?m)^RUN java -Djarmode=tools -jar gmsa-portal.jar (.+)$");
 
@@ -199,6 +202,10 @@ class ImageEntrypointTests {
 		env.put("PATH", Path.of(java()).getParent() + ":/usr/bin:/bin");
 		env.put("HOME", data.toString());
 		env.put("JAVA_TOOL_OPTIONS", toolOptions);
+		Matcher arenas = ARENA_MAX.matcher(dockerfile);
+		if (arenas.find()) {
+			env.put("MALLOC_ARENA_MAX", arenas.group(1));
+		}
 		env.put("GMSA_APP_DIR", app.toString());
 		env.put("GMSA_DATA_DIR", data.toString());
 		env.put("LOG_FORMAT", "ecs");
