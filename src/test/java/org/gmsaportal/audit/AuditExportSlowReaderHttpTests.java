@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * buffers hold) in small pieces with pauses, so the export lasts several seconds.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:file:${java.io.tmpdir}/gmsa-slow-export-${random.uuid}/audit",
-		"logging.level.gmsa.audit=WARN" })
+		// No logging levels here: a level set by one context stays set in the JVM for the tests after it.
+		"spring.datasource.url=jdbc:h2:file:${java.io.tmpdir}/gmsa-slow-export-${random.uuid}/audit" })
 @Import(AuditExportSlowReaderHttpTests.ShortContainerTimeout.class)
 class AuditExportSlowReaderHttpTests {
 
