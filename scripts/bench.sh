@@ -12,8 +12,9 @@
 #       The portal runs with the image's memory settings for a 512 MiB container (BENCH_JAVA_OPTIONS), and its
 #       resident set is sampled every second: idle, peak under the load and after it, against that limit.
 #   p1  a portal run of the full identity set (group, gMSA, portable user, membership, retrieval proof) against raw
-#       ldapadd/ldapmodify of the same objects and samba-tool, BENCH_ROUNDS (7) interleaved rounds (RunPaceBenchmark,
-#       Maven profile bench, the portal in process on H2 with the lab DC).
+#       ldapadd/ldapmodify of the same objects and samba-tool, BENCH_ROUNDS (7) interleaved rounds after
+#       BENCH_WARMUPS (5) warm-up runs of the portal (RunPaceBenchmark, Maven profile bench, the portal in process on
+#       H2 with the lab DC).
 #   p2  chained audit append at 1 and 16 threads vs a plain INSERT, then verify at BENCH_ROWS (1,000,000) events
 #       (AuditScaleBenchmark); every audit filter of the page and the API, /dashboards and /audit for one user, p95
 #       against a primary-key lookup, at BENCH_ROWS events (AuditFilterBenchmark; both in Maven profile bench).
@@ -142,7 +143,8 @@ p3() {
 
 p1() {
 	./mvnw -q -B test -Pbench -Dtest=RunPaceBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-		-Dbench.rounds="${BENCH_ROUNDS:-7}" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -E '^\||^P1|ERROR|FAIL' || true
+		-Dbench.rounds="${BENCH_ROUNDS:-7}" -Dbench.warmups="${BENCH_WARMUPS:-5}" ${BENCH_MAVEN_ARGS:-} 2>&1 \
+		| grep -E '^\||^P1|ERROR|FAIL' || true
 }
 
 # Resident set of a process in MiB.
