@@ -165,7 +165,8 @@ p4() {
 	build_jar
 	start_postgres
 	local app="$work/app" admin_password variant i java25
-	java25=$(image_java_home) || { echo "bench: p4 needs a Java $(image_java_major) (GMSA_IMAGE_JAVA_HOME)" >&2; exit 1; }
+	java25=$(image_java_home) \
+		|| { echo "bench: p4 needs a Java $(image_java_major) (GMSA_IMAGE_JAVA_HOME)" >&2; exit 1; }
 	admin_password="bench-$(openssl rand -hex 8)"
 	openssl genpkey -algorithm ed25519 -out "$work/checkpoint-key.pem" 2>/dev/null
 	openssl pkey -in "$work/checkpoint-key.pem" -pubout >>"$work/checkpoint-key.pem"
@@ -191,7 +192,8 @@ p4() {
 		|| { tail -20 "$work/training17.log" >&2; exit 1; }
 	# As the Dockerfile trains: its JAVA_TOOL_OPTIONS without a memory limit, Java 25 on the PATH.
 	(cd "$work" && env "${p4_env[@]}" JAVA_TOOL_OPTIONS="$image_options" PATH="$java25/bin:$PATH" GMSA_APP_DIR="$app" \
-		"$app/entrypoint.sh" --train-aot-cache) >"$work/training.log" 2>&1 || { tail -20 "$work/training.log" >&2; exit 1; }
+		"$app/entrypoint.sh" --train-aot-cache) >"$work/training.log" 2>&1 \
+		|| { tail -20 "$work/training.log" >&2; exit 1; }
 	echo "bench: p4 $starts rounds of ${p4_variants[*]} (JAVA_TOOL_OPTIONS=$java_options)"
 	: >"$work/starts.txt"
 	for i in $(seq "$starts"); do
@@ -289,7 +291,8 @@ p4_table() {
 			name["jar"] = "java -jar, Java 17 (baseline)"; name["extracted"] = "extracted jar, Java 17"
 			name["cds17"] = "extracted + AppCDS, Java 17 (image before)"
 			name["aot"] = "extracted + AOT cache, Java 25 (the image)"
-			name["aot-c1"] = "AOT cache, Java 25, TieredStopAtLevel=1"; name["java-version"] = "java -version (JVM floor)"
+			name["aot-c1"] = "AOT cache, Java 25, TieredStopAtLevel=1"
+			name["java-version"] = "java -version (JVM floor)"
 			name["aot-lazy"] = "AOT cache, Java 25, lazy initialization"
 			jw = median(wall, "jar", n["jar"]); jc = median(cpu, "jar", n["jar"])
 			for (o = 1; o <= 7; o++) {
