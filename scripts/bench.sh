@@ -18,9 +18,10 @@
 #   p2  chained audit append at 1 and 16 threads vs a plain INSERT, then verify at BENCH_ROWS (1,000,000) events
 #       (AuditScaleBenchmark); every audit filter of the page and the API, /dashboards and /audit for one user, p95
 #       against a primary-key lookup, at BENCH_ROWS events (AuditFilterBenchmark; both in Maven profile bench).
-#   p4  BENCH_STARTS (5) cold starts, interleaved, of the jar (java -jar, the baseline), of the extracted jar, and of
-#       the extracted jar with its class data sharing archive through the image's entry point, each to readiness UP
-#       on PostgreSQL: wall time (median, min to max), CPU seconds and resident set when ready; and `java -version`.
+#   p4  BENCH_STARTS (5) cold starts, interleaved, of BENCH_P4_VARIANTS (below p4()): by default java -jar on Java 17
+#       (the baseline), the extracted jar with an AppCDS archive on Java 17 (the image before), and the extracted jar
+#       with its AOT cache on Java 25 through the image's entry point (the image), each to readiness UP on
+#       PostgreSQL: wall time (median, min to max), CPU seconds and resident set when ready; and `java -version`.
 #   filing  the jar as in p3; BENCH_CLIENTS (50) API clients file valid requests with distinct names for
 #       BENCH_SECONDS (FilingLoad.java); baseline an authenticated API GET at the same concurrency. Prints req/s,
 #       p50/p95, answers by status, the LDAP sessions (TLS handshake + bind) opened per filing, and logged 503s.
@@ -159,12 +160,15 @@ p2() {
 		-Dbench.rows="$rows" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -v '^\s*$' | grep -E '^\||^P2|generated|reusing|ERROR|FAIL' || true
 }
 
-# P4: cold starts to readiness. The extracted layout and its archive are made as the Dockerfile makes them (the jar
-# extracted without the launcher, the entry point's training start), so the figures are the image's.
+# P4: cold starts to readiness. The extracted layout and its AOT cache are made as the Dockerfile makes them (the jar
+# extracted without the launcher, the entry point's training start with the image's options, on the image's Java), so
+# the figures are the image's; the AppCDS archive on Java 17 is the image before it (session 9).
 p4() {
 	build_jar
 	start_postgres
-	local app="$work/app" admin_password variant i
+	local app="$work/app" admin_password variant i java25
+	java25=$(image_java_home) \
+		|| { echo "bench: p4 needs a Java $(image_java_major) (GMSA_IMAGE_JAVA_HOME)" >&2; exit 1; }
 	admin_password="bench-$(openssl rand -hex 8)"
 	openssl genpkey -algorithm ed25519 -out "$work/checkpoint-key.pem" 2>/dev/null
 	openssl pkey -in "$work/checkpoint-key.pem" -pubout >>"$work/checkpoint-key.pem"
@@ -177,17 +181,25 @@ p4() {
 		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_USER="$GMSA_LAB_DOMAIN_ADMIN"
 		GMSA_DIRECTORY_CONNECTIONS_LAB_BIND_PASSWORD="$GMSA_LAB_DOMAIN_ADMIN_PASSWORD")
 	cp "$(jar)" "$work/gmsa-portal.jar"
+	# Two extractions: an archive or cache names the jars it was trained on, and each JVM writes its own.
 	java -Djarmode=tools -jar "$work/gmsa-portal.jar" extract --destination "$app" >/dev/null
+	cp -r "$app" "$work/app17"
 	cp src/main/docker/entrypoint.sh "$app/"
 	mkdir -p "$work/data"
-	echo "bench: p4 first start (migrations, not counted), then the class archive's training start"
+	echo "bench: p4 first start (migrations, not counted), then the training starts (AppCDS on 17, AOT cache on 25)"
 	p4_start jar >/dev/null
-	(cd "$work" && env "${p4_env[@]}" GMSA_APP_DIR="$app" "$app/entrypoint.sh" --train-class-archive) \
-		>"$work/training.log" 2>&1 || { tail -20 "$work/training.log" >&2; exit 1; }
-	echo "bench: p4 $starts rounds of jar, extracted, extracted + CDS (JAVA_TOOL_OPTIONS=$java_options)"
+	(cd "$work" && mkdir -p train17 && cd train17 && env "${p4_env[@]}" JAVA_TOOL_OPTIONS="$image_options" \
+		java -XX:ArchiveClassesAtExit="$work/app17/gmsa-portal.jsa" -Xlog:cds=off -Dspring.context.exit=onRefresh \
+		-Dserver.port=0 -jar "$work/app17/gmsa-portal.jar") >"$work/training17.log" 2>&1 \
+		|| { tail -20 "$work/training17.log" >&2; exit 1; }
+	# As the Dockerfile trains: its JAVA_TOOL_OPTIONS without a memory limit, Java 25 on the PATH.
+	(cd "$work" && env "${p4_env[@]}" JAVA_TOOL_OPTIONS="$image_options" PATH="$java25/bin:$PATH" GMSA_APP_DIR="$app" \
+		"$app/entrypoint.sh" --train-aot-cache) >"$work/training.log" 2>&1 \
+		|| { tail -20 "$work/training.log" >&2; exit 1; }
+	echo "bench: p4 $starts rounds of ${p4_variants[*]} (JAVA_TOOL_OPTIONS=$java_options)"
 	: >"$work/starts.txt"
 	for i in $(seq "$starts"); do
-		for variant in jar extracted cds; do
+		for variant in "${p4_variants[@]}"; do
 			p4_start "$variant" >>"$work/starts.txt"
 		done
 		TIMEFORMAT="java-version %R %U %S"
@@ -196,14 +208,47 @@ p4() {
 	p4_table <"$work/starts.txt"
 }
 
-# One start of a variant to readiness UP; prints "variant wall-seconds cpu-seconds rss-mib", then stops it.
+# BENCH_P4_VARIANTS: jar (java -jar on the default Java 17, the baseline), cds17 (extracted + AppCDS on Java 17, the
+# image of session 9), aot (extracted + AOT cache on Java 25 through the entry point: the image), aot-c1 (the same with
+# -XX:TieredStopAtLevel=1), aot-lazy (the same with spring.main.lazy-initialization=true, not adopted), extracted
+# (extracted, no archive, Java 17).
+read -r -a p4_variants <<<"${BENCH_P4_VARIANTS:-jar cds17 aot}"
+
+# The Java version of the Dockerfile's base image, and a JDK or JRE of it on this machine (Temurin's under /usr/lib/jvm
+# on machines of this kind, GMSA_IMAGE_JAVA_HOME elsewhere).
+image_java_major() { sed -n 's/^FROM eclipse-temurin:\([0-9]*\)-jre.*/\1/p' Dockerfile | head -1; }
+image_java_home() {
+	local major home
+	major=$(image_java_major)
+	for home in ${GMSA_IMAGE_JAVA_HOME:-} /usr/lib/jvm/*temurin* /usr/lib/jvm/*; do
+		if [ -x "$home/bin/java" ] && grep -qs "^JAVA_VERSION=\"$major[.\"]" "$home/release"; then
+			echo "$home"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# One start of a variant to readiness UP; prints "variant wall-seconds cpu-seconds rss-mib", then stops it. A start
+# whose archive or cache the JVM did not map (refused: another JVM, option or jar) is named on stderr.
 p4_start() {
-	local variant=$1 t0 t1 pid
-	local app="$work/app"
+	local variant=$1 t0 t1 pid mapped=
+	local app="$work/app" java25
+	java25=$(image_java_home || true)
 	case "$variant" in
 		jar) set -- java -jar "$(jar)" ;;
-		extracted) set -- java -jar "$app/gmsa-portal.jar" ;;
-		cds) set -- env GMSA_APP_DIR="$app" GMSA_DATA_DIR="$work/data" "$app/entrypoint.sh" ;;
+		extracted) set -- java -jar "$work/app17/gmsa-portal.jar" ;;
+		cds17) set -- java -XX:SharedArchiveFile="$work/app17/gmsa-portal.jsa" -jar "$work/app17/gmsa-portal.jar"
+			mapped=$work/app17/gmsa-portal.jsa ;;
+		aot) set -- env PATH="$java25/bin:$PATH" GMSA_APP_DIR="$app" GMSA_DATA_DIR="$work/data" "$app/entrypoint.sh"
+			mapped=$app/gmsa-portal.aot ;;
+		aot-c1) set -- env PATH="$java25/bin:$PATH" GMSA_APP_DIR="$app" GMSA_DATA_DIR="$work/data" \
+			JAVA_TOOL_OPTIONS="$java_options -XX:TieredStopAtLevel=1" "$app/entrypoint.sh"
+			mapped=$app/gmsa-portal.aot ;;
+		aot-lazy) set -- env PATH="$java25/bin:$PATH" GMSA_APP_DIR="$app" GMSA_DATA_DIR="$work/data" \
+			JAVA_TOOL_OPTIONS="$java_options -Dspring.main.lazy-initialization=true" "$app/entrypoint.sh"
+			mapped=$app/gmsa-portal.aot ;;
+		*) echo "bench: unknown p4 variant $variant" >&2; exit 2 ;;
 	esac
 	t0=$(date +%s%N)
 	# exec all the way down, so that $! is the JVM itself.
@@ -222,6 +267,10 @@ p4_start() {
 	# utime + stime of every thread of the JVM, in clock ticks (fields 14 and 15 of /proc/PID/stat).
 	awk -v v="$variant" -v wall="$(( (t1 - t0) / 1000000 ))" -v hz="$(getconf CLK_TCK)" -v rss="$(rss_mib "$pid")" \
 		'{printf "%s %.2f %.2f %d\n", v, wall / 1000, ($14 + $15) / hz, rss}' "/proc/$pid/stat"
+	if [ -n "$mapped" ] && ! grep -qF "$mapped" "/proc/$pid/maps"; then
+		echo "bench: $variant started WITHOUT $mapped (refused; see the JVM's warning):" >&2
+		grep -iE 'aot|cds|shar' "$work/start.log" | head -5 >&2
+	fi
 	kill "$pid"
 	wait "$pid" 2>/dev/null || true
 	portal_pid=
@@ -238,17 +287,21 @@ p4_table() {
 			return (k % 2) ? x[(k + 1) / 2] : (x[k / 2] + x[k / 2 + 1]) / 2
 		}
 		END {
-			printf "| %-46s | %8s | %15s | %8s | %7s | %9s | %9s |\n", "P4 start to readiness UP", "wall s", \
+			printf "| %-50s | %8s | %15s | %8s | %7s | %9s | %9s |\n", "P4 start to readiness UP", "wall s", \
 				"min to max", "CPU s", "RSS MiB", "wall/jar", "CPU/jar"
-			split("jar extracted cds java-version", order, " ")
-			name["jar"] = "java -jar (baseline)"; name["extracted"] = "extracted jar"
-			name["cds"] = "extracted + AppCDS (image entry point)"; name["java-version"] = "java -version (JVM floor)"
+			split("jar extracted cds17 aot aot-c1 aot-lazy java-version", order, " ")
+			name["jar"] = "java -jar, Java 17 (baseline)"; name["extracted"] = "extracted jar, Java 17"
+			name["cds17"] = "extracted + AppCDS, Java 17 (image before)"
+			name["aot"] = "extracted + AOT cache, Java 25 (the image)"
+			name["aot-c1"] = "AOT cache, Java 25, TieredStopAtLevel=1"
+			name["java-version"] = "java -version (JVM floor)"
+			name["aot-lazy"] = "AOT cache, Java 25, lazy initialization"
 			jw = median(wall, "jar", n["jar"]); jc = median(cpu, "jar", n["jar"])
-			for (o = 1; o <= 4; o++) {
+			for (o = 1; o <= 7; o++) {
 				v = order[o]; k = n[v]
 				if (!k) continue
 				w = median(wall, v, k); wl = lo; wh = hi; c = median(cpu, v, k); r = median(rss, v, k)
-				printf "| %-46s | %8.2f | %6.2f to %5.2f | %8.2f | %7s | %8.2fx | %8.2fx |\n", name[v] " (n=" k ")", \
+				printf "| %-50s | %8.2f | %6.2f to %5.2f | %8.2f | %7s | %8.2fx | %8.2fx |\n", name[v] " (n=" k ")", \
 					w, wl, wh, c, (r ? r : "-"), w / jw, c / jc
 			}
 		}'

@@ -16,6 +16,16 @@ samba_ok() {
 	[ "$1" -gt 4 ] || { [ "$1" -eq 4 ] && [ "$2" -ge 21 ]; }
 }
 
+# The image's Java version (the Dockerfile's FROM eclipse-temurin:N-jre), on which ImageEntrypointTests trains and
+# starts the AOT cache. Debian 12 packages no Java 25, so nothing here can install it: machines of this kind (and CI)
+# carry Temurin's JDK under /usr/lib/jvm beside the default OpenJDK 17; elsewhere set GMSA_IMAGE_JAVA_HOME.
+image_java=$(sed -n 's/^FROM eclipse-temurin:\([0-9]*\)-jre.*/\1/p' "$(dirname "$0")/../Dockerfile" | head -1)
+if [ -n "$image_java" ] && ! grep -qs "^JAVA_VERSION=\"$image_java[.\"]" ${GMSA_IMAGE_JAVA_HOME:-/nonexistent}/release \
+		/usr/lib/jvm/*/release; then
+	echo "install-deps: no Java $image_java under /usr/lib/jvm (nor GMSA_IMAGE_JAVA_HOME): ImageEntrypointTests" \
+		"needs one and fails under CI=true; Debian 12 has no package of it" >&2
+fi
+
 missing=()
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v chromium >/dev/null || missing+=(chromium)

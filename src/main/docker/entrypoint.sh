@@ -6,29 +6,31 @@
 # is GMSA_DATA_DIR, the one writable place besides /tmp: the default H2 database (./data), and on H2 only the keys it
 # generates at first start (./data, ./audit-keys) and the audit checkpoints (./audit-checkpoints) go there. On
 # PostgreSQL with keys and checkpoints mounted elsewhere it may be an emptyDir. Memory settings come from
-# JAVA_TOOL_OPTIONS, which the JVM reads itself.
+# JAVA_TOOL_OPTIONS, which the JVM reads itself. The JVM is Java 25 or later (the image's eclipse-temurin:25-jre):
+# the AOT cache (JEP 483, 514, 515) needs it; the portal's classes stay Java 17 bytecode.
 #
-#   entrypoint.sh [portal arguments]     starts the portal, with the class data sharing archive when there is one
-#   entrypoint.sh --train-class-archive  writes GMSA_APP_DIR/gmsa-portal.jsa (image build time, as root): the
-#                                        portal starts up to its context refresh in a throwaway directory and exits
+#   entrypoint.sh [portal arguments]  starts the portal, with the AOT cache when there is one
+#   entrypoint.sh --train-aot-cache   writes GMSA_APP_DIR/gmsa-portal.aot (image build time, as root): the portal
+#                                     starts up to its context refresh in a throwaway directory and exits
 set -eu
 
 app_dir=${GMSA_APP_DIR:-/app}
 data_dir=${GMSA_DATA_DIR:-/var/lib/gmsa-portal}
-archive="$app_dir/gmsa-portal.jsa"
+cache="$app_dir/gmsa-portal.aot"
 
-if [ "${1:-}" = "--train-class-archive" ]; then
+if [ "${1:-}" = "--train-aot-cache" ]; then
 	training=$(mktemp -d)
 	cd "$training"
-	# spring.context.exit=onRefresh: every bean is created (so their classes are loaded), then the JVM exits and
-	# writes the archive. The keys and the H2 database this creates are thrown away with the directory.
-	# -Xlog:cds=off: one warning per generated class (reflection accessors) that cannot be archived.
-	java -XX:ArchiveClassesAtExit="$archive" -Xlog:cds=off -Dspring.context.exit=onRefresh -Dserver.port=0 \
+	# spring.context.exit=onRefresh: every bean is created (so their classes are loaded and linked, and the methods
+	# run at start are profiled), then the JVM exits and a second JVM writes the cache from what the first recorded
+	# (AOTCacheOutput, one step since Java 25). The keys and the H2 database this creates are thrown away with the
+	# directory. -Xlog:aot=off: one warning per class that cannot be cached (generated proxies and accessors).
+	java -XX:AOTCacheOutput="$cache" -Xlog:aot=off -Xlog:cds=off -Dspring.context.exit=onRefresh -Dserver.port=0 \
 		-Dlogging.level.root=warn -jar "$app_dir/gmsa-portal.jar"
 	cd /
 	rm -rf "$training"
-	if [ ! -s "$archive" ]; then
-		echo "entrypoint: the training start wrote no class archive $archive" >&2
+	if [ ! -s "$cache" ]; then
+		echo "entrypoint: the training start wrote no AOT cache $cache" >&2
 		exit 1
 	fi
 	exit 0
@@ -43,9 +45,10 @@ if [ ! -w . ]; then
 	exit 64
 fi
 
-# An archive that does not match this JVM or these jars is ignored with a warning (-Xshare:auto), never fatal.
-if [ -r "$archive" ]; then
-	set -- -XX:SharedArchiveFile="$archive" -jar "$app_dir/gmsa-portal.jar" "$@"
+# A cache that does not match this JVM, its options or these jars is ignored with a warning (-XX:AOTMode=auto), never
+# fatal: the start is merely slower.
+if [ -r "$cache" ]; then
+	set -- -XX:AOTCache="$cache" -jar "$app_dir/gmsa-portal.jar" "$@"
 else
 	set -- -jar "$app_dir/gmsa-portal.jar" "$@"
 fi

@@ -31,10 +31,11 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The container image's entry point, without an engine (none runs here): the layered jar just packaged is extracted
- * with the Dockerfile's command, its layers are copied in the Dockerfile's order, the entry point trains the class
- * data sharing archive as the image build does, and {@code entrypoint.sh} starts the portal with the Dockerfile's
+ * with the Dockerfile's command, its layers are copied in the Dockerfile's order, the entry point trains the AOT
+ * cache as the image build does, and {@code entrypoint.sh} starts the portal with the Dockerfile's
  * {@code JAVA_TOOL_OPTIONS}, as an unprivileged user for whom the application directory is read-only, like the
- * image's non-root user on a read-only root filesystem. Runs after
+ * image's non-root user on a read-only root filesystem. All of it runs on the Java version of the image's base (Java
+ * 25, {@link ImageJdk}), not on the build's JDK 17, since the cache is refused by any other JVM. Runs after
  * {@code package} (the pom's {@code image-entrypoint} execution), which passes the jar as {@code gmsa.image.jar}.
  */
 class ImageEntrypointTests {
@@ -51,10 +52,10 @@ class ImageEntrypointTests {
 	// glibc's malloc arena cap, an environment variable of the image beside the JVM's options.
 	private static final Pattern ARENA_MAX = Pattern.compile("(?m)^\\s+MALLOC_ARENA_MAX=(\\d+)");
 
-	// The Dockerfile's extraction of the jar it copied as gmsa-portal.jar, and its class archive training.
+	// The Dockerfile's extraction of the jar it copied as gmsa-portal.jar, and its AOT cache training.
 	private static final Pattern EXTRACT = Pattern.compile("(?m)^RUN java -Djarmode=tools -jar gmsa-portal.jar (.+)$");
 
-	private static final String TRAINING_RUN = "RUN /app/entrypoint.sh --train-class-archive";
+	private static final String TRAINING_RUN = "RUN /app/entrypoint.sh --train-aot-cache";
 
 	// Stands in for the container's memory limit, which the JVM would otherwise read from its cgroup.
 	private static final String CONTAINER_LIMIT = "-XX:MaxRAM=512m";
@@ -63,8 +64,9 @@ class ImageEntrypointTests {
 
 	private static final Duration STARTUP = Duration.ofMinutes(4);
 
-	// Only against hanging: the training start creates every bean, and a shared machine under load is slow at it.
-	private static final Duration TRAINING = Duration.ofMinutes(20);
+	// Only against hanging: the training start creates every bean, then a second JVM writes the AOT cache, and a
+	// shared machine under load is slow at both.
+	private static final Duration TRAINING = Duration.ofMinutes(30);
 
 	@TempDir
 	static Path work;
@@ -74,11 +76,15 @@ class ImageEntrypointTests {
 
 	private static String dockerfile;
 
+	// The java of the image's Java version on this machine.
+	private static Path java;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	@BeforeAll
 	static void layOutTheImage() throws Exception {
 		dockerfile = Files.readString(DOCKERFILE);
+		java = ImageJdk.java(ImageJdk.major(dockerfile));
 		app = layout();
 	}
 
@@ -91,10 +97,11 @@ class ImageEntrypointTests {
 		try {
 			awaitReady(portal, port, log);
 			assertThat(get(port, "/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
-			// The class data sharing archive the image build trained is in use, not silently refused.
+			// The AOT cache the image build trained is in use, not silently refused (a JVM, option or jar that does
+			// not match it makes the JVM start without it).
 			assertThat(Files.readString(Path.of("/proc", Long.toString(portal.pid()), "maps")))
-				.as("the JVM maps " + app.resolve("gmsa-portal.jsa"))
-				.contains(app.resolve("gmsa-portal.jsa").toString());
+				.as("the JVM maps " + app.resolve("gmsa-portal.aot") + "\n" + tail(log))
+				.contains(app.resolve("gmsa-portal.aot").toString());
 			assertThat(composeHealthCheck(port)).as("docker-compose.yml's health check").isZero();
 			long rss = residentKiB(portal);
 			System.out.printf("ImageEntrypointTests: ready, resident set %d MiB of the 512 MiB limit%n", rss / 1024);
@@ -134,7 +141,7 @@ class ImageEntrypointTests {
 		Path copied = Files.copy(Path.of(jar), work.resolve("gmsa-portal.jar"));
 		Matcher extract = EXTRACT.matcher(dockerfile);
 		assertThat(extract.find()).as("the Dockerfile extracts gmsa-portal.jar").isTrue();
-		List<String> command = new ArrayList<>(List.of(java(), "-Djarmode=tools", "-jar", copied.toString()));
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-Djarmode=tools", "-jar", copied.toString()));
 		command.addAll(List.of(extract.group(1).split(" ")));
 		// The destination, relative in the Dockerfile's build directory, goes under this test's directory.
 		Path extracted = work.resolve(command.get(command.size() - 1));
@@ -158,10 +165,13 @@ class ImageEntrypointTests {
 		// The image build's training start, as root does it there, before the files become read-only.
 		assertThat(dockerfile).contains(TRAINING_RUN);
 		ProcessBuilder training = new ProcessBuilder(layout.resolve("entrypoint.sh").toString(),
-				"--train-class-archive").redirectErrorStream(true).redirectOutput(work.resolve("training.log").toFile());
+				"--train-aot-cache").redirectErrorStream(true).redirectOutput(work.resolve("training.log").toFile());
 		training.environment().clear();
-		training.environment().putAll(imageEnvironment(layout, work, ""));
-		training.environment().remove("JAVA_TOOL_OPTIONS");
+		// With the Dockerfile's JAVA_TOOL_OPTIONS, set before its training RUN: the cache is trained with the collector
+		// it is used with. No memory limit, as in an image build.
+		assertThat(dockerfile.indexOf("ENV JAVA_TOOL_OPTIONS")).as("JAVA_TOOL_OPTIONS set before the training run")
+			.isLessThan(dockerfile.indexOf(TRAINING_RUN));
+		training.environment().putAll(imageEnvironment(layout, work, toolOptions(dockerfile)));
 		Process trainer = training.start();
 		if (!trainer.waitFor(TRAINING.toSeconds(), TimeUnit.SECONDS)) {
 			// The entry point runs the training JVM as its child (it cleans up after it): end both.
@@ -170,7 +180,7 @@ class ImageEntrypointTests {
 			fail("the training start did not end within " + TRAINING + ":\n" + tail(work.resolve("training.log")));
 		}
 		assertThat(trainer.exitValue()).as(tail(work.resolve("training.log"))).isZero();
-		assertThat(layout.resolve("gmsa-portal.jsa")).isNotEmptyFile();
+		assertThat(layout.resolve("gmsa-portal.aot")).isNotEmptyFile();
 		readOnly(layout);
 		return layout;
 	}
@@ -196,10 +206,10 @@ class ImageEntrypointTests {
 		return builder.start();
 	}
 
-	/** The Dockerfile's ENV, with the paths of this layout and the JDK running the tests on the PATH. */
+	/** The Dockerfile's ENV, with the paths of this layout and the image's Java version on the PATH. */
 	private static Map<String, String> imageEnvironment(Path app, Path data, String toolOptions) {
 		Map<String, String> env = new HashMap<>();
-		env.put("PATH", Path.of(java()).getParent() + ":/usr/bin:/bin");
+		env.put("PATH", java.getParent() + ":/usr/bin:/bin");
 		env.put("HOME", data.toString());
 		env.put("JAVA_TOOL_OPTIONS", toolOptions);
 		Matcher arenas = ARENA_MAX.matcher(dockerfile);
@@ -298,10 +308,6 @@ class ImageEntrypointTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private static String java() {
-		return ProcessHandle.current().info().command().orElse("java");
 	}
 
 	private static String run(List<String> command) throws IOException {
