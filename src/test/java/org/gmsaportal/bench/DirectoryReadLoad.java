@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import javax.naming.Context;
 import javax.naming.NamingEnumeration;
+import javax.naming.PartialResultException;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.SearchControls;
 import javax.naming.directory.SearchResult;
@@ -79,7 +80,11 @@ public final class DirectoryReadLoad {
 	/** Each session issues a filing's reads in a loop; returns each filing's time in nanoseconds, sorted. */
 	private static long[] run(List<LdapContext> sessions, String member, AtomicLong names, Duration duration)
 			throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
+		ExecutorService pool = Executors.newFixedThreadPool(sessions.size(), (task) -> {
+			Thread thread = new Thread(task);
+			thread.setDaemon(true);
+			return thread;
+		});
 		long end = System.nanoTime() + duration.toNanos();
 		List<Future<long[]>> workers = new ArrayList<>();
 		for (LdapContext session : sessions) {
@@ -134,8 +139,13 @@ public final class DirectoryReadLoad {
 	private static void search(LdapContext ctx, String base, String filter, String... attributes) throws Exception {
 		SearchControls controls = new SearchControls(SearchControls.SUBTREE_SCOPE, 0, 0, attributes, false, false);
 		NamingEnumeration<SearchResult> found = ctx.search(base, filter, controls);
-		while (found.hasMore()) {
-			found.next();
+		try {
+			while (found.hasMore()) {
+				found.next();
+			}
+		}
+		catch (PartialResultException referrals) {
+			// AD ends a domain-wide search with continuation references to its DNS zones, which nobody follows
 		}
 		found.close();
 	}
