@@ -215,8 +215,8 @@ class AuditExportBenchmark {
 			}
 			this.jdbc.execute((ConnectionCallback<Long>) connection -> {
 				try {
-					return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY audit_event (" + AuditSql.COLUMNS
-							+ ") FROM STDIN", new StringReader(copy.toString()));
+					String sql = "COPY audit_event (" + AuditSql.COLUMNS + ") FROM STDIN";
+					return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(copy.toString()));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -228,8 +228,8 @@ class AuditExportBenchmark {
 					OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC), row.actor(), row.actorKind(),
 					row.actorRoles(), row.sourceAddress(), row.action(), row.target(), row.outcome(), row.details(),
 					row.correlationId(), row.ticketRef(), row.prevHash(), row.hash() }).toList();
-			this.jdbc.batchUpdate("INSERT INTO audit_event (" + AuditSql.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-					+ "?, ?, ?, ?, ?)", batch);
+			this.jdbc.batchUpdate("INSERT INTO audit_event (" + AuditSql.COLUMNS
+					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch);
 		}
 		chunk.clear();
 	}

@@ -52,7 +52,8 @@ public final class DirectoryReadLoad {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 7) {
-			System.err.println("usage: DirectoryReadLoad LDAPS_URL CA_FILE BIND_USER PASSWORD_FILE CLIENTS SECONDS MEMBER");
+			System.err.println(
+					"usage: DirectoryReadLoad LDAPS_URL CA_FILE BIND_USER PASSWORD_FILE CLIENTS SECONDS MEMBER");
 			System.exit(2);
 		}
 		trust(Path.of(args[1]));
