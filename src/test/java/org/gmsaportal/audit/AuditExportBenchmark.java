@@ -216,7 +216,8 @@ class AuditExportBenchmark {
 			this.jdbc.execute((ConnectionCallback<Long>) connection -> {
 				try {
 					String sql = "COPY audit_event (" + AuditSql.COLUMNS + ") FROM STDIN";
-					return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(copy.toString()));
+					StringReader rows = new StringReader(copy.toString());
+					return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, rows);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
