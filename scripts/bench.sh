@@ -23,8 +23,10 @@
 #       with its AOT cache on Java 25 through the image's entry point (the image), each to readiness UP on
 #       PostgreSQL: wall time (median, min to max), CPU seconds and resident set when ready; and `java -version`.
 #   filing  the jar as in p3; BENCH_CLIENTS (50) API clients file valid requests with distinct names for
-#       BENCH_SECONDS (FilingLoad.java); baseline an authenticated API GET at the same concurrency. Prints req/s,
-#       p50/p95, answers by status, the LDAP sessions (TLS handshake + bind) opened per filing, and logged 503s.
+#       BENCH_SECONDS (FilingLoad.java); baselines an authenticated API GET at the same concurrency and what the DC
+#       allows: the filing's plan reads issued raw on as many LDAPS sessions (DirectoryReadLoad.java). Prints req/s,
+#       p50/p95, answers by status, the LDAP sessions (TLS handshake + bind) opened per filing, where a filing's time
+#       goes (directory, audit, the rest) and logged 503s.
 #   export  GET /audit/export.csv of BENCH_ROWS events over HTTP on PostgreSQL: time and heap per generation
 #       (young peak, old growth, retained) against the same export written in process (AuditExportBenchmark).
 # GMSA_LAB_IP and GMSA_TEST_POSTGRES_PORT choose the addresses, as for scripts/test.sh; BENCH_PORT the portal's;
@@ -509,11 +511,18 @@ stop_portal() {
 
 # API filing: BENCH_CLIENTS (50) concurrent API clients POST valid export-only requests with distinct gMSA names
 # for BENCH_SECONDS through the JDK-only client FilingLoad.java, against an authenticated GET of the API at the same
-# concurrency; then every 503 the portal logged.
+# concurrency and against what the DC allows: the filing's plan reads issued raw on as many LDAPS sessions
+# (DirectoryReadLoad.java, with the portal up and idle); then every 503 the portal logged.
 filing() {
 	start_portal
+	local clients=${BENCH_CLIENTS:-50} dc_rate
+	printf '%s' "$GMSA_LAB_DOMAIN_ADMIN_PASSWORD" >"$work/admin.pw"
+	chmod 600 "$work/admin.pw"
+	java src/test/java/org/gmsaportal/bench/DirectoryReadLoad.java "$GMSA_LAB_LDAPS_URL" "$GMSA_LAB_CA_FILE" \
+		"$GMSA_LAB_DOMAIN_ADMIN" "$work/admin.pw" "$clients" "$seconds" 'DC1$' | tee "$work/dc-rate.txt"
+	dc_rate=$(sed -n 's/^DC-allowed filings\/s: \([0-9.]*\).*/\1/p' "$work/dc-rate.txt")
 	java src/test/java/org/gmsaportal/bench/FilingLoad.java "http://127.0.0.1:$port" admin "$admin_password" \
-		"${BENCH_CLIENTS:-50}" "$seconds" lab 'DC1$'
+		"$clients" "$seconds" lab 'DC1$' ${dc_rate:+"$dc_rate"}
 	echo "bench: 503 answers in the portal's log: $(grep -c 'answered 503' "$work/portal.log" || true)"
 	grep -m 3 'answered 503' "$work/portal.log" || true
 	stop_portal

@@ -22,6 +22,9 @@ class AppendTimings {
 		/** Per batch: a connection and the transaction begun. */
 		BEGIN,
 
+		/** Per batch: the callers' own changes made in the batch's transaction ({@link AuditTrail#recordWith}). */
+		CHANGES,
+
 		/** Per batch: sequence numbers, times and hashes of the events, and the head's HMAC. */
 		CHAIN,
 

@@ -2,7 +2,10 @@ package org.gmsaportal.audit;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,6 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A caller that finds nobody writing writes its batch itself, on its own thread: alone, it waits for no hand-off
  * to another thread and back. Callers that arrive meanwhile queue; when the leader's batch ends it wakes them with
  * their outcome and makes the first still queued the next leader, which writes everything queued by then.
+ *
+ * <p>
+ * A caller may bring a change of its own instead of one event ({@link #write(Change)}): its database work runs in
+ * the batch's transaction, on the leader's thread, before the events it reports are chained, so a change and its
+ * events commit together or not at all, however many callers share the transaction. A change that fails fails only
+ * its caller: the transaction rolls back and the batch is written again without it.
  */
 @Component
 class GroupCommit implements DisposableBean {
@@ -67,10 +76,23 @@ class GroupCommit implements DisposableBean {
 	 * @throws RuntimeException what made the transaction holding the event fail
 	 */
 	void write(PendingEvent event) {
+		write(new Waiter(event, null, System.nanoTime(), new CompletableFuture<>()));
+	}
+
+	/**
+	 * Makes the change and writes the events it reports with whatever else is queued, in one transaction, and
+	 * returns once it committed.
+	 * @throws ChangeFailedException what the change threw (its transaction rolled back, the others were written)
+	 * @throws RuntimeException what made the transaction holding the change fail
+	 */
+	void write(Change change) {
+		write(new Waiter(null, change, System.nanoTime(), new CompletableFuture<>()));
+	}
+
+	private void write(Waiter mine) {
 		if (this.stopped) {
 			throw new IllegalStateException("the portal is stopping");
 		}
-		Waiter mine = new Waiter(event, System.nanoTime(), new CompletableFuture<>());
 		boolean lead;
 		this.lock.lock();
 		try {
@@ -135,11 +157,12 @@ class GroupCommit implements DisposableBean {
 			finally {
 				this.lock.unlock();
 			}
-			Outcome outcome = writeBatch(batch);
+			Map<Waiter, Outcome> failedAlone = new IdentityHashMap<>();
+			Outcome outcome = writeBatch(batch, failedAlone);
 			for (int i = 1; i < batch.size(); i++) {
-				batch.get(i).outcome().complete(outcome);
+				batch.get(i).outcome().complete(failedAlone.getOrDefault(batch.get(i), outcome));
 			}
-			return outcome;
+			return failedAlone.getOrDefault(batch.get(0), outcome);
 		}
 		finally {
 			handOver();
@@ -149,20 +172,41 @@ class GroupCommit implements DisposableBean {
 		}
 	}
 
-	private Outcome writeBatch(List<Waiter> batch) {
+	/**
+	 * Writes the batch and returns its outcome; a caller whose change failed is put in {@code failedAlone} with its
+	 * own, and the others' changes and events are written again without it.
+	 */
+	private Outcome writeBatch(List<Waiter> batch, Map<Waiter, Outcome> failedAlone) {
 		long start = System.nanoTime();
 		batch.forEach(waiter -> this.timings.add(Phase.QUEUED, waiter.queuedAt()));
 		this.timings.batch(batch.size());
 		this.writing = true;
 		try {
-			List<PendingEvent> events = batch.stream().map(Waiter::event).toList();
-			if (this.appender.appendAlone(events, start)) {
-				return new Outcome(System.nanoTime(), null);
+			if (batch.stream().allMatch(waiter -> waiter.change() == null)) {
+				List<PendingEvent> events = batch.stream().map(Waiter::event).toList();
+				if (this.appender.appendAlone(events, start)) {
+					return new Outcome(System.nanoTime(), null);
+				}
 			}
-			long[] inserted = new long[1];
-			this.transactions.executeWithoutResult(
-					status -> inserted[0] = this.appender.append(events, this.timings.add(Phase.BEGIN, start)));
-			return new Outcome(this.timings.add(Phase.COMMIT, inserted[0]), null);
+			List<Waiter> remaining = new ArrayList<>(batch);
+			while (true) {
+				long[] inserted = new long[1];
+				try {
+					long begun = System.nanoTime();
+					this.transactions.executeWithoutResult(
+							status -> inserted[0] = append(remaining, this.timings.add(Phase.BEGIN, begun)));
+					return new Outcome(this.timings.add(Phase.COMMIT, inserted[0]), null);
+				}
+				catch (FailedChange failed) {
+					// rolled back whole: nothing of it, nor of the others' changes, was kept
+					remaining.remove(failed.waiter);
+					failedAlone.put(failed.waiter, new Outcome(System.nanoTime(), new ChangeFailedException(
+							failed.getCause())));
+					if (remaining.isEmpty()) {
+						return new Outcome(System.nanoTime(), null);
+					}
+				}
+			}
 		}
 		catch (RuntimeException | Error ex) {
 			return new Outcome(System.nanoTime(), ex);
@@ -170,6 +214,28 @@ class GroupCommit implements DisposableBean {
 		finally {
 			this.writing = false;
 		}
+	}
+
+	/** Inside the batch's transaction: each caller's change, then every event in the callers' order. */
+	private long append(List<Waiter> batch, long start) {
+		List<PendingEvent> events = new ArrayList<>(batch.size());
+		boolean changes = false;
+		for (Waiter waiter : batch) {
+			Change change = waiter.change();
+			if (change == null) {
+				events.add(Objects.requireNonNull(waiter.event()));
+				continue;
+			}
+			changes = true;
+			try {
+				events.addAll(change.run());
+			}
+			catch (RuntimeException | Error ex) {
+				throw new FailedChange(waiter, ex);
+			}
+		}
+		long mark = changes ? this.timings.add(Phase.CHANGES, start) : start;
+		return events.isEmpty() ? mark : this.appender.append(events, mark);
 	}
 
 	/** Makes the oldest queued caller the next leader, or ends leading when nobody is queued. */
@@ -188,7 +254,42 @@ class GroupCommit implements DisposableBean {
 		}
 	}
 
-	private record Waiter(PendingEvent event, long queuedAt, CompletableFuture<Outcome> outcome) {
+	/** One caller: an event, or a change. */
+	private record Waiter(@Nullable PendingEvent event, @Nullable Change change, long queuedAt,
+			CompletableFuture<Outcome> outcome) {
+	}
+
+	/** A caller's database work, which returns the events recording it, described on the caller's thread. */
+	@FunctionalInterface
+	interface Change {
+
+		List<PendingEvent> run();
+
+	}
+
+	/** What a caller's change threw, which failed that caller alone; its cause is the change's own exception. */
+	static final class ChangeFailedException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		ChangeFailedException(Throwable cause) {
+			super("the change failed", cause);
+		}
+
+	}
+
+	/** Rolls the batch's transaction back when a change failed, naming whose. */
+	private static final class FailedChange extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient Waiter waiter;
+
+		FailedChange(Waiter waiter, Throwable cause) {
+			super(null, cause, false, false);
+			this.waiter = waiter;
+		}
+
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package org.gmsaportal.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
@@ -10,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionOperations;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -18,7 +22,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * Inside a transaction the event joins it, so it rolls back together with the change it records (and holds the
  * chain head until that transaction ends). Outside one, the event is its own change: it goes through
- * {@link GroupCommit}, which chains concurrent callers' events in one transaction each batch.
+ * {@link GroupCommit}, which chains concurrent callers' events in one transaction each batch; so does a change
+ * made through {@link #recordWith} outside a transaction, with its events, in the batch's transaction.
  */
 @Component
 class JdbcAuditTrail implements AuditTrail {
@@ -57,16 +62,58 @@ class JdbcAuditTrail implements AuditTrail {
 	}
 
 	/**
+	 * Outside a transaction, the change joins a group commit batch: it and its events commit in the batch's
+	 * transaction, so the change never holds the chain's head while other callers wait for it (50 concurrent API
+	 * filings each waited 2 s for the head, each holding it in turn to its commit). The trail is not weakened:
+	 * the change and its events still commit together or not at all. The caller's actor and correlation id are
+	 * taken here, on its thread, since the change runs on the thread leading the batch.
+	 */
+	@Override
+	public <T> T recordWith(TransactionOperations transactions, AuditedChange<T> change) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return AuditTrail.super.recordWith(transactions, change);
+		}
+		Actor actor = CurrentActor.resolve();
+		String correlationId = MDC.get(CORRELATION_MDC_KEY);
+		AtomicReference<@Nullable T> result = new AtomicReference<>();
+		try {
+			this.groupCommit.write(() -> {
+				List<PendingEvent> events = new ArrayList<>();
+				result.set(change.apply((event) -> events.add(describe(event, actor, correlationId))));
+				return events;
+			});
+			this.writes.succeeded();
+		}
+		catch (GroupCommit.ChangeFailedException ex) {
+			// the change's own failure (a constraint it broke, an event it could not describe): not the trail's
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw (RuntimeException) Objects.requireNonNull(ex.getCause());
+		}
+		catch (DataAccessException | TransactionException | IllegalStateException ex) {
+			this.writes.failed(ex);
+			throw new AuditUnavailableException("The audit trail cannot be written, so the change was not carried out",
+					ex);
+		}
+		return Objects.requireNonNull(result.get());
+	}
+
+	private PendingEvent describe(AuditEvent event) {
+		return describe(event, null, MDC.get(CORRELATION_MDC_KEY));
+	}
+
+	/**
 	 * Everything the caller's thread knows (who acts, which request), resolved before another thread writes it, and
 	 * fitted to the columns so that it cannot fail the batch it joins ({@link EventColumns}). An event that cannot be
 	 * fitted fails alone, as an audit failure (so the action is not carried out), without marking the trail unhealthy.
 	 */
-	private PendingEvent describe(AuditEvent event) {
+	private PendingEvent describe(AuditEvent event, @Nullable Actor callers, @Nullable String callersCorrelation) {
 		try {
-			Actor actor = (event.actor() != null) ? event.actor() : CurrentActor.resolve();
+			Actor actor = (event.actor() != null) ? event.actor()
+					: (callers != null) ? callers : CurrentActor.resolve();
 			// A run's events name the run and its ticket; only an HTTP request's id comes from the thread.
-			String correlationId = (event.correlationId() != null) ? event.correlationId()
-					: MDC.get(CORRELATION_MDC_KEY);
+			String correlationId = (event.correlationId() != null) ? event.correlationId() : callersCorrelation;
 			return new PendingEvent(EventColumns.required("actor", actor.name(), EventColumns.ACTOR, false),
 					EventColumns.required("actorKind", name(actor.kind()), EventColumns.KIND, false),
 					EventColumns.required("actorRoles", String.join(",", actor.roles()), EventColumns.ACTOR_ROLES,

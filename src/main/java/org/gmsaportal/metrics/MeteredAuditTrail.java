@@ -1,5 +1,7 @@
 package org.gmsaportal.metrics;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -10,6 +12,7 @@ import org.gmsaportal.audit.AuditOutcome;
 import org.gmsaportal.audit.AuditTrail;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Times each append to the audit trail, and counts the two outcomes the trail is the record of: chain
@@ -42,16 +45,43 @@ class MeteredAuditTrail implements AuditTrail {
 			appended = true;
 		}
 		finally {
-			MeterRegistry meters = this.registry.getIfAvailable();
-			if (meters != null) {
-				Timer.builder(APPEND)
-					.description("Appends to the audit chain, including the wait for its lock")
-					.tag("outcome", appended ? "success" : "error")
-					.register(meters)
-					.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-				if (appended) {
-					count(meters, event);
-				}
+			timed(started, appended, List.of(event));
+		}
+	}
+
+	/** Timed as one append: the change joins the batch's transaction, so its wait and commit are the append's. */
+	@Override
+	public <T> T recordWith(TransactionOperations transactions, AuditedChange<T> change) {
+		long started = System.nanoTime();
+		boolean appended = false;
+		// the events of the change's last run: a run rolled back with another caller's failed change is not counted
+		List<AuditEvent> recorded = new CopyOnWriteArrayList<>();
+		try {
+			T result = this.trail.recordWith(transactions, (audit) -> {
+				recorded.clear();
+				return change.apply((event) -> {
+					audit.accept(event);
+					recorded.add(event);
+				});
+			});
+			appended = true;
+			return result;
+		}
+		finally {
+			timed(started, appended, recorded);
+		}
+	}
+
+	private void timed(long started, boolean appended, List<AuditEvent> events) {
+		MeterRegistry meters = this.registry.getIfAvailable();
+		if (meters != null) {
+			Timer.builder(APPEND)
+				.description("Appends to the audit chain, including the wait for its lock")
+				.tag("outcome", appended ? "success" : "error")
+				.register(meters)
+				.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			if (appended) {
+				events.forEach((event) -> count(meters, event));
 			}
 		}
 	}

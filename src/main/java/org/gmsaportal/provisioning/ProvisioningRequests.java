@@ -68,9 +68,9 @@ public class ProvisioningRequests {
 
 	/**
 	 * As {@link #file(String, RequestSubmission, Plan, String, Map, Decider)}, keeping with the row the 201 answer
-	 * {@code response} makes of it, for replays. The answer is made before the transaction: the audit event locks the
-	 * chain's head until the commit, so that nothing else may wait there (50 concurrent filings spent 2 s each
-	 * waiting for the head while each in turn rendered and stored its answer under it).
+	 * {@code response} makes of it, for replays. The answer is made before the transaction, which may be shared with
+	 * other filings' (group commit): rendering it there would make them all wait (50 concurrent filings spent 2 s
+	 * each waiting for the chain's head while each in turn rendered and stored its answer under it).
 	 */
 	public FiledRequest file(String id, RequestSubmission filing, Plan plan, String action, Map<String, ?> details,
 			@Nullable Decider policy, @Nullable Function<FiledRequest, String> response) {
@@ -82,20 +82,24 @@ public class ProvisioningRequests {
 				filing.bodySha256(), filing.kind(), filing.sourceRequestId(), RequestStatus.PENDING_APPROVAL, plan.hash(),
 				planJson(plan), filing.requestJson(), filing.ticketKey(), null, null, null, now, now, null, engineRequest);
 		FiledRequest row = (response == null) ? pending : pending.withResponse(201, response.apply(pending));
-		this.transactions.executeWithoutResult((tx) -> {
+		// The row and its events commit together, in a transaction the trail may share with other filings (group
+		// commit): a filing never holds the chain's head while the next waits for it, and still is not kept unless
+		// its event is (fail closed). The work may run twice (another filing's failure in the batch), so it only
+		// writes.
+		return this.audit.recordWith(this.transactions, (audit) -> {
 			this.store.insert(row);
-			this.audit.record(AuditEvent.of(action, target(plan), AuditOutcome.SUCCESS)
+			audit.accept(AuditEvent.of(action, target(plan), AuditOutcome.SUCCESS)
 				.withDetails(details)
 				.withCorrelation(id, filing.ticketKey()));
 			if (policy != null && this.store.decide(id, RequestStatus.PENDING_APPROVAL, RequestStatus.APPROVED,
 					policy.name(), null, now)) {
 				Map<String, Object> decided = RequestDecision.auditDetails(row, plan.hash(), policy.name(), null);
 				decided.put("policy", "auto-approve");
-				this.audit.record(AuditEvent.of("api.request.approved", target(plan), AuditOutcome.SUCCESS)
+				audit.accept(AuditEvent.of("api.request.approved", target(plan), AuditOutcome.SUCCESS)
 					.withDetails(decided).withActor(Actor.system()).withCorrelation(id, filing.ticketKey()));
 			}
+			return row;
 		});
-		return row;
 	}
 
 	/** Keeps the response a replay of the filing answers with. */

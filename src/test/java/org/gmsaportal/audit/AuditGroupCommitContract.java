@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Group commit (issue 18, item 4): events recorded outside a transaction by concurrent callers are chained a batch
  * per transaction. Run on each database by the subclasses of this contract.
  */
-abstract class AuditGroupCommitContract extends AuditCheckpointTampering {
+abstract class AuditGroupCommitContract extends AuditedChangeContract {
 
 	@Autowired
 	GroupCommit groupCommit;

@@ -59,7 +59,7 @@ public final class FilingLoad {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 7) {
-			System.err.println("usage: FilingLoad BASE_URL USER PASSWORD CLIENTS SECONDS CONNECTION MEMBER");
+			System.err.println("usage: FilingLoad BASE_URL USER PASSWORD CLIENTS SECONDS CONNECTION MEMBER [DC_RATE]");
 			System.exit(2);
 		}
 		String base = args[0];
@@ -112,8 +112,22 @@ public final class FilingLoad {
 				sessions, "", sessions / Math.max(1, filed.count()));
 		System.out.printf("| %-44s | %10.0f | %10s | %9s |%n", "503 counted by the portal (warm-up included)",
 				unavailable, "", "");
+		if (args.length > 7) {
+			// DirectoryReadLoad's figure, measured in the same run: the filing's plan reads, raw, on as many sessions
+			row("req/s against what the DC allows (filings/s)", filed.perSecond(), Double.parseDouble(args[7]));
+		}
 		// where a filing's time goes: each face method's calls and time per filing, and the audit appends
 		double filings = Math.max(1, filed.count());
+		double[] spent = new double[2];
+		calls.keySet().stream().filter((k) -> k.endsWith(" sum")).forEach((k) -> spent[k.startsWith("audit") ? 1 : 0]
+				+= 1000 * (calls.get(k) - callsWarm.getOrDefault(k, 0.0)) / filings);
+		System.out.printf("| %-44s | %10.1f | %10s | %9s |%n", "mean ms per filing", filed.mean(), "", "");
+		System.out.printf("| %-44s | %10.1f | %10s | %8.2f  |%n", "  directory calls, ms (share)", spent[0], "",
+				spent[0] / filed.mean());
+		System.out.printf("| %-44s | %10.1f | %10s | %8.2f  |%n", "  audit (row + events, batch), ms (share)",
+				spent[1], "", spent[1] / filed.mean());
+		System.out.printf("| %-44s | %10.1f | %10s | %8.2f  |%n", "  the rest, ms (share)",
+				filed.mean() - spent[0] - spent[1], "", (filed.mean() - spent[0] - spent[1]) / filed.mean());
 		calls.keySet().stream().filter((k) -> k.endsWith(" count")).map((k) -> k.substring(0, k.length() - 6))
 			.sorted().forEach((what) -> {
 				double n = calls.get(what + " count") - callsWarm.getOrDefault(what + " count", 0.0);
@@ -170,8 +184,9 @@ public final class FilingLoad {
 		long[] sorted = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
 		Map<Integer, Long> counts = new TreeMap<>();
 		statuses.forEach((status, count) -> counts.put(status, count.get()));
+		double mean = (sorted.length == 0) ? Double.NaN : Arrays.stream(sorted).average().orElse(0) / 1e6;
 		return new Result(sorted.length, sorted.length / seconds, percentile(sorted, 0.50), percentile(sorted, 0.95),
-				counts, firstError);
+				mean, counts, firstError);
 	}
 
 	private static double percentile(long[] sorted, double p) {
@@ -258,7 +273,8 @@ public final class FilingLoad {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
-	private record Result(long count, double perSecond, double p50, double p95, Map<Integer, Long> statuses,
+	private record Result(long count, double perSecond, double p50, double p95, double mean,
+			Map<Integer, Long> statuses,
 			AtomicReference<String> firstError) {
 	}
 
