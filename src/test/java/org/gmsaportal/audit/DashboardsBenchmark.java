@@ -116,10 +116,10 @@ class DashboardsBenchmark {
 		long start = System.nanoTime();
 		JsonMapper json = JsonMapper.builder().build();
 		String joined = json.writeValueAsString(request(new Hosts.DomainJoined(List.of("NODE1$")),
-				new Target.ExportOnly("apps", "webapp", "BENCHNAME-spec")));
-		String portable = json.writeValueAsString(request(new Hosts.Portable("BENCHNAME-ccg",
-				KnownPlugin.KUBERNETES_SECRET.clsid(), "apps:BENCHNAME-ccg"),
-				new Target.Cluster("lab", "apps", "webapp", "BENCHNAME-spec", List.of(), null)));
+				new Target.ExportOnly("apps", "webapp", "benchname-spec")));
+		String portable = json.writeValueAsString(request(new Hosts.Portable("benchname-ccg",
+				KnownPlugin.KUBERNETES_SECRET.clsid(), "apps:benchname-ccg"),
+				new Target.Cluster("lab", "apps", "webapp", "benchname-spec", List.of(), null)));
 		Timestamp now = Timestamp.from(Instant.now());
 		String name = "'b' || lpad(s::text, 5, '0')";
 		// 4,400 provisioning runs: 1..4000 succeeded (every tenth portable, in a store), then failed, decommissioned
@@ -128,7 +128,7 @@ class DashboardsBenchmark {
 				    approved_at, ticket_ref, failure, created_at, updated_at)
 				SELECT 'bench-run-' || lpad(s::text, 6, '0'), 'PROVISION', CASE WHEN s <= 4000 THEN 'SUCCEEDED'
 				    WHEN s <= 4300 THEN 'FAILED' ELSE 'DECOMMISSIONED' END, 'lab.test', %1$s,
-				    replace(CASE WHEN s %% 10 = 0 THEN ? ELSE ? END, 'BENCHNAME', %1$s), repeat('0', 64), 'admin',
+				    replace(CASE WHEN s %% 10 = 0 THEN ? ELSE ? END, 'benchname', %1$s), repeat('0', 64), 'admin',
 				    ?::timestamptz - (5000 - s) * interval '1 minute', 'CHG' || s,
 				    CASE WHEN s > 4000 AND s <= 4300 THEN 'step 2 (ENSURE_GMSA) failed: bench' END,
 				    ?::timestamptz - (5000 - s) * interval '1 minute', ?::timestamptz - (5000 - s) * interval '1 minute'
@@ -148,7 +148,7 @@ class DashboardsBenchmark {
 				SELECT CASE WHEN s %% 10 = 0 THEN 'bench-rot-' ELSE 'bench-dec-' END || lpad(s::text, 6, '0'),
 				    CASE WHEN s %% 10 = 0 THEN 'ROTATION' ELSE 'DECOMMISSION' END,
 				    CASE WHEN s %% 10 = 0 THEN 'SUCCEEDED' ELSE 'FAILED' END, 'lab.test', %1$s,
-				    replace(?, 'BENCHNAME', %1$s), repeat('0', 64), 'admin', ?::timestamptz,
+				    replace(?, 'benchname', %1$s), repeat('0', 64), 'admin', ?::timestamptz,
 				    'bench-run-' || lpad(s::text, 6, '0'), CASE WHEN s %% 10 <> 0 THEN 'bench: the DC refused' END,
 				    ?::timestamptz - (100 - s %% 100) * interval '1 second', ?::timestamptz
 				FROM generate_series(1, 4000) s WHERE s %% 10 = 0 OR s %% 20 = 5""".formatted(name), portable, now,
@@ -159,8 +159,8 @@ class DashboardsBenchmark {
 	}
 
 	private static ProvisioningRequest request(Hosts hosts, Target target) {
-		return new ProvisioningRequest("lab", "BENCHNAME", "BENCHNAME.lab.test", List.of(),
-				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, "BENCHNAME-hosts", hosts,
+		return new ProvisioningRequest("lab", "benchname", "benchname.lab.test", List.of(),
+				Set.of(EncryptionType.AES256_CTS_HMAC_SHA1_96), KdsRootKeyChoice.USE_EXISTING, "benchname-hosts", hosts,
 				target, null);
 	}
 
