@@ -17,7 +17,8 @@
 #       H2 with the lab DC).
 #   p2  chained audit append at 1 and 16 threads vs a plain INSERT, then verify at BENCH_ROWS (1,000,000) events
 #       (AuditScaleBenchmark); every audit filter of the page and the API, /dashboards and /audit for one user, p95
-#       against a primary-key lookup, at BENCH_ROWS events (AuditFilterBenchmark; both in Maven profile bench).
+#       against a primary-key lookup, at BENCH_ROWS events (AuditFilterBenchmark; both in Maven profile bench);
+#       /dashboards with 5,000 runs in the database beside those events (DashboardsBenchmark).
 #   p4  BENCH_STARTS (5) cold starts, interleaved, of BENCH_P4_VARIANTS (below p4()): by default java -jar on Java 17
 #       (the baseline), the extracted jar with an AppCDS archive on Java 17 (the image before), and the extracted jar
 #       with its AOT cache on Java 25 through the image's entry point (the image), each to readiness UP on
@@ -157,9 +158,10 @@ rss_row() { printf '| %-44s | %10s | %10s | %7.2fx |\n' "$1" "$2" "$limit_mib" "
 
 p2() {
 	start_postgres
-	./mvnw -q -B test -Pbench -Dtest=AuditScaleBenchmark,AuditFilterBenchmark \
+	./mvnw -q -B test -Pbench -Dtest=AuditScaleBenchmark,AuditFilterBenchmark,DashboardsBenchmark \
 		-Dsurefire.failIfNoSpecifiedTests=false \
-		-Dbench.rows="$rows" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -v '^\s*$' | grep -E '^\||^P2|generated|reusing|ERROR|FAIL' || true
+		-Dbench.rows="$rows" ${BENCH_MAVEN_ARGS:-} 2>&1 | grep -v '^\s*$' \
+		| grep -E '^\||^P2|^/dashboards|generated|reusing|ERROR|FAIL' || true
 }
 
 # P4: cold starts to readiness. The extracted layout and its AOT cache are made as the Dockerfile makes them (the jar

@@ -93,7 +93,9 @@ public class PortableRotations {
 
 	/** Every portable identity the portal wrote to a store, oldest first, at most {@code limit}. */
 	public List<Status> statuses(int limit) {
-		return this.rotations.rotatable(limit).stream().map(this::status).toList();
+		return this.rotations.rotatableWithLastRotation(limit).stream()
+			.map((row) -> status(row.getKey(), row.getValue().orElse(null)))
+			.toList();
 	}
 
 	/** The rotation status of one provisioning run, if it wrote its portable identity to a store. */
@@ -102,7 +104,10 @@ public class PortableRotations {
 	}
 
 	private Status status(RotationRepository.Rotatable source) {
-		Instant last = this.rotations.lastRotated(source.runId()).orElse(null);
+		return status(source, this.rotations.lastRotated(source.runId()).orElse(null));
+	}
+
+	private Status status(RotationRepository.Rotatable source, @Nullable Instant last) {
 		Duration interval = this.settings.interval();
 		Instant next = (interval != null) ? ((last != null) ? last : source.written()).plus(interval) : null;
 		return new Status(source.runId(), source.gmsaName(), source.domain(), last, next);

@@ -3,6 +3,7 @@ package org.gmsaportal.provisioning;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,7 @@ class RotationRepository {
 	private static final List<String> OPEN = List.of(RunState.RUNNING.name(), RunState.FAILED.name(),
 			RunState.INTERRUPTED.name(), RunState.NEEDS_ATTENTION.name());
 
-	private static final String ROTATABLE = "SELECT id, domain, gmsa_name, updated_at FROM provisioning_run r "
+	private static final String ROTATABLE = "SELECT id, domain, gmsa_name, updated_at, created_at FROM provisioning_run r "
 			+ "WHERE kind = ? AND state = ? AND EXISTS (SELECT 1 FROM provisioning_step s WHERE s.run_id = r.id "
 			+ "AND s.kind = ? AND s.state = ?)";
 
@@ -67,12 +68,19 @@ class RotationRepository {
 	record Rotatable(String runId, String domain, String gmsaName, Instant written) {
 	}
 
-	/** Every succeeded provisioning run whose store step wrote the secret, oldest first, at most {@code limit}. */
-	List<Rotatable> rotatable(int limit) {
-		return this.jdbc.sql(ROTATABLE + " ORDER BY created_at, id FETCH FIRST ? ROWS ONLY")
-			.params(RunKind.PROVISION.name(), RunState.SUCCEEDED.name(), StepKind.WRITE_PORTABLE_SECRET.name(),
-					StepState.SUCCEEDED.name(), limit)
-			.query(RotationRepository::rotatable)
+	/**
+	 * Every succeeded provisioning run whose store step wrote the secret, oldest first, at most {@code limit},
+	 * each with when its last rotation succeeded (null: never), in one query: a
+	 * rotation's {@code decommissions} names its source run, so each source's rotations are one index read.
+	 */
+	List<Map.Entry<Rotatable, Optional<Instant>>> rotatableWithLastRotation(int limit) {
+		return this.jdbc.sql("SELECT id, domain, gmsa_name, updated_at, (SELECT MAX(x.updated_at) FROM provisioning_run x "
+				+ "WHERE x.kind = ? AND x.decommissions = r.id AND x.state = ?) AS last_rotated FROM ("
+				+ ROTATABLE + " ORDER BY created_at, id FETCH FIRST ? ROWS ONLY) r ORDER BY created_at, id")
+			.params(RunKind.ROTATION.name(), RunState.SUCCEEDED.name(), RunKind.PROVISION.name(),
+					RunState.SUCCEEDED.name(), StepKind.WRITE_PORTABLE_SECRET.name(), StepState.SUCCEEDED.name(), limit)
+			.query((rs, n) -> Map.entry(rotatable(rs, n),
+					Optional.ofNullable(rs.getObject("last_rotated", OffsetDateTime.class)).map(OffsetDateTime::toInstant)))
 			.list();
 	}
 

@@ -31,8 +31,31 @@ public class RunOverview {
 
 	private final RunRepository runs;
 
-	RunOverview(RunRepository runs) {
+	private final ProvisionedRuns provisioned;
+
+	RunOverview(RunRepository runs, ProvisionedRuns provisioned) {
 		this.runs = runs;
+		this.provisioned = provisioned;
+	}
+
+	/**
+	 * One page of {@link #inventory()}, the same entries in the same order, read in SQL: at most {@code limit} entries
+	 * after the entry of run {@code afterRunId} (from the first when null or not a run).
+	 *
+	 * @param entries the page's entries
+	 * @param nextAfter the run id the next page starts after; null on the last page
+	 */
+	public record InventoryPage(List<InventoryEntry> entries, @Nullable String nextAfter) {
+	}
+
+	/** A page of {@link #inventory()}, read in SQL: one query for its runs, one for their newer runs. */
+	public InventoryPage inventory(@Nullable String afterRunId, int limit) {
+		List<RunRepository.Provisioned> rows = this.provisioned.page(afterRunId, limit + 1);
+		List<RunRepository.Provisioned> shown = rows.subList(0, Math.min(limit, rows.size()));
+		List<RunView> open = this.provisioned.open(shown.stream()
+			.map((row) -> row.run().gmsaName().toLowerCase(Locale.ROOT)).distinct().toList());
+		List<InventoryEntry> entries = shown.stream().map((row) -> entry(row, open)).toList();
+		return new InventoryPage(entries, (rows.size() > limit) ? shown.get(shown.size() - 1).run().id() : null);
 	}
 
 	/**

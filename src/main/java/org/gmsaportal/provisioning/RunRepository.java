@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RunRepository implements ExistingObjects.Owners {
 
-	private static final String RUN_COLUMNS = "id, kind, state, domain, gmsa_name, plan_hash, approved_by, approval_reason, "
+	static final String RUN_COLUMNS = "id, kind, state, domain, gmsa_name, plan_hash, approved_by, approval_reason, "
 			+ "ticket_ref, decommissions, failure, created_at, updated_at";
 
 	private final JdbcClient jdbc;
@@ -60,12 +60,13 @@ class RunRepository implements ExistingObjects.Owners {
 		this.jdbc.sql("""
 				INSERT INTO provisioning_run (id, kind, state, domain, gmsa_name, request_json, plan_hash, approved_by,
 				    approved_at, approval_reason, ticket_ref, decommissions, created_at, updated_at, owner, attempt,
-				    heartbeat_at, request_key)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    heartbeat_at, request_key, domain_key, name_key, destination_key)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(lease.runId(), kind.name(), RunState.RUNNING.name(), plan.domain(), plan.request().gmsaName(),
 					Canonical.json(plan.request()), plan.hash(), approval.approvedBy(),
 					OffsetDateTime.ofInstant(approval.approvedAt(), ZoneOffset.UTC), approval.reason(),
 					plan.request().ticketRef(), decommissions, now, now, lease.owner(), lease.attempt(), now, requestKey)
+			.params(ProvisionedRuns.keys(plan.domain(), plan.request().gmsaName(), plan.request().target()))
 			.update();
 	}
 
@@ -280,7 +281,7 @@ class RunRepository implements ExistingObjects.Owners {
 				rs.getLong("ldap_ms"), rs.getLong("step_ms"));
 	}
 
-	private static RunView run(ResultSet rs, List<RunView.StepView> steps) throws SQLException {
+	static RunView run(ResultSet rs, List<RunView.StepView> steps) throws SQLException {
 		return new RunView(rs.getString("id"), RunKind.valueOf(rs.getString("kind")),
 				RunState.valueOf(rs.getString("state")), rs.getString("domain"), rs.getString("gmsa_name"),
 				rs.getString("plan_hash"), rs.getString("approved_by"), rs.getString("approval_reason"),

@@ -70,14 +70,7 @@ class AuditFilterBenchmark {
 
 	@Test
 	void everyFilterAndTheDashboards() throws Exception {
-		Instant end = reusable();
-		if (end == null) {
-			end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-			long generateStart = System.nanoTime();
-			generate(end);
-			System.out.printf("generated %,d events in %.1f s (vacuumed and analyzed)%n", ROWS,
-					(System.nanoTime() - generateStart) / 1e9);
-		}
+		Instant end = events(this.jdbc, this.auditLog, this.hasher);
 
 		double key = p95(() -> this.jdbc.queryForList("SELECT " + AuditSql.COLUMNS + " FROM audit_event WHERE seq = ?",
 				ThreadLocalRandom.current().nextLong(1, ROWS + 1)));
@@ -146,11 +139,11 @@ class AuditFilterBenchmark {
 		return new AuditQuery(from, to, actor, action, outcome, text, null);
 	}
 
-	private static double p95(java.util.function.Supplier<?> query) {
+	static double p95(java.util.function.Supplier<?> query) {
 		return percentile95(samples(query));
 	}
 
-	private static double[] samples(java.util.function.Supplier<?> query) {
+	static double[] samples(java.util.function.Supplier<?> query) {
 		query.get();
 		double[] ms = new double[SAMPLES];
 		for (int i = 0; i < SAMPLES; i++) {
@@ -162,17 +155,33 @@ class AuditFilterBenchmark {
 		return ms;
 	}
 
-	private static double percentile95(double[] sorted) {
+	static double percentile95(double[] sorted) {
 		return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+	}
+
+	/**
+	 * Makes sure the trail holds the {@link #ROWS} bench events (written once, reused by a later run or by
+	 * {@link DashboardsBenchmark}); the newest one's time.
+	 */
+	static Instant events(JdbcTemplate jdbc, AuditLog auditLog, ChainHasher hasher) {
+		Instant end = reusable(auditLog);
+		if (end == null) {
+			end = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+			long generateStart = System.nanoTime();
+			generate(jdbc, hasher, end);
+			System.out.printf("generated %,d events in %.1f s (vacuumed and analyzed)%n", ROWS,
+					(System.nanoTime() - generateStart) / 1e9);
+		}
+		return end;
 	}
 
 	/**
 	 * The newest event's time when the trail already holds the {@link #ROWS} events this benchmark (or
 	 * {@link AuditScaleBenchmark}) writes, so that a second run measures without writing them again; else null.
 	 */
-	private Instant reusable() {
-		List<AuditRow> newest = this.auditLog.before(AuditQuery.all(), Long.MAX_VALUE, 1);
-		if (this.auditLog.size() != ROWS || newest.isEmpty() || newest.get(0).seq() != ROWS
+	private static Instant reusable(AuditLog auditLog) {
+		List<AuditRow> newest = auditLog.before(AuditQuery.all(), Long.MAX_VALUE, 1);
+		if (auditLog.size() != ROWS || newest.isEmpty() || newest.get(0).seq() != ROWS
 				|| !newest.get(0).target().startsWith("CN=svc" + ROWS + ",")) {
 			return null;
 		}
@@ -184,10 +193,10 @@ class AuditFilterBenchmark {
 	 * {@link #ROWS} events, one every 30 s up to {@code end}, as {@link AuditScaleBenchmark} writes them: 97 actors
 	 * and a rare one, three actions, 0.1 % refused, a target and details naming {@code svc<seq>}.
 	 */
-	private void generate(Instant end) {
-		this.jdbc.update("ALTER TABLE audit_event DISABLE TRIGGER USER");
-		this.jdbc.update("TRUNCATE audit_event");
-		this.jdbc.update("""
+	private static void generate(JdbcTemplate jdbc, ChainHasher hasher, Instant end) {
+		jdbc.update("ALTER TABLE audit_event DISABLE TRIGGER USER");
+		jdbc.update("TRUNCATE audit_event");
+		jdbc.update("""
 				INSERT INTO audit_event (%s)
 				SELECT s, ?::timestamptz - (? - s) * interval '30 seconds',
 					CASE WHEN s %% 100003 = 0 THEN 'rare.person' ELSE 'user' || (s %% 97) END, 'PERSON', 'ADMIN',
@@ -199,11 +208,11 @@ class AuditFilterBenchmark {
 					'{"spns":["host/svc' || s || '"]}', 'run-' || (s / 10), NULL, repeat('0', 64), repeat('1', 64)
 				FROM generate_series(1, ?) s""".formatted(AuditSql.COLUMNS), java.sql.Timestamp.from(end), ROWS,
 				ROWS);
-		this.jdbc.update("ALTER TABLE audit_event ENABLE TRIGGER USER");
+		jdbc.update("ALTER TABLE audit_event ENABLE TRIGGER USER");
 		String last = "1".repeat(64);
-		this.jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ?, mac = ? WHERE id = 1", ROWS, last,
-				this.hasher.checkpointMac(ROWS, last));
-		this.jdbc.execute("VACUUM ANALYZE audit_event");
+		jdbc.update("UPDATE audit_chain_head SET seq = ?, hash = ?, mac = ? WHERE id = 1", ROWS, last,
+				hasher.checkpointMac(ROWS, last));
+		jdbc.execute("VACUUM ANALYZE audit_event");
 	}
 
 }

@@ -9,10 +9,12 @@ import org.gmsaportal.provisioning.PortableRotations;
 import org.gmsaportal.provisioning.ProvisioningRequests;
 import org.gmsaportal.provisioning.RunOverview;
 import org.gmsaportal.provisioning.RunState;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The dashboards page for ADMINs and AUDITORs. It only reads, and only the portal's database: what the portal
@@ -24,6 +26,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 class DashboardsController {
 
 	static final int ATTENTION_LIMIT = 50;
+
+	// the provisioned gMSAs shown at once: the page reads these runs, not every succeeded one
+	static final int INVENTORY_PAGE = 50;
 
 	private final RunOverview runs;
 
@@ -45,11 +50,15 @@ class DashboardsController {
 	}
 
 	@GetMapping("/dashboards")
-	String dashboards(Model model) {
+	String dashboards(@RequestParam(name = "after", required = false) @Nullable String after, Model model) {
 		Instant now = Instant.now();
 		model.addAttribute("section", "dashboards");
 		model.addAttribute("readAt", now);
-		model.addAttribute("inventory", this.runs.inventory());
+		RunOverview.InventoryPage inventory = this.runs.inventory(after, INVENTORY_PAGE);
+		model.addAttribute("inventory", inventory.entries());
+		model.addAttribute("inventoryNext", inventory.nextAfter());
+		model.addAttribute("inventoryAfter", after);
+		model.addAttribute("inventoryPage", INVENTORY_PAGE);
 		model.addAttribute("states", RunState.values());
 		model.addAttribute("counts", this.runs.countsByState());
 		model.addAttribute("attention", this.runs.needingAttention(ATTENTION_LIMIT));

@@ -87,7 +87,7 @@ class DashboardsControllerTests {
 			this.counts.put(state, 0L);
 		}
 		given(this.runs.countsByState()).willReturn(this.counts);
-		given(this.runs.inventory()).willReturn(List.of());
+		given(this.runs.inventory(any(), anyInt())).willReturn(new RunOverview.InventoryPage(List.of(), null));
 		given(this.runs.needingAttention(DashboardsController.ATTENTION_LIMIT)).willReturn(List.of());
 		given(this.requests.pending()).willReturn(new PendingRequests(0, null));
 		given(this.auditLog.before(any(), anyLong(), eq(1))).willReturn(List.of());
@@ -106,6 +106,25 @@ class DashboardsControllerTests {
 			.containsEntry("pendingLink", "/api-requests?status=PENDING_APPROVAL")
 			.containsEntry("attentionLimit", 50);
 		verify(this.runs).needingAttention(50);
+	}
+
+	@Test
+	void theProvisionedGmsasShowOnePageAndLinkToTheNextAndBackToTheFirst() throws Exception {
+		given(this.runs.inventory(null, DashboardsController.INVENTORY_PAGE))
+			.willReturn(new RunOverview.InventoryPage(List.of(), "run-50"));
+		String first = this.mvc.get().uri("/dashboards").with(user("reader").roles("AUDITOR")).exchange().getResponse()
+			.getContentAsString();
+		assertThat(first).contains("By domain and name, 50 at a time.")
+			.contains("id=\"inventory-next\" href=\"/dashboards?after=run-50#inventory-title\">Next 50<")
+			.doesNotContain("id=\"inventory-first\"");
+
+		given(this.runs.inventory("run-50", DashboardsController.INVENTORY_PAGE))
+			.willReturn(new RunOverview.InventoryPage(List.of(), null));
+		String last = this.mvc.get().uri("/dashboards?after=run-50").with(user("reader").roles("AUDITOR")).exchange()
+			.getResponse().getContentAsString();
+		assertThat(last).contains("id=\"inventory-first\" href=\"/dashboards#inventory-title\">First page<")
+			.doesNotContain("id=\"inventory-next\"");
+		verify(this.runs, never()).inventory();
 	}
 
 	@Test
