@@ -304,7 +304,8 @@ abstract class InventoryServiceContract {
 					tuple("aks1", "CN=soon", WebhookExpiry.Status.EXPIRING));
 		InventorySnapshot kept = this.inventory.latest().orElseThrow();
 		assertThat(listing(kept, "aks1")).isEqualTo(aks1);
-		assertThat(this.inventory.webhookCertificates(kept.clusters())).extracting(WebhookExpiry::status).containsExactly(
+		assertThat(this.inventory.webhookCertificates(kept.clusters())).extracting(WebhookExpiry::status)
+			.containsExactly(
 				WebhookExpiry.Status.EXPIRED, WebhookExpiry.Status.EXPIRING, WebhookExpiry.Status.VALID,
 				WebhookExpiry.Status.UNREADABLE);
 		// as a listing kept before the inventory read the webhook's certificates holds it

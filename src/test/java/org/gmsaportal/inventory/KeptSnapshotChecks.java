@@ -44,7 +44,8 @@ final class KeptSnapshotChecks {
 	static void partsMatch(KeptSnapshot read, InventorySnapshot whole, List<InventoryEntry> records) {
 		KeptSnapshot reference = KeptSnapshot.of(whole);
 		for (FindingQuery query : List.of(FindingQuery.all(), new FindingQuery(Severity.MEDIUM, null),
-				new FindingQuery(null, "APP0"), new FindingQuery(Severity.HIGH, "broad"), new FindingQuery(null, "_%"))) {
+				new FindingQuery(null, "APP0"), new FindingQuery(Severity.HIGH, "broad"),
+				new FindingQuery(null, "_%"))) {
 			assertThat(read.findingCount(query)).as("%s", query).isEqualTo(reference.findingCount(query));
 			for (int offset : new int[] { 0, 1, 3, 50 }) {
 				assertThat(read.findings(query, offset, 2)).as("%s from %d", query, offset)

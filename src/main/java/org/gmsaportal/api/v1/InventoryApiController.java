@@ -73,7 +73,8 @@ class InventoryApiController {
 		text(connection, "connection", 64, "[A-Za-z0-9_.-]*");
 		KeptSnapshot kept = snapshot(null);
 		SnapshotHeader snapshot = kept.header();
-		List<InventoryGmsa> matches = kept.named(this.runs.inventory(), name).stream().filter(g -> connection == null || connection.isEmpty() || g.connection().equals(connection))
+		List<InventoryGmsa> matches = kept.named(this.runs.inventory(), name).stream()
+			.filter(g -> connection == null || connection.isEmpty() || g.connection().equals(connection))
 			.toList();
 		if (matches.isEmpty()) {
 			throw new RequestProblem(HttpStatus.NOT_FOUND, "The newest inventory snapshot (" + snapshot.id()
