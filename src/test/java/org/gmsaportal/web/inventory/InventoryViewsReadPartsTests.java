@@ -1,7 +1,9 @@
 package org.gmsaportal.web.inventory;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.gmsaportal.audit.AuditLog;
 import org.gmsaportal.audit.AuditPage;
@@ -11,6 +13,7 @@ import org.gmsaportal.inventory.InventoryFixtures;
 import org.gmsaportal.inventory.KeptSnapshot;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunOverview;
+import org.gmsaportal.provisioning.RunWeek;
 import org.gmsaportal.provisioning.TrailLinks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +77,8 @@ class InventoryViewsReadPartsTests {
 		KeptSnapshot kept = KeptSnapshot.of(InventoryFixtures.many(60));
 		given(this.inventory.kept(any())).willReturn(java.util.Optional.of(kept));
 		given(this.runs.inventory()).willReturn(List.of());
-		given(this.runs.weekly(anyInt(), any())).willReturn(List.of());
+		given(this.runs.weekly(anyInt(), any()))
+			.willReturn(List.of(new RunWeek(LocalDate.of(2026, 11, 30), Map.of())));
 		given(this.auditLog.search(any(), anyInt(), anyInt())).willReturn(new AuditPage(List.of(), 0, 100, 0));
 		given(this.links.link(any())).willAnswer(call -> call.getArgument(0));
 	}
