@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.gmsaportal.cluster.ClusterListing;
 import org.gmsaportal.directory.DirectoryListing;
 import org.gmsaportal.provisioning.InventoryEntry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The inventory's face for the front doors (pages and API): snapshots to read, and a refresh to ask for.
@@ -18,6 +20,20 @@ public interface Inventory {
 
 	/** The newest snapshot taken at or before {@code when}: the "as of" view. */
 	Optional<InventorySnapshot> asOf(Instant when);
+
+	/**
+	 * The newest snapshot, or the newest taken at or before {@code asOf}, to be read a part at a time: what every page
+	 * and the API use, so that no view holds the snapshot whole. This default wraps {@link #latest}/{@link #asOf};
+	 * the service reads its header and each part in SQL.
+	 */
+	default Optional<KeptSnapshot> kept(@Nullable Instant asOf) {
+		return ((asOf != null) ? asOf(asOf) : latest()).map(KeptSnapshot::of);
+	}
+
+	/** The header alone of the snapshot {@link #kept} would pick (the dashboards' live summary). */
+	default Optional<SnapshotHeader> header(@Nullable Instant asOf) {
+		return kept(asOf).map(KeptSnapshot::header);
+	}
 
 	/** Reads every connection now, assesses, keeps and audits the snapshot, and returns it. */
 	InventorySnapshot refresh();
@@ -56,10 +72,10 @@ public interface Inventory {
 	}
 
 	/**
-	 * Every gMSA webhook certificate the snapshot's cluster listings hold, judged against now and
+	 * Every gMSA webhook certificate a snapshot's cluster listings hold, judged against now and
 	 * {@code gmsa.inventory.webhook-certificate-warning}: soonest expiry first, those that could not be read last.
 	 */
-	List<WebhookExpiry> webhookCertificates(InventorySnapshot snapshot);
+	List<WebhookExpiry> webhookCertificates(List<ClusterListing> clusters);
 
 	/**
 	 * The newest snapshot's webhook certificates that expired or expire within the warning window, soonest first;

@@ -49,6 +49,11 @@ class InventoryService implements Inventory {
 
 	private final SnapshotGmsas gmsas;
 
+	private final SnapshotParts parts;
+
+	// a kept snapshot's header never changes: read once per snapshot (a few, the newest and those asked "as of")
+	private final Map<Long, SnapshotHeader> headers = new ConcurrentHashMap<>();
+
 	// snapshots whose gMSA rows have the list columns (V32): checked once per snapshot, filled if kept before it
 	private final Set<Long> listable = ConcurrentHashMap.newKeySet();
 
@@ -60,17 +65,20 @@ class InventoryService implements Inventory {
 
 	private final Clock clock;
 
+	private static final int HEADERS = 64;
+
 	private final AtomicReference<@Nullable InventorySnapshot> newest = new AtomicReference<>();
 
 	InventoryService(ConnectionReads reads, RunOverview records, ProvisioningService provisioning,
-			List<Assessor> assessors, InventorySnapshots snapshots, SnapshotGmsas gmsas, AuditTrail audit,
-			TransactionTemplate transactions, InventorySettings settings, Clock clock) {
+			List<Assessor> assessors, InventorySnapshots snapshots, SnapshotGmsas gmsas, SnapshotParts parts,
+			AuditTrail audit, TransactionTemplate transactions, InventorySettings settings, Clock clock) {
 		this.reads = reads;
 		this.records = records;
 		this.provisioning = provisioning;
 		this.assessors = List.copyOf(assessors);
 		this.snapshots = snapshots;
 		this.gmsas = gmsas;
+		this.parts = parts;
 		this.audit = audit;
 		this.transactions = transactions;
 		this.settings = settings;
@@ -92,10 +100,34 @@ class InventoryService implements Inventory {
 		return this.snapshots.idAsOf(when).flatMap(this::load);
 	}
 
+	@Override
+	public Optional<KeptSnapshot> kept(@Nullable Instant asOf) {
+		Optional<Long> id = (asOf != null) ? this.snapshots.idAsOf(asOf) : this.snapshots.latestId();
+		return id.flatMap(this::header).map((header) -> {
+			listable(header.id());
+			return new SqlSnapshot(header, this.gmsas, this.parts);
+		});
+	}
+
+	private Optional<SnapshotHeader> header(long id) {
+		SnapshotHeader known = this.headers.get(id);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<SnapshotHeader> read = this.parts.header(id);
+		read.ifPresent((header) -> {
+			if (this.headers.size() >= HEADERS) {
+				this.headers.clear();
+			}
+			this.headers.put(id, header);
+		});
+		return read;
+	}
+
 	/**
-	 * A snapshot never changes once kept, and every inventory page shows the newest: it is read from the database
-	 * once (10,000 gMSAs take a few hundred milliseconds to read back), then served from memory until a newer one
-	 * is read. Older snapshots ("as of") are read each time.
+	 * The snapshot whole, for callers of {@link #latest}/{@link #asOf} (no page or API view: they read a
+	 * {@link KeptSnapshot} a part at a time). A snapshot never changes once kept: the newest one read is served from
+	 * memory until a newer one is read. Older snapshots ("as of") are read each time.
 	 */
 	private Optional<InventorySnapshot> load(long id) {
 		InventorySnapshot kept = this.newest.get();
@@ -130,10 +162,15 @@ class InventoryService implements Inventory {
 
 	/** The snapshot's id, once its rows have the list columns: a snapshot kept before V32 gets them now, once. */
 	private long listable(InventorySnapshot snapshot) {
-		long id = snapshot.id();
+		return listable(snapshot.id());
+	}
+
+	private long listable(long id) {
 		if (!this.listable.contains(id)) {
 			if (!this.gmsas.filled(id)) {
-				this.transactions.executeWithoutResult((status) -> this.gmsas.fill(snapshot));
+				// the one time a snapshot is read whole for a page: its rows get the columns the lists read
+				this.snapshots.load(id).ifPresent((whole) -> this.transactions
+					.executeWithoutResult((status) -> this.gmsas.fill(whole)));
 			}
 			this.listable.add(id);
 		}
@@ -176,8 +213,8 @@ class InventoryService implements Inventory {
 	}
 
 	@Override
-	public List<WebhookExpiry> webhookCertificates(InventorySnapshot snapshot) {
-		return WebhookExpiry.of(snapshot.clusters(), this.clock.instant(), this.settings.webhookCertificateWarning());
+	public List<WebhookExpiry> webhookCertificates(List<ClusterListing> clusters) {
+		return WebhookExpiry.of(clusters, this.clock.instant(), this.settings.webhookCertificateWarning());
 	}
 
 	@Override

@@ -75,20 +75,42 @@ class SnapshotGmsas {
 
 	/** One page of the gMSAs that match, in the query's order, ties by connection and name. */
 	GmsaPage page(long snapshotId, List<InventoryEntry> records, GmsaQuery query, int page, int size) {
+		int total = count(snapshotId, query);
+		int shown = GmsaPage.clamp(page, total, size);
+		return new GmsaPage(range(snapshotId, records, query, (long) shown * size, size), shown, size, total);
+	}
+
+	/** How many of the snapshot's gMSAs match. */
+	int count(long snapshotId, GmsaQuery query) {
 		List<Object> params = new ArrayList<>();
 		String where = where(snapshotId, query, params);
-		int total = this.jdbc.sql("SELECT COUNT(*) FROM inventory_gmsa" + where).params(params).query(Integer.class)
+		return this.jdbc.sql("SELECT COUNT(*) FROM inventory_gmsa" + where).params(params).query(Integer.class)
 			.single();
-		int shown = GmsaPage.clamp(page, total, size);
-		List<Object> pageParams = new ArrayList<>(params);
-		pageParams.add(shown * size);
-		pageParams.add(size);
+	}
+
+	/** The gMSAs that match from position {@code offset}, at most {@code limit}, in the query's order. */
+	List<InventoryGmsa> range(long snapshotId, List<InventoryEntry> records, GmsaQuery query, long offset,
+			int limit) {
+		List<Object> params = new ArrayList<>();
+		String where = where(snapshotId, query, params);
+		params.add(offset);
+		params.add(limit);
 		List<Row> rows = this.jdbc.sql("SELECT connection, domain, entry_json FROM inventory_gmsa" + where
 				+ " ORDER BY " + order(query) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")
-			.params(pageParams)
+			.params(params)
 			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.list();
-		return new GmsaPage(withAssessments(snapshotId, records, rows), shown, size, total);
+		return withAssessments(snapshotId, records, rows);
+	}
+
+	/** The gMSAs of that name (with or without {@code $}, any case) in any connection, in the snapshot's order. */
+	List<InventoryGmsa> named(long snapshotId, List<InventoryEntry> records, String name) {
+		List<Row> rows = this.jdbc.sql("SELECT connection, domain, entry_json FROM inventory_gmsa "
+				+ "WHERE snapshot_id = ? AND sam_account_name = ? ORDER BY listing_idx, idx")
+			.params(snapshotId, SnapshotRows.gmsaKey(name))
+			.query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.list();
+		return withAssessments(snapshotId, records, rows);
 	}
 
 	/** The domains the snapshot's gMSAs are in, sorted. */
@@ -189,7 +211,7 @@ class SnapshotGmsas {
 		return column + (query.descending() ? " DESC" : "") + ", connection, sam_account_name";
 	}
 
-	private static String like(String text) {
+	static String like(String text) {
 		return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
 	}
 

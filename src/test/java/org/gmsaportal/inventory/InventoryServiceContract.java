@@ -218,6 +218,35 @@ abstract class InventoryServiceContract {
 			.satisfies((g) -> assertThat(g.portalRun()).isEqualTo(InventoryFixtures.RUN));
 	}
 
+	/** The header read without the snapshot's rows says what the whole snapshot says, newest and "as of". */
+	@Test
+	void theHeaderOfAKeptSnapshotHasTheWholeSnapshotsCountsAndGaps() {
+		InventorySnapshot refreshed = this.inventory.refresh();
+		KeptSnapshotChecks.headerMatches(this.inventory.kept(null).orElseThrow(), refreshed);
+		Instant later = refreshed.takenAt().plusSeconds(60);
+		long id = this.snapshots.save(KeptSnapshotChecks.withGapsAndFindings(later), List.of("app00"),
+				List.of("app00", "app03", "app07", "app08", "app11"));
+
+		InventorySnapshot whole = this.inventory.latest().orElseThrow();
+		assertThat(whole.id()).isEqualTo(id);
+		KeptSnapshotChecks.headerMatches(this.inventory.kept(null).orElseThrow(), whole);
+		assertThat(this.inventory.header(null)).contains(SnapshotHeader.of(whole));
+		KeptSnapshotChecks.headerMatches(this.inventory.kept(later.minusSeconds(1)).orElseThrow(), refreshed);
+	}
+
+	/** Each part a page, the API or an export reads in SQL equals that part of the snapshot held whole. */
+	@Test
+	void everyPartReadInSqlMatchesTheWholeSnapshotFilteredInMemory() {
+		InventorySnapshot unsaved = KeptSnapshotChecks.withGapsAndFindings(InventoryFixtures.TAKEN);
+		this.snapshots.save(unsaved, List.of("app00"), List.of("app00", "app03", "app07", "app08", "app11"));
+		InventorySnapshot whole = this.inventory.latest().orElseThrow();
+		List<InventoryEntry> records = List.of(new InventoryEntry(InventoryFixtures.RUN, "app05",
+				"CORP.example.com", "app05-hosts", null, null, null, "aks1", "apps", "app05", null, "admin",
+				InventoryFixtures.TAKEN, null));
+
+		KeptSnapshotChecks.partsMatch(this.inventory.kept(null).orElseThrow(), whole, records);
+	}
+
 	@Test
 	void aSnapshotKeptBeforeTheListColumnsGetsThemOnItsFirstList() {
 		InventorySnapshot kept = listed();
@@ -275,7 +304,8 @@ abstract class InventoryServiceContract {
 					tuple("aks1", "CN=soon", WebhookExpiry.Status.EXPIRING));
 		InventorySnapshot kept = this.inventory.latest().orElseThrow();
 		assertThat(listing(kept, "aks1")).isEqualTo(aks1);
-		assertThat(this.inventory.webhookCertificates(kept)).extracting(WebhookExpiry::status).containsExactly(
+		assertThat(this.inventory.webhookCertificates(kept.clusters())).extracting(WebhookExpiry::status)
+			.containsExactly(
 				WebhookExpiry.Status.EXPIRED, WebhookExpiry.Status.EXPIRING, WebhookExpiry.Status.VALID,
 				WebhookExpiry.Status.UNREADABLE);
 		// as a listing kept before the inventory read the webhook's certificates holds it

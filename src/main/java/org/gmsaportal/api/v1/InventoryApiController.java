@@ -1,16 +1,16 @@
 package org.gmsaportal.api.v1;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-import org.gmsaportal.inventory.Finding;
+import org.gmsaportal.inventory.FindingQuery;
 import org.gmsaportal.inventory.GmsaQuery;
 import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.inventory.InventoryGmsa;
-import org.gmsaportal.inventory.InventorySnapshot;
+import org.gmsaportal.inventory.KeptSnapshot;
 import org.gmsaportal.inventory.Severity;
+import org.gmsaportal.inventory.SnapshotHeader;
 import org.gmsaportal.provisioning.RunOverview;
 import org.jspecify.annotations.Nullable;
 
@@ -54,14 +54,15 @@ class InventoryApiController {
 		Boolean drifted = bool(drift, "drift");
 		int size = limit(limit);
 		InventoryCursor from = InventoryCursor.decode(cursor);
-		InventorySnapshot snapshot = snapshot(from);
+		KeptSnapshot snapshot = snapshot(from);
 		GmsaQuery query = new GmsaQuery(name, domain, least, drifted, GmsaQuery.Sort.NAME, false);
-		List<InventoryGmsa> all = query.apply(InventoryGmsa.of(snapshot, this.runs.inventory()));
 		int offset = (from != null) ? from.offset() : 0;
-		List<InventoryViews.GmsaView> page = all.stream().skip(offset).limit(size)
+		// one page filtered, sorted and read in SQL, and the count that says whether another follows
+		List<InventoryViews.GmsaView> page = snapshot.gmsasFrom(this.runs.inventory(), query, offset, size).stream()
 			.map(g -> InventoryViews.GmsaView.of(g, false)).toList();
-		return new InventoryViews.GmsaPage(InventoryViews.SnapshotView.of(snapshot), page,
-				next(snapshot, offset, page.size(), all.size()));
+		SnapshotHeader header = snapshot.header();
+		return new InventoryViews.GmsaPage(InventoryViews.SnapshotView.of(header), page,
+				next(header, offset, page.size(), snapshot.gmsaCount(query)));
 	}
 
 	/** One gMSA (with or without its {@code $}); {@code connection} picks one when several directories hold it. */
@@ -70,9 +71,10 @@ class InventoryApiController {
 			@RequestParam(required = false) @Nullable String connection) {
 		text(name, "name", 64, "[A-Za-z0-9_.$-]+");
 		text(connection, "connection", 64, "[A-Za-z0-9_.-]*");
-		InventorySnapshot snapshot = snapshot(null);
-		List<InventoryGmsa> matches = InventoryGmsa.named(InventoryGmsa.of(snapshot, this.runs.inventory()), name)
-			.stream().filter(g -> connection == null || connection.isEmpty() || g.connection().equals(connection))
+		KeptSnapshot kept = snapshot(null);
+		SnapshotHeader snapshot = kept.header();
+		List<InventoryGmsa> matches = kept.named(this.runs.inventory(), name).stream()
+			.filter(g -> connection == null || connection.isEmpty() || g.connection().equals(connection))
 			.toList();
 		if (matches.isEmpty()) {
 			throw new RequestProblem(HttpStatus.NOT_FOUND, "The newest inventory snapshot (" + snapshot.id()
@@ -95,32 +97,29 @@ class InventoryApiController {
 		Severity only = (severity == null || severity.isEmpty()) ? null : severity(severity, "severity");
 		int size = limit(limit);
 		InventoryCursor from = InventoryCursor.decode(cursor);
-		InventorySnapshot snapshot = snapshot(from);
-		List<Finding> all = snapshot.findings().stream()
-			.filter(f -> only == null || f.severity() == only)
-			.sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::code)
-				.thenComparing(Finding::subject))
-			.toList();
+		KeptSnapshot snapshot = snapshot(from);
+		FindingQuery query = new FindingQuery(only, null);
 		int offset = (from != null) ? from.offset() : 0;
-		List<InventoryViews.FindingView> page = all.stream().skip(offset).limit(size)
+		List<InventoryViews.FindingView> page = snapshot.findings(query, offset, size).stream()
 			.map(InventoryViews.FindingView::of).toList();
-		return new InventoryViews.FindingPage(InventoryViews.SnapshotView.of(snapshot), page,
-				next(snapshot, offset, page.size(), all.size()));
+		SnapshotHeader header = snapshot.header();
+		return new InventoryViews.FindingPage(InventoryViews.SnapshotView.of(header), page,
+				next(header, offset, page.size(), snapshot.findingCount(query)));
 	}
 
 	/** The newest snapshot, or the one a cursor names: 404 before the first, 410 once the named one is gone. */
-	private InventorySnapshot snapshot(@Nullable InventoryCursor cursor) {
+	private KeptSnapshot snapshot(@Nullable InventoryCursor cursor) {
 		if (cursor == null) {
-			return this.inventory.latest().orElseThrow(() -> new RequestProblem(HttpStatus.NOT_FOUND,
+			return this.inventory.kept(null).orElseThrow(() -> new RequestProblem(HttpStatus.NOT_FOUND,
 					"No inventory snapshot has been taken yet; an admin can refresh the inventory, or wait for the "
 							+ "schedule."));
 		}
-		return this.inventory.asOf(cursor.takenAt()).filter(s -> s.id() == cursor.snapshot())
+		return this.inventory.kept(cursor.takenAt()).filter(s -> s.header().id() == cursor.snapshot())
 			.orElseThrow(() -> new RequestProblem(HttpStatus.GONE, "The snapshot this cursor reads ("
 					+ cursor.snapshot() + ") is no longer kept; start again without a cursor."));
 	}
 
-	private static @Nullable String next(InventorySnapshot snapshot, int offset, int shown, int total) {
+	private static @Nullable String next(SnapshotHeader snapshot, int offset, int shown, int total) {
 		int end = offset + shown;
 		return (end < total && shown > 0) ? new InventoryCursor(snapshot.id(), snapshot.takenAt(), end).encode() : null;
 	}

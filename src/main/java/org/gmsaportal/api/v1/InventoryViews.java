@@ -1,17 +1,14 @@
 package org.gmsaportal.api.v1;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.gmsaportal.cluster.ClusterListing;
-import org.gmsaportal.directory.DirectoryListing;
 import org.gmsaportal.directory.ListedGmsa;
 import org.gmsaportal.directory.ListedPrincipal;
 import org.gmsaportal.inventory.Drift;
 import org.gmsaportal.inventory.Finding;
 import org.gmsaportal.inventory.InventoryGmsa;
-import org.gmsaportal.inventory.InventorySnapshot;
+import org.gmsaportal.inventory.SnapshotHeader;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,14 +30,9 @@ final class InventoryViews {
 	 */
 	record SnapshotView(long id, Instant takenAt, boolean complete, List<String> incomplete) {
 
-		static SnapshotView of(InventorySnapshot snapshot) {
-			List<String> gaps = new ArrayList<>();
-			for (DirectoryListing listing : snapshot.directories()) {
-				listing.incomplete().forEach(r -> gaps.add("directory " + listing.connection() + ": " + r));
-			}
-			for (ClusterListing listing : snapshot.clusters()) {
-				listing.incomplete().forEach(r -> gaps.add("cluster " + listing.connection() + ": " + r));
-			}
+		static SnapshotView of(SnapshotHeader snapshot) {
+			List<String> gaps = snapshot.gaps().stream()
+				.map((g) -> g.kind() + " " + g.connection() + ": " + g.reason()).toList();
 			return new SnapshotView(snapshot.id(), snapshot.takenAt(), snapshot.complete(), gaps);
 		}
 

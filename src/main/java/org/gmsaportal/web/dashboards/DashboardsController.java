@@ -67,7 +67,7 @@ class DashboardsController {
 		model.addAttribute("pending", this.requests.pending());
 		model.addAttribute("pendingLink", PendingRequests.LIST_PATH);
 		model.addAttribute("audit", AuditSummary.of(this.auditLog, now));
-		model.addAttribute("live", this.liveInventory.latest().map(LiveSummary::of).orElse(null));
+		model.addAttribute("live", this.liveInventory.header(null).map(LiveSummary::of).orElse(null));
 		return "dashboards/index";
 	}
 

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.gmsaportal.inventory.InventorySnapshot;
 import org.gmsaportal.inventory.Severity;
+import org.gmsaportal.inventory.SnapshotHeader;
 
 /**
  * The inventory's newest snapshot in a few counts, for the dashboards: how much drifted from the portal's records
@@ -19,12 +19,9 @@ import org.gmsaportal.inventory.Severity;
  */
 record LiveSummary(long snapshot, Instant takenAt, int drift, Map<Severity, Long> findings, boolean complete) {
 
-	static LiveSummary of(InventorySnapshot snapshot) {
-		Map<Severity, Long> findings = new EnumMap<>(Severity.class);
-		for (Severity severity : Severity.values()) {
-			findings.put(severity, snapshot.findings().stream().filter(f -> f.severity() == severity).count());
-		}
-		return new LiveSummary(snapshot.id(), snapshot.takenAt(), snapshot.drift().size(), findings,
+	/** From the snapshot's header: its counts, none of its rows. */
+	static LiveSummary of(SnapshotHeader snapshot) {
+		return new LiveSummary(snapshot.id(), snapshot.takenAt(), snapshot.drift(), new EnumMap<>(snapshot.findings()),
 				snapshot.complete());
 	}
 

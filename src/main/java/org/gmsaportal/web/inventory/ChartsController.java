@@ -2,6 +2,7 @@ package org.gmsaportal.web.inventory;
 
 import java.time.Instant;
 
+import org.gmsaportal.inventory.KeptSnapshot;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -33,7 +34,7 @@ class ChartsController {
 	String page(@RequestParam(required = false) @Nullable Instant asOf, Model model) {
 		var snapshot = this.snapshots.show(model, "charts", asOf);
 		model.addAttribute("runsChart", this.charts.runsPerWeek(Instant.now()));
-		model.addAttribute("findingsChart", this.charts.findingsBySeverity(snapshot));
+		model.addAttribute("findingsChart", this.charts.findingsBySeverity(snapshot.map(KeptSnapshot::header)));
 		model.addAttribute("historyChart", this.charts.history());
 		model.addAttribute("path", "/inventory/charts");
 		model.addAttribute("asOfQuery", (asOf != null) ? "asOf=" + asOf : "");
@@ -47,7 +48,7 @@ class ChartsController {
 
 	@GetMapping("/inventory/charts/findings.svg")
 	ResponseEntity<String> findings(@RequestParam(required = false) @Nullable Instant asOf) {
-		return svg(this.charts.findingsBySeverity(this.snapshots.pick(asOf)));
+		return svg(this.charts.findingsBySeverity(this.snapshots.pick(asOf).map(KeptSnapshot::header)));
 	}
 
 	@GetMapping("/inventory/charts/history.svg")

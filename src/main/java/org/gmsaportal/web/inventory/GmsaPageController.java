@@ -14,7 +14,7 @@ import org.gmsaportal.audit.AuditQuery;
 import org.gmsaportal.audit.AuditRow;
 import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.inventory.InventoryGmsa;
-import org.gmsaportal.inventory.InventorySnapshot;
+import org.gmsaportal.inventory.KeptSnapshot;
 import org.gmsaportal.provisioning.ProvisioningService;
 import org.gmsaportal.provisioning.RunFilter;
 import org.gmsaportal.provisioning.RunOverview;
@@ -70,9 +70,9 @@ class GmsaPageController {
 		if (!connection.matches("[A-Za-z0-9_.-]{1,64}") || !name.matches("[A-Za-z0-9_.$-]{1,64}")) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		InventorySnapshot snapshot = this.snapshots.show(model, "gmsas", asOf)
+		KeptSnapshot snapshot = this.snapshots.show(model, "gmsas", asOf)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		InventoryGmsa gmsa = this.inventory.gmsa(snapshot, this.overview.inventory(), connection, name)
+		InventoryGmsa gmsa = snapshot.gmsa(this.overview.inventory(), connection, name)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		List<RunView> runs = runs(gmsa);
 		model.addAttribute("g", gmsa);

@@ -1,21 +1,21 @@
 package org.gmsaportal.web.inventory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
+import org.gmsaportal.cluster.ClusterListing;
 import org.gmsaportal.inventory.Finding;
+import org.gmsaportal.inventory.FindingQuery;
 import org.gmsaportal.inventory.GmsaQuery;
 import org.gmsaportal.inventory.Inventory;
 import org.gmsaportal.inventory.InventoryGmsa;
 import org.gmsaportal.inventory.InventorySnapshot;
+import org.gmsaportal.inventory.KeptSnapshot;
 import org.gmsaportal.inventory.Severity;
 import org.gmsaportal.provisioning.RunOverview;
 
@@ -57,13 +57,13 @@ class InventoryController {
 	@GetMapping("/inventory")
 	String gmsas(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
 			HttpServletRequest request) {
-		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "gmsas", filter.getAsOf());
+		Optional<KeptSnapshot> snapshot = this.snapshots.show(model, "gmsas", filter.getAsOf());
 		GmsaQuery query = errors.hasErrors() ? GmsaQuery.all() : filter.toQuery();
 		int page = errors.hasErrors() ? 0 : filter.getPage();
 		// one page read in SQL (the service), not the whole snapshot
-		model.addAttribute("rows", snapshot.map((s) -> Paged.of(this.inventory.gmsas(s, this.runs.inventory(), query,
-				page, Paged.SIZE))).orElseGet(() -> Paged.of(List.<InventoryGmsa>of(), 0, Paged.SIZE)));
-		model.addAttribute("domains", snapshot.map(this.inventory::domains).orElse(List.of()));
+		model.addAttribute("rows", snapshot.map((s) -> Paged.of(s.gmsas(this.runs.inventory(), query, page,
+				Paged.SIZE))).orElseGet(() -> Paged.of(List.<InventoryGmsa>of(), 0, Paged.SIZE)));
+		model.addAttribute("domains", snapshot.map(KeptSnapshot::domains).orElse(List.of()));
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("sorts", sortLinks(request, filter));
 		links(model, request);
@@ -85,22 +85,28 @@ class InventoryController {
 	@GetMapping("/inventory/credential-specs")
 	String specs(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
 			HttpServletRequest request) {
-		String view = table("credential-specs", Rows::specs, filter, errors, model, request);
+		Optional<KeptSnapshot> snapshot = this.snapshots.show(model, "credential-specs", filter.getAsOf());
+		List<ClusterListing> clusters = snapshot.map(KeptSnapshot::clusters).orElse(List.of());
 		// the webhook's certificates are judged against now: a snapshot keeps only when each expires
-		InventorySnapshot shown = (InventorySnapshot) model.getAttribute("snapshot");
 		model.addAttribute("webhookCertificates",
-				(shown != null) ? this.inventory.webhookCertificates(shown) : List.of());
-		return view;
+				snapshot.isPresent() ? this.inventory.webhookCertificates(clusters) : List.of());
+		@Nullable String text = errors.hasErrors() ? null : filter.getName();
+		model.addAttribute("rows", Paged.of(Rows.specs(clusters, text), filter.getPage(), Paged.SIZE));
+		links(model, request);
+		return "inventory/credential-specs";
 	}
 
-	/** One of the snapshot's simpler tables, filtered by the name text (ignored when the filter is invalid). */
-	private String table(String tab, BiFunction<InventorySnapshot, @Nullable String, List<?>> rows,
-			InventoryFilter filter, BindingResult errors, Model model, HttpServletRequest request) {
-		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, tab, filter.getAsOf());
+	/**
+	 * One of the tables of the directory listings (without their gMSAs), filtered by the name text (ignored when the
+	 * filter is invalid).
+	 */
+	private <T> String table(String tab, Rows.Of<T> rows, InventoryFilter filter, BindingResult errors, Model model,
+			HttpServletRequest request) {
+		Optional<KeptSnapshot> snapshot = this.snapshots.show(model, tab, filter.getAsOf());
 		@Nullable String text = errors.hasErrors() ? null : filter.getName();
-		model.addAttribute("rows", Paged.of(snapshot.map(s -> rows.apply(s, text)).orElse(List.of()),
-				filter.getPage(), Paged.SIZE));
-		model.addAttribute("takenAt", snapshot.map(InventorySnapshot::takenAt).orElse(null));
+		List<T> all = snapshot.map((s) -> rows.of(s.header().takenAt(), s.directories(), text)).orElse(List.of());
+		model.addAttribute("rows", Paged.of(all, filter.getPage(), Paged.SIZE));
+		model.addAttribute("takenAt", snapshot.map((s) -> s.header().takenAt()).orElse(null));
 		links(model, request);
 		return "inventory/" + tab;
 	}
@@ -109,23 +115,15 @@ class InventoryController {
 	@GetMapping("/inventory/findings")
 	String findings(@Valid @ModelAttribute("filter") InventoryFilter filter, BindingResult errors, Model model,
 			HttpServletRequest request) {
-		Optional<InventorySnapshot> snapshot = this.snapshots.show(model, "findings", filter.getAsOf());
-		List<Finding> all = snapshot.map(InventorySnapshot::findings).orElse(List.of());
-		Map<Severity, Long> counts = new EnumMap<>(Severity.class);
-		for (Severity severity : Severity.values()) {
-			counts.put(severity, all.stream().filter(f -> f.severity() == severity).count());
-		}
-		Severity only = errors.hasErrors() ? null : filter.getFinding();
-		List<Finding> shown = all.stream()
-			.filter(f -> only == null || f.severity() == only)
-			.filter(f -> errors.hasErrors() || Rows.contains(filter.getName(), f.subject(), f.code()))
-			.sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::code)
-				.thenComparing(Finding::subject))
-			.toList();
-		model.addAttribute("counts", counts);
+		Optional<KeptSnapshot> snapshot = this.snapshots.show(model, "findings", filter.getAsOf());
+		// the counts come with the header; the page of findings is read in SQL
+		model.addAttribute("counts", snapshot.map((s) -> s.header().findings()).orElse(Map.of()));
+		FindingQuery query = errors.hasErrors() ? FindingQuery.all()
+				: new FindingQuery(filter.getFinding(), filter.getName());
 		model.addAttribute("severities", Severity.values());
-		model.addAttribute("rows", Paged.of(shown, filter.getPage(), Paged.SIZE));
-		model.addAttribute("drift", snapshot.map(InventorySnapshot::drift).orElse(List.of()));
+		model.addAttribute("rows", snapshot.map((s) -> Paged.of(s, query, filter.getPage()))
+			.orElseGet(() -> Paged.of(List.<Finding>of(), 0, Paged.SIZE)));
+		model.addAttribute("drift", snapshot.map(KeptSnapshot::drift).orElse(List.of()));
 		links(model, request);
 		return "inventory/findings";
 	}

@@ -1,13 +1,16 @@
 package org.gmsaportal.web.inventory;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import jakarta.validation.Valid;
 import org.gmsaportal.audit.AuditEvent;
@@ -16,8 +19,12 @@ import org.gmsaportal.audit.AuditTrail;
 import org.gmsaportal.directory.ListedPrincipal;
 import org.gmsaportal.inventory.Drift;
 import org.gmsaportal.inventory.Finding;
+import org.gmsaportal.inventory.FindingQuery;
+import org.gmsaportal.inventory.GmsaQuery;
 import org.gmsaportal.inventory.InventoryGmsa;
-import org.gmsaportal.inventory.InventorySnapshot;
+import org.gmsaportal.inventory.KeptSnapshot;
+import org.gmsaportal.inventory.SnapshotHeader;
+import org.gmsaportal.provisioning.InventoryEntry;
 import org.gmsaportal.provisioning.RunOverview;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -90,48 +97,48 @@ class InventoryExports {
 		return findings(filter, errors, false);
 	}
 
+	/** The rows are read while they are written, a batch at a time in SQL: the export never holds the snapshot. */
 	private ResponseEntity<StreamingResponseBody> gmsas(InventoryFilter filter, BindingResult errors, boolean csv) {
 		if (errors.hasErrors()) {
 			return badFilter(errors);
 		}
-		InventorySnapshot snapshot = snapshot(filter);
+		KeptSnapshot snapshot = snapshot(filter);
 		if (snapshot == null) {
 			return noSnapshot();
 		}
-		List<InventoryGmsa> rows = filter.toQuery().apply(InventoryGmsa.of(snapshot, this.runs.inventory()));
-		record("gmsas", csv, snapshot, rows.size());
-		List<Map<String, @Nullable Object>> objects = rows.stream().map(g -> gmsa(snapshot, g)).toList();
-		return download("inventory-gmsas", csv, GMSA_COLUMNS, objects);
+		SnapshotHeader header = snapshot.header();
+		GmsaQuery query = filter.toQuery();
+		record("gmsas", csv, header, snapshot.gmsaCount(query));
+		List<InventoryEntry> records = this.runs.inventory();
+		return download("inventory-gmsas", csv, GMSA_COLUMNS,
+				(row) -> snapshot.eachGmsa(records, query, (g) -> row.accept(gmsa(header, g))));
 	}
 
 	private ResponseEntity<StreamingResponseBody> findings(InventoryFilter filter, BindingResult errors, boolean csv) {
 		if (errors.hasErrors()) {
 			return badFilter(errors);
 		}
-		InventorySnapshot snapshot = snapshot(filter);
+		KeptSnapshot snapshot = snapshot(filter);
 		if (snapshot == null) {
 			return noSnapshot();
 		}
-		List<Finding> rows = snapshot.findings().stream()
-			.filter(f -> filter.getFinding() == null || f.severity() == filter.getFinding())
-			.filter(f -> Rows.contains(filter.getName(), f.subject(), f.code()))
-			.sorted((a, b) -> a.severity().compareTo(b.severity()))
-			.toList();
-		record("findings", csv, snapshot, rows.size());
-		List<Map<String, @Nullable Object>> objects = rows.stream().map(f -> finding(snapshot, f)).toList();
-		return download("inventory-findings", csv, FINDING_COLUMNS, objects);
+		SnapshotHeader header = snapshot.header();
+		FindingQuery query = new FindingQuery(filter.getFinding(), filter.getName());
+		record("findings", csv, header, snapshot.findingCount(query));
+		return download("inventory-findings", csv, FINDING_COLUMNS,
+				(row) -> snapshot.eachFinding(query, (f) -> row.accept(finding(header, f))));
 	}
 
-	private @Nullable InventorySnapshot snapshot(InventoryFilter filter) {
+	private @Nullable KeptSnapshot snapshot(InventoryFilter filter) {
 		return this.snapshots.pick(filter.getAsOf()).orElse(null);
 	}
 
-	private void record(String what, boolean csv, InventorySnapshot snapshot, int rows) {
+	private void record(String what, boolean csv, SnapshotHeader snapshot, int rows) {
 		this.audit.record(AuditEvent.of("inventory.export", "inventory_snapshot/" + snapshot.id(), AuditOutcome.SUCCESS)
 			.withDetails(Map.of("export", what, "format", csv ? "CSV" : "JSON", "rows", rows)));
 	}
 
-	private static Map<String, @Nullable Object> gmsa(InventorySnapshot snapshot, InventoryGmsa g) {
+	private static Map<String, @Nullable Object> gmsa(SnapshotHeader snapshot, InventoryGmsa g) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("snapshot", snapshot.id());
 		row.put("takenAt", snapshot.takenAt().toString());
@@ -157,7 +164,7 @@ class InventoryExports {
 		return row;
 	}
 
-	private static Map<String, @Nullable Object> finding(InventorySnapshot snapshot, Finding f) {
+	private static Map<String, @Nullable Object> finding(SnapshotHeader snapshot, Finding f) {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("snapshot", snapshot.id());
 		row.put("takenAt", snapshot.takenAt().toString());
@@ -178,25 +185,36 @@ class InventoryExports {
 		return (value != null) ? value.toString() : null;
 	}
 
-	/** Rows one at a time: a list cell in CSV is its items joined by {@code ;}, in JSON an array. */
+	/** Where an export's rows come from: it hands each row, in order, to the consumer it is given. */
+	@FunctionalInterface
+	private interface RowSource {
+
+		void each(Consumer<Map<String, @Nullable Object>> row);
+
+	}
+
+	/**
+	 * Rows one at a time as the source reads them: a list cell in CSV is its items joined by {@code ;}, in JSON an
+	 * array. A writer's failure (the client went away) ends the source's reading and is rethrown as it was.
+	 */
 	private ResponseEntity<StreamingResponseBody> download(String name, boolean csv, List<String> columns,
-			List<Map<String, @Nullable Object>> rows) {
+			RowSource rows) {
 		StreamingResponseBody body = out -> {
 			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+			boolean[] first = { true };
 			if (csv) {
 				CsvCells.row(writer, columns);
-				for (Map<String, @Nullable Object> row : rows) {
-					List<@Nullable Object> cells = new ArrayList<>();
-					columns.forEach(c -> cells.add(joined(row.get(c))));
-					CsvCells.row(writer, cells);
-				}
 			}
 			else {
 				writer.write("[");
-				for (int i = 0; i < rows.size(); i++) {
-					writer.write(i == 0 ? "\n" : ",\n");
-					writer.write(this.json.writeValueAsString(rows.get(i)));
-				}
+			}
+			try {
+				rows.each((row) -> write(writer, csv, columns, row, first));
+			}
+			catch (UncheckedIOException ex) {
+				throw ex.getCause();
+			}
+			if (!csv) {
 				writer.write("\n]\n");
 			}
 			writer.flush();
@@ -205,6 +223,25 @@ class InventoryExports {
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + (csv ? ".csv" : ".json") + "\"")
 			.contentType(csv ? CSV : MediaType.APPLICATION_JSON)
 			.body(body);
+	}
+
+	private void write(Writer writer, boolean csv, List<String> columns, Map<String, @Nullable Object> row,
+			boolean[] first) {
+		try {
+			if (csv) {
+				List<@Nullable Object> cells = new ArrayList<>();
+				columns.forEach(c -> cells.add(joined(row.get(c))));
+				CsvCells.row(writer, cells);
+			}
+			else {
+				writer.write(first[0] ? "\n" : ",\n");
+				writer.write(this.json.writeValueAsString(row));
+			}
+			first[0] = false;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static @Nullable Object joined(@Nullable Object value) {

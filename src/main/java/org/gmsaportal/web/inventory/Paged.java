@@ -2,8 +2,11 @@ package org.gmsaportal.web.inventory;
 
 import java.util.List;
 
+import org.gmsaportal.inventory.Finding;
+import org.gmsaportal.inventory.FindingQuery;
 import org.gmsaportal.inventory.GmsaPage;
 import org.gmsaportal.inventory.InventoryGmsa;
+import org.gmsaportal.inventory.KeptSnapshot;
 
 /**
  * One page of a filtered list.
@@ -20,6 +23,14 @@ record Paged<T>(List<T> items, int page, int size, int total) {
 	/** A page the inventory read in SQL. */
 	static Paged<InventoryGmsa> of(GmsaPage page) {
 		return new Paged<>(page.items(), page.page(), page.size(), page.total());
+	}
+
+	/** A page of the snapshot's findings that match, read in SQL (the total counted there). */
+	static Paged<Finding> of(KeptSnapshot snapshot, FindingQuery query, int page) {
+		int total = snapshot.findingCount(query);
+		int pages = Math.max(1, (total + SIZE - 1) / SIZE);
+		int shown = Math.min(Math.max(0, page), pages - 1);
+		return new Paged<>(snapshot.findings(query, (long) shown * SIZE, SIZE), shown, SIZE, total);
 	}
 
 	static <T> Paged<T> of(List<T> all, int page, int size) {

@@ -11,7 +11,6 @@ import org.gmsaportal.cluster.ListedCredentialSpec;
 import org.gmsaportal.directory.DirectoryListing;
 import org.gmsaportal.directory.KdsRootKey;
 import org.gmsaportal.directory.ListedUser;
-import org.gmsaportal.inventory.InventorySnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,12 +34,20 @@ final class Rows {
 	record Spec(String connection, ListedCredentialSpec spec) {
 	}
 
-	static List<Key> keys(InventorySnapshot snapshot, @Nullable String text) {
+	/** The rows of a table of the directory listings (read without their gMSAs) of a snapshot taken then. */
+	@FunctionalInterface
+	interface Of<T> {
+
+		List<T> of(Instant takenAt, List<DirectoryListing> directories, @Nullable String text);
+
+	}
+
+	static List<Key> keys(Instant takenAt, List<DirectoryListing> directories, @Nullable String text) {
 		List<Key> rows = new ArrayList<>();
-		for (DirectoryListing listing : snapshot.directories()) {
+		for (DirectoryListing listing : directories) {
 			for (KdsRootKey key : listing.kdsRootKeys()) {
 				if (contains(text, key.id().toString(), listing.domain(), listing.connection())) {
-					rows.add(new Key(listing.connection(), listing.domain(), key, key.usableAt(snapshot.takenAt())));
+					rows.add(new Key(listing.connection(), listing.domain(), key, key.usableAt(takenAt)));
 				}
 			}
 		}
@@ -48,13 +55,13 @@ final class Rows {
 		return rows;
 	}
 
-	static List<User> users(InventorySnapshot snapshot, @Nullable String text) {
+	static List<User> users(Instant takenAt, List<DirectoryListing> directories, @Nullable String text) {
 		List<User> rows = new ArrayList<>();
-		for (DirectoryListing listing : snapshot.directories()) {
+		for (DirectoryListing listing : directories) {
 			for (ListedUser user : listing.users()) {
 				if (contains(text, user.samAccountName(), listing.domain(), listing.connection())) {
 					rows.add(new User(listing.connection(), listing.domain(), user,
-							ageDays(user.passwordLastSet(), snapshot.takenAt())));
+							ageDays(user.passwordLastSet(), takenAt)));
 				}
 			}
 		}
@@ -63,9 +70,9 @@ final class Rows {
 		return rows;
 	}
 
-	static List<Spec> specs(InventorySnapshot snapshot, @Nullable String text) {
+	static List<Spec> specs(List<ClusterListing> clusters, @Nullable String text) {
 		List<Spec> rows = new ArrayList<>();
-		for (ClusterListing listing : snapshot.clusters()) {
+		for (ClusterListing listing : clusters) {
 			for (ListedCredentialSpec spec : listing.credentialSpecs()) {
 				if (contains(text, spec.name(), spec.gmsaName(), listing.connection())) {
 					rows.add(new Spec(listing.connection(), spec));

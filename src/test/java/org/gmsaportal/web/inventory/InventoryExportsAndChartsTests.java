@@ -85,6 +85,7 @@ class InventoryExportsAndChartsTests {
 				List.of(InventoryFixtures.drift(DriftKind.SPNS_CHANGED, "app00")),
 				List.of(InventoryFixtures.finding(Severity.HIGH, "broad-retrievers", "app00"),
 						InventoryFixtures.finding(Severity.MEDIUM, "rc4-enabled", "web01")))));
+		given(this.inventory.kept(any())).willCallRealMethod();
 		given(this.inventory.history(anyInt())).willReturn(List.of(
 				new SnapshotSummary(5, InventoryFixtures.TAKEN, "admin", 2, 1, 1, 2, true),
 				new SnapshotSummary(4, InventoryFixtures.TAKEN.minusSeconds(86400), "system", 1, 1, 0, 1, true)));

@@ -93,6 +93,8 @@ class InventoryPagesTests {
 		given(this.inventory.latest()).willReturn(Optional.of(snapshot));
 		given(this.inventory.history(anyInt())).willReturn(List.of(SnapshotSummary.of(snapshot)));
 		// the face's in-memory list (the service's SQL list is held to it in InventoryServiceContract)
+		// the face's in-memory answers, from latest()/asOf() (InventoryServiceContract holds the SQL ones to them)
+		given(this.inventory.kept(any())).willCallRealMethod();
 		given(this.inventory.gmsas(any(), any(), any(), anyInt(), anyInt())).willCallRealMethod();
 		given(this.inventory.domains(any())).willCallRealMethod();
 		given(this.inventory.gmsa(any(), any(), any(), any())).willCallRealMethod();
@@ -231,7 +233,7 @@ class InventoryPagesTests {
 			.contains(">valid, 100 days left<")
 			.contains("could not be read: no TLS Secret in gmsa holds a certificate for broken.gmsa.svc")
 			.contains("webapp1");
-		verify(this.inventory).webhookCertificates(InventoryFixtures.many(60));
+		verify(this.inventory).webhookCertificates(InventoryFixtures.many(60).clusters());
 	}
 
 	@Test
