@@ -109,6 +109,11 @@ final class ListingAhead implements AutoCloseable {
 		}
 	}
 
+	/** Whether the listing's thread still runs (tests: a closed listing leaves no thread behind). */
+	boolean running() {
+		return this.thread.isAlive();
+	}
+
 	private Item take() throws InterruptedException {
 		while (true) {
 			Item item = this.handOver.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
