@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The directory inventory: every gMSA of a domain read page by page, each page resolved (who may retrieve the
- * password) and handed on before the next is read, so the domain is held once, as the listing. Read-only; one
- * session per read, bound as the portal's service account, which must be able to read
+ * password) while the next is read on a second session ({@link ListingAhead}), so the domain is held once, as the
+ * listing, plus at most two pages of raw entries. Read-only; two sessions per read, bound as the portal's service
+ * account, which must be able to read
  * {@code msDS-GroupMSAMembership} and the KDS root keys (a non-admin sees no root keys at all, and gets no error).
  * <p>
  * A part that cannot be read is named in {@link DirectoryListing#incomplete()}: a DC that stops answering after
@@ -50,7 +51,7 @@ class InventoryReader implements DirectoryInventory {
 
 	/**
 	 * @param pageSize gMSAs per page (at most 1,000)
-	 * @param listener told after each page of gMSAs is listed (tests stop the DC there)
+	 * @param listener told after each page of gMSAs is listed, on the listing's thread (tests stop the DC there)
 	 */
 	InventoryReader(DirectoryConnections connections, Clock clock, int pageSize, PageListener listener) {
 		this.connections = connections;
@@ -109,12 +110,15 @@ class InventoryReader implements DirectoryInventory {
 		GmsaEntries entries = new GmsaEntries(new Principals(base, members),
 				new GroupExpansion(base, facts.domainSid(), members));
 		List<ListedGmsa> gmsas = new ArrayList<>();
-		int[] pages = { 0 };
-		PagedSearch.Outcome outcome = PagedSearch.forEachPage(ctx, base, "(objectClass=msDS-GroupManagedServiceAccount)",
-				this.pageSize, GmsaEntries.ATTRIBUTES, (page) -> {
-					gmsas.addAll(entries.page(ctx, page));
-					this.listener.listed(++pages[0]);
-				});
+		PagedSearch.Outcome outcome;
+		// the next page is listed on a second session while this session resolves the page before (ListingAhead)
+		try (ListingAhead listing = ListingAhead.start(conn, base, "(objectClass=msDS-GroupManagedServiceAccount)",
+				this.pageSize, GmsaEntries.ATTRIBUTES, this.listener::listed)) {
+			for (List<Attributes> page; (page = listing.next()) != null;) {
+				gmsas.addAll(entries.page(ctx, page));
+			}
+			outcome = listing.outcome();
+		}
 		if (!outcome.whole()) {
 			incomplete.add("gMSAs: the domain controller stopped answering after " + outcome.entries()
 					+ " gMSAs (page " + outcome.pages() + "): " + outcome.failure()

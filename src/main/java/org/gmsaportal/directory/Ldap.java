@@ -28,6 +28,8 @@ final class Ldap {
 
 	private static final Pattern RESULT_CODE = Pattern.compile("error code (\\d+)");
 
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
 	private Ldap() {
 	}
 
@@ -185,9 +187,10 @@ final class Ldap {
 
 	/** A binary value for a search filter, every byte as an RFC 4515 {@code \\hh} escape. */
 	static String filterBytes(byte[] bytes) {
-		StringBuilder escaped = new StringBuilder();
+		// by hand, not String.format: the inventory escapes 28 bytes for each of 10,000 SIDs
+		StringBuilder escaped = new StringBuilder(bytes.length * 3);
 		for (byte b : bytes) {
-			escaped.append(String.format("\\%02x", b & 0xff));
+			escaped.append('\\').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
 		}
 		return escaped.toString();
 	}

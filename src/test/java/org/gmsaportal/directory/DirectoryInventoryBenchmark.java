@@ -62,17 +62,26 @@ class DirectoryInventoryBenchmark {
 		DirectoryListing listing = checked(reader.read(this.admin, List.of()));
 		List<Double> raw = new ArrayList<>();
 		List<Double> portal = new ArrayList<>();
+		// CPU seconds, which queueing behind other processes on a loaded machine does not inflate as it does wall time
+		List<Double> rawDc = new ArrayList<>();
+		List<Double> portalDc = new ArrayList<>();
+		List<Double> portalJvm = new ArrayList<>();
 		for (int round = 0; round < ROUNDS; round++) {
 			// interleaved, the order swapped each round, so that neither always runs on a warmer DC
 			for (int turn = 0; turn < 2; turn++) {
 				long start = System.nanoTime();
+				double dc = dcCpuMillis();
 				if ((round + turn) % 2 == 0) {
 					rawDump(password);
 					raw.add((System.nanoTime() - start) / 1e6);
+					rawDc.add(dcCpuMillis() - dc);
 				}
 				else {
+					double jvm = jvmCpuMillis();
 					listing = checked(reader.read(this.admin, List.of()));
 					portal.add((System.nanoTime() - start) / 1e6);
+					portalDc.add(dcCpuMillis() - dc);
+					portalJvm.add(jvmCpuMillis() - jvm);
 				}
 			}
 		}
@@ -83,6 +92,8 @@ class DirectoryInventoryBenchmark {
 				+ " of them each allowing its own group, " + ROUNDS + " interleaved rounds");
 		table.add("inventory read, resolved, median ms", median(portal), median(raw));
 		table.add("inventory read, resolved, best ms", min(portal), min(raw));
+		table.add("DC CPU per read (Samba's process), median ms", median(portalDc), median(rawDc));
+		table.add("portal JVM CPU per read / the DC's for the raw dump, ms", median(portalJvm), median(rawDc));
 		table.add("heap peak while reading / listing held, MiB", heap.peak() / 1048576.0, heap.held() / 1048576.0);
 		table.print("baseline: ldapsearch -E pr=1000 of the same attributes; rounds: inventory " + portal + ", raw "
 				+ raw + "; heap in use before the read " + (heap.before() >> 20) + " MiB, max "
@@ -136,6 +147,20 @@ class DirectoryInventoryBenchmark {
 		if (exit != 0) {
 			throw new IllegalStateException("ldapsearch exited with " + exit);
 		}
+	}
+
+	// utime + stime of the lab DC's Samba process (one process: the lab runs it with -M single), in ms
+	private double dcCpuMillis() throws IOException {
+		Path pid = Path.of(this.lab.setting("GMSA_LAB_CA_FILE")).getParent().getParent().resolve("samba.pid");
+		String stat = Files.readString(Path.of("/proc", Files.readString(pid).strip(), "stat"));
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		// fields 14 and 15 of proc(5), counted from the state (field 3) here; clock ticks of 10 ms (USER_HZ 100)
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+	}
+
+	private static double jvmCpuMillis() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6;
 	}
 
 	private static long heap() {

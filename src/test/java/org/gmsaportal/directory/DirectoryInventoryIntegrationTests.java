@@ -210,6 +210,38 @@ class DirectoryInventoryIntegrationTests {
 		}).gmsas()).hasSizeGreaterThanOrEqualTo(3).extracting(ListedGmsa::samAccountName).contains(name + "2$");
 	}
 
+	@Test
+	void aFaultOnTheListingSessionWhileThePageBeforeIsResolvedKeepsThatPageAndMarksTheListingIncomplete() {
+		String name = LabDirectory.unique("il");
+		String group = name + "-hosts";
+		this.lab.group(group);
+		String user = this.lab.user(name + "-u");
+		this.lab.addMembers(group, user);
+		for (int i = 0; i < 3; i++) {
+			this.lab.rawGmsa(name + i, List.of(), 0x18, "second session", this.lab.sid(group));
+		}
+
+		// the listing runs on its own session and thread: the fault comes while page 1 is resolved on the first
+		DirectoryListing listing = this.lab.read(this.lab.admin, 2, (pages) -> {
+			if (pages == 2) {
+				throw new IllegalStateException("listing session lost");
+			}
+		});
+
+		assertThat(listing.gmsas()).hasSize(2);
+		assertThat(listing.complete()).isFalse();
+		assertThat(listing.incomplete()).singleElement().asString()
+			.startsWith("gMSAs: the domain controller stopped answering after 2 gMSAs (page 2)")
+			.contains("listing session lost")
+			.contains("the domain may hold more than listed");
+		// the session the fault left is not lent again: the next read is whole and resolves as before
+		DirectoryListing again = this.lab.read(this.lab.admin, 2, (pages) -> {
+		});
+		assertThat(again.complete()).as("%s", again.incomplete()).isTrue();
+		assertThat(InventoryLab.gmsa(again, name + "2").retrievers()).extracting(ListedPrincipal::name)
+			.containsExactly(user);
+	}
+
 	private DirectoryConnection impatient() {
 		LabDirectory dc = this.lab.lab;
 		return DirectoryConnections.build("lab", new DirectorySettings.Connection(
