@@ -3,6 +3,7 @@ package org.gmsaportal.inventory;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 import org.gmsaportal.cluster.ClusterListing;
 import org.gmsaportal.directory.DirectoryListing;
@@ -55,13 +56,7 @@ final class SqlSnapshot implements KeptSnapshot {
 
 	@Override
 	public void eachGmsa(List<InventoryEntry> records, GmsaQuery query, Consumer<InventoryGmsa> each) {
-		for (long offset = 0;; offset += BATCH) {
-			List<InventoryGmsa> batch = this.gmsas.range(id(), records, query, offset, BATCH);
-			batch.forEach(each);
-			if (batch.size() < BATCH) {
-				return;
-			}
-		}
+		inBatches((offset) -> this.gmsas.range(id(), records, query, offset, BATCH), each);
 	}
 
 	@Override
@@ -91,8 +86,13 @@ final class SqlSnapshot implements KeptSnapshot {
 
 	@Override
 	public void eachFinding(FindingQuery query, Consumer<Finding> each) {
+		inBatches((offset) -> this.parts.findings(id(), query, offset, BATCH), each);
+	}
+
+	/** Hands on every row {@code batchAt} reads, {@link #BATCH} at a time from offset 0, until a batch is short. */
+	private static <T> void inBatches(LongFunction<List<T>> batchAt, Consumer<T> each) {
 		for (long offset = 0;; offset += BATCH) {
-			List<Finding> batch = this.parts.findings(id(), query, offset, BATCH);
+			List<T> batch = batchAt.apply(offset);
 			batch.forEach(each);
 			if (batch.size() < BATCH) {
 				return;
